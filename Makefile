@@ -1,0 +1,43 @@
+# Everything runs inside .venv, which the first target that needs it creates.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt
+
+.PHONY: generate check validate test lint typecheck update-snapshots clean
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(PIP) -e '.[test]'
+	touch $@
+
+generate: $(VENV)/.installed
+	$(PY) -m generator generate
+
+check: $(VENV)/.installed
+	$(PY) -m generator generate --check
+
+validate: $(VENV)/.installed
+	$(PY) -m generator validate
+
+test: $(VENV)/.installed-test
+	$(PY) -m pytest
+
+lint: $(VENV)/.installed-test
+	$(PY) -m ruff check generator tests
+	$(PY) -m ruff format --check generator tests
+
+typecheck: $(VENV)/.installed-test
+	$(PY) -m mypy generator
+	$(PY) -m mypy --strict $(dir $(wildcard out/python/*/py.typed))
+
+update-snapshots: $(VENV)/.installed-test
+	$(PY) -m generator generate
+	$(PY) -m tests.snapshots
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,33 @@
+"""Errors about the spec, each tied to a place in the file it came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    """1-based line and column in the spec file."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    position: Position
+    message: str
+
+    def format(self, path: str) -> str:
+        return f"{path}:{self.position.line}:{self.position.column}: {self.message}"
+
+
+class SpecError(Exception):
+    """The spec is invalid; carries every problem found, sorted by position."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        self.diagnostics = sorted(set(diagnostics))
+        super().__init__(f"{len(self.diagnostics)} problem(s) in the spec")
+
+    def format(self, path: str) -> list[str]:
+        return [d.format(path) for d in self.diagnostics]

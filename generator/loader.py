@@ -1,0 +1,284 @@
+"""Strict YAML loading: plain data plus the file position of every value.
+
+Built on PyYAML's pure-Python scanner and parser (never libyaml, whose C parser
+can crash on deep nesting) and an iterative composer of our own, so that:
+
+* only mappings with string keys, sequences and scalars exist: no anchors,
+  aliases, explicit tags, merge keys or duplicate keys;
+* plain scalars follow the YAML 1.2 core schema, and the ones YAML 1.1 reads
+  differently (yes/on/0123/1:20/1_000/0x1F ...) are rejected rather than
+  silently turned into booleans or numbers;
+* the input is bounded in size and depth, and must be UTF-8 without a BOM;
+* characters that cannot be seen (controls, bidi overrides) are rejected.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Union
+
+import yaml
+from yaml.error import MarkedYAMLError
+from yaml.events import (
+    AliasEvent,
+    DocumentEndEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+    StreamStartEvent,
+)
+
+from generator.diagnostics import Diagnostic, Position, SpecError
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 32
+
+Key = Union[str, int]
+Pointer = tuple[Key, ...]
+Value = Union[None, bool, int, float, str, list["Value"], dict[str, "Value"]]
+
+# Characters rejected anywhere in the file: C0/C1 controls other than tab and
+# line breaks, DEL, the byte order mark, and the bidirectional controls that
+# can make text read differently from what it is ("Trojan Source").
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+# YAML 1.2 core schema, restricted to what is unambiguous in YAML 1.1 too.
+_NULL = re.compile(r"~|null|Null|NULL")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+# Plain scalars that YAML 1.1 and 1.2 read differently, or that look like a
+# number or boolean to a reader but would not be one: the author must quote them.
+_AMBIGUOUS = re.compile(
+    r"""(?x)
+    y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF   # YAML 1.1 booleans
+    | [-+]?0[0-9_]+                                     # YAML 1.1 octal, 1.2 decimal
+    | [-+]?0[xob][0-9a-fA-F_]+                          # hex/octal/binary
+    | [-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?      # YAML 1.1 sexagesimal
+    | [-+]?[0-9][0-9_]*_[0-9_]*(\.[0-9_]*)?             # YAML 1.1 digit groups
+    | [-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)              # special floats
+    | [0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?          # YAML 1.1 timestamps
+    | <<                                                # merge key
+    | =                                                 # YAML 1.1 value key
+    """
+)
+
+
+@dataclass
+class Document:
+    """Loaded data with the position of every value and of every mapping key."""
+
+    value: Value
+    positions: dict[Pointer, Position] = field(default_factory=dict)
+    key_positions: dict[Pointer, Position] = field(default_factory=dict)
+    # Pointers of values written as plain (unquoted) scalars, for better hints.
+    plain: set[Pointer] = field(default_factory=set)
+
+    def position(self, pointer: Pointer) -> Position:
+        """Position of the value at pointer, or of its closest existing parent."""
+        while pointer not in self.positions:
+            pointer = pointer[:-1]
+        return self.positions[pointer]
+
+
+def _position(mark: yaml.Mark | None) -> Position:
+    if mark is None:
+        return Position(1, 1)
+    return Position(mark.line + 1, mark.column + 1)
+
+
+def _position_of_index(text: str, index: int) -> Position:
+    line = text.count("\n", 0, index) + 1
+    return Position(line, index - (text.rfind("\n", 0, index) + 1) + 1)
+
+
+def _decode(data: bytes) -> str:
+    if len(data) > MAX_BYTES:
+        raise SpecError(
+            [Diagnostic(Position(1, 1), f"file is {len(data)} bytes; the limit is {MAX_BYTES} bytes")]
+        )
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        raise SpecError([Diagnostic(Position(1, 1), "file starts with a byte order mark; save it as UTF-8 without BOM")])
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        prefix = data[: exc.start].decode("utf-8")
+        raise SpecError(
+            [
+                Diagnostic(
+                    _position_of_index(prefix, len(prefix)),
+                    f"invalid UTF-8 byte 0x{data[exc.start]:02x}; the file must be UTF-8",
+                )
+            ]
+        ) from None
+    _reject_invisible(text, lambda index: _position_of_index(text, index))
+    return text
+
+
+def _reject_invisible(text: str, where: Callable[[int], Position]) -> None:
+    bad = _INVISIBLE.search(text)
+    if bad:
+        raise SpecError(
+            [
+                Diagnostic(
+                    where(bad.start()),
+                    f"character U+{ord(bad.group()):04X} is not allowed in the spec (control or bidirectional character)",
+                )
+            ]
+        )
+
+
+def _scalar(event: ScalarEvent) -> Value:
+    text = str(event.value)
+    # Escapes in quoted scalars ("\\u202e") can produce what the raw text may not hold.
+    _reject_invisible(text, lambda _index: _position(event.start_mark))
+    if event.style is not None:  # quoted or block scalar: always a string
+        return text
+    if text == "" or _NULL.fullmatch(text):
+        return None
+    if text in _BOOL:
+        return _BOOL[text]
+    if _AMBIGUOUS.fullmatch(text):
+        raise SpecError(
+            [
+                Diagnostic(
+                    _position(event.start_mark),
+                    f"plain value {text!r} means different things in YAML 1.1 and 1.2; quote it",
+                )
+            ]
+        )
+    if _INT.fullmatch(text):
+        return int(text)
+    if _FLOAT.fullmatch(text):
+        return float(text)
+    return text
+
+
+class _Parser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):
+    """PyYAML's pure-Python front end, without composer or constructor."""
+
+    def __init__(self, text: str) -> None:
+        yaml.reader.Reader.__init__(self, text)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+
+
+class _Frame:
+    """An open mapping or sequence while composing."""
+
+    def __init__(self, pointer: Pointer, container: list[Value] | dict[str, Value]) -> None:
+        self.pointer = pointer
+        self.container = container
+        self.pending_key: str | None = None
+
+
+def _compose(parser: _Parser, doc: Document) -> Value:
+    stack: list[_Frame] = []
+    root: Value = None
+    documents = 0
+
+    def child_pointer(frame: _Frame) -> Pointer:
+        if isinstance(frame.container, list):
+            return (*frame.pointer, len(frame.container))
+        assert frame.pending_key is not None
+        return (*frame.pointer, frame.pending_key)
+
+    def attach(value: Value, start: Position, pointer: Pointer) -> None:
+        nonlocal root
+        doc.positions[pointer] = start
+        if not stack:
+            root = value
+            return
+        frame = stack[-1]
+        if isinstance(frame.container, list):
+            frame.container.append(value)
+        else:
+            assert frame.pending_key is not None
+            frame.container[frame.pending_key] = value
+            frame.pending_key = None
+
+    while True:
+        event = parser.get_event()
+        if isinstance(event, (StreamStartEvent, DocumentEndEvent)):
+            continue
+        if isinstance(event, StreamEndEvent):
+            break
+        if isinstance(event, DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise SpecError([Diagnostic(_position(event.start_mark), "only one YAML document is allowed")])
+            continue
+        start = _position(event.start_mark)
+        if isinstance(event, AliasEvent):
+            raise SpecError([Diagnostic(start, "aliases (*name) are not allowed; write the value out")])
+        if isinstance(event, (MappingEndEvent, SequenceEndEvent)):
+            stack.pop()
+            continue
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise SpecError([Diagnostic(start, f"anchors (&{anchor}) are not allowed; write the value out")])
+        tag = getattr(event, "tag", None)
+        if tag is not None and not (isinstance(event, ScalarEvent) and tag == "!" and event.style is not None):
+            raise SpecError([Diagnostic(start, f"explicit tags ({tag}) are not allowed")])
+
+        frame = stack[-1] if stack else None
+        if frame is not None and isinstance(frame.container, dict) and frame.pending_key is None:
+            # This event is a mapping key.
+            if not isinstance(event, ScalarEvent):
+                raise SpecError([Diagnostic(start, "mapping keys must be plain strings, not collections")])
+            key = _scalar(event)
+            if not isinstance(key, str):
+                raise SpecError([Diagnostic(start, f"mapping keys must be strings; quote {event.value!r}")])
+            if key in frame.container:
+                first = doc.key_positions[(*frame.pointer, key)]
+                raise SpecError(
+                    [Diagnostic(start, f"duplicate key {key!r} (first defined at {first.line}:{first.column})")]
+                )
+            frame.pending_key = key
+            doc.key_positions[(*frame.pointer, key)] = start
+            continue
+
+        pointer = child_pointer(frame) if frame is not None else ()
+        if len(pointer) >= MAX_DEPTH:
+            raise SpecError([Diagnostic(start, f"nesting is deeper than {MAX_DEPTH} levels")])
+        if isinstance(event, ScalarEvent):
+            if event.style is None:
+                doc.plain.add(pointer)
+            attach(_scalar(event), start, pointer)
+        elif isinstance(event, MappingStartEvent):
+            mapping: dict[str, Value] = {}
+            attach(mapping, start, pointer)
+            stack.append(_Frame(pointer, mapping))
+        elif isinstance(event, SequenceStartEvent):
+            sequence: list[Value] = []
+            attach(sequence, start, pointer)
+            stack.append(_Frame(pointer, sequence))
+    return root
+
+
+def load_yaml(data: bytes) -> Document:
+    """Load one YAML document strictly; raise SpecError with a position on any problem."""
+    text = _decode(data)
+    doc = Document(value=None)
+    try:
+        doc.value = _compose(_Parser(text), doc)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        if "'\\t'" in problem:
+            problem = "tab characters cannot indent YAML; use spaces"
+        elif "'%'" in problem or "'@'" in problem or "'`'" in problem:
+            problem += "; quote the value"
+        raise SpecError([Diagnostic(_position(mark), f"YAML syntax error: {problem}")]) from None
+    except yaml.YAMLError as exc:  # reader errors carry no mark
+        raise SpecError([Diagnostic(Position(1, 1), f"YAML error: {exc}")]) from None
+    if doc.value is None:
+        raise SpecError([Diagnostic(Position(1, 1), "the spec is empty")])
+    return doc

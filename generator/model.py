@@ -1,0 +1,133 @@
+"""The validated catalog: what every target renders from."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Union
+
+from generator.naming import Name
+
+Code = Union[int, str]
+
+_PLACEHOLDER = re.compile(r"%(.|$)", re.DOTALL)
+
+
+class PlaceholderError(ValueError):
+    """A message uses a % sequence other than %s and %%."""
+
+
+@dataclass(frozen=True)
+class Template:
+    """One message variant: literal parts around the %s placeholders.
+
+    `text` is the spec's text, verbatim; `parts` are the literals between the
+    placeholders with %% already turned into %, so len(parts) == arity + 1.
+    """
+
+    text: str
+    parts: tuple[str, ...]
+
+    @classmethod
+    def parse(cls, text: str) -> Template:
+        parts: list[str] = []
+        literal: list[str] = []
+        last = 0
+        for match in _PLACEHOLDER.finditer(text):
+            literal.append(text[last : match.start()])
+            last = match.end()
+            if match.group(1) == "%":
+                literal.append("%")
+            elif match.group(1) == "s":
+                parts.append("".join(literal))
+                literal = []
+            else:
+                shown = text[match.start() : match.start() + 2]
+                raise PlaceholderError(
+                    f"unsupported placeholder {shown!r} at character {match.start() + 1}: "
+                    "use %s for a value and %% for a literal percent sign"
+                )
+        literal.append(text[last:])
+        parts.append("".join(literal))
+        return cls(text, tuple(parts))
+
+    @property
+    def arity(self) -> int:
+        return len(self.parts) - 1
+
+    def format(self, *params: str) -> str:
+        """The message the server sends for these values."""
+        if len(params) != self.arity:
+            raise ValueError(f"{self.text!r} takes {self.arity} value(s), got {len(params)}")
+        out = [self.parts[0]]
+        for param, part in zip(params, self.parts[1:]):
+            out += [param, part]
+        return "".join(out)
+
+
+@dataclass(frozen=True)
+class Category:
+    name: Name
+    title: str
+    label: str | None
+    description: str | None
+    range: tuple[int, int] | None  # inclusive (min, max), integer catalogs
+    prefix: str | None  # string catalogs
+
+    def contains(self, code: Code) -> bool:
+        if isinstance(code, int) and self.range is not None:
+            return self.range[0] <= code <= self.range[1]
+        if isinstance(code, str) and self.prefix is not None:
+            return code.startswith(self.prefix)
+        return False
+
+
+@dataclass(frozen=True)
+class ErrorDef:
+    code: Code
+    name: Name
+    category: Category
+    messages: tuple[Template, ...]
+    description: str | None
+    retryable: bool
+    http_status: int | None
+    deprecated: str | None  # "" when deprecated without a reason
+    retired: str | None  # "" when retired without a reason
+
+    @property
+    def is_deprecated(self) -> bool:
+        return self.deprecated is not None
+
+    @property
+    def is_retired(self) -> bool:
+        return self.retired is not None
+
+
+@dataclass(frozen=True)
+class Payload:
+    code_field: str
+    message_field: str
+
+
+@dataclass(frozen=True)
+class Catalog:
+    name: str
+    title: str
+    version: str
+    source: str | None
+    description: str | None
+    code_type: str  # "integer" or "string"
+    payload: Payload
+    example: tuple[Code, str] | None
+    categories: tuple[Category, ...]
+    errors: tuple[ErrorDef, ...]
+    python_package: str
+
+    @property
+    def active(self) -> tuple[ErrorDef, ...]:
+        """Errors the API may still send: these get constants and classes."""
+        return tuple(e for e in self.errors if not e.is_retired)
+
+    @property
+    def retired(self) -> tuple[ErrorDef, ...]:
+        return tuple(e for e in self.errors if e.is_retired)

@@ -1,0 +1,100 @@
+"""Identifiers: the spec's SCREAMING_SNAKE names and what each target makes of them.
+
+A `Name` can only exist once validated, so templates never see a raw string
+where an identifier is expected. The reserved-word lists are fixed here (not
+read from the running interpreter) so that validation gives the same answer on
+every machine.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NAME = re.compile(r"[A-Z]([A-Z0-9_]*[A-Z0-9])?")
+
+
+class Name(str):
+    """A validated SCREAMING_SNAKE_CASE name from the spec."""
+
+    def __new__(cls, value: str) -> Name:
+        if not _NAME.fullmatch(value):
+            raise ValueError(f"{value!r} is not SCREAMING_SNAKE_CASE")
+        return super().__new__(cls, value)
+
+    @property
+    def words(self) -> list[str]:
+        return [w for w in self.split("_") if w]
+
+    @property
+    def pascal(self) -> str:
+        """BAD_SYMBOL -> BadSymbol."""
+        return "".join(w[0] + w[1:].lower() for w in self.words)
+
+    @property
+    def camel(self) -> str:
+        """BAD_SYMBOL -> badSymbol."""
+        pascal = self.pascal
+        return pascal[0].lower() + pascal[1:]
+
+    @property
+    def snake(self) -> str:
+        """BAD_SYMBOL -> bad_symbol."""
+        return "_".join(w.lower() for w in self.words)
+
+
+def package_name(catalog_name: str) -> str:
+    """binance-options -> binance_options_errors."""
+    return catalog_name.replace("-", "_") + "_errors"
+
+
+def distribution_name(catalog_name: str) -> str:
+    """binance-options -> binance-options-errors."""
+    return catalog_name + "-errors"
+
+
+# Keywords, soft keywords, builtin constants, and the builtins the generated code
+# itself relies on. Other builtins (filter, format, map...) are only shadowed
+# where nothing needs them, so FILTER stays a fine name.
+_PYTHON = """
+False None True and as assert async await break class continue def del elif else except finally for
+from global if import in is lambda nonlocal not or pass raise return try while with yield match case
+type _ __debug__ Ellipsis NotImplemented self cls int str bytes bytearray bool float tuple dict list
+set frozenset object isinstance issubclass len super print Exception BaseException ValueError
+TypeError KeyError LookupError
+"""
+
+# Reserved and contextual words, primitive type names and the globals the generated code uses.
+_TYPESCRIPT = """
+break case catch class const continue debugger default delete do else enum export extends false
+finally for function if import in instanceof new null return super switch this throw true try typeof
+var void while with implements interface let package private protected public static yield await
+as async constructor declare get set module namespace require any boolean number string symbol
+bigint object never undefined NaN Infinity arguments eval globalThis prototype Object Function Array
+String Number Boolean Symbol BigInt Error TypeError RangeError SyntaxError ReferenceError EvalError
+URIError AggregateError Date RegExp Map Set WeakMap WeakSet Promise Proxy Reflect JSON Math Intl
+"""
+
+# Keywords, predeclared identifiers, and the two function names Go reserves.
+_GO = """
+break case chan const continue default defer else fallthrough for func go goto if import interface
+map package range return select struct switch type var any append bool byte cap clear close complex
+complex64 complex128 copy delete error false float32 float64 imag int int8 int16 int32 int64 iota len
+make max min new nil panic print println real recover rune string true uint uint8 uint16 uint32
+uint64 uintptr comparable init main
+"""
+
+RESERVED: dict[str, frozenset[str]] = {
+    "Python": frozenset(_PYTHON.split()),
+    "TypeScript": frozenset(_TYPESCRIPT.split()),
+    "Go": frozenset(_GO.split()),
+}
+
+
+def reserved_clashes(name: Name) -> list[str]:
+    """Each 'form (language)' in which the name becomes a reserved word or builtin."""
+    clashes = []
+    for language, words in RESERVED.items():
+        for form in dict.fromkeys([name, name.pascal, name.camel, name.snake]):
+            if form in words:
+                clashes.append(f"{form!r} ({language})")
+    return clashes

@@ -1,0 +1,1 @@
+"""One module per target language: each turns a Catalog into {path: text}."""

@@ -1,0 +1,59 @@
+"""The Python target: an installable, typed package of codes and exceptions."""
+
+from __future__ import annotations
+
+from generator.model import Catalog, Category, ErrorDef
+from generator.naming import distribution_name
+from generator.render import Files, header, render_template
+
+
+def _category_doc(category: Category) -> str:
+    label = f" ({category.label})" if category.label else ""
+    if category.range is not None:
+        codes = f"codes {category.range[0]} to {category.range[1]}"
+    else:
+        codes = f"codes starting with {category.prefix}"
+    return f"{category.title}{label}: {codes}."
+
+
+def _error_doc(error: ErrorDef) -> str:
+    doc = f"{error.code} {error.name}: {error.messages[0].text}"
+    if error.description:
+        doc += "\n\n" + error.description.strip()
+    if error.deprecated is not None:
+        doc += "\n\nDeprecated" + (f": {error.deprecated.strip()}" if error.deprecated else ".")
+    return doc
+
+
+def render(catalog: Catalog) -> Files:
+    string_codes = catalog.code_type == "string"
+    context = {
+        "header": header(catalog),
+        "catalog": catalog,
+        "package": catalog.python_package,
+        "distribution": distribution_name(catalog.name),
+        "string_codes": string_codes,
+        "code_type": "str" if string_codes else "int",
+        "enum_imports": "Enum" if string_codes else "Enum, IntEnum",
+        "enum_base": "Enum" if string_codes else "IntEnum",
+        "categories": [
+            {**vars(c), "class_name": f"{c.name.pascal}Error", "doc": _category_doc(c)} for c in catalog.categories
+        ],
+        "errors": [
+            {
+                **vars(e),
+                "is_deprecated": e.is_deprecated,
+                "class_name": f"{e.name.pascal}Error",
+                "category": {"name": e.category.name, "class_name": f"{e.category.name.pascal}Error"},
+                "doc": _error_doc(e),
+            }
+            for e in catalog.active
+        ],
+        "retired": catalog.retired,
+    }
+    package = catalog.python_package
+    return {
+        "pyproject.toml": render_template("python/pyproject.toml.jinja", **context),
+        f"{package}/__init__.py": render_template("python/__init__.py.jinja", **context),
+        f"{package}/py.typed": render_template("python/py.typed.jinja", **context),
+    }
