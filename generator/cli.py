@@ -107,6 +107,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         catalog = _load(args.spec)
         if isinstance(catalog, int):
             return catalog
-        print(f"errgen: {args.spec} is valid: {len(catalog.errors)} codes in {len(catalog.categories)} categories")
+        print(f"errgen: {args.spec} is valid: {len(catalog.errors)} code(s) in {len(catalog.categories)} category(ies)")
         return EXIT_OK
     return _generate(args)

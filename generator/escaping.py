@@ -34,8 +34,6 @@ def python_string(text: str) -> str:
     return '"' + _QUOTED_SPECIAL.sub(_python_escape, text) + '"'
 
 
-
-
 def toml_string(text: str) -> str:
     """A TOML basic string whose value is exactly `text` (TOML has no surrogates to escape)."""
 

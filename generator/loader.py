@@ -15,8 +15,9 @@ can crash on deep nesting) and an iterative composer of our own, so that:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable, Union
+from typing import Protocol
 
 import yaml
 from yaml.error import MarkedYAMLError
@@ -38,9 +39,9 @@ from generator.diagnostics import Diagnostic, Position, SpecError
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 32
 
-Key = Union[str, int]
+Key = str | int
 Pointer = tuple[Key, ...]
-Value = Union[None, bool, int, float, str, list["Value"], dict[str, "Value"]]
+Value = None | bool | int | float | str | list["Value"] | dict[str, "Value"]
 
 # Characters rejected anywhere in the file: C0/C1 controls other than tab and
 # line breaks, DEL, the byte order mark, and the bidirectional controls that
@@ -88,7 +89,12 @@ class Document:
         return self.positions[pointer]
 
 
-def _position(mark: yaml.Mark | None) -> Position:
+class _Mark(Protocol):
+    line: int
+    column: int
+
+
+def _position(mark: _Mark | None) -> Position:
     if mark is None:
         return Position(1, 1)
     return Position(mark.line + 1, mark.column + 1)
@@ -101,11 +107,11 @@ def _position_of_index(text: str, index: int) -> Position:
 
 def _decode(data: bytes) -> str:
     if len(data) > MAX_BYTES:
-        raise SpecError(
-            [Diagnostic(Position(1, 1), f"file is {len(data)} bytes; the limit is {MAX_BYTES} bytes")]
-        )
+        raise SpecError([Diagnostic(Position(1, 1), f"file is {len(data)} bytes; the limit is {MAX_BYTES} bytes")])
     if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
-        raise SpecError([Diagnostic(Position(1, 1), "file starts with a byte order mark; save it as UTF-8 without BOM")])
+        raise SpecError(
+            [Diagnostic(Position(1, 1), "file starts with a byte order mark; save it as UTF-8 without BOM")]
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -129,7 +135,7 @@ def _reject_invisible(text: str, where: Callable[[int], Position]) -> None:
             [
                 Diagnostic(
                     where(bad.start()),
-                    f"character U+{ord(bad.group()):04X} is not allowed in the spec (control or bidirectional character)",
+                    f"invisible character U+{ord(bad.group()):04X} (a control or bidi character) is not allowed",
                 )
             ]
         )
@@ -205,7 +211,7 @@ def _compose(parser: _Parser, doc: Document) -> Value:
             frame.pending_key = None
 
     while True:
-        event = parser.get_event()
+        event = parser.get_event()  # type: ignore[no-untyped-call]
         if isinstance(event, (StreamStartEvent, DocumentEndEvent)):
             continue
         if isinstance(event, StreamEndEvent):

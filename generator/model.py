@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Union
 
 from generator.naming import Name
 
-Code = Union[int, str]
+Code = int | str
 
 _PLACEHOLDER = re.compile(r"%(.|$)", re.DOTALL)
 
@@ -54,15 +53,6 @@ class Template:
     @property
     def arity(self) -> int:
         return len(self.parts) - 1
-
-    def format(self, *params: str) -> str:
-        """The message the server sends for these values."""
-        if len(params) != self.arity:
-            raise ValueError(f"{self.text!r} takes {self.arity} value(s), got {len(params)}")
-        out = [self.parts[0]]
-        for param, part in zip(params, self.parts[1:]):
-            out += [param, part]
-        return "".join(out)
 
 
 @dataclass(frozen=True)

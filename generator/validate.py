@@ -43,8 +43,14 @@ def _show(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-_TYPES = {"integer": "an integer", "string": "a string", "boolean": "true or false", "object": "a mapping",
-          "array": "a list", "null": "null"}
+_TYPES = {
+    "integer": "an integer",
+    "string": "a string",
+    "boolean": "true or false",
+    "object": "a mapping",
+    "array": "a list",
+    "null": "null",
+}
 
 
 def _schema_diagnostics(doc: Document) -> Iterator[Diagnostic]:
@@ -128,8 +134,11 @@ class _Semantics:
                 if first == name:
                     self.error(pointer, f"duplicate name {name!r}, first at {pos.line}:{pos.column}")
                 else:
-                    self.error(pointer, f"name {name!r} collides with {first!r} at {pos.line}:{pos.column}: "
-                               f"both become {name.pascal} in the targets")
+                    self.error(
+                        pointer,
+                        f"name {name!r} collides with {first!r} at {pos.line}:{pos.column}: "
+                        f"both become {name.pascal} in the targets",
+                    )
             else:
                 seen[key] = (pointer, name)
 
@@ -166,8 +175,9 @@ class _Semantics:
             )
             for other_index, other in enumerate(categories.values()):
                 if _overlap(category, other):
-                    self.error(at, f"codes of category {name!r} overlap those of {other.name!r} "
-                               f"(categories[{other_index}])")
+                    self.error(
+                        at, f"codes of category {name!r} overlap those of {other.name!r} (categories[{other_index}])"
+                    )
             categories.setdefault(name, category)
 
         errors: list[ErrorDef] = []
@@ -181,30 +191,32 @@ class _Semantics:
                 first = self.doc.position(codes[code])
                 self.error((*at, "code"), f"duplicate code {_show(code)}, first at {first.line}:{first.column}")
             codes.setdefault(code, (*at, "code"))
-            category = categories.get(raw["category"])
-            if category is None:
-                self.error((*at, "category"), f"unknown category {_show(raw['category'])} "
-                           f"(declared: {', '.join(categories)})")
-            elif not category.contains(code):
-                bounds_text = (f"{category.range[0]}..{category.range[1]}" if category.range
-                               else f"prefix {_show(category.prefix)}")
-                self.error((*at, "code"), f"code {_show(code)} is outside its category {category.name} ({bounds_text})")
+            owner = categories.get(raw["category"])
+            if owner is None:
+                self.error(
+                    (*at, "category"), f"unknown category {_show(raw['category'])} (declared: {', '.join(categories)})"
+                )
+            elif not owner.contains(code):
+                bounds_text = f"{owner.range[0]}..{owner.range[1]}" if owner.range else f"prefix {_show(owner.prefix)}"
+                self.error((*at, "code"), f"code {_show(code)} is outside its category {owner.name} ({bounds_text})")
             templates = self.messages((*at, "messages"), raw["messages"])
             deprecated, retired = _flag(raw.get("deprecated")), _flag(raw.get("retired"))
             if deprecated is not None and retired is not None:
                 self.error((*at, "retired"), "an entry is either deprecated or retired, not both")
-            if category is not None:
-                errors.append(ErrorDef(
-                    code=code,
-                    name=name,
-                    category=category,
-                    messages=templates,
-                    description=raw.get("description"),
-                    retryable=raw.get("retryable", False),
-                    http_status=raw.get("http_status"),
-                    deprecated=deprecated,
-                    retired=retired,
-                ))
+            if owner is not None:
+                errors.append(
+                    ErrorDef(
+                        code=code,
+                        name=name,
+                        category=owner,
+                        messages=templates,
+                        description=raw.get("description"),
+                        retryable=raw.get("retryable", False),
+                        http_status=raw.get("http_status"),
+                        deprecated=deprecated,
+                        retired=retired,
+                    )
+                )
         self.distinct_names(named)
 
         example = meta.get("example")

@@ -453,8 +453,7 @@ _INFO: Dict[Code, _Info] = {
     ),
 }
 
-RETIRED_CODES: Mapping[Code, str] = {
-}
+RETIRED_CODES: Mapping[Code, str] = {}
 """Codes the API no longer sends, with their former names; they are never reused."""
 
 
@@ -513,7 +512,7 @@ class UnknownError(GeneralError):
     CODE: ClassVar[ErrorCode] = ErrorCode.UNKNOWN
 
     def __init__(self, message: str = "An unknown error occurred while processing the request.") -> None:
-        super().__init__(ErrorCode.UNKNOWN, message)
+        super().__init__(ErrorCode.UNKNOWN.value, message)
         self.args = (message,)
 
 
@@ -523,7 +522,7 @@ class DisconnectedError(GeneralError):
     CODE: ClassVar[ErrorCode] = ErrorCode.DISCONNECTED
 
     def __init__(self, message: str = "Internal error; unable to process your request. Please try again.") -> None:
-        super().__init__(ErrorCode.DISCONNECTED, message)
+        super().__init__(ErrorCode.DISCONNECTED.value, message)
         self.args = (message,)
 
 
@@ -533,7 +532,7 @@ class UnauthorizedError(GeneralError):
     CODE: ClassVar[ErrorCode] = ErrorCode.UNAUTHORIZED
 
     def __init__(self, message: str = "You are not authorized to execute this request.") -> None:
-        super().__init__(ErrorCode.UNAUTHORIZED, message)
+        super().__init__(ErrorCode.UNAUTHORIZED.value, message)
         self.args = (message,)
 
 
@@ -543,7 +542,7 @@ class TooManyRequestsError(GeneralError):
     CODE: ClassVar[ErrorCode] = ErrorCode.TOO_MANY_REQUESTS
 
     def __init__(self, message: str = "Too many requests queued.") -> None:
-        super().__init__(ErrorCode.TOO_MANY_REQUESTS, message)
+        super().__init__(ErrorCode.TOO_MANY_REQUESTS.value, message)
         self.args = (message,)
 
 
@@ -553,7 +552,7 @@ class UnknownOrderCompositionError(GeneralError):
     CODE: ClassVar[ErrorCode] = ErrorCode.UNKNOWN_ORDER_COMPOSITION
 
     def __init__(self, message: str = "Unsupported order combination.") -> None:
-        super().__init__(ErrorCode.UNKNOWN_ORDER_COMPOSITION, message)
+        super().__init__(ErrorCode.UNKNOWN_ORDER_COMPOSITION.value, message)
         self.args = (message,)
 
 
@@ -563,7 +562,7 @@ class TooManyOrdersError(GeneralError):
     CODE: ClassVar[ErrorCode] = ErrorCode.TOO_MANY_ORDERS
 
     def __init__(self, message: str = "Too many new orders.") -> None:
-        super().__init__(ErrorCode.TOO_MANY_ORDERS, message)
+        super().__init__(ErrorCode.TOO_MANY_ORDERS.value, message)
         self.args = (message,)
 
 
@@ -573,7 +572,7 @@ class ServiceShuttingDownError(GeneralError):
     CODE: ClassVar[ErrorCode] = ErrorCode.SERVICE_SHUTTING_DOWN
 
     def __init__(self, message: str = "This service is no longer available.") -> None:
-        super().__init__(ErrorCode.SERVICE_SHUTTING_DOWN, message)
+        super().__init__(ErrorCode.SERVICE_SHUTTING_DOWN.value, message)
         self.args = (message,)
 
 
@@ -583,7 +582,7 @@ class UnsupportedOperationError(GeneralError):
     CODE: ClassVar[ErrorCode] = ErrorCode.UNSUPPORTED_OPERATION
 
     def __init__(self, message: str = "This operation is not supported.") -> None:
-        super().__init__(ErrorCode.UNSUPPORTED_OPERATION, message)
+        super().__init__(ErrorCode.UNSUPPORTED_OPERATION.value, message)
         self.args = (message,)
 
 
@@ -593,7 +592,7 @@ class InvalidTimestampError(GeneralError):
     CODE: ClassVar[ErrorCode] = ErrorCode.INVALID_TIMESTAMP
 
     def __init__(self, message: str = "Timestamp for this request is outside of the recvWindow.") -> None:
-        super().__init__(ErrorCode.INVALID_TIMESTAMP, message)
+        super().__init__(ErrorCode.INVALID_TIMESTAMP.value, message)
         self.args = (message,)
 
 
@@ -603,7 +602,7 @@ class InvalidSignatureError(GeneralError):
     CODE: ClassVar[ErrorCode] = ErrorCode.INVALID_SIGNATURE
 
     def __init__(self, message: str = "Signature for this request is not valid.") -> None:
-        super().__init__(ErrorCode.INVALID_SIGNATURE, message)
+        super().__init__(ErrorCode.INVALID_SIGNATURE.value, message)
         self.args = (message,)
 
 
@@ -613,7 +612,7 @@ class IllegalCharsError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.ILLEGAL_CHARS
 
     def __init__(self, message: str = "Illegal characters found in a parameter.") -> None:
-        super().__init__(ErrorCode.ILLEGAL_CHARS, message)
+        super().__init__(ErrorCode.ILLEGAL_CHARS.value, message)
         self.args = (message,)
 
 
@@ -623,7 +622,7 @@ class TooManyParametersError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.TOO_MANY_PARAMETERS
 
     def __init__(self, message: str = "Too many parameters sent for this endpoint.") -> None:
-        super().__init__(ErrorCode.TOO_MANY_PARAMETERS, message)
+        super().__init__(ErrorCode.TOO_MANY_PARAMETERS.value, message)
         self.args = (message,)
 
 
@@ -633,7 +632,7 @@ class MandatoryParamEmptyOrMalformedError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.MANDATORY_PARAM_EMPTY_OR_MALFORMED
 
     def __init__(self, message: str = "A mandatory parameter was not sent, was empty/null, or malformed.") -> None:
-        super().__init__(ErrorCode.MANDATORY_PARAM_EMPTY_OR_MALFORMED, message)
+        super().__init__(ErrorCode.MANDATORY_PARAM_EMPTY_OR_MALFORMED.value, message)
         self.args = (message,)
 
 
@@ -643,7 +642,7 @@ class UnknownParamError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.UNKNOWN_PARAM
 
     def __init__(self, message: str = "An unknown parameter was sent.") -> None:
-        super().__init__(ErrorCode.UNKNOWN_PARAM, message)
+        super().__init__(ErrorCode.UNKNOWN_PARAM.value, message)
         self.args = (message,)
 
 
@@ -653,7 +652,7 @@ class UnreadParametersError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.UNREAD_PARAMETERS
 
     def __init__(self, message: str = "Not all sent parameters were read.") -> None:
-        super().__init__(ErrorCode.UNREAD_PARAMETERS, message)
+        super().__init__(ErrorCode.UNREAD_PARAMETERS.value, message)
         self.args = (message,)
 
 
@@ -663,7 +662,7 @@ class ParamEmptyError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.PARAM_EMPTY
 
     def __init__(self, message: str = "A parameter was empty.") -> None:
-        super().__init__(ErrorCode.PARAM_EMPTY, message)
+        super().__init__(ErrorCode.PARAM_EMPTY.value, message)
         self.args = (message,)
 
 
@@ -673,7 +672,7 @@ class ParamNotRequiredError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.PARAM_NOT_REQUIRED
 
     def __init__(self, message: str = "A parameter was sent when not required.") -> None:
-        super().__init__(ErrorCode.PARAM_NOT_REQUIRED, message)
+        super().__init__(ErrorCode.PARAM_NOT_REQUIRED.value, message)
         self.args = (message,)
 
 
@@ -683,7 +682,7 @@ class BadPrecisionError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.BAD_PRECISION
 
     def __init__(self, message: str = "Precision is over the maximum defined for this asset.") -> None:
-        super().__init__(ErrorCode.BAD_PRECISION, message)
+        super().__init__(ErrorCode.BAD_PRECISION.value, message)
         self.args = (message,)
 
 
@@ -693,7 +692,7 @@ class InvalidTifError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.INVALID_TIF
 
     def __init__(self, message: str = "Invalid timeInForce.") -> None:
-        super().__init__(ErrorCode.INVALID_TIF, message)
+        super().__init__(ErrorCode.INVALID_TIF.value, message)
         self.args = (message,)
 
 
@@ -703,7 +702,7 @@ class InvalidOrderTypeError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.INVALID_ORDER_TYPE
 
     def __init__(self, message: str = "Invalid orderType.") -> None:
-        super().__init__(ErrorCode.INVALID_ORDER_TYPE, message)
+        super().__init__(ErrorCode.INVALID_ORDER_TYPE.value, message)
         self.args = (message,)
 
 
@@ -713,7 +712,7 @@ class InvalidSideError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.INVALID_SIDE
 
     def __init__(self, message: str = "Invalid side.") -> None:
-        super().__init__(ErrorCode.INVALID_SIDE, message)
+        super().__init__(ErrorCode.INVALID_SIDE.value, message)
         self.args = (message,)
 
 
@@ -723,7 +722,7 @@ class EmptyNewClOrdIdError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.EMPTY_NEW_CL_ORD_ID
 
     def __init__(self, message: str = "New client order ID was empty.") -> None:
-        super().__init__(ErrorCode.EMPTY_NEW_CL_ORD_ID, message)
+        super().__init__(ErrorCode.EMPTY_NEW_CL_ORD_ID.value, message)
         self.args = (message,)
 
 
@@ -733,7 +732,7 @@ class EmptyOrgClOrdIdError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.EMPTY_ORG_CL_ORD_ID
 
     def __init__(self, message: str = "Original client order ID was empty.") -> None:
-        super().__init__(ErrorCode.EMPTY_ORG_CL_ORD_ID, message)
+        super().__init__(ErrorCode.EMPTY_ORG_CL_ORD_ID.value, message)
         self.args = (message,)
 
 
@@ -743,7 +742,7 @@ class BadIntervalError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.BAD_INTERVAL
 
     def __init__(self, message: str = "Invalid interval.") -> None:
-        super().__init__(ErrorCode.BAD_INTERVAL, message)
+        super().__init__(ErrorCode.BAD_INTERVAL.value, message)
         self.args = (message,)
 
 
@@ -753,7 +752,7 @@ class BadSymbolError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.BAD_SYMBOL
 
     def __init__(self, message: str = "Invalid symbol.") -> None:
-        super().__init__(ErrorCode.BAD_SYMBOL, message)
+        super().__init__(ErrorCode.BAD_SYMBOL.value, message)
         self.args = (message,)
 
 
@@ -763,7 +762,7 @@ class InvalidListenKeyError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.INVALID_LISTEN_KEY
 
     def __init__(self, message: str = "This listenKey does not exist.") -> None:
-        super().__init__(ErrorCode.INVALID_LISTEN_KEY, message)
+        super().__init__(ErrorCode.INVALID_LISTEN_KEY.value, message)
         self.args = (message,)
 
 
@@ -773,7 +772,7 @@ class MoreThanXxHoursError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.MORE_THAN_XX_HOURS
 
     def __init__(self, message: str = "Lookup interval is too big.") -> None:
-        super().__init__(ErrorCode.MORE_THAN_XX_HOURS, message)
+        super().__init__(ErrorCode.MORE_THAN_XX_HOURS.value, message)
         self.args = (message,)
 
 
@@ -783,7 +782,7 @@ class BadContractError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.BAD_CONTRACT
 
     def __init__(self, message: str = "Invalid underlying") -> None:
-        super().__init__(ErrorCode.BAD_CONTRACT, message)
+        super().__init__(ErrorCode.BAD_CONTRACT.value, message)
         self.args = (message,)
 
 
@@ -793,7 +792,7 @@ class BadCurrencyError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.BAD_CURRENCY
 
     def __init__(self, message: str = "Invalid asset。") -> None:
-        super().__init__(ErrorCode.BAD_CURRENCY, message)
+        super().__init__(ErrorCode.BAD_CURRENCY.value, message)
         self.args = (message,)
 
 
@@ -803,7 +802,7 @@ class InvalidParameterError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.INVALID_PARAMETER
 
     def __init__(self, message: str = "Invalid data sent for a parameter.") -> None:
-        super().__init__(ErrorCode.INVALID_PARAMETER, message)
+        super().__init__(ErrorCode.INVALID_PARAMETER.value, message)
         self.args = (message,)
 
 
@@ -813,7 +812,7 @@ class BadRecvWindowError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.BAD_RECV_WINDOW
 
     def __init__(self, message: str = "recvWindow must be less than 60000") -> None:
-        super().__init__(ErrorCode.BAD_RECV_WINDOW, message)
+        super().__init__(ErrorCode.BAD_RECV_WINDOW.value, message)
         self.args = (message,)
 
 
@@ -823,7 +822,7 @@ class NewOrderRejectedError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.NEW_ORDER_REJECTED
 
     def __init__(self, message: str = "NEW_ORDER_REJECTED") -> None:
-        super().__init__(ErrorCode.NEW_ORDER_REJECTED, message)
+        super().__init__(ErrorCode.NEW_ORDER_REJECTED.value, message)
         self.args = (message,)
 
 
@@ -833,7 +832,7 @@ class NoSuchOrderError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.NO_SUCH_ORDER
 
     def __init__(self, message: str = "Order does not exist.") -> None:
-        super().__init__(ErrorCode.NO_SUCH_ORDER, message)
+        super().__init__(ErrorCode.NO_SUCH_ORDER.value, message)
         self.args = (message,)
 
 
@@ -843,7 +842,7 @@ class BadApiKeyFmtError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.BAD_API_KEY_FMT
 
     def __init__(self, message: str = "API-key format invalid.") -> None:
-        super().__init__(ErrorCode.BAD_API_KEY_FMT, message)
+        super().__init__(ErrorCode.BAD_API_KEY_FMT.value, message)
         self.args = (message,)
 
 
@@ -853,7 +852,7 @@ class InvalidApiKeyError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.INVALID_API_KEY
 
     def __init__(self, message: str = "Invalid API-key, IP, or permissions for action.") -> None:
-        super().__init__(ErrorCode.INVALID_API_KEY, message)
+        super().__init__(ErrorCode.INVALID_API_KEY.value, message)
         self.args = (message,)
 
 
@@ -863,7 +862,7 @@ class BalanceNotSufficientError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.BALANCE_NOT_SUFFICIENT
 
     def __init__(self, message: str = "Balance is insufficient.") -> None:
-        super().__init__(ErrorCode.BALANCE_NOT_SUFFICIENT, message)
+        super().__init__(ErrorCode.BALANCE_NOT_SUFFICIENT.value, message)
         self.args = (message,)
 
 
@@ -873,7 +872,7 @@ class OptionMarginNotSufficientError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.OPTION_MARGIN_NOT_SUFFICIENT
 
     def __init__(self, message: str = "Option margin is insufficient.") -> None:
-        super().__init__(ErrorCode.OPTION_MARGIN_NOT_SUFFICIENT, message)
+        super().__init__(ErrorCode.OPTION_MARGIN_NOT_SUFFICIENT.value, message)
         self.args = (message,)
 
 
@@ -883,7 +882,7 @@ class TransferFailedError(FilterError):
     CODE: ClassVar[ErrorCode] = ErrorCode.TRANSFER_FAILED
 
     def __init__(self, message: str = "Asset transfer fail.") -> None:
-        super().__init__(ErrorCode.TRANSFER_FAILED, message)
+        super().__init__(ErrorCode.TRANSFER_FAILED.value, message)
         self.args = (message,)
 
 
@@ -893,7 +892,7 @@ class PriceLessThanZeroError(FilterError):
     CODE: ClassVar[ErrorCode] = ErrorCode.PRICE_LESS_THAN_ZERO
 
     def __init__(self, message: str = "Price less than 0.") -> None:
-        super().__init__(ErrorCode.PRICE_LESS_THAN_ZERO, message)
+        super().__init__(ErrorCode.PRICE_LESS_THAN_ZERO.value, message)
         self.args = (message,)
 
 
@@ -903,7 +902,7 @@ class PriceGreaterThanMaxPriceError(FilterError):
     CODE: ClassVar[ErrorCode] = ErrorCode.PRICE_GREATER_THAN_MAX_PRICE
 
     def __init__(self, message: str = "Price greater than max price.") -> None:
-        super().__init__(ErrorCode.PRICE_GREATER_THAN_MAX_PRICE, message)
+        super().__init__(ErrorCode.PRICE_GREATER_THAN_MAX_PRICE.value, message)
         self.args = (message,)
 
 
@@ -913,7 +912,7 @@ class QtyLessThanZeroError(FilterError):
     CODE: ClassVar[ErrorCode] = ErrorCode.QTY_LESS_THAN_ZERO
 
     def __init__(self, message: str = "Quantity less than zero.") -> None:
-        super().__init__(ErrorCode.QTY_LESS_THAN_ZERO, message)
+        super().__init__(ErrorCode.QTY_LESS_THAN_ZERO.value, message)
         self.args = (message,)
 
 
@@ -923,7 +922,7 @@ class QtyLessThanMinQtyError(FilterError):
     CODE: ClassVar[ErrorCode] = ErrorCode.QTY_LESS_THAN_MIN_QTY
 
     def __init__(self, message: str = "Quantity less than min quantity.") -> None:
-        super().__init__(ErrorCode.QTY_LESS_THAN_MIN_QTY, message)
+        super().__init__(ErrorCode.QTY_LESS_THAN_MIN_QTY.value, message)
         self.args = (message,)
 
 
@@ -933,7 +932,7 @@ class QtyGreaterThanMaxQtyError(FilterError):
     CODE: ClassVar[ErrorCode] = ErrorCode.QTY_GREATER_THAN_MAX_QTY
 
     def __init__(self, message: str = "Quantity greater than max quantity.") -> None:
-        super().__init__(ErrorCode.QTY_GREATER_THAN_MAX_QTY, message)
+        super().__init__(ErrorCode.QTY_GREATER_THAN_MAX_QTY.value, message)
         self.args = (message,)
 
 
@@ -943,7 +942,7 @@ class PriceLessThanMinPriceError(FilterError):
     CODE: ClassVar[ErrorCode] = ErrorCode.PRICE_LESS_THAN_MIN_PRICE
 
     def __init__(self, message: str = "Price less than min price.") -> None:
-        super().__init__(ErrorCode.PRICE_LESS_THAN_MIN_PRICE, message)
+        super().__init__(ErrorCode.PRICE_LESS_THAN_MIN_PRICE.value, message)
         self.args = (message,)
 
 
@@ -953,7 +952,7 @@ class InvalidTickSizePrecisionError(FilterError):
     CODE: ClassVar[ErrorCode] = ErrorCode.INVALID_TICK_SIZE_PRECISION
 
     def __init__(self, message: str = "Tick size precision is invalid.") -> None:
-        super().__init__(ErrorCode.INVALID_TICK_SIZE_PRECISION, message)
+        super().__init__(ErrorCode.INVALID_TICK_SIZE_PRECISION.value, message)
         self.args = (message,)
 
 
@@ -963,7 +962,7 @@ class InvalidQtyPrecisionError(FilterError):
     CODE: ClassVar[ErrorCode] = ErrorCode.INVALID_QTY_PRECISION
 
     def __init__(self, message: str = "Step size precision is invalid.") -> None:
-        super().__init__(ErrorCode.INVALID_QTY_PRECISION, message)
+        super().__init__(ErrorCode.INVALID_QTY_PRECISION.value, message)
         self.args = (message,)
 
 
@@ -973,7 +972,7 @@ class AmountMustBePositiveError(FilterError):
     CODE: ClassVar[ErrorCode] = ErrorCode.AMOUNT_MUST_BE_POSITIVE
 
     def __init__(self, message: str = "Amount must be positive.") -> None:
-        super().__init__(ErrorCode.AMOUNT_MUST_BE_POSITIVE, message)
+        super().__init__(ErrorCode.AMOUNT_MUST_BE_POSITIVE.value, message)
         self.args = (message,)
 
 
@@ -1044,7 +1043,7 @@ def from_payload(payload: Union[Mapping[str, object], str, bytes, bytearray]) ->
     if isinstance(payload, (str, bytes, bytearray)):
         try:
             payload = json.loads(payload)
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:  # UnicodeDecodeError is a ValueError
             raise PayloadError(f"payload is not valid JSON: {exc}") from None
     if not isinstance(payload, Mapping):
         raise PayloadError(f"payload must be a JSON object, got {type(payload).__name__}")

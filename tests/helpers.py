@@ -1,0 +1,48 @@
+"""Shared test helpers: running errgen, comparing directory trees."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "spec" / "errors.yaml"
+OUT = ROOT / "out"
+
+
+def errgen(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `python -m generator` as a user would, in a fresh interpreter."""
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    """Every file below root, by relative POSIX path."""
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def tree_diff(expected: dict[str, bytes], actual: dict[str, bytes]) -> str:
+    """A readable account of how two trees differ ('' when identical)."""
+    lines: list[str] = []
+    for path in sorted(expected.keys() | actual.keys()):
+        if path not in actual:
+            lines.append(f"missing: {path}\n")
+        elif path not in expected:
+            lines.append(f"unexpected: {path}\n")
+        elif expected[path] != actual[path]:
+            lines += difflib.unified_diff(
+                expected[path].decode("utf-8", "replace").splitlines(keepends=True),
+                actual[path].decode("utf-8", "replace").splitlines(keepends=True),
+                f"expected/{path}",
+                f"actual/{path}",
+            )
+    return "".join(lines)

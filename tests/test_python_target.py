@@ -1,0 +1,290 @@
+"""The generated Python packages, judged by mypy --strict, pip and their own behaviour."""
+
+from __future__ import annotations
+
+import importlib
+import pickle
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+import yaml
+
+from tests.helpers import OUT, ROOT, SPEC
+from tests.snapshots import GOLDEN, NAMES, spec
+
+PACKAGES = {
+    "binance_options_errors": OUT / "python",
+    "minimal_errors": GOLDEN / "minimal" / "python",
+    "sqlstate_codes": GOLDEN / "string_codes" / "python",
+    "torture_test_errors": GOLDEN / "torture" / "python",
+}
+
+
+def load(name: str) -> Any:
+    root = str(PACKAGES[name])
+    if root not in sys.path:
+        sys.path.insert(0, root)
+    return importlib.import_module(name)
+
+
+@pytest.fixture(scope="module")
+def pkg() -> ModuleType:
+    module: ModuleType = load("binance_options_errors")
+    return module
+
+
+def raw_spec(path: Path) -> dict[str, Any]:
+    """The spec read by plain PyYAML, independently of errgen's own loader."""
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return data
+
+
+def test_every_package_passes_mypy_strict_with_a_typed_consumer() -> None:
+    command = [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--python-version", "3.10"]
+    command += [str(root / name) for name, root in PACKAGES.items()]
+    command.append(str(ROOT / "tests" / "consumers" / "python_consumer.py"))
+    result = subprocess.run(
+        command,
+        env={"MYPYPATH": ":".join(map(str, PACKAGES.values())), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        cwd=ROOT / "tests",  # away from the project's own mypy config
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Success: no issues found in 5 source files" in result.stdout
+
+
+def test_pip_installs_the_package_and_it_imports(tmp_path: Path) -> None:
+    target, source = tmp_path / "site", tmp_path / "source"
+    shutil.copytree(OUT / "python", source)  # building leaves files behind; keep out/ clean
+    install = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--target",
+            str(target),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert install.returncode == 0, install.stderr
+    assert (target / "binance_options_errors" / "py.typed").is_file()
+    probe = (
+        f"import sys; sys.path.insert(0, {str(target)!r}); import binance_options_errors as b; "
+        "print(b.__version__, type(b.from_payload({'code': -1121, 'msg': 'x'})).__name__)"
+    )
+    run = subprocess.run([sys.executable, "-I", "-c", probe], cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == [raw_spec(SPEC)["catalog"]["version"], "BadSymbolError"]
+
+
+def test_the_seed_example_payload(pkg: Any) -> None:
+    for payload in (
+        {"code": -1121, "msg": "Invalid symbol."},
+        '{"code":-1121,"msg":"Invalid symbol."}',
+        b'{\n"code":-1121,\n"msg":"Invalid symbol."\n}',
+    ):
+        error = pkg.from_payload(payload)
+        assert type(error) is pkg.BadSymbolError
+        assert isinstance(error, pkg.RequestError) and isinstance(error, pkg.ApiError)
+        assert not isinstance(error, pkg.GeneralError)
+        assert (error.code, error.message, error.category) == (-1121, "Invalid symbol.", pkg.Category.REQUEST)
+        assert (error.variant, error.params) == (0, ())
+        assert error.error_code is pkg.ErrorCode.BAD_SYMBOL
+        assert str(error) == "-1121 BAD_SYMBOL: Invalid symbol."
+
+
+@pytest.mark.parametrize(
+    ("code", "message", "cls", "variant", "params"),
+    [
+        (
+            -1015,
+            "Too many new orders; current limit is 100 orders per 10 SECOND.",
+            "TooManyOrdersError",
+            1,
+            ("100", "10 SECOND"),
+        ),
+        (-1015, "Too many new orders.", "TooManyOrdersError", 0, ()),
+        (
+            -1102,
+            "Param 'symbol' or 'quantity' must be sent, but both were empty/null!",
+            "MandatoryParamEmptyOrMalformedError",
+            2,
+            ("'symbol'", "'quantity'"),
+        ),
+        (
+            -1008,
+            "Too much request weight used; current limit is 6000 request weight per 1 MINUTE. "
+            "Please use the websocket for live updates to avoid polling the API.",
+            "TooManyRequestsError",
+            2,
+            ("6000", "1", "MINUTE"),
+        ),
+        (-1100, "Illegal characters found in a parameter. $.*[]\\", "IllegalCharsError", 1, ("$.*[]\\",)),
+        (-1129, "Invalid asset。", "BadCurrencyError", 0, ()),
+        (-1130, "Data sent for paramter 'x' is not valid.", "InvalidParameterError", 1, ("'x'",)),
+    ],
+)
+def test_filled_in_messages_match_their_variant(
+    pkg: Any, code: int, message: str, cls: str, variant: int, params: tuple[str, ...]
+) -> None:
+    error = pkg.from_payload({"code": code, "msg": message})
+    assert type(error).__name__ == cls
+    assert (error.code, error.message, error.variant, error.params) == (code, message, variant, params)
+    assert pkg.ErrorCode(code).format(variant, *params) == message
+
+
+def test_unknown_codes_and_messages_keep_the_raw_payload(pkg: Any) -> None:
+    in_range = pkg.from_payload({"code": -1099, "msg": "Something new."})
+    assert type(in_range) is pkg.GeneralError
+    assert (in_range.code, in_range.message, in_range.category) == (-1099, "Something new.", pkg.Category.GENERAL)
+    assert (in_range.variant, in_range.params, in_range.error_code) == (None, (), None)
+    outside = pkg.from_payload({"code": 42, "msg": "?"})
+    assert type(outside) is pkg.ApiError
+    assert (outside.code, outside.message, outside.category) == (42, "?", None)
+    assert str(outside) == "42: ?"
+    new_text = pkg.from_payload({"code": -1121, "msg": "Invalid symbol: BTC."})
+    assert type(new_text) is pkg.BadSymbolError
+    assert (new_text.message, new_text.variant, new_text.params) == ("Invalid symbol: BTC.", None, ())
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "not json",
+        b"\xff\xfe",
+        "[1, 2]",
+        "null",
+        '"text"',
+        "[" * 100_000,
+        {"msg": "no code"},
+        {"code": -1121},
+        {"code": "-1121", "msg": "numeric string"},
+        {"code": -1121.0, "msg": "float"},
+        {"code": True, "msg": "bool"},
+        {"code": -1121, "msg": None},
+        {"code": -1121, "msg": 5},
+        [("code", 1)],
+    ],
+)
+def test_malformed_payloads_raise_payload_error(pkg: Any, payload: Any) -> None:
+    with pytest.raises(pkg.PayloadError) as caught:
+        pkg.from_payload(payload)
+    assert isinstance(caught.value, ValueError)
+    assert str(caught.value).startswith("payload ")
+
+
+def test_every_code_name_and_message_reads_back_verbatim(pkg: Any) -> None:
+    entries = raw_spec(SPEC)["errors"]
+    assert len(entries) == 47
+    assert sum(len(e["messages"]) for e in entries) == 63
+    assert [(m.name, m.value) for m in pkg.ErrorCode] == [(e["name"], e["code"]) for e in entries]
+    for entry in entries:
+        member = pkg.ErrorCode[entry["name"]]
+        assert member.messages == tuple(entry["messages"])
+        assert member.category.name == entry["category"]
+        assert member.retryable is entry.get("retryable", False)
+        assert member.http_status == entry.get("http_status")
+        cls = getattr(pkg, "".join(w.capitalize() for w in entry["name"].split("_")) + "Error")
+        assert cls.CODE is member and issubclass(cls, getattr(pkg, entry["category"].capitalize() + "Error"))
+
+
+def test_upstream_quirks_survive(pkg: Any) -> None:
+    assert pkg.ErrorCode.BAD_CURRENCY.messages == ("Invalid asset\u3002",)
+    assert "paramter" in pkg.ErrorCode.INVALID_PARAMETER.messages[1]
+    assert pkg.ErrorCode.NEW_ORDER_REJECTED.messages == ("NEW_ORDER_REJECTED",)
+    assert pkg.ErrorCode.BAD_CONTRACT.messages == ("Invalid underlying",)  # no full stop upstream
+    assert pkg.ErrorCode.DISCONNECTED.retryable is True
+
+
+def test_format_and_wrong_arity(pkg: Any) -> None:
+    assert pkg.ErrorCode.TOO_MANY_ORDERS.format(1, 100, "10 SECOND") == (
+        "Too many new orders; current limit is 100 orders per 10 SECOND."
+    )
+    with pytest.raises(ValueError, match="takes 2 value"):
+        pkg.ErrorCode.TOO_MANY_ORDERS.format(1, "100")
+
+
+def test_exceptions_pickle_and_construct(pkg: Any) -> None:
+    for error in (pkg.BadSymbolError(), pkg.from_payload({"code": -1099, "msg": "x"}), pkg.ApiError(7, "y")):
+        copy = pickle.loads(pickle.dumps(error))
+        assert (type(copy), copy.code, copy.message, copy.variant) == (
+            type(error),
+            error.code,
+            error.message,
+            error.variant,
+        )
+    assert pkg.BadSymbolError().message == "Invalid symbol."
+    with pytest.raises(pkg.RequestError):
+        raise pkg.BadSymbolError("Invalid symbol.")
+
+
+def test_category_ranges(pkg: Any) -> None:
+    ranges = {c["name"]: (c["range"]["min"], c["range"]["max"]) for c in raw_spec(SPEC)["categories"]}
+    assert ranges == {"GENERAL": (-1099, -1000), "REQUEST": (-2999, -1100), "FILTER": (-5999, -3000)}
+    for name, (low, high) in ranges.items():
+        category = pkg.Category[name]
+        assert category.contains(low) and category.contains(high)
+        assert not category.contains(low - 1) and not category.contains(high + 1)
+    assert pkg.Category.FILTER.title == "Filters and other issues"
+
+
+def test_string_codes_keep_leading_zeros() -> None:
+    sql = load("sqlstate_codes")
+    assert sql.ErrorCode.SUCCESSFUL_COMPLETION.value == "00000"
+    ok = sql.from_payload({"sqlstate": "00000", "message": "successful completion"})
+    assert type(ok) is sql.SuccessfulCompletionError and ok.code == "00000"
+    unknown = sql.from_payload('{"sqlstate": "22999", "message": "new"}')
+    assert type(unknown) is sql.DataExceptionError and unknown.code == "22999"
+    parsed = sql.from_payload({"sqlstate": "22P02", "message": 'invalid input syntax for type integer: "abc"'})
+    assert (parsed.variant, parsed.params) == (0, ("integer", '"abc"'))
+    with pytest.raises(sql.PayloadError):
+        sql.from_payload({"sqlstate": 22012, "message": "number, not string"})
+    assert sql.ErrorCode.SERIALIZATION_FAILURE.retryable and sql.ErrorCode.UNIQUE_VIOLATION.http_status == 409
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_fixture_messages_read_back_byte_for_byte(name: str) -> None:
+    data = raw_spec(spec(name))
+    module = load(
+        data.get("targets", {}).get("python", {}).get("package")
+        or data["catalog"]["name"].replace("-", "_") + "_errors"
+    )
+    for entry in data["errors"]:
+        if entry.get("retired"):
+            assert module.RETIRED_CODES[entry["code"]] == entry["name"]
+            assert entry["name"] not in module.ErrorCode.__members__
+            continue
+        member = module.ErrorCode[entry["name"]]
+        assert member.messages == tuple(entry["messages"])
+        assert [m.encode("utf-8") for m in member.messages] == [m.encode("utf-8") for m in entry["messages"]]
+        assert member.deprecated is bool(entry.get("deprecated"))
+        for index, template in enumerate(entry["messages"]):
+            values = [f'v{i} ${{x}} %s \\ "q" 。 🎉' for i in range(template.replace("%%", "").count("%s"))]
+            message = member.format(index, *values)
+            matched = member.match(message)
+            assert matched is not None
+            assert member.format(*matched[:1], *matched[1]) == message
+
+
+def test_torture_names_and_docstrings() -> None:
+    torture = load("torture_test_errors")
+    assert torture.ErrorCode.SEPARATORS.messages == ("line\u2028separator and para\u2029graph",)
+    assert torture.OldLimitError.__doc__.endswith("Deprecated: Use **`NEW_LIMIT`** (901) instead.")
+    assert torture.ErrorCode.ERROR_CODE.value == 205 and torture.ErrorCodeError.CODE.value == 205
+    assert torture.CODE_FIELD == "error_code"
+    error = torture.from_payload({"error_code": 201, "error_message": "emoji"})
+    assert (error.retryable, error.http_status) == (True, 503)
