@@ -15,6 +15,11 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	$(PIP) -e '.[test]'
 	touch $@
 
+# The TypeScript compiler the tests judge the generated package with, exactly as locked.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
 generate: $(VENV)/.installed
 	$(PY) -m generator generate
 
@@ -24,7 +29,7 @@ check: $(VENV)/.installed
 validate: $(VENV)/.installed
 	$(PY) -m generator validate
 
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed-test node_modules/.installed lint typecheck
 	$(PY) -m pytest
 
 lint: $(VENV)/.installed-test

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -70,7 +71,7 @@ def _fix_command(args: argparse.Namespace) -> str:
         words += ["--out", args.out]
     for target in args.target or ():
         words += ["--target", target]
-    return " ".join(words)
+    return shlex.join(words)
 
 
 def _generate(args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ escaped, so a literal can never break out of its quotes or its line.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # Characters that are escaped in every language although they are not ASCII controls.
 _INVISIBLE = (
@@ -18,32 +19,62 @@ _INVISIBLE = (
 )
 
 _QUOTED_SPECIAL = re.compile(f'[\\\\"\x00-\x1f\x7f-\x9f{_INVISIBLE}]')
+# Short escapes every C-family language here understands the same way.
 _QUOTED_NAMED = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
-def _python_escape(match: re.Match[str]) -> str:
-    char = match.group()
-    if char in _QUOTED_NAMED:
-        return _QUOTED_NAMED[char]
-    code = ord(char)
+def _surrogate(code: int) -> bool:
+    return 0xD800 <= code <= 0xDFFF
+
+
+def _quoted(text: str, numeric: Callable[[int], str]) -> str:
+    """`text` in double quotes, special characters escaped; `numeric` spells a code point."""
+
+    def escape(match: re.Match[str]) -> str:
+        char = match.group()
+        return _QUOTED_NAMED.get(char) or numeric(ord(char))
+
+    return '"' + _QUOTED_SPECIAL.sub(escape, text) + '"'
+
+
+def _no_surrogates(language: str) -> Callable[[int], str]:
+    def numeric(code: int) -> str:
+        if _surrogate(code):
+            raise ValueError(f"a lone surrogate (U+{code:04X}) cannot be written in {language}")
+        return f"\\u{code:04x}"
+
+    return numeric
+
+
+def _latin1_or_unicode(code: int) -> str:
+    # In Python and JavaScript strings \\xNN is the code point U+00NN.
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def python_string(text: str) -> str:
     """A double-quoted Python str literal whose value is exactly `text`."""
-    return '"' + _QUOTED_SPECIAL.sub(_python_escape, text) + '"'
+    return _quoted(text, _latin1_or_unicode)
+
+
+def typescript_string(text: str) -> str:
+    """A double-quoted JavaScript/TypeScript string literal (never a template literal)."""
+    return _quoted(text, _latin1_or_unicode)
+
+
+def go_string(text: str) -> str:
+    """An interpreted Go string literal. \\x is a byte in Go, so only ASCII uses it."""
+    go_unicode = _no_surrogates("Go")
+    return _quoted(text, lambda code: f"\\x{code:02x}" if code < 0x80 else go_unicode(code))
 
 
 def toml_string(text: str) -> str:
-    """A TOML basic string whose value is exactly `text` (TOML has no surrogates to escape)."""
+    """A TOML basic string whose value is exactly `text`."""
+    return _quoted(text, _no_surrogates("TOML"))
 
-    def escape(match: re.Match[str]) -> str:
-        char = match.group()
-        if 0xD800 <= ord(char) <= 0xDFFF:
-            raise ValueError("a lone surrogate cannot be written to TOML")
-        return _QUOTED_NAMED.get(char) or f"\\u{ord(char):04x}"
 
-    return '"' + _QUOTED_SPECIAL.sub(escape, text) + '"'
+def json_string(text: str) -> str:
+    """A JSON string whose value is exactly `text`."""
+    return _quoted(text, _no_surrogates("JSON"))
 
 
 def python_literal(value: object) -> str:
@@ -55,3 +86,50 @@ def python_literal(value: object) -> str:
     if isinstance(value, str):
         return python_string(value)
     raise TypeError(f"no Python literal for {type(value).__name__}")
+
+
+def typescript_literal(value: object) -> str:
+    """A TypeScript literal for a spec value: null, boolean, number or string."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        if abs(value) > 2**53 - 1:
+            raise ValueError(f"{value} is not exactly representable as a TypeScript number")
+        return str(value)
+    if isinstance(value, str):
+        return typescript_string(value)
+    raise TypeError(f"no TypeScript literal for {type(value).__name__}")
+
+
+def go_literal(value: object) -> str:
+    """A Go literal for a spec value: nil, bool, int or string."""
+    if value is None:
+        return "nil"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        return go_string(value)
+    raise TypeError(f"no Go literal for {type(value).__name__}")
+
+
+# Markdown: every ASCII punctuation character may be backslash-escaped in CommonMark,
+# so escaping all of them makes any text render as itself.
+_MARKDOWN_PUNCTUATION = re.compile(r"""([!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])""")
+
+
+def markdown_text(text: str) -> str:
+    """Inline Markdown that renders as exactly `text` (single line)."""
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
+
+
+def markdown_code(text: str) -> str:
+    """A code span showing exactly `text`: fence longer than any backtick run inside, padded
+    where CommonMark would otherwise strip or merge a leading or trailing space or backtick."""
+    longest = max((len(run) for run in re.findall("`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text[:1] in (" ", "`") or text[-1:] in (" ", "`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"

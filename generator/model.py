@@ -54,6 +54,21 @@ class Template:
     def arity(self) -> int:
         return len(self.parts) - 1
 
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The reference matching rule every target implements: literal parts exact,
+        each %s the shortest run of any characters that lets the whole message match."""
+        return re.compile("(.*?)".join(map(re.escape, self.parts)), re.DOTALL)
+
+    def match(self, message: str) -> tuple[str, ...] | None:
+        found = self.pattern.fullmatch(message)
+        return found.groups() if found else None
+
+    def format(self, *params: str) -> str:
+        if len(params) != self.arity:
+            raise ValueError(f"{self.text!r} takes {self.arity} value(s), got {len(params)}")
+        return "".join(part + param for part, param in zip(self.parts, (*params, ""), strict=True))
+
 
 @dataclass(frozen=True)
 class Category:
@@ -100,6 +115,17 @@ class Payload:
 
 
 @dataclass(frozen=True)
+class Packages:
+    """What each target's package is called."""
+
+    python: str  # import name
+    python_distribution: str
+    typescript: str  # npm name
+    go_module: str
+    go_package: str
+
+
+@dataclass(frozen=True)
 class Catalog:
     name: str
     title: str
@@ -111,7 +137,7 @@ class Catalog:
     example: tuple[Code, str] | None
     categories: tuple[Category, ...]
     errors: tuple[ErrorDef, ...]
-    python_package: str
+    packages: Packages
 
     @property
     def active(self) -> tuple[ErrorDef, ...]:

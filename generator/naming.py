@@ -42,14 +42,15 @@ class Name(str):
         return "_".join(w.lower() for w in self.words)
 
 
-def package_name(catalog_name: str) -> str:
-    """binance-options -> binance_options_errors."""
-    return catalog_name.replace("-", "_") + "_errors"
-
-
-def distribution_name(catalog_name: str) -> str:
-    """binance-options -> binance-options-errors."""
-    return catalog_name + "-errors"
+def default_packages(catalog_name: str) -> dict[str, str]:
+    """Package names derived from the catalog's kebab-case name (binance-options)."""
+    return {
+        "python": catalog_name.replace("-", "_") + "_errors",
+        "python_distribution": catalog_name + "-errors",
+        "typescript": catalog_name + "-errors",
+        "go_module": catalog_name + "-errors",
+        "go_package": catalog_name.replace("-", ""),
+    }
 
 
 # Keywords, soft keywords, builtin constants, and the builtins the generated code

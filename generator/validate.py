@@ -16,8 +16,8 @@ import jsonschema
 
 from generator.diagnostics import Diagnostic, SpecError
 from generator.loader import Document, Pointer, load_yaml
-from generator.model import Catalog, Category, Code, ErrorDef, Payload, PlaceholderError, Template
-from generator.naming import Name, package_name, reserved_clashes
+from generator.model import Catalog, Category, Code, ErrorDef, Packages, Payload, PlaceholderError, Template
+from generator.naming import RESERVED, Name, default_packages, reserved_clashes
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "spec" / "errors.schema.json"
 
@@ -222,7 +222,7 @@ class _Semantics:
         example = meta.get("example")
         if example is not None:
             self.code(("catalog", "example", "code"), example["code"], code_type)
-        package = data.get("targets", {}).get("python", {}).get("package") or package_name(meta["name"])
+        packages = self.packages(meta["name"], data.get("targets", {}))
         payload = meta["payload"]
         return Catalog(
             name=meta["name"],
@@ -235,8 +235,24 @@ class _Semantics:
             example=(example["code"], example["message"]) if example else None,
             categories=tuple(categories.values()),
             errors=tuple(errors),
-            python_package=package,
+            packages=packages,
         )
+
+    def packages(self, catalog_name: str, targets: dict[str, Any]) -> Packages:
+        names = default_packages(catalog_name)
+        python, typescript, go = (targets.get(t, {}) for t in ("python", "typescript", "go"))
+        names["python"] = python.get("package", names["python"])
+        names["typescript"] = typescript.get("package", names["typescript"])
+        names["go_module"] = go.get("module", names["go_module"])
+        names["go_package"] = go.get("package", names["go_package"])
+        for language, key, pointer in (
+            ("Python", "python", ("targets", "python", "package")),
+            ("Go", "go_package", ("targets", "go", "package")),
+        ):
+            if names[key] in RESERVED[language]:
+                where = pointer if pointer in self.doc.positions else ("catalog", "name")
+                self.error(where, f"package name {names[key]!r} is a reserved word in {language}")
+        return Packages(**names)
 
     def messages(self, at: Pointer, raw: list[str]) -> tuple[Template, ...]:
         templates: list[Template] = []

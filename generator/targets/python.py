@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from generator.model import Catalog, Category, ErrorDef
-from generator.naming import distribution_name
-from generator.render import Files, header, render_template
+from generator.templating import header, render_template
 
 
 def _category_doc(category: Category) -> str:
@@ -25,13 +24,13 @@ def _error_doc(error: ErrorDef) -> str:
     return doc
 
 
-def render(catalog: Catalog) -> Files:
+def render(catalog: Catalog) -> dict[str, str]:
     string_codes = catalog.code_type == "string"
     context = {
         "header": header(catalog),
         "catalog": catalog,
-        "package": catalog.python_package,
-        "distribution": distribution_name(catalog.name),
+        "package": catalog.packages.python,
+        "distribution": catalog.packages.python_distribution,
         "string_codes": string_codes,
         "code_type": "str" if string_codes else "int",
         "enum_imports": "Enum" if string_codes else "Enum, IntEnum",
@@ -51,7 +50,7 @@ def render(catalog: Catalog) -> Files:
         ],
         "retired": catalog.retired,
     }
-    package = catalog.python_package
+    package = catalog.packages.python
     return {
         "pyproject.toml": render_template("python/pyproject.toml.jinja", **context),
         f"{package}/__init__.py": render_template("python/__init__.py.jinja", **context),

@@ -1,0 +1,44 @@
+"""The Python packages against the shared conformance vectors (the TS and Go suites read the same files)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import SPECS
+from tests.test_python_target import load
+
+MODULES = {"binance": "binance_options_errors", "minimal": "minimal_errors", "string_codes": "sqlstate_codes",
+           "torture": "torture_test_errors"}
+
+
+@pytest.mark.parametrize("name", SPECS)
+def test_python_agrees_with_the_vectors(name: str, vector_files: dict[str, Path]) -> None:
+    module = load(MODULES[name])
+    cases = json.loads(vector_files[name].read_text(encoding="utf-8"))["cases"]
+    assert len(cases) > 10
+    for case in cases:
+        expect: dict[str, Any] = case["expect"]
+        if "error" in expect:
+            with pytest.raises(module.PayloadError):
+                module.from_payload(case["payload"])
+            continue
+        error = module.from_payload(case["payload"].encode("utf-8"))
+        actual = {
+            "code": error.code,
+            "name": error.error_code.name if error.error_code is not None else None,
+            "class": type(error).__name__,
+            "category": error.category.name if error.category is not None else None,
+            "variant": error.variant,
+            "params": list(error.params),
+            "message": error.message,
+            "retryable": error.retryable,
+            "http_status": error.http_status,
+        }
+        assert actual == expect, case["name"]
+        if expect["variant"] is not None:
+            member = module.ErrorCode[expect["name"]]
+            assert member.format(expect["variant"], *expect["params"]) == expect["message"], case["name"]

@@ -1,0 +1,144 @@
+"""Shared conformance vectors: payload in, expected error out, for every target's test suite.
+
+Built from the validated catalog with the reference rules of generator.model (not from
+any generated code), so the Python, TypeScript and Go suites are all held to one answer.
+`python -m tests.vectors SPEC OUT.json` writes them.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from itertools import cycle
+from pathlib import Path
+from typing import Any
+
+from generator.model import Catalog, Category, Code, ErrorDef
+from generator.validate import load_catalog
+
+# Values a server might fill in, and values meant to trip a naive matcher.
+FILL_VALUES = (
+    "100",
+    "10 SECOND",
+    "with spaces",
+    ".*+?[](){}|^$\\d",
+    "100%",
+    "%s",
+    "'single' \"double\"",
+    "héllo。",
+    "🎉",
+    "${x} */ </script>",
+    "",
+)
+
+MALFORMED = {
+    "not JSON": "not json",
+    "a JSON array": "[1, 2]",
+    "JSON null": "null",
+    "a JSON string": '"text"',
+    "an empty object": "{}",
+    "deeply nested JSON": "[" * 100_000 + "]" * 100_000,
+}
+
+
+def _expect_known(error: ErrorDef, message: str) -> dict[str, Any]:
+    variant, params = None, ()
+    for index, template in enumerate(error.messages):
+        matched = template.match(message)
+        if matched is not None:
+            variant, params = index, matched
+            break
+    return {
+        "code": error.code,
+        "name": error.name,
+        "class": f"{error.name.pascal}Error",
+        "category": error.category.name,
+        "variant": variant,
+        "params": list(params),
+        "message": message,
+        "retryable": error.retryable,
+        "http_status": error.http_status,
+    }
+
+
+def _unused_code(catalog: Catalog, candidates: list[Code]) -> Code | None:
+    known = {e.code for e in catalog.errors}
+    return next((c for c in candidates if c not in known), None)
+
+
+def build(catalog: Catalog) -> dict[str, Any]:
+    code_key, message_key = catalog.payload.code_field, catalog.payload.message_field
+
+    def payload(code: object, message: object) -> str:
+        return json.dumps({code_key: code, message_key: message}, ensure_ascii=False)
+
+    cases: list[dict[str, Any]] = []
+    values = cycle(FILL_VALUES)
+    for error in catalog.active:
+        for index, template in enumerate(error.messages):
+            message = template.format(*(next(values) for _ in range(template.arity)))
+            cases.append({
+                "name": f"{error.name} variant {index}",
+                "payload": payload(error.code, message),
+                "expect": _expect_known(error, message),
+            })
+        unknown = "A message this catalog has never seen."
+        cases.append({
+            "name": f"{error.name} with an unknown message",
+            "payload": payload(error.code, unknown),
+            "expect": _expect_known(error, unknown),
+        })
+
+    string_codes = catalog.code_type == "string"
+    for category in catalog.categories:
+        if category.range is not None:
+            candidates: list[Code] = list(range(category.range[1], category.range[0] - 1, -1))[:1000]
+        else:
+            candidates = [f"{category.prefix}{suffix}" for suffix in ("ZZZ", "YYY", "XXX", "Z9Z")]
+        code = _unused_code(catalog, candidates)
+        if code is not None:
+            cases.append({
+                "name": f"unknown code in {category.name}",
+                "payload": payload(code, "Something new."),
+                "expect": _unknown(code, "Something new.", category),
+            })
+    outside: list[Code] = ["ZZZZZ", "_"] if string_codes else [0, 1, -1, 999_999, -999_999]
+    code = next(c for c in outside if not any(cat.contains(c) for cat in catalog.categories))
+    cases.append({"name": "code outside every category", "payload": payload(code, "?"),
+                  "expect": _unknown(code, "?", None)})
+
+    sample = catalog.active[0].code
+    wrong_code: list[tuple[str, object]] = [("a boolean code", True), ("a float code", 1.5), ("a null code", None)]
+    wrong_code.append(("a numeric code", 12345) if string_codes else ("a numeric-string code", str(sample)))
+    for name, bad in wrong_code:
+        cases.append({"name": name, "payload": payload(bad, "x"), "expect": {"error": "payload"}})
+    cases.append({"name": "a number as message", "payload": payload(sample, 5), "expect": {"error": "payload"}})
+    cases.append({"name": "no message", "payload": json.dumps({code_key: sample}), "expect": {"error": "payload"}})
+    cases.append({"name": "no code", "payload": json.dumps({message_key: "x"}), "expect": {"error": "payload"}})
+    for name, text in MALFORMED.items():
+        cases.append({"name": name, "payload": text, "expect": {"error": "payload"}})
+    return {"catalog": catalog.name, "code_type": catalog.code_type, "cases": cases}
+
+
+def _unknown(code: Code, message: str, category: Category | None) -> dict[str, Any]:
+    return {
+        "code": code,
+        "name": None,
+        "class": f"{category.name.pascal}Error" if category else "ApiError",
+        "category": category.name if category else None,
+        "variant": None,
+        "params": [],
+        "message": message,
+        "retryable": False,
+        "http_status": None,
+    }
+
+
+def write(spec: Path, out: Path) -> Path:
+    out.write_text(json.dumps(build(load_catalog(spec.read_bytes())), ensure_ascii=False, indent=1) + "\n",
+                   encoding="utf-8")
+    return out
+
+
+if __name__ == "__main__":
+    write(Path(sys.argv[1]), Path(sys.argv[2]))
