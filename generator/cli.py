@@ -81,15 +81,16 @@ def _generate(args: argparse.Namespace) -> int:
     targets = tuple(args.target or TARGET_NAMES)
     root = Path(args.out)
     try:
-        if args.check:
+        with locked(root, shared=args.check):
             result = plan(root, render(catalog, targets), targets)
-            if result.up_to_date:
-                return EXIT_OK
-            sys.stdout.write(diff(result))
-            print(f"errgen: {args.out}/ is out of date with {args.spec}; run: {_fix_command(args)}", file=sys.stderr)
-            return EXIT_FAILED
-        with locked(root):
-            result = plan(root, render(catalog, targets), targets)
+            if args.check:
+                if result.up_to_date:
+                    return EXIT_OK
+                sys.stdout.write(diff(result))
+                print(
+                    f"errgen: {args.out}/ is out of date with {args.spec}; run: {_fix_command(args)}", file=sys.stderr
+                )
+                return EXIT_FAILED
             apply(result)
     except WriteError as exc:
         print(f"errgen: {exc}", file=sys.stderr)

@@ -38,6 +38,7 @@ from generator.diagnostics import Diagnostic, Position, SpecError
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 32
+MAX_DIGITS = 30
 
 Key = str | int
 Pointer = tuple[Key, ...]
@@ -46,13 +47,19 @@ Value = None | bool | int | float | str | list["Value"] | dict[str, "Value"]
 # Characters rejected anywhere in the file: C0/C1 controls other than tab and
 # line breaks, DEL, the byte order mark, and the bidirectional controls that
 # can make text read differently from what it is ("Trojan Source").
-_INVISIBLE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+_INVISIBLE_CHARS = (
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069"
+    "\ufeff\ud800-\udfff"
 )
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
+# In the raw file, also the line breaks that YAML counts but editors and grep do not
+# (they would shift every position reported after them), and a CR that ends a line alone.
+_RAW_FORBIDDEN = re.compile(f"[{_INVISIBLE_CHARS}\u2028\u2029]|\r(?!\n)")
 
 # YAML 1.2 core schema, restricted to what is unambiguous in YAML 1.1 too.
 _NULL = re.compile(r"~|null|Null|NULL")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_YAML11_BOOLEANS = {"y", "n", "yes", "no", "on", "off"}
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 # Plain scalars that YAML 1.1 and 1.2 read differently, or that look like a
@@ -124,27 +131,25 @@ def _decode(data: bytes) -> str:
                 )
             ]
         ) from None
-    _reject_invisible(text, lambda index: _position_of_index(text, index))
+    _reject_invisible(text, _RAW_FORBIDDEN, lambda index: _position_of_index(text, index))
     return text
 
 
-def _reject_invisible(text: str, where: Callable[[int], Position]) -> None:
-    bad = _INVISIBLE.search(text)
+def _reject_invisible(text: str, forbidden: re.Pattern[str], where: Callable[[int], Position]) -> None:
+    bad = forbidden.search(text)
     if bad:
-        raise SpecError(
-            [
-                Diagnostic(
-                    where(bad.start()),
-                    f"invisible character U+{ord(bad.group()):04X} (a control or bidi character) is not allowed",
-                )
-            ]
-        )
+        char = ord(bad.group()[0])
+        what = "line break" if char in (0x0D, 0x2028, 0x2029) else "invisible or control character"
+        hint = "; write it as an escape in a double-quoted string" if char in (0x2028, 0x2029) else ""
+        if char == 0x0D:
+            hint = "; use LF or CRLF line endings"
+        raise SpecError([Diagnostic(where(bad.start()), f"{what} U+{char:04X} is not allowed here{hint}")])
 
 
 def _scalar(event: ScalarEvent) -> Value:
     text = str(event.value)
     # Escapes in quoted scalars ("\\u202e") can produce what the raw text may not hold.
-    _reject_invisible(text, lambda _index: _position(event.start_mark))
+    _reject_invisible(text, _INVISIBLE, lambda _index: _position(event.start_mark))
     if event.style is not None:  # quoted or block scalar: always a string
         return text
     if text == "" or _NULL.fullmatch(text):
@@ -152,15 +157,20 @@ def _scalar(event: ScalarEvent) -> Value:
     if text in _BOOL:
         return _BOOL[text]
     if _AMBIGUOUS.fullmatch(text):
+        kind = "a boolean" if text.lower() in _YAML11_BOOLEANS else "a number or date"
+        advice = "true/false for a boolean" if kind == "a boolean" else "a plain decimal number"
         raise SpecError(
             [
                 Diagnostic(
                     _position(event.start_mark),
-                    f"plain value {text!r} means different things in YAML 1.1 and 1.2; quote it",
+                    f"plain value {text!r} is {kind} in YAML 1.1 but not in YAML 1.2: "
+                    f"write {advice}, or quote it for text",
                 )
             ]
         )
     if _INT.fullmatch(text):
+        if len(text) > MAX_DIGITS:
+            raise SpecError([Diagnostic(_position(event.start_mark), f"integer {text[:12]}... is too large")])
         return int(text)
     if _FLOAT.fullmatch(text):
         return float(text)
@@ -220,10 +230,13 @@ def _compose(parser: _Parser, doc: Document) -> Value:
             documents += 1
             if documents > 1:
                 raise SpecError([Diagnostic(_position(event.start_mark), "only one YAML document is allowed")])
+            if event.version is not None or event.tags:
+                directive = "YAML directives (%YAML, %TAG) are not allowed"
+                raise SpecError([Diagnostic(_position(event.start_mark), directive)])
             continue
         start = _position(event.start_mark)
         if isinstance(event, AliasEvent):
-            raise SpecError([Diagnostic(start, "aliases (*name) are not allowed; write the value out")])
+            raise SpecError([Diagnostic(start, f"aliases (*{event.anchor}) are not allowed; write the value out")])
         if isinstance(event, (MappingEndEvent, SequenceEndEvent)):
             stack.pop()
             continue
@@ -232,7 +245,8 @@ def _compose(parser: _Parser, doc: Document) -> Value:
             raise SpecError([Diagnostic(start, f"anchors (&{anchor}) are not allowed; write the value out")])
         tag = getattr(event, "tag", None)
         if tag is not None and not (isinstance(event, ScalarEvent) and tag == "!" and event.style is not None):
-            raise SpecError([Diagnostic(start, f"explicit tags ({tag}) are not allowed")])
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            raise SpecError([Diagnostic(start, f"explicit tags ({shown}) are not allowed")])
 
         frame = stack[-1] if stack else None
         if frame is not None and isinstance(frame.container, dict) and frame.pending_key is None:

@@ -10,6 +10,7 @@ from generator.naming import Name
 Code = int | str
 
 _PLACEHOLDER = re.compile(r"%(.|$)", re.DOTALL)
+_SEQUENCE = re.compile(r"%[-+ #0-9.*]*[a-zA-Z%]?")  # a printf-style sequence, to show in errors
 
 
 class PlaceholderError(ValueError):
@@ -41,7 +42,7 @@ class Template:
                 parts.append("".join(literal))
                 literal = []
             else:
-                shown = text[match.start() : match.start() + 2]
+                shown = _SEQUENCE.match(text, match.start()).group()  # type: ignore[union-attr]
                 raise PlaceholderError(
                     f"unsupported placeholder {shown!r} at character {match.start() + 1}: "
                     "use %s for a value and %% for a literal percent sign"

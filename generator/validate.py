@@ -6,6 +6,7 @@ fault, and all of them are reported in one run.
 
 from __future__ import annotations
 
+import difflib
 import json
 from collections.abc import Iterator
 from functools import cache
@@ -23,13 +24,20 @@ SCHEMA_PATH = Path(__file__).resolve().parent.parent / "spec" / "errors.schema.j
 
 # Class names the targets define themselves, as the PascalCase stem before "Error".
 _TARGET_OWN_STEMS = {"api": "ApiError", "payload": "PayloadError"}
+_NAME_PATTERN = "^[A-Z]([A-Z0-9_]*[A-Z0-9])?$"
 
 
 @cache
-def _validator() -> jsonschema.Draft202012Validator:
+def _validator() -> jsonschema.protocols.Validator:
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    jsonschema.Draft202012Validator.check_schema(schema)
-    return jsonschema.Draft202012Validator(schema)
+    base = jsonschema.Draft202012Validator
+    base.check_schema(schema)
+    # JSON Schema counts 400.0 as an integer; a spec that says 400.0 did not mean one.
+    checker = base.TYPE_CHECKER.redefine(
+        "integer", lambda _checker, value: isinstance(value, int) and not isinstance(value, bool)
+    )
+    strict = jsonschema.validators.extend(base, type_checker=checker)  # type: ignore[no-untyped-call]
+    return cast(jsonschema.protocols.Validator, strict(schema))
 
 
 def _where(pointer: Pointer) -> str:
@@ -53,65 +61,92 @@ _TYPES = {
 }
 
 
-def _schema_diagnostics(doc: Document) -> Iterator[Diagnostic]:
+def _describe(error: jsonschema.ValidationError, doc: Document, pointer: Pointer) -> str:
+    """A schema error in the spec author's terms (JSON values, YAML hints)."""
+    validator, instance = error.validator, error.instance
+    value: Any = error.validator_value
+    schema = cast(dict[str, Any], error.schema)
+    if validator == "type":
+        names = [value] if isinstance(value, str) else list(value)
+        message = f"expected {' or '.join(_TYPES[n] for n in names)}, got {_show(instance)}"
+        if names == ["string"] and pointer in doc.plain:
+            message += " (quote it to make it a string)"
+        elif names == ["string"] and isinstance(instance, dict):
+            message += " (unquoted text containing ': ' is read as a mapping; quote it)"
+        return message
+    if validator == "enum":
+        return f"{_show(instance)} is not one of {', '.join(map(_show, value))}"
+    if validator == "pattern":
+        if value == _NAME_PATTERN:
+            return f"{_show(instance)} is not a SCREAMING_SNAKE_CASE name"
+        return f"{_show(instance)} does not have the expected form: {schema.get('description', value)}"
+    if validator in ("minItems", "minLength") and value == 1:
+        return "must not be empty"
+    if validator == "maxLength":
+        return f"is longer than {value} characters"
+    if validator == "minimum":
+        return f"{_show(instance)} is below the minimum {value}"
+    if validator == "maximum":
+        return f"{_show(instance)} is above the maximum {value}"
+    return str(error.message)
+
+
+def _schema_diagnostics(doc: Document) -> Iterator[tuple[Pointer, Diagnostic]]:
     for error in _validator().iter_errors(doc.value):
         pointer: Pointer = tuple(error.absolute_path)
         where = _where(pointer)
-        validator = error.validator
-        if validator == "additionalProperties":
+        if error.validator == "additionalProperties":
             instance = cast(dict[str, Any], error.instance)
-            allowed = cast(dict[str, Any], error.schema.get("properties", {}))
+            allowed = list(cast(dict[str, Any], error.schema).get("properties", {}))
             for key in sorted(k for k in instance if k not in allowed):
-                yield Diagnostic(
-                    doc.key_positions[(*pointer, key)],
-                    f"{where}: unknown field {key!r} (expected one of: {', '.join(allowed)})",
-                )
-            continue
-        if validator == "required":
+                close = difflib.get_close_matches(key, allowed, n=1)
+                hint = f"did you mean {close[0]!r}?" if close else f"expected one of: {', '.join(allowed)}"
+                yield pointer, Diagnostic(doc.key_positions[(*pointer, key)], f"{where}: unknown field {key!r}; {hint}")
+        elif error.validator == "required":
             missing = str(error.message).split("'")[1]
-            yield Diagnostic(doc.position(pointer), f"{where}: missing required field {missing!r}")
-            continue
-        if validator == "type":
-            expected = error.validator_value
-            names = [expected] if isinstance(expected, str) else list(expected)
-            message = f"{where}: expected {' or '.join(_TYPES[n] for n in names)}, got {_show(error.instance)}"
-            if pointer in doc.plain and "string" in names:
-                message += " (quote it to make it a string)"
-        elif validator == "enum":
-            message = f"{where}: {_show(error.instance)} is not one of {', '.join(map(_show, error.validator_value))}"
-        elif validator == "pattern":
-            described = error.schema.get("description", "")
-            message = f"{where}: {_show(error.instance)} is not valid here" + (f": {described}" if described else "")
-            if "#/$defs/name" in str(error.schema_path) or pointer[-1:] == ("name",):
-                message = f"{where}: {_show(error.instance)} is not a SCREAMING_SNAKE_CASE name"
+            yield pointer, Diagnostic(doc.position(pointer), f"{where}: missing required field {missing!r}")
         else:
-            message = f"{where}: {error.message}"
-        yield Diagnostic(doc.position(pointer), message)
+            yield pointer, Diagnostic(doc.position(pointer), f"{where}: {_describe(error, doc, pointer)}")
 
 
 class _Semantics:
-    """The rules a schema cannot say; builds the Catalog as it checks."""
+    """The rules a schema cannot say; builds the Catalog as it checks.
 
-    def __init__(self, doc: Document) -> None:
+    Values the schema already rejected (`rejected` pointers, with everything inside
+    and around them) are left out, so one run reports schema and semantic problems
+    together without follow-on noise.
+    """
+
+    def __init__(self, doc: Document, rejected: set[Pointer]) -> None:
         self.doc = doc
+        self.rejected = rejected
         self.diagnostics: list[Diagnostic] = []
 
-    def error(self, pointer: Pointer, message: str, *, key: bool = False) -> None:
-        position = self.doc.key_positions[pointer] if key else self.doc.position(pointer)
-        self.diagnostics.append(Diagnostic(position, f"{_where(pointer)}: {message}"))
+    def sound(self, pointer: Pointer) -> bool:
+        """Whether the schema accepted the value at pointer and all that contains it."""
+        return not any(pointer[: len(bad)] == bad or bad[: len(pointer)] == pointer for bad in self.rejected)
 
-    def text(self, pointer: Pointer, value: str | None, *, multiline: bool = False) -> str | None:
-        if value is not None and not multiline and any(c in value for c in "\t\n\r"):
+    def error(self, pointer: Pointer, message: str) -> None:
+        self.diagnostics.append(Diagnostic(self.doc.position(pointer), f"{_where(pointer)}: {message}"))
+
+    def at(self, pointer: Pointer) -> str:
+        position = self.doc.position(pointer)
+        return f"{position.line}:{position.column}"
+
+    def text(self, pointer: Pointer, value: str | None) -> None:
+        if value is not None and any(c in value for c in "\t\n\r"):
             self.error(pointer, "must be a single line without tabs")
-        return value
 
-    def code(self, pointer: Pointer, value: Any, code_type: str) -> Code:
+    def code(self, pointer: Pointer, value: Any, code_type: str) -> bool:
+        """Whether `value` has the catalog's code type (reported if not)."""
         if code_type == "string" and not isinstance(value, str):
             hint = " (quote it, so leading zeros and the exact text are kept)" if pointer in self.doc.plain else ""
             self.error(pointer, f"codes of this catalog are strings; got {_show(value)}{hint}")
-        elif code_type == "integer" and not isinstance(value, int):
+            return False
+        if code_type == "integer" and not isinstance(value, int):
             self.error(pointer, f"codes of this catalog are integers; got {_show(value)}")
-        return cast(Code, value)
+            return False
+        return True
 
     def name(self, pointer: Pointer, value: str) -> Name:
         name = Name(value)
@@ -128,19 +163,44 @@ class _Semantics:
         seen: dict[str, tuple[Pointer, Name]] = {}
         for pointer, name in named:
             key = name.pascal.casefold()
-            if key in seen:
-                first_pointer, first = seen[key]
-                pos = self.doc.position(first_pointer)
-                if first == name:
-                    self.error(pointer, f"duplicate name {name!r}, first at {pos.line}:{pos.column}")
-                else:
-                    self.error(
-                        pointer,
-                        f"name {name!r} collides with {first!r} at {pos.line}:{pos.column}: "
-                        f"both become {name.pascal} in the targets",
-                    )
-            else:
+            if key not in seen:
                 seen[key] = (pointer, name)
+                continue
+            first_pointer, first = seen[key]
+            if first == name:
+                self.error(pointer, f"duplicate name {name!r}, first at {self.at(first_pointer)}")
+            else:
+                self.error(
+                    pointer,
+                    f"name {name!r} collides with {first!r} at {self.at(first_pointer)}: "
+                    f"both become {name.pascal} in the targets",
+                )
+
+    def category(self, at: Pointer, raw: dict[str, Any], code_type: str) -> tuple[Category, bool]:
+        """The category and whether its codes are well declared."""
+        name = self.name((*at, "name"), raw["name"])
+        self.text((*at, "title"), raw["title"])
+        self.text((*at, "label"), raw.get("label"))
+        bounds = raw.get("range")
+        valid = True
+        if code_type == "integer" and (bounds is None or "prefix" in raw):
+            self.error(at, "categories of an integer-coded catalog need a range {min, max} and no prefix")
+            valid = False
+        elif code_type == "string" and ("prefix" not in raw or bounds is not None):
+            self.error(at, "categories of a string-coded catalog need a prefix and no range")
+            valid = False
+        elif bounds is not None and bounds["min"] > bounds["max"]:
+            self.error((*at, "range"), f"min {bounds['min']} is greater than max {bounds['max']}")
+            valid = False
+        category = Category(
+            name=name,
+            title=raw["title"],
+            label=raw.get("label"),
+            description=raw.get("description"),
+            range=(bounds["min"], bounds["max"]) if bounds else None,
+            prefix=raw.get("prefix"),
+        )
+        return category, valid
 
     def catalog(self) -> Catalog:
         data = cast(dict[str, Any], self.doc.value)
@@ -148,55 +208,51 @@ class _Semantics:
         code_type = meta["code_type"]
         for key in ("title", "source"):
             self.text(("catalog", key), meta.get(key))
+        named: list[tuple[Pointer, Name]] = []
 
         categories: dict[str, Category] = {}
-        named: list[tuple[Pointer, Name]] = []
+        well_declared: set[str] = set()
+        unchecked: set[object] = set()  # names of categories the schema rejected
+        declared: list[tuple[Pointer, Category]] = []
         for index, raw in enumerate(data["categories"]):
             at: Pointer = ("categories", index)
-            name = self.name((*at, "name"), raw["name"])
-            named.append(((*at, "name"), name))
-            self.text((*at, "title"), raw["title"])
-            self.text((*at, "label"), raw.get("label"))
-            bounds = raw.get("range")
-            if code_type == "integer":
-                if bounds is None or "prefix" in raw:
-                    self.error(at, "categories of an integer-coded catalog need a range {min, max} and no prefix")
-                elif bounds["min"] > bounds["max"]:
-                    self.error((*at, "range"), f"min {bounds['min']} is greater than max {bounds['max']}")
-            elif "prefix" not in raw or bounds is not None:
-                self.error(at, "categories of a string-coded catalog need a prefix and no range")
-            category = Category(
-                name=name,
-                title=raw["title"],
-                label=raw.get("label"),
-                description=raw.get("description"),
-                range=(bounds["min"], bounds["max"]) if bounds else None,
-                prefix=raw.get("prefix"),
-            )
-            for other_index, other in enumerate(categories.values()):
-                if _overlap(category, other):
+            if not self.sound(at):
+                unchecked.add(raw.get("name") if isinstance(raw, dict) else None)
+                continue
+            category, valid = self.category(at, raw, code_type)
+            named.append(((*at, "name"), category.name))
+            field = (*at, "range" if category.range else "prefix")
+            for other_at, other in declared:
+                if valid and other.name in well_declared and _overlap(category, other):
                     self.error(
-                        at, f"codes of category {name!r} overlap those of {other.name!r} (categories[{other_index}])"
+                        field,
+                        f"codes of category {category.name!r} overlap those of {other.name!r} "
+                        f"({_where(other_at)}, at {self.at(other_at)})",
                     )
-            categories.setdefault(name, category)
+            declared.append((at, category))
+            if category.name not in categories:
+                categories[category.name] = category
+                if valid:
+                    well_declared.add(category.name)
 
         errors: list[ErrorDef] = []
         codes: dict[Code, Pointer] = {}
         for index, raw in enumerate(data["errors"]):
             at = ("errors", index)
-            code = self.code((*at, "code"), raw["code"], code_type)
+            if not self.sound(at):
+                self.sound_parts(at, raw, code_type, codes, named)
+                continue
+            code = raw["code"]
+            code_ok = self.code((*at, "code"), code, code_type)
             name = self.name((*at, "name"), raw["name"])
             named.append(((*at, "name"), name))
-            if code in codes:
-                first = self.doc.position(codes[code])
-                self.error((*at, "code"), f"duplicate code {_show(code)}, first at {first.line}:{first.column}")
-            codes.setdefault(code, (*at, "code"))
+            self.unique_code((*at, "code"), code, codes)
             owner = categories.get(raw["category"])
-            if owner is None:
+            if owner is None and raw["category"] not in unchecked:
                 self.error(
                     (*at, "category"), f"unknown category {_show(raw['category'])} (declared: {', '.join(categories)})"
                 )
-            elif not owner.contains(code):
+            elif owner is not None and code_ok and owner.name in well_declared and not owner.contains(code):
                 bounds_text = f"{owner.range[0]}..{owner.range[1]}" if owner.range else f"prefix {_show(owner.prefix)}"
                 self.error((*at, "code"), f"code {_show(code)} is outside its category {owner.name} ({bounds_text})")
             templates = self.messages((*at, "messages"), raw["messages"])
@@ -238,6 +294,24 @@ class _Semantics:
             packages=packages,
         )
 
+    def unique_code(self, pointer: Pointer, code: Code, codes: dict[Code, Pointer]) -> None:
+        if code in codes:
+            self.error(pointer, f"duplicate code {_show(code)}, first at {self.at(codes[code])}")
+        codes.setdefault(code, pointer)
+
+    def sound_parts(
+        self, at: Pointer, raw: Any, code_type: str, codes: dict[Code, Pointer], named: list[tuple[Pointer, Name]]
+    ) -> None:
+        """The checks that still apply to an entry the schema partly rejected."""
+        if not isinstance(raw, dict):
+            return
+        if "code" in raw and self.sound((*at, "code")) and self.code((*at, "code"), raw["code"], code_type):
+            self.unique_code((*at, "code"), raw["code"], codes)
+        if "name" in raw and self.sound((*at, "name")):
+            named.append(((*at, "name"), self.name((*at, "name"), raw["name"])))
+        if "messages" in raw and self.sound((*at, "messages")):
+            self.messages((*at, "messages"), raw["messages"])
+
     def packages(self, catalog_name: str, targets: dict[str, Any]) -> Packages:
         names = default_packages(catalog_name)
         python, typescript, go = (targets.get(t, {}) for t in ("python", "typescript", "go"))
@@ -256,13 +330,13 @@ class _Semantics:
 
     def messages(self, at: Pointer, raw: list[str]) -> tuple[Template, ...]:
         templates: list[Template] = []
-        seen: dict[str, int] = {}
+        seen: dict[str, Pointer] = {}
         for index, text in enumerate(raw):
             pointer = (*at, index)
             self.text(pointer, text)
             if text in seen:
-                self.error(pointer, f"duplicate message, same as variant {seen[text]}")
-            seen.setdefault(text, index)
+                self.error(pointer, f"duplicate message, same as {_where(seen[text])} at {self.at(seen[text])}")
+            seen.setdefault(text, pointer)
             try:
                 templates.append(Template.parse(text))
             except PlaceholderError as exc:
@@ -288,11 +362,14 @@ def _overlap(a: Category, b: Category) -> bool:
 def load_catalog(data: bytes) -> Catalog:
     """Load, validate and model a spec; raise SpecError listing every problem."""
     doc = load_yaml(data)
-    problems = list(_schema_diagnostics(doc))
+    schema = list(_schema_diagnostics(doc))
+    # Semantic rules need a sound skeleton: the catalog metadata and the two lists.
+    rejected = {pointer for pointer, _ in schema}
+    if any(len(pointer) < 2 or pointer[0] not in ("categories", "errors") for pointer in rejected):
+        raise SpecError([diagnostic for _, diagnostic in schema])
+    semantics = _Semantics(doc, rejected)
+    catalog = semantics.catalog()
+    problems = [diagnostic for _, diagnostic in schema] + semantics.diagnostics
     if problems:
         raise SpecError(problems)
-    semantics = _Semantics(doc)
-    catalog = semantics.catalog()
-    if semantics.diagnostics:
-        raise SpecError(semantics.diagnostics)
     return catalog

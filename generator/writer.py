@@ -37,10 +37,11 @@ class Plan:
     changed: list[str] = field(default_factory=list)  # new or different
     stale: list[str] = field(default_factory=list)  # owned, no longer produced
     owned: set[str] = field(default_factory=set)  # what the manifest on disk lists
+    leftovers: list[str] = field(default_factory=list)  # temp files of an interrupted run
 
     @property
     def up_to_date(self) -> bool:
-        return not self.changed and not self.stale
+        return not self.changed and not self.stale and not self.leftovers
 
 
 def _check_path(path: str) -> None:
@@ -89,6 +90,20 @@ def _read(path: Path) -> bytes | None:
         return path.read_bytes()
     except FileNotFoundError:
         return None
+    except (IsADirectoryError, NotADirectoryError):
+        raise WriteError(f"{path} cannot be written: something that is not a file is in the way") from None
+
+
+TEMP_SUFFIX = ".errgen-tmp"
+
+
+def _leftover_temps(root: Path) -> list[str]:
+    """Temp files of a run that was killed before it could rename or remove them."""
+    if not root.is_dir():
+        return []
+    return sorted(
+        p.relative_to(root).as_posix() for p in root.rglob(f".*{TEMP_SUFFIX}") if p.is_file() and not p.is_symlink()
+    )
 
 
 def plan(root: Path, rendered: dict[str, str], targets: Iterable[str]) -> Plan:
@@ -104,7 +119,9 @@ def plan(root: Path, rendered: dict[str, str], targets: Iterable[str]) -> Plan:
     keep = {p for p in owned if not p.startswith(prefixes)}
     files = {path: text.encode("utf-8") for path, text in rendered.items()}
     files[MANIFEST] = _manifest_text(keep | set(rendered))
-    result = Plan(root=root, files=files, owned=owned)
+    if root.exists() and not root.is_dir():
+        raise WriteError(f"{root} is not a directory")
+    result = Plan(root=root, files=files, owned=owned, leftovers=_leftover_temps(root))
     for path, data in sorted(files.items()):
         current = _read(root / path)
         if current == data:
@@ -118,22 +135,29 @@ def plan(root: Path, rendered: dict[str, str], targets: Iterable[str]) -> Plan:
     return result
 
 
+def _file_diff(old: bytes | None, new: bytes | None, fromfile: str, tofile: str) -> list[str]:
+    lines = list(
+        difflib.unified_diff(
+            (old or b"").decode("utf-8", "replace").splitlines(keepends=True),
+            (new or b"").decode("utf-8", "replace").splitlines(keepends=True),
+            fromfile=fromfile,
+            tofile=tofile,
+        )
+    )
+    # difflib says nothing when both sides are empty; a created or deleted empty file is still a change.
+    return lines or [f"--- {fromfile}\n", f"+++ {tofile}\n"]
+
+
 def diff(result: Plan) -> str:
     """A unified diff from what is on disk to what the run would write."""
     chunks: list[str] = []
     for path in result.changed:
         old = _read(result.root / path)
-        chunks += difflib.unified_diff(
-            (old or b"").decode("utf-8", "replace").splitlines(keepends=True),
-            result.files[path].decode("utf-8").splitlines(keepends=True),
-            fromfile=f"a/{path}" if old is not None else "/dev/null",
-            tofile=f"b/{path}",
-        )
+        chunks += _file_diff(old, result.files[path], f"a/{path}" if old is not None else "/dev/null", f"b/{path}")
     for path in result.stale:
-        old = _read(result.root / path) or b""
-        chunks += difflib.unified_diff(
-            old.decode("utf-8", "replace").splitlines(keepends=True), [], fromfile=f"a/{path}", tofile="/dev/null"
-        )
+        chunks += _file_diff(_read(result.root / path), None, f"a/{path}", "/dev/null")
+    for path in result.leftovers:
+        chunks.append(f"Only in {result.root}: {path} (left by an interrupted run)\n")
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in chunks)
 
 
@@ -145,7 +169,7 @@ def _umask() -> int:
 
 def _atomic_write(path: Path, data: bytes, mode: int) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".errgen-tmp", dir=path.parent)
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -159,12 +183,22 @@ def _atomic_write(path: Path, data: bytes, mode: int) -> None:
 
 
 @contextmanager
-def locked(root: Path) -> Iterator[None]:
-    """Serialise runs on the same output root (a lock on the directory itself)."""
-    root.mkdir(parents=True, exist_ok=True)
+def locked(root: Path, *, shared: bool = False) -> Iterator[None]:
+    """Serialise runs on the same output root (a lock on the directory itself).
+
+    Writers take it exclusively and create the root; readers (check mode) share it,
+    and take none when the root does not exist, so they never create anything.
+    """
+    if root.exists() and not root.is_dir():
+        raise WriteError(f"{root} is not a directory")
+    if shared and not root.exists():
+        yield
+        return
+    if not shared:
+        root.mkdir(parents=True, exist_ok=True)
     fd = os.open(root, os.O_RDONLY)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        fcntl.flock(fd, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
         yield
     finally:
         os.close(fd)
@@ -177,15 +211,20 @@ def apply(result: Plan) -> None:
     manifest = root / MANIFEST
     if result.up_to_date:
         return
+
+    def write(path: Path, data: bytes) -> None:
+        if _read(path) != data:
+            _atomic_write(path, data, mode)
+
     # First claim everything this run may create, so a crash leaves nothing unowned.
-    _atomic_write(manifest, _manifest_text(result.owned | set(result.files) - {MANIFEST}), mode)
+    write(manifest, _manifest_text(result.owned | set(result.files) - {MANIFEST}))
     for path in result.changed:
         if path != MANIFEST:
-            _atomic_write(root / path, result.files[path], mode)
-    for path in result.stale:
+            write(root / path, result.files[path])
+    for path in [*result.stale, *result.leftovers]:
         (root / path).unlink(missing_ok=True)
         parent = (root / path).parent
         while parent != root and parent.is_dir() and not any(parent.iterdir()):
             parent.rmdir()
             parent = parent.parent
-    _atomic_write(manifest, result.files[MANIFEST], mode)
+    write(manifest, result.files[MANIFEST])

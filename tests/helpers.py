@@ -22,12 +22,33 @@ def errgen(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> s
         capture_output=True,
         text=True,
         check=False,
+        timeout=120,
     )
 
 
 def tree(root: Path) -> dict[str, bytes]:
-    """Every file below root, by relative POSIX path."""
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    """Every regular file under root (hidden ones included), by POSIX path relative to root."""
+    if not root.exists():
+        return {}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and not p.is_symlink()
+    }
+
+
+def listing(root: Path) -> dict[str, tuple[str, int, int, int, bytes | None]]:
+    """Every entry under root (dirs, files, symlinks) with kind, inode, mtime, mode and bytes:
+    equal listings prove that nothing was written, not even the same bytes again."""
+    out: dict[str, tuple[str, int, int, int, bytes | None]] = {}
+    if not root.exists():
+        return out
+    for p in sorted(root.rglob("*")):
+        st = p.lstat()
+        kind = "link" if p.is_symlink() else "dir" if p.is_dir() else "file"
+        data = p.read_bytes() if kind == "file" else None
+        out[p.relative_to(root).as_posix()] = (kind, st.st_ino, st.st_mtime_ns, st.st_mode, data)
+    return out
 
 
 def tree_diff(expected: dict[str, bytes], actual: dict[str, bytes]) -> str:

@@ -11,8 +11,12 @@ import pytest
 from tests.conftest import SPECS
 from tests.test_python_target import load
 
-MODULES = {"binance": "binance_options_errors", "minimal": "minimal_errors", "string_codes": "sqlstate_codes",
-           "torture": "torture_test_errors"}
+MODULES = {
+    "binance": "binance_options_errors",
+    "minimal": "minimal_errors",
+    "string_codes": "sqlstate_codes",
+    "torture": "torture_test_errors",
+}
 
 
 @pytest.mark.parametrize("name", SPECS)

@@ -39,8 +39,16 @@ def test_every_fixture_has_a_golden_and_no_golden_is_orphaned() -> None:
 
 
 # How each kind of file says "generated, do not edit" (JSON has no comments: a "//" key).
-COMMENT = {".py": "# ", ".toml": "# ", ".typed": "# ", ".ts": "// ", ".js": "// ", ".go": "// ", ".mod": "// ",
-           ".md": "<!-- "}
+COMMENT = {
+    ".py": "# ",
+    ".toml": "# ",
+    ".typed": "# ",
+    ".ts": "// ",
+    ".js": "// ",
+    ".go": "// ",
+    ".mod": "// ",
+    ".md": "<!-- ",
+}
 
 
 def test_every_generated_file_carries_the_do_not_edit_header() -> None:

@@ -77,17 +77,21 @@ def build(catalog: Catalog) -> dict[str, Any]:
     for error in catalog.active:
         for index, template in enumerate(error.messages):
             message = template.format(*(next(values) for _ in range(template.arity)))
-            cases.append({
-                "name": f"{error.name} variant {index}",
-                "payload": payload(error.code, message),
-                "expect": _expect_known(error, message),
-            })
+            cases.append(
+                {
+                    "name": f"{error.name} variant {index}",
+                    "payload": payload(error.code, message),
+                    "expect": _expect_known(error, message),
+                }
+            )
         unknown = "A message this catalog has never seen."
-        cases.append({
-            "name": f"{error.name} with an unknown message",
-            "payload": payload(error.code, unknown),
-            "expect": _expect_known(error, unknown),
-        })
+        cases.append(
+            {
+                "name": f"{error.name} with an unknown message",
+                "payload": payload(error.code, unknown),
+                "expect": _expect_known(error, unknown),
+            }
+        )
 
     string_codes = catalog.code_type == "string"
     for category in catalog.categories:
@@ -97,15 +101,18 @@ def build(catalog: Catalog) -> dict[str, Any]:
             candidates = [f"{category.prefix}{suffix}" for suffix in ("ZZZ", "YYY", "XXX", "Z9Z")]
         code = _unused_code(catalog, candidates)
         if code is not None:
-            cases.append({
-                "name": f"unknown code in {category.name}",
-                "payload": payload(code, "Something new."),
-                "expect": _unknown(code, "Something new.", category),
-            })
+            cases.append(
+                {
+                    "name": f"unknown code in {category.name}",
+                    "payload": payload(code, "Something new."),
+                    "expect": _unknown(code, "Something new.", category),
+                }
+            )
     outside: list[Code] = ["ZZZZZ", "_"] if string_codes else [0, 1, -1, 999_999, -999_999]
     code = next(c for c in outside if not any(cat.contains(c) for cat in catalog.categories))
-    cases.append({"name": "code outside every category", "payload": payload(code, "?"),
-                  "expect": _unknown(code, "?", None)})
+    cases.append(
+        {"name": "code outside every category", "payload": payload(code, "?"), "expect": _unknown(code, "?", None)}
+    )
 
     sample = catalog.active[0].code
     wrong_code: list[tuple[str, object]] = [("a boolean code", True), ("a float code", 1.5), ("a null code", None)]
@@ -135,8 +142,9 @@ def _unknown(code: Code, message: str, category: Category | None) -> dict[str, A
 
 
 def write(spec: Path, out: Path) -> Path:
-    out.write_text(json.dumps(build(load_catalog(spec.read_bytes())), ensure_ascii=False, indent=1) + "\n",
-                   encoding="utf-8")
+    out.write_text(
+        json.dumps(build(load_catalog(spec.read_bytes())), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     return out
 
 
