@@ -11,7 +11,7 @@ from pathlib import Path
 from generator import __version__
 from generator.diagnostics import SpecError
 from generator.model import Catalog
-from generator.render import TARGET_NAMES, render
+from generator.render import TARGET_NAMES, RenderError, render
 from generator.validate import load_catalog
 from generator.writer import MANIFEST, WriteError, apply, diff, locked, plan
 
@@ -92,7 +92,7 @@ def _generate(args: argparse.Namespace) -> int:
                 )
                 return EXIT_FAILED
             apply(result)
-    except WriteError as exc:
+    except (WriteError, RenderError) as exc:
         print(f"errgen: {exc}", file=sys.stderr)
         return EXIT_FAILED
     changed = len([p for p in result.changed if p != MANIFEST]) + len(result.stale)

@@ -74,6 +74,13 @@ def _describe(error: jsonschema.ValidationError, doc: Document, pointer: Pointer
         elif names == ["string"] and isinstance(instance, dict):
             message += " (unquoted text containing ': ' is read as a mapping; quote it)"
         return message
+    if validator == "anyOf":
+        # Report the branch whose type fitted; if none did, the types all branches allow.
+        fitting = [sub for sub in error.context or [] if sub.validator != "type"]
+        if fitting:
+            return _describe(fitting[0], doc, pointer)
+        types = [str(sub.validator_value) for sub in error.context or []]
+        return f"expected {' or '.join(_TYPES[t] for t in types)}, got {_show(instance)}"
     if validator == "enum":
         return f"{_show(instance)} is not one of {', '.join(map(_show, value))}"
     if validator == "pattern":

@@ -207,6 +207,16 @@ CASES = [
         f"26:18: plain value '1_000' {TRAP_NUMBER}",
     ),
     case("yaml11-hex", spec("code: -1121", "code: 0x1F"), f"22:11: plain value '0x1F' {TRAP_NUMBER}"),
+    case(
+        "code-beyond-safe-integers",
+        spec("code: -1121", "code: -9007199254740992"),
+        "22:11: errors[1].code: -9007199254740992 is below the minimum -9007199254740991",
+    ),
+    case(
+        "string-code-with-a-space",
+        string_spec('code: "22012"', 'code: "22 012"'),
+        '14:11: errors[0].code: "22 012" does not have the expected form: A string code: printable, no spaces.',
+    ),
     case("yaml11-date", spec("version: 1.0.0", "version: 2024-01-15"), f"4:12: plain value '2024-01-15' {TRAP_NUMBER}"),
     case(
         "utf8-bom",
