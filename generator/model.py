@@ -61,6 +61,16 @@ class Template:
         each %s the shortest run of any characters that lets the whole message match."""
         return re.compile("(.*?)".join(map(re.escape, self.parts)), re.DOTALL)
 
+    def covers(self, other: Template) -> bool:
+        """Whether every message `other` matches is matched by this template too.
+
+        `other` with each placeholder replaced by a character no spec text can hold
+        (NUL) is matched only if this template's placeholders can absorb every
+        possible value of `other`'s: an exact test for patterns whose only
+        wildcard is "any string".
+        """
+        return self.pattern.fullmatch("\x00".join(other.parts)) is not None
+
     def match(self, message: str) -> tuple[str, ...] | None:
         found = self.pattern.fullmatch(message)
         return found.groups() if found else None

@@ -337,6 +337,7 @@ class _Semantics:
 
     def messages(self, at: Pointer, raw: list[str]) -> tuple[Template, ...]:
         templates: list[Template] = []
+        parsed: list[tuple[int, Template]] = []
         seen: dict[str, Pointer] = {}
         for index, text in enumerate(raw):
             pointer = (*at, index)
@@ -345,9 +346,19 @@ class _Semantics:
                 self.error(pointer, f"duplicate message, same as {_where(seen[text])} at {self.at(seen[text])}")
             seen.setdefault(text, pointer)
             try:
-                templates.append(Template.parse(text))
+                template = Template.parse(text)
             except PlaceholderError as exc:
                 self.error(pointer, str(exc))
+                continue
+            shadow = next((i for i, earlier in parsed if earlier.covers(template)), None)
+            if shadow is not None and text not in raw[:index]:
+                self.error(
+                    pointer,
+                    f"variant {index} can never match: every message it fits is matched first by variant {shadow} "
+                    f"({_where((*at, shadow))} at {self.at((*at, shadow))}); put the more specific one first",
+                )
+            templates.append(template)
+            parsed.append((index, template))
         return tuple(templates)
 
 

@@ -217,6 +217,18 @@ CASES = [
         string_spec('code: "22012"', 'code: "22 012"'),
         '14:11: errors[0].code: "22 012" does not have the expected form: A string code: printable, no spaces.',
     ),
+    case(
+        "variant-shadowed-by-a-catch-all",
+        spec('      - "Invalid symbol."\n', '      - "%s"\n'),
+        "29:9: errors[1].messages[1]: variant 1 can never match: every message it fits is matched first by "
+        "variant 0 (errors[1].messages[0] at 28:9); put the more specific one first",
+    ),
+    case(
+        "literal-variant-shadowed-by-a-template",
+        spec('      - "Invalid symbol."\n      - "Invalid symbol %s."', '      - "Invalid %s."\n      - "Invalid symbol."'),
+        "29:9: errors[1].messages[1]: variant 1 can never match: every message it fits is matched first by "
+        "variant 0 (errors[1].messages[0] at 28:9); put the more specific one first",
+    ),
     case("yaml11-date", spec("version: 1.0.0", "version: 2024-01-15"), f"4:12: plain value '2024-01-15' {TRAP_NUMBER}"),
     case(
         "utf8-bom",
