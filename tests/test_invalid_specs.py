@@ -225,7 +225,10 @@ CASES = [
     ),
     case(
         "literal-variant-shadowed-by-a-template",
-        spec('      - "Invalid symbol."\n      - "Invalid symbol %s."', '      - "Invalid %s."\n      - "Invalid symbol."'),
+        spec(
+            '      - "Invalid symbol."\n      - "Invalid symbol %s."',
+            '      - "Invalid %s."\n      - "Invalid symbol."',
+        ),
         "29:9: errors[1].messages[1]: variant 1 can never match: every message it fits is matched first by "
         "variant 0 (errors[1].messages[0] at 28:9); put the more specific one first",
     ),
