@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt
 
-.PHONY: generate check validate test lint typecheck update-snapshots clean
+.PHONY: generate check validate test lint typecheck update-snapshots bench clean
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ typecheck: $(VENV)/.installed-test
 update-snapshots: $(VENV)/.installed-test
 	$(PY) -m generator generate
 	$(PY) -m tests.snapshots
+
+# Speed is measured here, never in a timed test.
+bench: $(VENV)/.installed
+	$(PY) bench/bench_python.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,9 @@ import pytest
 from tests import vectors
 from tests.helpers import SPEC
 from tests.snapshots import NAMES, spec
+
+# The suite imports the generated packages from out/ and tests/golden/: leave no bytecode there.
+sys.dont_write_bytecode = True
 
 SPECS = {"binance": SPEC, **{name: spec(name) for name in NAMES}}
 

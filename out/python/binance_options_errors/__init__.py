@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 from enum import Enum, IntEnum
-from typing import Callable, ClassVar, Dict, List, Mapping, NamedTuple, Optional, Pattern, Tuple, Union
+from typing import Callable, ClassVar, Dict, List, Mapping, Optional, Pattern, Tuple, Union
 
 __all__ = [
     "ApiError",
@@ -114,52 +114,87 @@ def _category_of(code: Code) -> Optional[Category]:
 _PLACEHOLDER = re.compile("%[%s]")
 
 
-class _Variant:
-    """One message template: literal parts around its %s placeholders."""
+def _parts(text: str) -> Tuple[str, ...]:
+    """The literal parts of a message template around its %s placeholders (%% is a literal %)."""
+    parts: List[str] = []
+    literal: List[str] = []
+    last = 0
+    for token in _PLACEHOLDER.finditer(text):
+        literal.append(text[last : token.start()])
+        last = token.end()
+        if token.group() == "%%":
+            literal.append("%")
+        else:
+            parts.append("".join(literal))
+            literal = []
+    literal.append(text[last:])
+    parts.append("".join(literal))
+    return tuple(parts)
 
-    __slots__ = ("text", "parts", "pattern")
 
-    def __init__(self, text: str) -> None:
-        self.text = text
-        parts: List[str] = []
-        literal: List[str] = []
-        last = 0
-        for token in _PLACEHOLDER.finditer(text):
-            literal.append(text[last : token.start()])
-            last = token.end()
-            if token.group() == "%%":
-                literal.append("%")
-            else:
-                parts.append("".join(literal))
-                literal = []
-        literal.append(text[last:])
-        parts.append("".join(literal))
-        self.parts: Tuple[str, ...] = tuple(parts)
-        self.pattern: Optional[Pattern[str]] = (
-            re.compile("(.*?)".join(map(re.escape, parts)), re.DOTALL) if len(parts) > 1 else None
-        )
+class _Info:
+    """What the catalog says about one code, and its message matcher."""
 
-    def match(self, message: str) -> Optional[Tuple[str, ...]]:
-        if self.pattern is None:
-            return () if message == self.parts[0] else None
-        found = self.pattern.fullmatch(message)
-        return found.groups() if found else None
+    __slots__ = ("category", "messages", "parts", "retryable", "http_status", "deprecated", "_exact", "_pattern",
+                 "_alternatives", "_single")
 
-    def format(self, params: Tuple[object, ...]) -> str:
-        if len(params) != len(self.parts) - 1:
-            raise ValueError(f"{self.text!r} takes {len(self.parts) - 1} value(s), got {len(params)}")
-        out = [self.parts[0]]
-        for param, part in zip(params, self.parts[1:]):
+    def __init__(
+        self,
+        category: Category,
+        messages: Tuple[str, ...],
+        retryable: bool = False,
+        http_status: Optional[int] = None,
+        deprecated: bool = False,
+    ) -> None:
+        self.category = category
+        self.messages = messages
+        self.parts = tuple(map(_parts, messages))
+        self.retryable = retryable
+        self.http_status = http_status
+        self.deprecated = deprecated
+        # Variants without placeholders are found by one dict lookup. The catalog's
+        # validator guarantees no earlier variant matches their text, so trying them
+        # first keeps the rule "the first variant in catalog order wins".
+        self._exact: Dict[str, int] = {}
+        pieces: List[str] = []
+        self._alternatives: Dict[int, Tuple[int, int]] = {}  # last group -> (variant, first group)
+        group = 0
+        for variant, parts in enumerate(self.parts):
+            if len(parts) == 1:
+                self._exact.setdefault(parts[0], variant)
+                continue
+            # One alternation tries the variants in order, in a single fullmatch; each %s
+            # is the shortest run of any characters that lets the whole message match.
+            pieces.append("(?:" + "(.*?)".join(map(re.escape, parts)) + ")")
+            self._alternatives[group + len(parts) - 1] = (variant, group)
+            group += len(parts) - 1
+        self._pattern: Optional[Pattern[str]] = re.compile("|".join(pieces), re.DOTALL) if pieces else None
+        # With one alternative, every group is a value of that variant.
+        self._single = next(iter(self._alternatives.values()))[0] if len(pieces) == 1 else None
+
+    def match(self, message: str) -> Optional[Tuple[int, Tuple[str, ...]]]:
+        """The first variant `message` matches, and the values in it."""
+        variant = self._exact.get(message)
+        if variant is not None:
+            return variant, ()
+        pattern = self._pattern
+        found = pattern.fullmatch(message) if pattern is not None else None
+        if found is None:
+            return None
+        if self._single is not None:
+            return self._single, found.groups()
+        last = found.lastindex or 0
+        variant, first = self._alternatives[last]
+        return variant, found.groups()[first:last]
+
+    def format(self, variant: int, params: Tuple[object, ...]) -> str:
+        parts = self.parts[variant]
+        if len(params) != len(parts) - 1:
+            raise ValueError(f"{self.messages[variant]!r} takes {len(parts) - 1} value(s), got {len(params)}")
+        out = [parts[0]]
+        for param, part in zip(params, parts[1:]):
             out += [str(param), part]
         return "".join(out)
-
-
-class _Info(NamedTuple):
-    category: Category
-    variants: Tuple[_Variant, ...]
-    retryable: bool
-    http_status: Optional[int]
-    deprecated: bool
 
 
 class ErrorCode(IntEnum):
@@ -220,7 +255,7 @@ class ErrorCode(IntEnum):
     @property
     def messages(self) -> Tuple[str, ...]:
         """The message templates, in catalog order; a variant is an index into them."""
-        return tuple(variant.text for variant in _INFO[self.value].variants)
+        return _INFO[self.value].messages
 
     @property
     def retryable(self) -> bool:
@@ -236,218 +271,200 @@ class ErrorCode(IntEnum):
 
     def match(self, message: str) -> Optional[Tuple[int, Tuple[str, ...]]]:
         """The first variant `message` matches and the values in it, or None."""
-        return _match(_INFO[self.value].variants, message)
+        return _INFO[self.value].match(message)
 
     def format(self, variant: int, *params: object) -> str:
         """The message of `variant` with its %s filled by `params`."""
-        return _INFO[self.value].variants[variant].format(params)
-
-
-def _match(variants: Tuple[_Variant, ...], message: str) -> Optional[Tuple[int, Tuple[str, ...]]]:
-    for index, variant in enumerate(variants):
-        params = variant.match(message)
-        if params is not None:
-            return index, params
-    return None
-
-
-def _info(
-    category: Category,
-    messages: Tuple[str, ...],
-    retryable: bool = False,
-    http_status: Optional[int] = None,
-    deprecated: bool = False,
-) -> _Info:
-    return _Info(category, tuple(map(_Variant, messages)), retryable, http_status, deprecated)
+        return _INFO[self.value].format(variant, params)
 
 
 _INFO: Dict[Code, _Info] = {
-    -1000: _info(
+    -1000: _Info(
         Category.GENERAL,
         ("An unknown error occurred while processing the request.",),
     ),
-    -1001: _info(
+    -1001: _Info(
         Category.GENERAL,
         ("Internal error; unable to process your request. Please try again.",),
         retryable=True,
     ),
-    -1002: _info(
+    -1002: _Info(
         Category.GENERAL,
         ("You are not authorized to execute this request.",),
     ),
-    -1008: _info(
+    -1008: _Info(
         Category.GENERAL,
         ("Too many requests queued.", "Too much request weight used; please use the websocket for live updates to avoid polling the API.", "Too much request weight used; current limit is %s request weight per %s %s. Please use the websocket for live updates to avoid polling the API.", "Way too much request weight used; IP banned until %s. Please use the websocket for live updates to avoid bans.",),
     ),
-    -1014: _info(
+    -1014: _Info(
         Category.GENERAL,
         ("Unsupported order combination.",),
     ),
-    -1015: _info(
+    -1015: _Info(
         Category.GENERAL,
         ("Too many new orders.", "Too many new orders; current limit is %s orders per %s.",),
     ),
-    -1016: _info(
+    -1016: _Info(
         Category.GENERAL,
         ("This service is no longer available.",),
     ),
-    -1020: _info(
+    -1020: _Info(
         Category.GENERAL,
         ("This operation is not supported.",),
     ),
-    -1021: _info(
+    -1021: _Info(
         Category.GENERAL,
         ("Timestamp for this request is outside of the recvWindow.", "Timestamp for this request was 1000ms ahead of the server's time.",),
     ),
-    -1022: _info(
+    -1022: _Info(
         Category.GENERAL,
         ("Signature for this request is not valid.",),
     ),
-    -1100: _info(
+    -1100: _Info(
         Category.REQUEST,
         ("Illegal characters found in a parameter.", "Illegal characters found in a parameter. %s", "Illegal characters found in parameter %s; legal range is %s.",),
     ),
-    -1101: _info(
+    -1101: _Info(
         Category.REQUEST,
         ("Too many parameters sent for this endpoint.", "Too many parameters; expected %s and received %s.", "Duplicate values for a parameter detected.",),
     ),
-    -1102: _info(
+    -1102: _Info(
         Category.REQUEST,
         ("A mandatory parameter was not sent, was empty/null, or malformed.", "Mandatory parameter %s was not sent, was empty/null, or malformed.", "Param %s or %s must be sent, but both were empty/null!",),
     ),
-    -1103: _info(
+    -1103: _Info(
         Category.REQUEST,
         ("An unknown parameter was sent.",),
     ),
-    -1104: _info(
+    -1104: _Info(
         Category.REQUEST,
         ("Not all sent parameters were read.", "Not all sent parameters were read; read %s parameter(s) but was sent %s.",),
     ),
-    -1105: _info(
+    -1105: _Info(
         Category.REQUEST,
         ("A parameter was empty.", "Parameter %s was empty.",),
     ),
-    -1106: _info(
+    -1106: _Info(
         Category.REQUEST,
         ("A parameter was sent when not required.", "Parameter %s sent when not required.",),
     ),
-    -1111: _info(
+    -1111: _Info(
         Category.REQUEST,
         ("Precision is over the maximum defined for this asset.",),
     ),
-    -1115: _info(
+    -1115: _Info(
         Category.REQUEST,
         ("Invalid timeInForce.",),
     ),
-    -1116: _info(
+    -1116: _Info(
         Category.REQUEST,
         ("Invalid orderType.",),
     ),
-    -1117: _info(
+    -1117: _Info(
         Category.REQUEST,
         ("Invalid side.",),
     ),
-    -1118: _info(
+    -1118: _Info(
         Category.REQUEST,
         ("New client order ID was empty.",),
     ),
-    -1119: _info(
+    -1119: _Info(
         Category.REQUEST,
         ("Original client order ID was empty.",),
     ),
-    -1120: _info(
+    -1120: _Info(
         Category.REQUEST,
         ("Invalid interval.",),
     ),
-    -1121: _info(
+    -1121: _Info(
         Category.REQUEST,
         ("Invalid symbol.",),
     ),
-    -1125: _info(
+    -1125: _Info(
         Category.REQUEST,
         ("This listenKey does not exist.",),
     ),
-    -1127: _info(
+    -1127: _Info(
         Category.REQUEST,
         ("Lookup interval is too big.", "More than %s hours between startTime and endTime.",),
     ),
-    -1128: _info(
+    -1128: _Info(
         Category.REQUEST,
         ("Invalid underlying",),
     ),
-    -1129: _info(
+    -1129: _Info(
         Category.REQUEST,
         ("Invalid asset。",),
     ),
-    -1130: _info(
+    -1130: _Info(
         Category.REQUEST,
         ("Invalid data sent for a parameter.", "Data sent for paramter %s is not valid.",),
     ),
-    -1131: _info(
+    -1131: _Info(
         Category.REQUEST,
         ("recvWindow must be less than 60000",),
     ),
-    -2010: _info(
+    -2010: _Info(
         Category.REQUEST,
         ("NEW_ORDER_REJECTED",),
     ),
-    -2013: _info(
+    -2013: _Info(
         Category.REQUEST,
         ("Order does not exist.",),
     ),
-    -2014: _info(
+    -2014: _Info(
         Category.REQUEST,
         ("API-key format invalid.",),
     ),
-    -2015: _info(
+    -2015: _Info(
         Category.REQUEST,
         ("Invalid API-key, IP, or permissions for action.",),
     ),
-    -2018: _info(
+    -2018: _Info(
         Category.REQUEST,
         ("Balance is insufficient.",),
     ),
-    -2027: _info(
+    -2027: _Info(
         Category.REQUEST,
         ("Option margin is insufficient.",),
     ),
-    -3029: _info(
+    -3029: _Info(
         Category.FILTER,
         ("Asset transfer fail.",),
     ),
-    -4001: _info(
+    -4001: _Info(
         Category.FILTER,
         ("Price less than 0.",),
     ),
-    -4002: _info(
+    -4002: _Info(
         Category.FILTER,
         ("Price greater than max price.",),
     ),
-    -4003: _info(
+    -4003: _Info(
         Category.FILTER,
         ("Quantity less than zero.",),
     ),
-    -4004: _info(
+    -4004: _Info(
         Category.FILTER,
         ("Quantity less than min quantity.",),
     ),
-    -4005: _info(
+    -4005: _Info(
         Category.FILTER,
         ("Quantity greater than max quantity.",),
     ),
-    -4013: _info(
+    -4013: _Info(
         Category.FILTER,
         ("Price less than min price.",),
     ),
-    -4029: _info(
+    -4029: _Info(
         Category.FILTER,
         ("Tick size precision is invalid.",),
     ),
-    -4030: _info(
+    -4030: _Info(
         Category.FILTER,
         ("Step size precision is invalid.",),
     ),
-    -4055: _info(
+    -4055: _Info(
         Category.FILTER,
         ("Amount must be positive.",),
     ),
@@ -473,15 +490,18 @@ class ApiError(Exception):
     http_status: Optional[int]
 
     def __init__(self, code: Code, message: str) -> None:
-        super().__init__(code, message)
+        # BaseException.__new__ has already set self.args to the arguments given, as
+        # pickling needs them; calling Exception.__init__ again would only cost time.
         self.code = code
         self.message = message
         info = _INFO.get(code)
-        matched = _match(info.variants, message) if info is not None else None
-        self.category = info.category if info is not None else _category_of(code)
+        if info is None:
+            self.category, self.variant, self.params, self.retryable, self.http_status = (
+                _category_of(code), None, (), False, None)
+            return
+        matched = info.match(message)
         self.variant, self.params = matched if matched is not None else (None, ())
-        self.retryable = info.retryable if info is not None else False
-        self.http_status = info.http_status if info is not None else None
+        self.category, self.retryable, self.http_status = info.category, info.retryable, info.http_status
 
     @property
     def error_code(self) -> Optional[ErrorCode]:
@@ -512,8 +532,7 @@ class UnknownError(GeneralError):
     CODE: ClassVar[ErrorCode] = ErrorCode.UNKNOWN
 
     def __init__(self, message: str = "An unknown error occurred while processing the request.") -> None:
-        super().__init__(ErrorCode.UNKNOWN.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -1000, message)
 
 
 class DisconnectedError(GeneralError):
@@ -522,8 +541,7 @@ class DisconnectedError(GeneralError):
     CODE: ClassVar[ErrorCode] = ErrorCode.DISCONNECTED
 
     def __init__(self, message: str = "Internal error; unable to process your request. Please try again.") -> None:
-        super().__init__(ErrorCode.DISCONNECTED.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -1001, message)
 
 
 class UnauthorizedError(GeneralError):
@@ -532,8 +550,7 @@ class UnauthorizedError(GeneralError):
     CODE: ClassVar[ErrorCode] = ErrorCode.UNAUTHORIZED
 
     def __init__(self, message: str = "You are not authorized to execute this request.") -> None:
-        super().__init__(ErrorCode.UNAUTHORIZED.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -1002, message)
 
 
 class TooManyRequestsError(GeneralError):
@@ -542,8 +559,7 @@ class TooManyRequestsError(GeneralError):
     CODE: ClassVar[ErrorCode] = ErrorCode.TOO_MANY_REQUESTS
 
     def __init__(self, message: str = "Too many requests queued.") -> None:
-        super().__init__(ErrorCode.TOO_MANY_REQUESTS.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -1008, message)
 
 
 class UnknownOrderCompositionError(GeneralError):
@@ -552,8 +568,7 @@ class UnknownOrderCompositionError(GeneralError):
     CODE: ClassVar[ErrorCode] = ErrorCode.UNKNOWN_ORDER_COMPOSITION
 
     def __init__(self, message: str = "Unsupported order combination.") -> None:
-        super().__init__(ErrorCode.UNKNOWN_ORDER_COMPOSITION.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -1014, message)
 
 
 class TooManyOrdersError(GeneralError):
@@ -562,8 +577,7 @@ class TooManyOrdersError(GeneralError):
     CODE: ClassVar[ErrorCode] = ErrorCode.TOO_MANY_ORDERS
 
     def __init__(self, message: str = "Too many new orders.") -> None:
-        super().__init__(ErrorCode.TOO_MANY_ORDERS.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -1015, message)
 
 
 class ServiceShuttingDownError(GeneralError):
@@ -572,8 +586,7 @@ class ServiceShuttingDownError(GeneralError):
     CODE: ClassVar[ErrorCode] = ErrorCode.SERVICE_SHUTTING_DOWN
 
     def __init__(self, message: str = "This service is no longer available.") -> None:
-        super().__init__(ErrorCode.SERVICE_SHUTTING_DOWN.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -1016, message)
 
 
 class UnsupportedOperationError(GeneralError):
@@ -582,8 +595,7 @@ class UnsupportedOperationError(GeneralError):
     CODE: ClassVar[ErrorCode] = ErrorCode.UNSUPPORTED_OPERATION
 
     def __init__(self, message: str = "This operation is not supported.") -> None:
-        super().__init__(ErrorCode.UNSUPPORTED_OPERATION.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -1020, message)
 
 
 class InvalidTimestampError(GeneralError):
@@ -592,8 +604,7 @@ class InvalidTimestampError(GeneralError):
     CODE: ClassVar[ErrorCode] = ErrorCode.INVALID_TIMESTAMP
 
     def __init__(self, message: str = "Timestamp for this request is outside of the recvWindow.") -> None:
-        super().__init__(ErrorCode.INVALID_TIMESTAMP.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -1021, message)
 
 
 class InvalidSignatureError(GeneralError):
@@ -602,8 +613,7 @@ class InvalidSignatureError(GeneralError):
     CODE: ClassVar[ErrorCode] = ErrorCode.INVALID_SIGNATURE
 
     def __init__(self, message: str = "Signature for this request is not valid.") -> None:
-        super().__init__(ErrorCode.INVALID_SIGNATURE.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -1022, message)
 
 
 class IllegalCharsError(RequestError):
@@ -612,8 +622,7 @@ class IllegalCharsError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.ILLEGAL_CHARS
 
     def __init__(self, message: str = "Illegal characters found in a parameter.") -> None:
-        super().__init__(ErrorCode.ILLEGAL_CHARS.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -1100, message)
 
 
 class TooManyParametersError(RequestError):
@@ -622,8 +631,7 @@ class TooManyParametersError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.TOO_MANY_PARAMETERS
 
     def __init__(self, message: str = "Too many parameters sent for this endpoint.") -> None:
-        super().__init__(ErrorCode.TOO_MANY_PARAMETERS.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -1101, message)
 
 
 class MandatoryParamEmptyOrMalformedError(RequestError):
@@ -632,8 +640,7 @@ class MandatoryParamEmptyOrMalformedError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.MANDATORY_PARAM_EMPTY_OR_MALFORMED
 
     def __init__(self, message: str = "A mandatory parameter was not sent, was empty/null, or malformed.") -> None:
-        super().__init__(ErrorCode.MANDATORY_PARAM_EMPTY_OR_MALFORMED.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -1102, message)
 
 
 class UnknownParamError(RequestError):
@@ -642,8 +649,7 @@ class UnknownParamError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.UNKNOWN_PARAM
 
     def __init__(self, message: str = "An unknown parameter was sent.") -> None:
-        super().__init__(ErrorCode.UNKNOWN_PARAM.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -1103, message)
 
 
 class UnreadParametersError(RequestError):
@@ -652,8 +658,7 @@ class UnreadParametersError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.UNREAD_PARAMETERS
 
     def __init__(self, message: str = "Not all sent parameters were read.") -> None:
-        super().__init__(ErrorCode.UNREAD_PARAMETERS.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -1104, message)
 
 
 class ParamEmptyError(RequestError):
@@ -662,8 +667,7 @@ class ParamEmptyError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.PARAM_EMPTY
 
     def __init__(self, message: str = "A parameter was empty.") -> None:
-        super().__init__(ErrorCode.PARAM_EMPTY.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -1105, message)
 
 
 class ParamNotRequiredError(RequestError):
@@ -672,8 +676,7 @@ class ParamNotRequiredError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.PARAM_NOT_REQUIRED
 
     def __init__(self, message: str = "A parameter was sent when not required.") -> None:
-        super().__init__(ErrorCode.PARAM_NOT_REQUIRED.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -1106, message)
 
 
 class BadPrecisionError(RequestError):
@@ -682,8 +685,7 @@ class BadPrecisionError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.BAD_PRECISION
 
     def __init__(self, message: str = "Precision is over the maximum defined for this asset.") -> None:
-        super().__init__(ErrorCode.BAD_PRECISION.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -1111, message)
 
 
 class InvalidTifError(RequestError):
@@ -692,8 +694,7 @@ class InvalidTifError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.INVALID_TIF
 
     def __init__(self, message: str = "Invalid timeInForce.") -> None:
-        super().__init__(ErrorCode.INVALID_TIF.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -1115, message)
 
 
 class InvalidOrderTypeError(RequestError):
@@ -702,8 +703,7 @@ class InvalidOrderTypeError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.INVALID_ORDER_TYPE
 
     def __init__(self, message: str = "Invalid orderType.") -> None:
-        super().__init__(ErrorCode.INVALID_ORDER_TYPE.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -1116, message)
 
 
 class InvalidSideError(RequestError):
@@ -712,8 +712,7 @@ class InvalidSideError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.INVALID_SIDE
 
     def __init__(self, message: str = "Invalid side.") -> None:
-        super().__init__(ErrorCode.INVALID_SIDE.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -1117, message)
 
 
 class EmptyNewClOrdIdError(RequestError):
@@ -722,8 +721,7 @@ class EmptyNewClOrdIdError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.EMPTY_NEW_CL_ORD_ID
 
     def __init__(self, message: str = "New client order ID was empty.") -> None:
-        super().__init__(ErrorCode.EMPTY_NEW_CL_ORD_ID.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -1118, message)
 
 
 class EmptyOrgClOrdIdError(RequestError):
@@ -732,8 +730,7 @@ class EmptyOrgClOrdIdError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.EMPTY_ORG_CL_ORD_ID
 
     def __init__(self, message: str = "Original client order ID was empty.") -> None:
-        super().__init__(ErrorCode.EMPTY_ORG_CL_ORD_ID.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -1119, message)
 
 
 class BadIntervalError(RequestError):
@@ -742,8 +739,7 @@ class BadIntervalError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.BAD_INTERVAL
 
     def __init__(self, message: str = "Invalid interval.") -> None:
-        super().__init__(ErrorCode.BAD_INTERVAL.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -1120, message)
 
 
 class BadSymbolError(RequestError):
@@ -752,8 +748,7 @@ class BadSymbolError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.BAD_SYMBOL
 
     def __init__(self, message: str = "Invalid symbol.") -> None:
-        super().__init__(ErrorCode.BAD_SYMBOL.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -1121, message)
 
 
 class InvalidListenKeyError(RequestError):
@@ -762,8 +757,7 @@ class InvalidListenKeyError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.INVALID_LISTEN_KEY
 
     def __init__(self, message: str = "This listenKey does not exist.") -> None:
-        super().__init__(ErrorCode.INVALID_LISTEN_KEY.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -1125, message)
 
 
 class MoreThanXxHoursError(RequestError):
@@ -772,8 +766,7 @@ class MoreThanXxHoursError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.MORE_THAN_XX_HOURS
 
     def __init__(self, message: str = "Lookup interval is too big.") -> None:
-        super().__init__(ErrorCode.MORE_THAN_XX_HOURS.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -1127, message)
 
 
 class BadContractError(RequestError):
@@ -782,8 +775,7 @@ class BadContractError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.BAD_CONTRACT
 
     def __init__(self, message: str = "Invalid underlying") -> None:
-        super().__init__(ErrorCode.BAD_CONTRACT.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -1128, message)
 
 
 class BadCurrencyError(RequestError):
@@ -792,8 +784,7 @@ class BadCurrencyError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.BAD_CURRENCY
 
     def __init__(self, message: str = "Invalid asset。") -> None:
-        super().__init__(ErrorCode.BAD_CURRENCY.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -1129, message)
 
 
 class InvalidParameterError(RequestError):
@@ -802,8 +793,7 @@ class InvalidParameterError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.INVALID_PARAMETER
 
     def __init__(self, message: str = "Invalid data sent for a parameter.") -> None:
-        super().__init__(ErrorCode.INVALID_PARAMETER.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -1130, message)
 
 
 class BadRecvWindowError(RequestError):
@@ -812,8 +802,7 @@ class BadRecvWindowError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.BAD_RECV_WINDOW
 
     def __init__(self, message: str = "recvWindow must be less than 60000") -> None:
-        super().__init__(ErrorCode.BAD_RECV_WINDOW.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -1131, message)
 
 
 class NewOrderRejectedError(RequestError):
@@ -822,8 +811,7 @@ class NewOrderRejectedError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.NEW_ORDER_REJECTED
 
     def __init__(self, message: str = "NEW_ORDER_REJECTED") -> None:
-        super().__init__(ErrorCode.NEW_ORDER_REJECTED.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -2010, message)
 
 
 class NoSuchOrderError(RequestError):
@@ -832,8 +820,7 @@ class NoSuchOrderError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.NO_SUCH_ORDER
 
     def __init__(self, message: str = "Order does not exist.") -> None:
-        super().__init__(ErrorCode.NO_SUCH_ORDER.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -2013, message)
 
 
 class BadApiKeyFmtError(RequestError):
@@ -842,8 +829,7 @@ class BadApiKeyFmtError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.BAD_API_KEY_FMT
 
     def __init__(self, message: str = "API-key format invalid.") -> None:
-        super().__init__(ErrorCode.BAD_API_KEY_FMT.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -2014, message)
 
 
 class InvalidApiKeyError(RequestError):
@@ -852,8 +838,7 @@ class InvalidApiKeyError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.INVALID_API_KEY
 
     def __init__(self, message: str = "Invalid API-key, IP, or permissions for action.") -> None:
-        super().__init__(ErrorCode.INVALID_API_KEY.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -2015, message)
 
 
 class BalanceNotSufficientError(RequestError):
@@ -862,8 +847,7 @@ class BalanceNotSufficientError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.BALANCE_NOT_SUFFICIENT
 
     def __init__(self, message: str = "Balance is insufficient.") -> None:
-        super().__init__(ErrorCode.BALANCE_NOT_SUFFICIENT.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -2018, message)
 
 
 class OptionMarginNotSufficientError(RequestError):
@@ -872,8 +856,7 @@ class OptionMarginNotSufficientError(RequestError):
     CODE: ClassVar[ErrorCode] = ErrorCode.OPTION_MARGIN_NOT_SUFFICIENT
 
     def __init__(self, message: str = "Option margin is insufficient.") -> None:
-        super().__init__(ErrorCode.OPTION_MARGIN_NOT_SUFFICIENT.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -2027, message)
 
 
 class TransferFailedError(FilterError):
@@ -882,8 +865,7 @@ class TransferFailedError(FilterError):
     CODE: ClassVar[ErrorCode] = ErrorCode.TRANSFER_FAILED
 
     def __init__(self, message: str = "Asset transfer fail.") -> None:
-        super().__init__(ErrorCode.TRANSFER_FAILED.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -3029, message)
 
 
 class PriceLessThanZeroError(FilterError):
@@ -892,8 +874,7 @@ class PriceLessThanZeroError(FilterError):
     CODE: ClassVar[ErrorCode] = ErrorCode.PRICE_LESS_THAN_ZERO
 
     def __init__(self, message: str = "Price less than 0.") -> None:
-        super().__init__(ErrorCode.PRICE_LESS_THAN_ZERO.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -4001, message)
 
 
 class PriceGreaterThanMaxPriceError(FilterError):
@@ -902,8 +883,7 @@ class PriceGreaterThanMaxPriceError(FilterError):
     CODE: ClassVar[ErrorCode] = ErrorCode.PRICE_GREATER_THAN_MAX_PRICE
 
     def __init__(self, message: str = "Price greater than max price.") -> None:
-        super().__init__(ErrorCode.PRICE_GREATER_THAN_MAX_PRICE.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -4002, message)
 
 
 class QtyLessThanZeroError(FilterError):
@@ -912,8 +892,7 @@ class QtyLessThanZeroError(FilterError):
     CODE: ClassVar[ErrorCode] = ErrorCode.QTY_LESS_THAN_ZERO
 
     def __init__(self, message: str = "Quantity less than zero.") -> None:
-        super().__init__(ErrorCode.QTY_LESS_THAN_ZERO.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -4003, message)
 
 
 class QtyLessThanMinQtyError(FilterError):
@@ -922,8 +901,7 @@ class QtyLessThanMinQtyError(FilterError):
     CODE: ClassVar[ErrorCode] = ErrorCode.QTY_LESS_THAN_MIN_QTY
 
     def __init__(self, message: str = "Quantity less than min quantity.") -> None:
-        super().__init__(ErrorCode.QTY_LESS_THAN_MIN_QTY.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -4004, message)
 
 
 class QtyGreaterThanMaxQtyError(FilterError):
@@ -932,8 +910,7 @@ class QtyGreaterThanMaxQtyError(FilterError):
     CODE: ClassVar[ErrorCode] = ErrorCode.QTY_GREATER_THAN_MAX_QTY
 
     def __init__(self, message: str = "Quantity greater than max quantity.") -> None:
-        super().__init__(ErrorCode.QTY_GREATER_THAN_MAX_QTY.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -4005, message)
 
 
 class PriceLessThanMinPriceError(FilterError):
@@ -942,8 +919,7 @@ class PriceLessThanMinPriceError(FilterError):
     CODE: ClassVar[ErrorCode] = ErrorCode.PRICE_LESS_THAN_MIN_PRICE
 
     def __init__(self, message: str = "Price less than min price.") -> None:
-        super().__init__(ErrorCode.PRICE_LESS_THAN_MIN_PRICE.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -4013, message)
 
 
 class InvalidTickSizePrecisionError(FilterError):
@@ -952,8 +928,7 @@ class InvalidTickSizePrecisionError(FilterError):
     CODE: ClassVar[ErrorCode] = ErrorCode.INVALID_TICK_SIZE_PRECISION
 
     def __init__(self, message: str = "Tick size precision is invalid.") -> None:
-        super().__init__(ErrorCode.INVALID_TICK_SIZE_PRECISION.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -4029, message)
 
 
 class InvalidQtyPrecisionError(FilterError):
@@ -962,8 +937,7 @@ class InvalidQtyPrecisionError(FilterError):
     CODE: ClassVar[ErrorCode] = ErrorCode.INVALID_QTY_PRECISION
 
     def __init__(self, message: str = "Step size precision is invalid.") -> None:
-        super().__init__(ErrorCode.INVALID_QTY_PRECISION.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -4030, message)
 
 
 class AmountMustBePositiveError(FilterError):
@@ -972,8 +946,7 @@ class AmountMustBePositiveError(FilterError):
     CODE: ClassVar[ErrorCode] = ErrorCode.AMOUNT_MUST_BE_POSITIVE
 
     def __init__(self, message: str = "Amount must be positive.") -> None:
-        super().__init__(ErrorCode.AMOUNT_MUST_BE_POSITIVE.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, -4055, message)
 
 
 _BY_CODE: Dict[Code, Callable[[str], ApiError]] = {
@@ -1040,20 +1013,20 @@ def from_payload(payload: Union[Mapping[str, object], str, bytes, bytearray]) ->
     (or ApiError outside every category) with the raw code and message kept.
     Raises PayloadError (a ValueError) when the payload is not an error payload.
     """
-    if isinstance(payload, (str, bytes, bytearray)):
-        try:
-            payload = json.loads(payload)
-        except (ValueError, RecursionError) as exc:  # UnicodeDecodeError is a ValueError
-            raise PayloadError(f"payload is not valid JSON: {exc}") from None
-    if not isinstance(payload, Mapping):
-        raise PayloadError(f"payload must be a JSON object, got {type(payload).__name__}")
-    if CODE_FIELD not in payload:
-        raise PayloadError(f"payload has no {CODE_FIELD!r} field")
-    if MESSAGE_FIELD not in payload:
-        raise PayloadError(f"payload has no {MESSAGE_FIELD!r} field")
-    code = payload[CODE_FIELD]
-    message = payload[MESSAGE_FIELD]
-    if not isinstance(code, int) or isinstance(code, bool):
+    if type(payload) is not dict:
+        if isinstance(payload, (str, bytes, bytearray)):
+            try:
+                payload = json.loads(payload)
+            except (ValueError, RecursionError) as exc:  # UnicodeDecodeError is a ValueError
+                raise PayloadError(f"payload is not valid JSON: {exc}") from None
+        if not isinstance(payload, Mapping):
+            raise PayloadError(f"payload must be a JSON object, got {type(payload).__name__}")
+    try:
+        code = payload[CODE_FIELD]
+        message = payload[MESSAGE_FIELD]
+    except KeyError as missing:
+        raise PayloadError(f"payload has no {missing.args[0]!r} field") from None
+    if type(code) is not int and (not isinstance(code, int) or isinstance(code, bool)):
         raise PayloadError(f"payload field {CODE_FIELD!r} must be an integer, got {code!r}")
     if not isinstance(message, str):
         raise PayloadError(f"payload field {MESSAGE_FIELD!r} must be a string, got {message!r}")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 from enum import Enum, IntEnum
-from typing import Callable, ClassVar, Dict, List, Mapping, NamedTuple, Optional, Pattern, Tuple, Union
+from typing import Callable, ClassVar, Dict, List, Mapping, Optional, Pattern, Tuple, Union
 
 __all__ = [
     "ApiError",
@@ -60,52 +60,87 @@ def _category_of(code: Code) -> Optional[Category]:
 _PLACEHOLDER = re.compile("%[%s]")
 
 
-class _Variant:
-    """One message template: literal parts around its %s placeholders."""
+def _parts(text: str) -> Tuple[str, ...]:
+    """The literal parts of a message template around its %s placeholders (%% is a literal %)."""
+    parts: List[str] = []
+    literal: List[str] = []
+    last = 0
+    for token in _PLACEHOLDER.finditer(text):
+        literal.append(text[last : token.start()])
+        last = token.end()
+        if token.group() == "%%":
+            literal.append("%")
+        else:
+            parts.append("".join(literal))
+            literal = []
+    literal.append(text[last:])
+    parts.append("".join(literal))
+    return tuple(parts)
 
-    __slots__ = ("text", "parts", "pattern")
 
-    def __init__(self, text: str) -> None:
-        self.text = text
-        parts: List[str] = []
-        literal: List[str] = []
-        last = 0
-        for token in _PLACEHOLDER.finditer(text):
-            literal.append(text[last : token.start()])
-            last = token.end()
-            if token.group() == "%%":
-                literal.append("%")
-            else:
-                parts.append("".join(literal))
-                literal = []
-        literal.append(text[last:])
-        parts.append("".join(literal))
-        self.parts: Tuple[str, ...] = tuple(parts)
-        self.pattern: Optional[Pattern[str]] = (
-            re.compile("(.*?)".join(map(re.escape, parts)), re.DOTALL) if len(parts) > 1 else None
-        )
+class _Info:
+    """What the catalog says about one code, and its message matcher."""
 
-    def match(self, message: str) -> Optional[Tuple[str, ...]]:
-        if self.pattern is None:
-            return () if message == self.parts[0] else None
-        found = self.pattern.fullmatch(message)
-        return found.groups() if found else None
+    __slots__ = ("category", "messages", "parts", "retryable", "http_status", "deprecated", "_exact", "_pattern",
+                 "_alternatives", "_single")
 
-    def format(self, params: Tuple[object, ...]) -> str:
-        if len(params) != len(self.parts) - 1:
-            raise ValueError(f"{self.text!r} takes {len(self.parts) - 1} value(s), got {len(params)}")
-        out = [self.parts[0]]
-        for param, part in zip(params, self.parts[1:]):
+    def __init__(
+        self,
+        category: Category,
+        messages: Tuple[str, ...],
+        retryable: bool = False,
+        http_status: Optional[int] = None,
+        deprecated: bool = False,
+    ) -> None:
+        self.category = category
+        self.messages = messages
+        self.parts = tuple(map(_parts, messages))
+        self.retryable = retryable
+        self.http_status = http_status
+        self.deprecated = deprecated
+        # Variants without placeholders are found by one dict lookup. The catalog's
+        # validator guarantees no earlier variant matches their text, so trying them
+        # first keeps the rule "the first variant in catalog order wins".
+        self._exact: Dict[str, int] = {}
+        pieces: List[str] = []
+        self._alternatives: Dict[int, Tuple[int, int]] = {}  # last group -> (variant, first group)
+        group = 0
+        for variant, parts in enumerate(self.parts):
+            if len(parts) == 1:
+                self._exact.setdefault(parts[0], variant)
+                continue
+            # One alternation tries the variants in order, in a single fullmatch; each %s
+            # is the shortest run of any characters that lets the whole message match.
+            pieces.append("(?:" + "(.*?)".join(map(re.escape, parts)) + ")")
+            self._alternatives[group + len(parts) - 1] = (variant, group)
+            group += len(parts) - 1
+        self._pattern: Optional[Pattern[str]] = re.compile("|".join(pieces), re.DOTALL) if pieces else None
+        # With one alternative, every group is a value of that variant.
+        self._single = next(iter(self._alternatives.values()))[0] if len(pieces) == 1 else None
+
+    def match(self, message: str) -> Optional[Tuple[int, Tuple[str, ...]]]:
+        """The first variant `message` matches, and the values in it."""
+        variant = self._exact.get(message)
+        if variant is not None:
+            return variant, ()
+        pattern = self._pattern
+        found = pattern.fullmatch(message) if pattern is not None else None
+        if found is None:
+            return None
+        if self._single is not None:
+            return self._single, found.groups()
+        last = found.lastindex or 0
+        variant, first = self._alternatives[last]
+        return variant, found.groups()[first:last]
+
+    def format(self, variant: int, params: Tuple[object, ...]) -> str:
+        parts = self.parts[variant]
+        if len(params) != len(parts) - 1:
+            raise ValueError(f"{self.messages[variant]!r} takes {len(parts) - 1} value(s), got {len(params)}")
+        out = [parts[0]]
+        for param, part in zip(params, parts[1:]):
             out += [str(param), part]
         return "".join(out)
-
-
-class _Info(NamedTuple):
-    category: Category
-    variants: Tuple[_Variant, ...]
-    retryable: bool
-    http_status: Optional[int]
-    deprecated: bool
 
 
 class ErrorCode(IntEnum):
@@ -120,7 +155,7 @@ class ErrorCode(IntEnum):
     @property
     def messages(self) -> Tuple[str, ...]:
         """The message templates, in catalog order; a variant is an index into them."""
-        return tuple(variant.text for variant in _INFO[self.value].variants)
+        return _INFO[self.value].messages
 
     @property
     def retryable(self) -> bool:
@@ -136,33 +171,15 @@ class ErrorCode(IntEnum):
 
     def match(self, message: str) -> Optional[Tuple[int, Tuple[str, ...]]]:
         """The first variant `message` matches and the values in it, or None."""
-        return _match(_INFO[self.value].variants, message)
+        return _INFO[self.value].match(message)
 
     def format(self, variant: int, *params: object) -> str:
         """The message of `variant` with its %s filled by `params`."""
-        return _INFO[self.value].variants[variant].format(params)
-
-
-def _match(variants: Tuple[_Variant, ...], message: str) -> Optional[Tuple[int, Tuple[str, ...]]]:
-    for index, variant in enumerate(variants):
-        params = variant.match(message)
-        if params is not None:
-            return index, params
-    return None
-
-
-def _info(
-    category: Category,
-    messages: Tuple[str, ...],
-    retryable: bool = False,
-    http_status: Optional[int] = None,
-    deprecated: bool = False,
-) -> _Info:
-    return _Info(category, tuple(map(_Variant, messages)), retryable, http_status, deprecated)
+        return _INFO[self.value].format(variant, params)
 
 
 _INFO: Dict[Code, _Info] = {
-    1: _info(
+    1: _Info(
         Category.GENERAL,
         ("It failed.",),
     ),
@@ -188,15 +205,18 @@ class ApiError(Exception):
     http_status: Optional[int]
 
     def __init__(self, code: Code, message: str) -> None:
-        super().__init__(code, message)
+        # BaseException.__new__ has already set self.args to the arguments given, as
+        # pickling needs them; calling Exception.__init__ again would only cost time.
         self.code = code
         self.message = message
         info = _INFO.get(code)
-        matched = _match(info.variants, message) if info is not None else None
-        self.category = info.category if info is not None else _category_of(code)
+        if info is None:
+            self.category, self.variant, self.params, self.retryable, self.http_status = (
+                _category_of(code), None, (), False, None)
+            return
+        matched = info.match(message)
         self.variant, self.params = matched if matched is not None else (None, ())
-        self.retryable = info.retryable if info is not None else False
-        self.http_status = info.http_status if info is not None else None
+        self.category, self.retryable, self.http_status = info.category, info.retryable, info.http_status
 
     @property
     def error_code(self) -> Optional[ErrorCode]:
@@ -219,8 +239,7 @@ class FailedError(GeneralError):
     CODE: ClassVar[ErrorCode] = ErrorCode.FAILED
 
     def __init__(self, message: str = "It failed.") -> None:
-        super().__init__(ErrorCode.FAILED.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, 1, message)
 
 
 _BY_CODE: Dict[Code, Callable[[str], ApiError]] = {
@@ -239,20 +258,20 @@ def from_payload(payload: Union[Mapping[str, object], str, bytes, bytearray]) ->
     (or ApiError outside every category) with the raw code and message kept.
     Raises PayloadError (a ValueError) when the payload is not an error payload.
     """
-    if isinstance(payload, (str, bytes, bytearray)):
-        try:
-            payload = json.loads(payload)
-        except (ValueError, RecursionError) as exc:  # UnicodeDecodeError is a ValueError
-            raise PayloadError(f"payload is not valid JSON: {exc}") from None
-    if not isinstance(payload, Mapping):
-        raise PayloadError(f"payload must be a JSON object, got {type(payload).__name__}")
-    if CODE_FIELD not in payload:
-        raise PayloadError(f"payload has no {CODE_FIELD!r} field")
-    if MESSAGE_FIELD not in payload:
-        raise PayloadError(f"payload has no {MESSAGE_FIELD!r} field")
-    code = payload[CODE_FIELD]
-    message = payload[MESSAGE_FIELD]
-    if not isinstance(code, int) or isinstance(code, bool):
+    if type(payload) is not dict:
+        if isinstance(payload, (str, bytes, bytearray)):
+            try:
+                payload = json.loads(payload)
+            except (ValueError, RecursionError) as exc:  # UnicodeDecodeError is a ValueError
+                raise PayloadError(f"payload is not valid JSON: {exc}") from None
+        if not isinstance(payload, Mapping):
+            raise PayloadError(f"payload must be a JSON object, got {type(payload).__name__}")
+    try:
+        code = payload[CODE_FIELD]
+        message = payload[MESSAGE_FIELD]
+    except KeyError as missing:
+        raise PayloadError(f"payload has no {missing.args[0]!r} field") from None
+    if type(code) is not int and (not isinstance(code, int) or isinstance(code, bool)):
         raise PayloadError(f"payload field {CODE_FIELD!r} must be an integer, got {code!r}")
     if not isinstance(message, str):
         raise PayloadError(f"payload field {MESSAGE_FIELD!r} must be a string, got {message!r}")

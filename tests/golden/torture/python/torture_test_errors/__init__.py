@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 from enum import Enum, IntEnum
-from typing import Callable, ClassVar, Dict, List, Mapping, NamedTuple, Optional, Pattern, Tuple, Union
+from typing import Callable, ClassVar, Dict, List, Mapping, Optional, Pattern, Tuple, Union
 
 __all__ = [
     "ApiError",
@@ -85,52 +85,87 @@ def _category_of(code: Code) -> Optional[Category]:
 _PLACEHOLDER = re.compile("%[%s]")
 
 
-class _Variant:
-    """One message template: literal parts around its %s placeholders."""
+def _parts(text: str) -> Tuple[str, ...]:
+    """The literal parts of a message template around its %s placeholders (%% is a literal %)."""
+    parts: List[str] = []
+    literal: List[str] = []
+    last = 0
+    for token in _PLACEHOLDER.finditer(text):
+        literal.append(text[last : token.start()])
+        last = token.end()
+        if token.group() == "%%":
+            literal.append("%")
+        else:
+            parts.append("".join(literal))
+            literal = []
+    literal.append(text[last:])
+    parts.append("".join(literal))
+    return tuple(parts)
 
-    __slots__ = ("text", "parts", "pattern")
 
-    def __init__(self, text: str) -> None:
-        self.text = text
-        parts: List[str] = []
-        literal: List[str] = []
-        last = 0
-        for token in _PLACEHOLDER.finditer(text):
-            literal.append(text[last : token.start()])
-            last = token.end()
-            if token.group() == "%%":
-                literal.append("%")
-            else:
-                parts.append("".join(literal))
-                literal = []
-        literal.append(text[last:])
-        parts.append("".join(literal))
-        self.parts: Tuple[str, ...] = tuple(parts)
-        self.pattern: Optional[Pattern[str]] = (
-            re.compile("(.*?)".join(map(re.escape, parts)), re.DOTALL) if len(parts) > 1 else None
-        )
+class _Info:
+    """What the catalog says about one code, and its message matcher."""
 
-    def match(self, message: str) -> Optional[Tuple[str, ...]]:
-        if self.pattern is None:
-            return () if message == self.parts[0] else None
-        found = self.pattern.fullmatch(message)
-        return found.groups() if found else None
+    __slots__ = ("category", "messages", "parts", "retryable", "http_status", "deprecated", "_exact", "_pattern",
+                 "_alternatives", "_single")
 
-    def format(self, params: Tuple[object, ...]) -> str:
-        if len(params) != len(self.parts) - 1:
-            raise ValueError(f"{self.text!r} takes {len(self.parts) - 1} value(s), got {len(params)}")
-        out = [self.parts[0]]
-        for param, part in zip(params, self.parts[1:]):
+    def __init__(
+        self,
+        category: Category,
+        messages: Tuple[str, ...],
+        retryable: bool = False,
+        http_status: Optional[int] = None,
+        deprecated: bool = False,
+    ) -> None:
+        self.category = category
+        self.messages = messages
+        self.parts = tuple(map(_parts, messages))
+        self.retryable = retryable
+        self.http_status = http_status
+        self.deprecated = deprecated
+        # Variants without placeholders are found by one dict lookup. The catalog's
+        # validator guarantees no earlier variant matches their text, so trying them
+        # first keeps the rule "the first variant in catalog order wins".
+        self._exact: Dict[str, int] = {}
+        pieces: List[str] = []
+        self._alternatives: Dict[int, Tuple[int, int]] = {}  # last group -> (variant, first group)
+        group = 0
+        for variant, parts in enumerate(self.parts):
+            if len(parts) == 1:
+                self._exact.setdefault(parts[0], variant)
+                continue
+            # One alternation tries the variants in order, in a single fullmatch; each %s
+            # is the shortest run of any characters that lets the whole message match.
+            pieces.append("(?:" + "(.*?)".join(map(re.escape, parts)) + ")")
+            self._alternatives[group + len(parts) - 1] = (variant, group)
+            group += len(parts) - 1
+        self._pattern: Optional[Pattern[str]] = re.compile("|".join(pieces), re.DOTALL) if pieces else None
+        # With one alternative, every group is a value of that variant.
+        self._single = next(iter(self._alternatives.values()))[0] if len(pieces) == 1 else None
+
+    def match(self, message: str) -> Optional[Tuple[int, Tuple[str, ...]]]:
+        """The first variant `message` matches, and the values in it."""
+        variant = self._exact.get(message)
+        if variant is not None:
+            return variant, ()
+        pattern = self._pattern
+        found = pattern.fullmatch(message) if pattern is not None else None
+        if found is None:
+            return None
+        if self._single is not None:
+            return self._single, found.groups()
+        last = found.lastindex or 0
+        variant, first = self._alternatives[last]
+        return variant, found.groups()[first:last]
+
+    def format(self, variant: int, params: Tuple[object, ...]) -> str:
+        parts = self.parts[variant]
+        if len(params) != len(parts) - 1:
+            raise ValueError(f"{self.messages[variant]!r} takes {len(parts) - 1} value(s), got {len(params)}")
+        out = [parts[0]]
+        for param, part in zip(params, parts[1:]):
             out += [str(param), part]
         return "".join(out)
-
-
-class _Info(NamedTuple):
-    category: Category
-    variants: Tuple[_Variant, ...]
-    retryable: bool
-    http_status: Optional[int]
-    deprecated: bool
 
 
 class ErrorCode(IntEnum):
@@ -162,7 +197,7 @@ class ErrorCode(IntEnum):
     @property
     def messages(self) -> Tuple[str, ...]:
         """The message templates, in catalog order; a variant is an index into them."""
-        return tuple(variant.text for variant in _INFO[self.value].variants)
+        return _INFO[self.value].messages
 
     @property
     def retryable(self) -> bool:
@@ -178,104 +213,86 @@ class ErrorCode(IntEnum):
 
     def match(self, message: str) -> Optional[Tuple[int, Tuple[str, ...]]]:
         """The first variant `message` matches and the values in it, or None."""
-        return _match(_INFO[self.value].variants, message)
+        return _INFO[self.value].match(message)
 
     def format(self, variant: int, *params: object) -> str:
         """The message of `variant` with its %s filled by `params`."""
-        return _INFO[self.value].variants[variant].format(params)
-
-
-def _match(variants: Tuple[_Variant, ...], message: str) -> Optional[Tuple[int, Tuple[str, ...]]]:
-    for index, variant in enumerate(variants):
-        params = variant.match(message)
-        if params is not None:
-            return index, params
-    return None
-
-
-def _info(
-    category: Category,
-    messages: Tuple[str, ...],
-    retryable: bool = False,
-    http_status: Optional[int] = None,
-    deprecated: bool = False,
-) -> _Info:
-    return _Info(category, tuple(map(_Variant, messages)), retryable, http_status, deprecated)
+        return _INFO[self.value].format(variant, params)
 
 
 _INFO: Dict[Code, _Info] = {
-    100: _info(
+    100: _Info(
         Category.QUOTING,
         ("He said \"hi\" and 'bye'", "\"\"\" triple ''' quotes %s \"\"\"",),
     ),
-    101: _info(
+    101: _Info(
         Category.QUOTING,
         ("C:\\path\\to\\file and a trailing backslash \\", "\\x00 \\u2028 \\n written as text",),
     ),
-    102: _info(
+    102: _Info(
         Category.QUOTING,
         ("100%% sure", "%%s is literal, %s is not", "%s%s",),
     ),
-    103: _info(
+    103: _Info(
         Category.QUOTING,
         ("${injection} `backtick` {{ jinja }} {%% raw %%} */ /* -- #{ruby}",),
     ),
-    104: _info(
+    104: _Info(
         Category.QUOTING,
         ("</script><script>alert(1)</script>", "# not a heading", "1. not a list | pipe | *stars* _under_ [link](x) <b>bold</b> &amp;",),
     ),
-    105: _info(
+    105: _Info(
         Category.QUOTING,
         (" leading and trailing spaces ", "two  spaces",),
     ),
-    200: _info(
+    200: _Info(
         Category.TEXT,
         ("line\u2028separator and para\u2029graph",),
     ),
-    201: _info(
+    201: _Info(
         Category.TEXT,
         ("emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 and a family 👨\u200d👩\u200d👧",),
         retryable=True,
         http_status=503,
     ),
-    202: _info(
+    202: _Info(
         Category.TEXT,
         ("RTL: مرحبا שלום %s", "full-width。punctuation，and combining é",),
     ),
-    203: _info(
+    203: _Info(
         Category.TEXT,
         ("None",),
     ),
-    204: _info(
+    204: _Info(
         Category.TEXT,
         ("self",),
     ),
-    205: _info(
+    205: _Info(
         Category.TEXT,
         ("ErrorCode",),
     ),
-    206: _info(
+    206: _Info(
         Category.TEXT,
         ("a",),
     ),
-    207: _info(
+    207: _Info(
         Category.TEXT,
         ("a1b",),
     ),
-    208: _info(
+    208: _Info(
         Category.TEXT,
         ("category",),
     ),
-    900: _info(
+    900: _Info(
         Category.LIFECYCLE,
         ("Old limit %s reached.",),
         deprecated=True,
     ),
-    901: _info(
+    901: _Info(
         Category.LIFECYCLE,
         ("Limit %s reached.",),
     ),
-    903: _info(
+    903: _Info(
         Category.LIFECYCLE,
         ("Deprecated without a reason.",),
         deprecated=True,
@@ -304,15 +321,18 @@ class ApiError(Exception):
     http_status: Optional[int]
 
     def __init__(self, code: Code, message: str) -> None:
-        super().__init__(code, message)
+        # BaseException.__new__ has already set self.args to the arguments given, as
+        # pickling needs them; calling Exception.__init__ again would only cost time.
         self.code = code
         self.message = message
         info = _INFO.get(code)
-        matched = _match(info.variants, message) if info is not None else None
-        self.category = info.category if info is not None else _category_of(code)
+        if info is None:
+            self.category, self.variant, self.params, self.retryable, self.http_status = (
+                _category_of(code), None, (), False, None)
+            return
+        matched = info.match(message)
         self.variant, self.params = matched if matched is not None else (None, ())
-        self.retryable = info.retryable if info is not None else False
-        self.http_status = info.http_status if info is not None else None
+        self.category, self.retryable, self.http_status = info.category, info.retryable, info.http_status
 
     @property
     def error_code(self) -> Optional[ErrorCode]:
@@ -343,8 +363,7 @@ class QuotesError(QuotingError):
     CODE: ClassVar[ErrorCode] = ErrorCode.QUOTES
 
     def __init__(self, message: str = "He said \"hi\" and 'bye'") -> None:
-        super().__init__(ErrorCode.QUOTES.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, 100, message)
 
 
 class BackslashesError(QuotingError):
@@ -353,8 +372,7 @@ class BackslashesError(QuotingError):
     CODE: ClassVar[ErrorCode] = ErrorCode.BACKSLASHES
 
     def __init__(self, message: str = "C:\\path\\to\\file and a trailing backslash \\") -> None:
-        super().__init__(ErrorCode.BACKSLASHES.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, 101, message)
 
 
 class PercentError(QuotingError):
@@ -363,8 +381,7 @@ class PercentError(QuotingError):
     CODE: ClassVar[ErrorCode] = ErrorCode.PERCENT
 
     def __init__(self, message: str = "100%% sure") -> None:
-        super().__init__(ErrorCode.PERCENT.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, 102, message)
 
 
 class TemplateSyntaxError(QuotingError):
@@ -373,8 +390,7 @@ class TemplateSyntaxError(QuotingError):
     CODE: ClassVar[ErrorCode] = ErrorCode.TEMPLATE_SYNTAX
 
     def __init__(self, message: str = "${injection} `backtick` {{ jinja }} {%% raw %%} */ /* -- #{ruby}") -> None:
-        super().__init__(ErrorCode.TEMPLATE_SYNTAX.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, 103, message)
 
 
 class MarkupError(QuotingError):
@@ -383,8 +399,7 @@ class MarkupError(QuotingError):
     CODE: ClassVar[ErrorCode] = ErrorCode.MARKUP
 
     def __init__(self, message: str = "</script><script>alert(1)</script>") -> None:
-        super().__init__(ErrorCode.MARKUP.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, 104, message)
 
 
 class WhitespaceError(QuotingError):
@@ -393,8 +408,7 @@ class WhitespaceError(QuotingError):
     CODE: ClassVar[ErrorCode] = ErrorCode.WHITESPACE
 
     def __init__(self, message: str = " leading and trailing spaces ") -> None:
-        super().__init__(ErrorCode.WHITESPACE.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, 105, message)
 
 
 class SeparatorsError(TextError):
@@ -403,8 +417,7 @@ class SeparatorsError(TextError):
     CODE: ClassVar[ErrorCode] = ErrorCode.SEPARATORS
 
     def __init__(self, message: str = "line\u2028separator and para\u2029graph") -> None:
-        super().__init__(ErrorCode.SEPARATORS.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, 200, message)
 
 
 class AstralError(TextError):
@@ -413,8 +426,7 @@ class AstralError(TextError):
     CODE: ClassVar[ErrorCode] = ErrorCode.ASTRAL
 
     def __init__(self, message: str = "emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 and a family 👨\u200d👩\u200d👧") -> None:
-        super().__init__(ErrorCode.ASTRAL.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, 201, message)
 
 
 class RtlError(TextError):
@@ -423,8 +435,7 @@ class RtlError(TextError):
     CODE: ClassVar[ErrorCode] = ErrorCode.RTL
 
     def __init__(self, message: str = "RTL: مرحبا שלום %s") -> None:
-        super().__init__(ErrorCode.RTL.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, 202, message)
 
 
 class None1Error(TextError):
@@ -433,8 +444,7 @@ class None1Error(TextError):
     CODE: ClassVar[ErrorCode] = ErrorCode.NONE1
 
     def __init__(self, message: str = "None") -> None:
-        super().__init__(ErrorCode.NONE1.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, 203, message)
 
 
 class SelfTestError(TextError):
@@ -443,8 +453,7 @@ class SelfTestError(TextError):
     CODE: ClassVar[ErrorCode] = ErrorCode.SELF_TEST
 
     def __init__(self, message: str = "self") -> None:
-        super().__init__(ErrorCode.SELF_TEST.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, 204, message)
 
 
 class ErrorCodeError(TextError):
@@ -453,8 +462,7 @@ class ErrorCodeError(TextError):
     CODE: ClassVar[ErrorCode] = ErrorCode.ERROR_CODE
 
     def __init__(self, message: str = "ErrorCode") -> None:
-        super().__init__(ErrorCode.ERROR_CODE.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, 205, message)
 
 
 class AError(TextError):
@@ -463,8 +471,7 @@ class AError(TextError):
     CODE: ClassVar[ErrorCode] = ErrorCode.A
 
     def __init__(self, message: str = "a") -> None:
-        super().__init__(ErrorCode.A.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, 206, message)
 
 
 class A1bError(TextError):
@@ -473,8 +480,7 @@ class A1bError(TextError):
     CODE: ClassVar[ErrorCode] = ErrorCode.A1B
 
     def __init__(self, message: str = "a1b") -> None:
-        super().__init__(ErrorCode.A1B.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, 207, message)
 
 
 class CategoryError(TextError):
@@ -483,8 +489,7 @@ class CategoryError(TextError):
     CODE: ClassVar[ErrorCode] = ErrorCode.CATEGORY
 
     def __init__(self, message: str = "category") -> None:
-        super().__init__(ErrorCode.CATEGORY.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, 208, message)
 
 
 class OldLimitError(LifecycleError):
@@ -493,8 +498,7 @@ class OldLimitError(LifecycleError):
     CODE: ClassVar[ErrorCode] = ErrorCode.OLD_LIMIT
 
     def __init__(self, message: str = "Old limit %s reached.") -> None:
-        super().__init__(ErrorCode.OLD_LIMIT.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, 900, message)
 
 
 class NewLimitError(LifecycleError):
@@ -503,8 +507,7 @@ class NewLimitError(LifecycleError):
     CODE: ClassVar[ErrorCode] = ErrorCode.NEW_LIMIT
 
     def __init__(self, message: str = "Limit %s reached.") -> None:
-        super().__init__(ErrorCode.NEW_LIMIT.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, 901, message)
 
 
 class DeprecatedNoReasonError(LifecycleError):
@@ -513,8 +516,7 @@ class DeprecatedNoReasonError(LifecycleError):
     CODE: ClassVar[ErrorCode] = ErrorCode.DEPRECATED_NO_REASON
 
     def __init__(self, message: str = "Deprecated without a reason.") -> None:
-        super().__init__(ErrorCode.DEPRECATED_NO_REASON.value, message)
-        self.args = (message,)
+        ApiError.__init__(self, 903, message)
 
 
 _BY_CODE: Dict[Code, Callable[[str], ApiError]] = {
@@ -552,20 +554,20 @@ def from_payload(payload: Union[Mapping[str, object], str, bytes, bytearray]) ->
     (or ApiError outside every category) with the raw code and message kept.
     Raises PayloadError (a ValueError) when the payload is not an error payload.
     """
-    if isinstance(payload, (str, bytes, bytearray)):
-        try:
-            payload = json.loads(payload)
-        except (ValueError, RecursionError) as exc:  # UnicodeDecodeError is a ValueError
-            raise PayloadError(f"payload is not valid JSON: {exc}") from None
-    if not isinstance(payload, Mapping):
-        raise PayloadError(f"payload must be a JSON object, got {type(payload).__name__}")
-    if CODE_FIELD not in payload:
-        raise PayloadError(f"payload has no {CODE_FIELD!r} field")
-    if MESSAGE_FIELD not in payload:
-        raise PayloadError(f"payload has no {MESSAGE_FIELD!r} field")
-    code = payload[CODE_FIELD]
-    message = payload[MESSAGE_FIELD]
-    if not isinstance(code, int) or isinstance(code, bool):
+    if type(payload) is not dict:
+        if isinstance(payload, (str, bytes, bytearray)):
+            try:
+                payload = json.loads(payload)
+            except (ValueError, RecursionError) as exc:  # UnicodeDecodeError is a ValueError
+                raise PayloadError(f"payload is not valid JSON: {exc}") from None
+        if not isinstance(payload, Mapping):
+            raise PayloadError(f"payload must be a JSON object, got {type(payload).__name__}")
+    try:
+        code = payload[CODE_FIELD]
+        message = payload[MESSAGE_FIELD]
+    except KeyError as missing:
+        raise PayloadError(f"payload has no {missing.args[0]!r} field") from None
+    if type(code) is not int and (not isinstance(code, int) or isinstance(code, bool)):
         raise PayloadError(f"payload field {CODE_FIELD!r} must be an integer, got {code!r}")
     if not isinstance(message, str):
         raise PayloadError(f"payload field {MESSAGE_FIELD!r} must be a string, got {message!r}")
