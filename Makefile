@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt
 
-.PHONY: generate check validate test lint typecheck update-snapshots bench clean
+.PHONY: generate check validate test lint typecheck update-snapshots bench fuzz clean
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ update-snapshots: $(VENV)/.installed-test
 # Speed is measured here, never in a timed test.
 bench: $(VENV)/.installed
 	$(PY) bench/bench_python.py
+
+# The fuzz test with a much larger budget than `make test` gives it.
+fuzz: $(VENV)/.installed-test node_modules/.installed
+	ERRGEN_FUZZ_EXAMPLES=1000 $(PY) -m pytest tests/test_fuzz.py -s -q
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -18,9 +18,9 @@ def _category_doc(category: Category) -> str:
 def _error_doc(error: ErrorDef) -> str:
     doc = f"{error.code} {error.name}: {error.messages[0].text}"
     if error.description:
-        doc += "\n\n" + error.description.strip()
+        doc += "\n\n" + error.description
     if error.deprecated is not None:
-        doc += "\n\nDeprecated" + (f": {error.deprecated.strip()}" if error.deprecated else ".")
+        doc += "\n\nDeprecated" + (f": {error.deprecated}" if error.deprecated else ".")
     return doc
 
 

@@ -326,7 +326,7 @@ class UniqueViolationError(IntegrityError):
 
 
 class SerializationFailureError(TransactionRollbackError):
-    "40001 SERIALIZATION_FAILURE: could not serialize access due to concurrent update\n\nThe transaction conflicted with a concurrent one. **Retry the whole\ntransaction**, not just the failed statement."
+    "40001 SERIALIZATION_FAILURE: could not serialize access due to concurrent update\n\nThe transaction conflicted with a concurrent one. **Retry the whole\ntransaction**, not just the failed statement.\n"
 
     CODE: ClassVar[ErrorCode] = ErrorCode.SERIALIZATION_FAILURE
 
