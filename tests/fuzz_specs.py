@@ -12,16 +12,48 @@ from generator.model import Template
 from generator.naming import Name, reserved_clashes
 
 HOSTILE = (
-    '"', "'", "\\", "\\\\", "${x}", "`", "*/", "/*", '"""', "'''", "</script>", "<!--", "{{ x }}", "{%% raw %%}",
-    "\u2028", "\u2029", "🎉", "𝔘", "👨\u200d👩\u200d👧", "مرحبا", "שלום", "。", "é", "e\u0301", "#", "1.", "|", "- ",
-    " ", "  ", "\\n", "\\u0000", "%%s", "100%%", "\x7e",
+    '"',
+    "'",
+    "\\",
+    "\\\\",
+    "${x}",
+    "`",
+    "*/",
+    "/*",
+    '"""',
+    "'''",
+    "</script>",
+    "<!--",
+    "{{ x }}",
+    "{%% raw %%}",
+    "\u2028",
+    "\u2029",
+    "🎉",
+    "\U0001d518",
+    "👨\u200d👩\u200d👧",
+    "مرحبا",
+    "שלום",
+    "。",
+    "é",
+    "e\u0301",
+    "#",
+    "1.",
+    "|",
+    "- ",
+    " ",
+    "  ",
+    "\\n",
+    "\\u0000",
+    "%%s",
+    "100%%",
+    "\x7e",
 )
 
 # Characters a valid spec can hold in a message: no controls, invisible or bidi characters
 # (the loader rejects them), no tab or line break (messages are single lines), and % only
 # through the tokens %s and %%.
 TEXT = st.text(
-    st.characters(codec="utf-8", exclude_categories=("Cs",), exclude_characters="%\t\n\r").filter(
+    st.characters(codec="utf-8", exclude_categories=["Cs"], exclude_characters="%\t\n\r").filter(
         lambda c: not _INVISIBLE.match(c)
     ),
     min_size=1,
@@ -31,8 +63,28 @@ TOKEN = st.one_of(TEXT, st.sampled_from(HOSTILE), st.just("%s"))
 MESSAGE = st.lists(TOKEN, min_size=1, max_size=6).map("".join)
 
 NEAR_RESERVED = (
-    "NONE", "CLASS", "TYPE", "STRING", "INIT", "ENUM", "CONSTRUCTOR", "SELF", "ERROR", "API", "PAYLOAD",
-    "CODE", "CATEGORY", "NEW", "DEFAULT", "FUNC", "MAP", "PROTOTYPE", "NULL", "TRUE", "RANGE", "LEN",
+    "NONE",
+    "CLASS",
+    "TYPE",
+    "STRING",
+    "INIT",
+    "ENUM",
+    "CONSTRUCTOR",
+    "SELF",
+    "ERROR",
+    "API",
+    "PAYLOAD",
+    "CODE",
+    "CATEGORY",
+    "NEW",
+    "DEFAULT",
+    "FUNC",
+    "MAP",
+    "PROTOTYPE",
+    "NULL",
+    "TRUE",
+    "RANGE",
+    "LEN",
 )
 WORD = st.one_of(st.sampled_from(NEAR_RESERVED), st.from_regex(r"[A-Z][A-Z0-9]{0,5}", fullmatch=True))
 SUFFIX = st.sampled_from(("", "_1", "_X", "S", "_CODE", "2", "_ERROR"))
@@ -65,7 +117,9 @@ def specs(draw: st.DrawFn, index: int) -> dict[str, Any]:
     taken: set[str] = set()
 
     def name() -> str:
-        value = draw(NAME.filter(lambda n: _usable(n, taken)))
+        value: str = draw(NAME)
+        if not _usable(value, taken):  # rarely: made usable and unique rather than redrawn
+            value = f"{value}_{len(taken)}Q"
         taken.add(Name(value).pascal.casefold())
         return value
 

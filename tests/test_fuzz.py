@@ -54,8 +54,12 @@ def test_random_specs_generate_and_read_back_in_every_target(tmp_path: Path) -> 
     generated: list[tuple[Path, dict[str, Any]]] = []
     numbers = count()
 
-    @settings(max_examples=EXAMPLES, deadline=None, database=None,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+    @settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+    )
     @given(st.data())
     def generate(data: st.DataObject) -> None:
         index = next(numbers)

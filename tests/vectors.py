@@ -42,7 +42,8 @@ MALFORMED = {
 
 
 def _expect_known(error: ErrorDef, message: str) -> dict[str, Any]:
-    variant, params = None, ()
+    variant: int | None = None
+    params: tuple[str, ...] = ()
     for index, template in enumerate(error.messages):
         matched = template.match(message)
         if matched is not None:
@@ -96,7 +97,7 @@ def build(catalog: Catalog) -> dict[str, Any]:
     string_codes = catalog.code_type == "string"
     for category in catalog.categories:
         if category.range is not None:
-            candidates: list[Code] = list(range(category.range[1], category.range[0] - 1, -1))[:1000]
+            candidates: list[Code] = [*range(category.range[1], category.range[0] - 1, -1)][:1000]
         else:
             candidates = [f"{category.prefix}{suffix}" for suffix in ("ZZZ", "YYY", "XXX", "Z9Z")]
         code = _unused_code(catalog, candidates)
