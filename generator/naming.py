@@ -84,6 +84,21 @@ make max min new nil panic print println real recover rune string true uint uint
 uint64 uintptr comparable init main
 """
 
+# Error classes the languages predefine: a name whose <Pascal>Error is one of them would
+# shadow it in the generated module (VALUE -> ValueError).
+_BUILTIN_ERROR_CLASSES = {
+    "Python": """
+ArithmeticError AssertionError AttributeError BlockingIOError BrokenPipeError BufferError ChildProcessError
+ConnectionAbortedError ConnectionError ConnectionRefusedError ConnectionResetError EOFError EnvironmentError
+FileExistsError FileNotFoundError FloatingPointError IOError ImportError IndentationError IndexError
+InterruptedError IsADirectoryError KeyError LookupError MemoryError ModuleNotFoundError NameError
+NotADirectoryError NotImplementedError OSError OverflowError PermissionError ProcessLookupError RecursionError
+ReferenceError RuntimeError SyntaxError SystemError TabError TimeoutError TypeError UnboundLocalError
+UnicodeDecodeError UnicodeEncodeError UnicodeError UnicodeTranslateError ValueError ZeroDivisionError
+""",
+    "TypeScript": "Error EvalError RangeError ReferenceError SyntaxError TypeError URIError AggregateError",
+}
+
 RESERVED: dict[str, frozenset[str]] = {
     "Python": frozenset(_PYTHON.split()),
     "TypeScript": frozenset(_TYPESCRIPT.split()),
@@ -98,4 +113,6 @@ def reserved_clashes(name: Name) -> list[str]:
         for form in dict.fromkeys([name, name.pascal, name.camel, name.snake]):
             if form in words:
                 clashes.append(f"{form!r} ({language})")
+        if f"{name.pascal}Error" in _BUILTIN_ERROR_CLASSES.get(language, "").split():
+            clashes.append(f"{name.pascal + 'Error'!r} ({language})")
     return clashes

@@ -416,6 +416,11 @@ CASES = [
         "28:9: errors[1].messages[0]: must be a single line without tabs",
     ),
     case(
+        "reserved-error-class",
+        spec("BAD_SYMBOL", "VALUE"),
+        "23:11: errors[1].name: name 'VALUE' becomes a reserved word or builtin: 'ValueError' (Python)",
+    ),
+    case(
         "reserved-NONE",
         spec("BAD_SYMBOL", "NONE"),
         "23:11: errors[1].name: name 'NONE' becomes a reserved word or builtin: 'None' (Python)",
@@ -429,7 +434,8 @@ CASES = [
     case(
         "reserved-TYPE",
         spec("BAD_SYMBOL", "TYPE"),
-        "23:11: errors[1].name: name 'TYPE' becomes a reserved word or builtin: 'type' (Python), 'type' (Go)",
+        "23:11: errors[1].name: name 'TYPE' becomes a reserved word or builtin: 'type' (Python), "
+        "'TypeError' (Python), 'TypeError' (TypeScript), 'type' (Go)",
     ),
     case(
         "reserved-STRING",
