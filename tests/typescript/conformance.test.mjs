@@ -1,0 +1,259 @@
+// A generated TypeScript package against the shared conformance vectors (tests/vectors.py) and its spec.
+//
+// Run by tests/test_typescript_target.py as `node --test`, once per package and build:
+//   ERRGEN_MODULE     the module to judge: a package's dist/index.js, or tsc's build of its src/index.ts
+//   ERRGEN_VECTORS    the vectors file of the package's spec (payload in, expected error out)
+//   ERRGEN_SPEC       the spec's categories and errors as JSON, read by PyYAML independently of errgen
+//   ERRGEN_REFERENCE  the other build of the same package, whose exports must be the same
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+import { pathToFileURL } from "node:url";
+
+function env(name) {
+  const value = process.env[name];
+  if (!value) {
+    throw new Error(`${name} is not set; run this suite through tests/test_typescript_target.py`);
+  }
+  return value;
+}
+
+const load = (path) => import(pathToFileURL(path).href);
+const pkg = await load(env("ERRGEN_MODULE"));
+const reference = await load(env("ERRGEN_REFERENCE"));
+const vectors = JSON.parse(readFileSync(env("ERRGEN_VECTORS"), "utf8"));
+const spec = JSON.parse(readFileSync(env("ERRGEN_SPEC"), "utf8"));
+
+const pascal = (name) =>
+  name
+    .split("_")
+    .filter(Boolean)
+    .map((word) => word[0] + word.slice(1).toLowerCase())
+    .join("");
+const utf8 = (text) => Buffer.from(text, "utf8");
+// Values meant to trip a matcher or a formatter: regex syntax, placeholders, quotes, astral characters.
+const hostile = (count) => Array.from({ length: count }, (_, i) => `v${i} \${x} %s \\ "q" 。 🎉 $& $1 .*`);
+
+test("the module exports what the other build exports, class for class", () => {
+  assert.deepEqual(Object.keys(pkg).sort(), Object.keys(reference).sort());
+  for (const [name, value] of Object.entries(pkg)) {
+    assert.equal(typeof value, typeof reference[name], name);
+    if (typeof value === "function" && /^[A-Z]/.test(name)) {
+      assert.equal(Object.getPrototypeOf(value).name, Object.getPrototypeOf(reference[name]).name, name);
+    }
+  }
+});
+
+test("every vector gives the expected error, from text, bytes and a parsed object", () => {
+  assert.equal(vectors.catalog, pkg.CATALOG_NAME);
+  assert.ok(vectors.cases.length > 10);
+  for (const { name, payload, expect } of vectors.cases) {
+    if ("error" in expect) {
+      assert.throws(() => pkg.fromPayload(payload), pkg.PayloadError, name);
+      assert.throws(() => pkg.fromPayload(utf8(payload)), pkg.PayloadError, name);
+      continue;
+    }
+    const inputs = [payload, utf8(payload), new Uint8Array(utf8(payload)), JSON.parse(payload)];
+    for (const input of inputs) {
+      const error = pkg.fromPayload(input);
+      const actual = {
+        code: error.code,
+        name: pkg.errorCodeName(error.code),
+        class: error.name,
+        category: error.category,
+        variant: error.variant,
+        params: [...error.params],
+        message: error.message,
+        retryable: error.retryable,
+        http_status: error.httpStatus,
+      };
+      assert.deepEqual(actual, expect, name);
+      assert.equal(error.constructor, pkg[expect.class], name);
+      assert.equal(error.constructor.name, expect.class, name);
+      assert.ok(error instanceof pkg.ApiError && error instanceof Error, name);
+      assert.ok(!(error instanceof pkg.PayloadError), name);
+      if (expect.category !== null) {
+        assert.ok(error instanceof pkg[`${pascal(expect.category)}Error`], name);
+      }
+      if (expect.name !== null) {
+        assert.equal(pkg[expect.class].CODE, expect.code, name);
+      }
+    }
+    if (expect.variant !== null) {
+      assert.equal(pkg.format(expect.code, expect.variant, ...expect.params), expect.message, name);
+      assert.deepEqual(pkg.match(expect.code, expect.message), { variant: expect.variant, params: expect.params }, name);
+    } else if (expect.name !== null) {
+      assert.equal(pkg.match(expect.code, expect.message), null, name);
+    }
+  }
+});
+
+test("every code, name and message of the spec reads back verbatim, byte for byte", () => {
+  const active = spec.errors.filter((entry) => !entry.retired);
+  assert.deepEqual(Object.entries(pkg.ErrorCode), active.map((entry) => [entry.name, entry.code]));
+  for (const entry of spec.errors) {
+    const cls = pkg[`${pascal(entry.name)}Error`];
+    if (entry.retired) {
+      assert.equal(pkg.RETIRED_CODES.get(entry.code), entry.name);
+      assert.equal(pkg.isErrorCode(entry.code), false);
+      assert.equal(pkg.errorCodeByName(entry.name), null);
+      assert.equal(cls, undefined, entry.name);
+      continue;
+    }
+    const code = pkg.ErrorCode[entry.name];
+    assert.equal(code, entry.code);
+    assert.equal(pkg.errorCodeByName(entry.name), code);
+    assert.equal(pkg.errorCodeName(code), entry.name);
+    assert.equal(pkg.isErrorCode(code), true);
+    const messages = pkg.messages(code);
+    assert.deepEqual([...messages], entry.messages);
+    assert.deepEqual(messages.map(utf8), entry.messages.map(utf8));
+    assert.deepEqual(
+      { ...pkg.errorInfo(code), messages: [...messages] },
+      {
+        code: entry.code,
+        name: entry.name,
+        category: entry.category,
+        messages: entry.messages,
+        retryable: entry.retryable ?? false,
+        httpStatus: entry.http_status ?? null,
+        deprecated: Boolean(entry.deprecated),
+      },
+    );
+    assert.equal(cls.CODE, code);
+    assert.equal(Object.getPrototypeOf(cls), pkg[`${pascal(entry.category)}Error`]);
+    const made = new cls();
+    assert.equal(made.message, entry.messages[0]);
+    assert.equal(made.code, code);
+    assert.equal(made.name, cls.name);
+    assert.equal(made.category, entry.category);
+    assert.equal(String(made), `${cls.name}: ${entry.messages[0]}`);
+    entry.messages.forEach((template, index) => {
+      const values = hostile(template.replaceAll("%%", "").split("%s").length - 1);
+      const message = pkg.format(code, index, ...values);
+      const parts = template.replaceAll("%%", "\0").split("%s").map((part) => part.replaceAll("\0", "%"));
+      assert.equal(message, parts.reduce((out, part, i) => out + values[i - 1] + part));
+      const found = pkg.match(code, message);
+      assert.notEqual(found, null, message);
+      assert.equal(pkg.format(code, found.variant, ...found.params), message);
+    });
+  }
+  assert.equal(pkg.RETIRED_CODES.size, spec.errors.filter((entry) => entry.retired).length);
+});
+
+test("categories: names, titles and their declared codes", () => {
+  assert.deepEqual(Object.entries(pkg.Category), spec.categories.map((c) => [c.name, c.name]));
+  for (const category of spec.categories) {
+    assert.equal(pkg.categoryTitle(category.name), category.title);
+    if (category.range) {
+      const { min, max } = category.range;
+      for (const code of [min, max]) {
+        assert.ok(pkg.categoryContains(category.name, code));
+        assert.equal(pkg.categoryOf(code), category.name);
+      }
+      assert.ok(!pkg.categoryContains(category.name, min - 1) && !pkg.categoryContains(category.name, max + 1));
+      assert.ok(!pkg.categoryContains(category.name, String(min)));
+    } else {
+      assert.ok(pkg.categoryContains(category.name, `${category.prefix}ZZZ`));
+      assert.equal(pkg.categoryOf(category.prefix), category.name);
+      assert.ok(!pkg.categoryContains(category.name, `Z${category.prefix}`));
+    }
+  }
+  assert.throws(() => pkg.categoryTitle("toString"), RangeError);
+});
+
+test("the API refuses what it cannot answer", () => {
+  const [name, code] = Object.entries(pkg.ErrorCode)[0];
+  const unknown = typeof code === "number" ? 987654321 : "ZZZZZZZZZ";
+  for (const call of [() => pkg.messages(unknown), () => pkg.match(unknown, "x"), () => pkg.format(unknown, 0)]) {
+    assert.throws(call, RangeError);
+  }
+  const arity = pkg.messages(code)[0].replaceAll("%%", "").split("%s").length - 1;
+  assert.throws(() => pkg.format(code, 0, ...hostile(arity + 1)), { name: "RangeError", message: /takes \d+ value\(s\), got \d+/ });
+  for (const variant of [-1, 1.5, pkg.messages(code).length, "length", NaN]) {
+    assert.throws(() => pkg.format(code, variant, ...hostile(arity)), RangeError, String(variant));
+  }
+  assert.equal(pkg.errorCodeName(unknown), null);
+  assert.equal(pkg.errorInfo(unknown), null);
+  for (const key of ["toString", "constructor", "__proto__", "hasOwnProperty", name.toLowerCase()]) {
+    assert.equal(pkg.errorCodeByName(key), null, key);
+  }
+  assert.equal(pkg.isErrorCode(typeof code === "number" ? String(code) : Number(code)), false);
+});
+
+test("payloads that are not error payloads throw PayloadError", () => {
+  const { CODE_FIELD: c, MESSAGE_FIELD: m } = pkg;
+  const [code] = Object.values(pkg.ErrorCode);
+  const wrongCode = typeof code === "number" ? [String(code), 1.5, 2 ** 53, -(2 ** 60), Infinity, NaN, true, null] : [12345, null, true];
+  const bad = [
+    undefined,
+    null,
+    42,
+    [],
+    [[c, code]],
+    new Map([[c, code], [m, "x"]]),
+    Object.create({ [c]: code, [m]: "x" }), // inherited fields are not the payload's own
+    { [c]: code },
+    { [m]: "x" },
+    { [c]: code, [m]: null },
+    { [c]: code, [m]: 5 },
+    ...wrongCode.map((value) => ({ [c]: value, [m]: "x" })),
+    "",
+    "not json",
+    "[1, 2]",
+    '"text"',
+    "\ufeff{}",
+    "[".repeat(100_000),
+    "[".repeat(100_000) + "]".repeat(100_000),
+    "{".repeat(100_000),
+    Buffer.from([0xff, 0xfe, 0x7b, 0x7d]),
+    new Uint8Array([0xc3]),
+    new ArrayBuffer(0),
+  ];
+  for (const payload of bad) {
+    assert.throws(
+      () => pkg.fromPayload(payload),
+      (error) => error instanceof pkg.PayloadError && error.name === "PayloadError" && error.message.startsWith("payload "),
+      String(payload).slice(0, 40),
+    );
+  }
+});
+
+test("accepted payload shapes keep the raw code and message", () => {
+  const { CODE_FIELD: c, MESSAGE_FIELD: m } = pkg;
+  const [code] = Object.values(pkg.ErrorCode);
+  const text = JSON.stringify({ [c]: code, [m]: "raw ✓", extra: [1, { deep: true }] });
+  const bytes = utf8(text);
+  const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]);
+  const shapes = [
+    text,
+    bytes,
+    withBom,
+    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length),
+    new DataView(bytes.buffer, bytes.byteOffset, bytes.length),
+    JSON.parse(text),
+  ];
+  const matched = pkg.match(code, "raw ✓"); // null, unless a template is as loose as "%s"
+  for (const payload of shapes) {
+    const error = pkg.fromPayload(payload);
+    assert.equal(error.code, code);
+    assert.equal(error.message, "raw ✓");
+    assert.equal(error.variant, matched?.variant ?? null);
+    assert.deepEqual(error.params, matched?.params ?? []);
+  }
+});
+
+test("errors are well-formed JavaScript errors with frozen data", () => {
+  assert.ok(Object.isFrozen(pkg.ErrorCode) && Object.isFrozen(pkg.Category));
+  const [code] = Object.values(pkg.ErrorCode);
+  const error = pkg.fromPayload({ [pkg.CODE_FIELD]: code, [pkg.MESSAGE_FIELD]: pkg.messages(code)[0] });
+  assert.ok(Object.isFrozen(error.params));
+  assert.ok(Object.isFrozen(pkg.errorInfo(code)) && Object.isFrozen(pkg.errorInfo(code).messages));
+  assert.ok(Object.isFrozen(pkg.messages(code)));
+  assert.ok(error.stack.startsWith(`${error.name}: `));
+  const plain = new pkg.ApiError(code, "x");
+  assert.equal(plain.name, "ApiError");
+  assert.equal(plain.constructor, pkg.ApiError);
+  const payloadError = new pkg.PayloadError("payload test");
+  assert.ok(payloadError instanceof Error && !(payloadError instanceof pkg.ApiError));
+});
