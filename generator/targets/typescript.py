@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from generator.escaping import typescript_literal
 from generator.model import Catalog, ErrorDef
 from generator.templating import header, render_template
 
@@ -41,6 +42,7 @@ _DOCS: dict[str, str] = {
     "ErrorInfo.retryable": "Whether the failed request may be sent again as it is.",
     "ErrorInfo.httpStatus": "The HTTP status the API answers with, when the catalog gives one.",
     "ErrorInfo.deprecated": "Whether the catalog advises against relying on this code.",
+    "ErrorInfo.description": "What the catalog says of this code beyond its messages, in Markdown, or `null`.",
     "MessageMatch": "A message matched against the templates of its code.",
     "MessageMatch.variant": "The index of the first template, in catalog order, that the message fits.",
     "MessageMatch.params": "The values of that template's placeholders, in order.",
@@ -110,6 +112,8 @@ def _error(error: ErrorDef) -> dict[str, object]:
         options.append(f"httpStatus: {error.http_status:d}")
     if error.is_deprecated:
         options.append("deprecated: true")
+    if error.description is not None:
+        options.append(f"description: {typescript_literal(error.description)}")
     return {
         "code": error.code,
         "name": error.name,

@@ -118,6 +118,7 @@ test("every code, name and message of the spec reads back verbatim, byte for byt
         retryable: entry.retryable ?? false,
         httpStatus: entry.http_status ?? null,
         deprecated: Boolean(entry.deprecated),
+        description: entry.description ?? null,
       },
     );
     assert.equal(cls.CODE, code);

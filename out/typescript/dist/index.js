@@ -167,13 +167,14 @@ function entry(
     retryable: options.retryable ?? false,
     httpStatus: options.httpStatus ?? null,
     deprecated: options.deprecated ?? false,
+    description: options.description ?? null,
   });
   return [code, Object.freeze({ info, variants: Object.freeze(messages.map(variant)) })];
 }
 
 const ENTRIES = new Map([
   entry(ErrorCode.UNKNOWN, "UNKNOWN", Category.GENERAL, ["An unknown error occurred while processing the request."]),
-  entry(ErrorCode.DISCONNECTED, "DISCONNECTED", Category.GENERAL, ["Internal error; unable to process your request. Please try again."], { retryable: true }),
+  entry(ErrorCode.DISCONNECTED, "DISCONNECTED", Category.GENERAL, ["Internal error; unable to process your request. Please try again."], { retryable: true, description: "The page asks the client to try again, so the request may be retried." }),
   entry(ErrorCode.UNAUTHORIZED, "UNAUTHORIZED", Category.GENERAL, ["You are not authorized to execute this request."]),
   entry(ErrorCode.TOO_MANY_REQUESTS, "TOO_MANY_REQUESTS", Category.GENERAL, [
     "Too many requests queued.",

@@ -140,6 +140,8 @@ export interface ErrorInfo {
   readonly httpStatus: number | null;
   /** Whether the catalog advises against relying on this code. */
   readonly deprecated: boolean;
+  /** What the catalog says of this code beyond its messages, in Markdown, or `null`. */
+  readonly description: string | null;
 }
 
 /** A message matched against the templates of its code. */
@@ -166,6 +168,7 @@ interface Options {
   readonly retryable?: boolean;
   readonly httpStatus?: number;
   readonly deprecated?: boolean;
+  readonly description?: string;
 }
 
 /** Splits a template on its placeholders: "%s" separates two parts, "%%" is a literal percent sign. */
@@ -223,13 +226,14 @@ function entry(
     retryable: options.retryable ?? false,
     httpStatus: options.httpStatus ?? null,
     deprecated: options.deprecated ?? false,
+    description: options.description ?? null,
   });
   return [code, Object.freeze({ info, variants: Object.freeze(messages.map(variant)) })];
 }
 
 const ENTRIES: ReadonlyMap<Code, Entry> = new Map([
   entry(ErrorCode.UNKNOWN, "UNKNOWN", Category.GENERAL, ["An unknown error occurred while processing the request."]),
-  entry(ErrorCode.DISCONNECTED, "DISCONNECTED", Category.GENERAL, ["Internal error; unable to process your request. Please try again."], { retryable: true }),
+  entry(ErrorCode.DISCONNECTED, "DISCONNECTED", Category.GENERAL, ["Internal error; unable to process your request. Please try again."], { retryable: true, description: "The page asks the client to try again, so the request may be retried." }),
   entry(ErrorCode.UNAUTHORIZED, "UNAUTHORIZED", Category.GENERAL, ["You are not authorized to execute this request."]),
   entry(ErrorCode.TOO_MANY_REQUESTS, "TOO_MANY_REQUESTS", Category.GENERAL, [
     "Too many requests queued.",

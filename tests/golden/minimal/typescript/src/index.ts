@@ -90,6 +90,8 @@ export interface ErrorInfo {
   readonly httpStatus: number | null;
   /** Whether the catalog advises against relying on this code. */
   readonly deprecated: boolean;
+  /** What the catalog says of this code beyond its messages, in Markdown, or `null`. */
+  readonly description: string | null;
 }
 
 /** A message matched against the templates of its code. */
@@ -116,6 +118,7 @@ interface Options {
   readonly retryable?: boolean;
   readonly httpStatus?: number;
   readonly deprecated?: boolean;
+  readonly description?: string;
 }
 
 /** Splits a template on its placeholders: "%s" separates two parts, "%%" is a literal percent sign. */
@@ -173,6 +176,7 @@ function entry(
     retryable: options.retryable ?? false,
     httpStatus: options.httpStatus ?? null,
     deprecated: options.deprecated ?? false,
+    description: options.description ?? null,
   });
   return [code, Object.freeze({ info, variants: Object.freeze(messages.map(variant)) })];
 }

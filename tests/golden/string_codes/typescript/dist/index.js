@@ -128,6 +128,7 @@ function entry(
     retryable: options.retryable ?? false,
     httpStatus: options.httpStatus ?? null,
     deprecated: options.deprecated ?? false,
+    description: options.description ?? null,
   });
   return [code, Object.freeze({ info, variants: Object.freeze(messages.map(variant)) })];
 }
@@ -137,7 +138,7 @@ const ENTRIES = new Map([
   entry(ErrorCode.DIVISION_BY_ZERO, "DIVISION_BY_ZERO", Category.DATA_EXCEPTION, ["division by zero"]),
   entry(ErrorCode.INVALID_TEXT_REPRESENTATION, "INVALID_TEXT_REPRESENTATION", Category.DATA_EXCEPTION, ["invalid input syntax for type %s: %s"]),
   entry(ErrorCode.UNIQUE_VIOLATION, "UNIQUE_VIOLATION", Category.INTEGRITY, ["duplicate key value violates unique constraint %s"], { httpStatus: 409 }),
-  entry(ErrorCode.SERIALIZATION_FAILURE, "SERIALIZATION_FAILURE", Category.TRANSACTION_ROLLBACK, ["could not serialize access due to concurrent update"], { retryable: true }),
+  entry(ErrorCode.SERIALIZATION_FAILURE, "SERIALIZATION_FAILURE", Category.TRANSACTION_ROLLBACK, ["could not serialize access due to concurrent update"], { retryable: true, description: "The transaction conflicted with a concurrent one. **Retry the whole\ntransaction**, not just the failed statement.\n" }),
   entry(ErrorCode.DEADLOCK_DETECTED, "DEADLOCK_DETECTED", Category.TRANSACTION_ROLLBACK, ["deadlock detected"], { retryable: true }),
 ]);
 

@@ -100,6 +100,8 @@ export interface ErrorInfo {
   readonly httpStatus: number | null;
   /** Whether the catalog advises against relying on this code. */
   readonly deprecated: boolean;
+  /** What the catalog says of this code beyond its messages, in Markdown, or `null`. */
+  readonly description: string | null;
 }
 
 /** A message matched against the templates of its code. */
@@ -126,6 +128,7 @@ interface Options {
   readonly retryable?: boolean;
   readonly httpStatus?: number;
   readonly deprecated?: boolean;
+  readonly description?: string;
 }
 
 /** Splits a template on its placeholders: "%s" separates two parts, "%%" is a literal percent sign. */
@@ -183,6 +186,7 @@ function entry(
     retryable: options.retryable ?? false,
     httpStatus: options.httpStatus ?? null,
     deprecated: options.deprecated ?? false,
+    description: options.description ?? null,
   });
   return [code, Object.freeze({ info, variants: Object.freeze(messages.map(variant)) })];
 }
@@ -192,7 +196,7 @@ const ENTRIES: ReadonlyMap<Code, Entry> = new Map([
   entry(ErrorCode.DIVISION_BY_ZERO, "DIVISION_BY_ZERO", Category.DATA_EXCEPTION, ["division by zero"]),
   entry(ErrorCode.INVALID_TEXT_REPRESENTATION, "INVALID_TEXT_REPRESENTATION", Category.DATA_EXCEPTION, ["invalid input syntax for type %s: %s"]),
   entry(ErrorCode.UNIQUE_VIOLATION, "UNIQUE_VIOLATION", Category.INTEGRITY, ["duplicate key value violates unique constraint %s"], { httpStatus: 409 }),
-  entry(ErrorCode.SERIALIZATION_FAILURE, "SERIALIZATION_FAILURE", Category.TRANSACTION_ROLLBACK, ["could not serialize access due to concurrent update"], { retryable: true }),
+  entry(ErrorCode.SERIALIZATION_FAILURE, "SERIALIZATION_FAILURE", Category.TRANSACTION_ROLLBACK, ["could not serialize access due to concurrent update"], { retryable: true, description: "The transaction conflicted with a concurrent one. **Retry the whole\ntransaction**, not just the failed statement.\n" }),
   entry(ErrorCode.DEADLOCK_DETECTED, "DEADLOCK_DETECTED", Category.TRANSACTION_ROLLBACK, ["deadlock detected"], { retryable: true }),
 ]);
 

@@ -76,6 +76,8 @@ export interface ErrorInfo {
   readonly httpStatus: number | null;
   /** Whether the catalog advises against relying on this code. */
   readonly deprecated: boolean;
+  /** What the catalog says of this code beyond its messages, in Markdown, or `null`. */
+  readonly description: string | null;
 }
 
 /** A message matched against the templates of its code. */

@@ -140,6 +140,7 @@ function entry(
     retryable: options.retryable ?? false,
     httpStatus: options.httpStatus ?? null,
     deprecated: options.deprecated ?? false,
+    description: options.description ?? null,
   });
   return [code, Object.freeze({ info, variants: Object.freeze(messages.map(variant)) })];
 }
@@ -158,7 +159,7 @@ const ENTRIES = new Map([
     "%%s is literal, %s is not",
     "%s%s",
   ]),
-  entry(ErrorCode.TEMPLATE_SYNTAX, "TEMPLATE_SYNTAX", Category.QUOTING, ["${injection} `backtick` {{ jinja }} {%% raw %%} */ /* -- #{ruby}"]),
+  entry(ErrorCode.TEMPLATE_SYNTAX, "TEMPLATE_SYNTAX", Category.QUOTING, ["${injection} `backtick` {{ jinja }} {%% raw %%} */ /* -- #{ruby}"], { description: "Jinja, JS and Go template syntax in data must stay data: `{{ x }}`, `${x}`." }),
   entry(ErrorCode.MARKUP, "MARKUP", Category.QUOTING, [
     "</script><script>alert(1)</script>",
     "# not a heading",

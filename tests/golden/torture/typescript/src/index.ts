@@ -113,6 +113,8 @@ export interface ErrorInfo {
   readonly httpStatus: number | null;
   /** Whether the catalog advises against relying on this code. */
   readonly deprecated: boolean;
+  /** What the catalog says of this code beyond its messages, in Markdown, or `null`. */
+  readonly description: string | null;
 }
 
 /** A message matched against the templates of its code. */
@@ -139,6 +141,7 @@ interface Options {
   readonly retryable?: boolean;
   readonly httpStatus?: number;
   readonly deprecated?: boolean;
+  readonly description?: string;
 }
 
 /** Splits a template on its placeholders: "%s" separates two parts, "%%" is a literal percent sign. */
@@ -196,6 +199,7 @@ function entry(
     retryable: options.retryable ?? false,
     httpStatus: options.httpStatus ?? null,
     deprecated: options.deprecated ?? false,
+    description: options.description ?? null,
   });
   return [code, Object.freeze({ info, variants: Object.freeze(messages.map(variant)) })];
 }
@@ -214,7 +218,7 @@ const ENTRIES: ReadonlyMap<Code, Entry> = new Map([
     "%%s is literal, %s is not",
     "%s%s",
   ]),
-  entry(ErrorCode.TEMPLATE_SYNTAX, "TEMPLATE_SYNTAX", Category.QUOTING, ["${injection} `backtick` {{ jinja }} {%% raw %%} */ /* -- #{ruby}"]),
+  entry(ErrorCode.TEMPLATE_SYNTAX, "TEMPLATE_SYNTAX", Category.QUOTING, ["${injection} `backtick` {{ jinja }} {%% raw %%} */ /* -- #{ruby}"], { description: "Jinja, JS and Go template syntax in data must stay data: `{{ x }}`, `${x}`." }),
   entry(ErrorCode.MARKUP, "MARKUP", Category.QUOTING, [
     "</script><script>alert(1)</script>",
     "# not a heading",
