@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 import io
+import json
 import os
 import sys
 from itertools import count
@@ -22,6 +23,9 @@ from hypothesis import strategies as st
 from generator.cli import main as errgen
 from generator.naming import Name
 from tests.fuzz_specs import specs, to_yaml
+from tests.test_typescript_target import HERE, STRICT, Tools, _output, _run, _tsc, tools
+
+__all__ = ["tools"]  # the fixture, shared with the TypeScript target's tests
 
 EXAMPLES = int(os.environ.get("ERRGEN_FUZZ_EXAMPLES", "40"))
 
@@ -50,7 +54,41 @@ def check_python(out: Path, spec: dict[str, Any]) -> None:
     assert [c.title for c in module.Category] == [c["title"] for c in spec["categories"]]
 
 
-def test_random_specs_generate_and_read_back_in_every_target(tmp_path: Path) -> None:
+def check_typescript(tools: Tools, work: Path, generated: list[tuple[Path, dict[str, Any]]]) -> None:
+    """One tsc run type-checks and builds every source and checks every declaration file; node then
+    reads back both the rendered dist/index.js and tsc's build of src/index.ts of every package."""
+    build = work / "tsc-build"
+    config = {
+        "compilerOptions": {**STRICT, "rootDir": str(work), "outDir": str(build)},
+        "files": [
+            str(out / "typescript" / path) for out, _ in generated for path in ("src/index.ts", "dist/index.d.ts")
+        ],
+    }
+    checked = _tsc(tools, work, config)
+    assert checked.returncode == 0, _output(checked)
+    (build / "package.json").write_text('{"type": "module"}\n', encoding="utf-8")
+    modules = {}
+    for out, spec in generated:
+        compiled = build / (out / "typescript" / "src" / "index.js").relative_to(work)
+        for module in (out / "typescript" / "dist" / "index.js", compiled):
+            modules[str(module)] = spec
+    result = _run([tools.node, str(HERE / "readback.mjs"), *modules], cwd=work)
+    assert result.returncode == 0, _output(result)
+    for module, seen in json.loads(result.stdout).items():
+        spec = modules[module]
+        active = [e for e in spec["errors"] if not e.get("retired")]
+        assert seen == {
+            "version": spec["catalog"]["version"],
+            "categories": [c["title"] for c in spec["categories"]],
+            "errors": [
+                {"name": e["name"], "code": e["code"], "messages": e["messages"], "description": e.get("description")}
+                for e in active
+            ],
+            "retired": [[e["code"], e["name"]] for e in spec["errors"] if e.get("retired")],
+        }, (module, to_yaml(spec))
+
+
+def test_random_specs_generate_and_read_back_in_every_target(tools: Tools, tmp_path: Path) -> None:
     generated: list[tuple[Path, dict[str, Any]]] = []
     numbers = count()
 
@@ -74,5 +112,6 @@ def test_random_specs_generate_and_read_back_in_every_target(tmp_path: Path) -> 
         generated.append((root / "out", spec))
 
     generate()
-    print(f"fuzz: {len(generated)} specs generated and read back")
+    check_typescript(tools, tmp_path, generated)
+    print(f"fuzz: {len(generated)} specs generated and read back in Python and TypeScript")
     assert len(generated) >= min(EXAMPLES, 10)
