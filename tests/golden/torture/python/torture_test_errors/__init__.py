@@ -312,6 +312,10 @@ class PayloadError(ValueError):
 class ApiError(Exception):
     """An error the API answered with. `except ApiError` catches every one of them."""
 
+    # Slots make building one about twice as fast as with instance-dict attributes;
+    # BaseException still gives every instance a __dict__ for notes and user attributes.
+    __slots__ = ("code", "message", "category", "variant", "params", "retryable", "http_status", "__weakref__")
+
     code: Code
     message: str
     category: Optional[Category]
@@ -348,18 +352,25 @@ class ApiError(Exception):
 class QuotingError(ApiError):
     "Quoting and escaping \"issues\" (1xx): codes 100 to 199."
 
+    __slots__ = ()
+
 
 class TextError(ApiError):
     "Unicode text (2xx): codes 200 to 299."
+
+    __slots__ = ()
 
 
 class LifecycleError(ApiError):
     "Deprecated and retired codes (9xx): codes 900 to 999."
 
+    __slots__ = ()
+
 
 class QuotesError(QuotingError):
     "100 QUOTES: He said \"hi\" and 'bye'"
 
+    __slots__ = ()
     CODE: ClassVar[ErrorCode] = ErrorCode.QUOTES
 
     def __init__(self, message: str = "He said \"hi\" and 'bye'") -> None:
@@ -369,6 +380,7 @@ class QuotesError(QuotingError):
 class BackslashesError(QuotingError):
     "101 BACKSLASHES: C:\\path\\to\\file and a trailing backslash \\"
 
+    __slots__ = ()
     CODE: ClassVar[ErrorCode] = ErrorCode.BACKSLASHES
 
     def __init__(self, message: str = "C:\\path\\to\\file and a trailing backslash \\") -> None:
@@ -378,6 +390,7 @@ class BackslashesError(QuotingError):
 class PercentError(QuotingError):
     "102 PERCENT: 100%% sure"
 
+    __slots__ = ()
     CODE: ClassVar[ErrorCode] = ErrorCode.PERCENT
 
     def __init__(self, message: str = "100%% sure") -> None:
@@ -387,6 +400,7 @@ class PercentError(QuotingError):
 class TemplateSyntaxError(QuotingError):
     "103 TEMPLATE_SYNTAX: ${injection} `backtick` {{ jinja }} {%% raw %%} */ /* -- #{ruby}\n\nJinja, JS and Go template syntax in data must stay data: `{{ x }}`, `${x}`."
 
+    __slots__ = ()
     CODE: ClassVar[ErrorCode] = ErrorCode.TEMPLATE_SYNTAX
 
     def __init__(self, message: str = "${injection} `backtick` {{ jinja }} {%% raw %%} */ /* -- #{ruby}") -> None:
@@ -396,6 +410,7 @@ class TemplateSyntaxError(QuotingError):
 class MarkupError(QuotingError):
     "104 MARKUP: </script><script>alert(1)</script>"
 
+    __slots__ = ()
     CODE: ClassVar[ErrorCode] = ErrorCode.MARKUP
 
     def __init__(self, message: str = "</script><script>alert(1)</script>") -> None:
@@ -405,6 +420,7 @@ class MarkupError(QuotingError):
 class WhitespaceError(QuotingError):
     "105 WHITESPACE:  leading and trailing spaces "
 
+    __slots__ = ()
     CODE: ClassVar[ErrorCode] = ErrorCode.WHITESPACE
 
     def __init__(self, message: str = " leading and trailing spaces ") -> None:
@@ -414,6 +430,7 @@ class WhitespaceError(QuotingError):
 class SeparatorsError(TextError):
     "200 SEPARATORS: line\u2028separator and para\u2029graph"
 
+    __slots__ = ()
     CODE: ClassVar[ErrorCode] = ErrorCode.SEPARATORS
 
     def __init__(self, message: str = "line\u2028separator and para\u2029graph") -> None:
@@ -423,6 +440,7 @@ class SeparatorsError(TextError):
 class AstralError(TextError):
     "201 ASTRAL: emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 and a family 👨\u200d👩\u200d👧"
 
+    __slots__ = ()
     CODE: ClassVar[ErrorCode] = ErrorCode.ASTRAL
 
     def __init__(self, message: str = "emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 and a family 👨\u200d👩\u200d👧") -> None:
@@ -432,6 +450,7 @@ class AstralError(TextError):
 class RtlError(TextError):
     "202 RTL: RTL: مرحبا שלום %s"
 
+    __slots__ = ()
     CODE: ClassVar[ErrorCode] = ErrorCode.RTL
 
     def __init__(self, message: str = "RTL: مرحبا שלום %s") -> None:
@@ -441,6 +460,7 @@ class RtlError(TextError):
 class None1Error(TextError):
     "203 NONE1: None"
 
+    __slots__ = ()
     CODE: ClassVar[ErrorCode] = ErrorCode.NONE1
 
     def __init__(self, message: str = "None") -> None:
@@ -450,6 +470,7 @@ class None1Error(TextError):
 class SelfTestError(TextError):
     "204 SELF_TEST: self"
 
+    __slots__ = ()
     CODE: ClassVar[ErrorCode] = ErrorCode.SELF_TEST
 
     def __init__(self, message: str = "self") -> None:
@@ -459,6 +480,7 @@ class SelfTestError(TextError):
 class ErrorCodeError(TextError):
     "205 ERROR_CODE: ErrorCode"
 
+    __slots__ = ()
     CODE: ClassVar[ErrorCode] = ErrorCode.ERROR_CODE
 
     def __init__(self, message: str = "ErrorCode") -> None:
@@ -468,6 +490,7 @@ class ErrorCodeError(TextError):
 class AError(TextError):
     "206 A: a"
 
+    __slots__ = ()
     CODE: ClassVar[ErrorCode] = ErrorCode.A
 
     def __init__(self, message: str = "a") -> None:
@@ -477,6 +500,7 @@ class AError(TextError):
 class A1bError(TextError):
     "207 A1B: a1b"
 
+    __slots__ = ()
     CODE: ClassVar[ErrorCode] = ErrorCode.A1B
 
     def __init__(self, message: str = "a1b") -> None:
@@ -486,6 +510,7 @@ class A1bError(TextError):
 class CategoryError(TextError):
     "208 CATEGORY: category"
 
+    __slots__ = ()
     CODE: ClassVar[ErrorCode] = ErrorCode.CATEGORY
 
     def __init__(self, message: str = "category") -> None:
@@ -495,6 +520,7 @@ class CategoryError(TextError):
 class OldLimitError(LifecycleError):
     "900 OLD_LIMIT: Old limit %s reached.\n\nDeprecated: Use **`NEW_LIMIT`** (901) instead."
 
+    __slots__ = ()
     CODE: ClassVar[ErrorCode] = ErrorCode.OLD_LIMIT
 
     def __init__(self, message: str = "Old limit %s reached.") -> None:
@@ -504,6 +530,7 @@ class OldLimitError(LifecycleError):
 class NewLimitError(LifecycleError):
     "901 NEW_LIMIT: Limit %s reached."
 
+    __slots__ = ()
     CODE: ClassVar[ErrorCode] = ErrorCode.NEW_LIMIT
 
     def __init__(self, message: str = "Limit %s reached.") -> None:
@@ -513,6 +540,7 @@ class NewLimitError(LifecycleError):
 class DeprecatedNoReasonError(LifecycleError):
     "903 DEPRECATED_NO_REASON: Deprecated without a reason.\n\nDeprecated."
 
+    __slots__ = ()
     CODE: ClassVar[ErrorCode] = ErrorCode.DEPRECATED_NO_REASON
 
     def __init__(self, message: str = "Deprecated without a reason.") -> None:
