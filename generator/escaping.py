@@ -131,5 +131,7 @@ def markdown_code(text: str) -> str:
     where CommonMark would otherwise strip or merge a leading or trailing space or backtick."""
     longest = max((len(run) for run in re.findall("`+", text)), default=0)
     fence = "`" * (longest + 1)
-    pad = " " if text[:1] in (" ", "`") or text[-1:] in (" ", "`") else ""
+    # CommonMark never strips a span of spaces only, so such text must not be padded.
+    edge = text[:1] in (" ", "`") or text[-1:] in (" ", "`")
+    pad = " " if edge and text.strip(" ") else ""
     return f"{fence}{pad}{text}{pad}{fence}"

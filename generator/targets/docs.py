@@ -1,9 +1,247 @@
-"""The docs target (being written)."""
+"""The docs target: one Markdown reference page, README.md, in the spirit of the upstream page.
+
+The page opens with the error payload, then a table of contents by category (with each category's
+codes), one section per category and per code, and the retired codes at the end. It is a README so
+that forges show it when the directory is browsed; nothing else lives in out/docs.
+
+Escaping rules:
+
+* Plain spec text (titles, labels, names, codes, the source) goes through `markdown_text`, which
+  backslash-escapes every ASCII punctuation character, so it reads as itself.
+* Messages, prefixes and payload field names are code spans (`markdown_code`): a reader sees them
+  exactly, `%s` placeholders included, whatever backticks, pipes or markup they hold.
+* Descriptions and deprecation or retirement reasons are Markdown written by the spec author:
+  they are inserted as they are, as blocks of their own.
+* The example payload is JSON in a fenced block whose fence is longer than any backtick run in it.
+
+Anchors are explicit `<a id="...">` tags (CommonMark gives headings no ids), derived injectively
+from the code or the category name, so links to a code survive any change to the rest of the page.
+"""
 
 from __future__ import annotations
 
-from generator.model import Catalog
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from generator.escaping import markdown_code, markdown_text
+from generator.model import Catalog, Category, Code, ErrorDef
+from generator.templating import header, render_template
+
+PATH = "README.md"
+
+# Sections with fixed anchors; no code or category anchor can take these (see `code_anchor`).
+PAYLOAD_ANCHOR = "payload"
+RETIRED_ANCHOR = "retired-codes"
+
+# A source that is only a URL becomes an autolink; "%" is left out, as link text decodes it.
+_SAFE_URL = re.compile(r"https?://[^\s<>`\\%]+")
+
+
+def code_anchor(code: Code) -> str:
+    """The id of a code's section: injective over integer and string codes together.
+
+    An integer is written as it is after "code" (-1121 -> code-1121, 1121 -> code1121). A string
+    code ([!-~]{1,64}) comes after "code_", one character at a time: digits and "_" as they are,
+    capitals in lower case (22P02 -> code_22p02), a lower-case letter after "-" (-x), "-" as "--",
+    any other character as "-" and its two hex digits (which start with a digit 2-7). Every
+    encoded piece is told apart by its first character or two, so the encoding is reversible.
+    """
+    if isinstance(code, int):
+        return f"code{code}"
+    out = []
+    for char in code:
+        if char.isascii() and (char.isdigit() or char == "_"):
+            out.append(char)
+        elif "A" <= char <= "Z":
+            out.append(char.lower())
+        elif "a" <= char <= "z":
+            out.append("-" + char)
+        elif char == "-":
+            out.append("--")
+        elif "!" <= char <= "~":
+            out.append(f"-{ord(char):02x}")
+        else:
+            raise ValueError(f"string code {code!r} holds {char!r}, which is not printable ASCII")
+    return "code_" + "".join(out)
+
+
+def category_anchor(category: Category) -> str:
+    """category-request for REQUEST: names are [A-Z0-9_], so lower case with "-" is injective."""
+    return "category-" + category.name.lower().replace("_", "-")
+
+
+def _code_text(code: Code) -> str:
+    return str(code)
+
+
+def _span(text: str) -> str:
+    """A code span on one line: text with a line break (possible only in payload field names
+    and prefixes, which the validator does not restrict) is shown as a JSON string instead."""
+    if "\n" in text or "\r" in text:
+        text = json.dumps(text, ensure_ascii=False)
+    return markdown_code(text)
+
+
+def _text(text: str) -> str:
+    """Inline text that reads as itself; line breaks (never in validated titles) become spaces."""
+    return markdown_text(re.sub(r"\r\n|[\r\n]", " ", text))
+
+
+def _block(markdown: str | None) -> str | None:
+    """Author-written Markdown, trimmed, or None when there is nothing to show."""
+    if markdown is None or not markdown.strip():
+        return None
+    return markdown.strip("\n").rstrip()
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def _codes_of(category: Category) -> str:
+    """ "codes -1000 to -1099" (counting away from zero) or "codes starting with `22`"."""
+    if category.range is not None:
+        low, high = category.range
+        if low == high:
+            return f"code {_text(str(low))}"
+        first, last = (high, low) if high < 0 else (low, high)
+        return f"codes {_text(str(first))} to {_text(str(last))}"
+    return f"codes starting with {_span(category.prefix or '')}"
+
+
+def _summary(category: Category) -> str:
+    codes = _codes_of(category)
+    return f"{codes[0].upper()}{codes[1:]} (category {_span(category.name)} in the generated SDKs)."
+
+
+def _flag_block(label: str, reason: str | None) -> str:
+    """A blockquote saying Deprecated or Retired, with the author's reason as Markdown."""
+    reason = _block(reason)
+    if reason is None:
+        lines = [f"**{label}.**"]
+    elif "\n" not in reason:
+        lines = [f"**{label}:** {reason}"]
+    else:  # several lines are a block of their own, not the tail of a sentence
+        lines = [f"**{label}.**", "", *reason.split("\n")]
+    return "\n".join(f"> {line}".rstrip() for line in lines)
+
+
+def _payload_json(catalog: Catalog) -> tuple[str, str] | None:
+    """The example payload as indented JSON, and a fence longer than any backtick run in it."""
+    example = catalog.example
+    if example is None:  # fall back to the first message that needs no value filled in
+        example = next(
+            ((e.code, t.text.replace("%%", "%")) for e in catalog.active for t in e.messages if t.arity == 0),
+            None,
+        )
+    if example is None:
+        return None
+    code, message = example
+    fields = [(catalog.payload.code_field, code), (catalog.payload.message_field, message)]
+    body = (
+        "{\n"
+        + ",\n".join(f"  {json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}" for k, v in fields)
+        + "\n}"
+    )
+    longest = max((len(run) for run in re.findall("`+", body)), default=0)
+    return body, "`" * max(3, longest + 1)
+
+
+@dataclass(frozen=True)
+class _Anchors:
+    """Every id on the page, checked unique as it is handed out."""
+
+    taken: dict[str, str]
+
+    def claim(self, anchor: str, owner: str) -> str:
+        if anchor in self.taken:  # cannot happen with the schemes above; never emit a broken link
+            raise ValueError(f"anchor {anchor!r} of {owner} is already the anchor of {self.taken[anchor]}")
+        self.taken[anchor] = owner
+        return anchor
+
+
+def _error(error: ErrorDef, anchors: _Anchors) -> dict[str, Any]:
+    title = f"{_code_text(error.code)} {error.name}"
+    marks = [f"**Category:** [{_text(error.category.title)}](#{category_anchor(error.category)})"]
+    if error.retryable:
+        marks.append("**Retryable**")
+    if error.http_status is not None:
+        marks.append(f"**HTTP status:** {error.http_status}")
+    flag = None
+    if error.is_retired:
+        flag = _flag_block("Retired", error.retired)
+    elif error.is_deprecated:
+        flag = _flag_block("Deprecated", error.deprecated)
+    return {
+        "anchor": anchors.claim(code_anchor(error.code), f"code {error.code!r}"),
+        "title": _text(title) + (" (deprecated)" if error.is_deprecated else ""),
+        "toc_suffix": " (retired)" if error.is_retired else " (deprecated)" if error.is_deprecated else "",
+        "link_text": _text(title),
+        "marks": " · ".join(marks),
+        "flag": flag,
+        "description": _block(error.description),
+        "retired": error.is_retired,
+        "messages": [_span(template.text) for template in error.messages],
+    }
 
 
 def render(catalog: Catalog) -> dict[str, str]:
-    return {}
+    anchors = _Anchors({})
+    anchors.claim(PAYLOAD_ANCHOR, "the payload section")
+    categories: list[dict[str, Any]] = []
+    for category in catalog.categories:
+        categories.append(
+            {
+                "anchor": anchors.claim(category_anchor(category), f"category {category.name}"),
+                "title": _text(f"{category.label} — {category.title}" if category.label else category.title),
+                "codes": _codes_of(category),
+                "summary": _summary(category),
+                "description": _block(category.description),
+                "all": [],  # in spec order, retired ones included (for the contents)
+                "errors": [],
+                "retired": [],
+            }
+        )
+    by_category = {c.name: entry for c, entry in zip(catalog.categories, categories, strict=True)}
+    retired: list[dict[str, Any]] = []
+    for error in catalog.errors:
+        entry = _error(error, anchors)
+        by_category[error.category.name]["retired" if error.is_retired else "errors"].append(entry)
+        by_category[error.category.name]["all"].append(entry)
+        if error.is_retired:
+            retired.append(entry)
+    if retired:
+        anchors.claim(RETIRED_ANCHOR, "the retired codes section")
+
+    texts = [t.text for e in catalog.errors for t in e.messages]
+    integer = catalog.code_type == "integer"
+    example_code = catalog.example[0] if catalog.example else catalog.errors[0].code
+    summary = _plural(len(catalog.active), "code", "codes") + " in "
+    summary += _plural(len(catalog.categories), "category", "categories")
+    if retired:
+        summary += ", and " + _plural(len(retired), "retired code", "retired codes")
+    source = catalog.source
+    context = {
+        "header": header(catalog),
+        "title": _text(catalog.title),
+        "description": _block(catalog.description),
+        "version": _text(catalog.version),
+        "source": (f"<{source}>" if _SAFE_URL.fullmatch(source) else _text(source)) if source else None,
+        "summary": summary,
+        "payload_anchor": PAYLOAD_ANCHOR,
+        "payload": _payload_json(catalog),
+        "code_field": _span(catalog.payload.code_field),
+        "message_field": _span(catalog.payload.message_field),
+        "code_kind": "an integer" if integer else "a string",
+        "example_code": _span(_code_text(example_code)),
+        "placeholders": any(t.arity for e in catalog.errors for t in e.messages),
+        "percent": any("%%" in text for text in texts),
+        "any_retryable": any(e.retryable for e in catalog.active),
+        "any_http_status": any(e.http_status is not None for e in catalog.active),
+        "categories": categories,
+        "retired_anchor": RETIRED_ANCHOR,
+        "retired": retired,
+    }
+    return {PATH: render_template("docs/README.md.jinja", **context)}
