@@ -1,9 +1,119 @@
-"""The go target (being written)."""
+"""The Go target: one module, one package, the standard library only.
+
+`go.mod` and one source file, `errors.go`. The output is gofmt-exact as rendered (nothing here
+runs gofmt: rendering stays pure): where gofmt aligns columns (the constant and sentinel blocks, the
+retired-code map), the padding is computed here, by gofmt's rule that a comment line ends a run of
+aligned lines.
+
+Comments in the output are never spec text: they are fixed wording, with at most a validated
+identifier (the package name). Every value from the spec is written through the `go` filter as an
+interpreted string literal, and the matcher's regular expressions are built at init time from
+regexp.QuoteMeta of those literals, never from spec text in the source.
+
+Fixed package-level identifiers never start with Code, Err or Category followed by an upper-case
+letter: those prefixes belong to the spec's codes and categories (CodeBadSymbol, ErrBadSymbol,
+CategoryRequest), so no spec name can collide with them.
+"""
 
 from __future__ import annotations
 
-from generator.model import Catalog
+from generator.escaping import go_literal
+from generator.model import Catalog, ErrorDef
+from generator.templating import header, render_template
+
+# The fixed wording of a deprecated code's constant and sentinel (never the spec's reason).
+DEPRECATED = "// Deprecated: The API still sends this code, but the catalog advises against relying on it."
+
+# Go's int is at least 32 bits wide: codes outside this range would not build everywhere.
+_INT32 = (-(2**31), 2**31 - 1)
+
+
+def _aligned(rows: list[tuple[str | None, str, str]]) -> list[str]:
+    """Lines `left right`, as gofmt aligns them: `right` starts one column after the widest `left`
+    of its run, and a comment line (the first item of a row, when not None) starts a new run."""
+    runs: list[list[tuple[str | None, str, str]]] = []
+    for row in rows:
+        if row[0] is not None or not runs:
+            runs.append([])
+        runs[-1].append(row)
+    lines: list[str] = []
+    for run in runs:
+        width = max(len(left) for _, left, _ in run)
+        for comment, left, right in run:
+            if comment is not None:
+                lines.append(comment)
+            lines.append(f"{left:<{width}} {right}")
+    return lines
+
+
+def _code(value: int | str) -> str:
+    if isinstance(value, int) and not _INT32[0] <= value <= _INT32[1]:
+        raise ValueError(f"code {value} does not fit Go's int on every platform (32 bits)")
+    return go_literal(value)
+
+
+def _entry(error: ErrorDef) -> str:
+    fields = [
+        f"code: Code{error.name.pascal}",
+        f"name: {go_literal(str(error.name))}",
+        f"category: Category{error.category.name.pascal}",
+        "messages: []string{" + ", ".join(go_literal(t.text) for t in error.messages) + "}",
+    ]
+    if error.retryable:
+        fields.append("retryable: true")
+    if error.http_status is not None:
+        fields.append(f"httpStatus: {error.http_status:d}")
+    if error.is_deprecated:
+        fields.append("deprecated: true")
+    if error.description is not None:
+        fields.append(f"description: {go_literal(error.description)}")
+    return "{" + ", ".join(fields) + "}"
+
+
+def go_header(catalog: Catalog) -> str:
+    """The header of a .go file: go vet reports a comment above the package clause that holds
+    "+build" anywhere but at its start as a malformed build constraint, and a semantic version's
+    build metadata can hold it (1.0.0+build.5), so there it is written "+ build". The exact
+    version is the package's Version constant."""
+    return header(catalog).replace("+build", "+ build")
 
 
 def render(catalog: Catalog) -> dict[str, str]:
-    return {}
+    string_codes = catalog.code_type == "string"
+    for category in catalog.categories:
+        for bound in category.range or ():
+            _code(bound)
+    active = catalog.active
+    comment = [DEPRECATED if error.is_deprecated else None for error in active]
+    context: dict[str, object] = {
+        "header": header(catalog),
+        "go_header": go_header(catalog),
+        "catalog": catalog,
+        "module": catalog.packages.go_module,
+        "package": catalog.packages.go_package,
+        "string_codes": string_codes,
+        "code_type": "string" if string_codes else "int",
+        "code_kind": "a JSON string" if string_codes else "a JSON number written as an integer",
+        "zero_code": '""' if string_codes else "0",
+        "categories": catalog.categories,
+        "category_constants": _aligned(
+            [(None, f"Category{c.name.pascal}", f"Category = {i}") for i, c in enumerate(catalog.categories, 1)]
+        ),
+        "code_constants": _aligned(
+            [(note, f"Code{e.name.pascal}", f"Code = {_code(e.code)}") for note, e in zip(comment, active, strict=True)]
+        ),
+        "sentinels": _aligned(
+            [
+                (note, f"Err{e.name.pascal}", f"= sentinel(Code{e.name.pascal})")
+                for note, e in zip(comment, active, strict=True)
+            ]
+        ),
+        "retired_lines": _aligned(
+            [(None, f"{_code(e.code)}:", f"{go_literal(str(e.name))},") for e in catalog.retired]
+        ),
+        "errors": [{"constant": f"Code{e.name.pascal}", "literal": _entry(e)} for e in active],
+    }
+    return {
+        "go.mod": render_template("go/go.mod.jinja", **context),
+        "errors.go": render_template("go/errors.go.jinja", **context),
+    }

@@ -1,0 +1,305 @@
+// The conformance test of one generated Go package: the shared vectors (ERRGEN_VECTORS) and the
+// spec as plain YAML read it (ERRGEN_SPEC). tests/test_go_target.py copies it next to a copy of the
+// package, with the import path filled in, and writes the names of the sentinels and categories
+// to look up (names_test.go) from the spec.
+package conformance_test
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"reflect"
+	"testing"
+
+	errs "errgen.test/PACKAGE"
+)
+
+type vector struct {
+	Name    string          `json:"name"`
+	Payload string          `json:"payload"`
+	Expect  json.RawMessage `json:"expect"`
+}
+
+type expected struct {
+	Error      string          `json:"error"`
+	Code       json.RawMessage `json:"code"`
+	Name       *string         `json:"name"`
+	Class      string          `json:"class"`
+	Category   *string         `json:"category"`
+	Variant    *int            `json:"variant"`
+	Params     []string        `json:"params"`
+	Message    string          `json:"message"`
+	Retryable  bool            `json:"retryable"`
+	HTTPStatus *int            `json:"http_status"`
+}
+
+type spec struct {
+	Categories []struct {
+		Name  string `json:"name"`
+		Title string `json:"title"`
+	} `json:"categories"`
+	Errors []struct {
+		Code        json.RawMessage `json:"code"`
+		Name        string          `json:"name"`
+		Category    string          `json:"category"`
+		Messages    []string        `json:"messages"`
+		Retryable   bool            `json:"retryable"`
+		HTTPStatus  *int            `json:"http_status"`
+		Deprecated  any             `json:"deprecated"`
+		Retired     any             `json:"retired"`
+		Description string          `json:"description"`
+	} `json:"errors"`
+}
+
+func load(t *testing.T, variable string, into any) {
+	t.Helper()
+	data, err := os.ReadFile(os.Getenv(variable))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, into); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func code(t *testing.T, raw json.RawMessage) errs.Code {
+	t.Helper()
+	var c errs.Code
+	if err := json.Unmarshal(raw, &c); err != nil {
+		t.Fatalf("code %s: %v", raw, err)
+	}
+	return c
+}
+
+func sameParams(a, b []string) bool {
+	return len(a) == len(b) && (len(a) == 0 || reflect.DeepEqual(a, b))
+}
+
+func TestVectors(t *testing.T) {
+	var file struct {
+		Cases []vector `json:"cases"`
+	}
+	load(t, "ERRGEN_VECTORS", &file)
+	if len(file.Cases) == 0 {
+		t.Fatal("no vectors")
+	}
+	for _, v := range file.Cases {
+		var want expected
+		if err := json.Unmarshal(v.Expect, &want); err != nil {
+			t.Fatal(err)
+		}
+		got, err := errs.FromPayload([]byte(v.Payload))
+		if want.Error == "payload" {
+			var payloadError *errs.PayloadError
+			if got != nil || !errors.As(err, &payloadError) || payloadError.Reason == "" {
+				t.Errorf("%s: want a *PayloadError, got %v, %v", v.Name, got, err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%s: %v", v.Name, err)
+			continue
+		}
+		c := code(t, want.Code)
+		variant := -1
+		if want.Variant != nil {
+			variant = *want.Variant
+		}
+		status := 0
+		if want.HTTPStatus != nil {
+			status = *want.HTTPStatus
+		}
+		if got.Code != c || got.Message != want.Message || got.Variant != variant || !sameParams(got.Params, want.Params) ||
+			got.Retryable != want.Retryable || got.HTTPStatus != status {
+			t.Errorf("%s: got %#v, want %s", v.Name, got, v.Expect)
+		}
+		wantCategory := errs.Category(0)
+		if want.Category != nil {
+			wantCategory = categories[*want.Category]
+			if wantCategory.String() != *want.Category {
+				t.Errorf("%s: category %v is not %s", v.Name, wantCategory, *want.Category)
+			}
+		}
+		if got.Category != wantCategory || c.Category() != wantCategory {
+			t.Errorf("%s: category %v, want %v", v.Name, got.Category, wantCategory)
+		}
+		wrapped := fmt.Errorf("wrapped: %w", got)
+		for name, category := range categories {
+			if errors.Is(wrapped, category) != (category == wantCategory) || category.Contains(c) != (category == wantCategory) {
+				t.Errorf("%s: errors.Is(err, Category %s) is wrong", v.Name, name)
+			}
+		}
+		var as *errs.Error
+		if !errors.As(wrapped, &as) || as != got {
+			t.Errorf("%s: errors.As failed", v.Name)
+		}
+		info, known := errs.Lookup(c)
+		if known != (want.Name != nil) {
+			t.Errorf("%s: Lookup says known=%v", v.Name, known)
+		}
+		if want.Name != nil {
+			if want.Class != sentinelClass(*want.Name) {
+				t.Errorf("%s: class %s", v.Name, want.Class)
+			}
+			if info.Name != *want.Name || c.String() != *want.Name || info.Category != wantCategory {
+				t.Errorf("%s: Lookup gave %#v, String %q", v.Name, info, c.String())
+			}
+			if byName, ok := errs.LookupName(*want.Name); !ok || byName != c {
+				t.Errorf("%s: LookupName gave %v, %v", v.Name, byName, ok)
+			}
+			for name, sentinel := range sentinels {
+				if errors.Is(wrapped, sentinel) != (name == *want.Name) {
+					t.Errorf("%s: errors.Is(err, Err of %s) is wrong", v.Name, name)
+				}
+			}
+			if got.Error() != codeText(got.Code)+" "+*want.Name+": "+got.Message {
+				t.Errorf("%s: Error() is %q", v.Name, got.Error())
+			}
+		} else {
+			if got.Error() != codeText(got.Code)+": "+got.Message || c.String() != codeText(c) {
+				t.Errorf("%s: Error() is %q", v.Name, got.Error())
+			}
+			for name, sentinel := range sentinels {
+				if errors.Is(wrapped, sentinel) {
+					t.Errorf("%s: an unknown code is Err of %s", v.Name, name)
+				}
+			}
+		}
+		matched, params, ok := errs.Match(c, want.Message)
+		if ok != (variant >= 0) || matched != variant || !sameParams(params, want.Params) {
+			t.Errorf("%s: Match gave %d %q %v", v.Name, matched, params, ok)
+		}
+		if classified := errs.Classify(c, want.Message); classified != variant {
+			t.Errorf("%s: Classify gave %d", v.Name, classified)
+		}
+		if variant >= 0 {
+			formatted, err := errs.Format(c, variant, params...)
+			if err != nil || formatted != want.Message {
+				t.Errorf("%s: Format gave %q, %v", v.Name, formatted, err)
+			}
+			if _, err := errs.Format(c, variant, append(params, "extra")...); err == nil {
+				t.Errorf("%s: Format took a value too many", v.Name)
+			}
+		}
+		if !known {
+			if _, err := errs.Format(c, 0); err == nil {
+				t.Errorf("%s: Format of an unknown code did not fail", v.Name)
+			}
+			if errs.Messages(c) != nil {
+				t.Errorf("%s: Messages of an unknown code", v.Name)
+			}
+		}
+	}
+}
+
+// The class the vectors name for a known code: its Pascal-cased name plus Error.
+func sentinelClass(name string) string { return pascal[name] + "Error" }
+
+func codeText(c errs.Code) string {
+	data, _ := json.Marshal(c)
+	var text string
+	if json.Unmarshal(data, &text) == nil {
+		return text
+	}
+	return string(data)
+}
+
+func TestSpec(t *testing.T) {
+	var s spec
+	load(t, "ERRGEN_SPEC", &s)
+	if got := errs.Categories(); len(got) != len(s.Categories) {
+		t.Fatalf("Categories() = %v", got)
+	}
+	for i, category := range errs.Categories() {
+		if category.String() != s.Categories[i].Name || category.Title() != s.Categories[i].Title ||
+			category.Error() != s.Categories[i].Name || categories[s.Categories[i].Name] != category {
+			t.Errorf("category %d: %v %q", i, category, category.Title())
+		}
+	}
+	var active []errs.Code
+	retired := 0
+	for _, e := range s.Errors {
+		c := code(t, e.Code)
+		if e.Retired != nil {
+			retired++
+			if errs.RetiredCodes[c] != e.Name {
+				t.Errorf("%s: RetiredCodes[%v] = %q", e.Name, c, errs.RetiredCodes[c])
+			}
+			if _, ok := errs.Lookup(c); ok {
+				t.Errorf("%s: a retired code is known", e.Name)
+			}
+			if _, ok := errs.LookupName(e.Name); ok {
+				t.Errorf("%s: a retired name is known", e.Name)
+			}
+			continue
+		}
+		active = append(active, c)
+		if !reflect.DeepEqual(errs.Messages(c), e.Messages) {
+			t.Errorf("%s: Messages() = %q, want %q", e.Name, errs.Messages(c), e.Messages)
+		}
+		info, ok := errs.Lookup(c)
+		status := 0
+		if e.HTTPStatus != nil {
+			status = *e.HTTPStatus
+		}
+		if !ok || info.Code != c || info.Name != e.Name || info.Category != categories[e.Category] ||
+			!reflect.DeepEqual(info.Messages, e.Messages) || info.Retryable != e.Retryable ||
+			info.HTTPStatus != status || info.Deprecated != (e.Deprecated != nil) || info.Description != e.Description {
+			t.Errorf("%s: Lookup() = %#v", e.Name, info)
+		}
+		info.Messages[0] = "changed"
+		if errs.Messages(c)[0] != e.Messages[0] {
+			t.Errorf("%s: Lookup() shares its messages", e.Name)
+		}
+		sentinel := sentinels[e.Name]
+		if sentinel.Code != c || sentinel.Message != e.Messages[0] || sentinel.Category != categories[e.Category] {
+			t.Errorf("%s: sentinel %#v", e.Name, sentinel)
+		}
+		for variant, message := range e.Messages {
+			if _, err := errs.Format(c, variant, make([]string, 99)...); err == nil {
+				t.Errorf("%s: Format took 99 values", e.Name)
+			}
+			// Each template, filled with its own placeholders' text, reads back as itself.
+			got, params, ok := errs.Match(c, message)
+			if ok {
+				formatted, err := errs.Format(c, got, params...)
+				if err != nil || formatted != message {
+					t.Errorf("%s: Format(Match(%q)) = %q, %v", e.Name, message, formatted, err)
+				}
+			}
+		}
+		if _, err := errs.Format(c, len(e.Messages)); err == nil {
+			t.Errorf("%s: Format of a variant too many did not fail", e.Name)
+		}
+		if _, err := errs.Format(c, -1); err == nil {
+			t.Errorf("%s: Format of variant -1 did not fail", e.Name)
+		}
+	}
+	if !reflect.DeepEqual(errs.Codes(), active) {
+		t.Errorf("Codes() = %v, want %v", errs.Codes(), active)
+	}
+	if len(errs.RetiredCodes) != retired || len(sentinels) != len(active) {
+		t.Errorf("%d retired codes, %d sentinels", len(errs.RetiredCodes), len(sentinels))
+	}
+}
+
+func TestMalformedPayloadsNeverPanic(t *testing.T) {
+	for _, payload := range []string{"", " ", "{", "{}", "[]", "1", "\"x\"", "\xff", "{\"a\":1}", "{\"a\":[[[[1]]]]}"} {
+		got, err := errs.FromPayload([]byte(payload))
+		var payloadError *errs.PayloadError
+		if got != nil || !errors.As(err, &payloadError) {
+			t.Errorf("%q: %v, %v", payload, got, err)
+		}
+	}
+	codeField, _ := json.Marshal(errs.PayloadCodeField)
+	messageField, _ := json.Marshal(errs.PayloadMessageField)
+	for _, code := range []string{"-1121.0", "1e3", "1E3", "99999999999999999999", "-99999999999999999999", "[1]", "{}", "-"} {
+		payload := "{" + string(codeField) + ":" + code + "," + string(messageField) + ":\"x\"}"
+		got, err := errs.FromPayload([]byte(payload))
+		var payloadError *errs.PayloadError
+		if got != nil || !errors.As(err, &payloadError) {
+			t.Errorf("%q: %v, %v", payload, got, err)
+		}
+	}
+}

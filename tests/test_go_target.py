@@ -1,0 +1,262 @@
+"""The generated Go modules, judged by the Go toolchain and the shared conformance vectors.
+
+Go (1.22 or later) is required: without it these tests fail, they never skip. Everything runs
+offline (GOPROXY=off: the modules need nothing but the standard library) with the default,
+persistent GOCACHE. For speed the four packages are copied, as subdirectories, into one scratch
+module, so one `go vet` and one `go test` judge them all.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator.escaping import go_literal
+from generator.model import Catalog
+from generator.render import render
+from generator.targets.go import DEPRECATED, go_header
+from generator.templating import header
+from generator.validate import load_catalog
+from tests.conftest import SPECS
+from tests.helpers import OUT, ROOT
+from tests.snapshots import GOLDEN
+
+PACKAGES = {
+    "binance": OUT / "go",
+    "minimal": GOLDEN / "minimal" / "go",
+    "string_codes": GOLDEN / "string_codes" / "go",
+    "torture": GOLDEN / "torture" / "go",
+}
+FILES = ("errors.go", "go.mod")
+HERE = ROOT / "tests" / "go"
+ENV = {"GOFLAGS": "-mod=mod", "GOPROXY": "off", "GOTOOLCHAIN": "local", "CGO_ENABLED": "0"}
+
+
+def _catalog(name: str) -> Catalog:
+    return load_catalog(SPECS[name].read_bytes())
+
+
+@pytest.fixture(scope="module")
+def go() -> str:
+    found = shutil.which("go")
+    if found is None:
+        pytest.fail("the Go target's tests need Go 1.22 or later (`go`), which was not found on PATH", pytrace=False)
+    version = subprocess.run([found, "env", "GOVERSION"], capture_output=True, text=True, check=False).stdout.strip()
+    numbers = re.match(r"go(\d+)\.(\d+)", version)
+    if numbers is None or (int(numbers.group(1)), int(numbers.group(2))) < (1, 22):
+        pytest.fail(f"the Go target's tests need Go 1.22 or later; `go env GOVERSION` says {version!r}", pytrace=False)
+    return found
+
+
+def _run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        command,
+        cwd=cwd,
+        env={**os.environ, **ENV, **(env or {})},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+
+
+def _output(result: subprocess.CompletedProcess[str]) -> str:
+    return f"exit {result.returncode}\n{result.stdout}\n{result.stderr}"
+
+
+def _raw_spec(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(SPECS[name].read_text(encoding="utf-8"))
+    return data
+
+
+def _names_file(name: str) -> str:
+    """Go source naming, by the spec's names, every sentinel and category of one package."""
+    catalog = _catalog(name)
+    lines = [
+        f"package {catalog.packages.go_package}_test",
+        "",
+        f'import errs "errgen.test/{name}"',
+        "",
+        "var sentinels = map[string]*errs.Error{",
+        *(f"\t{go_literal(str(e.name))}: errs.Err{e.name.pascal}," for e in catalog.active),
+        "}",
+        "",
+        "var categories = map[string]errs.Category{",
+        *(f"\t{go_literal(str(c.name))}: errs.Category{c.name.pascal}," for c in catalog.categories),
+        "}",
+        "",
+        "var pascal = map[string]string{",
+        *(f"\t{go_literal(str(e.name))}: {go_literal(e.name.pascal)}," for e in catalog.active),
+        "}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture(scope="module")
+def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One module, errgen.test, with each package in a subdirectory and its conformance test beside it,
+    as the external test package (<package>_test) of that package."""
+    root = tmp_path_factory.mktemp("go-scratch")
+    (root / "go.mod").write_text("module errgen.test\n\ngo 1.22\n", encoding="utf-8")
+    conformance = (HERE / "conformance_test.go").read_text(encoding="utf-8")
+    for name, package in PACKAGES.items():
+        target = root / name
+        target.mkdir()
+        shutil.copy(package / "errors.go", target / "errors.go")
+        test = conformance.replace('"errgen.test/PACKAGE"', f'"errgen.test/{name}"')
+        test = test.replace("\npackage conformance_test\n", f"\npackage {_catalog(name).packages.go_package}_test\n")
+        (target / "conformance_test.go").write_text(test, encoding="utf-8")
+        (target / "names_test.go").write_text(_names_file(name), encoding="utf-8")
+    shutil.copytree(HERE / "comments", root / "comments")
+    return root
+
+
+def test_every_module_has_its_files_and_is_what_the_generator_renders() -> None:
+    for name, package in PACKAGES.items():
+        assert sorted(p.relative_to(package).as_posix() for p in package.rglob("*") if p.is_file()) == sorted(FILES)
+        catalog = _catalog(name)
+        rendered = render(catalog, ["go"])
+        assert rendered == render(catalog, ["go"]), "rendering is not deterministic"
+        assert sorted(rendered) == sorted(f"go/{path}" for path in FILES)
+        for path in FILES:
+            assert rendered[f"go/{path}"] == (package / path).read_text(encoding="utf-8"), (
+                f"{package / path} is stale: regenerate it with errgen"
+            )
+
+
+def test_go_mod() -> None:
+    for name, package in PACKAGES.items():
+        catalog = _catalog(name)
+        text = (package / "go.mod").read_text(encoding="utf-8")
+        assert text == f"// {header(catalog)}\n\nmodule {catalog.packages.go_module}\n\ngo 1.22\n"
+        source = (package / "errors.go").read_text(encoding="utf-8")
+        assert source.startswith(f"// {go_header(catalog)}\n\n// Package {catalog.packages.go_package} ")
+        assert f"\npackage {catalog.packages.go_package}\n" in source
+        assert re.search(r"(?m)^// Code generated .* DO NOT EDIT\.$", source.partition("\npackage ")[0])
+    assert "+build" not in go_header(_catalog("torture")) and "+ build" in go_header(_catalog("torture"))
+
+
+def test_gofmt_and_go_vet(go: str, scratch: Path) -> None:
+    gofmt = shutil.which("gofmt") or str(Path(go).with_name("gofmt"))
+    listed = _run([gofmt, "-l", *(str(package / "errors.go") for package in PACKAGES.values())], cwd=ROOT)
+    assert listed.returncode == 0 and listed.stdout == "", _output(listed)
+    vetted = _run([go, "vet", "./..."], cwd=scratch)
+    assert vetted.returncode == 0, _output(vetted)
+
+
+def test_conformance(go: str, scratch: Path, vector_files: dict[str, Path], tmp_path: Path) -> None:
+    """Every package against the shared vectors and against its spec as plain YAML reads it.
+    `go test` runs each package's test binary with its own environment, so each gets its
+    files through a variable naming its package."""
+    specs = {}
+    for name in PACKAGES:
+        data = _raw_spec(name)
+        specs[name] = tmp_path / f"{name}.json"
+        specs[name].write_text(json.dumps({k: data[k] for k in ("categories", "errors")}), encoding="utf-8")
+    for name in PACKAGES:
+        shutil.copy(vector_files[name], scratch / name / "vectors.json")
+        shutil.copy(specs[name], scratch / name / "spec.json")
+    # `go test` runs each test binary in its package's directory.
+    result = _run(
+        [go, "test", "-count=1", "./..."],
+        cwd=scratch,
+        env={"ERRGEN_VECTORS": "vectors.json", "ERRGEN_SPEC": "spec.json"},
+    )
+    assert result.returncode == 0, _output(result)
+    for name in PACKAGES:
+        assert re.search(rf"(?m)^ok\s+errgen\.test/{name}\s", result.stdout), result.stdout
+
+
+def test_typed_consumer_through_a_replace_directive(go: str, tmp_path: Path) -> None:
+    """A separate module requires the generated one by its path and replaces it with a copy of out/go,
+    as a user trying the module locally would; tests/go/consumer/main.go must build and run."""
+    catalog = _catalog("binance")
+    shutil.copytree(PACKAGES["binance"], tmp_path / "module")
+    project = tmp_path / "consumer"
+    project.mkdir()
+    shutil.copy(HERE / "consumer" / "main.go", project / "main.go")
+    module = catalog.packages.go_module
+    (project / "go.mod").write_text(
+        f"module consumer\n\ngo 1.22\n\nrequire {module} v0.0.0\n\nreplace {module} => ../module\n", encoding="utf-8"
+    )
+    ran = _run([go, "run", "."], cwd=project)
+    assert ran.returncode == 0, _output(ran)
+    assert json.loads(ran.stdout) == [
+        "slow down",
+        "bad symbol (-1121 BAD_SYMBOL)",
+        "request problem in REQUEST: Request issues",
+        "DISCONNECTED GENERAL retryable=true status=0 variant=0",
+        "12 Category(0) retryable=false status=0 variant=-1",
+        "not an error payload",
+        "Too many new orders; current limit is 100 orders per 10 SECOND.",
+        "1 [100 10 SECOND] true",
+        "BAD_SYMBOL",
+        "REQUEST true 0",
+        catalog.version,
+        catalog.name,
+        catalog.payload.code_field,
+        catalog.payload.message_field,
+        "-1121 BAD_SYMBOL: Invalid symbol.",
+    ]
+
+
+def _spec_text(name: str) -> list[str]:
+    """The free text of a spec: titles, labels, names and messages."""
+    data = _raw_spec(name)
+    texts = [data["catalog"]["title"]]
+    texts += [c[key] for c in data["categories"] for key in ("name", "title", "label") if key in c]
+    texts += [e["name"] for e in data["errors"]] + [m for e in data["errors"] for m in e["messages"]]
+    return texts
+
+
+def test_no_spec_text_in_comments_or_raw_strings(go: str, scratch: Path) -> None:
+    """The Go scanner lists every comment of the output: spec text may only reach interpreted string
+    literals (escaped by the `go` filter), so every comment but the header is fixed text: the same as
+    in the output of the reference spec of the same code type (minimal, string_codes), whose own spec
+    text is nowhere in them, with the package name in the package doc as the one variable. The only
+    extra comment another spec may bring is the fixed deprecation note."""
+    paths = {name: str(package / "errors.go") for name, package in PACKAGES.items()}
+    result = _run([go, "run", "./comments", *paths.values()], cwd=scratch)
+    assert result.returncode == 0, _output(result)
+    found: dict[str, dict[str, list[str]]] = json.loads(result.stdout)
+
+    def fixed(name: str) -> list[str]:
+        package = _catalog(name).packages.go_package
+        return [
+            c.replace(f"// Package {package} ", "// Package PACKAGE ", 1) for c in found[paths[name]]["comments"][1:]
+        ]
+
+    references = {"integer": "minimal", "string": "string_codes"}
+    for reference in references.values():
+        assert fixed(reference)
+        for text in _spec_text(reference):
+            assert not any(text in comment for comment in fixed(reference)), (reference, text)
+    for name in PACKAGES:
+        catalog = _catalog(name)
+        assert found[paths[name]]["comments"][0] == f"// {go_header(catalog)}"
+        expected = fixed(references[catalog.code_type])
+        extra = set(fixed(name)) - set(expected)
+        assert extra <= {DEPRECATED}, (name, extra)
+        assert set(expected) <= set(fixed(name)), name
+        # Raw strings are the matcher's fixed regular-expression syntax only.
+        assert found[paths[name]]["raw"] == ["`(?s)\\A`", "`(.*?)`", "`\\z`"], name
+
+
+def test_deprecated_and_retired_codes() -> None:
+    source = (PACKAGES["torture"] / "errors.go").read_text(encoding="utf-8")
+    for pascal, code in (("OldLimit", 900), ("DeprecatedNoReason", 903)):
+        assert f"\n\t{DEPRECATED}\n\tCode{pascal} Code = {code}\n" in source
+        assert f"\n\t{DEPRECATED}\n\tErr{pascal} = sentinel(Code{pascal})\n" in source
+    assert "\n\tCodeNewLimit Code = 901\n" in source
+    assert source.count(DEPRECATED) == 4
+    assert "CodeGone" not in source and "ErrGone" not in source
+    assert 'var RetiredCodes = map[Code]string{\n\t902: "GONE",\n}\n' in source
+    assert "var RetiredCodes = map[Code]string{}\n" in (PACKAGES["minimal"] / "errors.go").read_text(encoding="utf-8")
