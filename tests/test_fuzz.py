@@ -12,6 +12,8 @@ import importlib
 import io
 import json
 import os
+import re
+import shutil
 import sys
 from itertools import count
 from pathlib import Path
@@ -23,9 +25,12 @@ from hypothesis import strategies as st
 from generator.cli import main as errgen
 from generator.naming import Name
 from tests.fuzz_specs import specs, to_yaml
+from tests.test_go_target import HERE as GO_HERE
+from tests.test_go_target import _run as _run_go
+from tests.test_go_target import go
 from tests.test_typescript_target import HERE, STRICT, Tools, _output, _run, _tsc, tools
 
-__all__ = ["tools"]  # the fixture, shared with the TypeScript target's tests
+__all__ = ["go", "tools"]  # the fixtures, shared with the target tests
 
 EXAMPLES = int(os.environ.get("ERRGEN_FUZZ_EXAMPLES", "40"))
 
@@ -88,7 +93,51 @@ def check_typescript(tools: Tools, work: Path, generated: list[tuple[Path, dict[
         }, (module, to_yaml(spec))
 
 
-def test_random_specs_generate_and_read_back_in_every_target(tools: Tools, tmp_path: Path) -> None:
+def check_go(go: str, work: Path, generated: list[tuple[Path, dict[str, Any]]]) -> None:
+    """Every package in one scratch module: one gofmt -l, one go vet and one go test for all of them;
+    each package's read-back test writes what it holds to readback.json in its directory."""
+    module = work / "go-scratch"
+    module.mkdir()
+    (module / "go.mod").write_text("module errgen.test\n\ngo 1.22\n", encoding="utf-8")
+    readback = (GO_HERE / "readback_test.go").read_text(encoding="utf-8")
+    packages: dict[Path, dict[str, Any]] = {}
+    for index, (out, spec) in enumerate(generated):
+        package = module / f"p{index}"
+        package.mkdir()
+        shutil.copy(out / "go" / "errors.go", package / "errors.go")
+        name = re.search(r"(?m)^package (\w+)$", (out / "go" / "errors.go").read_text(encoding="utf-8"))
+        assert name is not None
+        test = readback.replace('"errgen.test/PACKAGE"', f'"errgen.test/p{index}"')
+        test = test.replace("\npackage readback_test\n", f"\npackage {name.group(1)}_test\n")
+        (package / "readback_test.go").write_text(test, encoding="utf-8")
+        packages[package] = spec
+    gofmt = shutil.which("gofmt") or str(Path(go).with_name("gofmt"))
+    listed = _run_go([gofmt, "-l", "."], cwd=module)
+    assert listed.returncode == 0 and listed.stdout == "", _output(listed)
+    for command in ([go, "vet", "./..."], [go, "test", "-count=1", "./..."]):
+        result = _run_go(command, cwd=module)
+        assert result.returncode == 0, _output(result)
+    for package, spec in packages.items():
+        seen = json.loads((package / "readback.json").read_text(encoding="utf-8"))
+        seen["retired"] = sorted(map(tuple, seen["retired"]))
+        active = [e for e in spec["errors"] if not e.get("retired")]
+        assert seen == {
+            "version": spec["catalog"]["version"],
+            "categories": [c["title"] for c in spec["categories"]],
+            "errors": [
+                {
+                    "name": e["name"],
+                    "code": e["code"],
+                    "messages": e["messages"],
+                    "description": e.get("description", ""),
+                }
+                for e in active
+            ],
+            "retired": sorted((e["code"], e["name"]) for e in spec["errors"] if e.get("retired")),
+        }, (package, to_yaml(spec))
+
+
+def test_random_specs_generate_and_read_back_in_every_target(tools: Tools, go: str, tmp_path: Path) -> None:
     generated: list[tuple[Path, dict[str, Any]]] = []
     numbers = count()
 
@@ -113,5 +162,6 @@ def test_random_specs_generate_and_read_back_in_every_target(tools: Tools, tmp_p
 
     generate()
     check_typescript(tools, tmp_path, generated)
-    print(f"fuzz: {len(generated)} specs generated and read back in Python and TypeScript")
+    check_go(go, tmp_path, generated)
+    print(f"fuzz: {len(generated)} specs generated and read back in Python, TypeScript and Go")
     assert len(generated) >= min(EXAMPLES, 10)
