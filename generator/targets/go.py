@@ -93,7 +93,7 @@ def render(catalog: Catalog) -> dict[str, str]:
         "package": catalog.packages.go_package,
         "string_codes": string_codes,
         "code_type": "string" if string_codes else "int",
-        "code_kind": "a JSON string" if string_codes else "a JSON number written as an integer",
+        "code_kind": "a JSON string" if string_codes else "a JSON integer",
         "zero_code": '""' if string_codes else "0",
         "categories": catalog.categories,
         "category_constants": _aligned(

@@ -554,10 +554,10 @@ func (e *PayloadError) Unwrap() error {
 	return e.Err
 }
 
-// FromPayload returns the error an error payload stands for: the UTF-8 JSON
-// text of an object whose [PayloadCodeField] holds the code (a JSON number written as an integer) and
-// whose [PayloadMessageField] holds the message (a JSON string). A code the
-// catalog does not know keeps its raw code and message.
+// FromPayload returns the error an error payload stands for. data is the UTF-8
+// JSON text of an object: its [PayloadCodeField] holds the code,
+// a JSON integer, and its [PayloadMessageField] the message, a JSON string.
+// A code the catalog does not know keeps its raw code and message.
 //
 // The error is a [*PayloadError] when data is not such a payload.
 func FromPayload(data []byte) (*Error, error) {
