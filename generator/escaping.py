@@ -121,9 +121,15 @@ def go_literal(value: object) -> str:
 _MARKDOWN_PUNCTUATION = re.compile(r"""([!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])""")
 
 
+# Whitespace at either end of a paragraph, heading or link text is stripped by parsers (Python's
+# and JavaScript's trim also strip U+2028 and the like): there it is written as a character reference.
+_MARKDOWN_EDGE_SPACE = re.compile(r"\A\s+|\s+\Z")
+
+
 def markdown_text(text: str) -> str:
-    """Inline Markdown that renders as exactly `text` (single line)."""
-    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
+    """Inline Markdown that renders as exactly `text` (single line), wherever it stands."""
+    escaped = _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
+    return _MARKDOWN_EDGE_SPACE.sub(lambda m: "".join(f"&#x{ord(c):X};" for c in m.group()), escaped)
 
 
 def markdown_code(text: str) -> str:

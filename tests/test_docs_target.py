@@ -405,8 +405,8 @@ def test_no_html_but_the_anchors_and_the_header(hostile: list[Path]) -> None:
             if html:
                 assert ANCHOR_TAG.fullmatch(html[0]) and html[1:] == ["</a>"], (name, token.content)
                 assert [c.type for c in children[:2]] == ["html_inline", "html_inline"], (name, token.content)
-        html = page.html.split("\n", 1)[1]  # after the header comment
-        inline_html = re.findall(r"<(?!/?(?:h[1-6]|p|ul|ol|li|code|pre|strong|em|a|blockquote)[\s>])[^>]*>", html)
+        body = page.html.split("\n", 1)[1]  # after the header comment
+        inline_html = re.findall(r"<(?!/?(?:h[1-6]|p|ul|ol|li|code|pre|strong|em|a|blockquote)[\s>])[^>]*>", body)
         assert inline_html == ['<ol start="0">'] * inline_html.count('<ol start="0">'), (name, set(inline_html))
         assert "<script" not in page.html and "<b>" not in page.html, name
 

@@ -11,8 +11,9 @@ import ast
 import tomllib
 
 import pytest
+from markdown_it import MarkdownIt
 
-from generator.escaping import python_literal, python_string, toml_string
+from generator.escaping import markdown_text, python_literal, python_string, toml_string
 
 HOSTILE = [
     "",
@@ -238,3 +239,51 @@ def test_python_literal_round_trips_strings(text: str) -> None:
 def test_python_literal_refuses_other_types(value: object) -> None:
     with pytest.raises(TypeError):
         python_literal(value)
+
+
+MARKDOWN_HOSTILE = [
+    "# not a heading",
+    "1. not a list",
+    "- not a list",
+    "+ x",
+    "> not a quote",
+    "***",
+    "---",
+    "<script>alert(1)</script>",
+    "<!-- not a comment -->",
+    "&amp; &#42; &copy",
+    "[not a link](#x)",
+    "![no image](x.png)",
+    "*not em* _not em_ **not strong**",
+    "`not code`",
+    "a | b | c",
+    "ends with a backslash \\",
+    "two  spaces inside",
+    "  leading spaces",
+    "trailing spaces  ",
+    " ",
+    "\u2028",
+    " \u2028x\u2029 ",
+    "\u00a0nbsp\u00a0",
+    "\u3000ideographic space\u3000",
+    "https://example.com/a_b*c",
+    "{{ x }} ${x} */",
+]
+MARKDOWN_CONTEXTS = {"paragraph": "{}", "heading": "## {}", "list item": "- {}", "link text": "[{}](#anchor)"}
+
+
+def _markdown_text_of(source: str) -> str:
+    inlines = [token for token in MarkdownIt("commonmark").enable("table").parse(source) if token.type == "inline"]
+    assert len(inlines) == 1, source
+    children = inlines[0].children or []
+    assert not [c for c in children if c.type not in ("text", "link_open", "link_close")], source
+    return "".join(c.content for c in children if c.type == "text")
+
+
+@pytest.mark.parametrize("context", MARKDOWN_CONTEXTS)
+@pytest.mark.parametrize(
+    "text",
+    MARKDOWN_HOSTILE + [t for t in HOSTILE if t and all(c.isprintable() or c in "\u2028\u2029" for c in t)],
+)
+def test_markdown_text_reads_back_exactly_in_every_context(context: str, text: str) -> None:
+    assert _markdown_text_of(MARKDOWN_CONTEXTS[context].format(markdown_text(text))) == text
