@@ -232,7 +232,7 @@ def _read(source: str) -> Page:
             children = inline.children or []
             first = children[0] if children else None
             match = ANCHOR_TAG.fullmatch(first.content) if first and first.type == "html_inline" else None
-            sections.append(Section(int(token.tag[1]), match.group(1) if match else None, _text(inline).strip()))
+            sections.append(Section(int(token.tag[1]), match.group(1) if match else None, _text(inline)))
         elif sections and token.type != "heading_close" and not (index and tokens[index - 1].type == "heading_open"):
             sections[-1].tokens.append(token)
     return Page(source, tokens, _parser().render(source), sections)

@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 from generator.cli import main as errgen
 from generator.naming import Name
 from tests.fuzz_specs import specs, to_yaml
+from tests.test_docs_target import _error_section, _messages, _read
 from tests.test_go_target import HERE as GO_HERE
 from tests.test_go_target import _run as _run_go
 from tests.test_go_target import go
@@ -137,6 +138,16 @@ def check_go(go: str, work: Path, generated: list[tuple[Path, dict[str, Any]]]) 
         }, (package, to_yaml(spec))
 
 
+def check_docs(out: Path, spec: dict[str, Any]) -> None:
+    """The reference page, parsed by markdown-it-py: every code's section shows each of its messages
+    as exactly one code span, in spec order."""
+    page = _read((out / "docs" / "README.md").read_text(encoding="utf-8"))
+    assert page.sections[0].title == spec["catalog"]["title"]
+    for error in spec["errors"]:
+        shown = [[child.content for child in item.children or []] for item in _messages(_error_section(page, error))]
+        assert shown == [[message] for message in error["messages"]], (error["code"], to_yaml(spec))
+
+
 def test_random_specs_generate_and_read_back_in_every_target(tools: Tools, go: str, tmp_path: Path) -> None:
     generated: list[tuple[Path, dict[str, Any]]] = []
     numbers = count()
@@ -158,10 +169,11 @@ def test_random_specs_generate_and_read_back_in_every_target(tools: Tools, go: s
             status = errgen(["generate", "--spec", str(root / "errors.yaml"), "--out", str(root / "out")])
         assert status == 0, to_yaml(spec)
         check_python(root / "out", spec)
+        check_docs(root / "out", spec)
         generated.append((root / "out", spec))
 
     generate()
     check_typescript(tools, tmp_path, generated)
     check_go(go, tmp_path, generated)
-    print(f"fuzz: {len(generated)} specs generated and read back in Python, TypeScript and Go")
+    print(f"fuzz: {len(generated)} specs generated and read back in Python, TypeScript, Go and the docs")
     assert len(generated) >= min(EXAMPLES, 10)
