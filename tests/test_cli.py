@@ -231,6 +231,26 @@ def test_invalid_spec_exits_1_and_writes_nothing(project: Path, command: tuple[s
     assert not (project / "out").exists()
 
 
+def test_a_valid_spec_a_target_cannot_express_names_the_target_and_the_entry(generated: Path) -> None:
+    """A code beyond 32 bits is valid (every target but Go holds it exactly): generating fails at
+    once, naming Go and the entry, and no target's files change, not even Python's."""
+    spec = generated / "spec" / "errors.yaml"
+    text = spec.read_text(encoding="utf-8")
+    text = text.replace("range: {min: -5999, max: -3000}", "range: {min: -3000000000, max: -3000}")
+    spec.write_text(text.replace("code: -4055", "code: -3000000000"), encoding="utf-8")
+    assert errgen("validate", cwd=generated).returncode == EXIT_OK
+    before = listing(generated / "out")
+    for command in (("generate",), ("generate", "--check"), ("generate", "--target", "go")):
+        proc = errgen(*command, cwd=generated)
+        assert proc.returncode == EXIT_FAILED, command
+        assert proc.stderr == (
+            "errgen: the go target cannot express the spec: the range of category FILTER: "
+            "-3000000000 does not fit Go's int on every platform (32 bits)\n"
+        ), proc.stderr
+        assert listing(generated / "out") == before
+    assert errgen("generate", "--target", "python", "--target", "typescript", cwd=generated).returncode == EXIT_OK
+
+
 def test_unowned_file_in_the_way_fails_cleanly(project: Path) -> None:
     (project / "out" / "python").mkdir(parents=True)
     (project / "out" / "python" / "pyproject.toml").write_text("[project]\nname = 'mine'\n")

@@ -46,9 +46,9 @@ def _aligned(rows: list[tuple[str | None, str, str]]) -> list[str]:
     return lines
 
 
-def _code(value: int | str) -> str:
+def _code(value: int | str, owner: str) -> str:
     if isinstance(value, int) and not _INT32[0] <= value <= _INT32[1]:
-        raise ValueError(f"code {value} does not fit Go's int on every platform (32 bits)")
+        raise ValueError(f"{owner}: {value} does not fit Go's int on every platform (32 bits)")
     return go_literal(value)
 
 
@@ -82,7 +82,7 @@ def render(catalog: Catalog) -> dict[str, str]:
     string_codes = catalog.code_type == "string"
     for category in catalog.categories:
         for bound in category.range or ():
-            _code(bound)
+            _code(bound, f"the range of category {category.name}")
     active = catalog.active
     comment = [DEPRECATED if error.is_deprecated else None for error in active]
     context: dict[str, object] = {
@@ -100,7 +100,10 @@ def render(catalog: Catalog) -> dict[str, str]:
             [(None, f"Category{c.name.pascal}", f"Category = {i}") for i, c in enumerate(catalog.categories, 1)]
         ),
         "code_constants": _aligned(
-            [(note, f"Code{e.name.pascal}", f"Code = {_code(e.code)}") for note, e in zip(comment, active, strict=True)]
+            [
+                (note, f"Code{e.name.pascal}", f"Code = {_code(e.code, f'the code of {e.name}')}")
+                for note, e in zip(comment, active, strict=True)
+            ]
         ),
         "sentinels": _aligned(
             [
@@ -109,7 +112,10 @@ def render(catalog: Catalog) -> dict[str, str]:
             ]
         ),
         "retired_lines": _aligned(
-            [(None, f"{_code(e.code)}:", f"{go_literal(str(e.name))},") for e in catalog.retired]
+            [
+                (None, f"{_code(e.code, f'the code of {e.name}')}:", f"{go_literal(str(e.name))},")
+                for e in catalog.retired
+            ]
         ),
         "errors": [{"constant": f"Code{e.name.pascal}", "literal": _entry(e)} for e in active],
     }
