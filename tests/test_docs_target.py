@@ -80,6 +80,7 @@ def _hostile_yaml() -> str:
 
     messages = "\n".join(f"      - {q(m)}" for m in HOSTILE_MESSAGES)
     description = q("Described, with a list:\n\n1. first\n2. second\n")
+    structural = q("# A heading in a description\n\nSetext too\n---\n\n```\nan unclosed fence\n")
     return f"""catalog:
   name: hostile
   title: {q("Hostile <script>alert(1)</script> | *title* `x` [a](#b)")}
@@ -117,6 +118,7 @@ errors:
     name: ONE
     category: POSITIVE
     deprecated: {q(HOSTILE_REASON)}
+    description: {structural}
     messages:
       - "one"
   - code: 2
@@ -227,7 +229,7 @@ def _read(source: str) -> Page:
     tokens = _parser().parse(source)
     sections: list[Section] = []
     for index, token in enumerate(tokens):
-        if token.type == "heading_open":
+        if token.type == "heading_open" and token.level == 0:
             inline = tokens[index + 1]
             children = inline.children or []
             first = children[0] if children else None
@@ -439,8 +441,8 @@ def test_marks_retired_deprecated_retryable_and_http_status(hostile: list[Path])
                 assert quotes[0].startswith(label), (name, title)
             else:
                 assert "(deprecated)" not in section.title, (name, title)
-            if not retired and not deprecated:
-                assert not quotes, (name, title)
+            described = bool((error.get("description") or "").strip())  # quoted, after any flag
+            assert len(quotes) == bool(retired or deprecated) + described, (name, title)
             assert ("Retryable" in text) == bool(error.get("retryable")), (name, title)
             status = error.get("http_status")
             assert ("HTTP status:" in text) == (status is not None), (name, title)

@@ -11,7 +11,8 @@ Escaping rules:
 * Messages, prefixes and payload field names are code spans (`markdown_code`): a reader sees them
   exactly, `%s` placeholders included, whatever backticks, pipes or markup they hold.
 * Descriptions and deprecation or retirement reasons are Markdown written by the spec author:
-  they are inserted as they are, as blocks of their own.
+  they are inserted as they are, each in a block quote of its own, which contains whatever they
+  leave open.
 * The example payload is JSON in a fenced block whose fence is longer than any backtick run in it.
 
 Anchors are explicit `<a id="...">` tags (CommonMark gives headings no ids), derived injectively
@@ -94,6 +95,16 @@ def _block(markdown: str | None) -> str | None:
     if markdown is None or not markdown.strip():
         return None
     return markdown.strip("\n").rstrip()
+
+
+def _quoted(markdown: str | None) -> str | None:
+    """Author-written Markdown as a block quote: the quote closes whatever the text leaves open
+    (a code fence, an HTML block) and nests its headings, so no description can swallow or
+    restructure the rest of the page."""
+    block = _block(markdown)
+    if block is None:
+        return None
+    return "\n".join(f"> {line}".rstrip() for line in block.split("\n"))
 
 
 def _plural(count: int, one: str, many: str) -> str:
@@ -181,7 +192,7 @@ def _error(error: ErrorDef, anchors: _Anchors) -> dict[str, Any]:
         "link_text": _text(title),
         "marks": " · ".join(marks),
         "flag": flag,
-        "description": _block(error.description),
+        "description": _quoted(error.description),
         "retired": error.is_retired,
         "messages": [_span(template.text) for template in error.messages],
     }
@@ -198,7 +209,7 @@ def render(catalog: Catalog) -> dict[str, str]:
                 "title": _text(f"{category.label} — {category.title}" if category.label else category.title),
                 "codes": _codes_of(category),
                 "summary": _summary(category),
-                "description": _block(category.description),
+                "description": _quoted(category.description),
                 "all": [],  # in spec order, retired ones included (for the contents)
                 "errors": [],
                 "retired": [],
@@ -226,7 +237,7 @@ def render(catalog: Catalog) -> dict[str, str]:
     context = {
         "header": header(catalog),
         "title": _text(catalog.title),
-        "description": _block(catalog.description),
+        "description": _quoted(catalog.description),
         "version": _text(catalog.version),
         "source": (f"<{source}>" if _SAFE_URL.fullmatch(source) else _text(source)) if source else None,
         "summary": summary,
