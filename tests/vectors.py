@@ -118,6 +118,16 @@ def build(catalog: Catalog) -> dict[str, Any]:
     sample = catalog.active[0].code
     wrong_code: list[tuple[str, object]] = [("a boolean code", True), ("a float code", 1.5), ("a null code", None)]
     wrong_code.append(("a numeric code", 12345) if string_codes else ("a numeric-string code", str(sample)))
+    if not string_codes:  # codes beyond what JavaScript holds exactly are refused by every target
+        wrong_code += [("a code of 2**53", 2**53), ("a code of -(2**53)", -(2**53)), ("a code of 2**64", 2**64)]
+        largest = 2**53 - 1
+        cases.append(
+            {
+                "name": "the largest code every target holds",
+                "payload": payload(largest, "?"),
+                "expect": _unknown(largest, "?", next((c for c in catalog.categories if c.contains(largest)), None)),
+            }
+        )
     for name, bad in wrong_code:
         cases.append({"name": name, "payload": payload(bad, "x"), "expect": {"error": "payload"}})
     cases.append({"name": "a number as message", "payload": payload(sample, 5), "expect": {"error": "payload"}})

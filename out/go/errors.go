@@ -724,7 +724,7 @@ func FromPayload(data []byte) (*Error, error) {
 	}
 	code, err := integer(rawCode)
 	if err != nil {
-		return nil, &PayloadError{Reason: "payload field " + strconv.Quote(PayloadCodeField) + " must be an integer", Err: err}
+		return nil, &PayloadError{Reason: "payload field " + strconv.Quote(PayloadCodeField) + " must be an integer within ±(2**53 - 1)", Err: err}
 	}
 	var message string
 	if len(rawMessage) == 0 || rawMessage[0] != '"' || json.Unmarshal(rawMessage, &message) != nil {
@@ -733,12 +733,20 @@ func FromPayload(data []byte) (*Error, error) {
 	return New(Code(code), message), nil
 }
 
+// maxCode bounds the codes of every target alike: JavaScript holds integers
+// exactly up to 2**53 - 1.
+const maxCode = 1<<53 - 1
+
 // integer reads a JSON number written as an integer (no fraction, no
-// exponent) that fits an int.
+// exponent) within ±maxCode that fits an int.
 func integer(raw json.RawMessage) (int, error) {
 	text := string(raw)
 	if text == "" || (text[0] != '-' && (text[0] < '0' || text[0] > '9')) || strings.ContainsAny(text, ".eE") {
 		return 0, errors.New("not an integer: " + text)
 	}
-	return strconv.Atoi(text)
+	code, err := strconv.ParseInt(text, 10, 64)
+	if err != nil || code < -maxCode || code > maxCode || int64(int(code)) != code {
+		return 0, errors.New("not an integer within ±(2**53 - 1) that fits an int: " + text)
+	}
+	return int(code), nil
 }

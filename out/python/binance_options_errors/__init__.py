@@ -1090,5 +1090,7 @@ def from_payload(payload: Union[Mapping[str, object], str, bytes, bytearray]) ->
     known = _BY_CODE.get(code)
     if known is not None:
         return known(message)
+    if not -9007199254740991 <= code <= 9007199254740991:  # 2**53 - 1, as in every target (JavaScript)
+        raise PayloadError(f"payload field {CODE_FIELD!r} must be an integer within ±(2**53 - 1)")
     category = _category_of(code)
     return _BY_CATEGORY[category](code, message) if category is not None else ApiError(code, message)

@@ -978,7 +978,9 @@ export function fromPayload(payload) {
   const code = fields[CODE_FIELD];
   const message = fields[MESSAGE_FIELD];
   if (typeof code !== "number" || !Number.isSafeInteger(code)) {
-    throw new PayloadError(`payload field ${JSON.stringify(CODE_FIELD)} must be an integer, got ${show(code)}`);
+    throw new PayloadError(
+      `payload field ${JSON.stringify(CODE_FIELD)} must be an integer within ±(2**53 - 1), got ${show(code)}`,
+    );
   }
   if (typeof message !== "string") {
     throw new PayloadError(`payload field ${JSON.stringify(MESSAGE_FIELD)} must be a string, got ${show(message)}`);
