@@ -133,6 +133,21 @@ def build(catalog: Catalog) -> dict[str, Any]:
     cases.append({"name": "a number as message", "payload": payload(sample, 5), "expect": {"error": "payload"}})
     cases.append({"name": "no message", "payload": json.dumps({code_key: sample}), "expect": {"error": "payload"}})
     cases.append({"name": "no code", "payload": json.dumps({message_key: "x"}), "expect": {"error": "payload"}})
+    # Not JSON by RFC 8259, though some parsers read it: every target must refuse it alike.
+    valid = json.dumps({code_key: sample, message_key: catalog.active[0].messages[0].text}, ensure_ascii=False)
+    for name, constant in (("NaN", "NaN"), ("Infinity", "Infinity"), ("-Infinity", "-Infinity")):
+        cases.append(
+            {
+                "name": f"{name} in another field",
+                "payload": valid[:-1] + f', "x": {constant}}}',
+                "expect": {"error": "payload"},
+            }
+        )
+    if not string_codes:  # JavaScript's JSON.parse reads both as integers; the text decides
+        for name, written in (("a fraction", f"{sample}.0"), ("an exponent", f"{sample}e0")):
+            text = json.dumps({code_key: 0, message_key: catalog.active[0].messages[0].text}, ensure_ascii=False)
+            text = text.replace(": 0,", f": {written},", 1)
+            cases.append({"name": f"a code written with {name}", "payload": text, "expect": {"error": "payload"}})
     for name, text in MALFORMED.items():
         cases.append({"name": name, "payload": text, "expect": {"error": "payload"}})
     return {"catalog": catalog.name, "code_type": catalog.code_type, "cases": cases}

@@ -378,6 +378,11 @@ _BY_CATEGORY: Dict[Category, Callable[[Code, str], ApiError]] = {
 }
 
 
+def _not_json(constant: str) -> object:
+    """NaN and Infinity are not JSON (RFC 8259), though Python's json reads them."""
+    raise ValueError(f"{constant} is not a JSON value")
+
+
 def from_payload(payload: Union[Mapping[str, object], str, bytes, bytearray]) -> ApiError:
     """The exception for an error payload: a dict, or its JSON text.
 
@@ -388,7 +393,7 @@ def from_payload(payload: Union[Mapping[str, object], str, bytes, bytearray]) ->
     if type(payload) is not dict:
         if isinstance(payload, (str, bytes, bytearray)):
             try:
-                payload = json.loads(payload)
+                payload = json.loads(payload, parse_constant=_not_json)
             except (ValueError, RecursionError) as exc:  # UnicodeDecodeError is a ValueError
                 raise PayloadError(f"payload is not valid JSON: {exc}") from None
         if not isinstance(payload, Mapping):

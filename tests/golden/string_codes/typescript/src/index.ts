@@ -477,13 +477,24 @@ function utf8Decoder(): Utf8Decoder {
   return new runtime.TextDecoder("utf-8", { fatal: true });
 }
 
-function parse(text: string | ArrayBuffer | ArrayBufferView): unknown {
-  try {
-    if (typeof text === "string") {
-      return JSON.parse(text);
+function text(payload: unknown): string | null {
+  if (typeof payload === "string") {
+    return payload;
+  }
+  if (payload instanceof ArrayBuffer || ArrayBuffer.isView(payload)) {
+    try {
+      utf8 ??= utf8Decoder();
+      return utf8.decode(payload);
+    } catch (error) {
+      throw new PayloadError(`payload is not valid UTF-8: ${error instanceof Error ? error.message : String(error)}`);
     }
-    utf8 ??= utf8Decoder();
-    return JSON.parse(utf8.decode(text));
+  }
+  return null;
+}
+
+function parse(json: string): unknown {
+  try {
+    return JSON.parse(json);
   } catch (error) {
     throw new PayloadError(`payload is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -499,10 +510,8 @@ function parse(text: string | ArrayBuffer | ArrayBufferView): unknown {
  * @throws {@link PayloadError} when `payload` is not an error payload of this API.
  */
 export function fromPayload(payload: unknown): ApiError {
-  const data =
-    typeof payload === "string" || payload instanceof ArrayBuffer || ArrayBuffer.isView(payload)
-      ? parse(payload)
-      : payload;
+  const json = text(payload);
+  const data = json === null ? payload : parse(json);
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     throw new PayloadError(`payload must be a JSON object, got ${show(data)}`);
   }

@@ -555,16 +555,64 @@ function utf8Decoder() {
   return new runtime.TextDecoder("utf-8", { fatal: true });
 }
 
-function parse(text) {
-  try {
-    if (typeof text === "string") {
-      return JSON.parse(text);
+function text(payload) {
+  if (typeof payload === "string") {
+    return payload;
+  }
+  if (payload instanceof ArrayBuffer || ArrayBuffer.isView(payload)) {
+    try {
+      utf8 ??= utf8Decoder();
+      return utf8.decode(payload);
+    } catch (error) {
+      throw new PayloadError(`payload is not valid UTF-8: ${error instanceof Error ? error.message : String(error)}`);
     }
-    utf8 ??= utf8Decoder();
-    return JSON.parse(utf8.decode(text));
+  }
+  return null;
+}
+
+function parse(json) {
+  try {
+    return JSON.parse(json);
   } catch (error) {
     throw new PayloadError(`payload is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+function numberText(json, name) {
+  let depth = 0;
+  let key = null;
+  let expectKey = false;
+  let found = null;
+  for (let i = 0; i < json.length; i++) {
+    const char = json.charAt(i);
+    if (char === '"') {
+      let end = i + 1;
+      while (json.charAt(end) !== '"') {
+        end += json.charAt(end) === "\\" ? 2 : 1;
+      }
+      if (depth === 1 && expectKey) {
+        key = JSON.parse(json.slice(i, end + 1));
+        expectKey = false;
+      }
+      i = end;
+    } else if (char === "{" || char === "[") {
+      depth += 1;
+      expectKey = depth === 1;
+    } else if (char === "}" || char === "]") {
+      depth -= 1;
+    } else if (char === ",") {
+      expectKey = depth === 1;
+    } else if (depth === 1 && key === name && (char === "-" || (char >= "0" && char <= "9"))) {
+      let end = i;
+      while (end < json.length && "+-.0123456789eE".includes(json.charAt(end))) {
+        end += 1;
+      }
+      found = json.slice(i, end);
+      key = null;
+      i = end - 1;
+    }
+  }
+  return found;
 }
 
 /**
@@ -577,10 +625,8 @@ function parse(text) {
  * @throws {@link PayloadError} when `payload` is not an error payload of this API.
  */
 export function fromPayload(payload) {
-  const data =
-    typeof payload === "string" || payload instanceof ArrayBuffer || ArrayBuffer.isView(payload)
-      ? parse(payload)
-      : payload;
+  const json = text(payload);
+  const data = json === null ? payload : parse(json);
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     throw new PayloadError(`payload must be a JSON object, got ${show(data)}`);
   }
@@ -593,7 +639,8 @@ export function fromPayload(payload) {
   const fields = data;
   const code = fields[CODE_FIELD];
   const message = fields[MESSAGE_FIELD];
-  if (typeof code !== "number" || !Number.isSafeInteger(code)) {
+  const written = json !== null && typeof code === "number" ? numberText(json, CODE_FIELD) : null;
+  if (typeof code !== "number" || !Number.isSafeInteger(code) || (written !== null && !/^-?[0-9]+$/.test(written))) {
     throw new PayloadError(
       `payload field ${JSON.stringify(CODE_FIELD)} must be an integer within ±(2**53 - 1), got ${show(code)}`,
     );
