@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from pathlib import Path
 from typing import Any
@@ -26,9 +27,14 @@ def test_python_agrees_with_the_vectors(name: str, vector_files: dict[str, Path]
     assert len(cases) > 10
     for case in cases:
         expect: dict[str, Any] = case["expect"]
+        if case["payload"] is None:  # exact bytes, no text
+            inputs: list[str | bytes] = [base64.b64decode(case["payload_base64"])]
+        else:
+            inputs = [case["payload"], case["payload"].encode("utf-8")]
         if "error" in expect:
-            with pytest.raises(module.PayloadError):
-                module.from_payload(case["payload"])
+            for given in inputs:
+                with pytest.raises(module.PayloadError):
+                    module.from_payload(given)
             continue
         error = module.from_payload(case["payload"].encode("utf-8"))
         actual = {

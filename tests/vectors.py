@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+from base64 import b64encode
 from itertools import cycle
 from pathlib import Path
 from typing import Any
@@ -142,6 +143,18 @@ def build(catalog: Catalog) -> dict[str, Any]:
                 "payload": valid[:-1] + f', "x": {constant}}}',
                 "expect": {"error": "payload"},
             }
+        )
+    # Bytes that are no UTF-8 JSON text, though some parsers guess their way through (these cases
+    # carry "payload_base64" and a null "payload": suites feed them as bytes only).
+    encoded = {
+        "a UTF-8 byte order mark": b"\xef\xbb\xbf" + valid.encode("utf-8"),
+        "UTF-16 with a byte order mark": valid.encode("utf-16"),
+        "UTF-32": valid.encode("utf-32-le"),
+        "invalid UTF-8 in the message": valid.encode("utf-8")[:-2] + b'\xff"}',
+    }
+    for name, data in encoded.items():
+        cases.append(
+            {"name": name, "payload": None, "payload_base64": b64encode(data).decode(), "expect": {"error": "payload"}}
         )
     if not string_codes:  # JavaScript's JSON.parse reads both as integers; the text decides
         for name, written in (("a fraction", f"{sample}.0"), ("an exponent", f"{sample}e0")):

@@ -17,7 +17,8 @@ import (
 
 type vector struct {
 	Name    string          `json:"name"`
-	Payload string          `json:"payload"`
+	Payload *string         `json:"payload"` // nil for exact bytes, given in Bytes
+	Bytes   []byte          `json:"payload_base64"`
 	Expect  json.RawMessage `json:"expect"`
 }
 
@@ -89,7 +90,11 @@ func TestVectors(t *testing.T) {
 		if err := json.Unmarshal(v.Expect, &want); err != nil {
 			t.Fatal(err)
 		}
-		got, err := errs.FromPayload([]byte(v.Payload))
+		data := v.Bytes
+		if v.Payload != nil {
+			data = []byte(*v.Payload)
+		}
+		got, err := errs.FromPayload(data)
 		if want.Error == "payload" {
 			var payloadError *errs.PayloadError
 			if got != nil || !errors.As(err, &payloadError) || payloadError.Reason == "" {

@@ -1076,10 +1076,17 @@ def from_payload(payload: Union[Mapping[str, object], str, bytes, bytearray]) ->
     Raises PayloadError (a ValueError) when the payload is not an error payload.
     """
     if type(payload) is not dict:
-        if isinstance(payload, (str, bytes, bytearray)):
+        if isinstance(payload, (bytes, bytearray)):
+            # UTF-8 only, as RFC 8259 and every target say: json.loads would also guess UTF-16
+            # or UTF-32 and skip a byte order mark.
+            try:
+                payload = payload.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise PayloadError(f"payload is not valid UTF-8: {exc}") from None
+        if isinstance(payload, str):
             try:
                 payload = json.loads(payload, parse_constant=_not_json)
-            except (ValueError, RecursionError) as exc:  # UnicodeDecodeError is a ValueError
+            except (ValueError, RecursionError) as exc:
                 raise PayloadError(f"payload is not valid JSON: {exc}") from None
         if not isinstance(payload, Mapping):
             raise PayloadError(f"payload must be a JSON object, got {type(payload).__name__}")

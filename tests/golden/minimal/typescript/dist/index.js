@@ -278,7 +278,8 @@ let utf8;
 
 function utf8Decoder() {
   const runtime = globalThis;
-  return new runtime.TextDecoder("utf-8", { fatal: true });
+  // ignoreBOM keeps a byte order mark in the text, where JSON.parse refuses it, as every target does.
+  return new runtime.TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 }
 
 function text(payload) {

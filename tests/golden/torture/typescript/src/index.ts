@@ -668,14 +668,15 @@ interface Utf8Decoder {
   decode(input: ArrayBuffer | ArrayBufferView): string;
 }
 
-type DecoderClass = new (label: string, options: { fatal: boolean }) => Utf8Decoder;
+type DecoderClass = new (label: string, options: { fatal: boolean; ignoreBOM: boolean }) => Utf8Decoder;
 
 /** A TextDecoder that rejects malformed UTF-8 (every runtime since Node 11 has one), made when first needed. */
 let utf8: Utf8Decoder | undefined;
 
 function utf8Decoder(): Utf8Decoder {
   const runtime = globalThis as unknown as { readonly TextDecoder: DecoderClass };
-  return new runtime.TextDecoder("utf-8", { fatal: true });
+  // ignoreBOM keeps a byte order mark in the text, where JSON.parse refuses it, as every target does.
+  return new runtime.TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 }
 
 function text(payload: unknown): string | null {
