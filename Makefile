@@ -51,7 +51,7 @@ bench: $(VENV)/.installed
 
 # The fuzz test with a much larger budget than `make test` gives it.
 fuzz: $(VENV)/.installed-test node_modules/.installed
-	ERRGEN_FUZZ_EXAMPLES=1000 $(PY) -m pytest tests/test_fuzz.py -s -q
+	ERRGEN_FUZZ_EXAMPLES=1000 $(PY) -m pytest tests/test_fuzz.py -q
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,3 +23,17 @@ def vector_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The conformance vectors of the real spec and of every fixture spec."""
     root = tmp_path_factory.mktemp("vectors")
     return {name: vectors.write(path, root / f"{name}.json") for name, path in SPECS.items()}
+
+
+# Lines a test wants in the run's summary, even when pytest captures its output (the fuzz test's count).
+SUMMARY = pytest.StashKey[list[str]]()
+
+
+@pytest.fixture
+def summary(request: pytest.FixtureRequest) -> list[str]:
+    return request.config.stash.setdefault(SUMMARY, [])
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    for line in config.stash.get(SUMMARY, []):
+        terminalreporter.write_line(line)

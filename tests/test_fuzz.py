@@ -33,7 +33,7 @@ from tests.test_typescript_target import HERE, STRICT, Tools, _output, _run, _ts
 
 __all__ = ["go", "tools"]  # the fixtures, shared with the target tests
 
-EXAMPLES = int(os.environ.get("ERRGEN_FUZZ_EXAMPLES", "40"))
+EXAMPLES = int(os.environ.get("ERRGEN_FUZZ_EXAMPLES", "100"))
 
 
 def expected_messages(spec: dict[str, Any]) -> dict[str, tuple[str, ...]]:
@@ -148,7 +148,9 @@ def check_docs(out: Path, spec: dict[str, Any]) -> None:
         assert shown == [[message] for message in error["messages"]], (error["code"], to_yaml(spec))
 
 
-def test_random_specs_generate_and_read_back_in_every_target(tools: Tools, go: str, tmp_path: Path) -> None:
+def test_random_specs_generate_and_read_back_in_every_target(
+    tools: Tools, go: str, tmp_path: Path, summary: list[str]
+) -> None:
     generated: list[tuple[Path, dict[str, Any]]] = []
     numbers = count()
 
@@ -175,5 +177,7 @@ def test_random_specs_generate_and_read_back_in_every_target(tools: Tools, go: s
     generate()
     check_typescript(tools, tmp_path, generated)
     check_go(go, tmp_path, generated)
-    print(f"fuzz: {len(generated)} specs generated and read back in Python, TypeScript, Go and the docs")
+    summary.append(
+        f"fuzz: {len(generated)} random specs generated and read back in Python, TypeScript, Go and the docs"
+    )
     assert len(generated) >= min(EXAMPLES, 10)
