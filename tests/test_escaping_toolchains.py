@@ -1,0 +1,84 @@
+"""The TypeScript, Go and JSON escaping functions, judged by the real parsers: every Unicode scalar
+value and every hostile string, written as a literal, must read back as exactly itself.
+
+All literals go into one source file per language and one run of its toolchain, which prints the
+values back as JSON; a failing chunk is then narrowed down to the code points that broke it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from generator.escaping import go_string, json_string, typescript_string
+from tests.test_escaping import CHUNKS, GLUED, HOSTILE, _assert_one_safe_line
+from tests.test_go_target import _run as _run_go
+from tests.test_go_target import go
+from tests.test_typescript_target import STRICT, Tools, _output, _run, _tsc, tools
+
+__all__ = ["go", "tools"]  # the fixtures, shared with the target tests
+
+TEXTS = {**{str(i): text for i, text in enumerate(HOSTILE)}, **dict(CHUNKS), **dict(GLUED)}
+
+
+def _differences(expected: dict[str, str], actual: dict[str, str]) -> dict[str, list[str]]:
+    """Per text that did not read back, the code points of it that differ (first ten)."""
+    bad = {}
+    for key, text in expected.items():
+        got = actual.get(key)
+        if got != text:
+            seen = got or ""
+            bad[key] = [f"U+{ord(c):04X}" for i, c in enumerate(text) if i >= len(seen) or seen[i] != c][:10]
+    return bad
+
+
+def test_typescript_literals_read_back_under_tsc_and_node(tools: Tools, tmp_path: Path) -> None:
+    lines = [f"  {json_string(key)}: {typescript_string(text)}," for key, text in TEXTS.items()]
+    for text in TEXTS.values():
+        _assert_one_safe_line(typescript_string(text))
+    source = (
+        "declare const process: { stdout: { write(text: string): void } };\n"
+        "const values: Record<string, string> = {\n" + "\n".join(lines) + "\n};\n"
+        "process.stdout.write(JSON.stringify(values));\n"
+        "export {};\n"
+    )
+    (tmp_path / "literals.ts").write_text(source, encoding="utf-8")
+    (tmp_path / "package.json").write_text('{"type": "module"}\n', encoding="utf-8")  # an ES module, as generated
+    config = {
+        "compilerOptions": {**STRICT, "rootDir": str(tmp_path), "outDir": str(tmp_path / "build")},
+        "files": [str(tmp_path / "literals.ts")],
+    }
+    built = _tsc(tools, tmp_path, config)
+    assert built.returncode == 0, _output(built)
+    ran = _run([tools.node, str(tmp_path / "build" / "literals.js")], cwd=tmp_path)
+    assert ran.returncode == 0, _output(ran)
+    assert _differences(TEXTS, json.loads(ran.stdout)) == {}
+
+
+def test_go_literals_read_back_under_go_vet_and_go_run(go: str, tmp_path: Path) -> None:
+    for text in TEXTS.values():
+        _assert_one_safe_line(go_string(text))
+    lines = [f"\t{go_string(key)}: {go_string(text)}," for key, text in TEXTS.items()]
+    source = (
+        "package main\n\n"
+        'import (\n\t"encoding/json"\n\t"os"\n)\n\n'
+        "var values = map[string]string{\n" + "\n".join(lines) + "\n}\n\n"
+        "func main() {\n"
+        "\tencoder := json.NewEncoder(os.Stdout)\n"
+        "\tencoder.SetEscapeHTML(false)\n"
+        "\tif err := encoder.Encode(values); err != nil {\n\t\tpanic(err)\n\t}\n"
+        "}\n"
+    )
+    (tmp_path / "go.mod").write_text("module literals\n\ngo 1.22\n", encoding="utf-8")
+    (tmp_path / "main.go").write_text(source, encoding="utf-8")
+    for command in ([go, "vet", "."], [go, "run", "."]):
+        result = _run_go(command, cwd=tmp_path)
+        assert result.returncode == 0, _output(result)
+    assert _differences(TEXTS, json.loads(result.stdout)) == {}
+
+
+def test_json_strings_read_back() -> None:
+    for key, text in TEXTS.items():
+        literal = json_string(text)
+        _assert_one_safe_line(literal)
+        assert json.loads(literal) == text, _differences({key: text}, {key: json.loads(literal)})
