@@ -35,7 +35,7 @@ PACKAGES = {
     "string_codes": GOLDEN / "string_codes" / "go",
     "torture": GOLDEN / "torture" / "go",
 }
-FILES = ("errors.go", "go.mod")
+FILES = ("errors.go", "example_test.go", "go.mod")
 HERE = ROOT / "tests" / "go"
 ENV = {"GOFLAGS": "-mod=mod", "GOPROXY": "off", "GOTOOLCHAIN": "local", "CGO_ENABLED": "0"}
 
@@ -111,6 +111,7 @@ def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
         target = root / name
         target.mkdir()
         shutil.copy(package / "errors.go", target / "errors.go")
+        shutil.copy(package / "example_test.go", target / "example_test.go")
         test = conformance.replace('"errgen.test/PACKAGE"', f'"errgen.test/{name}"')
         test = test.replace("\npackage conformance_test\n", f"\npackage {_catalog(name).packages.go_package}_test\n")
         (target / "conformance_test.go").write_text(test, encoding="utf-8")
@@ -187,6 +188,9 @@ def test_typed_consumer_through_a_replace_directive(go: str, tmp_path: Path) -> 
     (project / "go.mod").write_text(
         f"module consumer\n\ngo 1.22\n\nrequire {module} v0.0.0\n\nreplace {module} => ../module\n", encoding="utf-8"
     )
+    tested = _run([go, "test", "-count=1", "-v", "./..."], cwd=tmp_path / "module")  # its own examples
+    assert tested.returncode == 0, _output(tested)
+    assert "--- PASS: ExampleFromPayload" in tested.stdout and "--- PASS: ExampleMatch" in tested.stdout
     ran = _run([go, "run", "."], cwd=project)
     assert ran.returncode == 0, _output(ran)
     assert json.loads(ran.stdout) == [
@@ -223,6 +227,18 @@ def test_no_spec_text_in_comments_or_raw_strings(go: str, scratch: Path) -> None
     in the output of the reference spec of the same code type (minimal, string_codes), whose own spec
     text is nowhere in them, with the package name in the package doc as the one variable. The only
     extra comment another spec may bring is the fixed deprecation note."""
+    # The examples: fixed comments as the minimal fixture's, and outputs of booleans and numbers only.
+    examples = {name: str(package / "example_test.go") for name, package in PACKAGES.items()}
+    scanned = _run([go, "run", "./comments", *examples.values()], cwd=scratch)
+    assert scanned.returncode == 0, _output(scanned)
+    in_examples = {name: json.loads(scanned.stdout)[path]["comments"] for name, path in examples.items()}
+    for name, comments in in_examples.items():
+        assert comments[0] == f"// {go_header(_catalog(name))}"
+        outputs = [c for c in comments if c.startswith("// Output:")]
+        assert len(outputs) == 2 and all(re.fullmatch(r"// Output:( (true|-?[0-9]+))+", c) for c in outputs), name
+        assert [c for c in comments[1:] if c not in outputs] == [
+            c for c in in_examples["minimal"][1:] if not c.startswith("// Output:")
+        ], name
     paths = {name: str(package / "errors.go") for name, package in PACKAGES.items()}
     result = _run([go, "run", "./comments", *paths.values()], cwd=scratch)
     assert result.returncode == 0, _output(result)

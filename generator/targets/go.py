@@ -17,8 +17,10 @@ CategoryRequest), so no spec name can collide with them.
 
 from __future__ import annotations
 
+import json
+
 from generator.escaping import go_literal
-from generator.model import Catalog, ErrorDef
+from generator.model import Catalog, ErrorDef, Template
 from generator.templating import header, render_template
 
 # The fixed wording of a deprecated code's constant and sentinel (never the spec's reason).
@@ -122,4 +124,46 @@ def render(catalog: Catalog) -> dict[str, str]:
     return {
         "go.mod": render_template("go/go.mod.jinja", **context),
         "errors.go": render_template("go/errors.go.jinja", **context),
+        "example_test.go": render_template("go/example_test.go.jinja", **context, **_examples(catalog)),
+    }
+
+
+# Values to fill a template's placeholders with in the examples (not spec text).
+_FILL = ("100", "10 SECOND", "x")
+
+
+def _filled(template: Template) -> str:
+    return template.format(*(_FILL[i % len(_FILL)] for i in range(template.arity)))
+
+
+def _variant(error: ErrorDef, message: str) -> int:
+    """The variant the reference rules give `message` (-1 for none)."""
+    return next((i for i, t in enumerate(error.messages) if t.match(message) is not None), -1)
+
+
+def _examples(catalog: Catalog) -> dict[str, object]:
+    """What the package's runnable examples use: the catalog's example payload when its code is an
+    active one (else the first code's first message), and the first variant with placeholders (else
+    the first one). The expected output is worked out here by the reference rules and holds only
+    booleans and numbers: spec text never goes into a comment, and `// Output:` is one."""
+    active = {e.code: e for e in catalog.active}
+    if catalog.example is not None and catalog.example[0] in active:
+        code, message = catalog.example
+    else:
+        code, message = catalog.active[0].code, _filled(catalog.active[0].messages[0])
+    known = active[code]
+    matched = next((e for e in catalog.active if any(t.arity for t in e.messages)), catalog.active[0])
+    template = next((t for t in matched.messages if t.arity), matched.messages[0])
+    filled = _filled(template)
+    variant = _variant(matched, filled)
+    payload = {catalog.payload.code_field: code, catalog.payload.message_field: message}
+    return {
+        "example_payload": json.dumps(payload, ensure_ascii=False),
+        "example_sentinel": f"Err{known.name.pascal}",
+        "example_category": f"Category{known.category.name.pascal}",
+        "example_variant": _variant(known, message),
+        "match_constant": f"Code{matched.name.pascal}",
+        "match_message": filled,
+        "match_variant": variant,
+        "match_arity": matched.messages[variant].arity,
     }
