@@ -144,6 +144,16 @@ def build(catalog: Catalog) -> dict[str, Any]:
                 "expect": {"error": "payload"},
             }
         )
+    # A lone surrogate escape decodes to no Unicode text: every target reads it as U+FFFD.
+    first = catalog.active[0]
+    lone = json.dumps({code_key: first.code, message_key: "\x00"}).replace("\\u0000", "a\\ud800b\\udc00")
+    cases.append(
+        {
+            "name": "lone surrogate escapes in the message",
+            "payload": lone,
+            "expect": _expect_known(first, "a\ufffdb\ufffd"),
+        }
+    )
     # Bytes that are no UTF-8 JSON text, though some parsers guess their way through (these cases
     # carry "payload_base64" and a null "payload": suites feed them as bytes only).
     encoded = {

@@ -258,6 +258,11 @@ _BY_CATEGORY: Dict[Category, Callable[[Code, str], ApiError]] = {
 }
 
 
+# A JSON escape like "\\ud800" decodes to a lone surrogate, which no UTF-8 text can hold: it
+# becomes U+FFFD, as Go's decoder and the TypeScript package make it.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
 def _not_json(constant: str) -> object:
     """NaN and Infinity are not JSON (RFC 8259), though Python's json reads them."""
     raise ValueError(f"{constant} is not a JSON value")
@@ -294,6 +299,8 @@ def from_payload(payload: Union[Mapping[str, object], str, bytes, bytearray]) ->
         raise PayloadError(f"payload field {CODE_FIELD!r} must be an integer, got {code!r}")
     if not isinstance(message, str):
         raise PayloadError(f"payload field {MESSAGE_FIELD!r} must be a string, got {message!r}")
+    if not message.isascii():  # isascii() is a flag check: the common case costs nothing
+        message = _SURROGATE.sub("\ufffd", message)
     known = _BY_CODE.get(code)
     if known is not None:
         return known(message)

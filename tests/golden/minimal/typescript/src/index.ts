@@ -386,6 +386,8 @@ function text(payload: unknown): string | null {
   return null;
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 function parse(json: string): unknown {
   try {
     return JSON.parse(json);
@@ -464,10 +466,12 @@ export function fromPayload(payload: unknown): ApiError {
   if (typeof message !== "string") {
     throw new PayloadError(`payload field ${JSON.stringify(MESSAGE_FIELD)} must be a string, got ${show(message)}`);
   }
+  // A lone surrogate (from a JSON escape like "\ud800") is no Unicode text: U+FFFD, as in every target.
+  const received = message.replace(LONE_SURROGATE, "\uFFFD");
   const known = BY_CODE.get(code);
   if (known !== undefined) {
-    return new known(message);
+    return new known(received);
   }
   const category = categoryOf(code);
-  return category === null ? new ApiError(code, message) : new BY_CATEGORY[category](code, message);
+  return category === null ? new ApiError(code, received) : new BY_CATEGORY[category](code, received);
 }
