@@ -378,7 +378,7 @@ def test_diff_is_a_valid_unified_diff_naming_each_changed_file(tmp_path: Path, r
     # The real test of validity: patch(1) applied to a copy gives exactly what apply() writes.
     patch = shutil.which("patch")
     if patch is None:
-        pytest.skip("patch(1) is not installed")
+        pytest.fail("this test needs patch(1), which was not found on PATH", pytrace=False)
     patched = tmp_path / "patched"
     shutil.copytree(root, patched, symlinks=True)
     proc = subprocess.run(
