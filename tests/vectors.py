@@ -144,6 +144,28 @@ def build(catalog: Catalog) -> dict[str, Any]:
                 "expect": {"error": "payload"},
             }
         )
+    # JSON texts that say the same payload in other ways: every target must read them alike.
+    first_message = catalog.active[0].messages[0].format(*["v"] * catalog.active[0].messages[0].arity)
+    expected = _expect_known(catalog.active[0], first_message)
+
+    def escaped(text: str) -> str:
+        return '"' + "".join(f"\\u{ord(c):04x}" if ord(c) < 0x10000 else c for c in text) + '"'
+
+    same_code, same_message = json.dumps(catalog.active[0].code), json.dumps(first_message, ensure_ascii=False)
+    keys = (json.dumps(code_key, ensure_ascii=False), json.dumps(message_key, ensure_ascii=False))
+    unknown_code = json.dumps(outside[0] if string_codes else 424242)
+    variants = {
+        "duplicate fields: the last one counts": f"{{{keys[0]}: {unknown_code}, {keys[1]}: 1, "
+        f"{keys[0]}: {same_code}, {keys[1]}: {same_message}}}",
+        "escaped field names and message": f"{{{escaped(code_key)}: {same_code}, {escaped(message_key)}: "
+        f"{escaped(first_message)}}}",
+        "fields of nested objects do not count": f'{{"x": {{{keys[0]}: {unknown_code}, {keys[1]}: "y"}}, '
+        f'"y": [{{{keys[0]}: 1}}], {keys[0]}: {same_code}, {keys[1]}: {same_message}, "z": {{}}}}',
+        "whitespace everywhere": f" \n\t{{ {keys[0]} :\r\n{same_code} ,\n {keys[1]}\t: {same_message} }}\n ",
+    }
+    for name, text in variants.items():
+        cases.append({"name": name, "payload": text, "expect": expected})
+
     # A lone surrogate escape decodes to no Unicode text: every target reads it as U+FFFD.
     first = catalog.active[0]
     lone = json.dumps({code_key: first.code, message_key: "\x00"}).replace("\\u0000", "a\\ud800b\\udc00")

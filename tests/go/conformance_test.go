@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"reflect"
+	"strings"
 	"testing"
 
 	errs "errgen.test/PACKAGE"
@@ -95,16 +96,29 @@ func TestVectors(t *testing.T) {
 			data = []byte(*v.Payload)
 		}
 		got, err := errs.FromPayload(data)
+		// The same payload inside a response that encoding/json decodes, through Error.UnmarshalJSON.
+		var response struct {
+			Error errs.Error `json:"error"`
+		}
+		inResponse := append(append([]byte(`{"error": `), data...), '}')
+		decodeErr := json.Unmarshal(inResponse, &response)
 		if want.Error == "payload" {
 			var payloadError *errs.PayloadError
 			if got != nil || !errors.As(err, &payloadError) || payloadError.Reason == "" {
 				t.Errorf("%s: want a *PayloadError, got %v, %v", v.Name, got, err)
+			}
+			// JSON null is no payload, but encoding/json's convention makes it a no-op.
+			if decodeErr == nil && strings.TrimSpace(string(data)) != "null" {
+				t.Errorf("%s: json.Unmarshal accepted it: %#v", v.Name, response.Error)
 			}
 			continue
 		}
 		if err != nil {
 			t.Errorf("%s: %v", v.Name, err)
 			continue
+		}
+		if decodeErr != nil || !reflect.DeepEqual(&response.Error, got) {
+			t.Errorf("%s: json.Unmarshal gives %#v, %v; FromPayload %#v", v.Name, response.Error, decodeErr, got)
 		}
 		c := code(t, want.Code)
 		variant := -1

@@ -20,6 +20,7 @@
 package minimal
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"regexp"
@@ -393,16 +394,21 @@ type Error struct {
 // says about them filled in; a code the catalog does not know keeps its raw
 // code and message, and gets the category its code lies in.
 func New(code Code, message string) *Error {
-	e := &Error{Code: code, Message: message, Variant: -1}
+	e := new(Error)
+	e.fill(code, message)
+	return e
+}
+
+func (e *Error) fill(code Code, message string) {
+	*e = Error{Code: code, Message: message, Variant: -1}
 	i := index(code)
 	if i < 0 {
 		e.Category = code.Category()
-		return e
+		return
 	}
 	known := &entries[i]
 	e.Category, e.Retryable, e.HTTPStatus = known.category, known.retryable, known.httpStatus
 	e.Variant, e.Params = known.match(message, true)
-	return e
 }
 
 // Error returns the code, its name when the catalog knows it, and the message.
@@ -466,37 +472,146 @@ func (e *PayloadError) Unwrap() error {
 //
 // The error is a [*PayloadError] when data is not such a payload.
 func FromPayload(data []byte) (*Error, error) {
+	e := new(Error)
+	if err := e.decode(data); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// UnmarshalJSON reads an error payload into e as [FromPayload] does, so that
+// a response that holds one can be decoded with encoding/json; JSON null
+// leaves e as it is. Into an Error that does not escape, a known code whose
+// message is one of its templates without placeholders is read without
+// allocating.
+func (e *Error) UnmarshalJSON(data []byte) error {
+	if string(bytes.TrimSpace(data)) == "null" {
+		return nil
+	}
+	return e.decode(data)
+}
+
+func (e *Error) decode(data []byte) error {
 	if !utf8.Valid(data) {
-		return nil, &PayloadError{Reason: "payload is not valid UTF-8"}
+		return &PayloadError{Reason: "payload is not valid UTF-8"}
 	}
-	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(data, &fields); err != nil {
-		var syntax *json.SyntaxError
-		if errors.As(err, &syntax) {
-			return nil, &PayloadError{Reason: "payload is not valid JSON", Err: err}
+	if !json.Valid(data) {
+		var value any
+		return &PayloadError{Reason: "payload is not valid JSON", Err: json.Unmarshal(data, &value)}
+	}
+	rawCode, rawMessage, object := members(data)
+	switch {
+	case !object:
+		return &PayloadError{Reason: "payload must be a JSON object"}
+	case rawCode == nil:
+		return &PayloadError{Reason: "payload has no " + strconv.Quote(PayloadCodeField) + " field"}
+	case rawMessage == nil:
+		return &PayloadError{Reason: "payload has no " + strconv.Quote(PayloadMessageField) + " field"}
+	}
+	code, ok := integer(rawCode)
+	if !ok {
+		return &PayloadError{Reason: "payload field " + strconv.Quote(PayloadCodeField) + " must be an integer within ±(2**53 - 1)"}
+	}
+	message, ok := text(rawMessage, Code(code))
+	if !ok {
+		return &PayloadError{Reason: "payload field " + strconv.Quote(PayloadMessageField) + " must be a string"}
+	}
+	e.fill(Code(code), message)
+	return nil
+}
+
+// members returns the raw values of the last top-level members named
+// [PayloadCodeField] and [PayloadMessageField] in data, valid JSON text (the
+// last of duplicates wins, as in encoding/json), and whether data is an object.
+func members(data []byte) (code, message []byte, object bool) {
+	start := skipSpace(data, 0)
+	if start == len(data) || data[start] != '{' {
+		return nil, nil, false
+	}
+	depth, value := 0, -1 // value: where the current top-level member's value starts
+	var key []byte
+	end := func(at int) {
+		if value >= 0 {
+			raw := bytes.TrimRight(data[value:at], " \t\r\n")
+			switch {
+			case keyIs(key, PayloadCodeField):
+				code = raw
+			case keyIs(key, PayloadMessageField):
+				message = raw
+			}
+			value = -1
 		}
-		return nil, &PayloadError{Reason: "payload must be a JSON object", Err: err}
 	}
-	if fields == nil {
-		return nil, &PayloadError{Reason: "payload must be a JSON object"}
+	for i := start; i < len(data); i++ {
+		switch data[i] {
+		case '"':
+			quote := i + 1
+			for data[quote] != '"' {
+				if data[quote] == '\\' {
+					quote++
+				}
+				quote++
+			}
+			if depth == 1 && value < 0 {
+				key = data[i : quote+1]
+			}
+			i = quote
+		case ':':
+			if depth == 1 {
+				value = skipSpace(data, i+1)
+			}
+		case ',':
+			if depth == 1 {
+				end(i)
+			}
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+			if depth == 0 {
+				end(i)
+			}
+		}
 	}
-	rawCode, ok := fields[PayloadCodeField]
-	if !ok {
-		return nil, &PayloadError{Reason: "payload has no " + strconv.Quote(PayloadCodeField) + " field"}
+	return code, message, true
+}
+
+func skipSpace(data []byte, i int) int {
+	for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n') {
+		i++
 	}
-	rawMessage, ok := fields[PayloadMessageField]
-	if !ok {
-		return nil, &PayloadError{Reason: "payload has no " + strconv.Quote(PayloadMessageField) + " field"}
+	return i
+}
+
+// keyIs reports whether a JSON string is name; only a key with escapes is
+// decoded.
+func keyIs(key []byte, name string) bool {
+	if bytes.IndexByte(key, '\\') < 0 {
+		return string(key[1:len(key)-1]) == name
 	}
-	code, err := integer(rawCode)
-	if err != nil {
-		return nil, &PayloadError{Reason: "payload field " + strconv.Quote(PayloadCodeField) + " must be an integer within ±(2**53 - 1)", Err: err}
+	var decoded string
+	return json.Unmarshal(key, &decoded) == nil && decoded == name
+}
+
+// text reads a JSON string. One that is a template of code without
+// placeholders is not copied: the template is the message.
+func text(raw []byte, code Code) (string, bool) {
+	if raw[0] != '"' {
+		return "", false
 	}
-	var message string
-	if len(rawMessage) == 0 || rawMessage[0] != '"' || json.Unmarshal(rawMessage, &message) != nil {
-		return nil, &PayloadError{Reason: "payload field " + strconv.Quote(PayloadMessageField) + " must be a string"}
+	body := raw[1 : len(raw)-1]
+	if bytes.IndexByte(body, '\\') >= 0 {
+		var decoded string // escapes, lone surrogates made U+FFFD as by every target
+		return decoded, json.Unmarshal(raw, &decoded) == nil
 	}
-	return New(Code(code), message), nil
+	if i := index(code); i >= 0 {
+		for _, t := range entries[i].templates {
+			if len(t.parts) == 1 && t.parts[0] == string(body) {
+				return t.parts[0], true
+			}
+		}
+	}
+	return string(body), true
 }
 
 // maxCode bounds the codes of every target alike: JavaScript holds integers
@@ -505,14 +620,23 @@ const maxCode = 1<<53 - 1
 
 // integer reads a JSON number written as an integer (no fraction, no
 // exponent) within ±maxCode that fits an int.
-func integer(raw json.RawMessage) (int, error) {
-	text := string(raw)
-	if text == "" || (text[0] != '-' && (text[0] < '0' || text[0] > '9')) || strings.ContainsAny(text, ".eE") {
-		return 0, errors.New("not an integer: " + text)
+func integer(raw []byte) (int, bool) {
+	digits := bytes.TrimPrefix(raw, []byte("-"))
+	if len(digits) == 0 || len(digits) > 16 {
+		return 0, false
 	}
-	code, err := strconv.ParseInt(text, 10, 64)
-	if err != nil || code < -maxCode || code > maxCode || int64(int(code)) != code {
-		return 0, errors.New("not an integer within ±(2**53 - 1) that fits an int: " + text)
+	var code int64
+	for _, digit := range digits {
+		if digit < '0' || digit > '9' {
+			return 0, false
+		}
+		code = code*10 + int64(digit-'0')
 	}
-	return int(code), nil
+	if len(digits) < len(raw) {
+		code = -code
+	}
+	if code < -maxCode || code > maxCode || int64(int(code)) != code {
+		return 0, false
+	}
+	return int(code), true
 }
