@@ -120,6 +120,12 @@ func TestVectors(t *testing.T) {
 		if decodeErr != nil || !reflect.DeepEqual(&response.Error, got) {
 			t.Errorf("%s: json.Unmarshal gives %#v, %v; FromPayload %#v", v.Name, response.Error, decodeErr, got)
 		}
+		// And back: json.Marshal writes the payload, which reads back as the same error.
+		if encoded, err := json.Marshal(got); err != nil {
+			t.Errorf("%s: json.Marshal: %v", v.Name, err)
+		} else if again, err := errs.FromPayload(encoded); err != nil || !reflect.DeepEqual(again, got) {
+			t.Errorf("%s: %s reads back as %#v, %v", v.Name, encoded, again, err)
+		}
 		c := code(t, want.Code)
 		variant := -1
 		if want.Variant != nil {

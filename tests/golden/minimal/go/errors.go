@@ -479,6 +479,21 @@ func FromPayload(data []byte) (*Error, error) {
 	return e, nil
 }
 
+// MarshalJSON writes e as the error payload it stands for, the inverse of
+// [Error.UnmarshalJSON]: an Error survives a round trip through encoding/json.
+func (e Error) MarshalJSON() ([]byte, error) {
+	code, err := json.Marshal(e.Code)
+	if err != nil {
+		return nil, err
+	}
+	message, err := json.Marshal(e.Message)
+	if err != nil {
+		return nil, err
+	}
+	return []byte("{\"code\":" + string(code) +
+		",\"msg\":" + string(message) + "}"), nil
+}
+
 // UnmarshalJSON reads an error payload into e as [FromPayload] does, so that
 // a response that holds one can be decoded with encoding/json; JSON null
 // leaves e as it is. Into an Error that does not escape, a known code whose
