@@ -110,6 +110,15 @@ class ErrorDef:
     deprecated: str | None  # "" when deprecated without a reason
     retired: str | None  # "" when retired without a reason
 
+    def match(self, message: str) -> tuple[int, tuple[str, ...]] | None:
+        """The reference rule every target implements: the first variant, in spec order, that
+        `message` fits, with the values of its placeholders; None when it fits none."""
+        for variant, template in enumerate(self.messages):
+            params = template.match(message)
+            if params is not None:
+                return variant, params
+        return None
+
     @property
     def is_deprecated(self) -> bool:
         return self.deprecated is not None

@@ -7,6 +7,8 @@ from itertools import product
 import pytest
 
 from generator.model import PlaceholderError, Template
+from generator.validate import load_catalog
+from tests.helpers import SPEC
 
 
 def test_parse_splits_on_placeholders_and_unescapes_percent() -> None:
@@ -56,3 +58,18 @@ def test_covers_agrees_with_brute_force_on_small_patterns() -> None:
     for earlier, later in product(patterns, repeat=2):
         included = all(earlier.match(s) is not None for s in strings if later.match(s) is not None)
         assert earlier.covers(later) is included, (earlier.text, later.text)
+
+
+def test_an_error_matches_a_message_to_its_first_fitting_variant() -> None:
+    """The issue's examples, on the real spec: the variant index and the values in it."""
+    errors = {e.code: e for e in load_catalog(SPEC.read_bytes()).errors}
+    assert errors[-1015].match("Too many new orders.") == (0, ())
+    assert errors[-1015].match("Too many new orders; current limit is 100 orders per 10 SECOND.") == (
+        1,
+        ("100", "10 SECOND"),
+    )
+    assert errors[-1102].match("Param 'symbol' or 'quantity' must be sent, but both were empty/null!") == (
+        2,
+        ("'symbol'", "'quantity'"),
+    )
+    assert errors[-1015].match("Too many new orders!") is None

@@ -43,13 +43,8 @@ MALFORMED = {
 
 
 def _expect_known(error: ErrorDef, message: str) -> dict[str, Any]:
-    variant: int | None = None
-    params: tuple[str, ...] = ()
-    for index, template in enumerate(error.messages):
-        matched = template.match(message)
-        if matched is not None:
-            variant, params = index, matched
-            break
+    matched = error.match(message)
+    variant, params = matched if matched is not None else (None, ())
     return {
         "code": error.code,
         "name": error.name,

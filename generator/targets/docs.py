@@ -73,10 +73,6 @@ def category_anchor(category: Category) -> str:
     return "category-" + category.name.lower().replace("_", "-")
 
 
-def _code_text(code: Code) -> str:
-    return str(code)
-
-
 def _span(text: str) -> str:
     """A code span on one line: text with a line break (possible only in payload field names
     and prefixes, which the validator does not restrict) is shown as a JSON string instead."""
@@ -174,7 +170,7 @@ class _Anchors:
 
 
 def _error(error: ErrorDef, anchors: _Anchors) -> dict[str, Any]:
-    title = f"{_code_text(error.code)} {error.name}"
+    title = f"{error.code} {error.name}"
     marks = [f"**Category:** [{_text(error.category.title)}](#{category_anchor(error.category)})"]
     if error.retryable:
         marks.append("**Retryable**")
@@ -246,7 +242,7 @@ def render(catalog: Catalog) -> dict[str, str]:
         "code_field": _span(catalog.payload.code_field),
         "message_field": _span(catalog.payload.message_field),
         "code_kind": "an integer" if integer else "a string",
-        "example_code": _span(_code_text(example_code)),
+        "example_code": _span(str(example_code)),
         "placeholders": any(t.arity for e in catalog.errors for t in e.messages),
         "percent": any("%%" in text for text in texts),
         "any_retryable": any(e.retryable for e in catalog.active),

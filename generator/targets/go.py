@@ -137,8 +137,9 @@ def _filled(template: Template) -> str:
 
 
 def _variant(error: ErrorDef, message: str) -> int:
-    """The variant the reference rules give `message` (-1 for none)."""
-    return next((i for i, t in enumerate(error.messages) if t.match(message) is not None), -1)
+    """The variant the reference rules give `message` (-1 for none, as the Go package says it)."""
+    matched = error.match(message)
+    return -1 if matched is None else matched[0]
 
 
 def _examples(catalog: Catalog) -> dict[str, object]:
