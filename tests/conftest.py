@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests import vectors
+from tests import toolchains, vectors
 from tests.helpers import SPEC
 from tests.snapshots import NAMES, spec
 
@@ -37,3 +37,15 @@ def summary(request: pytest.FixtureRequest) -> list[str]:
 def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
     for line in config.stash.get(SUMMARY, []):
         terminalreporter.write_line(line)
+
+
+@pytest.fixture(scope="session")
+def tools() -> toolchains.Tools:
+    """Node.js, npm and the repository's locked tsc."""
+    return toolchains.node_tools()
+
+
+@pytest.fixture(scope="session")
+def go() -> str:
+    """The go command."""
+    return toolchains.go_command()

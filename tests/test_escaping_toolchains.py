@@ -12,11 +12,7 @@ from pathlib import Path
 
 from generator.escaping import go_string, json_string, typescript_string
 from tests.test_escaping import CHUNKS, GLUED, HOSTILE, _assert_one_safe_line
-from tests.test_go_target import _run as _run_go
-from tests.test_go_target import go
-from tests.test_typescript_target import STRICT, Tools, _output, _run, _tsc, tools
-
-__all__ = ["go", "tools"]  # the fixtures, shared with the target tests
+from tests.toolchains import STRICT, Tools, output, run, run_go, tsc
 
 TEXTS = {**{str(i): text for i, text in enumerate(HOSTILE)}, **dict(CHUNKS), **dict(GLUED)}
 
@@ -48,10 +44,10 @@ def test_typescript_literals_read_back_under_tsc_and_node(tools: Tools, tmp_path
         "compilerOptions": {**STRICT, "rootDir": str(tmp_path), "outDir": str(tmp_path / "build")},
         "files": [str(tmp_path / "literals.ts")],
     }
-    built = _tsc(tools, tmp_path, config)
-    assert built.returncode == 0, _output(built)
-    ran = _run([tools.node, str(tmp_path / "build" / "literals.js")], cwd=tmp_path)
-    assert ran.returncode == 0, _output(ran)
+    built = tsc(tools, tmp_path, config)
+    assert built.returncode == 0, output(built)
+    ran = run([tools.node, str(tmp_path / "build" / "literals.js")], cwd=tmp_path)
+    assert ran.returncode == 0, output(ran)
     assert _differences(TEXTS, json.loads(ran.stdout)) == {}
 
 
@@ -72,8 +68,8 @@ def test_go_literals_read_back_under_go_vet_and_go_run(go: str, tmp_path: Path) 
     (tmp_path / "go.mod").write_text("module literals\n\ngo 1.22\n", encoding="utf-8")
     (tmp_path / "main.go").write_text(source, encoding="utf-8")
     for command in ([go, "vet", "."], [go, "run", "."]):
-        result = _run_go(command, cwd=tmp_path)
-        assert result.returncode == 0, _output(result)
+        result = run_go(command, cwd=tmp_path)
+        assert result.returncode == 0, output(result)
     assert _differences(TEXTS, json.loads(result.stdout)) == {}
 
 

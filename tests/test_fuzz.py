@@ -27,11 +27,8 @@ from generator.naming import Name
 from tests.fuzz_specs import specs, to_yaml
 from tests.test_docs_target import _error_section, _messages, _read
 from tests.test_go_target import HERE as GO_HERE
-from tests.test_go_target import _run as _run_go
-from tests.test_go_target import go
-from tests.test_typescript_target import HERE, STRICT, Tools, _output, _run, _tsc, tools
-
-__all__ = ["go", "tools"]  # the fixtures, shared with the target tests
+from tests.test_typescript_target import HERE
+from tests.toolchains import STRICT, Tools, gofmt, output, run, run_go, tsc
 
 EXAMPLES = int(os.environ.get("ERRGEN_FUZZ_EXAMPLES", "100"))
 
@@ -70,16 +67,16 @@ def check_typescript(tools: Tools, work: Path, generated: list[tuple[Path, dict[
             str(out / "typescript" / path) for out, _ in generated for path in ("src/index.ts", "dist/index.d.ts")
         ],
     }
-    checked = _tsc(tools, work, config)
-    assert checked.returncode == 0, _output(checked)
+    checked = tsc(tools, work, config)
+    assert checked.returncode == 0, output(checked)
     (build / "package.json").write_text('{"type": "module"}\n', encoding="utf-8")
     modules = {}
     for out, spec in generated:
         compiled = build / (out / "typescript" / "src" / "index.js").relative_to(work)
         for module in (out / "typescript" / "dist" / "index.js", compiled):
             modules[str(module)] = spec
-    result = _run([tools.node, str(HERE / "readback.mjs"), *modules], cwd=work)
-    assert result.returncode == 0, _output(result)
+    result = run([tools.node, str(HERE / "readback.mjs"), *modules], cwd=work)
+    assert result.returncode == 0, output(result)
     for module, seen in json.loads(result.stdout).items():
         spec = modules[module]
         active = [e for e in spec["errors"] if not e.get("retired")]
@@ -113,12 +110,11 @@ def check_go(go: str, work: Path, generated: list[tuple[Path, dict[str, Any]]]) 
         test = test.replace("\npackage readback_test\n", f"\npackage {name.group(1)}_test\n")
         (package / "readback_test.go").write_text(test, encoding="utf-8")
         packages[package] = spec
-    gofmt = shutil.which("gofmt") or str(Path(go).with_name("gofmt"))
-    listed = _run_go([gofmt, "-l", "."], cwd=module)
-    assert listed.returncode == 0 and listed.stdout == "", _output(listed)
+    listed = run_go([gofmt(go), "-l", "."], cwd=module)
+    assert listed.returncode == 0 and listed.stdout == "", output(listed)
     for command in ([go, "vet", "./..."], [go, "test", "-count=1", "./..."]):
-        result = _run_go(command, cwd=module)
-        assert result.returncode == 0, _output(result)
+        result = run_go(command, cwd=module)
+        assert result.returncode == 0, output(result)
     for package, spec in packages.items():
         seen = json.loads((package / "readback.json").read_text(encoding="utf-8"))
         seen["retired"] = sorted(map(tuple, seen["retired"]))

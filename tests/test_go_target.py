@@ -9,10 +9,8 @@ module, so one `go vet` and one `go test` judge them all.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +26,7 @@ from generator.validate import load_catalog
 from tests.conftest import SPECS
 from tests.helpers import OUT, ROOT
 from tests.snapshots import GOLDEN
+from tests.toolchains import gofmt, output, run_go
 
 PACKAGES = {
     "binance": OUT / "go",
@@ -37,39 +36,10 @@ PACKAGES = {
 }
 FILES = ("errors.go", "example_test.go", "go.mod")
 HERE = ROOT / "tests" / "go"
-ENV = {"GOFLAGS": "-mod=mod", "GOPROXY": "off", "GOTOOLCHAIN": "local", "CGO_ENABLED": "0"}
 
 
 def _catalog(name: str) -> Catalog:
     return load_catalog(SPECS[name].read_bytes())
-
-
-@pytest.fixture(scope="module")
-def go() -> str:
-    found = shutil.which("go")
-    if found is None:
-        pytest.fail("the Go target's tests need Go 1.22 or later (`go`), which was not found on PATH", pytrace=False)
-    version = subprocess.run([found, "env", "GOVERSION"], capture_output=True, text=True, check=False).stdout.strip()
-    numbers = re.match(r"go(\d+)\.(\d+)", version)
-    if numbers is None or (int(numbers.group(1)), int(numbers.group(2))) < (1, 22):
-        pytest.fail(f"the Go target's tests need Go 1.22 or later; `go env GOVERSION` says {version!r}", pytrace=False)
-    return found
-
-
-def _run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        command,
-        cwd=cwd,
-        env={**os.environ, **ENV, **(env or {})},
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=600,
-    )
-
-
-def _output(result: subprocess.CompletedProcess[str]) -> str:
-    return f"exit {result.returncode}\n{result.stdout}\n{result.stderr}"
 
 
 def _raw_spec(name: str) -> dict[str, Any]:
@@ -146,11 +116,11 @@ def test_go_mod() -> None:
 
 
 def test_gofmt_and_go_vet(go: str, scratch: Path) -> None:
-    gofmt = shutil.which("gofmt") or str(Path(go).with_name("gofmt"))
-    listed = _run([gofmt, "-l", *(str(package / "errors.go") for package in PACKAGES.values())], cwd=ROOT)
-    assert listed.returncode == 0 and listed.stdout == "", _output(listed)
-    vetted = _run([go, "vet", "./..."], cwd=scratch)
-    assert vetted.returncode == 0, _output(vetted)
+    sources = [str(package / name) for package in PACKAGES.values() for name in FILES if name.endswith(".go")]
+    listed = run_go([gofmt(go), "-l", *sources], cwd=ROOT)
+    assert listed.returncode == 0 and listed.stdout == "", output(listed)
+    vetted = run_go([go, "vet", "./..."], cwd=scratch)
+    assert vetted.returncode == 0, output(vetted)
 
 
 def test_conformance(go: str, scratch: Path, vector_files: dict[str, Path], tmp_path: Path) -> None:
@@ -166,12 +136,12 @@ def test_conformance(go: str, scratch: Path, vector_files: dict[str, Path], tmp_
         shutil.copy(vector_files[name], scratch / name / "vectors.json")
         shutil.copy(specs[name], scratch / name / "spec.json")
     # `go test` runs each test binary in its package's directory.
-    result = _run(
+    result = run_go(
         [go, "test", "-count=1", "./..."],
         cwd=scratch,
         env={"ERRGEN_VECTORS": "vectors.json", "ERRGEN_SPEC": "spec.json"},
     )
-    assert result.returncode == 0, _output(result)
+    assert result.returncode == 0, output(result)
     for name in PACKAGES:
         assert re.search(rf"(?m)^ok\s+errgen\.test/{name}\s", result.stdout), result.stdout
 
@@ -188,11 +158,11 @@ def test_typed_consumer_through_a_replace_directive(go: str, tmp_path: Path) -> 
     (project / "go.mod").write_text(
         f"module consumer\n\ngo 1.22\n\nrequire {module} v0.0.0\n\nreplace {module} => ../module\n", encoding="utf-8"
     )
-    tested = _run([go, "test", "-count=1", "-v", "./..."], cwd=tmp_path / "module")  # its own examples
-    assert tested.returncode == 0, _output(tested)
+    tested = run_go([go, "test", "-count=1", "-v", "./..."], cwd=tmp_path / "module")  # its own examples
+    assert tested.returncode == 0, output(tested)
     assert "--- PASS: ExampleFromPayload" in tested.stdout and "--- PASS: ExampleMatch" in tested.stdout
-    ran = _run([go, "run", "."], cwd=project)
-    assert ran.returncode == 0, _output(ran)
+    ran = run_go([go, "run", "."], cwd=project)
+    assert ran.returncode == 0, output(ran)
     assert json.loads(ran.stdout) == [
         "slow down",
         "bad symbol (-1121 BAD_SYMBOL)",
@@ -229,8 +199,8 @@ def test_no_spec_text_in_comments_or_raw_strings(go: str, scratch: Path) -> None
     extra comment another spec may bring is the fixed deprecation note."""
     # The examples: fixed comments as the minimal fixture's, and outputs of booleans and numbers only.
     examples = {name: str(package / "example_test.go") for name, package in PACKAGES.items()}
-    scanned = _run([go, "run", "./comments", *examples.values()], cwd=scratch)
-    assert scanned.returncode == 0, _output(scanned)
+    scanned = run_go([go, "run", "./comments", *examples.values()], cwd=scratch)
+    assert scanned.returncode == 0, output(scanned)
     in_examples = {name: json.loads(scanned.stdout)[path]["comments"] for name, path in examples.items()}
     for name, comments in in_examples.items():
         assert comments[0] == f"// {go_header(_catalog(name))}"
@@ -240,8 +210,8 @@ def test_no_spec_text_in_comments_or_raw_strings(go: str, scratch: Path) -> None
             c for c in in_examples["minimal"][1:] if not c.startswith("// Output:")
         ], name
     paths = {name: str(package / "errors.go") for name, package in PACKAGES.items()}
-    result = _run([go, "run", "./comments", *paths.values()], cwd=scratch)
-    assert result.returncode == 0, _output(result)
+    result = run_go([go, "run", "./comments", *paths.values()], cwd=scratch)
+    assert result.returncode == 0, output(result)
     found: dict[str, dict[str, list[str]]] = json.loads(result.stdout)
 
     def fixed(name: str) -> list[str]:

@@ -8,7 +8,6 @@ to check and build every package's src/index.ts, once for the typed consumer and
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -26,6 +25,7 @@ from generator.validate import load_catalog
 from tests.conftest import SPECS
 from tests.helpers import OUT, ROOT
 from tests.snapshots import GOLDEN
+from tests.toolchains import STRICT, Tools, output, run, tsc
 
 PACKAGES = {
     "binance": OUT / "typescript",
@@ -35,73 +35,6 @@ PACKAGES = {
 }
 FILES = ("package.json", "src/index.ts", "dist/index.js", "dist/index.d.ts")
 HERE = ROOT / "tests" / "typescript"
-TSC = ROOT / "node_modules" / ".bin" / "tsc"
-
-# Stricter than --strict, so that no consumer's settings can reject the package.
-STRICT = {
-    "strict": True,
-    "noUncheckedIndexedAccess": True,
-    "exactOptionalPropertyTypes": True,
-    "noImplicitOverride": True,
-    "noImplicitReturns": True,
-    "noFallthroughCasesInSwitch": True,
-    "noPropertyAccessFromIndexSignature": True,
-    "noUnusedLocals": True,
-    "noUnusedParameters": True,
-    "erasableSyntaxOnly": True,  # only annotations to strip: what dist/index.js is rendered without
-    "isolatedModules": True,
-    "verbatimModuleSyntax": True,
-    "skipLibCheck": False,
-    "target": "es2022",
-    "module": "nodenext",
-    "moduleResolution": "nodenext",
-    "lib": ["es2022"],  # no DOM, no Node types: the package must not need them
-    "types": [],
-    "noEmitOnError": True,
-}
-
-
-@dataclass(frozen=True)
-class Tools:
-    node: str
-    npm: str
-    tsc: str
-
-
-def _missing(what: str, fix: str) -> None:
-    pytest.fail(f"the TypeScript target's tests need {what}, which was not found: {fix}", pytrace=False)
-
-
-@pytest.fixture(scope="module")
-def tools() -> Tools:
-    node, npm = shutil.which("node"), shutil.which("npm")
-    if node is None:
-        _missing("Node.js 18 or later (`node`)", "install it and put it on PATH")
-    if npm is None:
-        _missing("npm", "it comes with Node.js")
-    if not TSC.is_file():
-        _missing(f"TypeScript at {TSC.relative_to(ROOT)}", "run `npm ci` in the repository (`make test` does)")
-    assert node is not None and npm is not None
-    version = subprocess.run([node, "--version"], capture_output=True, text=True, check=False).stdout.strip()
-    major = re.fullmatch(r"v(\d+)\..*", version)
-    if major is None or int(major.group(1)) < 18:
-        _missing("Node.js 18 or later", f"`node --version` says {version!r}")
-    return Tools(node=node, npm=npm, tsc=str(TSC))
-
-
-def _run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        command, cwd=cwd, env={**os.environ, **(env or {})}, capture_output=True, text=True, check=False, timeout=300
-    )
-
-
-def _output(result: subprocess.CompletedProcess[str]) -> str:
-    return f"exit {result.returncode}\n{result.stdout}\n{result.stderr}"
-
-
-def _tsc(tools: Tools, project: Path, config: dict[str, Any]) -> subprocess.CompletedProcess[str]:
-    (project / "tsconfig.json").write_text(json.dumps(config, indent=2), encoding="utf-8")
-    return _run([tools.tsc, "-p", str(project / "tsconfig.json"), "--pretty", "false"], cwd=project)
 
 
 @dataclass(frozen=True)
@@ -126,7 +59,7 @@ def build(tools: Tools, tmp_path_factory: pytest.TempPathFactory) -> Build:
         "compilerOptions": {**STRICT, "declaration": True, "rootDir": str(ROOT), "outDir": str(root)},
         "files": [str(package / "src" / "index.ts") for package in PACKAGES.values()],
     }
-    result = _tsc(tools, work, config)
+    result = tsc(tools, work, config)
     root.mkdir(exist_ok=True)
     (root / "package.json").write_text('{"type": "module"}\n', encoding="utf-8")  # the build is ES modules
     return Build(result, root)
@@ -165,7 +98,7 @@ def test_package_json() -> None:
 
 
 def test_sources_pass_tsc_strict(build: Build) -> None:
-    assert build.result.returncode == 0, _output(build.result)
+    assert build.result.returncode == 0, output(build.result)
     for name in PACKAGES:
         assert (build.of(name) / "index.js").is_file() and (build.of(name) / "index.d.ts").is_file()
 
@@ -225,8 +158,8 @@ def test_conformance_under_node(
         "ERRGEN_SPEC": str(spec_files[name]),
     }
     command = [tools.node, "--test", "--test-reporter=spec", str(HERE / "conformance.test.mjs")]
-    result = _run(command, cwd=ROOT, env=env)
-    assert result.returncode == 0, _output(result)
+    result = run(command, cwd=ROOT, env=env)
+    assert result.returncode == 0, output(result)
     assert "✖" not in result.stdout, result.stdout
 
 
@@ -244,19 +177,19 @@ def test_installed_package_type_checks_and_runs_in_a_typed_consumer(tools: Tools
     }
     source = tmp_path / "package"
     shutil.copytree(PACKAGES["binance"], source)
-    packed = _run([tools.npm, "pack", "--json", "--pack-destination", str(tmp_path)], cwd=source, env=npm_env)
-    assert packed.returncode == 0, _output(packed)
+    packed = run([tools.npm, "pack", "--json", "--pack-destination", str(tmp_path)], cwd=source, env=npm_env)
+    assert packed.returncode == 0, output(packed)
     listing = json.loads(packed.stdout)[0]
     assert sorted(f["path"] for f in listing["files"]) == sorted(FILES)
     project = tmp_path / "consumer"
     project.mkdir()
     (project / "package.json").write_text('{"name": "consumer", "private": true, "type": "module"}\n')
-    install = _run(
+    install = run(
         [tools.npm, "install", "--ignore-scripts", "--no-save", str(tmp_path / listing["filename"])],
         cwd=project,
         env=npm_env,
     )
-    assert install.returncode == 0, _output(install)
+    assert install.returncode == 0, output(install)
     installed = project / "node_modules" / listing["name"]
     assert not installed.is_symlink() and (installed / "dist" / "index.d.ts").is_file()
     shutil.copy(HERE / "consumer.ts", project / "consumer.ts")
@@ -267,10 +200,10 @@ def test_installed_package_type_checks_and_runs_in_a_typed_consumer(tools: Tools
             *(str(package / "dist" / "index.d.ts") for package in PACKAGES.values()),
         ],
     }
-    checked = _tsc(tools, project, config)
-    assert checked.returncode == 0, _output(checked)
-    ran = _run([tools.node, str(project / "build" / "consumer.js")], cwd=project)
-    assert ran.returncode == 0, _output(ran)
+    checked = tsc(tools, project, config)
+    assert checked.returncode == 0, output(checked)
+    ran = run([tools.node, str(project / "build" / "consumer.js")], cwd=project)
+    assert ran.returncode == 0, output(ran)
     assert json.loads(ran.stdout) == [
         "slow down to 100 (-1015 GENERAL)",
         "bad symbol (-1121)",
@@ -302,8 +235,8 @@ def test_no_spec_text_in_comments_template_literals_or_regexes(tools: Tools) -> 
     string-coded fixture), whose own spec text is nowhere in them. Comments are the same for both code
     types; the deprecation notes, which the references have no use for, are fixed words from _DOCS."""
     paths = [str(package / path) for package in PACKAGES.values() for path in FILES if path != "package.json"]
-    result = _run([tools.node, str(HERE / "literals.mjs"), *paths], cwd=ROOT)
-    assert result.returncode == 0, _output(result)
+    result = run([tools.node, str(HERE / "literals.mjs"), *paths], cwd=ROOT)
+    assert result.returncode == 0, output(result)
     found: dict[str, dict[str, list[str]]] = json.loads(result.stdout)
     references = {"integer": "minimal", "string": "string_codes"}
     deprecation = {jsdoc("deprecated"), jsdoc("deprecated code class")}
