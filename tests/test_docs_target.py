@@ -12,7 +12,6 @@ import json
 import re
 import string
 from collections import Counter
-from dataclasses import dataclass, field
 from functools import cache
 from itertools import product
 from pathlib import Path
@@ -20,15 +19,14 @@ from typing import Any
 
 import pytest
 import yaml
-from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
-from markdown_it.token import Token
 
 from generator.render import render
 from generator.targets import docs
 from generator.templating import header
 from generator.validate import load_catalog
 from tests.conftest import SPECS
+from tests.docs_page import ANCHOR_TAG, Page, error_section, message_items, read_page, text_of
 from tests.helpers import OUT
 from tests.snapshots import GOLDEN
 
@@ -39,7 +37,6 @@ PAGES = {
     "torture": GOLDEN / "torture" / "docs",
 }
 FILES = ("README.md",)
-ANCHOR_TAG = re.compile(r'<a id="([a-z0-9_-]+)">')
 
 
 # A spec written to break the page: markup, HTML, backtick runs, spaces only, separators, pipes.
@@ -171,75 +168,6 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 # -- reading a page --------------------------------------------------------------------------
 
 
-def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table")
-
-
-def _text(inline: Token) -> str:
-    """What a reader sees of an inline token: text and code, line breaks as spaces."""
-    parts = []
-    for child in inline.children or []:
-        if child.type in ("text", "code_inline"):
-            parts.append(child.content)
-        elif child.type in ("softbreak", "hardbreak"):
-            parts.append(" ")
-    return "".join(parts)
-
-
-@dataclass
-class Section:
-    level: int
-    anchor: str | None
-    title: str  # the heading's text
-    tokens: list[Token] = field(default_factory=list)  # up to the next heading
-
-    def inlines(self) -> list[Token]:
-        return [t for t in self.tokens if t.type == "inline"]
-
-    def text(self) -> str:
-        return "\n".join(_text(t) for t in self.inlines())
-
-
-@dataclass
-class Page:
-    source: str
-    tokens: list[Token]
-    html: str
-    sections: list[Section]
-
-    def anchors(self) -> list[str]:
-        return [
-            m.group(1)
-            for t in self.tokens
-            if t.type == "inline"
-            for c in t.children or []
-            if c.type == "html_inline" and (m := ANCHOR_TAG.fullmatch(c.content))
-        ]
-
-    def section(self, anchor: str) -> Section:
-        found = [s for s in self.sections if s.anchor == anchor]
-        assert len(found) == 1, f"{len(found)} sections with anchor {anchor!r}"
-        return found[0]
-
-    def titled(self, title: str) -> list[Section]:
-        return [s for s in self.sections if s.title == title]
-
-
-def _read(source: str) -> Page:
-    tokens = _parser().parse(source)
-    sections: list[Section] = []
-    for index, token in enumerate(tokens):
-        if token.type == "heading_open" and token.level == 0:
-            inline = tokens[index + 1]
-            children = inline.children or []
-            first = children[0] if children else None
-            match = ANCHOR_TAG.fullmatch(first.content) if first and first.type == "html_inline" else None
-            sections.append(Section(int(token.tag[1]), match.group(1) if match else None, _text(inline)))
-        elif sections and token.type != "heading_close" and not (index and tokens[index - 1].type == "heading_open"):
-            sections[-1].tokens.append(token)
-    return Page(source, tokens, _parser().render(source), sections)
-
-
 @cache
 def _spec(path: Path) -> dict[str, Any]:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -248,42 +176,13 @@ def _spec(path: Path) -> dict[str, Any]:
 
 
 def _pages(hostile: list[Path]) -> list[tuple[str, Page, dict[str, Any]]]:
-    out = [(name, _read((PAGES[name] / "README.md").read_text(encoding="utf-8")), _spec(SPECS[name])) for name in PAGES]
+    out = [
+        (name, read_page((PAGES[name] / "README.md").read_text(encoding="utf-8")), _spec(SPECS[name])) for name in PAGES
+    ]
     for path in hostile:
         catalog = load_catalog(path.read_bytes())
-        out.append((path.stem, _read(render(catalog, ["docs"])["docs/README.md"]), _spec(path)))
+        out.append((path.stem, read_page(render(catalog, ["docs"])["docs/README.md"]), _spec(path)))
     return out
-
-
-def _error_section(page: Page, error: dict[str, Any]) -> Section:
-    """The section of a code, found by its heading text (code and name), not by its anchor."""
-    title = f"{error['code']} {error['name']}"
-    found = page.titled(title) + page.titled(f"{title} (deprecated)")
-    assert len(found) == 1, f"{len(found)} sections titled {title!r}"
-    return found[0]
-
-
-def _messages(section: Section) -> list[Token]:
-    """The inline tokens of the list that follows the "Messages:" paragraph of a code's section."""
-    tokens = section.tokens
-    start = next(
-        i
-        for i, t in enumerate(tokens)
-        if t.type == "inline"
-        and _text(t) in ("Messages:", "Former messages:")
-        and tokens[i - 1].type == "paragraph_open"
-    )
-    opening = tokens[start + 2]
-    assert opening.type == "ordered_list_open", opening
-    assert opening.attrs.get("start") == 0, "variants are numbered from 0"
-    depth, items = 0, []
-    for token in tokens[start + 2 :]:
-        depth += token.nesting if token.type in ("ordered_list_open", "ordered_list_close") else 0
-        if token.type == "inline" and depth == 1:
-            items.append(token)
-        if depth == 0:
-            break
-    return items
 
 
 # -- the tests ---------------------------------------------------------------------------------
@@ -310,8 +209,8 @@ def test_rendering_is_deterministic(hostile: list[Path]) -> None:
 def test_every_message_is_shown_verbatim_in_its_code_section(hostile: list[Path]) -> None:
     for name, page, spec in _pages(hostile):
         for error in spec["errors"]:
-            section = _error_section(page, error)
-            items = _messages(section)
+            section = error_section(page, error)
+            items = message_items(section)
             assert len(items) == len(error["messages"]), (name, error["code"])
             for item, message in zip(items, error["messages"], strict=True):
                 children = item.children or []
@@ -333,7 +232,7 @@ def test_every_title_and_name_reads_as_written(hostile: list[Path]) -> None:
             title = f"{category['label']} — {category['title']}" if "label" in category else category["title"]
             assert len(page.titled(title)) == 1, (name, title)
         for error in spec["errors"]:
-            assert _error_section(page, error).level == 3
+            assert error_section(page, error).level == 3
         contents = page.titled("Contents")[0].text().split("\n")
         for error in spec["errors"]:
             title = f"{error['code']} {error['name']}"
@@ -389,7 +288,7 @@ def test_every_internal_link_lands_on_exactly_one_anchor(hostile: list[Path]) ->
 def test_anchors_follow_the_code_and_category_scheme(hostile: list[Path]) -> None:
     for name, page, spec in _pages(hostile):
         for error in spec["errors"]:
-            assert _error_section(page, error).anchor == docs.code_anchor(error["code"]), (name, error["code"])
+            assert error_section(page, error).anchor == docs.code_anchor(error["code"]), (name, error["code"])
         for category in spec["categories"]:
             assert page.section("category-" + category["name"].lower().replace("_", "-")), name
 
@@ -420,9 +319,11 @@ def test_marks_retired_deprecated_retryable_and_http_status(hostile: list[Path])
         )
         contents = page.titled("Contents")[0].text().split("\n")
         for error in spec["errors"]:
-            section = _error_section(page, error)
+            section = error_section(page, error)
             text = section.text()
-            quotes = [_text(section.tokens[i + 2]) for i, t in enumerate(section.tokens) if t.type == "blockquote_open"]
+            quotes = [
+                text_of(section.tokens[i + 2]) for i, t in enumerate(section.tokens) if t.type == "blockquote_open"
+            ]
             title = f"{error['code']} {error['name']}"
             where = page.sections.index(section)
             retired, deprecated = error.get("retired"), error.get("deprecated")

@@ -24,8 +24,8 @@ from hypothesis import strategies as st
 
 from generator.cli import main as errgen
 from generator.naming import Name
+from tests.docs_page import error_section, message_items, read_page
 from tests.fuzz_specs import specs, to_yaml
-from tests.test_docs_target import _error_section, _messages, _read
 from tests.test_go_target import HERE as GO_HERE
 from tests.test_typescript_target import HERE
 from tests.toolchains import STRICT, Tools, gofmt, output, run, run_go, tsc
@@ -138,10 +138,10 @@ def check_go(go: str, work: Path, generated: list[tuple[Path, dict[str, Any]]]) 
 def check_docs(out: Path, spec: dict[str, Any]) -> None:
     """The reference page, parsed by markdown-it-py: every code's section shows each of its messages
     as exactly one code span, in spec order."""
-    page = _read((out / "docs" / "README.md").read_text(encoding="utf-8"))
+    page = read_page((out / "docs" / "README.md").read_text(encoding="utf-8"))
     assert page.sections[0].title == spec["catalog"]["title"]
     for error in spec["errors"]:
-        shown = [[child.content for child in item.children or []] for item in _messages(_error_section(page, error))]
+        shown = [[child.content for child in item.children or []] for item in message_items(error_section(page, error))]
         assert shown == [[message] for message in error["messages"]], (error["code"], to_yaml(spec))
 
 
