@@ -31,6 +31,11 @@ class Name(str):
         return "".join(w[0] + w[1:].lower() for w in self.words)
 
     @property
+    def error_class(self) -> str:
+        """BAD_SYMBOL -> BadSymbolError: the class of a code or a category in Python and TypeScript."""
+        return self.pascal + "Error"
+
+    @property
     def camel(self) -> str:
         """BAD_SYMBOL -> badSymbol."""
         pascal = self.pascal
@@ -113,6 +118,6 @@ def reserved_clashes(name: Name) -> list[str]:
         for form in dict.fromkeys([name, name.pascal, name.camel, name.snake]):
             if form in words:
                 clashes.append(f"{form!r} ({language})")
-        if f"{name.pascal}Error" in _BUILTIN_ERROR_CLASSES.get(language, "").split():
-            clashes.append(f"{name.pascal + 'Error'!r} ({language})")
+        if name.error_class in _BUILTIN_ERROR_CLASSES.get(language, "").split():
+            clashes.append(f"{name.error_class!r} ({language})")
     return clashes

@@ -22,8 +22,8 @@ from generator.naming import RESERVED, Name, default_packages, reserved_clashes
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "spec" / "errors.schema.json"
 
-# Class names the targets define themselves, as the PascalCase stem before "Error".
-_TARGET_OWN_STEMS = {"api": "ApiError", "payload": "PayloadError"}
+# Classes the targets define themselves, beside each name's error class.
+_TARGET_OWN_CLASSES = ("ApiError", "PayloadError")
 _NAME_PATTERN = "^[A-Z]([A-Z0-9_]*[A-Z0-9])?$"
 
 
@@ -160,9 +160,9 @@ class _Semantics:
         clashes = reserved_clashes(name)
         if clashes:
             self.error(pointer, f"name {value!r} becomes a reserved word or builtin: {', '.join(clashes)}")
-        stem = name.pascal.lower()
-        if stem in _TARGET_OWN_STEMS:
-            self.error(pointer, f"name {value!r} would collide with the generated class {_TARGET_OWN_STEMS[stem]}")
+        own = next((c for c in _TARGET_OWN_CLASSES if c.casefold() == name.error_class.casefold()), None)
+        if own is not None:
+            self.error(pointer, f"name {value!r} would collide with the generated class {own}")
         return name
 
     def distinct_names(self, named: list[tuple[Pointer, Name]]) -> None:

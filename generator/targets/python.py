@@ -36,14 +36,14 @@ def render(catalog: Catalog) -> dict[str, str]:
         "enum_imports": "Enum" if string_codes else "Enum, IntEnum",
         "enum_base": "Enum" if string_codes else "IntEnum",
         "categories": [
-            {**vars(c), "class_name": f"{c.name.pascal}Error", "doc": _category_doc(c)} for c in catalog.categories
+            {**vars(c), "class_name": c.name.error_class, "doc": _category_doc(c)} for c in catalog.categories
         ],
         "errors": [
             {
                 **vars(e),
                 "is_deprecated": e.is_deprecated,
-                "class_name": f"{e.name.pascal}Error",
-                "category": {"name": e.category.name, "class_name": f"{e.category.name.pascal}Error"},
+                "class_name": e.name.error_class,
+                "category": {"name": e.category.name, "class_name": e.category.name.error_class},
                 "doc": _error_doc(e),
             }
             for e in catalog.active

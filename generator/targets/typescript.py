@@ -117,8 +117,8 @@ def _error(error: ErrorDef) -> dict[str, object]:
     return {
         "code": error.code,
         "name": error.name,
-        "class_name": f"{error.name.pascal}Error",
-        "category": {"name": error.category.name, "class_name": f"{error.category.name.pascal}Error"},
+        "class_name": error.name.error_class,
+        "category": {"name": error.category.name, "class_name": error.category.name.error_class},
         "messages": [template.text for template in error.messages],
         "is_deprecated": error.is_deprecated,
         "options": ", ".join(options),
@@ -136,7 +136,7 @@ def render(catalog: Catalog) -> dict[str, str]:
         "categories": [
             {
                 "name": category.name,
-                "class_name": f"{category.name.pascal}Error",
+                "class_name": category.name.error_class,
                 "title": category.title,
                 "range": category.range,
                 "prefix": category.prefix,
