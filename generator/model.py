@@ -10,7 +10,8 @@ from generator.naming import Name
 Code = int | str
 
 _PLACEHOLDER = re.compile(r"%(.|$)", re.DOTALL)
-_SEQUENCE = re.compile(r"%[-+ #0-9.*]*[a-zA-Z%]?")  # a printf-style sequence, to show in errors
+# A printf-style sequence, shown whole in errors: flags, width, precision, length, conversion (%-5.2ls).
+_SEQUENCE = re.compile(r"%[-+ #0-9.*$']*(?:hh|ll|[hlLqjztI])?[a-zA-Z%@]?")
 
 
 class PlaceholderError(ValueError):
@@ -55,11 +56,32 @@ class Template:
     def arity(self) -> int:
         return len(self.parts) - 1
 
-    @property
-    def pattern(self) -> re.Pattern[str]:
-        """The reference matching rule every target implements: literal parts exact,
-        each %s the shortest run of any characters that lets the whole message match."""
-        return re.compile("(.*?)".join(map(re.escape, self.parts)), re.DOTALL)
+    def match(self, message: str) -> tuple[str, ...] | None:
+        """The reference matching rule every target implements: literal parts exact, each %s
+        the shortest run of any characters that lets the whole message match; the values of
+        the placeholders, or None when the message does not fit.
+
+        Taking each middle literal at its leftmost occurrence is that rule: any later choice
+        only leaves less room for the parts after it. So one left-to-right pass of substring
+        searches decides it, in time linear in the message (no backtracking, whatever the text).
+        """
+        parts = self.parts
+        first, last = parts[0], parts[-1]
+        if len(parts) == 1:
+            return () if message == first else None
+        end = len(message) - len(last)  # where the last literal must start
+        if end < len(first) or not message.startswith(first) or not message.endswith(last):
+            return None
+        values: list[str] = []
+        at = len(first)
+        for part in parts[1:-1]:
+            found = message.find(part, at, end)
+            if found < 0:
+                return None
+            values.append(message[at:found])
+            at = found + len(part)
+        values.append(message[at:end])
+        return tuple(values)
 
     def covers(self, other: Template) -> bool:
         """Whether every message `other` matches is matched by this template too.
@@ -69,11 +91,7 @@ class Template:
         possible value of `other`'s: an exact test for patterns whose only
         wildcard is "any string".
         """
-        return self.pattern.fullmatch("\x00".join(other.parts)) is not None
-
-    def match(self, message: str) -> tuple[str, ...] | None:
-        found = self.pattern.fullmatch(message)
-        return found.groups() if found else None
+        return self.match("\x00".join(other.parts)) is not None
 
     def format(self, *params: str) -> str:
         if len(params) != self.arity:

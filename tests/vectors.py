@@ -10,12 +10,17 @@ from __future__ import annotations
 import json
 import sys
 from base64 import b64encode
+from collections.abc import Callable
 from itertools import cycle
 from pathlib import Path
 from typing import Any
 
 from generator.model import Catalog, Category, Code, ErrorDef
 from generator.validate import load_catalog
+
+# How deeply a payload's JSON text may nest arrays and objects (the top-level object is 1); each
+# runtime states the same number and refuses one level more.
+MAX_PAYLOAD_DEPTH = 128
 
 # Values a server might fill in, and values meant to trip a naive matcher.
 FILL_VALUES = (
@@ -190,7 +195,94 @@ def build(catalog: Catalog) -> dict[str, Any]:
             cases.append({"name": f"a code written with {name}", "payload": text, "expect": {"error": "payload"}})
     for name, text in MALFORMED.items():
         cases.append({"name": name, "payload": text, "expect": {"error": "payload"}})
+    cases += _nesting_cases(catalog, valid)
+    cases += _matcher_cases(catalog, payload)
     return {"catalog": catalog.name, "code_type": catalog.code_type, "cases": cases}
+
+
+def _nesting_cases(catalog: Catalog, valid: str) -> list[dict[str, Any]]:
+    """Every target reads JSON text nested up to MAX_PAYLOAD_DEPTH and refuses one level more,
+    wherever the depth is: in an ignored field, or in the code or message field itself."""
+    first = catalog.active[0]
+    expected = _expect_known(first, first.messages[0].text)
+    code_key, message_key = (
+        json.dumps(k, ensure_ascii=False) for k in (catalog.payload.code_field, catalog.payload.message_field)
+    )
+
+    def nested(levels: int, inner: str = "") -> str:  # `levels` arrays and objects, alternating
+        opening = "".join('{"a":' if level % 2 else "[" for level in range(levels))
+        closing = "".join("}" if level % 2 else "]" for level in reversed(range(levels)))
+        return opening + inner + closing
+
+    def with_extra(levels: int) -> str:
+        return valid[:-1] + f', "extra": {nested(levels)}}}'
+
+    brackets_in_text = "[{" * MAX_PAYLOAD_DEPTH + '\\"[{' * 3
+    return [
+        {
+            "name": "nested to the limit in an ignored field",
+            "payload": with_extra(MAX_PAYLOAD_DEPTH - 1),
+            "expect": expected,
+        },
+        {
+            "name": "nested one past the limit in an ignored field",
+            "payload": with_extra(MAX_PAYLOAD_DEPTH),
+            "expect": {"error": "payload"},
+        },
+        {
+            "name": "nested ten thousand deep in an ignored field",
+            "payload": with_extra(10_000),
+            "expect": {"error": "payload"},
+        },
+        {
+            "name": "a code nested 200,000 deep",
+            "payload": f'{{{code_key}: {nested(200_000)}, {message_key}: "x"}}',
+            "expect": {"error": "payload"},
+        },
+        {
+            "name": "a message nested 200,000 deep",
+            "payload": f"{{{code_key}: {json.dumps(first.code)}, {message_key}: {nested(200_000)}}}",
+            "expect": {"error": "payload"},
+        },
+        {
+            "name": "brackets inside strings do not nest",
+            "payload": json.dumps(
+                {
+                    catalog.payload.code_field: first.code,
+                    catalog.payload.message_field: brackets_in_text,
+                    "x": brackets_in_text,
+                },
+                ensure_ascii=False,
+            ),
+            "expect": _expect_known(first, brackets_in_text),
+        },
+    ]
+
+
+def _matcher_cases(catalog: Catalog, payload: Callable[[object, object], str]) -> list[dict[str, Any]]:
+    """Messages that make a naive matcher guess wrong or backtrack: values made of the template's own
+    literals, placeholders filled with the next literal, and near misses cut or padded at either end."""
+    cases: list[dict[str, Any]] = []
+    for error in catalog.active:
+        for index, template in enumerate(error.messages):
+            if template.arity == 0:
+                continue
+            literals = [p for p in template.parts if p] or ["x"]
+            fills = {
+                "its own literals": [literals[(i + 1) % len(literals)] for i in range(template.arity)],
+                "every literal twice": ["".join(literals) * 2] * template.arity,
+            }
+            for how, values in fills.items():
+                message = template.format(*values)
+                for variant, text in (("", message), (" cut short", message[:-1]), (" padded", message + " ")):
+                    cases.append(
+                        {
+                            "name": f"{error.name} variant {index} filled with {how}{variant}",
+                            "payload": payload(error.code, text),
+                            "expect": _expect_known(error, text),
+                        }
+                    )
+    return cases
 
 
 def _unknown(code: Code, message: str, category: Category | None) -> dict[str, Any]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 from enum import Enum, IntEnum
-from typing import Callable, ClassVar, Dict, List, Mapping, Optional, Pattern, Tuple, Union
+from typing import Callable, ClassVar, Dict, List, Mapping, Optional, Tuple, Union
 
 __all__ = [
     "ApiError",
@@ -132,11 +132,35 @@ def _parts(text: str) -> Tuple[str, ...]:
     return tuple(parts)
 
 
+def _fit(parts: Tuple[str, ...], message: str) -> Optional[Tuple[str, ...]]:
+    """The values of a template's placeholders in `message`, or None when it does not fit.
+
+    Literal parts are exact and each %s is the shortest run that lets the whole message
+    match: each middle literal is taken at its leftmost occurrence, which one pass of
+    substring searches finds. No regular expression, so the time is linear in the message.
+    """
+    first, last = parts[0], parts[-1]
+    end = len(message) - len(last)
+    if end < len(first) or not message.startswith(first) or not message.endswith(last):
+        return None
+    if len(parts) == 2:
+        return (message[len(first) : end],)
+    values: List[str] = []
+    at = len(first)
+    for part in parts[1:-1]:
+        found = message.find(part, at, end)
+        if found < 0:
+            return None
+        values.append(message[at:found])
+        at = found + len(part)
+    values.append(message[at:end])
+    return tuple(values)
+
+
 class _Info:
     """What the catalog says about one code, and its message matcher."""
 
-    __slots__ = ("category", "messages", "parts", "retryable", "http_status", "deprecated", "_exact", "_pattern",
-                 "_alternatives", "_single")
+    __slots__ = ("category", "messages", "parts", "retryable", "http_status", "deprecated", "_exact", "_templates")
 
     def __init__(
         self,
@@ -156,36 +180,23 @@ class _Info:
         # validator guarantees no earlier variant matches their text, so trying them
         # first keeps the rule "the first variant in catalog order wins".
         self._exact: Dict[str, int] = {}
-        pieces: List[str] = []
-        self._alternatives: Dict[int, Tuple[int, int]] = {}  # last group -> (variant, first group)
-        group = 0
+        self._templates: List[Tuple[int, Tuple[str, ...]]] = []  # the others, in catalog order
         for variant, parts in enumerate(self.parts):
             if len(parts) == 1:
                 self._exact.setdefault(parts[0], variant)
-                continue
-            # One alternation tries the variants in order, in a single fullmatch; each %s
-            # is the shortest run of any characters that lets the whole message match.
-            pieces.append("(?:" + "(.*?)".join(map(re.escape, parts)) + ")")
-            self._alternatives[group + len(parts) - 1] = (variant, group)
-            group += len(parts) - 1
-        self._pattern: Optional[Pattern[str]] = re.compile("|".join(pieces), re.DOTALL) if pieces else None
-        # With one alternative, every group is a value of that variant.
-        self._single = next(iter(self._alternatives.values()))[0] if len(pieces) == 1 else None
+            else:
+                self._templates.append((variant, parts))
 
     def match(self, message: str) -> Optional[Tuple[int, Tuple[str, ...]]]:
         """The first variant `message` matches, and the values in it."""
         variant = self._exact.get(message)
         if variant is not None:
             return variant, ()
-        pattern = self._pattern
-        found = pattern.fullmatch(message) if pattern is not None else None
-        if found is None:
-            return None
-        if self._single is not None:
-            return self._single, found.groups()
-        last = found.lastindex or 0
-        variant, first = self._alternatives[last]
-        return variant, found.groups()[first:last]
+        for variant, parts in self._templates:
+            values = _fit(parts, message)
+            if values is not None:
+                return variant, values
+        return None
 
     def format(self, variant: int, params: Tuple[object, ...]) -> str:
         parts = self.parts[variant]
@@ -1068,6 +1079,48 @@ _BY_CATEGORY: Dict[Category, Callable[[Code, str], ApiError]] = {
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
+MAX_DEPTH = 128
+"""How deeply a payload's JSON text may nest arrays and objects (its top-level object is 1).
+
+Every target refuses a deeper text alike, whatever its parser or the caller's stack allows."""
+
+_BRACKET_OR_QUOTE = re.compile(r'[\[\]{}"]')
+# The rest of a JSON string after its opening quote. Possessive quantifiers never backtrack,
+# so each character is looked at once.
+_STRING_REST = re.compile(r'(?:[^"\\]++|\\.)*+"', re.DOTALL)
+
+
+def _too_deep(text: str) -> bool:
+    """Whether `text` nests deeper than MAX_DEPTH, in one pass (strings skipped whole)."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH:  # the common case, counted in C
+        return False
+    depth, at = 0, 0
+    while True:
+        found = _BRACKET_OR_QUOTE.search(text, at)
+        if found is None:
+            return False
+        char, at = found.group(), found.end()
+        if char == '"':
+            rest = _STRING_REST.match(text, at)
+            if rest is None:  # an unterminated string: json.loads reports it
+                return False
+            at = rest.end()
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return True
+        else:
+            depth -= 1
+
+
+def _shown(value: object) -> str:
+    """A field's value in an error message: short scalars as themselves, anything else by type
+    (a repr of a deeply nested or huge value would itself fail or flood the message)."""
+    if value is None or isinstance(value, (bool, int, float)) or (isinstance(value, str) and len(value) <= 40):
+        return repr(value)
+    return f"a value of type {type(value).__name__}"
+
+
 def _not_json(constant: str) -> object:
     """NaN and Infinity are not JSON (RFC 8259), though Python's json reads them."""
     raise ValueError(f"{constant} is not a JSON value")
@@ -1089,6 +1142,8 @@ def from_payload(payload: Union[Mapping[str, object], str, bytes, bytearray]) ->
             except UnicodeDecodeError as exc:
                 raise PayloadError(f"payload is not valid UTF-8: {exc}") from None
         if isinstance(payload, str):
+            if _too_deep(payload):
+                raise PayloadError(f"payload nests deeper than {MAX_DEPTH} levels")
             try:
                 payload = json.loads(payload, parse_constant=_not_json)
             except (ValueError, RecursionError) as exc:
@@ -1101,9 +1156,9 @@ def from_payload(payload: Union[Mapping[str, object], str, bytes, bytearray]) ->
     except KeyError as missing:
         raise PayloadError(f"payload has no {missing.args[0]!r} field") from None
     if type(code) is not int and (not isinstance(code, int) or isinstance(code, bool)):
-        raise PayloadError(f"payload field {CODE_FIELD!r} must be an integer, got {code!r}")
+        raise PayloadError(f"payload field {CODE_FIELD!r} must be an integer, got {_shown(code)}")
     if not isinstance(message, str):
-        raise PayloadError(f"payload field {MESSAGE_FIELD!r} must be a string, got {message!r}")
+        raise PayloadError(f"payload field {MESSAGE_FIELD!r} must be a string, got {_shown(message)}")
     if not message.isascii():  # isascii() is a flag check: the common case costs nothing
         message = _SURROGATE.sub("\ufffd", message)
     known = _BY_CODE.get(code)
