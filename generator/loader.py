@@ -9,7 +9,8 @@ can crash on deep nesting) and an iterative composer of our own, so that:
   differently (yes/on/0123/1:20/1_000/0x1F ...) are rejected rather than
   silently turned into booleans or numbers;
 * the input is bounded in size and depth, and must be UTF-8 without a BOM;
-* characters that cannot be seen (controls, bidi overrides) are rejected.
+* characters that cannot be seen (controls, default-ignorable characters such as bidi
+  overrides and zero-width joiners, noncharacters) are rejected, named by code point.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from yaml.events import (
     StreamStartEvent,
 )
 
+from generator.characters import FORBIDDEN, shown
 from generator.diagnostics import Diagnostic, Position, SpecError
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -44,17 +46,11 @@ Key = str | int
 Pointer = tuple[Key, ...]
 Value = None | bool | int | float | str | list["Value"] | dict[str, "Value"]
 
-# Characters rejected anywhere in the file: C0/C1 controls other than tab and
-# line breaks, DEL, the byte order mark, and the bidirectional controls that
-# can make text read differently from what it is ("Trojan Source").
-_INVISIBLE_CHARS = (
-    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069"
-    "\ufeff\ud800-\udfff"
-)
-_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
-# In the raw file, also the line breaks that YAML counts but editors and grep do not
-# (they would shift every position reported after them), and a CR that ends a line alone.
-_RAW_FORBIDDEN = re.compile(f"[{_INVISIBLE_CHARS}\u2028\u2029]|\r(?!\n)")
+# Characters rejected anywhere in the file (generator.characters), and in the raw file also the
+# line breaks that YAML counts but editors and grep do not (they would shift every position
+# reported after them), and a CR that ends a line alone.
+_INVISIBLE = re.compile(f"[{FORBIDDEN}\r]")
+_RAW_FORBIDDEN = re.compile(f"[{FORBIDDEN}\u2028\u2029]|\r(?!\n)")
 
 # YAML 1.2 core schema, restricted to what is unambiguous in YAML 1.1 too.
 _NULL = re.compile(r"~|null|Null|NULL")
@@ -143,7 +139,7 @@ def _reject_invisible(text: str, forbidden: re.Pattern[str], where: Callable[[in
         hint = "; write it as an escape in a double-quoted string" if char in (0x2028, 0x2029) else ""
         if char == 0x0D:
             hint = "; use LF or CRLF line endings"
-        raise SpecError([Diagnostic(where(bad.start()), f"{what} U+{char:04X} is not allowed here{hint}")])
+        raise SpecError([Diagnostic(where(bad.start()), f"{what} {shown(bad.group()[0])} is not allowed here{hint}")])
 
 
 def _scalar(event: ScalarEvent) -> Value:
@@ -297,7 +293,11 @@ def load_yaml(data: bytes) -> Document:
         elif "'%'" in problem or "'@'" in problem or "'`'" in problem:
             problem += "; quote the value"
         raise SpecError([Diagnostic(_position(mark), f"YAML syntax error: {problem}")]) from None
-    except yaml.YAMLError as exc:  # reader errors carry no mark
+    except yaml.reader.ReaderError as exc:  # no mark, but the index of the character in the text
+        char = exc.character if isinstance(exc.character, int) else 0
+        position = _position_of_index(text, exc.position)
+        raise SpecError([Diagnostic(position, f"character U+{char:04X} is not allowed in YAML")]) from None
+    except yaml.YAMLError as exc:
         raise SpecError([Diagnostic(Position(1, 1), f"YAML error: {exc}")]) from None
     if doc.value is None:
         raise SpecError([Diagnostic(Position(1, 1), "the spec is empty")])

@@ -121,3 +121,50 @@ def reserved_clashes(name: Name) -> list[str]:
         if name.error_class in _BUILTIN_ERROR_CLASSES.get(language, "").split():
             clashes.append(f"{name.error_class!r} ({language})")
     return clashes
+
+
+# Top-level modules of Python's standard library (3.11's sys.stdlib_module_names, public ones,
+# plus test): a package named like one is shadowed by it, or shadows it, on every import.
+_PYTHON_STDLIB = """
+abc aifc antigravity argparse array ast asynchat asyncio asyncore atexit audioop base64 bdb
+binascii bisect builtins bz2 cProfile calendar cgi cgitb chunk cmath cmd code codecs codeop
+collections colorsys compileall concurrent configparser contextlib contextvars copy copyreg crypt
+csv ctypes curses dataclasses datetime dbm decimal difflib dis distutils doctest email encodings
+ensurepip enum errno faulthandler fcntl filecmp fileinput fnmatch fractions ftplib functools gc
+genericpath getopt getpass gettext glob graphlib grp gzip hashlib heapq hmac html http idlelib
+imaplib imghdr imp importlib inspect io ipaddress itertools json keyword lib2to3 linecache locale
+logging lzma mailbox mailcap marshal math mimetypes mmap modulefinder msilib msvcrt multiprocessing
+netrc nis nntplib nt ntpath nturl2path numbers opcode operator optparse os ossaudiodev pathlib pdb
+pickle pickletools pipes pkgutil platform plistlib poplib posix posixpath pprint profile pstats pty
+pwd py_compile pyclbr pydoc pydoc_data pyexpat queue quopri random re readline reprlib resource
+rlcompleter runpy sched secrets select selectors shelve shlex shutil signal site smtpd smtplib
+sndhdr socket socketserver spwd sqlite3 sre_compile sre_constants sre_parse ssl stat statistics
+string stringprep struct subprocess sunau symtable sys sysconfig syslog tabnanny tarfile telnetlib
+tempfile termios textwrap this threading time timeit tkinter token tokenize tomllib trace traceback
+tracemalloc tty turtle turtledemo types typing unicodedata unittest urllib uu uuid venv warnings
+wave weakref webbrowser winreg winsound wsgiref xdrlib xml xmlrpc zipapp zipfile zipimport zlib
+zoneinfo test
+"""
+
+# Node.js's built-in modules: `import "fs"` resolves to the builtin, never to a package of that name.
+_NODE_BUILTINS = """
+assert async_hooks buffer child_process cluster console constants crypto dgram diagnostics_channel
+dns domain events fs http http2 https inspector module net os path perf_hooks process punycode
+querystring readline repl stream string_decoder sys timers tls trace_events tty url util v8 vm wasi
+worker_threads zlib
+"""
+
+# First elements of Go's standard-library import paths: a module path starting with one is
+# an ambiguous import for the go command (module fmt beside package fmt).
+_GO_STD_ROOTS = """
+archive bufio builtin bytes cmd cmp compress container context crypto database debug embed encoding
+errors expvar flag fmt go hash html image index internal io iter log maps math mime net os path plugin
+reflect regexp runtime slices sort strconv strings structs sync syscall testing text time unicode unique
+unsafe vendor weak
+"""
+
+PACKAGE_CLASHES: dict[str, frozenset[str]] = {
+    "python": frozenset(_PYTHON_STDLIB.split()),
+    "typescript": frozenset(_NODE_BUILTINS.split()),
+    "go_module": frozenset(_GO_STD_ROOTS.split()),
+}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -15,10 +16,11 @@ from typing import Any, cast
 
 import jsonschema
 
+from generator.characters import LINE_BREAKS
 from generator.diagnostics import Diagnostic, SpecError
 from generator.loader import Document, Pointer, load_yaml
 from generator.model import Catalog, Category, Code, ErrorDef, Packages, Payload, PlaceholderError, Template
-from generator.naming import RESERVED, Name, default_packages, reserved_clashes
+from generator.naming import PACKAGE_CLASHES, RESERVED, Name, default_packages, reserved_clashes
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "spec" / "errors.schema.json"
 
@@ -36,8 +38,25 @@ def _validator() -> jsonschema.protocols.Validator:
     checker = base.TYPE_CHECKER.redefine(
         "integer", lambda _checker, value: isinstance(value, int) and not isinstance(value, bool)
     )
-    strict = jsonschema.validators.extend(base, type_checker=checker)  # type: ignore[no-untyped-call]
+    strict = jsonschema.validators.extend(  # type: ignore[no-untyped-call]
+        base, type_checker=checker, validators={"pattern": _ecma_pattern}
+    )
     return cast(jsonschema.protocols.Validator, strict(schema))
+
+
+def _ecma_pattern(
+    _validator: object, pattern: str, instance: object, _schema: object
+) -> Iterator[jsonschema.ValidationError]:
+    """The `pattern` keyword as JSON Schema defines it (ECMA-262), where `$` matches only at the
+    very end: Python's `$` also matches before a final newline, which let "1.0.0\n" through."""
+    if isinstance(instance, str) and not _compiled_pattern(pattern).search(instance):
+        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+@cache
+def _compiled_pattern(pattern: str) -> re.Pattern[str]:
+    # The schema's patterns are all ^...$ with no other $ (a test holds it to that).
+    return re.compile(pattern[:-1] + r"\Z" if pattern.endswith("$") else pattern)
 
 
 def _where(pointer: Pointer) -> str:
@@ -48,7 +67,11 @@ def _where(pointer: Pointer) -> str:
 
 
 def _show(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    """A value as JSON, with every character that prints as nothing or as a break escaped."""
+    return "".join(
+        c if c.isprintable() else c.encode("unicode_escape").decode("ascii")
+        for c in json.dumps(value, ensure_ascii=False)
+    )
 
 
 _TYPES = {
@@ -116,6 +139,33 @@ def _schema_diagnostics(doc: Document) -> Iterator[tuple[Pointer, Diagnostic]]:
             yield pointer, Diagnostic(doc.position(pointer), f"{where}: {_describe(error, doc, pointer)}")
 
 
+# Fields that hold Markdown, the only texts that may span lines or hold a tab.
+_MARKDOWN_FIELDS = frozenset({"description", "deprecated", "retired"})
+_LINE_BREAK = re.compile(f"[{LINE_BREAKS}]")
+
+
+def _line_diagnostics(doc: Document, rejected: set[Pointer]) -> Iterator[tuple[Pointer, Diagnostic]]:
+    """Every text but Markdown is one line: a name, version or package name with a newline would
+    break the line or the path it is written into."""
+    stack: list[tuple[Pointer, object]] = [((), doc.value)]
+    while stack:
+        pointer, value = stack.pop()
+        if pointer in rejected:
+            continue
+        if isinstance(value, dict):
+            stack += [((*pointer, key), item) for key, item in value.items()]
+        elif isinstance(value, list):
+            stack += [((*pointer, index), item) for index, item in enumerate(value)]
+        elif isinstance(value, str) and _LINE_BREAK.search(value):
+            field = next((part for part in reversed(pointer) if isinstance(part, str)), "")
+            if field not in _MARKDOWN_FIELDS:
+                where = _where(pointer)
+                yield (
+                    pointer,
+                    Diagnostic(doc.position(pointer), f"{where}: must be a single line, without line breaks or tabs"),
+                )
+
+
 class _Semantics:
     """The rules a schema cannot say; builds the Catalog as it checks.
 
@@ -139,10 +189,6 @@ class _Semantics:
     def at(self, pointer: Pointer) -> str:
         position = self.doc.position(pointer)
         return f"{position.line}:{position.column}"
-
-    def text(self, pointer: Pointer, value: str | None) -> None:
-        if value is not None and any(c in value for c in "\t\n\r"):
-            self.error(pointer, "must be a single line without tabs")
 
     def code(self, pointer: Pointer, value: Any, code_type: str) -> bool:
         """Whether `value` has the catalog's code type (reported if not)."""
@@ -186,8 +232,6 @@ class _Semantics:
     def category(self, at: Pointer, raw: dict[str, Any], code_type: str) -> tuple[Category, bool]:
         """The category and whether its codes are well declared."""
         name = self.name((*at, "name"), raw["name"])
-        self.text((*at, "title"), raw["title"])
-        self.text((*at, "label"), raw.get("label"))
         bounds = raw.get("range")
         valid = True
         if code_type == "integer" and (bounds is None or "prefix" in raw):
@@ -213,8 +257,6 @@ class _Semantics:
         data = cast(dict[str, Any], self.doc.value)
         meta = data["catalog"]
         code_type = meta["code_type"]
-        for key in ("title", "source"):
-            self.text(("catalog", key), meta.get(key))
         named: list[tuple[Pointer, Name]] = []
 
         categories: dict[str, Category] = {}
@@ -287,6 +329,11 @@ class _Semantics:
             self.code(("catalog", "example", "code"), example["code"], code_type)
         packages = self.packages(meta["name"], data.get("targets", {}))
         payload = meta["payload"]
+        if payload["code"] == payload["message"]:
+            self.error(
+                ("catalog", "payload", "message"),
+                f"the message field is the code field ({_show(payload['code'])}): no payload could carry both",
+            )
         return Catalog(
             name=meta["name"],
             title=meta["title"],
@@ -333,15 +380,32 @@ class _Semantics:
             if names[key] in RESERVED[language]:
                 where = pointer if pointer in self.doc.positions else ("catalog", "name")
                 self.error(where, f"package name {names[key]!r} is a reserved word in {language}")
+        for key, pointer, clash in (
+            ("python", ("targets", "python", "package"), "is a module of Python's standard library, which shadows it"),
+            (
+                "typescript",
+                ("targets", "typescript", "package"),
+                "is a Node.js built-in module, which `import` finds instead",
+            ),
+            (
+                "go_module",
+                ("targets", "go", "module"),
+                "starts with a Go standard-library path: the go command "
+                "reports an ambiguous import; use a path under a domain, such as example.com/...",
+            ),
+        ):
+            root = names[key].split("/")[0]
+            if root in PACKAGE_CLASHES[key]:
+                where = pointer if pointer in self.doc.positions else ("catalog", "name")
+                self.error(where, f"package name {names[key]!r} {clash}")
         return Packages(**names)
 
     def messages(self, at: Pointer, raw: list[str]) -> tuple[Template, ...]:
         templates: list[Template] = []
-        parsed: list[tuple[int, Template]] = []
+        with_placeholders: list[tuple[int, Template]] = []
         seen: dict[str, Pointer] = {}
         for index, text in enumerate(raw):
             pointer = (*at, index)
-            self.text(pointer, text)
             if text in seen:
                 self.error(pointer, f"duplicate message, same as {_where(seen[text])} at {self.at(seen[text])}")
             seen.setdefault(text, pointer)
@@ -350,15 +414,18 @@ class _Semantics:
             except PlaceholderError as exc:
                 self.error(pointer, str(exc))
                 continue
-            shadow = next((i for i, earlier in parsed if earlier.covers(template)), None)
-            if shadow is not None and text not in raw[:index]:
+            # Only a variant with a placeholder can cover another (a literal one covers only its own
+            # text, a duplicate reported above), so literal variants cost nothing here.
+            shadow = next((i for i, earlier in with_placeholders if earlier.covers(template)), None)
+            if shadow is not None and seen[text] == pointer:
                 self.error(
                     pointer,
                     f"variant {index} can never match: every message it fits is matched first by variant {shadow} "
                     f"({_where((*at, shadow))} at {self.at((*at, shadow))}); put the more specific one first",
                 )
             templates.append(template)
-            parsed.append((index, template))
+            if template.arity:
+                with_placeholders.append((index, template))
         return tuple(templates)
 
 
@@ -383,6 +450,7 @@ def load_catalog(data: bytes) -> Catalog:
     schema = list(_schema_diagnostics(doc))
     # Semantic rules need a sound skeleton: the catalog metadata and the two lists.
     rejected = {pointer for pointer, _ in schema}
+    schema += _line_diagnostics(doc, rejected)  # a text with a line break is still well typed
     if any(len(pointer) < 2 or pointer[0] not in ("categories", "errors") for pointer in rejected):
         raise SpecError([diagnostic for _, diagnostic in schema])
     semantics = _Semantics(doc, rejected)

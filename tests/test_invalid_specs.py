@@ -16,6 +16,7 @@ bomb) and a plain one run `python -m generator` in a fresh interpreter.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -27,6 +28,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
+from generator.diagnostics import SpecError
 from generator.validate import load_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -408,12 +410,12 @@ CASES = [
     case(
         "tab-in-message",
         spec('"Invalid symbol."', '"Invalid\\tsymbol."'),
-        "28:9: errors[1].messages[0]: must be a single line without tabs",
+        "28:9: errors[1].messages[0]: must be a single line, without line breaks or tabs",
     ),
     case(
         "newline-in-message",
         spec('"Invalid symbol."', '"Invalid\\nsymbol."'),
-        "28:9: errors[1].messages[0]: must be a single line without tabs",
+        "28:9: errors[1].messages[0]: must be a single line, without line breaks or tabs",
     ),
     case(
         "reserved-error-class",
@@ -538,7 +540,7 @@ CASES = [
             "    retryable: false\n",
             "    deprecated: true\n    retired: true\n",
         ),
-        "10:12: categories[0].title: must be a single line without tabs",
+        "10:12: categories[0].title: must be a single line, without line breaks or tabs",
         f"21:9: errors[0].messages[0]: unsupported placeholder '%d' at character 9: {PLACEHOLDER}",
         "23:11: errors[1].name: duplicate name 'GENERAL', first at 9:11",
         "26:14: errors[1].retired: an entry is either deprecated or retired, not both",
@@ -550,6 +552,104 @@ CASES = [
         "23:11: errors[1].name: name 'CLASS' becomes a reserved word or builtin: 'class' (Python), "
         "'class' (TypeScript)",
         '25:16: errors[1].retryable: expected true or false, got "no"',
+    ),
+    # ------------------------------------------- hostile input, round two
+    # FINDING: Python's `$` matches before a final newline, so every schema pattern let one through
+    # and the newline reached headers, package names and directory names.
+    case(
+        "version-with-trailing-newline",
+        spec("version: 1.0.0", 'version: "1.0.0\\n"'),
+        f'4:12: catalog.version: "1.0.0\\n" {SEMVER}',
+    ),
+    case(
+        "catalog-name-with-trailing-newline",
+        spec("name: demo", 'name: "demo\\n"'),
+        f'2:9: catalog.name: "demo\\n" {SLUG}',
+    ),
+    case(
+        "error-name-with-trailing-newline",
+        spec("name: BAD_SYMBOL", 'name: "BAD_SYMBOL\\n"'),
+        '23:11: errors[1].name: "BAD_SYMBOL\\n" is not a SCREAMING_SNAKE_CASE name',
+    ),
+    case(
+        "python-package-with-trailing-newline",
+        BASE + 'targets:\n  python:\n    package: "demo_errors\\n"\n',
+        re.compile(r'32:14: targets\.python\.package: "demo_errors\\n" does not have the expected form: .*'),
+    ),
+    case(
+        "go-module-with-trailing-newline",
+        BASE + 'targets:\n  go:\n    module: "example.com/demo\\n"\n',
+        re.compile(r'32:13: targets\.go\.module: "example\.com/demo\\n" does not have the expected form: .*'),
+    ),
+    case(
+        "category-label-with-a-newline",
+        spec("title: General issues", 'title: General issues\n    label: "10\\nxx"'),
+        "11:12: categories[0].label: must be a single line, without line breaks or tabs",
+    ),
+    # FINDING: default-ignorable characters got into every target; shown raw, the bad name looks valid.
+    case("raw-invisible-plus", spec('"Invalid symbol."', '"Invalid symbol.\u2064"'), f"28:25: {invisible('2064')}"),
+    case("raw-hangul-filler", spec("title: Demo API", "title: Demo API\u3164"), f"3:18: {invisible('3164')}"),
+    case("raw-zero-width-non-joiner", spec("title: Demo API", "title: Demo\u200cAPI"), f"3:14: {invisible('200C')}"),
+    case(
+        "escaped-zero-width-joiner", spec("name: BAD_SYMBOL", 'name: "BAD\\u200dSYMBOL"'), f"23:11: {invisible('200D')}"
+    ),
+    case("raw-variation-selector", spec('"Invalid symbol."', '"Invalid symbol\ufe0f."'), f"28:24: {invisible('FE0F')}"),
+    case("raw-tag-character", spec('"Invalid symbol."', '"Invalid symbol.\U000e0041"'), f"28:25: {invisible('E0041')}"),
+    case(
+        "escaped-tag-character",
+        spec('"Invalid symbol."', '"Invalid symbol.\\U000E007F"'),
+        f"28:9: {invisible('E007F')}",
+    ),
+    # FINDING: PyYAML's reader refused a raw U+FFFE at "position 537", reported at 1:1.
+    case("raw-noncharacter", spec('"Invalid symbol."', '"Invalid symbol.\ufffe"'), f"28:25: {invisible('FFFE')}"),
+    case(
+        "raw-astral-noncharacter",
+        spec('"Invalid symbol."', '"Invalid symbol.\U0010ffff"'),
+        f"28:25: {invisible('10FFFF')}",
+    ),
+    # FINDING: %ls was reported as %l.
+    case(
+        "placeholder-with-a-length-modifier",
+        spec('"An unknown error occurred."', '"Unknown %ls."'),
+        f"21:9: errors[0].messages[0]: unsupported placeholder '%ls' at character 9: {PLACEHOLDER}",
+    ),
+    case(
+        "placeholder-positional",
+        spec('"An unknown error occurred."', '"Unknown %1$s."'),
+        f"21:9: errors[0].messages[0]: unsupported placeholder '%1$s' at character 9: {PLACEHOLDER}",
+    ),
+    # FINDING: specs whose packages could never work were accepted.
+    case(
+        "payload-code-and-message-in-one-field",
+        spec("message: msg}", "message: code}"),
+        '6:34: catalog.payload.message: the message field is the code field ("code"): no payload could carry both',
+    ),
+    case(
+        "python-package-of-the-standard-library",
+        BASE + "targets:\n  python:\n    package: json\n",
+        "32:14: targets.python.package: package name 'json' is a module of Python's standard library, which shadows it",
+    ),
+    case(
+        "typescript-package-of-node",
+        BASE + "targets:\n  typescript:\n    package: fs\n",
+        "32:14: targets.typescript.package: package name 'fs' is a Node.js built-in module, "
+        "which `import` finds instead",
+    ),
+    case(
+        "go-module-of-the-standard-library",
+        BASE + "targets:\n  go:\n    module: fmt\n",
+        "32:13: targets.go.module: package name 'fmt' starts with a Go standard-library path: the go command "
+        "reports an ambiguous import; use a path under a domain, such as example.com/...",
+    ),
+    case(
+        "go-module-under-the-standard-library",
+        BASE + "targets:\n  go:\n    module: net/errs\n",
+        re.compile(r"32:13: targets\.go\.module: package name 'net/errs' starts with a Go standard-library .*"),
+    ),
+    case(
+        "python-package-too-long-for-a-directory",
+        BASE + f"targets:\n  python:\n    package: {'p' * 300}\n",
+        "32:14: targets.python.package: is longer than 100 characters",
     ),
 ]
 
@@ -624,3 +724,49 @@ def test_invalid_spec_is_rejected(
     assert code == 1
     assert out == ""
     assert snapshot(project / "out") == before
+
+
+def test_every_schema_pattern_is_anchored_at_both_ends() -> None:
+    """The validator reads a pattern's final `$` as ECMA-262 does (the very end), so each must be ^...$."""
+
+    schema = json.loads((ROOT / "spec" / "errors.schema.json").read_text(encoding="utf-8"))
+    patterns: list[str] = []
+
+    def collect(node: object) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("pattern"), str):
+                patterns.append(node["pattern"])
+            for value in node.values():
+                collect(value)
+        elif isinstance(node, list):
+            for value in node:
+                collect(value)
+
+    collect(schema)
+    assert len(patterns) >= 8
+    for pattern in patterns:
+        assert pattern.startswith("^") and pattern.endswith("$") and "$" not in pattern[:-1], pattern
+
+
+def test_markdown_fields_may_span_lines_and_hold_tabs() -> None:
+    text = spec(
+        "    retryable: false\n",
+        '    retryable: false\n    description: "First line.\\n\\n\\tindented code"\n    deprecated: "since\\nv2"\n',
+    )
+    catalog = load_catalog(text.encode())
+    assert catalog.errors[1].description == "First line.\n\n\tindented code"
+    assert catalog.errors[1].deprecated == "since\nv2"
+
+
+def test_many_literal_variants_and_comma_placeholders_validate() -> None:
+    """The shapes that took the backtracking shadowing check 35 s and 105 s; answers checked, not time."""
+    commas = spec('"An unknown error occurred."', '"' + "%s," * 40 + '%s"\n      - "' + "," * 80 + '%s"')
+    with pytest.raises(SpecError) as raised:
+        load_catalog(commas.encode())
+    assert [d.message for d in raised.value.diagnostics] == [
+        "errors[0].messages[1]: variant 1 can never match: every message it fits is matched first by variant 0 "
+        "(errors[0].messages[0] at 21:9); put the more specific one first"
+    ]
+    many = "\n".join(f'      - "Literal message number {n}."' for n in range(4000))
+    catalog = load_catalog(spec('      - "An unknown error occurred."', many).encode())
+    assert len(catalog.errors[0].messages) == 4000

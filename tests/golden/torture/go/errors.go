@@ -206,7 +206,7 @@ var entries = [...]entry{
 	{code: CodeMarkup, name: "MARKUP", category: CategoryQuoting, messages: []string{"</script><script>alert(1)</script>", "# not a heading", "1. not a list | pipe | *stars* _under_ [link](x) <b>bold</b> &amp;"}},
 	{code: CodeWhitespace, name: "WHITESPACE", category: CategoryQuoting, messages: []string{" leading and trailing spaces ", "two  spaces"}},
 	{code: CodeSeparators, name: "SEPARATORS", category: CategoryText, messages: []string{"line\u2028separator and para\u2029graph"}},
-	{code: CodeAstral, name: "ASTRAL", category: CategoryText, messages: []string{"emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 and a family 👨\u200d👩\u200d👧"}, retryable: true, httpStatus: 503},
+	{code: CodeAstral, name: "ASTRAL", category: CategoryText, messages: []string{"emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, a flag 🇺🇦 and a skin tone 👍🏽"}, retryable: true, httpStatus: 503},
 	{code: CodeRtl, name: "RTL", category: CategoryText, messages: []string{"RTL: مرحبا שלום %s", "full-width。punctuation，and combining é"}},
 	{code: CodeNone1, name: "NONE1", category: CategoryText, messages: []string{"None"}},
 	{code: CodeSelfTest, name: "SELF_TEST", category: CategoryText, messages: []string{"self"}},

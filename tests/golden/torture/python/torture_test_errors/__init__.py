@@ -262,7 +262,7 @@ _INFO: Dict[Code, _Info] = {
     ),
     201: _Info(
         Category.TEXT,
-        ("emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 and a family 👨\u200d👩\u200d👧",),
+        ("emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, a flag 🇺🇦 and a skin tone 👍🏽",),
         retryable=True,
         http_status=503,
     ),
@@ -449,12 +449,12 @@ class SeparatorsError(TextError):
 
 
 class AstralError(TextError):
-    "201 ASTRAL: emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 and a family 👨\u200d👩\u200d👧"
+    "201 ASTRAL: emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, a flag 🇺🇦 and a skin tone 👍🏽"
 
     __slots__ = ()
     CODE: ClassVar[ErrorCode] = ErrorCode.ASTRAL
 
-    def __init__(self, message: str = "emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 and a family 👨\u200d👩\u200d👧") -> None:
+    def __init__(self, message: str = "emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, a flag 🇺🇦 and a skin tone 👍🏽") -> None:
         ApiError.__init__(self, 201, message)
 
 

@@ -170,7 +170,7 @@ const ENTRIES = new Map([
     "two  spaces",
   ]),
   entry(ErrorCode.SEPARATORS, "SEPARATORS", Category.TEXT, ["line\u2028separator and para\u2029graph"]),
-  entry(ErrorCode.ASTRAL, "ASTRAL", Category.TEXT, ["emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 and a family 👨\u200d👩\u200d👧"], { retryable: true, httpStatus: 503 }),
+  entry(ErrorCode.ASTRAL, "ASTRAL", Category.TEXT, ["emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, a flag 🇺🇦 and a skin tone 👍🏽"], { retryable: true, httpStatus: 503 }),
   entry(ErrorCode.RTL, "RTL", Category.TEXT, [
     "RTL: مرحبا שלום %s",
     "full-width。punctuation，and combining é",
@@ -402,7 +402,7 @@ export class SeparatorsError extends TextError {
 export class AstralError extends TextError {
   static CODE = ErrorCode.ASTRAL;
 
-  constructor(message = "emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 and a family 👨\u200d👩\u200d👧") {
+  constructor(message = "emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, a flag 🇺🇦 and a skin tone 👍🏽") {
     super(ErrorCode.ASTRAL, message);
     this.name = "AstralError";
   }
