@@ -60,13 +60,15 @@ _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 # Plain scalars that YAML 1.1 and 1.2 read differently, or that look like a
 # number or boolean to a reader but would not be one: the author must quote them.
+# Each alternative reads its text one way only (no two quantifiers compete for a
+# character), so a fullmatch is linear in the scalar's length.
 _AMBIGUOUS = re.compile(
     r"""(?x)
     y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF   # YAML 1.1 booleans
     | [-+]?0[0-9_]+                                     # YAML 1.1 octal, 1.2 decimal
     | [-+]?0[xob][0-9a-fA-F_]+                          # hex/octal/binary
     | [-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?      # YAML 1.1 sexagesimal
-    | [-+]?[0-9][0-9_]*_[0-9_]*(\.[0-9_]*)?             # YAML 1.1 digit groups
+    | [-+]?[0-9]+_[0-9_]*(\.[0-9_]*)?                   # YAML 1.1 digit groups
     | [-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)              # special floats
     | [0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?          # YAML 1.1 timestamps
     | <<                                                # merge key

@@ -287,3 +287,12 @@ def _markdown_text_of(source: str) -> str:
 )
 def test_markdown_text_reads_back_exactly_in_every_context(context: str, text: str) -> None:
     assert _markdown_text_of(MARKDOWN_CONTEXTS[context].format(markdown_text(text))) == text
+
+
+def test_markdown_text_keeps_long_inner_whitespace_and_marks_the_edges() -> None:
+    """A 200,000-space run inside a text, where a backtracking \\s+\\Z took quadratic time."""
+    inner = "a" + " " * 200_000 + "b"
+    assert markdown_text(inner) == inner
+    assert markdown_text("  x ") == "&#x20;&#x20;x&#x20;"
+    assert markdown_text("   ") == "&#x20;&#x20;&#x20;"
+    assert markdown_text("") == ""

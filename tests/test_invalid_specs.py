@@ -646,6 +646,13 @@ CASES = [
         BASE + "targets:\n  go:\n    module: net/errs\n",
         re.compile(r"32:13: targets\.go\.module: package name 'net/errs' starts with a Go standard-library .*"),
     ),
+    # FINDING: a plain scalar of digits and underscores took the loader's YAML 1.1 check quadratic time.
+    case(
+        "long-plain-scalar-of-digit-groups",
+        spec("title: Demo API", "title: 1" + "_" * 100_000 + "x"),
+        "3:10: catalog.title: is longer than 200 characters",
+    ),
+    case("plain-digit-groups", spec("title: Demo API", "title: 1_000"), f"3:10: plain value '1_000' {TRAP_NUMBER}"),
     case(
         "python-package-too-long-for-a-directory",
         BASE + f"targets:\n  python:\n    package: {'p' * 300}\n",

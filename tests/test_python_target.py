@@ -17,6 +17,7 @@ import yaml
 
 from tests.helpers import OUT, ROOT, SPEC
 from tests.snapshots import GOLDEN, NAMES, spec
+from tests.vectors import MAX_PAYLOAD_DEPTH
 
 PACKAGES = {
     "binance_options_errors": OUT / "python",
@@ -297,3 +298,36 @@ def test_torture_names_and_docstrings() -> None:
     assert torture.CODE_FIELD == "error_code"
     error = torture.from_payload({"error_code": 201, "error_message": "emoji"})
     assert (error.retryable, error.http_status) == (True, 503)
+
+
+def _nested_list(depth: int) -> list[object]:
+    root: list[object] = []
+    inner = root
+    for _ in range(depth - 1):
+        child: list[object] = []
+        inner.append(child)
+        inner = child
+    return root
+
+
+def test_nesting_limit_is_the_shared_one_whatever_the_caller_s_stack(pkg: ModuleType) -> None:
+    """128 levels of JSON text are read even from deep in a caller's recursion; 129 never are."""
+    assert pkg.MAX_DEPTH == MAX_PAYLOAD_DEPTH
+    deepest = '{"code": -1121, "msg": "Invalid symbol.", "x": ' + "[" * 127 + "]" * 127 + "}"
+
+    def at_depth(frames: int) -> object:
+        return pkg.from_payload(deepest) if frames == 0 else at_depth(frames - 1)
+
+    assert at_depth(700).code == -1121
+    with pytest.raises(pkg.PayloadError, match="deeper than 128 levels"):
+        pkg.from_payload(deepest.replace("[", "[[", 1).replace("]", "]]", 1))
+
+
+def test_a_deeply_nested_field_value_is_a_payload_error_not_a_recursion_error(pkg: ModuleType) -> None:
+    deep = _nested_list(200_000)
+    with pytest.raises(pkg.PayloadError, match="'code' must be an integer, got a value of type list"):
+        pkg.from_payload({"code": deep, "msg": "x"})
+    with pytest.raises(pkg.PayloadError, match="'msg' must be a string, got a value of type list"):
+        pkg.from_payload({"code": -1121, "msg": deep})
+    with pytest.raises(pkg.PayloadError, match="got 'short'"):
+        pkg.from_payload({"code": "short", "msg": "x"})
