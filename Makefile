@@ -53,5 +53,7 @@ bench: $(VENV)/.installed
 fuzz: $(VENV)/.installed-test node_modules/.installed
 	ERRGEN_FUZZ_EXAMPLES=1000 $(PY) -m pytest tests/test_fuzz.py -q
 
+# Everything the targets above make; out/ is committed and stays.
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) node_modules .mypy_cache .ruff_cache .pytest_cache .hypothesis build dist *.egg-info
+	find generator tests bench -name __pycache__ -type d -prune -exec rm -rf {} +

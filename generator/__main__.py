@@ -1,7 +1,7 @@
-"""`python -m generator` is the same as the `errgen` command."""
+"""`python -m generator` in the checkout, `python -m errgen` installed: the `errgen` command."""
 
 import sys
 
-from generator.cli import main
+from .cli import main
 
 sys.exit(main())

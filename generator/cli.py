@@ -8,12 +8,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator import __version__
-from generator.diagnostics import SpecError
-from generator.model import Catalog
-from generator.render import TARGET_NAMES, RenderError, render
-from generator.validate import load_catalog
-from generator.writer import MANIFEST, WriteError, apply, diff, locked, plan
+from . import __version__
+from .diagnostics import SpecError
+from .model import Catalog
+from .render import TARGET_NAMES, RenderError, render
+from .validate import load_catalog
+from .writer import MANIFEST, WriteError, apply, diff, locked, plan
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 

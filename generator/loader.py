@@ -35,8 +35,8 @@ from yaml.events import (
     StreamStartEvent,
 )
 
-from generator.characters import FORBIDDEN, shown
-from generator.diagnostics import Diagnostic, Position, SpecError
+from .characters import FORBIDDEN, shown
+from .diagnostics import Diagnostic, Position, SpecError
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 32

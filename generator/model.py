@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.naming import Name
+from .naming import Name
 
 Code = int | str
 

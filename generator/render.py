@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from generator.model import Catalog
-from generator.targets import TARGETS, Files
+from .model import Catalog
+from .targets import TARGETS, Files
 
 TARGET_NAMES: tuple[str, ...] = tuple(TARGETS)
 

@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from generator import escaping
-from generator.model import Catalog
-
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+from . import escaping
+from .model import Catalog
+from .resources import template_loader
 
 
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
+        loader=template_loader(),
         undefined=jinja2.StrictUndefined,  # a typo in a template is an error, not an empty string
         autoescape=False,  # each value is escaped for its language by the filters below
         keep_trailing_newline=True,

@@ -11,18 +11,16 @@ import json
 import re
 from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
 from typing import Any, cast
 
 import jsonschema
 
-from generator.characters import LINE_BREAKS
-from generator.diagnostics import Diagnostic, SpecError
-from generator.loader import Document, Pointer, load_yaml
-from generator.model import Catalog, Category, Code, ErrorDef, Packages, Payload, PlaceholderError, Template
-from generator.naming import PACKAGE_CLASHES, RESERVED, Name, default_packages, reserved_clashes
-
-SCHEMA_PATH = Path(__file__).resolve().parent.parent / "spec" / "errors.schema.json"
+from .characters import LINE_BREAKS
+from .diagnostics import Diagnostic, SpecError
+from .loader import Document, Pointer, load_yaml
+from .model import Catalog, Category, Code, ErrorDef, Packages, Payload, PlaceholderError, Template
+from .naming import PACKAGE_CLASHES, RESERVED, Name, default_packages, reserved_clashes
+from .resources import schema_text
 
 # Classes the targets define themselves, beside each name's error class.
 _TARGET_OWN_CLASSES = ("ApiError", "PayloadError")
@@ -31,7 +29,7 @@ _NAME_PATTERN = "^[A-Z]([A-Z0-9_]*[A-Z0-9])?$"
 
 @cache
 def _validator() -> jsonschema.protocols.Validator:
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    schema = json.loads(schema_text())
     base = jsonschema.Draft202012Validator
     base.check_schema(schema)
     # JSON Schema counts 400.0 as an integer; a spec that says 400.0 did not mean one.

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.helpers import OUT, ROOT, SPEC
+from tests.helpers import OUT, ROOT, SPEC, tree
 from tests.snapshots import GOLDEN, NAMES, spec
 from tests.vectors import MAX_PAYLOAD_DEPTH
 
@@ -64,7 +64,8 @@ def test_every_package_passes_mypy_strict_with_a_typed_consumer() -> None:
 
 def test_pip_installs_the_package_and_it_imports(tmp_path: Path) -> None:
     target, source = tmp_path / "site", tmp_path / "source"
-    shutil.copytree(OUT / "python", source)  # building leaves files behind; keep out/ clean
+    shutil.copytree(OUT / "python", source)  # a copy, so that a regression cannot dirty out/
+    before = tree(source)
     install = subprocess.run(
         [
             sys.executable,
@@ -83,6 +84,8 @@ def test_pip_installs_the_package_and_it_imports(tmp_path: Path) -> None:
         check=False,
     )
     assert install.returncode == 0, install.stderr
+    assert tree(source) == before, "building the package wrote into its directory"
+    assert sorted(p.name for p in source.iterdir()) == ["binance_options_errors", "pyproject.toml"]
     assert (target / "binance_options_errors" / "py.typed").is_file()
     probe = (
         f"import sys; sys.path.insert(0, {str(target)!r}); import binance_options_errors as b; "

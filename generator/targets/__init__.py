@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from generator.model import Catalog
-from generator.targets import docs, go, python, typescript
+from ..model import Catalog
+from . import docs, go, python, typescript
 
 Files = dict[str, str]
 

@@ -26,9 +26,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from generator.escaping import markdown_code, markdown_text
-from generator.model import Catalog, Category, Code, ErrorDef
-from generator.templating import header, render_template
+from ..escaping import markdown_code, markdown_text
+from ..model import Catalog, Category, Code, ErrorDef
+from ..templating import header, render_template
 
 PATH = "README.md"
 

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import json
 
-from generator.escaping import go_literal
-from generator.model import Catalog, ErrorDef, Template
-from generator.templating import header, render_template
+from ..escaping import go_literal
+from ..model import Catalog, ErrorDef, Template
+from ..templating import header, render_template
 
 # The fixed wording of a deprecated code's constant and sentinel (never the spec's reason).
 DEPRECATED = "// Deprecated: The API still sends this code, but the catalog advises against relying on it."

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator.model import Catalog, Category, ErrorDef
-from generator.templating import header, render_template
+from ..model import Catalog, Category, ErrorDef
+from ..templating import header, render_template
 
 
 def _category_doc(category: Category) -> str:

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from generator.escaping import typescript_literal
-from generator.model import Catalog, ErrorDef
-from generator.templating import header, render_template
+from ..escaping import typescript_literal
+from ..model import Catalog, ErrorDef
+from ..templating import header, render_template
 
 # JSDoc shared by the source and the declarations, so the two never document the API differently.
 _DOCS: dict[str, str] = {

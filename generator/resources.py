@@ -1,0 +1,35 @@
+"""The files errgen ships beside its code: the templates and the spec's JSON Schema.
+
+In the checkout they are the top-level folders `templates/` and `spec/` (the layout users know);
+the build maps them into the installed package (`errgen/templates`, `errgen/schema`, see
+pyproject.toml), where they are found through the package, wherever and however it is installed.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+import jinja2
+
+_PACKAGE = __package__ or "generator"
+_CHECKOUT = Path(__file__).resolve().parent.parent
+
+
+def _installed(folder: str) -> Traversable | None:
+    found = files(_PACKAGE).joinpath(folder)
+    return found if found.is_dir() else None
+
+
+def template_loader() -> jinja2.BaseLoader:
+    """The built-in templates: package data when installed, templates/ in the checkout."""
+    if _installed("templates") is not None:
+        return jinja2.PackageLoader(_PACKAGE, "templates")
+    return jinja2.FileSystemLoader(_CHECKOUT / "templates")
+
+
+def schema_text() -> str:
+    """The spec's JSON Schema (spec/errors.schema.json in the checkout)."""
+    folder = _installed("schema") or _CHECKOUT / "spec"
+    return folder.joinpath("errors.schema.json").read_text(encoding="utf-8")

@@ -1,0 +1,89 @@
+"""errgen as a user installs it: a wheel built from a clean copy, in a fresh venv, run elsewhere.
+
+The wheel must carry the templates and the schema (package data under the import name errgen),
+and the installed command must write exactly the committed out/ from a copy of the spec.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import ROOT, tree
+
+
+def _run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    proc = subprocess.run(
+        [str(a) for a in args], cwd=cwd, env=env, capture_output=True, text=True, timeout=600, check=False
+    )
+    assert proc.returncode == 0, f"{args}: {proc.stdout}{proc.stderr}"
+    return proc
+
+
+def _clean_copy(dest: Path) -> Path:
+    """The files git tracks (as they are in the work tree): what a clean clone would hold."""
+    listed = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
+    for name in listed.decode().split("\0"):
+        if name and (ROOT / name).is_file():
+            (dest / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, dest / name)
+    return dest
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bin/ of a fresh venv with errgen installed from its wheel (not editable)."""
+    base = tmp_path_factory.mktemp("install")
+    source = _clean_copy(base / "source")
+    _run(
+        sys.executable,
+        "-m",
+        "pip",
+        "wheel",
+        "--no-deps",
+        "--no-build-isolation",
+        "-q",
+        "-w",
+        base / "dist",
+        ".",
+        cwd=source,
+    )
+    venv = base / "venv"
+    _run(sys.executable, "-m", "venv", venv, cwd=base)
+    (wheel,) = (base / "dist").glob("errgen-*.whl")
+    pip = [venv / "bin" / "python", "-m", "pip", "install", "-q", "--disable-pip-version-check"]
+    _run(*pip, "-c", ROOT / "constraints.txt", wheel, cwd=base)
+    return venv / "bin"
+
+
+def test_the_wheel_carries_the_templates_and_the_schema(installed: Path) -> None:
+    (wheel,) = installed.parent.parent.glob("dist/errgen-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "errgen/schema/errors.schema.json" in names
+    for template in (ROOT / "templates").rglob("*.jinja"):
+        assert f"errgen/templates/{template.relative_to(ROOT / 'templates').as_posix()}" in names
+    assert not any(name.startswith("generator/") for name in names)
+
+
+def test_installed_errgen_generates_the_committed_out_from_anywhere(installed: Path, tmp_path: Path) -> None:
+    work = tmp_path / "elsewhere" / "api-team"
+    (work / "spec").mkdir(parents=True)
+    shutil.copyfile(ROOT / "spec" / "errors.yaml", work / "spec" / "errors.yaml")
+    _run(installed / "errgen", "validate", "--spec", "spec/errors.yaml", cwd=work)
+    _run(installed / "errgen", "generate", cwd=work)
+    assert tree(work / "out") == tree(ROOT / "out")
+    _run(installed / "errgen", "generate", "--check", cwd=work)
+    proc = _run(installed / "python", "-m", "errgen", "--version", cwd=work)
+    assert proc.stdout.startswith("errgen ")
+
+
+def test_installed_errgen_validates_a_fixture(installed: Path, tmp_path: Path) -> None:
+    proc = _run(installed / "errgen", "validate", "--spec", ROOT / "tests" / "fixtures" / "minimal.yaml", cwd=tmp_path)
+    assert "is valid" in proc.stdout
