@@ -17,6 +17,7 @@ class Position:
 class Diagnostic:
     position: Position
     message: str
+    rule: str = "yaml"  # which rule found it (for tools): yaml, schema.<keyword>, or a semantic rule's name
 
     def format(self, path: str) -> str:
         return f"{path}:{self.position.line}:{self.position.column}: {self.message}"

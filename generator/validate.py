@@ -129,12 +129,27 @@ def _schema_diagnostics(doc: Document) -> Iterator[tuple[Pointer, Diagnostic]]:
             for key in sorted(k for k in instance if k not in allowed):
                 close = difflib.get_close_matches(key, allowed, n=1)
                 hint = f"did you mean {close[0]!r}?" if close else f"expected one of: {', '.join(allowed)}"
-                yield pointer, Diagnostic(doc.key_positions[(*pointer, key)], f"{where}: unknown field {key!r}; {hint}")
+                yield (
+                    pointer,
+                    Diagnostic(
+                        doc.key_positions[(*pointer, key)],
+                        f"{where}: unknown field {key!r}; {hint}",
+                        "schema.unknown-field",
+                    ),
+                )
         elif error.validator == "required":
             missing = str(error.message).split("'")[1]
-            yield pointer, Diagnostic(doc.position(pointer), f"{where}: missing required field {missing!r}")
+            yield (
+                pointer,
+                Diagnostic(doc.position(pointer), f"{where}: missing required field {missing!r}", "schema.required"),
+            )
         else:
-            yield pointer, Diagnostic(doc.position(pointer), f"{where}: {_describe(error, doc, pointer)}")
+            yield (
+                pointer,
+                Diagnostic(
+                    doc.position(pointer), f"{where}: {_describe(error, doc, pointer)}", f"schema.{error.validator}"
+                ),
+            )
 
 
 # Fields that hold Markdown, the only texts that may span lines or hold a tab.
@@ -160,7 +175,11 @@ def _line_diagnostics(doc: Document, rejected: set[Pointer]) -> Iterator[tuple[P
                 where = _where(pointer)
                 yield (
                     pointer,
-                    Diagnostic(doc.position(pointer), f"{where}: must be a single line, without line breaks or tabs"),
+                    Diagnostic(
+                        doc.position(pointer),
+                        f"{where}: must be a single line, without line breaks or tabs",
+                        "single-line",
+                    ),
                 )
 
 
@@ -181,8 +200,8 @@ class _Semantics:
         """Whether the schema accepted the value at pointer and all that contains it."""
         return not any(pointer[: len(bad)] == bad or bad[: len(pointer)] == pointer for bad in self.rejected)
 
-    def error(self, pointer: Pointer, message: str) -> None:
-        self.diagnostics.append(Diagnostic(self.doc.position(pointer), f"{_where(pointer)}: {message}"))
+    def error(self, rule: str, pointer: Pointer, message: str) -> None:
+        self.diagnostics.append(Diagnostic(self.doc.position(pointer), f"{_where(pointer)}: {message}", rule))
 
     def at(self, pointer: Pointer) -> str:
         position = self.doc.position(pointer)
@@ -192,10 +211,10 @@ class _Semantics:
         """Whether `value` has the catalog's code type (reported if not)."""
         if code_type == "string" and not isinstance(value, str):
             hint = " (quote it, so leading zeros and the exact text are kept)" if pointer in self.doc.plain else ""
-            self.error(pointer, f"codes of this catalog are strings; got {_show(value)}{hint}")
+            self.error("code-type", pointer, f"codes of this catalog are strings; got {_show(value)}{hint}")
             return False
         if code_type == "integer" and not isinstance(value, int):
-            self.error(pointer, f"codes of this catalog are integers; got {_show(value)}")
+            self.error("code-type", pointer, f"codes of this catalog are integers; got {_show(value)}")
             return False
         return True
 
@@ -203,10 +222,12 @@ class _Semantics:
         name = Name(value)
         clashes = reserved_clashes(name)
         if clashes:
-            self.error(pointer, f"name {value!r} becomes a reserved word or builtin: {', '.join(clashes)}")
+            self.error(
+                "reserved-name", pointer, f"name {value!r} becomes a reserved word or builtin: {', '.join(clashes)}"
+            )
         own = next((c for c in _TARGET_OWN_CLASSES if c.casefold() == name.error_class.casefold()), None)
         if own is not None:
-            self.error(pointer, f"name {value!r} would collide with the generated class {own}")
+            self.error("generated-class", pointer, f"name {value!r} would collide with the generated class {own}")
         return name
 
     def distinct_names(self, named: list[tuple[Pointer, Name]]) -> None:
@@ -219,9 +240,10 @@ class _Semantics:
                 continue
             first_pointer, first = seen[key]
             if first == name:
-                self.error(pointer, f"duplicate name {name!r}, first at {self.at(first_pointer)}")
+                self.error("duplicate-name", pointer, f"duplicate name {name!r}, first at {self.at(first_pointer)}")
             else:
                 self.error(
+                    "name-collision",
                     pointer,
                     f"name {name!r} collides with {first!r} at {self.at(first_pointer)}: "
                     f"both become {name.pascal} in the targets",
@@ -233,13 +255,15 @@ class _Semantics:
         bounds = raw.get("range")
         valid = True
         if code_type == "integer" and (bounds is None or "prefix" in raw):
-            self.error(at, "categories of an integer-coded catalog need a range {min, max} and no prefix")
+            self.error(
+                "category-codes", at, "categories of an integer-coded catalog need a range {min, max} and no prefix"
+            )
             valid = False
         elif code_type == "string" and ("prefix" not in raw or bounds is not None):
-            self.error(at, "categories of a string-coded catalog need a prefix and no range")
+            self.error("category-codes", at, "categories of a string-coded catalog need a prefix and no range")
             valid = False
         elif bounds is not None and bounds["min"] > bounds["max"]:
-            self.error((*at, "range"), f"min {bounds['min']} is greater than max {bounds['max']}")
+            self.error("range-order", (*at, "range"), f"min {bounds['min']} is greater than max {bounds['max']}")
             valid = False
         category = Category(
             name=name,
@@ -272,6 +296,7 @@ class _Semantics:
             for other_at, other in declared:
                 if valid and other.name in well_declared and _overlap(category, other):
                     self.error(
+                        "category-overlap",
                         field,
                         f"codes of category {category.name!r} overlap those of {other.name!r} "
                         f"({_where(other_at)}, at {self.at(other_at)})",
@@ -297,15 +322,23 @@ class _Semantics:
             owner = categories.get(raw["category"])
             if owner is None and raw["category"] not in unchecked:
                 self.error(
-                    (*at, "category"), f"unknown category {_show(raw['category'])} (declared: {', '.join(categories)})"
+                    "unknown-category",
+                    (*at, "category"),
+                    f"unknown category {_show(raw['category'])} (declared: {', '.join(categories)})",
                 )
             elif owner is not None and code_ok and owner.name in well_declared and not owner.contains(code):
                 bounds_text = f"{owner.range[0]}..{owner.range[1]}" if owner.range else f"prefix {_show(owner.prefix)}"
-                self.error((*at, "code"), f"code {_show(code)} is outside its category {owner.name} ({bounds_text})")
+                self.error(
+                    "code-outside-category",
+                    (*at, "code"),
+                    f"code {_show(code)} is outside its category {owner.name} ({bounds_text})",
+                )
             templates = self.messages((*at, "messages"), raw["messages"])
             deprecated, retired = _flag(raw.get("deprecated")), _flag(raw.get("retired"))
             if deprecated is not None and retired is not None:
-                self.error((*at, "retired"), "an entry is either deprecated or retired, not both")
+                self.error(
+                    "deprecated-and-retired", (*at, "retired"), "an entry is either deprecated or retired, not both"
+                )
             if owner is not None:
                 errors.append(
                     ErrorDef(
@@ -329,6 +362,7 @@ class _Semantics:
         payload = meta["payload"]
         if payload["code"] == payload["message"]:
             self.error(
+                "payload-fields",
                 ("catalog", "payload", "message"),
                 f"the message field is the code field ({_show(payload['code'])}): no payload could carry both",
             )
@@ -348,7 +382,7 @@ class _Semantics:
 
     def unique_code(self, pointer: Pointer, code: Code, codes: dict[Code, Pointer]) -> None:
         if code in codes:
-            self.error(pointer, f"duplicate code {_show(code)}, first at {self.at(codes[code])}")
+            self.error("duplicate-code", pointer, f"duplicate code {_show(code)}, first at {self.at(codes[code])}")
         codes.setdefault(code, pointer)
 
     def sound_parts(
@@ -377,7 +411,7 @@ class _Semantics:
         ):
             if names[key] in RESERVED[language]:
                 where = pointer if pointer in self.doc.positions else ("catalog", "name")
-                self.error(where, f"package name {names[key]!r} is a reserved word in {language}")
+                self.error("reserved-package", where, f"package name {names[key]!r} is a reserved word in {language}")
         for key, pointer, clash in (
             ("python", ("targets", "python", "package"), "is a module of Python's standard library, which shadows it"),
             (
@@ -395,7 +429,7 @@ class _Semantics:
             root = names[key].split("/")[0]
             if root in PACKAGE_CLASHES[key]:
                 where = pointer if pointer in self.doc.positions else ("catalog", "name")
-                self.error(where, f"package name {names[key]!r} {clash}")
+                self.error("package-clash", where, f"package name {names[key]!r} {clash}")
         return Packages(**names)
 
     def messages(self, at: Pointer, raw: list[str]) -> tuple[Template, ...]:
@@ -405,18 +439,23 @@ class _Semantics:
         for index, text in enumerate(raw):
             pointer = (*at, index)
             if text in seen:
-                self.error(pointer, f"duplicate message, same as {_where(seen[text])} at {self.at(seen[text])}")
+                self.error(
+                    "duplicate-message",
+                    pointer,
+                    f"duplicate message, same as {_where(seen[text])} at {self.at(seen[text])}",
+                )
             seen.setdefault(text, pointer)
             try:
                 template = Template.parse(text)
             except PlaceholderError as exc:
-                self.error(pointer, str(exc))
+                self.error("placeholder", pointer, str(exc))
                 continue
             # Only a variant with a placeholder can cover another (a literal one covers only its own
             # text, a duplicate reported above), so literal variants cost nothing here.
             shadow = next((i for i, earlier in with_placeholders if earlier.covers(template)), None)
             if shadow is not None and seen[text] == pointer:
                 self.error(
+                    "unreachable-variant",
                     pointer,
                     f"variant {index} can never match: every message it fits is matched first by variant {shadow} "
                     f"({_where((*at, shadow))} at {self.at((*at, shadow))}); put the more specific one first",
