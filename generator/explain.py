@@ -16,7 +16,7 @@ def find(catalog: Catalog, wanted: str) -> ErrorDef:
     """The entry whose code (as written: -1121, 1121 for a negative code, "22012") or name is `wanted`."""
     text = wanted.strip()
     by_code: dict[str, ErrorDef] = {str(e.code): e for e in catalog.errors}
-    by_name = {e.name: e for e in catalog.errors}
+    by_name: dict[str, ErrorDef] = {str(e.name): e for e in catalog.errors}
     found = by_code.get(text) or by_name.get(text.upper().replace(" ", "_").replace("-", "_"))
     if found is None and catalog.code_type == "integer" and text.isdigit():
         found = by_code.get(f"-{text}")  # a log line may drop the sign
