@@ -29,7 +29,7 @@ def template_loader() -> jinja2.BaseLoader:
     return jinja2.FileSystemLoader(_CHECKOUT / "templates")
 
 
-def schema_text() -> str:
-    """The spec's JSON Schema (spec/errors.schema.json in the checkout)."""
+def schema_text(name: str = "errors.schema.json") -> str:
+    """A JSON Schema errgen ships: the spec's (spec/errors.schema.json in the checkout) or the export's."""
     folder = _installed("schema") or _CHECKOUT / "spec"
-    return folder.joinpath("errors.schema.json").read_text(encoding="utf-8")
+    return folder.joinpath(name).read_text(encoding="utf-8")
