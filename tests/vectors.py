@@ -209,7 +209,7 @@ def _nesting_cases(catalog: Catalog, valid: str) -> list[dict[str, Any]]:
         json.dumps(k, ensure_ascii=False) for k in (catalog.payload.code_field, catalog.payload.message_field)
     )
 
-    def nested(levels: int, inner: str = "") -> str:  # `levels` arrays and objects, alternating
+    def nested(levels: int, inner: str = "0") -> str:  # `levels` arrays and objects, alternating, around 0
         opening = "".join('{"a":' if level % 2 else "[" for level in range(levels))
         closing = "".join("}" if level % 2 else "]" for level in reversed(range(levels)))
         return opening + inner + closing
