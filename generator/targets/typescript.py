@@ -57,7 +57,8 @@ _DOCS: dict[str, str] = {
     "match": (
         "The first template of `code` that `message` fits, with the values of its placeholders;\n"
         "`null` when it fits none. Literal text must match exactly; each placeholder takes the\n"
-        "shortest run of characters that lets the whole message match.\n\n"
+        "shortest run of characters that lets the whole message match. The time is linear in the\n"
+        "length of `message`, whatever its text.\n\n"
         "@throws RangeError when `code` is not a code of {@link ErrorCode}."
     ),
     "format": (

@@ -132,7 +132,8 @@ export declare function messages(code: ErrorCode): readonly string[];
 /**
  * The first template of `code` that `message` fits, with the values of its placeholders;
  * `null` when it fits none. Literal text must match exactly; each placeholder takes the
- * shortest run of characters that lets the whole message match.
+ * shortest run of characters that lets the whole message match. The time is linear in the
+ * length of `message`, whatever its text.
  *
  * @throws RangeError when `code` is not a code of {@link ErrorCode}.
  */
