@@ -15,6 +15,12 @@ export const CATALOG_NAME = "torture-test";
 export const CODE_FIELD = "error_code";
 /** The field of an error payload that holds the message. */
 export const MESSAGE_FIELD = "error_message";
+/**
+ * How deeply the JSON text of a payload may nest arrays and objects (its top-level object is 1):
+ * {@link fromPayload} refuses deeper text with a {@link PayloadError}, as every target does.
+ * A payload passed as an object is not walked.
+ */
+export const MAX_DEPTH = 128;
 
 /** The categories of the catalog: each covers a declared set of codes, known or not. */
 export const Category = Object.freeze({
@@ -592,7 +598,55 @@ function text(payload) {
   return null;
 }
 
+/**
+ * Where the JSON string whose opening quote is at `start` closes (the text's length if it does not):
+ * the first quote after it with an even run of backslashes before it. Each run is counted once.
+ */
+function stringEnd(json, start) {
+  for (let end = json.indexOf('"', start + 1); end !== -1; end = json.indexOf('"', end + 1)) {
+    let slashes = 0;
+    while (json.charAt(end - slashes - 1) === "\\") {
+      slashes += 1;
+    }
+    if (slashes % 2 === 0) {
+      return end;
+    }
+  }
+  return json.length;
+}
+
+/** Whether JSON text nests arrays and objects deeper than MAX_DEPTH, in one pass (strings skipped whole). */
+function tooDeep(json) {
+  let brackets = 0; // the common case: too few brackets to nest that deep, counted by the engine's search
+  for (const opening of ["[", "{"]) {
+    for (let at = json.indexOf(opening); at !== -1 && brackets <= MAX_DEPTH; at = json.indexOf(opening, at + 1)) {
+      brackets += 1;
+    }
+  }
+  if (brackets <= MAX_DEPTH) {
+    return false;
+  }
+  let depth = 0;
+  for (let at = 0; at < json.length; at++) {
+    const char = json.charAt(at);
+    if (char === '"') {
+      at = stringEnd(json, at);
+    } else if (char === "[" || char === "{") {
+      depth += 1;
+      if (depth > MAX_DEPTH) {
+        return true;
+      }
+    } else if (char === "]" || char === "}") {
+      depth -= 1;
+    }
+  }
+  return false;
+}
+
 function parse(json) {
+  if (tooDeep(json)) {
+    throw new PayloadError(`payload nests deeper than ${MAX_DEPTH} levels`);
+  }
   try {
     return JSON.parse(json);
   } catch (error) {
@@ -608,10 +662,7 @@ function numberText(json, name) {
   for (let i = 0; i < json.length; i++) {
     const char = json.charAt(i);
     if (char === '"') {
-      let end = i + 1;
-      while (json.charAt(end) !== '"') {
-        end += json.charAt(end) === "\\" ? 2 : 1;
-      }
+      const end = stringEnd(json, i);
       if (depth === 1 && expectKey) {
         key = JSON.parse(json.slice(i, end + 1));
         expectKey = false;
@@ -664,7 +715,8 @@ function wellFormed(message) {
  * A known code gives its own class; an unknown code gives its category's class, or
  * {@link ApiError} outside every category, with the raw code and message kept.
  *
- * @throws {@link PayloadError} when `payload` is not an error payload of this API.
+ * @throws {@link PayloadError} when `payload` is not an error payload of this API, or its
+ * JSON text nests deeper than {@link MAX_DEPTH}.
  */
 export function fromPayload(payload) {
   const json = text(payload);
