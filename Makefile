@@ -47,6 +47,7 @@ update-snapshots: $(VENV)/.installed-test
 # Speed is measured here, never in a timed test.
 bench: $(VENV)/.installed
 	$(PY) bench/bench_python.py
+	node bench/bench_typescript.mjs
 	cd bench/go && GOFLAGS=-mod=mod GOPROXY=off GOTOOLCHAIN=local go test -run '^$$' -bench . -benchmem
 
 # The fuzz test with a much larger budget than `make test` gives it.

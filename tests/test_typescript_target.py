@@ -8,6 +8,7 @@ to check and build every package's src/index.ts, once for the typed consumer and
 from __future__ import annotations
 
 import json
+import random
 import re
 import shutil
 import subprocess
@@ -18,6 +19,7 @@ from typing import Any
 import pytest
 import yaml
 
+from generator.model import ErrorDef
 from generator.render import render
 from generator.targets.typescript import jsdoc
 from generator.templating import header
@@ -163,6 +165,52 @@ def test_conformance_under_node(
     assert "✖" not in result.stdout, result.stdout
 
 
+# What JavaScript holds as UTF-16 code units and Python as code points: an astral character (two
+# units, one point), lone surrogates (one of each), U+FFFD and a two-byte character.
+_UNITS = ("", "x", "\U0001f389", "\ud83c", "\udf89", "\ufffd", "\u00e9")
+# A lone high surrogate before a lone low one: two points in Python, one character in JavaScript.
+_JOINED = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+
+
+def _near_messages(error: ErrorDef, rng: random.Random) -> list[str]:
+    """Messages that begin and end as one of the templates of `error` does, with the literals, their
+    halves and the units above in between: they fit, nearly fit or fit an earlier variant."""
+    messages = []
+    for template in error.messages:
+        literals = [part for part in template.parts if part]
+        pieces = [*_UNITS, *literals]
+        pieces += [cut for part in literals for cut in (part[:1], part[-1:], part[1:], part[:-1])]
+        first, last = template.parts[0], template.parts[-1]
+        for _ in range(100):
+            middle = "".join(rng.choice(pieces) for _ in range(rng.randrange(4)))
+            message = first + middle + last if template.arity else middle + first + rng.choice(pieces)
+            messages += [message, message[1:], message[:-1]]
+    return [message for message in messages if not _JOINED.search(message)]
+
+
+def test_match_agrees_with_the_reference_rule_on_utf16_text(tools: Tools, tmp_path: Path) -> None:
+    """match() compares UTF-16 code units, the reference rule (ErrorDef.match) code points: on messages
+    with astral characters and lone surrogates they must give the same variant and the same values."""
+    rng = random.Random(20261201)
+    fitted = total = 0
+    for name, package in PACKAGES.items():
+        catalog = load_catalog(SPECS[name].read_bytes())
+        cases = [(error, message) for error in catalog.active for message in _near_messages(error, rng)]
+        path = tmp_path / f"{name}.json"
+        path.write_text(json.dumps([[error.code, message] for error, message in cases]), encoding="ascii")
+        result = run([tools.node, str(HERE / "match.mjs"), str(package / "dist" / "index.js"), str(path)], cwd=ROOT)
+        assert result.returncode == 0, output(result)
+        found = json.loads(result.stdout)
+        assert len(found) == len(cases) > 100, name
+        total += len(cases)
+        for (error, message), got in zip(cases, found, strict=True):
+            expected = error.match(message)
+            actual = None if got is None else (got["variant"], tuple(got["params"]))
+            assert actual == expected, (name, error.name, message)
+            fitted += expected is not None
+    assert fitted > total / 10, (fitted, total)  # the messages exercise the matcher, not only its first checks
+
+
 def test_installed_package_type_checks_and_runs_in_a_typed_consumer(tools: Tools, build: Build, tmp_path: Path) -> None:
     """npm packs a copy of out/typescript, a scratch project installs the tarball by name (offline: the
     package has no dependencies), and tests/typescript/consumer.ts is type-checked against it, built and run.
@@ -257,6 +305,18 @@ def test_no_spec_text_in_comments_template_literals_or_regexes(tools: Tools) -> 
             assert extra <= deprecation, (name, path, extra)
             assert seen["templates"] == expected["templates"], (name, path)
             assert seen["regexes"] == expected["regexes"], (name, path)
+
+
+def test_the_runtime_applies_no_regular_expression(tools: Tools) -> None:
+    """Messages and payload text are read by substring searches and single passes, in time linear in their
+    length, never by a regular expression (the lazy-group matcher took seconds on a 35 KB message)."""
+    paths = [str(package / path) for package in PACKAGES.values() for path in ("src/index.ts", "dist/index.js")]
+    result = run([tools.node, str(HERE / "literals.mjs"), *paths], cwd=ROOT)
+    assert result.returncode == 0, output(result)
+    found: dict[str, dict[str, list[str]]] = json.loads(result.stdout)
+    for path in paths:
+        assert found[path]["regexes"] == [], path
+        assert not re.search(r"\bRegExp\b", Path(path).read_text(encoding="utf-8")), path
 
 
 def test_deprecated_and_retired_codes() -> None:

@@ -27,6 +27,11 @@ _DOCS: dict[str, str] = {
     "CATALOG_NAME": "The name of the catalog this package was generated from.",
     "CODE_FIELD": "The field of an error payload that holds the code.",
     "MESSAGE_FIELD": "The field of an error payload that holds the message.",
+    "MAX_DEPTH": (
+        "How deeply the JSON text of a payload may nest arrays and objects (its top-level object is 1):\n"
+        "{@link fromPayload} refuses deeper text with a {@link PayloadError}, as every target does.\n"
+        "A payload passed as an object is not walked."
+    ),
     "Code": "A code as the API sends it, whether this catalog knows it or not.",
     "Category": "The categories of the catalog: each covers a declared set of codes, known or not.",
     "Category type": "One of the categories of {@link Category}.",
@@ -57,7 +62,8 @@ _DOCS: dict[str, str] = {
     "match": (
         "The first template of `code` that `message` fits, with the values of its placeholders;\n"
         "`null` when it fits none. Literal text must match exactly; each placeholder takes the\n"
-        "shortest run of characters that lets the whole message match.\n\n"
+        "shortest run of characters that lets the whole message match. The time is linear in the\n"
+        "length of `message`, whatever its text.\n\n"
         "@throws RangeError when `code` is not a code of {@link ErrorCode}."
     ),
     "format": (
@@ -88,7 +94,8 @@ _DOCS: dict[str, str] = {
         "string or as UTF-8 bytes (a `Uint8Array`, `Buffer` or `ArrayBuffer`).\n\n"
         "A known code gives its own class; an unknown code gives its category's class, or\n"
         "{@link ApiError} outside every category, with the raw code and message kept.\n\n"
-        "@throws {@link PayloadError} when `payload` is not an error payload of this API."
+        "@throws {@link PayloadError} when `payload` is not an error payload of this API, or its\n"
+        "JSON text nests deeper than {@link MAX_DEPTH}."
     ),
 }
 

@@ -266,3 +266,57 @@ test("errors are well-formed JavaScript errors with frozen data", () => {
   const payloadError = new pkg.PayloadError("payload test");
   assert.ok(payloadError instanceof Error && !(payloadError instanceof pkg.ApiError));
 });
+
+test("JSON text nests up to MAX_DEPTH levels and no deeper, wherever the depth is", () => {
+  assert.equal(pkg.MAX_DEPTH, 128);
+  const { CODE_FIELD: c, MESSAGE_FIELD: m, MAX_DEPTH: limit } = pkg;
+  const [code] = Object.values(pkg.ErrorCode);
+  const key = JSON.stringify;
+  // `levels` arrays and objects, alternating, around a value: always valid JSON (unlike `{"a":}`).
+  const nested = (levels, inner = "0") => {
+    let text = inner;
+    for (let level = levels - 1; level >= 0; level--) {
+      text = level % 2 ? `{"a":${text}}` : `[${text}]`;
+    }
+    return text;
+  };
+  const payload = (fields) => `{${fields.map(([name, value]) => `${key(name)}:${value}`).join(",")}}`;
+  const message = key(pkg.messages(code)[0]);
+  const refused = { name: "PayloadError", message: `payload nests deeper than ${limit} levels` };
+  for (const levels of [limit - 1, limit]) {
+    const depth = levels + 1; // the top-level object is one level
+    const inExtra = payload([[c, key(code)], [m, message], ["extra", nested(levels)]]);
+    const inCode = payload([[c, nested(levels)], [m, message]]);
+    const inMessage = payload([[c, key(code)], [m, nested(levels, message)]]);
+    if (depth <= limit) {
+      assert.equal(pkg.fromPayload(inExtra).code, code, `${depth} levels`);
+      assert.equal(pkg.fromPayload(utf8(inExtra)).code, code, `${depth} levels, bytes`);
+      for (const text of [inCode, inMessage]) {
+        assert.throws(() => pkg.fromPayload(text), (error) => error instanceof pkg.PayloadError && !/nests/.test(error.message));
+      }
+    } else {
+      for (const text of [inExtra, inCode, inMessage]) {
+        JSON.parse(text); // valid JSON: only the depth is wrong
+        assert.throws(() => pkg.fromPayload(text), refused, `${depth} levels`);
+        assert.throws(() => pkg.fromPayload(utf8(text)), refused, `${depth} levels, bytes`);
+      }
+    }
+  }
+  for (const levels of [10_000, 200_000]) {
+    assert.throws(() => pkg.fromPayload(payload([[c, nested(levels)], [m, message]])), refused);
+  }
+  // Brackets in strings do not nest, whatever escaped quotes and backslashes come before them.
+  const brackets = "[{".repeat(limit) + '\\"[{\\\\' + '\\\\"[{'.repeat(limit);
+  for (const text of [brackets, `\\${brackets}`, `${brackets}\\`]) {
+    const inStrings = payload([[c, key(code)], [m, key(text)], [text, key(text)], ["x", `[${key(text)}]`]]);
+    assert.equal(pkg.fromPayload(inStrings).message, text);
+  }
+  const closed = payload([[c, key(code)], [m, key("\\")], ["x", nested(limit)]]);
+  assert.throws(() => pkg.fromPayload(closed), refused, "a string ending in an escaped backslash closes");
+  // An object already parsed is not walked: the limit is the JSON text's.
+  let deep = {};
+  for (let level = 0; level < 10_000; level++) {
+    deep = { a: [deep] };
+  }
+  assert.equal(pkg.fromPayload({ [c]: code, [m]: "x", extra: deep }).code, code);
+});

@@ -15,6 +15,12 @@ export declare const CATALOG_NAME = "sqlstate";
 export declare const CODE_FIELD = "sqlstate";
 /** The field of an error payload that holds the message. */
 export declare const MESSAGE_FIELD = "message";
+/**
+ * How deeply the JSON text of a payload may nest arrays and objects (its top-level object is 1):
+ * {@link fromPayload} refuses deeper text with a {@link PayloadError}, as every target does.
+ * A payload passed as an object is not walked.
+ */
+export declare const MAX_DEPTH = 128;
 
 /** A code as the API sends it, whether this catalog knows it or not. */
 export type Code = string;
@@ -92,7 +98,8 @@ export declare function messages(code: ErrorCode): readonly string[];
 /**
  * The first template of `code` that `message` fits, with the values of its placeholders;
  * `null` when it fits none. Literal text must match exactly; each placeholder takes the
- * shortest run of characters that lets the whole message match.
+ * shortest run of characters that lets the whole message match. The time is linear in the
+ * length of `message`, whatever its text.
  *
  * @throws RangeError when `code` is not a code of {@link ErrorCode}.
  */
@@ -209,6 +216,7 @@ export declare class DeadlockDetectedError extends TransactionRollbackError {
  * A known code gives its own class; an unknown code gives its category's class, or
  * {@link ApiError} outside every category, with the raw code and message kept.
  *
- * @throws {@link PayloadError} when `payload` is not an error payload of this API.
+ * @throws {@link PayloadError} when `payload` is not an error payload of this API, or its
+ * JSON text nests deeper than {@link MAX_DEPTH}.
  */
 export declare function fromPayload(payload: unknown): ApiError;

@@ -15,6 +15,12 @@ export const CATALOG_NAME = "sqlstate";
 export const CODE_FIELD = "sqlstate";
 /** The field of an error payload that holds the message. */
 export const MESSAGE_FIELD = "message";
+/**
+ * How deeply the JSON text of a payload may nest arrays and objects (its top-level object is 1):
+ * {@link fromPayload} refuses deeper text with a {@link PayloadError}, as every target does.
+ * A payload passed as an object is not walked.
+ */
+export const MAX_DEPTH = 128;
 
 /** The categories of the catalog: each covers a declared set of codes, known or not. */
 export const Category = Object.freeze({
@@ -89,25 +95,47 @@ function variant(text) {
     start = at + 2;
   }
   parts.push(literal + text.slice(start));
-  return { text, parts: Object.freeze(parts), pattern: null };
+  return { text, parts: Object.freeze(parts) };
 }
 
-const SYNTAX_CHARACTERS = /[\\^$.*+?()[\]{}|/]/g;
+const NO_PARAMS = Object.freeze([]);
 
-/** The template as a pattern: each literal part exact, each placeholder the shortest run of any characters. */
-function patternOf(template) {
-  if (template.pattern === null) {
-    const literals = template.parts.map((part) => part.replace(SYNTAX_CHARACTERS, "\\$&"));
-    template.pattern = new RegExp(`^${literals.join("([\\s\\S]*?)")}$`, "u");
+/**
+ * The values of a template's placeholders in `message`, or null when it does not fit. Literal parts
+ * are exact and each placeholder is the shortest run that lets the whole message match: each middle
+ * literal is taken at its leftmost occurrence (a later one only leaves less room for the parts after
+ * it), which one pass of substring searches finds. No regular expression: time linear in the message.
+ */
+function fit(parts, message) {
+  const first = parts[0] ?? "";
+  if (parts.length === 1) {
+    return message === first ? NO_PARAMS : null;
   }
-  return template.pattern;
+  const last = parts[parts.length - 1] ?? "";
+  const end = message.length - last.length; // where the last literal must start
+  if (end < first.length || !message.startsWith(first) || !message.endsWith(last)) {
+    return null;
+  }
+  const values = [];
+  let at = first.length;
+  for (let index = 1; index < parts.length - 1; index++) {
+    const part = parts[index] ?? "";
+    const found = message.indexOf(part, at);
+    if (found === -1 || found + part.length > end) {
+      return null; // the leftmost occurrence runs into the last literal, and so would any later one
+    }
+    values.push(message.slice(at, found));
+    at = found + part.length;
+  }
+  values.push(message.slice(at, end));
+  return Object.freeze(values);
 }
 
 function matchVariants(variants, message) {
   for (const [index, template] of variants.entries()) {
-    const found = patternOf(template).exec(message);
-    if (found !== null) {
-      return Object.freeze({ variant: index, params: Object.freeze(found.slice(1)) });
+    const params = fit(template.parts, message);
+    if (params !== null) {
+      return Object.freeze({ variant: index, params });
     }
   }
   return null;
@@ -184,7 +212,8 @@ export function messages(code) {
 /**
  * The first template of `code` that `message` fits, with the values of its placeholders;
  * `null` when it fits none. Literal text must match exactly; each placeholder takes the
- * shortest run of characters that lets the whole message match.
+ * shortest run of characters that lets the whole message match. The time is linear in the
+ * length of `message`, whatever its text.
  *
  * @throws RangeError when `code` is not a code of {@link ErrorCode}.
  */
@@ -229,8 +258,6 @@ function show(value) {
   }
   return Array.isArray(value) ? "an array" : `a value of type ${typeof value}`;
 }
-
-const NO_PARAMS = Object.freeze([]);
 
 /**
  * A value that is not an error payload of this API: not JSON, not an object, or a field
@@ -395,14 +422,80 @@ function text(payload) {
   return null;
 }
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/**
+ * Where the JSON string whose opening quote is at `start` closes (the text's length if it does not):
+ * the first quote after it with an even run of backslashes before it. Each run is counted once.
+ */
+function stringEnd(json, start) {
+  for (let end = json.indexOf('"', start + 1); end !== -1; end = json.indexOf('"', end + 1)) {
+    let slashes = 0;
+    while (json.charAt(end - slashes - 1) === "\\") {
+      slashes += 1;
+    }
+    if (slashes % 2 === 0) {
+      return end;
+    }
+  }
+  return json.length;
+}
+
+/** Whether JSON text nests arrays and objects deeper than MAX_DEPTH, in one pass (strings skipped whole). */
+function tooDeep(json) {
+  let brackets = 0; // the common case: too few brackets to nest that deep, counted by the engine's search
+  for (const opening of ["[", "{"]) {
+    for (let at = json.indexOf(opening); at !== -1 && brackets <= MAX_DEPTH; at = json.indexOf(opening, at + 1)) {
+      brackets += 1;
+    }
+  }
+  if (brackets <= MAX_DEPTH) {
+    return false;
+  }
+  let depth = 0;
+  for (let at = 0; at < json.length; at++) {
+    const char = json.charAt(at);
+    if (char === '"') {
+      at = stringEnd(json, at);
+    } else if (char === "[" || char === "{") {
+      depth += 1;
+      if (depth > MAX_DEPTH) {
+        return true;
+      }
+    } else if (char === "]" || char === "}") {
+      depth -= 1;
+    }
+  }
+  return false;
+}
 
 function parse(json) {
+  if (tooDeep(json)) {
+    throw new PayloadError(`payload nests deeper than ${MAX_DEPTH} levels`);
+  }
   try {
     return JSON.parse(json);
   } catch (error) {
     throw new PayloadError(`payload is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/** `message` with each lone surrogate (from a JSON escape like "\ud800") made U+FFFD, as in every target. */
+function wellFormed(message) {
+  let out = "";
+  let start = 0;
+  for (let at = 0; at < message.length; at++) {
+    const unit = message.charCodeAt(at);
+    if (unit < 0xd800 || unit > 0xdfff) {
+      continue;
+    }
+    const next = unit <= 0xdbff && at + 1 < message.length ? message.charCodeAt(at + 1) : 0;
+    if (next >= 0xdc00 && next <= 0xdfff) {
+      at += 1; // a pair: one character
+      continue;
+    }
+    out += message.slice(start, at) + "\uFFFD";
+    start = at + 1;
+  }
+  return start === 0 ? message : out + message.slice(start);
 }
 
 /**
@@ -412,7 +505,8 @@ function parse(json) {
  * A known code gives its own class; an unknown code gives its category's class, or
  * {@link ApiError} outside every category, with the raw code and message kept.
  *
- * @throws {@link PayloadError} when `payload` is not an error payload of this API.
+ * @throws {@link PayloadError} when `payload` is not an error payload of this API, or its
+ * JSON text nests deeper than {@link MAX_DEPTH}.
  */
 export function fromPayload(payload) {
   const json = text(payload);
@@ -435,8 +529,7 @@ export function fromPayload(payload) {
   if (typeof message !== "string") {
     throw new PayloadError(`payload field ${JSON.stringify(MESSAGE_FIELD)} must be a string, got ${show(message)}`);
   }
-  // A lone surrogate (from a JSON escape like "\ud800") is no Unicode text: U+FFFD, as in every target.
-  const received = message.replace(LONE_SURROGATE, "\uFFFD");
+  const received = wellFormed(message);
   const known = BY_CODE.get(code);
   if (known !== undefined) {
     return new known(received);
