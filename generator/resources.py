@@ -33,3 +33,9 @@ def schema_text(name: str = "errors.schema.json") -> str:
     """A JSON Schema errgen ships: the spec's (spec/errors.schema.json in the checkout) or the export's."""
     folder = _installed("schema") or _CHECKOUT / "spec"
     return folder.joinpath(name).read_text(encoding="utf-8")
+
+
+def runtime_file(language: str, name: str) -> str:
+    """A hand-written runtime file (generator/runtime/<language>/<name>), copied verbatim into
+    every generated package of that language."""
+    return files(_PACKAGE).joinpath("runtime", language, name).read_text(encoding="utf-8")

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import difflib
+import importlib.util
 import os
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "spec" / "errors.yaml"
@@ -67,3 +69,15 @@ def tree_diff(expected: dict[str, bytes], actual: dict[str, bytes]) -> str:
                 f"actual/{path}",
             )
     return "".join(lines)
+
+
+def python_runtime() -> ModuleType:
+    """The hand-written Python runtime (generator/runtime/python/_runtime.py), imported from its file."""
+    name = "errgen_python_runtime"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "generator" / "runtime" / "python" / "_runtime.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]

@@ -67,6 +67,7 @@ def test_the_wheel_carries_the_templates_and_the_schema(installed: Path) -> None
     (wheel,) = installed.parent.parent.glob("dist/errgen-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "errgen/schema/errors.schema.json" in names
+    assert "errgen/runtime/python/_runtime.py" in names
     for template in (ROOT / "templates").rglob("*.jinja"):
         assert f"errgen/templates/{template.relative_to(ROOT / 'templates').as_posix()}" in names
     assert not any(name.startswith("generator/") for name in names)

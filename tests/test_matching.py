@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.model import Template
-from tests.test_python_target import load
+from tests.helpers import python_runtime
 
 # Few letters, so that literals recur inside messages and values, where matchers go wrong.
 _TOKENS = st.sampled_from(["a", "b", "ab", "ba", ",", "%s", "%s", "%%"])
@@ -64,20 +64,20 @@ def test_covers_as_the_regex_rule(earlier: str, later: str) -> None:
 
 
 def _runtime() -> ModuleType:
-    return load("torture_test_errors")
+    return python_runtime()
 
 
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(_TEMPLATES, min_size=1, max_size=4, unique=True), st.lists(_MESSAGES, min_size=1, max_size=3))
 def test_python_runtime_picks_the_first_fitting_variant_as_the_rule(texts: list[str], fills: list[str]) -> None:
-    """The generated package's matcher (its private _Info, fed variants the validator accepts)."""
+    """The Python runtime's matcher (copied into every package), fed variants the validator accepts."""
     templates: list[Template] = []
     for text in texts:  # keep only what validate would: no variant an earlier one covers
         template = Template.parse(text)
         if not any(earlier.covers(template) for earlier in templates):
             templates.append(template)
     runtime = _runtime()
-    info = runtime._Info(next(iter(runtime.Category)), tuple(t.text for t in templates))
+    info = runtime.Info(None, tuple(t.parts for t in templates))
     messages = [_message_near(t, fills, cut) for t in templates for cut in (0, 1, -1)] + fills
     for message in messages:
         assert info.match(message) == _first_fit(templates, message), (texts, message)
@@ -94,6 +94,6 @@ def test_hostile_messages_get_the_rule_s_answer() -> None:
     assert commas.match("," * 65536) == ("",) * 7 + ("," * 65529,)
     assert commas.match("x" * 65536) is None
     runtime = _runtime()
-    info = runtime._Info(next(iter(runtime.Category)), (commas.text, "%s;%s"))
+    info = runtime.Info(None, (commas.parts, Template.parse("%s;%s").parts))
     assert info.match("," * 65536) == (0, ("",) * 7 + ("," * 65529,))
     assert info.match("x" * 65536 + ";") == (1, ("x" * 65536, ""))

@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
-from ..model import Catalog, Category, ErrorDef
+from ..escaping import python_string
+from ..model import Catalog, Category, ErrorDef, Template
+from ..resources import runtime_file
 from ..templating import header, render_template
+
+RUNTIME = "_runtime.py"
+
+
+def _parts(template: Template) -> str:
+    """A message template as the Python tuple of its literal parts: ("Too many; ", " per ", ".")."""
+    items = [python_string(part) for part in template.parts]
+    return "(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")"
 
 
 def _category_doc(category: Category) -> str:
@@ -44,6 +54,7 @@ def render(catalog: Catalog) -> dict[str, str]:
                 "is_deprecated": e.is_deprecated,
                 "class_name": e.name.error_class,
                 "category": {"name": e.category.name, "class_name": e.category.name.error_class},
+                "parts": [_parts(t) for t in e.messages],
                 "doc": _error_doc(e),
             }
             for e in catalog.active
@@ -55,4 +66,5 @@ def render(catalog: Catalog) -> dict[str, str]:
         "pyproject.toml": render_template("python/pyproject.toml.jinja", **context),
         f"{package}/__init__.py": render_template("python/__init__.py.jinja", **context),
         f"{package}/py.typed": render_template("python/py.typed.jinja", **context),
+        f"{package}/{RUNTIME}": f"# {header(catalog)}\n" + runtime_file("python", RUNTIME),
     }

@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
-import json
-import re
 from enum import Enum, IntEnum
-from typing import Callable, ClassVar, Dict, List, Mapping, Optional, Tuple, Union
+from typing import Callable, ClassVar, Dict, Mapping, Optional, Tuple, Union
+
+from ._runtime import MAX_DEPTH, Info, PayloadError, check_code, read_payload
 
 __all__ = [
+    "MAX_DEPTH",
     "ApiError",
     "Category",
     "ErrorCode",
@@ -111,103 +112,6 @@ def _category_of(code: Code) -> Optional[Category]:
     return None
 
 
-_PLACEHOLDER = re.compile("%[%s]")
-
-
-def _parts(text: str) -> Tuple[str, ...]:
-    """The literal parts of a message template around its %s placeholders (%% is a literal %)."""
-    parts: List[str] = []
-    literal: List[str] = []
-    last = 0
-    for token in _PLACEHOLDER.finditer(text):
-        literal.append(text[last : token.start()])
-        last = token.end()
-        if token.group() == "%%":
-            literal.append("%")
-        else:
-            parts.append("".join(literal))
-            literal = []
-    literal.append(text[last:])
-    parts.append("".join(literal))
-    return tuple(parts)
-
-
-def _fit(parts: Tuple[str, ...], message: str) -> Optional[Tuple[str, ...]]:
-    """The values of a template's placeholders in `message`, or None when it does not fit.
-
-    Literal parts are exact and each %s is the shortest run that lets the whole message
-    match: each middle literal is taken at its leftmost occurrence, which one pass of
-    substring searches finds. No regular expression, so the time is linear in the message.
-    """
-    first, last = parts[0], parts[-1]
-    end = len(message) - len(last)
-    if end < len(first) or not message.startswith(first) or not message.endswith(last):
-        return None
-    if len(parts) == 2:
-        return (message[len(first) : end],)
-    values: List[str] = []
-    at = len(first)
-    for part in parts[1:-1]:
-        found = message.find(part, at, end)
-        if found < 0:
-            return None
-        values.append(message[at:found])
-        at = found + len(part)
-    values.append(message[at:end])
-    return tuple(values)
-
-
-class _Info:
-    """What the catalog says about one code, and its message matcher."""
-
-    __slots__ = ("category", "messages", "parts", "retryable", "http_status", "deprecated", "_exact", "_templates")
-
-    def __init__(
-        self,
-        category: Category,
-        messages: Tuple[str, ...],
-        retryable: bool = False,
-        http_status: Optional[int] = None,
-        deprecated: bool = False,
-    ) -> None:
-        self.category = category
-        self.messages = messages
-        self.parts = tuple(map(_parts, messages))
-        self.retryable = retryable
-        self.http_status = http_status
-        self.deprecated = deprecated
-        # Variants without placeholders are found by one dict lookup. The catalog's
-        # validator guarantees no earlier variant matches their text, so trying them
-        # first keeps the rule "the first variant in catalog order wins".
-        self._exact: Dict[str, int] = {}
-        self._templates: List[Tuple[int, Tuple[str, ...]]] = []  # the others, in catalog order
-        for variant, parts in enumerate(self.parts):
-            if len(parts) == 1:
-                self._exact.setdefault(parts[0], variant)
-            else:
-                self._templates.append((variant, parts))
-
-    def match(self, message: str) -> Optional[Tuple[int, Tuple[str, ...]]]:
-        """The first variant `message` matches, and the values in it."""
-        variant = self._exact.get(message)
-        if variant is not None:
-            return variant, ()
-        for variant, parts in self._templates:
-            values = _fit(parts, message)
-            if values is not None:
-                return variant, values
-        return None
-
-    def format(self, variant: int, params: Tuple[object, ...]) -> str:
-        parts = self.parts[variant]
-        if len(params) != len(parts) - 1:
-            raise ValueError(f"{self.messages[variant]!r} takes {len(parts) - 1} value(s), got {len(params)}")
-        out = [parts[0]]
-        for param, part in zip(params, parts[1:]):
-            out += [str(param), part]
-        return "".join(out)
-
-
 class ErrorCode(IntEnum):
     """Every code the API may send, named as in the catalog."""
 
@@ -289,204 +193,200 @@ class ErrorCode(IntEnum):
         return _INFO[self.value].format(variant, params)
 
 
-_INFO: Dict[Code, _Info] = {
-    -1000: _Info(
+_INFO: Dict[Code, Info[Category]] = {
+    -1000: Info(
         Category.GENERAL,
-        ("An unknown error occurred while processing the request.",),
+        (("An unknown error occurred while processing the request.",),),
     ),
-    -1001: _Info(
+    -1001: Info(
         Category.GENERAL,
-        ("Internal error; unable to process your request. Please try again.",),
+        (("Internal error; unable to process your request. Please try again.",),),
         retryable=True,
     ),
-    -1002: _Info(
+    -1002: Info(
         Category.GENERAL,
-        ("You are not authorized to execute this request.",),
+        (("You are not authorized to execute this request.",),),
     ),
-    -1008: _Info(
+    -1008: Info(
         Category.GENERAL,
-        ("Too many requests queued.", "Too much request weight used; please use the websocket for live updates to avoid polling the API.", "Too much request weight used; current limit is %s request weight per %s %s. Please use the websocket for live updates to avoid polling the API.", "Way too much request weight used; IP banned until %s. Please use the websocket for live updates to avoid bans.",),
+        (("Too many requests queued.",), ("Too much request weight used; please use the websocket for live updates to avoid polling the API.",), ("Too much request weight used; current limit is ", " request weight per ", " ", ". Please use the websocket for live updates to avoid polling the API."), ("Way too much request weight used; IP banned until ", ". Please use the websocket for live updates to avoid bans."),),
     ),
-    -1014: _Info(
+    -1014: Info(
         Category.GENERAL,
-        ("Unsupported order combination.",),
+        (("Unsupported order combination.",),),
     ),
-    -1015: _Info(
+    -1015: Info(
         Category.GENERAL,
-        ("Too many new orders.", "Too many new orders; current limit is %s orders per %s.",),
+        (("Too many new orders.",), ("Too many new orders; current limit is ", " orders per ", "."),),
     ),
-    -1016: _Info(
+    -1016: Info(
         Category.GENERAL,
-        ("This service is no longer available.",),
+        (("This service is no longer available.",),),
     ),
-    -1020: _Info(
+    -1020: Info(
         Category.GENERAL,
-        ("This operation is not supported.",),
+        (("This operation is not supported.",),),
     ),
-    -1021: _Info(
+    -1021: Info(
         Category.GENERAL,
-        ("Timestamp for this request is outside of the recvWindow.", "Timestamp for this request was 1000ms ahead of the server's time.",),
+        (("Timestamp for this request is outside of the recvWindow.",), ("Timestamp for this request was 1000ms ahead of the server's time.",),),
     ),
-    -1022: _Info(
+    -1022: Info(
         Category.GENERAL,
-        ("Signature for this request is not valid.",),
+        (("Signature for this request is not valid.",),),
     ),
-    -1100: _Info(
+    -1100: Info(
         Category.REQUEST,
-        ("Illegal characters found in a parameter.", "Illegal characters found in a parameter. %s", "Illegal characters found in parameter %s; legal range is %s.",),
+        (("Illegal characters found in a parameter.",), ("Illegal characters found in a parameter. ", ""), ("Illegal characters found in parameter ", "; legal range is ", "."),),
     ),
-    -1101: _Info(
+    -1101: Info(
         Category.REQUEST,
-        ("Too many parameters sent for this endpoint.", "Too many parameters; expected %s and received %s.", "Duplicate values for a parameter detected.",),
+        (("Too many parameters sent for this endpoint.",), ("Too many parameters; expected ", " and received ", "."), ("Duplicate values for a parameter detected.",),),
     ),
-    -1102: _Info(
+    -1102: Info(
         Category.REQUEST,
-        ("A mandatory parameter was not sent, was empty/null, or malformed.", "Mandatory parameter %s was not sent, was empty/null, or malformed.", "Param %s or %s must be sent, but both were empty/null!",),
+        (("A mandatory parameter was not sent, was empty/null, or malformed.",), ("Mandatory parameter ", " was not sent, was empty/null, or malformed."), ("Param ", " or ", " must be sent, but both were empty/null!"),),
     ),
-    -1103: _Info(
+    -1103: Info(
         Category.REQUEST,
-        ("An unknown parameter was sent.",),
+        (("An unknown parameter was sent.",),),
     ),
-    -1104: _Info(
+    -1104: Info(
         Category.REQUEST,
-        ("Not all sent parameters were read.", "Not all sent parameters were read; read %s parameter(s) but was sent %s.",),
+        (("Not all sent parameters were read.",), ("Not all sent parameters were read; read ", " parameter(s) but was sent ", "."),),
     ),
-    -1105: _Info(
+    -1105: Info(
         Category.REQUEST,
-        ("A parameter was empty.", "Parameter %s was empty.",),
+        (("A parameter was empty.",), ("Parameter ", " was empty."),),
     ),
-    -1106: _Info(
+    -1106: Info(
         Category.REQUEST,
-        ("A parameter was sent when not required.", "Parameter %s sent when not required.",),
+        (("A parameter was sent when not required.",), ("Parameter ", " sent when not required."),),
     ),
-    -1111: _Info(
+    -1111: Info(
         Category.REQUEST,
-        ("Precision is over the maximum defined for this asset.",),
+        (("Precision is over the maximum defined for this asset.",),),
     ),
-    -1115: _Info(
+    -1115: Info(
         Category.REQUEST,
-        ("Invalid timeInForce.",),
+        (("Invalid timeInForce.",),),
     ),
-    -1116: _Info(
+    -1116: Info(
         Category.REQUEST,
-        ("Invalid orderType.",),
+        (("Invalid orderType.",),),
     ),
-    -1117: _Info(
+    -1117: Info(
         Category.REQUEST,
-        ("Invalid side.",),
+        (("Invalid side.",),),
     ),
-    -1118: _Info(
+    -1118: Info(
         Category.REQUEST,
-        ("New client order ID was empty.",),
+        (("New client order ID was empty.",),),
     ),
-    -1119: _Info(
+    -1119: Info(
         Category.REQUEST,
-        ("Original client order ID was empty.",),
+        (("Original client order ID was empty.",),),
     ),
-    -1120: _Info(
+    -1120: Info(
         Category.REQUEST,
-        ("Invalid interval.",),
+        (("Invalid interval.",),),
     ),
-    -1121: _Info(
+    -1121: Info(
         Category.REQUEST,
-        ("Invalid symbol.",),
+        (("Invalid symbol.",),),
     ),
-    -1125: _Info(
+    -1125: Info(
         Category.REQUEST,
-        ("This listenKey does not exist.",),
+        (("This listenKey does not exist.",),),
     ),
-    -1127: _Info(
+    -1127: Info(
         Category.REQUEST,
-        ("Lookup interval is too big.", "More than %s hours between startTime and endTime.",),
+        (("Lookup interval is too big.",), ("More than ", " hours between startTime and endTime."),),
     ),
-    -1128: _Info(
+    -1128: Info(
         Category.REQUEST,
-        ("Invalid underlying",),
+        (("Invalid underlying",),),
     ),
-    -1129: _Info(
+    -1129: Info(
         Category.REQUEST,
-        ("Invalid asset。",),
+        (("Invalid asset。",),),
     ),
-    -1130: _Info(
+    -1130: Info(
         Category.REQUEST,
-        ("Invalid data sent for a parameter.", "Data sent for paramter %s is not valid.",),
+        (("Invalid data sent for a parameter.",), ("Data sent for paramter ", " is not valid."),),
     ),
-    -1131: _Info(
+    -1131: Info(
         Category.REQUEST,
-        ("recvWindow must be less than 60000",),
+        (("recvWindow must be less than 60000",),),
     ),
-    -2010: _Info(
+    -2010: Info(
         Category.REQUEST,
-        ("NEW_ORDER_REJECTED",),
+        (("NEW_ORDER_REJECTED",),),
     ),
-    -2013: _Info(
+    -2013: Info(
         Category.REQUEST,
-        ("Order does not exist.",),
+        (("Order does not exist.",),),
     ),
-    -2014: _Info(
+    -2014: Info(
         Category.REQUEST,
-        ("API-key format invalid.",),
+        (("API-key format invalid.",),),
     ),
-    -2015: _Info(
+    -2015: Info(
         Category.REQUEST,
-        ("Invalid API-key, IP, or permissions for action.",),
+        (("Invalid API-key, IP, or permissions for action.",),),
     ),
-    -2018: _Info(
+    -2018: Info(
         Category.REQUEST,
-        ("Balance is insufficient.",),
+        (("Balance is insufficient.",),),
     ),
-    -2027: _Info(
+    -2027: Info(
         Category.REQUEST,
-        ("Option margin is insufficient.",),
+        (("Option margin is insufficient.",),),
     ),
-    -3029: _Info(
+    -3029: Info(
         Category.FILTER,
-        ("Asset transfer fail.",),
+        (("Asset transfer fail.",),),
     ),
-    -4001: _Info(
+    -4001: Info(
         Category.FILTER,
-        ("Price less than 0.",),
+        (("Price less than 0.",),),
     ),
-    -4002: _Info(
+    -4002: Info(
         Category.FILTER,
-        ("Price greater than max price.",),
+        (("Price greater than max price.",),),
     ),
-    -4003: _Info(
+    -4003: Info(
         Category.FILTER,
-        ("Quantity less than zero.",),
+        (("Quantity less than zero.",),),
     ),
-    -4004: _Info(
+    -4004: Info(
         Category.FILTER,
-        ("Quantity less than min quantity.",),
+        (("Quantity less than min quantity.",),),
     ),
-    -4005: _Info(
+    -4005: Info(
         Category.FILTER,
-        ("Quantity greater than max quantity.",),
+        (("Quantity greater than max quantity.",),),
     ),
-    -4013: _Info(
+    -4013: Info(
         Category.FILTER,
-        ("Price less than min price.",),
+        (("Price less than min price.",),),
     ),
-    -4029: _Info(
+    -4029: Info(
         Category.FILTER,
-        ("Tick size precision is invalid.",),
+        (("Tick size precision is invalid.",),),
     ),
-    -4030: _Info(
+    -4030: Info(
         Category.FILTER,
-        ("Step size precision is invalid.",),
+        (("Step size precision is invalid.",),),
     ),
-    -4055: _Info(
+    -4055: Info(
         Category.FILTER,
-        ("Amount must be positive.",),
+        (("Amount must be positive.",),),
     ),
 }
 
 RETIRED_CODES: Mapping[Code, str] = {}
 """Codes the API no longer sends, with their former names; they are never reused."""
-
-
-class PayloadError(ValueError):
-    """The payload is not an error payload of this API (not JSON, not an object, bad fields)."""
 
 
 class ApiError(Exception):
@@ -1074,97 +974,18 @@ _BY_CATEGORY: Dict[Category, Callable[[Code, str], ApiError]] = {
 }
 
 
-# A JSON escape like "\\ud800" decodes to a lone surrogate, which no UTF-8 text can hold: it
-# becomes U+FFFD, as Go's decoder and the TypeScript package make it.
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
-
-
-MAX_DEPTH = 128
-"""How deeply a payload's JSON text may nest arrays and objects (its top-level object is 1).
-
-Every target refuses a deeper text alike, whatever its parser or the caller's stack allows."""
-
-_BRACKET_OR_QUOTE = re.compile(r'[\[\]{}"]')
-# The rest of a JSON string after its opening quote. Possessive quantifiers never backtrack,
-# so each character is looked at once.
-_STRING_REST = re.compile(r'(?:[^"\\]++|\\.)*+"', re.DOTALL)
-
-
-def _too_deep(text: str) -> bool:
-    """Whether `text` nests deeper than MAX_DEPTH, in one pass (strings skipped whole)."""
-    if text.count("[") + text.count("{") <= MAX_DEPTH:  # the common case, counted in C
-        return False
-    depth, at = 0, 0
-    while True:
-        found = _BRACKET_OR_QUOTE.search(text, at)
-        if found is None:
-            return False
-        char, at = found.group(), found.end()
-        if char == '"':
-            rest = _STRING_REST.match(text, at)
-            if rest is None:  # an unterminated string: json.loads reports it
-                return False
-            at = rest.end()
-        elif char in "[{":
-            depth += 1
-            if depth > MAX_DEPTH:
-                return True
-        else:
-            depth -= 1
-
-
-def _shown(value: object) -> str:
-    """A field's value in an error message: short scalars as themselves, anything else by type
-    (a repr of a deeply nested or huge value would itself fail or flood the message)."""
-    if value is None or isinstance(value, (bool, int, float)) or (isinstance(value, str) and len(value) <= 40):
-        return repr(value)
-    return f"a value of type {type(value).__name__}"
-
-
-def _not_json(constant: str) -> object:
-    """NaN and Infinity are not JSON (RFC 8259), though Python's json reads them."""
-    raise ValueError(f"{constant} is not a JSON value")
-
-
 def from_payload(payload: Union[Mapping[str, object], str, bytes, bytearray]) -> ApiError:
     """The exception for an error payload: a dict, or its JSON text.
 
     A known code gives its own class; an unknown code gives its category's class
     (or ApiError outside every category) with the raw code and message kept.
-    Raises PayloadError (a ValueError) when the payload is not an error payload.
+    Raises PayloadError (a ValueError) when the payload is not an error payload,
+    including JSON text nested deeper than MAX_DEPTH levels.
     """
-    if type(payload) is not dict:
-        if isinstance(payload, (bytes, bytearray)):
-            # UTF-8 only, as RFC 8259 and every target say: json.loads would also guess UTF-16
-            # or UTF-32 and skip a byte order mark.
-            try:
-                payload = payload.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                raise PayloadError(f"payload is not valid UTF-8: {exc}") from None
-        if isinstance(payload, str):
-            if _too_deep(payload):
-                raise PayloadError(f"payload nests deeper than {MAX_DEPTH} levels")
-            try:
-                payload = json.loads(payload, parse_constant=_not_json)
-            except (ValueError, RecursionError) as exc:
-                raise PayloadError(f"payload is not valid JSON: {exc}") from None
-        if not isinstance(payload, Mapping):
-            raise PayloadError(f"payload must be a JSON object, got {type(payload).__name__}")
-    try:
-        code = payload[CODE_FIELD]
-        message = payload[MESSAGE_FIELD]
-    except KeyError as missing:
-        raise PayloadError(f"payload has no {missing.args[0]!r} field") from None
-    if type(code) is not int and (not isinstance(code, int) or isinstance(code, bool)):
-        raise PayloadError(f"payload field {CODE_FIELD!r} must be an integer, got {_shown(code)}")
-    if not isinstance(message, str):
-        raise PayloadError(f"payload field {MESSAGE_FIELD!r} must be a string, got {_shown(message)}")
-    if not message.isascii():  # isascii() is a flag check: the common case costs nothing
-        message = _SURROGATE.sub("\ufffd", message)
+    code, message = read_payload(payload, CODE_FIELD, MESSAGE_FIELD, False)
     known = _BY_CODE.get(code)
     if known is not None:
         return known(message)
-    if not -9007199254740991 <= code <= 9007199254740991:  # 2**53 - 1, as in every target (JavaScript)
-        raise PayloadError(f"payload field {CODE_FIELD!r} must be an integer within ±(2**53 - 1)")
+    check_code(code, CODE_FIELD)
     category = _category_of(code)
     return _BY_CATEGORY[category](code, message) if category is not None else ApiError(code, message)

@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
-import json
-import re
 from enum import Enum
-from typing import Callable, ClassVar, Dict, List, Mapping, Optional, Tuple, Union
+from typing import Callable, ClassVar, Dict, Mapping, Optional, Tuple, Union
+
+from ._runtime import MAX_DEPTH, Info, PayloadError, check_code, read_payload
 
 __all__ = [
+    "MAX_DEPTH",
     "ApiError",
     "Category",
     "ErrorCode",
@@ -73,103 +74,6 @@ def _category_of(code: Code) -> Optional[Category]:
     return None
 
 
-_PLACEHOLDER = re.compile("%[%s]")
-
-
-def _parts(text: str) -> Tuple[str, ...]:
-    """The literal parts of a message template around its %s placeholders (%% is a literal %)."""
-    parts: List[str] = []
-    literal: List[str] = []
-    last = 0
-    for token in _PLACEHOLDER.finditer(text):
-        literal.append(text[last : token.start()])
-        last = token.end()
-        if token.group() == "%%":
-            literal.append("%")
-        else:
-            parts.append("".join(literal))
-            literal = []
-    literal.append(text[last:])
-    parts.append("".join(literal))
-    return tuple(parts)
-
-
-def _fit(parts: Tuple[str, ...], message: str) -> Optional[Tuple[str, ...]]:
-    """The values of a template's placeholders in `message`, or None when it does not fit.
-
-    Literal parts are exact and each %s is the shortest run that lets the whole message
-    match: each middle literal is taken at its leftmost occurrence, which one pass of
-    substring searches finds. No regular expression, so the time is linear in the message.
-    """
-    first, last = parts[0], parts[-1]
-    end = len(message) - len(last)
-    if end < len(first) or not message.startswith(first) or not message.endswith(last):
-        return None
-    if len(parts) == 2:
-        return (message[len(first) : end],)
-    values: List[str] = []
-    at = len(first)
-    for part in parts[1:-1]:
-        found = message.find(part, at, end)
-        if found < 0:
-            return None
-        values.append(message[at:found])
-        at = found + len(part)
-    values.append(message[at:end])
-    return tuple(values)
-
-
-class _Info:
-    """What the catalog says about one code, and its message matcher."""
-
-    __slots__ = ("category", "messages", "parts", "retryable", "http_status", "deprecated", "_exact", "_templates")
-
-    def __init__(
-        self,
-        category: Category,
-        messages: Tuple[str, ...],
-        retryable: bool = False,
-        http_status: Optional[int] = None,
-        deprecated: bool = False,
-    ) -> None:
-        self.category = category
-        self.messages = messages
-        self.parts = tuple(map(_parts, messages))
-        self.retryable = retryable
-        self.http_status = http_status
-        self.deprecated = deprecated
-        # Variants without placeholders are found by one dict lookup. The catalog's
-        # validator guarantees no earlier variant matches their text, so trying them
-        # first keeps the rule "the first variant in catalog order wins".
-        self._exact: Dict[str, int] = {}
-        self._templates: List[Tuple[int, Tuple[str, ...]]] = []  # the others, in catalog order
-        for variant, parts in enumerate(self.parts):
-            if len(parts) == 1:
-                self._exact.setdefault(parts[0], variant)
-            else:
-                self._templates.append((variant, parts))
-
-    def match(self, message: str) -> Optional[Tuple[int, Tuple[str, ...]]]:
-        """The first variant `message` matches, and the values in it."""
-        variant = self._exact.get(message)
-        if variant is not None:
-            return variant, ()
-        for variant, parts in self._templates:
-            values = _fit(parts, message)
-            if values is not None:
-                return variant, values
-        return None
-
-    def format(self, variant: int, params: Tuple[object, ...]) -> str:
-        parts = self.parts[variant]
-        if len(params) != len(parts) - 1:
-            raise ValueError(f"{self.messages[variant]!r} takes {len(parts) - 1} value(s), got {len(params)}")
-        out = [parts[0]]
-        for param, part in zip(params, parts[1:]):
-            out += [str(param), part]
-        return "".join(out)
-
-
 class ErrorCode(Enum):
     """Every code the API may send, named as in the catalog."""
 
@@ -210,42 +114,38 @@ class ErrorCode(Enum):
         return _INFO[self.value].format(variant, params)
 
 
-_INFO: Dict[Code, _Info] = {
-    "00000": _Info(
+_INFO: Dict[Code, Info[Category]] = {
+    "00000": Info(
         Category.SUCCESS,
-        ("successful completion",),
+        (("successful completion",),),
     ),
-    "22012": _Info(
+    "22012": Info(
         Category.DATA_EXCEPTION,
-        ("division by zero",),
+        (("division by zero",),),
     ),
-    "22P02": _Info(
+    "22P02": Info(
         Category.DATA_EXCEPTION,
-        ("invalid input syntax for type %s: %s",),
+        (("invalid input syntax for type ", ": ", ""),),
     ),
-    "23505": _Info(
+    "23505": Info(
         Category.INTEGRITY,
-        ("duplicate key value violates unique constraint %s",),
+        (("duplicate key value violates unique constraint ", ""),),
         http_status=409,
     ),
-    "40001": _Info(
+    "40001": Info(
         Category.TRANSACTION_ROLLBACK,
-        ("could not serialize access due to concurrent update",),
+        (("could not serialize access due to concurrent update",),),
         retryable=True,
     ),
-    "40P01": _Info(
+    "40P01": Info(
         Category.TRANSACTION_ROLLBACK,
-        ("deadlock detected",),
+        (("deadlock detected",),),
         retryable=True,
     ),
 }
 
 RETIRED_CODES: Mapping[Code, str] = {}
 """Codes the API no longer sends, with their former names; they are never reused."""
-
-
-class PayloadError(ValueError):
-    """The payload is not an error payload of this API (not JSON, not an object, bad fields)."""
 
 
 class ApiError(Exception):
@@ -389,95 +289,18 @@ _BY_CATEGORY: Dict[Category, Callable[[Code, str], ApiError]] = {
 }
 
 
-# A JSON escape like "\\ud800" decodes to a lone surrogate, which no UTF-8 text can hold: it
-# becomes U+FFFD, as Go's decoder and the TypeScript package make it.
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
-
-
-MAX_DEPTH = 128
-"""How deeply a payload's JSON text may nest arrays and objects (its top-level object is 1).
-
-Every target refuses a deeper text alike, whatever its parser or the caller's stack allows."""
-
-_BRACKET_OR_QUOTE = re.compile(r'[\[\]{}"]')
-# The rest of a JSON string after its opening quote. Possessive quantifiers never backtrack,
-# so each character is looked at once.
-_STRING_REST = re.compile(r'(?:[^"\\]++|\\.)*+"', re.DOTALL)
-
-
-def _too_deep(text: str) -> bool:
-    """Whether `text` nests deeper than MAX_DEPTH, in one pass (strings skipped whole)."""
-    if text.count("[") + text.count("{") <= MAX_DEPTH:  # the common case, counted in C
-        return False
-    depth, at = 0, 0
-    while True:
-        found = _BRACKET_OR_QUOTE.search(text, at)
-        if found is None:
-            return False
-        char, at = found.group(), found.end()
-        if char == '"':
-            rest = _STRING_REST.match(text, at)
-            if rest is None:  # an unterminated string: json.loads reports it
-                return False
-            at = rest.end()
-        elif char in "[{":
-            depth += 1
-            if depth > MAX_DEPTH:
-                return True
-        else:
-            depth -= 1
-
-
-def _shown(value: object) -> str:
-    """A field's value in an error message: short scalars as themselves, anything else by type
-    (a repr of a deeply nested or huge value would itself fail or flood the message)."""
-    if value is None or isinstance(value, (bool, int, float)) or (isinstance(value, str) and len(value) <= 40):
-        return repr(value)
-    return f"a value of type {type(value).__name__}"
-
-
-def _not_json(constant: str) -> object:
-    """NaN and Infinity are not JSON (RFC 8259), though Python's json reads them."""
-    raise ValueError(f"{constant} is not a JSON value")
-
-
 def from_payload(payload: Union[Mapping[str, object], str, bytes, bytearray]) -> ApiError:
     """The exception for an error payload: a dict, or its JSON text.
 
     A known code gives its own class; an unknown code gives its category's class
     (or ApiError outside every category) with the raw code and message kept.
-    Raises PayloadError (a ValueError) when the payload is not an error payload.
+    Raises PayloadError (a ValueError) when the payload is not an error payload,
+    including JSON text nested deeper than MAX_DEPTH levels.
     """
-    if type(payload) is not dict:
-        if isinstance(payload, (bytes, bytearray)):
-            # UTF-8 only, as RFC 8259 and every target say: json.loads would also guess UTF-16
-            # or UTF-32 and skip a byte order mark.
-            try:
-                payload = payload.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                raise PayloadError(f"payload is not valid UTF-8: {exc}") from None
-        if isinstance(payload, str):
-            if _too_deep(payload):
-                raise PayloadError(f"payload nests deeper than {MAX_DEPTH} levels")
-            try:
-                payload = json.loads(payload, parse_constant=_not_json)
-            except (ValueError, RecursionError) as exc:
-                raise PayloadError(f"payload is not valid JSON: {exc}") from None
-        if not isinstance(payload, Mapping):
-            raise PayloadError(f"payload must be a JSON object, got {type(payload).__name__}")
-    try:
-        code = payload[CODE_FIELD]
-        message = payload[MESSAGE_FIELD]
-    except KeyError as missing:
-        raise PayloadError(f"payload has no {missing.args[0]!r} field") from None
-    if not isinstance(code, str):
-        raise PayloadError(f"payload field {CODE_FIELD!r} must be a string, got {_shown(code)}")
-    if not isinstance(message, str):
-        raise PayloadError(f"payload field {MESSAGE_FIELD!r} must be a string, got {_shown(message)}")
-    if not message.isascii():  # isascii() is a flag check: the common case costs nothing
-        message = _SURROGATE.sub("\ufffd", message)
+    code, message = read_payload(payload, CODE_FIELD, MESSAGE_FIELD, True)
     known = _BY_CODE.get(code)
     if known is not None:
         return known(message)
+    check_code(code, CODE_FIELD)
     category = _category_of(code)
     return _BY_CATEGORY[category](code, message) if category is not None else ApiError(code, message)

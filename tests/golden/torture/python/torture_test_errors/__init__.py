@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
-import json
-import re
 from enum import Enum, IntEnum
-from typing import Callable, ClassVar, Dict, List, Mapping, Optional, Tuple, Union
+from typing import Callable, ClassVar, Dict, Mapping, Optional, Tuple, Union
+
+from ._runtime import MAX_DEPTH, Info, PayloadError, check_code, read_payload
 
 __all__ = [
+    "MAX_DEPTH",
     "ApiError",
     "Category",
     "ErrorCode",
@@ -82,103 +83,6 @@ def _category_of(code: Code) -> Optional[Category]:
     return None
 
 
-_PLACEHOLDER = re.compile("%[%s]")
-
-
-def _parts(text: str) -> Tuple[str, ...]:
-    """The literal parts of a message template around its %s placeholders (%% is a literal %)."""
-    parts: List[str] = []
-    literal: List[str] = []
-    last = 0
-    for token in _PLACEHOLDER.finditer(text):
-        literal.append(text[last : token.start()])
-        last = token.end()
-        if token.group() == "%%":
-            literal.append("%")
-        else:
-            parts.append("".join(literal))
-            literal = []
-    literal.append(text[last:])
-    parts.append("".join(literal))
-    return tuple(parts)
-
-
-def _fit(parts: Tuple[str, ...], message: str) -> Optional[Tuple[str, ...]]:
-    """The values of a template's placeholders in `message`, or None when it does not fit.
-
-    Literal parts are exact and each %s is the shortest run that lets the whole message
-    match: each middle literal is taken at its leftmost occurrence, which one pass of
-    substring searches finds. No regular expression, so the time is linear in the message.
-    """
-    first, last = parts[0], parts[-1]
-    end = len(message) - len(last)
-    if end < len(first) or not message.startswith(first) or not message.endswith(last):
-        return None
-    if len(parts) == 2:
-        return (message[len(first) : end],)
-    values: List[str] = []
-    at = len(first)
-    for part in parts[1:-1]:
-        found = message.find(part, at, end)
-        if found < 0:
-            return None
-        values.append(message[at:found])
-        at = found + len(part)
-    values.append(message[at:end])
-    return tuple(values)
-
-
-class _Info:
-    """What the catalog says about one code, and its message matcher."""
-
-    __slots__ = ("category", "messages", "parts", "retryable", "http_status", "deprecated", "_exact", "_templates")
-
-    def __init__(
-        self,
-        category: Category,
-        messages: Tuple[str, ...],
-        retryable: bool = False,
-        http_status: Optional[int] = None,
-        deprecated: bool = False,
-    ) -> None:
-        self.category = category
-        self.messages = messages
-        self.parts = tuple(map(_parts, messages))
-        self.retryable = retryable
-        self.http_status = http_status
-        self.deprecated = deprecated
-        # Variants without placeholders are found by one dict lookup. The catalog's
-        # validator guarantees no earlier variant matches their text, so trying them
-        # first keeps the rule "the first variant in catalog order wins".
-        self._exact: Dict[str, int] = {}
-        self._templates: List[Tuple[int, Tuple[str, ...]]] = []  # the others, in catalog order
-        for variant, parts in enumerate(self.parts):
-            if len(parts) == 1:
-                self._exact.setdefault(parts[0], variant)
-            else:
-                self._templates.append((variant, parts))
-
-    def match(self, message: str) -> Optional[Tuple[int, Tuple[str, ...]]]:
-        """The first variant `message` matches, and the values in it."""
-        variant = self._exact.get(message)
-        if variant is not None:
-            return variant, ()
-        for variant, parts in self._templates:
-            values = _fit(parts, message)
-            if values is not None:
-                return variant, values
-        return None
-
-    def format(self, variant: int, params: Tuple[object, ...]) -> str:
-        parts = self.parts[variant]
-        if len(params) != len(parts) - 1:
-            raise ValueError(f"{self.messages[variant]!r} takes {len(parts) - 1} value(s), got {len(params)}")
-        out = [parts[0]]
-        for param, part in zip(params, parts[1:]):
-            out += [str(param), part]
-        return "".join(out)
-
-
 class ErrorCode(IntEnum):
     """Every code the API may send, named as in the catalog."""
 
@@ -231,81 +135,81 @@ class ErrorCode(IntEnum):
         return _INFO[self.value].format(variant, params)
 
 
-_INFO: Dict[Code, _Info] = {
-    100: _Info(
+_INFO: Dict[Code, Info[Category]] = {
+    100: Info(
         Category.QUOTING,
-        ("He said \"hi\" and 'bye'", "\"\"\" triple ''' quotes %s \"\"\"",),
+        (("He said \"hi\" and 'bye'",), ("\"\"\" triple ''' quotes ", " \"\"\""),),
     ),
-    101: _Info(
+    101: Info(
         Category.QUOTING,
-        ("C:\\path\\to\\file and a trailing backslash \\", "\\x00 \\u2028 \\n written as text",),
+        (("C:\\path\\to\\file and a trailing backslash \\",), ("\\x00 \\u2028 \\n written as text",),),
     ),
-    102: _Info(
+    102: Info(
         Category.QUOTING,
-        ("100%% sure", "%%s is literal, %s is not", "%s%s",),
+        (("100% sure",), ("%s is literal, ", " is not"), ("", "", ""),),
     ),
-    103: _Info(
+    103: Info(
         Category.QUOTING,
-        ("${injection} `backtick` {{ jinja }} {%% raw %%} */ /* -- #{ruby}",),
+        (("${injection} `backtick` {{ jinja }} {% raw %} */ /* -- #{ruby}",),),
     ),
-    104: _Info(
+    104: Info(
         Category.QUOTING,
-        ("</script><script>alert(1)</script>", "# not a heading", "1. not a list | pipe | *stars* _under_ [link](x) <b>bold</b> &amp;",),
+        (("</script><script>alert(1)</script>",), ("# not a heading",), ("1. not a list | pipe | *stars* _under_ [link](x) <b>bold</b> &amp;",),),
     ),
-    105: _Info(
+    105: Info(
         Category.QUOTING,
-        (" leading and trailing spaces ", "two  spaces",),
+        ((" leading and trailing spaces ",), ("two  spaces",),),
     ),
-    200: _Info(
+    200: Info(
         Category.TEXT,
-        ("line\u2028separator and para\u2029graph",),
+        (("line\u2028separator and para\u2029graph",),),
     ),
-    201: _Info(
+    201: Info(
         Category.TEXT,
-        ("emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, a flag 🇺🇦 and a skin tone 👍🏽",),
+        (("emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, a flag 🇺🇦 and a skin tone 👍🏽",),),
         retryable=True,
         http_status=503,
     ),
-    202: _Info(
+    202: Info(
         Category.TEXT,
-        ("RTL: مرحبا שלום %s", "full-width。punctuation，and combining é",),
+        (("RTL: مرحبا שלום ", ""), ("full-width。punctuation，and combining é",),),
     ),
-    203: _Info(
+    203: Info(
         Category.TEXT,
-        ("None",),
+        (("None",),),
     ),
-    204: _Info(
+    204: Info(
         Category.TEXT,
-        ("self",),
+        (("self",),),
     ),
-    205: _Info(
+    205: Info(
         Category.TEXT,
-        ("ErrorCode",),
+        (("ErrorCode",),),
     ),
-    206: _Info(
+    206: Info(
         Category.TEXT,
-        ("a",),
+        (("a",),),
     ),
-    207: _Info(
+    207: Info(
         Category.TEXT,
-        ("a1b",),
+        (("a1b",),),
     ),
-    208: _Info(
+    208: Info(
         Category.TEXT,
-        ("category",),
+        (("category",),),
     ),
-    900: _Info(
+    900: Info(
         Category.LIFECYCLE,
-        ("Old limit %s reached.",),
+        (("Old limit ", " reached."),),
         deprecated=True,
     ),
-    901: _Info(
+    901: Info(
         Category.LIFECYCLE,
-        ("Limit %s reached.",),
+        (("Limit ", " reached."),),
     ),
-    903: _Info(
+    903: Info(
         Category.LIFECYCLE,
-        ("Deprecated without a reason.",),
+        (("Deprecated without a reason.",),),
         deprecated=True,
     ),
 }
@@ -314,10 +218,6 @@ RETIRED_CODES: Mapping[Code, str] = {
     902: "GONE",
 }
 """Codes the API no longer sends, with their former names; they are never reused."""
-
-
-class PayloadError(ValueError):
-    """The payload is not an error payload of this API (not JSON, not an object, bad fields)."""
 
 
 class ApiError(Exception):
@@ -586,97 +486,18 @@ _BY_CATEGORY: Dict[Category, Callable[[Code, str], ApiError]] = {
 }
 
 
-# A JSON escape like "\\ud800" decodes to a lone surrogate, which no UTF-8 text can hold: it
-# becomes U+FFFD, as Go's decoder and the TypeScript package make it.
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
-
-
-MAX_DEPTH = 128
-"""How deeply a payload's JSON text may nest arrays and objects (its top-level object is 1).
-
-Every target refuses a deeper text alike, whatever its parser or the caller's stack allows."""
-
-_BRACKET_OR_QUOTE = re.compile(r'[\[\]{}"]')
-# The rest of a JSON string after its opening quote. Possessive quantifiers never backtrack,
-# so each character is looked at once.
-_STRING_REST = re.compile(r'(?:[^"\\]++|\\.)*+"', re.DOTALL)
-
-
-def _too_deep(text: str) -> bool:
-    """Whether `text` nests deeper than MAX_DEPTH, in one pass (strings skipped whole)."""
-    if text.count("[") + text.count("{") <= MAX_DEPTH:  # the common case, counted in C
-        return False
-    depth, at = 0, 0
-    while True:
-        found = _BRACKET_OR_QUOTE.search(text, at)
-        if found is None:
-            return False
-        char, at = found.group(), found.end()
-        if char == '"':
-            rest = _STRING_REST.match(text, at)
-            if rest is None:  # an unterminated string: json.loads reports it
-                return False
-            at = rest.end()
-        elif char in "[{":
-            depth += 1
-            if depth > MAX_DEPTH:
-                return True
-        else:
-            depth -= 1
-
-
-def _shown(value: object) -> str:
-    """A field's value in an error message: short scalars as themselves, anything else by type
-    (a repr of a deeply nested or huge value would itself fail or flood the message)."""
-    if value is None or isinstance(value, (bool, int, float)) or (isinstance(value, str) and len(value) <= 40):
-        return repr(value)
-    return f"a value of type {type(value).__name__}"
-
-
-def _not_json(constant: str) -> object:
-    """NaN and Infinity are not JSON (RFC 8259), though Python's json reads them."""
-    raise ValueError(f"{constant} is not a JSON value")
-
-
 def from_payload(payload: Union[Mapping[str, object], str, bytes, bytearray]) -> ApiError:
     """The exception for an error payload: a dict, or its JSON text.
 
     A known code gives its own class; an unknown code gives its category's class
     (or ApiError outside every category) with the raw code and message kept.
-    Raises PayloadError (a ValueError) when the payload is not an error payload.
+    Raises PayloadError (a ValueError) when the payload is not an error payload,
+    including JSON text nested deeper than MAX_DEPTH levels.
     """
-    if type(payload) is not dict:
-        if isinstance(payload, (bytes, bytearray)):
-            # UTF-8 only, as RFC 8259 and every target say: json.loads would also guess UTF-16
-            # or UTF-32 and skip a byte order mark.
-            try:
-                payload = payload.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                raise PayloadError(f"payload is not valid UTF-8: {exc}") from None
-        if isinstance(payload, str):
-            if _too_deep(payload):
-                raise PayloadError(f"payload nests deeper than {MAX_DEPTH} levels")
-            try:
-                payload = json.loads(payload, parse_constant=_not_json)
-            except (ValueError, RecursionError) as exc:
-                raise PayloadError(f"payload is not valid JSON: {exc}") from None
-        if not isinstance(payload, Mapping):
-            raise PayloadError(f"payload must be a JSON object, got {type(payload).__name__}")
-    try:
-        code = payload[CODE_FIELD]
-        message = payload[MESSAGE_FIELD]
-    except KeyError as missing:
-        raise PayloadError(f"payload has no {missing.args[0]!r} field") from None
-    if type(code) is not int and (not isinstance(code, int) or isinstance(code, bool)):
-        raise PayloadError(f"payload field {CODE_FIELD!r} must be an integer, got {_shown(code)}")
-    if not isinstance(message, str):
-        raise PayloadError(f"payload field {MESSAGE_FIELD!r} must be a string, got {_shown(message)}")
-    if not message.isascii():  # isascii() is a flag check: the common case costs nothing
-        message = _SURROGATE.sub("\ufffd", message)
+    code, message = read_payload(payload, CODE_FIELD, MESSAGE_FIELD, False)
     known = _BY_CODE.get(code)
     if known is not None:
         return known(message)
-    if not -9007199254740991 <= code <= 9007199254740991:  # 2**53 - 1, as in every target (JavaScript)
-        raise PayloadError(f"payload field {CODE_FIELD!r} must be an integer within ±(2**53 - 1)")
+    check_code(code, CODE_FIELD)
     category = _category_of(code)
     return _BY_CATEGORY[category](code, message) if category is not None else ApiError(code, message)
