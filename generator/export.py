@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from .model import Catalog, Category, ErrorDef
+from .targets import go, python, typescript
 
 FORMAT_VERSION = 1
 SCHEMA_ID = "https://errgen.invalid/schema/export.schema.json"
@@ -19,6 +20,7 @@ SCHEMA_ID = "https://errgen.invalid/schema/export.schema.json"
 def _category(category: Category) -> dict[str, Any]:
     return {
         "name": category.name,
+        "class": category.class_name,
         "title": category.title,
         "label": category.label,
         "description": category.description,
@@ -31,6 +33,7 @@ def _error(error: ErrorDef) -> dict[str, Any]:
     return {
         "code": error.code,
         "name": error.name,
+        "class": error.class_name,
         "category": error.category.name,
         "messages": [{"text": t.text, "parts": list(t.parts), "arity": t.arity} for t in error.messages],
         "description": error.description,
@@ -42,7 +45,6 @@ def _error(error: ErrorDef) -> dict[str, Any]:
 
 
 def document(catalog: Catalog) -> dict[str, Any]:
-    packages = catalog.packages
     return {
         "$schema": SCHEMA_ID,
         "format_version": FORMAT_VERSION,
@@ -57,12 +59,13 @@ def document(catalog: Catalog) -> dict[str, Any]:
             "example": {"code": catalog.example[0], "message": catalog.example[1]} if catalog.example else None,
         },
         "packages": {
-            "python": packages.python,
-            "python_distribution": packages.python_distribution,
-            "typescript": packages.typescript,
-            "go_module": packages.go_module,
-            "go_package": packages.go_package,
+            "python": python.package_name(catalog),
+            "python_distribution": python.distribution_name(catalog),
+            "typescript": typescript.package_name(catalog),
+            "go_module": go.module_path(catalog),
+            "go_package": go.package_name(catalog),
         },
+        "options": catalog.options,
         "categories": [_category(c) for c in catalog.categories],
         "errors": [_error(e) for e in catalog.errors],
     }

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
 from .naming import Name
 
@@ -107,6 +109,12 @@ class Category:
     description: str | None
     range: tuple[int, int] | None  # inclusive (min, max), integer catalogs
     prefix: str | None  # string catalogs
+    class_given: str | None = None  # the spec's `class`, when it chooses one
+
+    @property
+    def class_name(self) -> str:
+        """Its exception class in the targets that have classes: the spec's choice, or RequestError."""
+        return self.class_given or self.name.error_class
 
     def contains(self, code: Code) -> bool:
         if isinstance(code, int) and self.range is not None:
@@ -127,6 +135,12 @@ class ErrorDef:
     http_status: int | None
     deprecated: str | None  # "" when deprecated without a reason
     retired: str | None  # "" when retired without a reason
+    class_given: str | None = None  # the spec's `class`, when it chooses one
+
+    @property
+    def class_name(self) -> str:
+        """Its exception class in the targets that have classes: the spec's choice, or BadSymbolError."""
+        return self.class_given or self.name.error_class
 
     def match(self, message: str) -> tuple[int, tuple[str, ...]] | None:
         """The reference rule every target implements: the first variant, in spec order, that
@@ -153,17 +167,6 @@ class Payload:
 
 
 @dataclass(frozen=True)
-class Packages:
-    """What each target's package is called."""
-
-    python: str  # import name
-    python_distribution: str
-    typescript: str  # npm name
-    go_module: str
-    go_package: str
-
-
-@dataclass(frozen=True)
 class Catalog:
     name: str
     title: str
@@ -175,7 +178,8 @@ class Catalog:
     example: tuple[Code, str] | None
     categories: tuple[Category, ...]
     errors: tuple[ErrorDef, ...]
-    packages: Packages
+    # The spec's `targets` block as validated: each target's own settings, read by that target.
+    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
     @property
     def active(self) -> tuple[ErrorDef, ...]:

@@ -5,23 +5,30 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .model import Catalog
-from .targets import TARGETS, Files
+from .targets import BUILTIN, Files, available
 
-TARGET_NAMES: tuple[str, ...] = tuple(TARGETS)
+TARGET_NAMES: tuple[str, ...] = tuple(target.name for target in BUILTIN)
 
 
 class RenderError(Exception):
     """The spec is valid, but a target cannot express something in it."""
 
 
-def render(catalog: Catalog, targets: Iterable[str] = TARGET_NAMES) -> Files:
+def default_targets(catalog: Catalog) -> tuple[str, ...]:
+    """What `generate` writes without --target: the built-in targets, and every installed one
+    that the spec's `targets` block names."""
+    return (*TARGET_NAMES, *(name for name in available() if name not in TARGET_NAMES and name in catalog.options))
+
+
+def render(catalog: Catalog, targets: Iterable[str] | None = None) -> Files:
     """Every file of the chosen targets, keyed by its path under the output root."""
+    known = available()
     files: Files = {}
-    for target in targets:
+    for name in default_targets(catalog) if targets is None else targets:
         try:
-            rendered = TARGETS[target](catalog)
+            rendered = known[name].render(catalog)
         except ValueError as exc:  # raised by an escaping function that cannot write a value
-            raise RenderError(f"the {target} target cannot express the spec: {exc}") from None
+            raise RenderError(f"the {name} target cannot express the spec: {exc}") from None
         for path, text in rendered.items():
-            files[f"{target}/{path}"] = text
+            files[f"{name}/{path}"] = text
     return dict(sorted(files.items()))

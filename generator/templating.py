@@ -3,34 +3,44 @@
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from . import escaping
 from .model import Catalog
 from .resources import template_loader
 
+_overlay: Path | None = None
+
+
+def use_templates(directory: Path | None) -> None:
+    """Overlay a user's templates (`--templates DIR`) over the built-in ones: a file there with the
+    path of a built-in template (python/__init__.py.jinja) replaces it; every other one is kept."""
+    global _overlay
+    _overlay = directory
+
 
 @cache
-def environment() -> jinja2.Environment:
+def environment(overlay: Path | None = None) -> jinja2.Environment:
+    loader = template_loader()
+    if overlay is not None:
+        loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(overlay), loader])
     env = jinja2.Environment(
-        loader=template_loader(),
+        loader=loader,
         undefined=jinja2.StrictUndefined,  # a typo in a template is an error, not an empty string
-        autoescape=False,  # each value is escaped for its language by the filters below
+        autoescape=False,  # each value is escaped for its language by the targets' filters
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(
-        py=escaping.python_literal,
-        toml=escaping.toml_string,
-        ts=escaping.typescript_literal,
-        go=escaping.go_literal,
-        json=escaping.json_string,
-        md=escaping.markdown_text,
-        md_code=escaping.markdown_code,
-    )
+    from .targets import available  # the targets render through this module
+
+    for target in available().values():
+        for name, function in target.filters.items():
+            if env.filters.get(name, function) is not function:
+                raise ValueError(f"two targets define the template filter {name!r} differently")
+            env.filters[name] = function
     return env
 
 
@@ -40,4 +50,4 @@ def header(catalog: Catalog) -> str:
 
 
 def render_template(template: str, **context: Any) -> str:
-    return environment().get_template(template).render(**context)
+    return environment(_overlay).get_template(template).render(**context)

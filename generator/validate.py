@@ -18,18 +18,22 @@ import jsonschema
 from .characters import LINE_BREAKS
 from .diagnostics import Diagnostic, SpecError
 from .loader import Document, Pointer, load_yaml
-from .model import Catalog, Category, Code, ErrorDef, Packages, Payload, PlaceholderError, Template
-from .naming import PACKAGE_CLASHES, RESERVED, Name, default_packages, reserved_clashes
+from .model import Catalog, Category, Code, ErrorDef, Payload, PlaceholderError, Template
+from .naming import Name
 from .resources import schema_text
+from .targets import available
+from .targets.base import Subject
 
-# Classes the targets define themselves, beside each name's error class.
-_TARGET_OWN_CLASSES = ("ApiError", "PayloadError")
 _NAME_PATTERN = "^[A-Z]([A-Z0-9_]*[A-Z0-9])?$"
 
 
 @cache
 def _validator() -> jsonschema.protocols.Validator:
     schema = json.loads(schema_text())
+    # The file states the built-in targets' options (for editors); installed targets add theirs.
+    options = schema["properties"]["targets"]["properties"]
+    for name, target in available().items():
+        options.setdefault(name, dict(target.options))
     base = jsonschema.Draft202012Validator
     base.check_schema(schema)
     # JSON Schema counts 400.0 as an integer; a spec that says 400.0 did not mean one.
@@ -219,16 +223,8 @@ class _Semantics:
         return True
 
     def name(self, pointer: Pointer, value: str) -> Name:
-        name = Name(value)
-        clashes = reserved_clashes(name)
-        if clashes:
-            self.error(
-                "reserved-name", pointer, f"name {value!r} becomes a reserved word or builtin: {', '.join(clashes)}"
-            )
-        own = next((c for c in _TARGET_OWN_CLASSES if c.casefold() == name.error_class.casefold()), None)
-        if own is not None:
-            self.error("generated-class", pointer, f"name {value!r} would collide with the generated class {own}")
-        return name
+        # Whether a target's output can hold the name is each target's to say (Target.problems).
+        return Name(value)
 
     def distinct_names(self, named: list[tuple[Pointer, Name]]) -> None:
         """No two names may map to the same identifier once case-converted."""
@@ -272,6 +268,7 @@ class _Semantics:
             description=raw.get("description"),
             range=(bounds["min"], bounds["max"]) if bounds else None,
             prefix=raw.get("prefix"),
+            class_given=raw.get("class"),
         )
         return category, valid
 
@@ -351,6 +348,7 @@ class _Semantics:
                         http_status=raw.get("http_status"),
                         deprecated=deprecated,
                         retired=retired,
+                        class_given=raw.get("class"),
                     )
                 )
         self.distinct_names(named)
@@ -358,7 +356,6 @@ class _Semantics:
         example = meta.get("example")
         if example is not None:
             self.code(("catalog", "example", "code"), example["code"], code_type)
-        packages = self.packages(meta["name"], data.get("targets", {}))
         payload = meta["payload"]
         if payload["code"] == payload["message"]:
             self.error(
@@ -377,7 +374,7 @@ class _Semantics:
             example=(example["code"], example["message"]) if example else None,
             categories=tuple(categories.values()),
             errors=tuple(errors),
-            packages=packages,
+            options=data.get("targets", {}),
         )
 
     def unique_code(self, pointer: Pointer, code: Code, codes: dict[Code, Pointer]) -> None:
@@ -397,40 +394,6 @@ class _Semantics:
             named.append(((*at, "name"), self.name((*at, "name"), raw["name"])))
         if "messages" in raw and self.sound((*at, "messages")):
             self.messages((*at, "messages"), raw["messages"])
-
-    def packages(self, catalog_name: str, targets: dict[str, Any]) -> Packages:
-        names = default_packages(catalog_name)
-        python, typescript, go = (targets.get(t, {}) for t in ("python", "typescript", "go"))
-        names["python"] = python.get("package", names["python"])
-        names["typescript"] = typescript.get("package", names["typescript"])
-        names["go_module"] = go.get("module", names["go_module"])
-        names["go_package"] = go.get("package", names["go_package"])
-        for language, key, pointer in (
-            ("Python", "python", ("targets", "python", "package")),
-            ("Go", "go_package", ("targets", "go", "package")),
-        ):
-            if names[key] in RESERVED[language]:
-                where = pointer if pointer in self.doc.positions else ("catalog", "name")
-                self.error("reserved-package", where, f"package name {names[key]!r} is a reserved word in {language}")
-        for key, pointer, clash in (
-            ("python", ("targets", "python", "package"), "is a module of Python's standard library, which shadows it"),
-            (
-                "typescript",
-                ("targets", "typescript", "package"),
-                "is a Node.js built-in module, which `import` finds instead",
-            ),
-            (
-                "go_module",
-                ("targets", "go", "module"),
-                "starts with a Go standard-library path: the go command "
-                "reports an ambiguous import; use a path under a domain, such as example.com/...",
-            ),
-        ):
-            root = names[key].split("/")[0]
-            if root in PACKAGE_CLASHES[key]:
-                where = pointer if pointer in self.doc.positions else ("catalog", "name")
-                self.error("package-clash", where, f"package name {names[key]!r} {clash}")
-        return Packages(**names)
 
     def messages(self, at: Pointer, raw: list[str]) -> tuple[Template, ...]:
         templates: list[Template] = []
@@ -493,6 +456,50 @@ def load_catalog(data: bytes) -> Catalog:
     semantics = _Semantics(doc, rejected)
     catalog = semantics.catalog()
     problems = [diagnostic for _, diagnostic in schema] + semantics.diagnostics
+    if not problems:  # what the targets cannot hold, once the catalog itself is sound
+        problems = _class_diagnostics(doc, catalog) + _target_diagnostics(doc, catalog)
     if problems:
         raise SpecError(problems)
     return catalog
+
+
+def _subject_pointer(catalog: Catalog, subject: Subject, field: str) -> Pointer:
+    """Where in the spec a problem's subject is (the catalog's lists keep the spec's order)."""
+    if isinstance(subject, tuple):
+        return subject
+    if isinstance(subject, Category):
+        at: Pointer = ("categories", catalog.categories.index(subject))
+    else:
+        at = ("errors", catalog.errors.index(subject))
+    return (*at, field)
+
+
+def _class_diagnostics(doc: Document, catalog: Catalog) -> list[Diagnostic]:
+    """No two classes alike (a chosen `class` may repeat one a name makes), case aside."""
+    seen: dict[str, Pointer] = {}
+    found = []
+    subjects: list[ErrorDef | Category] = [*catalog.categories, *catalog.active]
+    for subject in subjects:
+        pointer = _subject_pointer(catalog, subject, "class" if subject.class_given else "name")
+        first = seen.setdefault(subject.class_name.casefold(), pointer)
+        if first != pointer:
+            where = doc.position(first)
+            found.append(
+                Diagnostic(
+                    doc.position(pointer),
+                    f"{_where(pointer)}: class {subject.class_name} is already the class of {_where(first[:-1])} "
+                    f"(at {where.line}:{where.column}); choose another with `class: ...`",
+                    "class-collision",
+                )
+            )
+    return found
+
+
+def _target_diagnostics(doc: Document, catalog: Catalog) -> list[Diagnostic]:
+    found = []
+    for target in available().values():
+        for problem in target.problems(catalog):
+            pointer = _subject_pointer(catalog, problem.subject, problem.field)
+            message = f"{_where(pointer)}: {problem.message}"
+            found.append(Diagnostic(doc.position(pointer), message, problem.rule))
+    return found

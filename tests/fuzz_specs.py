@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from generator.loader import _INVISIBLE
 from generator.model import Template
-from generator.naming import Name, reserved_clashes
+from generator.naming import Name
+from generator.targets import python, typescript
 
 HOSTILE = (
     '"',
@@ -62,6 +63,8 @@ TEXT = st.text(
 TOKEN = st.one_of(TEXT, st.sampled_from(HOSTILE), st.just("%s"))
 MESSAGE = st.lists(TOKEN, min_size=1, max_size=6).map("".join)
 
+RESERVED_CLASSES = python.RESERVED_CLASSES | typescript.RESERVED_CLASSES
+
 NEAR_RESERVED = (
     "NONE",
     "CLASS",
@@ -97,7 +100,7 @@ def _usable(name: str, taken: set[str]) -> bool:
     except ValueError:
         return False
     key = parsed.pascal.casefold()
-    return not reserved_clashes(parsed) and key not in ("api", "payload") and key not in taken
+    return parsed.error_class not in RESERVED_CLASSES and key not in taken
 
 
 def _distinct_reachable(messages: list[str]) -> list[str]:

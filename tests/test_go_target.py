@@ -20,6 +20,7 @@ import yaml
 from generator.escaping import go_literal
 from generator.model import Catalog
 from generator.render import render
+from generator.targets import go as go_target
 from generator.targets.go import DEPRECATED, go_header
 from generator.templating import header
 from generator.validate import load_catalog
@@ -51,7 +52,7 @@ def _names_file(name: str) -> str:
     """Go source naming, by the spec's names, every sentinel and category of one package."""
     catalog = _catalog(name)
     lines = [
-        f"package {catalog.packages.go_package}_test",
+        f"package {go_target.package_name(catalog)}_test",
         "",
         f'import errs "errgen.test/{name}"',
         "",
@@ -83,7 +84,9 @@ def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
         shutil.copy(package / "errors.go", target / "errors.go")
         shutil.copy(package / "example_test.go", target / "example_test.go")
         test = conformance.replace('"errgen.test/PACKAGE"', f'"errgen.test/{name}"')
-        test = test.replace("\npackage conformance_test\n", f"\npackage {_catalog(name).packages.go_package}_test\n")
+        test = test.replace(
+            "\npackage conformance_test\n", f"\npackage {go_target.package_name(_catalog(name))}_test\n"
+        )
         (target / "conformance_test.go").write_text(test, encoding="utf-8")
         (target / "names_test.go").write_text(_names_file(name), encoding="utf-8")
     shutil.copytree(HERE / "comments", root / "comments")
@@ -107,10 +110,10 @@ def test_go_mod() -> None:
     for name, package in PACKAGES.items():
         catalog = _catalog(name)
         text = (package / "go.mod").read_text(encoding="utf-8")
-        assert text == f"// {header(catalog)}\n\nmodule {catalog.packages.go_module}\n\ngo 1.22\n"
+        assert text == f"// {header(catalog)}\n\nmodule {go_target.module_path(catalog)}\n\ngo 1.22\n"
         source = (package / "errors.go").read_text(encoding="utf-8")
-        assert source.startswith(f"// {go_header(catalog)}\n\n// Package {catalog.packages.go_package} ")
-        assert f"\npackage {catalog.packages.go_package}\n" in source
+        assert source.startswith(f"// {go_header(catalog)}\n\n// Package {go_target.package_name(catalog)} ")
+        assert f"\npackage {go_target.package_name(catalog)}\n" in source
         assert re.search(r"(?m)^// Code generated .* DO NOT EDIT\.$", source.partition("\npackage ")[0])
     assert "+build" not in go_header(_catalog("torture")) and "+ build" in go_header(_catalog("torture"))
 
@@ -154,7 +157,7 @@ def test_typed_consumer_through_a_replace_directive(go: str, tmp_path: Path) -> 
     project = tmp_path / "consumer"
     project.mkdir()
     shutil.copy(HERE / "consumer" / "main.go", project / "main.go")
-    module = catalog.packages.go_module
+    module = go_target.module_path(catalog)
     (project / "go.mod").write_text(
         f"module consumer\n\ngo 1.22\n\nrequire {module} v0.0.0\n\nreplace {module} => ../module\n", encoding="utf-8"
     )
@@ -215,7 +218,7 @@ def test_no_spec_text_in_comments_or_raw_strings(go: str, scratch: Path) -> None
     found: dict[str, dict[str, list[str]]] = json.loads(result.stdout)
 
     def fixed(name: str) -> list[str]:
-        package = _catalog(name).packages.go_package
+        package = go_target.package_name(_catalog(name))
         return [
             c.replace(f"// Package {package} ", "// Package PACKAGE ", 1) for c in found[paths[name]]["comments"][1:]
         ]

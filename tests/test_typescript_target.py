@@ -21,6 +21,7 @@ import yaml
 
 from generator.model import ErrorDef
 from generator.render import render
+from generator.targets import typescript as typescript_target
 from generator.targets.typescript import jsdoc
 from generator.templating import header
 from generator.validate import load_catalog
@@ -85,7 +86,7 @@ def test_package_json() -> None:
         manifest = json.loads((package / "package.json").read_text(encoding="utf-8"))
         assert manifest == {
             "//": header(catalog),
-            "name": catalog.packages.typescript,
+            "name": typescript_target.package_name(catalog),
             "version": catalog.version,
             "description": f"Codes and typed errors for the {catalog.title}",
             "type": "module",

@@ -29,6 +29,7 @@ from typing import Any
 from ..escaping import markdown_code, markdown_text
 from ..model import Catalog, Category, Code, ErrorDef
 from ..templating import header, render_template
+from .base import SimpleTarget
 
 PATH = "README.md"
 
@@ -252,3 +253,11 @@ def render(catalog: Catalog) -> dict[str, str]:
         "retired": retired,
     }
     return {PATH: render_template("docs/README.md.jinja", **context)}
+
+
+TARGET = SimpleTarget(
+    name="docs",
+    summary="the reference page: out/docs/README.md, every code with a stable anchor",
+    render_files=render,
+    filters={"md": markdown_text, "md_code": markdown_code},
+)

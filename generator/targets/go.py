@@ -18,10 +18,12 @@ CategoryRequest), so no spec name can collide with them.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
-from ..escaping import go_literal
+from ..escaping import go_literal, json_string
 from ..model import Catalog, ErrorDef, Template
 from ..templating import header, render_template
+from .base import Problem, SimpleTarget, option
 
 # The fixed wording of a deprecated code's constant and sentinel (never the spec's reason).
 DEPRECATED = "// Deprecated: The API still sends this code, but the catalog advises against relying on it."
@@ -91,8 +93,8 @@ def render(catalog: Catalog) -> dict[str, str]:
         "header": header(catalog),
         "go_header": go_header(catalog),
         "catalog": catalog,
-        "module": catalog.packages.go_module,
-        "package": catalog.packages.go_package,
+        "module": module_path(catalog),
+        "package": package_name(catalog),
         "string_codes": string_codes,
         "code_type": "string" if string_codes else "int",
         "code_kind": "a JSON string" if string_codes else "a JSON integer",
@@ -168,3 +170,154 @@ def _examples(catalog: Catalog) -> dict[str, object]:
         "match_variant": variant,
         "match_arity": matched.messages[variant].arity,
     }
+
+
+# What a package clause cannot name: the keywords, and the two names Go gives a meaning to
+# (package main is a command, not a library; init is reserved for functions).
+_PACKAGE_WORDS = frozenset(
+    [
+        "break",
+        "case",
+        "chan",
+        "const",
+        "continue",
+        "default",
+        "defer",
+        "else",
+        "fallthrough",
+        "for",
+        "func",
+        "go",
+        "goto",
+        "if",
+        "import",
+        "interface",
+        "map",
+        "package",
+        "range",
+        "return",
+        "select",
+        "struct",
+        "switch",
+        "type",
+        "var",
+        "main",
+        "init",
+    ]
+)
+
+# First elements of Go's standard-library import paths: a module path starting with one is
+# an ambiguous import for the go command (module fmt beside package fmt).
+_STD_ROOTS = frozenset(
+    [
+        "archive",
+        "bufio",
+        "builtin",
+        "bytes",
+        "cmd",
+        "cmp",
+        "compress",
+        "container",
+        "context",
+        "crypto",
+        "database",
+        "debug",
+        "embed",
+        "encoding",
+        "errors",
+        "expvar",
+        "flag",
+        "fmt",
+        "go",
+        "hash",
+        "html",
+        "image",
+        "index",
+        "internal",
+        "io",
+        "iter",
+        "log",
+        "maps",
+        "math",
+        "mime",
+        "net",
+        "os",
+        "path",
+        "plugin",
+        "reflect",
+        "regexp",
+        "runtime",
+        "slices",
+        "sort",
+        "strconv",
+        "strings",
+        "structs",
+        "sync",
+        "syscall",
+        "testing",
+        "text",
+        "time",
+        "unicode",
+        "unique",
+        "unsafe",
+        "vendor",
+        "weak",
+    ]
+)
+
+
+def module_path(catalog: Catalog) -> str:
+    """`targets.go.module`, or binance-options -> binance-options-errors."""
+    return option(catalog, "go", "module") or catalog.name + "-errors"
+
+
+def package_name(catalog: Catalog) -> str:
+    """`targets.go.package`, or binance-options -> binanceoptions."""
+    return option(catalog, "go", "package") or catalog.name.replace("-", "")
+
+
+def problems(catalog: Catalog) -> Iterator[Problem]:
+    """Per-code identifiers are prefixed (CodeX, ErrX, CategoryX), so no name can break them;
+    the package clause and the module path can."""
+    package, module = package_name(catalog), module_path(catalog)
+    if package in _PACKAGE_WORDS:
+        where = ("targets", "go", "package") if option(catalog, "go", "package") else ("catalog", "name")
+        yield Problem(where, "reserved-package", f"package name {package!r} is a reserved word in Go")
+    if module.split("/")[0] in _STD_ROOTS:
+        where = ("targets", "go", "module") if option(catalog, "go", "module") else ("catalog", "name")
+        yield Problem(
+            where,
+            "package-clash",
+            f"package name {module!r} starts with a Go standard-library path: the go command reports an "
+            "ambiguous import; use a path under a domain, such as example.com/...",
+        )
+
+
+OPTIONS = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "module": {
+            "description": "Go module path of the generated module, the path other repos import "
+            "(default: the catalog name plus -errors).",
+            "type": "string",
+            "pattern": "^[a-z0-9][a-z0-9.-]*(/[A-Za-z0-9._~-]+)*$",
+            "maxLength": 300,
+        },
+        "package": {
+            "description": "Go package name (default: the catalog name without hyphens).",
+            "type": "string",
+            "pattern": "^[a-z][a-z0-9]*$",
+            "maxLength": 64,
+        },
+    },
+}
+
+TARGET = SimpleTarget(
+    name="go",
+    summary="a Go module (standard library only): Code and Category types, *Error with errors.Is/As, FromPayload",
+    render_files=render,
+    options=OPTIONS,
+    filters={"go": go_literal, "json": json_string},
+    find_problems=problems,
+)

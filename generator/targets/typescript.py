@@ -10,11 +10,12 @@ fixed wording, and every value from the spec is written through the `ts` or `jso
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
-from ..escaping import typescript_literal
+from ..escaping import json_string, typescript_literal
 from ..model import Catalog, ErrorDef
 from ..templating import header, render_template
+from .base import Problem, SimpleTarget, class_shadowing, option
 
 # JSDoc shared by the source and the declarations, so the two never document the API differently.
 _DOCS: dict[str, str] = {
@@ -124,8 +125,8 @@ def _error(error: ErrorDef) -> dict[str, object]:
     return {
         "code": error.code,
         "name": error.name,
-        "class_name": error.name.error_class,
-        "category": {"name": error.category.name, "class_name": error.category.name.error_class},
+        "class_name": error.class_name,
+        "category": {"name": error.category.name, "class_name": error.category.class_name},
         "messages": [template.text for template in error.messages],
         "is_deprecated": error.is_deprecated,
         "options": ", ".join(options),
@@ -137,13 +138,13 @@ def render(catalog: Catalog) -> dict[str, str]:
     context: dict[str, object] = {
         "header": header(catalog),
         "catalog": catalog,
-        "package": catalog.packages.typescript,
+        "package": package_name(catalog),
         "string_codes": string_codes,
         "code_type": "string" if string_codes else "number",
         "categories": [
             {
                 "name": category.name,
-                "class_name": category.name.error_class,
+                "class_name": category.class_name,
                 "title": category.title,
                 "range": category.range,
                 "prefix": category.prefix,
@@ -166,3 +167,156 @@ def render(catalog: Catalog) -> dict[str, str]:
         "dist/index.js": module(typed=False),
         "dist/index.d.ts": render_template("typescript/index.d.ts.jinja", **context),
     }
+
+
+# Node.js's built-in modules: `import "fs"` resolves to the builtin, never to a package of that name.
+_NODE_BUILTINS = frozenset(
+    [
+        "assert",
+        "async_hooks",
+        "buffer",
+        "child_process",
+        "cluster",
+        "console",
+        "constants",
+        "crypto",
+        "dgram",
+        "diagnostics_channel",
+        "dns",
+        "domain",
+        "events",
+        "fs",
+        "http",
+        "http2",
+        "https",
+        "inspector",
+        "module",
+        "net",
+        "os",
+        "path",
+        "perf_hooks",
+        "process",
+        "punycode",
+        "querystring",
+        "readline",
+        "repl",
+        "stream",
+        "string_decoder",
+        "sys",
+        "timers",
+        "tls",
+        "trace_events",
+        "tty",
+        "url",
+        "util",
+        "v8",
+        "vm",
+        "wasi",
+        "worker_threads",
+        "zlib",
+    ]
+)
+
+# Globals a class of the module would shadow (TYPE_ERROR -> TypeError, or a chosen class: Map).
+_GLOBAL_CLASSES = frozenset(
+    [
+        "NaN",
+        "Infinity",
+        "Object",
+        "Function",
+        "Array",
+        "String",
+        "Number",
+        "Boolean",
+        "Symbol",
+        "BigInt",
+        "Error",
+        "TypeError",
+        "RangeError",
+        "SyntaxError",
+        "ReferenceError",
+        "EvalError",
+        "URIError",
+        "AggregateError",
+        "Date",
+        "RegExp",
+        "Map",
+        "Set",
+        "WeakMap",
+        "WeakSet",
+        "Promise",
+        "Proxy",
+        "Reflect",
+        "JSON",
+        "Math",
+        "Intl",
+    ]
+)
+
+# What the generated index.ts defines beside the per-code and per-category classes.
+_MODULE_NAMES = frozenset(
+    [
+        "ApiError",
+        "PayloadError",
+        "Category",
+        "ErrorCode",
+        "ErrorName",
+        "ErrorInfo",
+        "Code",
+        "MessageMatch",
+        "VERSION",
+        "CATALOG_NAME",
+        "CODE_FIELD",
+        "MESSAGE_FIELD",
+        "MAX_DEPTH",
+        "RETIRED_CODES",
+    ]
+)
+
+
+# Every class name this target's module cannot define.
+RESERVED_CLASSES = _GLOBAL_CLASSES | _MODULE_NAMES
+
+
+def package_name(catalog: Catalog) -> str:
+    """The npm name: `targets.typescript.package`, or binance-options -> binance-options-errors."""
+    return option(catalog, "typescript", "package") or catalog.name + "-errors"
+
+
+def problems(catalog: Catalog) -> Iterator[Problem]:
+    package = package_name(catalog)
+    if package in _NODE_BUILTINS:
+        where = (
+            ("targets", "typescript", "package") if option(catalog, "typescript", "package") else ("catalog", "name")
+        )
+        yield Problem(
+            where,
+            "package-clash",
+            f"package name {package!r} is a Node.js built-in module, which `import` finds instead",
+        )
+    taken = {name: "is a JavaScript global, which it would shadow" for name in _GLOBAL_CLASSES}
+    taken.update({name: "is defined by the generated TypeScript module itself" for name in _MODULE_NAMES})
+    yield from class_shadowing(catalog, taken)
+
+
+OPTIONS = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "package": {
+            "description": "npm package name (default: the catalog name plus -errors).",
+            "type": "string",
+            "pattern": "^(@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*$",
+            "maxLength": 214,
+        }
+    },
+}
+
+TARGET = SimpleTarget(
+    name="typescript",
+    summary="an ESM npm package: strict TypeScript source, its build and declarations, fromPayload",
+    render_files=render,
+    options=OPTIONS,
+    filters={"ts": typescript_literal, "json": json_string},
+    find_problems=problems,
+)

@@ -61,6 +61,19 @@ const (
 	CodeA              Code = 206
 	CodeA1b            Code = 207
 	CodeCategory       Code = 208
+	CodeChan           Code = 209
+	CodeSelect         Code = 210
+	CodeRecover        Code = 211
+	CodeDef            Code = 212
+	CodeLambda         Code = 213
+	CodeMap            Code = 214
+	CodeNone           Code = 215
+	CodeClass          Code = 216
+	CodeString         Code = 217
+	CodeInit           Code = 218
+	CodeConstructor    Code = 219
+	CodeEnum           Code = 220
+	CodeTimeout        Code = 221
 	// Deprecated: The API still sends this code, but the catalog advises against relying on it.
 	CodeOldLimit Code = 900
 	CodeNewLimit Code = 901
@@ -214,6 +227,19 @@ var entries = [...]entry{
 	{code: CodeA, name: "A", category: CategoryText, messages: []string{"a"}},
 	{code: CodeA1b, name: "A1B", category: CategoryText, messages: []string{"a1b"}},
 	{code: CodeCategory, name: "CATEGORY", category: CategoryText, messages: []string{"category"}},
+	{code: CodeChan, name: "CHAN", category: CategoryText, messages: []string{"chan"}},
+	{code: CodeSelect, name: "SELECT", category: CategoryText, messages: []string{"select"}},
+	{code: CodeRecover, name: "RECOVER", category: CategoryText, messages: []string{"recover"}},
+	{code: CodeDef, name: "DEF", category: CategoryText, messages: []string{"def"}},
+	{code: CodeLambda, name: "LAMBDA", category: CategoryText, messages: []string{"lambda"}},
+	{code: CodeMap, name: "MAP", category: CategoryText, messages: []string{"map"}},
+	{code: CodeNone, name: "NONE", category: CategoryText, messages: []string{"none"}},
+	{code: CodeClass, name: "CLASS", category: CategoryText, messages: []string{"class"}},
+	{code: CodeString, name: "STRING", category: CategoryText, messages: []string{"string"}},
+	{code: CodeInit, name: "INIT", category: CategoryText, messages: []string{"init"}},
+	{code: CodeConstructor, name: "CONSTRUCTOR", category: CategoryText, messages: []string{"constructor"}},
+	{code: CodeEnum, name: "ENUM", category: CategoryText, messages: []string{"enum"}},
+	{code: CodeTimeout, name: "TIMEOUT", category: CategoryText, messages: []string{"Timed out after %s ms."}},
 	{code: CodeOldLimit, name: "OLD_LIMIT", category: CategoryLifecycle, messages: []string{"Old limit %s reached."}, deprecated: true},
 	{code: CodeNewLimit, name: "NEW_LIMIT", category: CategoryLifecycle, messages: []string{"Limit %s reached."}},
 	{code: CodeDeprecatedNoReason, name: "DEPRECATED_NO_REASON", category: CategoryLifecycle, messages: []string{"Deprecated without a reason."}, deprecated: true},
@@ -326,12 +352,38 @@ func index(c Code) int {
 		return 13
 	case CodeCategory:
 		return 14
-	case CodeOldLimit:
+	case CodeChan:
 		return 15
-	case CodeNewLimit:
+	case CodeSelect:
 		return 16
-	case CodeDeprecatedNoReason:
+	case CodeRecover:
 		return 17
+	case CodeDef:
+		return 18
+	case CodeLambda:
+		return 19
+	case CodeMap:
+		return 20
+	case CodeNone:
+		return 21
+	case CodeClass:
+		return 22
+	case CodeString:
+		return 23
+	case CodeInit:
+		return 24
+	case CodeConstructor:
+		return 25
+	case CodeEnum:
+		return 26
+	case CodeTimeout:
+		return 27
+	case CodeOldLimit:
+		return 28
+	case CodeNewLimit:
+		return 29
+	case CodeDeprecatedNoReason:
+		return 30
 	}
 	return -1
 }
@@ -531,6 +583,19 @@ var (
 	ErrA              = sentinel(CodeA)
 	ErrA1b            = sentinel(CodeA1b)
 	ErrCategory       = sentinel(CodeCategory)
+	ErrChan           = sentinel(CodeChan)
+	ErrSelect         = sentinel(CodeSelect)
+	ErrRecover        = sentinel(CodeRecover)
+	ErrDef            = sentinel(CodeDef)
+	ErrLambda         = sentinel(CodeLambda)
+	ErrMap            = sentinel(CodeMap)
+	ErrNone           = sentinel(CodeNone)
+	ErrClass          = sentinel(CodeClass)
+	ErrString         = sentinel(CodeString)
+	ErrInit           = sentinel(CodeInit)
+	ErrConstructor    = sentinel(CodeConstructor)
+	ErrEnum           = sentinel(CodeEnum)
+	ErrTimeout        = sentinel(CodeTimeout)
 	// Deprecated: The API still sends this code, but the catalog advises against relying on it.
 	ErrOldLimit = sentinel(CodeOldLimit)
 	ErrNewLimit = sentinel(CodeNewLimit)

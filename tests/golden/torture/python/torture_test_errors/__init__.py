@@ -34,6 +34,19 @@ __all__ = [
     "AError",
     "A1bError",
     "CategoryError",
+    "ChanError",
+    "SelectError",
+    "RecoverError",
+    "DefError",
+    "LambdaError",
+    "MapError",
+    "NoneError",
+    "ClassError",
+    "StringError",
+    "InitError",
+    "ConstructorError",
+    "EnumError",
+    "ApiTimeoutError",
     "OldLimitError",
     "NewLimitError",
     "DeprecatedNoReasonError",
@@ -101,6 +114,19 @@ class ErrorCode(IntEnum):
     A = 206
     A1B = 207
     CATEGORY = 208
+    CHAN = 209
+    SELECT = 210
+    RECOVER = 211
+    DEF = 212
+    LAMBDA = 213
+    MAP = 214
+    NONE = 215
+    CLASS = 216
+    STRING = 217
+    INIT = 218
+    CONSTRUCTOR = 219
+    ENUM = 220
+    TIMEOUT = 221
     OLD_LIMIT = 900
     NEW_LIMIT = 901
     DEPRECATED_NO_REASON = 903
@@ -197,6 +223,58 @@ _INFO: Dict[Code, Info[Category]] = {
     208: Info(
         Category.TEXT,
         (("category",),),
+    ),
+    209: Info(
+        Category.TEXT,
+        (("chan",),),
+    ),
+    210: Info(
+        Category.TEXT,
+        (("select",),),
+    ),
+    211: Info(
+        Category.TEXT,
+        (("recover",),),
+    ),
+    212: Info(
+        Category.TEXT,
+        (("def",),),
+    ),
+    213: Info(
+        Category.TEXT,
+        (("lambda",),),
+    ),
+    214: Info(
+        Category.TEXT,
+        (("map",),),
+    ),
+    215: Info(
+        Category.TEXT,
+        (("none",),),
+    ),
+    216: Info(
+        Category.TEXT,
+        (("class",),),
+    ),
+    217: Info(
+        Category.TEXT,
+        (("string",),),
+    ),
+    218: Info(
+        Category.TEXT,
+        (("init",),),
+    ),
+    219: Info(
+        Category.TEXT,
+        (("constructor",),),
+    ),
+    220: Info(
+        Category.TEXT,
+        (("enum",),),
+    ),
+    221: Info(
+        Category.TEXT,
+        (("Timed out after ", " ms."),),
     ),
     900: Info(
         Category.LIFECYCLE,
@@ -428,6 +506,136 @@ class CategoryError(TextError):
         ApiError.__init__(self, 208, message)
 
 
+class ChanError(TextError):
+    "209 CHAN: chan"
+
+    __slots__ = ()
+    CODE: ClassVar[ErrorCode] = ErrorCode.CHAN
+
+    def __init__(self, message: str = "chan") -> None:
+        ApiError.__init__(self, 209, message)
+
+
+class SelectError(TextError):
+    "210 SELECT: select"
+
+    __slots__ = ()
+    CODE: ClassVar[ErrorCode] = ErrorCode.SELECT
+
+    def __init__(self, message: str = "select") -> None:
+        ApiError.__init__(self, 210, message)
+
+
+class RecoverError(TextError):
+    "211 RECOVER: recover"
+
+    __slots__ = ()
+    CODE: ClassVar[ErrorCode] = ErrorCode.RECOVER
+
+    def __init__(self, message: str = "recover") -> None:
+        ApiError.__init__(self, 211, message)
+
+
+class DefError(TextError):
+    "212 DEF: def"
+
+    __slots__ = ()
+    CODE: ClassVar[ErrorCode] = ErrorCode.DEF
+
+    def __init__(self, message: str = "def") -> None:
+        ApiError.__init__(self, 212, message)
+
+
+class LambdaError(TextError):
+    "213 LAMBDA: lambda"
+
+    __slots__ = ()
+    CODE: ClassVar[ErrorCode] = ErrorCode.LAMBDA
+
+    def __init__(self, message: str = "lambda") -> None:
+        ApiError.__init__(self, 213, message)
+
+
+class MapError(TextError):
+    "214 MAP: map"
+
+    __slots__ = ()
+    CODE: ClassVar[ErrorCode] = ErrorCode.MAP
+
+    def __init__(self, message: str = "map") -> None:
+        ApiError.__init__(self, 214, message)
+
+
+class NoneError(TextError):
+    "215 NONE: none"
+
+    __slots__ = ()
+    CODE: ClassVar[ErrorCode] = ErrorCode.NONE
+
+    def __init__(self, message: str = "none") -> None:
+        ApiError.__init__(self, 215, message)
+
+
+class ClassError(TextError):
+    "216 CLASS: class"
+
+    __slots__ = ()
+    CODE: ClassVar[ErrorCode] = ErrorCode.CLASS
+
+    def __init__(self, message: str = "class") -> None:
+        ApiError.__init__(self, 216, message)
+
+
+class StringError(TextError):
+    "217 STRING: string"
+
+    __slots__ = ()
+    CODE: ClassVar[ErrorCode] = ErrorCode.STRING
+
+    def __init__(self, message: str = "string") -> None:
+        ApiError.__init__(self, 217, message)
+
+
+class InitError(TextError):
+    "218 INIT: init"
+
+    __slots__ = ()
+    CODE: ClassVar[ErrorCode] = ErrorCode.INIT
+
+    def __init__(self, message: str = "init") -> None:
+        ApiError.__init__(self, 218, message)
+
+
+class ConstructorError(TextError):
+    "219 CONSTRUCTOR: constructor"
+
+    __slots__ = ()
+    CODE: ClassVar[ErrorCode] = ErrorCode.CONSTRUCTOR
+
+    def __init__(self, message: str = "constructor") -> None:
+        ApiError.__init__(self, 219, message)
+
+
+class EnumError(TextError):
+    "220 ENUM: enum"
+
+    __slots__ = ()
+    CODE: ClassVar[ErrorCode] = ErrorCode.ENUM
+
+    def __init__(self, message: str = "enum") -> None:
+        ApiError.__init__(self, 220, message)
+
+
+class ApiTimeoutError(TextError):
+    "221 TIMEOUT: Timed out after %s ms."
+
+    __slots__ = ()
+    CODE: ClassVar[ErrorCode] = ErrorCode.TIMEOUT
+
+    def __init__(self, message: str = "Timed out after %s ms.") -> None:
+        ApiError.__init__(self, 221, message)
+
+
 class OldLimitError(LifecycleError):
     "900 OLD_LIMIT: Old limit %s reached.\n\nDeprecated: Use **`NEW_LIMIT`** (901) instead."
 
@@ -474,6 +682,19 @@ _BY_CODE: Dict[Code, Callable[[str], ApiError]] = {
     206: AError,
     207: A1bError,
     208: CategoryError,
+    209: ChanError,
+    210: SelectError,
+    211: RecoverError,
+    212: DefError,
+    213: LambdaError,
+    214: MapError,
+    215: NoneError,
+    216: ClassError,
+    217: StringError,
+    218: InitError,
+    219: ConstructorError,
+    220: EnumError,
+    221: ApiTimeoutError,
     900: OldLimitError,
     901: NewLimitError,
     903: DeprecatedNoReasonError,

@@ -58,6 +58,19 @@ export declare const ErrorCode: Readonly<{
   readonly A: 206;
   readonly A1B: 207;
   readonly CATEGORY: 208;
+  readonly CHAN: 209;
+  readonly SELECT: 210;
+  readonly RECOVER: 211;
+  readonly DEF: 212;
+  readonly LAMBDA: 213;
+  readonly MAP: 214;
+  readonly NONE: 215;
+  readonly CLASS: 216;
+  readonly STRING: 217;
+  readonly INIT: 218;
+  readonly CONSTRUCTOR: 219;
+  readonly ENUM: 220;
+  readonly TIMEOUT: 221;
   /** @deprecated The API still sends this code, but the catalog advises against relying on it. */
   readonly OLD_LIMIT: 900;
   readonly NEW_LIMIT: 901;
@@ -285,6 +298,110 @@ export declare class A1bError extends TextError {
 export declare class CategoryError extends TextError {
   static readonly CODE: 208;
   readonly code: typeof ErrorCode.CATEGORY;
+  readonly category: typeof Category.TEXT;
+  constructor(message?: string);
+}
+
+/** The error of one code of the catalog; its static `CODE` is that code. */
+export declare class ChanError extends TextError {
+  static readonly CODE: 209;
+  readonly code: typeof ErrorCode.CHAN;
+  readonly category: typeof Category.TEXT;
+  constructor(message?: string);
+}
+
+/** The error of one code of the catalog; its static `CODE` is that code. */
+export declare class SelectError extends TextError {
+  static readonly CODE: 210;
+  readonly code: typeof ErrorCode.SELECT;
+  readonly category: typeof Category.TEXT;
+  constructor(message?: string);
+}
+
+/** The error of one code of the catalog; its static `CODE` is that code. */
+export declare class RecoverError extends TextError {
+  static readonly CODE: 211;
+  readonly code: typeof ErrorCode.RECOVER;
+  readonly category: typeof Category.TEXT;
+  constructor(message?: string);
+}
+
+/** The error of one code of the catalog; its static `CODE` is that code. */
+export declare class DefError extends TextError {
+  static readonly CODE: 212;
+  readonly code: typeof ErrorCode.DEF;
+  readonly category: typeof Category.TEXT;
+  constructor(message?: string);
+}
+
+/** The error of one code of the catalog; its static `CODE` is that code. */
+export declare class LambdaError extends TextError {
+  static readonly CODE: 213;
+  readonly code: typeof ErrorCode.LAMBDA;
+  readonly category: typeof Category.TEXT;
+  constructor(message?: string);
+}
+
+/** The error of one code of the catalog; its static `CODE` is that code. */
+export declare class MapError extends TextError {
+  static readonly CODE: 214;
+  readonly code: typeof ErrorCode.MAP;
+  readonly category: typeof Category.TEXT;
+  constructor(message?: string);
+}
+
+/** The error of one code of the catalog; its static `CODE` is that code. */
+export declare class NoneError extends TextError {
+  static readonly CODE: 215;
+  readonly code: typeof ErrorCode.NONE;
+  readonly category: typeof Category.TEXT;
+  constructor(message?: string);
+}
+
+/** The error of one code of the catalog; its static `CODE` is that code. */
+export declare class ClassError extends TextError {
+  static readonly CODE: 216;
+  readonly code: typeof ErrorCode.CLASS;
+  readonly category: typeof Category.TEXT;
+  constructor(message?: string);
+}
+
+/** The error of one code of the catalog; its static `CODE` is that code. */
+export declare class StringError extends TextError {
+  static readonly CODE: 217;
+  readonly code: typeof ErrorCode.STRING;
+  readonly category: typeof Category.TEXT;
+  constructor(message?: string);
+}
+
+/** The error of one code of the catalog; its static `CODE` is that code. */
+export declare class InitError extends TextError {
+  static readonly CODE: 218;
+  readonly code: typeof ErrorCode.INIT;
+  readonly category: typeof Category.TEXT;
+  constructor(message?: string);
+}
+
+/** The error of one code of the catalog; its static `CODE` is that code. */
+export declare class ConstructorError extends TextError {
+  static readonly CODE: 219;
+  readonly code: typeof ErrorCode.CONSTRUCTOR;
+  readonly category: typeof Category.TEXT;
+  constructor(message?: string);
+}
+
+/** The error of one code of the catalog; its static `CODE` is that code. */
+export declare class EnumError extends TextError {
+  static readonly CODE: 220;
+  readonly code: typeof ErrorCode.ENUM;
+  readonly category: typeof Category.TEXT;
+  constructor(message?: string);
+}
+
+/** The error of one code of the catalog; its static `CODE` is that code. */
+export declare class ApiTimeoutError extends TextError {
+  static readonly CODE: 221;
+  readonly code: typeof ErrorCode.TIMEOUT;
   readonly category: typeof Category.TEXT;
   constructor(message?: string);
 }

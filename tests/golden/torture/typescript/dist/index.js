@@ -84,6 +84,19 @@ export const ErrorCode = Object.freeze({
   A: 206,
   A1B: 207,
   CATEGORY: 208,
+  CHAN: 209,
+  SELECT: 210,
+  RECOVER: 211,
+  DEF: 212,
+  LAMBDA: 213,
+  MAP: 214,
+  NONE: 215,
+  CLASS: 216,
+  STRING: 217,
+  INIT: 218,
+  CONSTRUCTOR: 219,
+  ENUM: 220,
+  TIMEOUT: 221,
   /** @deprecated The API still sends this code, but the catalog advises against relying on it. */
   OLD_LIMIT: 900,
   NEW_LIMIT: 901,
@@ -209,6 +222,19 @@ const ENTRIES = new Map([
   entry(ErrorCode.A, "A", Category.TEXT, ["a"]),
   entry(ErrorCode.A1B, "A1B", Category.TEXT, ["a1b"]),
   entry(ErrorCode.CATEGORY, "CATEGORY", Category.TEXT, ["category"]),
+  entry(ErrorCode.CHAN, "CHAN", Category.TEXT, ["chan"]),
+  entry(ErrorCode.SELECT, "SELECT", Category.TEXT, ["select"]),
+  entry(ErrorCode.RECOVER, "RECOVER", Category.TEXT, ["recover"]),
+  entry(ErrorCode.DEF, "DEF", Category.TEXT, ["def"]),
+  entry(ErrorCode.LAMBDA, "LAMBDA", Category.TEXT, ["lambda"]),
+  entry(ErrorCode.MAP, "MAP", Category.TEXT, ["map"]),
+  entry(ErrorCode.NONE, "NONE", Category.TEXT, ["none"]),
+  entry(ErrorCode.CLASS, "CLASS", Category.TEXT, ["class"]),
+  entry(ErrorCode.STRING, "STRING", Category.TEXT, ["string"]),
+  entry(ErrorCode.INIT, "INIT", Category.TEXT, ["init"]),
+  entry(ErrorCode.CONSTRUCTOR, "CONSTRUCTOR", Category.TEXT, ["constructor"]),
+  entry(ErrorCode.ENUM, "ENUM", Category.TEXT, ["enum"]),
+  entry(ErrorCode.TIMEOUT, "TIMEOUT", Category.TEXT, ["Timed out after %s ms."]),
   entry(ErrorCode.OLD_LIMIT, "OLD_LIMIT", Category.LIFECYCLE, ["Old limit %s reached."], { deprecated: true }),
   entry(ErrorCode.NEW_LIMIT, "NEW_LIMIT", Category.LIFECYCLE, ["Limit %s reached."]),
   entry(ErrorCode.DEPRECATED_NO_REASON, "DEPRECATED_NO_REASON", Category.LIFECYCLE, ["Deprecated without a reason."], { deprecated: true }),
@@ -505,6 +531,136 @@ export class CategoryError extends TextError {
   }
 }
 
+/** The error of one code of the catalog; its static `CODE` is that code. */
+export class ChanError extends TextError {
+  static CODE = ErrorCode.CHAN;
+
+  constructor(message = "chan") {
+    super(ErrorCode.CHAN, message);
+    this.name = "ChanError";
+  }
+}
+
+/** The error of one code of the catalog; its static `CODE` is that code. */
+export class SelectError extends TextError {
+  static CODE = ErrorCode.SELECT;
+
+  constructor(message = "select") {
+    super(ErrorCode.SELECT, message);
+    this.name = "SelectError";
+  }
+}
+
+/** The error of one code of the catalog; its static `CODE` is that code. */
+export class RecoverError extends TextError {
+  static CODE = ErrorCode.RECOVER;
+
+  constructor(message = "recover") {
+    super(ErrorCode.RECOVER, message);
+    this.name = "RecoverError";
+  }
+}
+
+/** The error of one code of the catalog; its static `CODE` is that code. */
+export class DefError extends TextError {
+  static CODE = ErrorCode.DEF;
+
+  constructor(message = "def") {
+    super(ErrorCode.DEF, message);
+    this.name = "DefError";
+  }
+}
+
+/** The error of one code of the catalog; its static `CODE` is that code. */
+export class LambdaError extends TextError {
+  static CODE = ErrorCode.LAMBDA;
+
+  constructor(message = "lambda") {
+    super(ErrorCode.LAMBDA, message);
+    this.name = "LambdaError";
+  }
+}
+
+/** The error of one code of the catalog; its static `CODE` is that code. */
+export class MapError extends TextError {
+  static CODE = ErrorCode.MAP;
+
+  constructor(message = "map") {
+    super(ErrorCode.MAP, message);
+    this.name = "MapError";
+  }
+}
+
+/** The error of one code of the catalog; its static `CODE` is that code. */
+export class NoneError extends TextError {
+  static CODE = ErrorCode.NONE;
+
+  constructor(message = "none") {
+    super(ErrorCode.NONE, message);
+    this.name = "NoneError";
+  }
+}
+
+/** The error of one code of the catalog; its static `CODE` is that code. */
+export class ClassError extends TextError {
+  static CODE = ErrorCode.CLASS;
+
+  constructor(message = "class") {
+    super(ErrorCode.CLASS, message);
+    this.name = "ClassError";
+  }
+}
+
+/** The error of one code of the catalog; its static `CODE` is that code. */
+export class StringError extends TextError {
+  static CODE = ErrorCode.STRING;
+
+  constructor(message = "string") {
+    super(ErrorCode.STRING, message);
+    this.name = "StringError";
+  }
+}
+
+/** The error of one code of the catalog; its static `CODE` is that code. */
+export class InitError extends TextError {
+  static CODE = ErrorCode.INIT;
+
+  constructor(message = "init") {
+    super(ErrorCode.INIT, message);
+    this.name = "InitError";
+  }
+}
+
+/** The error of one code of the catalog; its static `CODE` is that code. */
+export class ConstructorError extends TextError {
+  static CODE = ErrorCode.CONSTRUCTOR;
+
+  constructor(message = "constructor") {
+    super(ErrorCode.CONSTRUCTOR, message);
+    this.name = "ConstructorError";
+  }
+}
+
+/** The error of one code of the catalog; its static `CODE` is that code. */
+export class EnumError extends TextError {
+  static CODE = ErrorCode.ENUM;
+
+  constructor(message = "enum") {
+    super(ErrorCode.ENUM, message);
+    this.name = "EnumError";
+  }
+}
+
+/** The error of one code of the catalog; its static `CODE` is that code. */
+export class ApiTimeoutError extends TextError {
+  static CODE = ErrorCode.TIMEOUT;
+
+  constructor(message = "Timed out after %s ms.") {
+    super(ErrorCode.TIMEOUT, message);
+    this.name = "ApiTimeoutError";
+  }
+}
+
 /**
  * The error of one code of the catalog; its static `CODE` is that code.
  *
@@ -563,6 +719,19 @@ const BY_CODE = byCode([
   AError,
   A1bError,
   CategoryError,
+  ChanError,
+  SelectError,
+  RecoverError,
+  DefError,
+  LambdaError,
+  MapError,
+  NoneError,
+  ClassError,
+  StringError,
+  InitError,
+  ConstructorError,
+  EnumError,
+  ApiTimeoutError,
   OldLimitError,
   NewLimitError,
   DeprecatedNoReasonError,
