@@ -6,12 +6,11 @@
   overwrite a file it does not own. The manifest is written before the files
   (listing old and new) and after them (listing new), so a run killed at any
   point leaves nothing unowned and the next run repairs the rest.
-* Check mode compares and reports; it writes nothing.
+* Check mode compares and reports (a diff in near-linear time, see linediff); it writes nothing.
 """
 
 from __future__ import annotations
 
-import difflib
 import fcntl
 import json
 import os
@@ -20,6 +19,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+
+from generator import linediff
 
 MANIFEST = ".errgen-manifest.json"
 
@@ -135,16 +136,15 @@ def plan(root: Path, rendered: dict[str, str], targets: Iterable[str]) -> Plan:
     return result
 
 
+def _lines(data: bytes | None) -> list[str]:
+    """Lines as patch(1) sees them: split at LF only, not at CR or U+2028, each keeping it (the last may lack one)."""
+    parts = (data or b"").decode("utf-8", "replace").split("\n")
+    return [part + "\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+
+
 def _file_diff(old: bytes | None, new: bytes | None, fromfile: str, tofile: str) -> list[str]:
-    lines = list(
-        difflib.unified_diff(
-            (old or b"").decode("utf-8", "replace").splitlines(keepends=True),
-            (new or b"").decode("utf-8", "replace").splitlines(keepends=True),
-            fromfile=fromfile,
-            tofile=tofile,
-        )
-    )
-    # difflib says nothing when both sides are empty; a created or deleted empty file is still a change.
+    lines = linediff.unified_diff(_lines(old), _lines(new), fromfile, tofile)
+    # Nothing differs line by line when both sides are empty; a created or deleted empty file is still a change.
     return lines or [f"--- {fromfile}\n", f"+++ {tofile}\n"]
 
 

@@ -376,6 +376,10 @@ def test_diff_is_a_valid_unified_diff_naming_each_changed_file(tmp_path: Path, r
     assert sum(line.startswith("@@ ") for line in lines) >= 4
 
     # The real test of validity: patch(1) applied to a copy gives exactly what apply() writes.
+    _assert_patch_gives_what_apply_writes(tmp_path, root, text, rendered)
+
+
+def _assert_patch_gives_what_apply_writes(tmp_path: Path, root: Path, text: str, rendered: dict[str, str]) -> None:
     patch = shutil.which("patch")
     if patch is None:
         pytest.fail("this test needs patch(1), which was not found on PATH", pytrace=False)
@@ -386,15 +390,54 @@ def test_diff_is_a_valid_unified_diff_naming_each_changed_file(tmp_path: Path, r
         input=text,
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=300,
     )
-    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert proc.returncode == 0, (proc.stdout + proc.stderr)[-5000:]
+    assert "fuzz" not in proc.stdout and "offset" not in proc.stdout, "the hunks do not fit exactly: " + proc.stdout
     applied = tmp_path / "applied"
     shutil.copytree(root, applied, symlinks=True)
     apply(plan(applied, rendered, ("python",)))
     assert tree(patched) == tree(applied)
     assert generated(applied) == encoded(rendered)
     assert manifest_files(applied) == sorted(rendered)
+
+
+BIG = 20_000
+
+
+def _big_change(case: str) -> tuple[str, str]:
+    old = [f"line {i}: {'x' * (i % 7)}" for i in range(BIG)]
+    if case == "every-line":
+        new = [f"changed {i}" for i in range(BIG)]
+    elif case == "every-other-line":
+        new = [f"changed {i}" if i % 2 else line for i, line in enumerate(old)]
+    elif case == "reordered":  # worst case for anchoring: each pass finds one anchor
+        new = old[::-1]
+    elif case == "repeated-lines":  # no line unique: braces and blank lines, as in generated code
+        old = ["{", "    x", "}", ""] * (BIG // 4)
+        new = ["{", "    y", "}", ""] * (BIG // 4)
+    else:  # "moved-blocks"
+        blocks = [old[i : i + 100] for i in range(0, BIG, 100)]
+        new = [line for block in blocks[1::2] + blocks[0::2] for line in block]
+    return "\n".join(old) + "\n", "\n".join(new) + "\n"
+
+
+@pytest.mark.parametrize("case", ["every-line", "every-other-line", "reordered", "repeated-lines", "moved-blocks"])
+def test_diff_of_a_big_change_is_valid(tmp_path: Path, root: Path, case: str) -> None:
+    """--check diffs any change in near-linear time (bench/bench_check.py measures it): the diff of
+    20,000 lines changed in every way patch(1) applies exactly, and it changes no line twice."""
+    old, new = _big_change(case)
+    run(root, OLD | {"python/big.txt": old})
+    rendered = OLD | {"python/big.txt": new}
+    text = diff(plan(root, rendered, ("python",)))
+    lines = text.splitlines()
+    removed = sum(line.startswith("-") and not line.startswith("---") for line in lines)
+    added = sum(line.startswith("+") and not line.startswith("+++") for line in lines)
+    assert removed <= BIG and added <= BIG
+    if case in ("every-line", "every-other-line", "repeated-lines"):  # the shortest diff is obvious
+        wanted = sum(a != b for a, b in zip(old.splitlines(), new.splitlines(), strict=True))
+        assert (removed, added) == (wanted, wanted)
+    _assert_patch_gives_what_apply_writes(tmp_path, root, text, rendered)
 
 
 @pytest.mark.parametrize("case", ["new", "deleted-by-hand"])
