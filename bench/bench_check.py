@@ -88,6 +88,7 @@ def main() -> None:
         print(f"{options.codes} codes, {lines} lines in out/, every message changed")
 
         check = min(errgen("generate", "--check", cwd=work) for _ in range(options.repeat))
+        stat = min(errgen("generate", "--check", "--stat", cwd=work) for _ in range(options.repeat))
         generate = []
         for _ in range(options.repeat):
             copy = work / "copy"
@@ -96,7 +97,7 @@ def main() -> None:
             generate.append(errgen("generate", cwd=copy))
             shutil.rmtree(copy)
         best = min(generate)
-        for label, seconds in (("generate", best), ("generate --check", check)):
+        for label, seconds in (("generate", best), ("generate --check", check), ("generate --check --stat", stat)):
             print(f"{label:24s} {seconds:7.2f} s  {seconds / best:5.2f}x generate")
     finally:
         shutil.rmtree(work)

@@ -23,7 +23,7 @@ from generator.loader import MAX_BYTES
 from generator.model import Catalog
 from generator.render import TARGET_NAMES, RenderError, render
 from generator.validate import load_catalog
-from generator.writer import MANIFEST, WriteError, apply, diff, display, locked, plan
+from generator.writer import MANIFEST, WriteError, apply, diff, display, locked, plan, stat
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl-C
@@ -61,6 +61,11 @@ def _parser() -> argparse.ArgumentParser:
         "--check",
         action="store_true",
         help="write nothing; exit 1 and show a diff if the output is not up to date",
+    )
+    generate.add_argument(
+        "--stat",
+        action="store_true",
+        help="show a summary per file (lines added and deleted) instead of the diff, or of what was written",
     )
     validate = commands.add_parser("validate", help="check the spec and report every problem")
     spec_option(validate)
@@ -113,17 +118,19 @@ def _generate(args: argparse.Namespace) -> int:
             if args.check:
                 if result.up_to_date:
                     return EXIT_OK
-                sys.stdout.write(diff(result))
+                sys.stdout.write(stat(result) if args.stat else diff(result))
                 sys.stdout.flush()
                 print(
                     f"errgen: {out}/ is out of date with {display(args.spec)}; run: {_fix_command(args)}",
                     file=sys.stderr,
                 )
                 return EXIT_FAILED
+            summary = stat(result) if args.stat and not result.up_to_date else ""
             apply(result)
     except (WriteError, RenderError) as exc:
         print(f"errgen: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    sys.stdout.write(summary)
     changed = len([p for p in result.changed if p != MANIFEST]) + len(result.stale)
     print(f"errgen: {out}/ {'updated, ' + str(changed) + ' file(s) changed' if changed else 'already up to date'}")
     return EXIT_OK

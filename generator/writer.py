@@ -231,6 +231,29 @@ def diff(result: Plan) -> str:
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in chunks)
 
 
+def stat(result: Plan) -> str:
+    """A summary of the diff like git's --stat: `path | +added -deleted` per file, then the totals."""
+    rows = []
+    for path, old, new in _changes(result):
+        added, deleted = linediff.counts(_lines(old), _lines(new))
+        state = " (new)" if old is None else " (deleted)" if new is None else ""
+        rows.append((path, added, deleted, state))
+    width = max((len(path) for path, *_ in rows), default=0)
+    lines = [f" {path:<{width}} | +{added} -{deleted}{state}\n" for path, added, deleted, state in rows]
+    lines += [f" {path} (left by an interrupted run)\n" for path in result.leftovers]
+    added = sum(row[1] for row in rows)
+    deleted = sum(row[2] for row in rows)
+    count = len(rows) + len(result.leftovers)
+    lines.append(
+        f" {_count(count, 'file')} changed, {_count(added, 'insertion')}(+), {_count(deleted, 'deletion')}(-)\n"
+    )
+    return "".join(lines)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)

@@ -154,6 +154,29 @@ def test_check_after_a_hand_edit_fails_shows_the_diff_and_writes_nothing(generat
     assert errgen("generate", "--check", cwd=generated).returncode == EXIT_OK
 
 
+def test_check_with_stat_sums_up_instead_of_the_diff(generated: Path) -> None:
+    init = python_init(generated)
+    relative = init.relative_to(generated / "out").as_posix()
+    init.write_text(init.read_text(encoding="utf-8") + "HAND_EDIT = True\nMORE = 1\n", encoding="utf-8")
+    (generated / "out" / "go" / "go.mod").unlink()
+    proc = errgen("generate", "--check", "--stat", cwd=generated)
+    assert proc.returncode == EXIT_FAILED
+    width = max(len(relative), len("go/go.mod"))
+    assert proc.stdout == (
+        f" {'go/go.mod':<{width}} | +5 -0 (new)\n"
+        f" {relative:<{width}} | +0 -2\n"
+        " 2 files changed, 5 insertions(+), 2 deletions(-)\n"
+    )
+    assert "run: errgen generate" in proc.stderr
+
+    proc = errgen("generate", "--stat", cwd=generated)
+    assert proc.returncode == EXIT_OK, proc.stderr
+    assert proc.stdout.endswith(
+        " 2 files changed, 5 insertions(+), 2 deletions(-)\nerrgen: out/ updated, 2 file(s) changed\n"
+    )
+    assert errgen("generate", "--check", "--stat", cwd=generated).stdout == ""
+
+
 def test_check_fix_command_survives_paths_with_spaces(tmp_path: Path) -> None:
     """The printed fix command must be copy-pasteable into a shell, whatever the paths."""
     project = tmp_path / "my project"

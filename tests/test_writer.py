@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from generator.writer import MANIFEST, Plan, WriteError, apply, diff, locked, plan
+from generator.writer import MANIFEST, Plan, WriteError, apply, diff, locked, plan, stat
 from tests.helpers import entries, listing, tree
 
 REPO = Path(__file__).resolve().parent.parent
@@ -481,6 +481,19 @@ def test_diff_of_a_big_change_is_valid(tmp_path: Path, root: Path, case: str) ->
         wanted = sum(a != b for a, b in zip(old.splitlines(), new.splitlines(), strict=True))
         assert (removed, added) == (wanted, wanted)
     _assert_patch_gives_what_apply_writes(tmp_path, root, text, rendered)
+
+
+def test_stat_sums_up_the_diff(root: Path) -> None:
+    rendered = _make_out_of_date(root)
+    (root / "python/pkg/__init__.py").write_text("VALUE = 1  # hand edit\n")
+    assert stat(plan(root, rendered, ("python",))) == (
+        " .errgen-manifest.json  | +1 -1\n"
+        " python/pkg/__init__.py | +1 -1\n"
+        " python/pkg/added.py    | +1 -0 (new)\n"
+        " python/pkg/codes.py    | +1 -1\n"
+        " python/README.md       | +0 -1 (deleted)\n"
+        " 5 files changed, 4 insertions(+), 4 deletions(-)\n"
+    )
 
 
 @pytest.mark.parametrize("case", ["new", "deleted-by-hand"])
