@@ -177,6 +177,27 @@ def test_check_with_stat_sums_up_instead_of_the_diff(generated: Path) -> None:
     assert errgen("generate", "--check", "--stat", cwd=generated).stdout == ""
 
 
+def test_make_check_tells_to_run_make_generate(generated: Path) -> None:
+    """errgen is not on a new user's PATH: `make check` names the command the README gives."""
+    make = shutil.which("make")
+    if make is None:
+        pytest.fail("this test needs make, which was not found on PATH", pytrace=False)
+    init = python_init(generated)
+    init.write_text(init.read_text(encoding="utf-8") + "HAND_EDIT = True\n", encoding="utf-8")
+    proc = subprocess.run(
+        # The repository's Makefile, run in the project with this interpreter (its venv is not rebuilt).
+        [make, "-s", "-f", str(REPO / "Makefile"), "-o", ".venv/.installed", "check", f"PY={sys.executable}"],
+        cwd=generated,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode != 0
+    assert "errgen: out/ is out of date with spec/errors.yaml; run: make generate\n" in proc.stderr
+    assert "HAND_EDIT" in proc.stdout
+
+
 def test_check_fix_command_survives_paths_with_spaces(tmp_path: Path) -> None:
     """The printed fix command must be copy-pasteable into a shell, whatever the paths."""
     project = tmp_path / "my project"
