@@ -24,7 +24,7 @@ generate: $(VENV)/.installed
 	$(PY) -m generator generate
 
 check: $(VENV)/.installed
-	$(PY) -m generator generate --check
+	$(PY) -m generator generate --check --fix-command "make generate"
 
 validate: $(VENV)/.installed
 	$(PY) -m generator validate

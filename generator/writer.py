@@ -1,31 +1,59 @@
 """The only module that touches the output directory.
 
 * Paths stay inside the output root: no absolute paths, no `..`, no symlinks.
-* Each file is replaced atomically (temp file + rename), and only when its bytes change.
+* A run is all or nothing. Every new file is first staged beside its target (a temp file in
+  the same directory, fsynced) and every file to be replaced is kept as a backup (a hard link,
+  or a copy where links are not possible); only once all are staged are they renamed into
+  place. Any failure (a full disk, a file size limit, an immutable file, something in the way)
+  undoes what was renamed, removes what was staged and the directories the run made, and
+  raises WriteError naming the path: the output is left as it was.
+* Each file is replaced atomically (rename), and only when its bytes change.
 * A manifest lists the files errgen owns; it deletes only those, and refuses to
-  overwrite a file it does not own. The manifest is written before the files
+  overwrite a file it does not own. The manifest is replaced before the files
   (listing old and new) and after them (listing new), so a run killed at any
-  point leaves nothing unowned and the next run repairs the rest.
+  point leaves each file wholly old or wholly new and nothing unowned, and the
+  next run repairs the rest (temp files left by a killed run included).
 * Check mode compares and reports; it writes nothing.
 """
 
 from __future__ import annotations
 
-import difflib
+import errno
 import fcntl
 import json
 import os
+import secrets
 import tempfile
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from stat import S_ISDIR
+
+from . import linediff
 
 MANIFEST = ".errgen-manifest.json"
 
 
 class WriteError(Exception):
     """The output cannot be written safely; nothing was changed."""
+
+
+def display(path: str | bytes | os.PathLike[str] | os.PathLike[bytes]) -> str:
+    """A path as text that can always be printed: bytes that are not UTF-8 become \\xNN."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _reason(exc: OSError) -> str:
+    if isinstance(exc, IsADirectoryError):
+        return "a directory is in the way"
+    if isinstance(exc, NotADirectoryError):
+        return "a file is in the way where a directory must be"
+    return exc.strerror or str(exc) or type(exc).__name__
+
+
+def _cannot_write(path: str | bytes | os.PathLike[str] | os.PathLike[bytes], reason: str) -> WriteError:
+    return WriteError(f"cannot write {display(path)}: {reason}")
 
 
 @dataclass
@@ -38,6 +66,7 @@ class Plan:
     stale: list[str] = field(default_factory=list)  # owned, no longer produced
     owned: set[str] = field(default_factory=set)  # what the manifest on disk lists
     leftovers: list[str] = field(default_factory=list)  # temp files of an interrupted run
+    current: dict[str, bytes | None] = field(default_factory=dict)  # on disk, of changed and stale paths
 
     @property
     def up_to_date(self) -> bool:
@@ -61,37 +90,43 @@ def _no_symlinks(root: Path, path: str) -> None:
     for part in path.split("/"):
         current = current / part
         if current.is_symlink():
-            raise WriteError(f"refusing to write through a symlink: {current}")
+            raise WriteError(f"refusing to write through a symlink: {display(current)}")
 
 
-def _read_manifest(root: Path) -> set[str]:
-    manifest = root / MANIFEST
-    if not manifest.exists():
-        return set()
+def _read(path: Path) -> bytes | None:
+    """A file's bytes, or None where there is none (nor a directory to hold one)."""
     try:
-        data = json.loads(manifest.read_text(encoding="utf-8"))
-        paths = data["files"]
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise _cannot_write(path, _reason(exc)) from None
+
+
+def _read_manifest(root: Path) -> tuple[set[str], bytes | None]:
+    manifest = root / MANIFEST
+    try:
+        raw = manifest.read_bytes()
+    except (FileNotFoundError, NotADirectoryError):
+        return set(), None
+    except OSError as exc:
+        raise _cannot_write(manifest, f"unreadable manifest ({_reason(exc)}); delete it to start over") from None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+        paths = data.get("files") if isinstance(data, dict) else None
         if not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
-            raise ValueError("files must be a list of paths")
-    except (ValueError, KeyError, TypeError) as exc:
-        raise WriteError(f"{manifest}: unreadable manifest ({exc}); delete it to start over") from None
+            raise ValueError("no list of files")
+    except ValueError as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise _cannot_write(manifest, f"unreadable manifest ({reason}); delete it to start over") from None
     for path in paths:
         _check_path(path)
-    return set(paths)
+    return set(paths), raw
 
 
 def _manifest_text(paths: Iterable[str]) -> bytes:
     body = {"generator": "errgen", "note": "Files errgen owns in this directory.", "files": sorted(paths)}
     return (json.dumps(body, indent=2) + "\n").encode("utf-8")
-
-
-def _read(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        return None
-    except (IsADirectoryError, NotADirectoryError):
-        raise WriteError(f"{path} cannot be written: something that is not a file is in the way") from None
 
 
 TEMP_SUFFIX = ".errgen-tmp"
@@ -106,59 +141,117 @@ def _leftover_temps(root: Path) -> list[str]:
     )
 
 
+def _is_stale_file(path: Path) -> bool:
+    """Whether an owned path that is no longer produced has a file to delete."""
+    try:
+        if S_ISDIR(path.lstat().st_mode):
+            raise _cannot_write(path, "the manifest lists a file, but a directory is there")
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    return True
+
+
 def plan(root: Path, rendered: dict[str, str], targets: Iterable[str]) -> Plan:
     """Compare what the chosen targets render with what is on disk."""
+    try:
+        return _plan(root, rendered, targets)
+    except OSError as exc:  # anything unforeseen while reading: name the path, never a traceback
+        raise _cannot_write(exc.filename if exc.filename is not None else root, _reason(exc)) from None
+
+
+def _check_root(root: Path) -> None:
+    """The output root is a directory, or can be made one."""
+    ancestor = root
+    while not ancestor.exists():
+        ancestor = ancestor.parent
+    if not ancestor.is_dir():
+        in_the_way = "it is a file" if ancestor == root else "a file is in the way"
+        raise _cannot_write(root, f"{in_the_way} where a directory must be")
+
+
+def _plan(root: Path, rendered: dict[str, str], targets: Iterable[str]) -> Plan:
     prefixes = tuple(f"{t}/" for t in targets)
-    owned = _read_manifest(root)
     for path in rendered:
         _check_path(path)
         if path == MANIFEST or not path.startswith(prefixes):
             raise WriteError(f"rendered path {path!r} is outside its target's directory")
+    _check_root(root)
+    owned, manifest_bytes = _read_manifest(root)
+    for path in rendered:
         _no_symlinks(root, path)
     # Files of targets not rendered this run stay owned and untouched.
     keep = {p for p in owned if not p.startswith(prefixes)}
     files = {path: text.encode("utf-8") for path, text in rendered.items()}
     files[MANIFEST] = _manifest_text(keep | set(rendered))
-    if root.exists() and not root.is_dir():
-        raise WriteError(f"{root} is not a directory")
     result = Plan(root=root, files=files, owned=owned, leftovers=_leftover_temps(root))
     for path, data in sorted(files.items()):
-        current = _read(root / path)
+        current = manifest_bytes if path == MANIFEST else _read(root / path)
         if current == data:
             continue
         if current is not None and path not in owned and path != MANIFEST:
-            raise WriteError(f"{root / path} exists and errgen did not write it; move it away and run again")
+            raise WriteError(f"{display(root / path)} exists and errgen did not write it; move it away and run again")
         result.changed.append(path)
+        result.current[path] = current
     result.stale = sorted(p for p in owned if p.startswith(prefixes) and p not in rendered)
     for path in result.stale:
         _no_symlinks(root, path)
+        result.current[path] = _read(root / path) if _is_stale_file(root / path) else None
     return result
 
 
+def _lines(data: bytes | None) -> list[str]:
+    """Lines as patch(1) sees them: split at LF only, not at CR or U+2028, each keeping it (the last may lack one)."""
+    parts = (data or b"").decode("utf-8", "replace").split("\n")
+    return [part + "\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+
+
 def _file_diff(old: bytes | None, new: bytes | None, fromfile: str, tofile: str) -> list[str]:
-    lines = list(
-        difflib.unified_diff(
-            (old or b"").decode("utf-8", "replace").splitlines(keepends=True),
-            (new or b"").decode("utf-8", "replace").splitlines(keepends=True),
-            fromfile=fromfile,
-            tofile=tofile,
-        )
-    )
-    # difflib says nothing when both sides are empty; a created or deleted empty file is still a change.
+    lines = linediff.unified_diff(_lines(old), _lines(new), fromfile, tofile)
+    # Nothing differs line by line when both sides are empty; a created or deleted empty file is still a change.
     return lines or [f"--- {fromfile}\n", f"+++ {tofile}\n"]
+
+
+def _changes(result: Plan) -> Iterator[tuple[str, bytes | None, bytes | None]]:
+    """(path, bytes on disk, bytes the run writes) of every file a run changes; None is no file."""
+    for path in result.changed:
+        yield path, result.current.get(path), result.files[path]
+    for path in result.stale:
+        yield path, result.current.get(path), None
 
 
 def diff(result: Plan) -> str:
     """A unified diff from what is on disk to what the run would write."""
     chunks: list[str] = []
-    for path in result.changed:
-        old = _read(result.root / path)
-        chunks += _file_diff(old, result.files[path], f"a/{path}" if old is not None else "/dev/null", f"b/{path}")
-    for path in result.stale:
-        chunks += _file_diff(_read(result.root / path), None, f"a/{path}", "/dev/null")
+    for path, old, new in _changes(result):
+        chunks += _file_diff(
+            old, new, f"a/{path}" if old is not None else "/dev/null", f"b/{path}" if new is not None else "/dev/null"
+        )
     for path in result.leftovers:
-        chunks.append(f"Only in {result.root}: {path} (left by an interrupted run)\n")
+        chunks.append(f"Only in {display(result.root)}: {path} (left by an interrupted run)\n")
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in chunks)
+
+
+def stat(result: Plan) -> str:
+    """A summary of the diff like git's --stat: `path | +added -deleted` per file, then the totals."""
+    rows = []
+    for path, old, new in _changes(result):
+        added, deleted = linediff.counts(_lines(old), _lines(new))
+        state = " (new)" if old is None else " (deleted)" if new is None else ""
+        rows.append((path, added, deleted, state))
+    width = max((len(path) for path, *_ in rows), default=0)
+    lines = [f" {path:<{width}} | +{added} -{deleted}{state}\n" for path, added, deleted, state in rows]
+    lines += [f" {path} (left by an interrupted run)\n" for path in result.leftovers]
+    added = sum(row[1] for row in rows)
+    deleted = sum(row[2] for row in rows)
+    count = len(rows) + len(result.leftovers)
+    lines.append(
+        f" {_count(count, 'file')} changed, {_count(added, 'insertion')}(+), {_count(deleted, 'deletion')}(-)\n"
+    )
+    return "".join(lines)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _umask() -> int:
@@ -167,64 +260,221 @@ def _umask() -> int:
     return mask
 
 
-def _atomic_write(path: Path, data: bytes, mode: int) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+@contextmanager
+def locked(root: Path, *, shared: bool = False) -> Iterator[None]:
+    """Serialise runs on the same output root (a lock on the directory itself).
+
+    Writers take it exclusively and create the root (removed again if the run fails and leaves
+    it empty); readers (check mode) share it, and take none when the root does not exist, so they
+    never create anything.
+    """
+    created: list[Path] = []
+    fd = None
+    try:
+        _check_root(root)
+        exists = root.exists()
+        if exists or not shared:
+            created = [] if shared else _make_dirs(root)
+            fd = os.open(root, os.O_RDONLY)
+            fcntl.flock(fd, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
+    except OSError as exc:
+        if fd is not None:
+            os.close(fd)
+        _remove_empty(created)
+        raise _cannot_write(root, _reason(exc)) from None
+    try:
+        yield
+    except BaseException:
+        _remove_empty(created)
+        raise
+    finally:
+        if fd is not None:
+            os.close(fd)
+
+
+def _make_dirs(directory: Path) -> list[Path]:
+    """Create a directory and its missing parents; return the ones created, outermost first."""
+    missing: list[Path] = []
+    while not directory.exists():
+        missing.append(directory)
+        directory = directory.parent
+    if not directory.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(directory))
+    created: list[Path] = []
+    try:
+        for path in reversed(missing):
+            path.mkdir()
+            created.append(path)
+    except BaseException:
+        _remove_empty(created)
+        raise
+    return created
+
+
+def _remove_empty(directories: list[Path]) -> None:
+    """Remove directories a run created, innermost first, where they are still empty."""
+    for directory in reversed(directories):
+        with suppress(OSError):
+            directory.rmdir()
+
+
+def _temp_name(target: Path) -> Path:
+    """An unused name for a temp file beside target (a leftover of a killed run is found by it)."""
+    return target.parent / f".{target.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
+
+
+def _stage(target: Path, data: bytes, mode: int) -> Path:
+    """A fsynced temp file beside target holding data, ready to be renamed over it."""
+    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp, mode)
-        os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+    return Path(temp)
 
 
-@contextmanager
-def locked(root: Path, *, shared: bool = False) -> Iterator[None]:
-    """Serialise runs on the same output root (a lock on the directory itself).
-
-    Writers take it exclusively and create the root; readers (check mode) share it,
-    and take none when the root does not exist, so they never create anything.
-    """
-    if root.exists() and not root.is_dir():
-        raise WriteError(f"{root} is not a directory")
-    if shared and not root.exists():
-        yield
-        return
-    if not shared:
-        root.mkdir(parents=True, exist_ok=True)
-    fd = os.open(root, os.O_RDONLY)
+def _back_up(target: Path, data: bytes) -> Path:
+    """A second name for target's current file, to put back if the run fails: a hard link where
+    the file system allows one (the very same file), else a copy with its mode and mtime."""
+    while True:
+        backup = _temp_name(target)
+        try:
+            os.link(target, backup)  # target is no symlink (plan checked)
+            return backup
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            if exc.errno == errno.ENOENT:
+                raise
+            break  # no hard links here (or the file is immutable: then renaming over it fails too)
+    info = target.stat()
+    fd = os.open(backup, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
-        fcntl.flock(fd, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(backup, info.st_mode & 0o7777)
+        os.utime(backup, ns=(info.st_atime_ns, info.st_mtime_ns))
+    except BaseException:
+        backup.unlink(missing_ok=True)
+        raise
+    return backup
+
+
+class _Run:
+    """One apply: what it staged, renamed and created, so that a failure can undo all of it."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.at = root  # the path being written, named if it fails
+        self.temps: list[Path] = []  # every temp file this run made (staged files and backups)
+        self.created: list[Path] = []  # directories this run made, outermost first
+        self.undo: list[tuple[Path, Path | None]] = []  # (path renamed, its backup to put back or None)
+
+    def stage(self, target: Path, data: bytes, mode: int, old: bytes | None) -> tuple[Path, Path | None]:
+        """Stage data for target (and back up the file it replaces, if any)."""
+        self.at = target
+        if not target.parent.is_dir():
+            self.created += _make_dirs(target.parent)
+        temp = _stage(target, data, mode)
+        self.temps.append(temp)
+        if old is None:
+            return temp, None
+        backup = _back_up(target, old)
+        self.temps.append(backup)
+        return temp, backup
+
+    def replace(self, source: Path, target: Path, backup: Path | None) -> None:
+        self.at = target
+        os.replace(source, target)
+        self.undo.append((target, backup))
+
+    def roll_back(self) -> None:
+        """Put back every file renamed so far, newest first. The manifest listing old and new
+        files was renamed first, so it is put back last: if anything cannot be put back, it stays
+        and nothing is left unowned."""
+        for target, backup in reversed(self.undo):
+            try:
+                if backup is None:
+                    target.unlink()
+                else:
+                    os.replace(backup, target)
+            except BaseException:  # a failure or a second Ctrl-C: what is in place stays
+                return
+
+    def clean(self) -> None:
+        for temp in self.temps:
+            with suppress(OSError):  # else found and removed as a leftover by the next run
+                temp.unlink(missing_ok=True)
 
 
 def apply(result: Plan) -> None:
-    """Carry out a plan made under the same lock."""
+    """Carry out a plan made under the same lock: all of it, or (raising WriteError) none of it."""
+    if result.up_to_date:
+        return
+    run = _Run(result.root)
+    try:
+        _apply(result, run)
+    except BaseException as exc:
+        try:
+            run.roll_back()
+        finally:
+            run.clean()
+            _remove_empty(run.created)
+        if isinstance(exc, OSError):
+            raise _cannot_write(run.at, _reason(exc)) from None
+        raise
+    run.clean()
+    # Tidy: directories left empty by stale files and leftovers (where that fails, they stay).
+    for path in [*result.stale, *result.leftovers]:
+        parent = (result.root / path).parent
+        while parent != result.root and parent.is_dir() and not any(parent.iterdir()):
+            try:
+                parent.rmdir()
+            except OSError:
+                break
+            parent = parent.parent
+
+
+def _apply(result: Plan, run: _Run) -> None:
     root = result.root
     mode = 0o666 & ~_umask()
     manifest = root / MANIFEST
-    if result.up_to_date:
-        return
+    on_disk = result.current.get(MANIFEST) if MANIFEST in result.changed else result.files[MANIFEST]
+    claim = _manifest_text(result.owned | set(result.files) - {MANIFEST})
+    final = result.files[MANIFEST]
 
-    def write(path: Path, data: bytes) -> None:
-        if _read(path) != data:
-            _atomic_write(path, data, mode)
+    # 1. Stage every new file beside its target, and keep the files it replaces.
+    staged = [
+        (root / path, *run.stage(root / path, result.files[path], mode, result.current[path]))
+        for path in result.changed
+        if path != MANIFEST
+    ]
+    first = run.stage(manifest, claim, mode, on_disk) if claim != on_disk else None
+    last = run.stage(manifest, final, mode, None)[0] if final != claim else None
 
-    # First claim everything this run may create, so a crash leaves nothing unowned.
-    write(manifest, _manifest_text(result.owned | set(result.files) - {MANIFEST}))
-    for path in result.changed:
-        if path != MANIFEST:
-            write(root / path, result.files[path])
-    for path in [*result.stale, *result.leftovers]:
-        (root / path).unlink(missing_ok=True)
-        parent = (root / path).parent
-        while parent != root and parent.is_dir() and not any(parent.iterdir()):
-            parent.rmdir()
-            parent = parent.parent
-    write(manifest, result.files[MANIFEST])
+    # 2. Claim everything this run may create, so that a crash leaves nothing unowned; ...
+    if first is not None:
+        run.replace(first[0], manifest, first[1])
+    for target, temp, backup in staged:
+        run.replace(temp, target, backup)
+    # ... set the stale files aside (as temp files, removed once all is done) ...
+    for path in result.stale:
+        if result.current[path] is not None:
+            run.at = root / path
+            aside = _temp_name(run.at)
+            run.temps.append(aside)
+            os.replace(run.at, aside)
+            run.undo.append((run.at, aside))
+    # ... and list only what is there now.
+    if last is not None:
+        run.at = manifest
+        os.replace(last, manifest)
+    run.undo.clear()  # all done: nothing to put back from here on
+    run.temps += [root / path for path in result.leftovers]  # removed with this run's own

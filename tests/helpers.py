@@ -81,3 +81,12 @@ def python_runtime() -> ModuleType:
         sys.modules[name] = module
         spec.loader.exec_module(module)
     return sys.modules[name]
+
+
+def entries(root: Path) -> dict[str, tuple[str, int, int, int, bytes | None]]:
+    """listing() without the mtimes of directories: a failed run that made a temp file in a
+    directory and removed it again changes its mtime, and nothing else."""
+    return {
+        path: (kind, ino, 0 if kind == "dir" else mtime, mode, data)
+        for path, (kind, ino, mtime, mode, data) in listing(root).items()
+    }

@@ -6,6 +6,7 @@ functions the CLI uses: plan, apply, diff and locked.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
@@ -13,14 +14,15 @@ import subprocess
 import sys
 import textwrap
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from generator.writer import MANIFEST, Plan, WriteError, apply, diff, locked, plan
-from tests.helpers import listing, tree
+from generator.writer import MANIFEST, Plan, WriteError, apply, diff, locked, plan, stat
+from tests.helpers import entries, listing, tree
 
 REPO = Path(__file__).resolve().parent.parent
 REAL_SPEC = REPO / "spec" / "errors.yaml"
@@ -302,6 +304,47 @@ def test_something_other_than_a_file_in_the_way_is_a_write_error(root: Path, obs
     assert listing(root) == before
 
 
+@pytest.mark.parametrize(
+    ("manifest", "reason"),
+    [
+        ("directory", r"\.errgen-manifest\.json: unreadable manifest \(a directory is in the way\)"),
+        (b"{not json", r"\.errgen-manifest\.json: unreadable manifest \(Expecting property name"),
+        (
+            b'{"files": ["\xff"]}',
+            r"\.errgen-manifest\.json: unreadable manifest \('utf-8' codec can't decode byte 0xff",
+        ),
+        (b'{"files": "python/x"}', r"\.errgen-manifest\.json: unreadable manifest \(no list of files\)"),
+        (b"[]", r"\.errgen-manifest\.json: unreadable manifest \(no list of files\)"),
+        (manifest_bytes([*OLD, "python/pkg"]), r"python/pkg: the manifest lists a file, but a directory is there"),
+    ],
+    ids=["directory", "not-json", "not-utf8", "files-not-a-list", "not-an-object", "lists-a-directory"],
+)
+def test_a_bad_manifest_is_a_write_error_and_nothing_changes(root: Path, manifest: str | bytes, reason: str) -> None:
+    run(root, OLD)
+    (root / MANIFEST).unlink()
+    if manifest == "directory":
+        (root / MANIFEST).mkdir()
+    else:
+        assert isinstance(manifest, bytes)
+        (root / MANIFEST).write_bytes(manifest)
+    before = listing(root)
+    with pytest.raises(WriteError, match=f"^cannot write \\S+{reason}"):
+        run(root, OLD | {"python/README.md": "# new\n"})
+    assert listing(root) == before
+
+
+def test_a_failed_first_run_leaves_no_output_root(tmp_path: Path) -> None:
+    """The root (and its missing parents) that a failed run made are removed again."""
+    root = tmp_path / "new" / "deeper" / "out"
+    with pytest.raises(WriteError):
+        run(root, {"python/ok.py": "OK = 1\n", "python/../x": "pwned\n"})
+    assert list(tmp_path.iterdir()) == []
+    (tmp_path / "file").write_text("in the way\n")
+    with pytest.raises(WriteError, match="a file is in the way where a directory must be"):
+        run(tmp_path / "file" / "out", OLD)
+    assert listing(tmp_path) == {"file": listing(tmp_path)["file"]}
+
+
 # --- targets ----------------------------------------------------------------------------
 
 
@@ -376,6 +419,10 @@ def test_diff_is_a_valid_unified_diff_naming_each_changed_file(tmp_path: Path, r
     assert sum(line.startswith("@@ ") for line in lines) >= 4
 
     # The real test of validity: patch(1) applied to a copy gives exactly what apply() writes.
+    _assert_patch_gives_what_apply_writes(tmp_path, root, text, rendered)
+
+
+def _assert_patch_gives_what_apply_writes(tmp_path: Path, root: Path, text: str, rendered: dict[str, str]) -> None:
     patch = shutil.which("patch")
     if patch is None:
         pytest.fail("this test needs patch(1), which was not found on PATH", pytrace=False)
@@ -386,15 +433,67 @@ def test_diff_is_a_valid_unified_diff_naming_each_changed_file(tmp_path: Path, r
         input=text,
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=300,
     )
-    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert proc.returncode == 0, (proc.stdout + proc.stderr)[-5000:]
+    assert "fuzz" not in proc.stdout and "offset" not in proc.stdout, "the hunks do not fit exactly: " + proc.stdout
     applied = tmp_path / "applied"
     shutil.copytree(root, applied, symlinks=True)
     apply(plan(applied, rendered, ("python",)))
     assert tree(patched) == tree(applied)
     assert generated(applied) == encoded(rendered)
     assert manifest_files(applied) == sorted(rendered)
+
+
+BIG = 20_000
+
+
+def _big_change(case: str) -> tuple[str, str]:
+    old = [f"line {i}: {'x' * (i % 7)}" for i in range(BIG)]
+    if case == "every-line":
+        new = [f"changed {i}" for i in range(BIG)]
+    elif case == "every-other-line":
+        new = [f"changed {i}" if i % 2 else line for i, line in enumerate(old)]
+    elif case == "reordered":  # worst case for anchoring: each pass finds one anchor
+        new = old[::-1]
+    elif case == "repeated-lines":  # no line unique: braces and blank lines, as in generated code
+        old = ["{", "    x", "}", ""] * (BIG // 4)
+        new = ["{", "    y", "}", ""] * (BIG // 4)
+    else:  # "moved-blocks"
+        blocks = [old[i : i + 100] for i in range(0, BIG, 100)]
+        new = [line for block in blocks[1::2] + blocks[0::2] for line in block]
+    return "\n".join(old) + "\n", "\n".join(new) + "\n"
+
+
+@pytest.mark.parametrize("case", ["every-line", "every-other-line", "reordered", "repeated-lines", "moved-blocks"])
+def test_diff_of_a_big_change_is_valid(tmp_path: Path, root: Path, case: str) -> None:
+    """--check diffs any change in near-linear time (bench/bench_check.py measures it): the diff of
+    20,000 lines changed in every way patch(1) applies exactly, and it changes no line twice."""
+    old, new = _big_change(case)
+    run(root, OLD | {"python/big.txt": old})
+    rendered = OLD | {"python/big.txt": new}
+    text = diff(plan(root, rendered, ("python",)))
+    lines = text.splitlines()
+    removed = sum(line.startswith("-") and not line.startswith("---") for line in lines)
+    added = sum(line.startswith("+") and not line.startswith("+++") for line in lines)
+    assert removed <= BIG and added <= BIG
+    if case in ("every-line", "every-other-line", "repeated-lines"):  # the shortest diff is obvious
+        wanted = sum(a != b for a, b in zip(old.splitlines(), new.splitlines(), strict=True))
+        assert (removed, added) == (wanted, wanted)
+    _assert_patch_gives_what_apply_writes(tmp_path, root, text, rendered)
+
+
+def test_stat_sums_up_the_diff(root: Path) -> None:
+    rendered = _make_out_of_date(root)
+    (root / "python/pkg/__init__.py").write_text("VALUE = 1  # hand edit\n")
+    assert stat(plan(root, rendered, ("python",))) == (
+        " .errgen-manifest.json  | +1 -1\n"
+        " python/pkg/__init__.py | +1 -1\n"
+        " python/pkg/added.py    | +1 -0 (new)\n"
+        " python/pkg/codes.py    | +1 -1\n"
+        " python/README.md       | +0 -1 (deleted)\n"
+        " 5 files changed, 4 insertions(+), 4 deletions(-)\n"
+    )
 
 
 @pytest.mark.parametrize("case", ["new", "deleted-by-hand"])
@@ -460,64 +559,153 @@ NEW = {
 }  # python/README.md is dropped
 
 
-def _replace_calls_in_a_full_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> int:
-    reference = tmp_path / "count"
+def _calls_in_a_full_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> int:
+    """How many times a run from OLD to NEW calls os.<name>."""
+    reference = tmp_path / f"count-{name}"
     run(reference, OLD)
     calls = 0
-    real_replace = os.replace
+    real = getattr(os, name)
 
-    def counting(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
+    def counting(*args: Any, **kwargs: Any) -> Any:
         nonlocal calls
         calls += 1
-        real_replace(src, dst)
+        return real(*args, **kwargs)
 
-    monkeypatch.setattr(os, "replace", counting)
+    monkeypatch.setattr(os, name, counting)
     run(reference, NEW)
-    monkeypatch.setattr(os, "replace", real_replace)
+    monkeypatch.setattr(os, name, real)
     return calls
+
+
+def _fail_calls(monkeypatch: pytest.MonkeyPatch, name: str, fail: Callable[[int], BaseException | None]) -> None:
+    """Make os.<name> raise fail(n) on its n-th call (1-based) where that is not None."""
+    real = getattr(os, name)
+    calls = 0
+
+    def failing(*args: Any, **kwargs: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        exc = fail(calls)
+        if exc is not None:
+            raise exc
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(os, name, failing)
+
+
+def _assert_old_or_new_and_all_owned(root: Path, when: str) -> None:
+    on_disk = {path: data for path, data in tree(root).items() if TEMP_SUFFIX not in path}
+    for path in sorted(set(OLD) | set(NEW)):
+        versions = {OLD[path].encode() if path in OLD else None, NEW[path].encode() if path in NEW else None}
+        assert on_disk.get(path) in versions, f"{path} is neither old nor new {when}"
+    owned = set(manifest_files(root))  # the manifest is always valid JSON
+    unowned = set(on_disk) - owned - {MANIFEST}
+    assert not unowned, f"files on disk errgen does not own {when}: {unowned}"
 
 
 @pytest.mark.parametrize("exception", [OSError, KeyboardInterrupt])
 def test_interrupted_write_leaves_old_or_new_files_and_the_next_run_repairs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, exception: type[BaseException]
 ) -> None:
-    total = _replace_calls_in_a_full_run(tmp_path, monkeypatch)
+    """Every rename from the n-th on fails, so that putting things back fails too: the weakest case."""
+    total = _calls_in_a_full_run(tmp_path, monkeypatch, "replace")
     assert total >= 4  # manifest, three changed files, manifest
     fresh = tmp_path / "fresh"
     run(fresh, NEW)
     wanted = tree(fresh)
-    real_replace = os.replace
 
     for survive in range(total):
         root = tmp_path / f"crash-{survive}" / "out"
         run(root, OLD)
-        calls = 0
-
-        def failing(src: str | os.PathLike[str], dst: str | os.PathLike[str], survive: int = survive) -> None:
-            nonlocal calls
-            calls += 1
-            if calls > survive:
-                raise exception("simulated crash")
-            real_replace(src, dst)
-
-        monkeypatch.setattr(os, "replace", failing)
-        with pytest.raises(exception):
+        _fail_calls(monkeypatch, "replace", lambda n, s=survive: exception("simulated crash") if n > s else None)
+        with pytest.raises(WriteError if exception is OSError else exception):
             run(root, NEW)
-        monkeypatch.setattr(os, "replace", real_replace)
+        monkeypatch.undo()
 
-        on_disk = tree(root)
         assert temp_files(root) == [], f"after {survive} renames"
-        for path in sorted(set(OLD) | set(NEW)):
-            versions = {OLD[path].encode() if path in OLD else None, NEW[path].encode() if path in NEW else None}
-            assert on_disk.get(path) in versions, f"{path} is neither old nor new after {survive} renames"
-        owned = set(manifest_files(root))  # the manifest is always valid JSON
-        unowned = set(on_disk) - owned - {MANIFEST}
-        assert not unowned, f"files on disk errgen does not own after {survive} renames: {unowned}"
+        _assert_old_or_new_and_all_owned(root, f"after {survive} renames")
 
         run(root, NEW)
         assert tree(root) == wanted, f"the next run did not repair a crash after {survive} renames"
         assert temp_files(root) == []
         assert not (root / "python/README.md").exists()
+
+
+@pytest.mark.parametrize("exception", [OSError, KeyboardInterrupt])
+@pytest.mark.parametrize("call", ["replace", "open", "fsync", "chmod", "mkdir"])
+def test_a_failure_at_any_step_undoes_the_whole_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, call: str, exception: type[BaseException]
+) -> None:
+    """Staging (open, fsync, chmod, mkdir) or renaming (replace) fails once, anywhere: the run undoes
+    everything, down to the inodes and mtimes of the files (only directory mtimes move), removes
+    what it staged and the directories it made, and the next run repairs."""
+    total = _calls_in_a_full_run(tmp_path, monkeypatch, call)
+    assert total >= 1, call
+    fresh = tmp_path / "fresh"
+    run(fresh, NEW)
+
+    for failing in range(1, total + 1):
+        root = tmp_path / f"{call}-{failing}" / "out"
+        run(root, OLD)
+        (root / "python/leftover").mkdir()
+        (root / f"python/leftover/.x.py.abc{TEMP_SUFFIX}").write_text("from a killed run\n")
+        before = entries(root)
+        _fail_calls(
+            monkeypatch, call, lambda n, f=failing: exception(errno.EIO, "simulated failure") if n == f else None
+        )
+        if exception is OSError:
+            with pytest.raises(WriteError, match=r"^cannot write \S*/out(/\S+)?: simulated failure$"):
+                run(root, NEW)
+        else:
+            with pytest.raises(KeyboardInterrupt):
+                run(root, NEW)
+        monkeypatch.undo()
+
+        assert entries(root) == before, f"the {failing}th {call} failed and the run did not undo itself"
+        assert not (root / "python/pkg/sub").exists(), "a directory the failed run made is left"
+        run(root, NEW)
+        assert tree(root) == tree(fresh), f"the next run did not repair the {failing}th failing {call}"
+
+
+def test_temp_files_that_cannot_be_removed_after_a_run_are_removed_by_the_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Temp files (backups, stale files set aside, leftovers) go once everything is in place;
+    where one cannot, the run has still succeeded and the next run removes it."""
+    root = tmp_path / "out"
+    run(root, OLD)
+    (root / f"python/.x.py.abc{TEMP_SUFFIX}").write_text("from a killed run\n")
+    _fail_calls(monkeypatch, "unlink", lambda n: OSError(errno.EIO, "simulated failure"))
+    run(root, NEW)
+    monkeypatch.undo()
+    assert {p: data for p, data in generated(root).items() if TEMP_SUFFIX not in p} == encoded(NEW)
+    assert temp_files(root), "the simulated failures left no temp file: the test tests nothing"
+    assert not run(root, NEW).up_to_date
+    assert temp_files(root) == []
+    assert generated(root) == encoded(NEW)
+
+
+def test_without_hard_links_backups_are_copies_and_a_failure_still_undoes_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Some file systems have no hard links: the files a run replaces are backed up by copying."""
+    root = tmp_path / "out"
+    run(root, OLD)
+    os.chmod(root / "python/pkg/__init__.py", 0o600)
+    before = {path: entry[3:] for path, entry in entries(root).items()}  # modes and bytes
+    mtimes = {path: entry[2] for path, entry in entries(root).items()}
+    _fail_calls(monkeypatch, "link", lambda n: OSError(errno.EPERM, "Operation not permitted"))
+    _fail_calls(monkeypatch, "replace", lambda n: OSError(errno.EPERM, "immutable") if n == 3 else None)
+    with pytest.raises(WriteError, match="immutable"):
+        run(root, NEW)
+    assert {path: entry[3:] for path, entry in entries(root).items()} == before
+    assert {path: entry[2] for path, entry in entries(root).items()} == mtimes
+    assert temp_files(root) == []
+    monkeypatch.undo()
+    _fail_calls(monkeypatch, "link", lambda n: OSError(errno.EPERM, "Operation not permitted"))
+    run(root, NEW)
+    assert generated(root) == encoded(NEW)
+    assert temp_files(root) == []
 
 
 HARD_KILL = textwrap.dedent(
@@ -526,40 +714,46 @@ HARD_KILL = textwrap.dedent(
     from pathlib import Path
     from generator.writer import apply, locked, plan
 
-    root, survive, rendered = Path(sys.argv[1]), int(sys.argv[2]), eval(sys.argv[3])
-    real_replace, calls = os.replace, 0
+    root, call, survive, rendered = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), eval(sys.argv[4])
+    real, calls = getattr(os, call), 0
 
-    def dying(src, dst):
+    def dying(*args, **kwargs):
         global calls
         calls += 1
         if calls > survive:
             os._exit(9)  # like SIGKILL or a power cut: no except or finally clause runs
-        real_replace(src, dst)
+        return real(*args, **kwargs)
 
-    os.replace = dying
+    setattr(os, call, dying)
     with locked(root):
         apply(plan(root, rendered, ("python",)))
     """
 )
 
 
-def test_a_killed_run_leaves_no_stray_temp_files_after_the_next_run(tmp_path: Path) -> None:
-    """The module promises a run killed at any point leaves nothing unowned and the next run repairs the rest."""
+@pytest.mark.parametrize("call", ["replace", "fsync", "link"])
+def test_a_killed_run_leaves_no_stray_temp_files_after_the_next_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, call: str
+) -> None:
+    """The module promises a run killed at any point leaves each file old or new, nothing unowned,
+    and that the next run repairs the rest."""
+    total = _calls_in_a_full_run(tmp_path, monkeypatch, call)
     fresh = tmp_path / "fresh"
     run(fresh, NEW)
-    for survive in range(3):
-        root = tmp_path / f"killed-{survive}" / "out"
+    for survive in range(total):
+        root = tmp_path / f"killed-{call}-{survive}" / "out"
         run(root, OLD)
         proc = subprocess.run(
-            [sys.executable, "-c", HARD_KILL, str(root), str(survive), repr(NEW)],
+            [sys.executable, "-c", HARD_KILL, str(root), call, str(survive), repr(NEW)],
             capture_output=True,
             text=True,
             timeout=60,
             cwd=REPO,
         )
         assert proc.returncode == 9, proc.stderr
+        _assert_old_or_new_and_all_owned(root, f"killed after {survive} calls of {call}")
         run(root, NEW)
-        assert temp_files(root) == [], f"killed after {survive} renames: stray temp files survive the next run"
+        assert temp_files(root) == [], f"killed after {survive} {call}s: stray temp files survive the next run"
         assert tree(root) == tree(fresh)
 
 
