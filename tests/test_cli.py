@@ -624,7 +624,8 @@ def test_paths_that_are_not_utf8_are_printed_escaped(project: Path) -> None:
 
     proc = errgen("generate", "--spec", spec, "--out", out, cwd=project)
     assert (proc.returncode, proc.stderr) == (EXIT_OK, "")
-    assert proc.stdout == "errgen: out\\xff/ updated, 11 file(s) changed\n"
+    files = len(expected_files(project / spec))
+    assert proc.stdout == f"errgen: out\\xff/ updated, {files} file(s) changed\n"
     assert {k: v for k, v in tree(project / out).items() if k != MANIFEST} == expected_files(project / spec)
 
     (init,) = (project / out / "python").glob("*/__init__.py")

@@ -792,6 +792,7 @@ def _generate(out: Path) -> subprocess.Popen[str]:
         stderr=subprocess.PIPE,
         text=True,
         cwd=out.parent,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
     )
 
 
