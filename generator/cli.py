@@ -17,11 +17,19 @@ from contextlib import suppress
 from pathlib import Path
 from stat import S_ISREG
 
+import jinja2
+
 from . import __version__
 from .diagnostics import Diagnostic, Position, SpecError
+from .explain import UnknownCode, explain, find
+from .export import to_json
 from .loader import MAX_BYTES
 from .model import Catalog
-from .render import TARGET_NAMES, RenderError, render
+from .render import TARGET_NAMES, RenderError, default_targets, render
+from .reporting import FORMATS, report
+from .scaffold import init
+from .targets import TargetError, available
+from .templating import use_templates
 from .validate import load_catalog
 from .writer import MANIFEST, WriteError, apply, diff, display, locked, plan, stat
 
@@ -35,10 +43,27 @@ def _path(text: str) -> str:
     return text
 
 
+EXIT_CODES = "exit codes: 0 ok, 1 failed (invalid spec, stale output, write error), 2 usage error"
+
+
+def _command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str, summary: str, examples: str
+) -> argparse.ArgumentParser:
+    return commands.add_parser(
+        name,
+        help=summary,
+        description=summary[0].upper() + summary[1:] + ".",
+        epilog=f"examples:\n{examples}\n\n{EXIT_CODES}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="errgen",
         description="Render an API error catalog (spec/errors.yaml) into packages for every target.",
+        epilog=f"Run `errgen COMMAND --help` for each command's options and examples.\n{EXIT_CODES}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"errgen {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -48,14 +73,38 @@ def _parser() -> argparse.ArgumentParser:
             "--spec", default="spec/errors.yaml", type=_path, help="the catalog (default: %(default)s)"
         )
 
-    generate = commands.add_parser("generate", help="write every target's files into the output directory")
+    def format_option(command: argparse.ArgumentParser) -> None:
+        command.add_argument(
+            "--format",
+            choices=FORMATS,
+            default="text",
+            help="how problems are reported: text (file:line:col: message, on stderr), json (one object "
+            "per line on stdout: file, line, column, rule, message) or github (workflow annotations)",
+        )
+
+    generate = _command(
+        commands,
+        "generate",
+        "write every target's files into the output directory",
+        "  errgen generate                       # spec/errors.yaml -> out/\n"
+        "  errgen generate --check --stat        # in CI: fail when out/ is stale\n"
+        "  errgen generate --target python --templates my-templates/",
+    )
     spec_option(generate)
     generate.add_argument("--out", default="out", type=_path, help="output directory (default: %(default)s)")
     generate.add_argument(
         "--target",
         action="append",
-        choices=TARGET_NAMES,
-        help="only this target (repeatable; default: all of them)",
+        metavar="NAME",
+        help="only this target (repeatable; default: the built-in ones and any installed one the spec's "
+        "targets block names; `errgen targets` lists them)",
+    )
+    generate.add_argument(
+        "--templates",
+        type=_path,
+        metavar="DIR",
+        help="templates that replace the built-in ones of the same path (python/__init__.py.jinja); "
+        "every other template stays built in",
     )
     generate.add_argument(
         "--check",
@@ -67,14 +116,53 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="show a summary per file (lines added and deleted) instead of the diff, or of what was written",
     )
+    format_option(generate)
     # The command the stale-output message tells the user to run, for wrappers (make check).
     generate.add_argument("--fix-command", help=argparse.SUPPRESS)
-    validate = commands.add_parser("validate", help="check the spec and report every problem")
+
+    validate = _command(
+        commands,
+        "validate",
+        "check the spec and report every problem",
+        "  errgen validate\n  errgen validate --spec api/errors.yaml --format github",
+    )
     spec_option(validate)
+    format_option(validate)
+
+    explain = _command(
+        commands,
+        "explain",
+        "show what the catalog says about one code: name, category, variants, description and marks",
+        "  errgen explain -1121\n  errgen explain BAD_SYMBOL\n"
+        "  errgen explain -1015 'Too many new orders; current limit is 100 orders per 10 SECOND.'",
+    )
+    explain.add_argument("code", metavar="CODE", help="a code (-1121; 1121 finds -1121) or a name (BAD_SYMBOL)")
+    explain.add_argument("message", metavar="MESSAGE", nargs="?", help="a message to match to its variant")
+    spec_option(explain)
+
+    export = _command(
+        commands,
+        "export",
+        "write the validated catalog as JSON for other tools (its schema: spec/export.schema.json)",
+        "  errgen export --format json > catalog.json\n  errgen export --format json --output site/catalog.json",
+    )
+    spec_option(export)
+    export.add_argument("--format", choices=("json",), default="json", help="the only format: json")
+    export.add_argument("--output", type=_path, metavar="FILE", help="write here instead of to stdout")
+
+    _command(commands, "targets", "list the targets errgen can generate, built in or installed", "  errgen targets")
+
+    init = _command(
+        commands,
+        "init",
+        "start a catalog project: a starter spec, Makefile, .gitignore, CI workflow and pre-commit config",
+        "  errgen init\n  errgen init my-api-errors",
+    )
+    init.add_argument("directory", metavar="DIR", nargs="?", default=".", help="where (default: here)")
     return parser
 
 
-def _load(spec: str) -> Catalog | int:
+def _load(spec: str, fmt: str = "text") -> Catalog | int:
     try:
         with open(spec, "rb") as handle:
             data = handle.read(MAX_BYTES + 1)  # a device (/dev/zero) or a huge file is not read to its end
@@ -89,8 +177,10 @@ def _load(spec: str) -> Catalog | int:
             raise SpecError([Diagnostic(Position(1, 1), f"file is {size}; the limit is {MAX_BYTES} bytes")])
         return load_catalog(data)
     except SpecError as exc:
-        for line in exc.format(display(spec)):
-            print(line, file=sys.stderr)
+        stream = sys.stderr if fmt == "text" else sys.stdout  # tools read the structured formats
+        for line in report(exc.diagnostics, display(spec), fmt):
+            print(line, file=stream)
+        stream.flush()
         print(f"errgen: {len(exc.diagnostics)} problem(s); nothing was written", file=sys.stderr)
         return EXIT_FAILED
 
@@ -109,10 +199,20 @@ def _fix_command(args: argparse.Namespace) -> str:
 
 
 def _generate(args: argparse.Namespace) -> int:
-    catalog = _load(args.spec)
+    known = available()
+    unknown = [name for name in args.target or () if name not in known]
+    if unknown:
+        print(f"errgen: unknown target {unknown[0]!r}; available: {', '.join(known)}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.templates is not None:
+        if not Path(args.templates).is_dir():
+            print(f"errgen: --templates {display(args.templates)} is not a directory", file=sys.stderr)
+            return EXIT_USAGE
+        use_templates(Path(args.templates))
+    catalog = _load(args.spec, args.format)
     if isinstance(catalog, int):
         return catalog
-    targets = tuple(args.target or TARGET_NAMES)
+    targets = tuple(dict.fromkeys(args.target)) if args.target else default_targets(catalog)
     root = Path(args.out)
     out = display(args.out)
     try:
@@ -134,6 +234,10 @@ def _generate(args: argparse.Namespace) -> int:
     except (WriteError, RenderError) as exc:
         print(f"errgen: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    except jinja2.TemplateError as exc:  # a template of --templates that does not render
+        where = f" ({exc.filename}:{exc.lineno})" if isinstance(exc, jinja2.TemplateSyntaxError) else ""
+        print(f"errgen: a template cannot be rendered{where}: {exc.message or exc}", file=sys.stderr)
+        return EXIT_FAILED
     sys.stdout.write(summary)
     changed = len([p for p in result.changed if p != MANIFEST]) + len(result.stale)
     print(f"errgen: {out}/ {'updated, ' + str(changed) + ' file(s) changed' if changed else 'already up to date'}")
@@ -145,16 +249,93 @@ def _run(argv: Sequence[str] | None) -> int:
         args = _parser().parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
         return int(exc.code or 0)
-    if args.command == "validate":
-        catalog = _load(args.spec)
-        if isinstance(catalog, int):
-            return catalog
-        print(
-            f"errgen: {display(args.spec)} is valid: "
-            f"{len(catalog.errors)} code(s) in {len(catalog.categories)} category(ies)"
-        )
+    try:
+        return _COMMANDS[args.command](args)
+    except TargetError as exc:
+        print(f"errgen: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _validate(args: argparse.Namespace) -> int:
+    catalog = _load(args.spec, args.format)
+    if isinstance(catalog, int):
+        return catalog
+    print(
+        f"errgen: {display(args.spec)} is valid: "
+        f"{len(catalog.errors)} code(s) in {len(catalog.categories)} category(ies)"
+    )
+    return EXIT_OK
+
+
+def _explain(args: argparse.Namespace) -> int:
+    catalog = _load(args.spec)
+    if isinstance(catalog, int):
+        return catalog
+    try:
+        error = find(catalog, args.code)
+    except UnknownCode as exc:
+        print(f"errgen: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    sys.stdout.write(explain(error))
+    if args.message is not None:
+        matched = error.match(args.message)
+        if matched is None:
+            print(f"\nThe message fits none of the variants of {error.code} {error.name}.")
+        else:
+            values = ", ".join(map(repr, matched[1])) or "none"
+            print(f"\nThe message is variant {matched[0]}; its values: {values}.")
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    catalog = _load(args.spec)
+    if isinstance(catalog, int):
+        return catalog
+    text = to_json(catalog)
+    if args.output is None:
+        sys.stdout.write(text)
         return EXIT_OK
-    return _generate(args)
+    try:
+        Path(args.output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"errgen: cannot write {display(args.output)}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"errgen: wrote {display(args.output)}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _targets(_args: argparse.Namespace) -> int:
+    known = available()
+    width = max(map(len, known))
+    for name, target in known.items():
+        origin = "" if name in TARGET_NAMES else " (installed)"
+        print(f"{name:{width}}  {target.summary}{origin}")
+    return EXIT_OK
+
+
+def _init(args: argparse.Namespace) -> int:
+    directory = Path(args.directory)
+    try:
+        result = init(directory)
+    except OSError as exc:
+        print(f"errgen: cannot write in {display(args.directory)}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILED
+    for path in result.written:
+        print(f"errgen: wrote {display(str(directory / path))}")
+    for path in result.kept:
+        print(f"errgen: kept {display(str(directory / path))} as it is (it exists)")
+    print("errgen: next: errgen validate, then errgen generate (or make generate)")
+    return EXIT_OK
+
+
+_COMMANDS = {
+    "generate": _generate,
+    "validate": _validate,
+    "explain": _explain,
+    "export": _export,
+    "targets": _targets,
+    "init": _init,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
