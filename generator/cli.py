@@ -58,6 +58,13 @@ def _command(
     )
 
 
+def _target(name: str) -> str:
+    known = available()
+    if name not in known:
+        raise argparse.ArgumentTypeError(f"unknown target {name!r}; available: {', '.join(known)}")
+    return name
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="errgen",
@@ -95,6 +102,7 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument(
         "--target",
         action="append",
+        type=_target,
         metavar="NAME",
         help="only this target (repeatable; default: the built-in ones and any installed one the spec's "
         "targets block names; `errgen targets` lists them)",
@@ -199,11 +207,6 @@ def _fix_command(args: argparse.Namespace) -> str:
 
 
 def _generate(args: argparse.Namespace) -> int:
-    known = available()
-    unknown = [name for name in args.target or () if name not in known]
-    if unknown:
-        print(f"errgen: unknown target {unknown[0]!r}; available: {', '.join(known)}", file=sys.stderr)
-        return EXIT_USAGE
     if args.templates is not None:
         if not Path(args.templates).is_dir():
             print(f"errgen: --templates {display(args.templates)} is not a directory", file=sys.stderr)

@@ -136,7 +136,9 @@ def test_a_broken_custom_template_is_one_line_and_writes_nothing(tmp_path: Path)
 def test_unknown_target_is_a_usage_error() -> None:
     proc = errgen("generate", "--target", "rust", "--check")
     assert proc.returncode == 2
-    assert proc.stderr == "errgen: unknown target 'rust'; available: python, typescript, go, docs\n"
+    assert proc.stderr.splitlines()[-1] == (
+        "errgen generate: error: argument --target: unknown target 'rust'; available: python, typescript, go, docs"
+    )
 
 
 def test_init_starts_a_project_that_validates_generates_and_checks(tmp_path: Path) -> None:
