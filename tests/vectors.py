@@ -53,7 +53,7 @@ def _expect_known(error: ErrorDef, message: str) -> dict[str, Any]:
     return {
         "code": error.code,
         "name": error.name,
-        "class": f"{error.name.pascal}Error",
+        "class": error.class_name,
         "category": error.category.name,
         "variant": variant,
         "params": list(params),
@@ -289,7 +289,7 @@ def _unknown(code: Code, message: str, category: Category | None) -> dict[str, A
     return {
         "code": code,
         "name": None,
-        "class": f"{category.name.pascal}Error" if category else "ApiError",
+        "class": category.class_name if category else "ApiError",
         "category": category.name if category else None,
         "variant": None,
         "params": [],
