@@ -7,8 +7,8 @@ aligned lines.
 
 Comments in the output are never spec text: they are fixed wording, with at most a validated
 identifier (the package name). Every value from the spec is written through the `go` filter as an
-interpreted string literal, and the matcher's regular expressions are built at init time from
-regexp.QuoteMeta of those literals, never from spec text in the source.
+interpreted string literal, the message templates with their literal parts (as the model splits
+them), which the matcher searches for; there are no regular expressions.
 
 Fixed package-level identifiers never start with Code, Err or Category followed by an upper-case
 letter: those prefixes belong to the spec's codes and categories (CodeBadSymbol, ErrBadSymbol,
@@ -55,6 +55,7 @@ def _code(value: int | str, owner: str) -> str:
 
 
 def _entry(error: ErrorDef) -> str:
+    parts = ", ".join("{" + ", ".join(go_literal(p) for p in t.parts) + "}" for t in error.messages)
     fields = [
         f"code: Code{error.name.pascal}",
         f"name: {go_literal(str(error.name))}",
@@ -69,6 +70,7 @@ def _entry(error: ErrorDef) -> str:
         fields.append("deprecated: true")
     if error.description is not None:
         fields.append(f"description: {go_literal(error.description)}")
+    fields.append(f"parts: [][]string{{{parts}}}")
     return "{" + ", ".join(fields) + "}"
 
 

@@ -23,7 +23,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -208,11 +207,6 @@ type Info struct {
 	Description string
 }
 
-type template struct {
-	parts   []string       // the literals around the placeholders, %% already a %
-	pattern *regexp.Regexp // with more than one placeholder, the reference rule
-}
-
 type entry struct {
 	code        Code
 	name        string
@@ -222,128 +216,99 @@ type entry struct {
 	httpStatus  int
 	deprecated  bool
 	description string
-	templates   []template
+	// parts are the literals around the placeholders of each message
+	// template, %% already a %: one more than its placeholders.
+	parts [][]string
 }
 
 var entries = [...]entry{
-	{code: CodeUnknown, name: "UNKNOWN", category: CategoryGeneral, messages: []string{"An unknown error occurred while processing the request."}},
-	{code: CodeDisconnected, name: "DISCONNECTED", category: CategoryGeneral, messages: []string{"Internal error; unable to process your request. Please try again."}, retryable: true, description: "The page asks the client to try again, so the request may be retried."},
-	{code: CodeUnauthorized, name: "UNAUTHORIZED", category: CategoryGeneral, messages: []string{"You are not authorized to execute this request."}},
-	{code: CodeTooManyRequests, name: "TOO_MANY_REQUESTS", category: CategoryGeneral, messages: []string{"Too many requests queued.", "Too much request weight used; please use the websocket for live updates to avoid polling the API.", "Too much request weight used; current limit is %s request weight per %s %s. Please use the websocket for live updates to avoid polling the API.", "Way too much request weight used; IP banned until %s. Please use the websocket for live updates to avoid bans."}},
-	{code: CodeUnknownOrderComposition, name: "UNKNOWN_ORDER_COMPOSITION", category: CategoryGeneral, messages: []string{"Unsupported order combination."}},
-	{code: CodeTooManyOrders, name: "TOO_MANY_ORDERS", category: CategoryGeneral, messages: []string{"Too many new orders.", "Too many new orders; current limit is %s orders per %s."}},
-	{code: CodeServiceShuttingDown, name: "SERVICE_SHUTTING_DOWN", category: CategoryGeneral, messages: []string{"This service is no longer available."}},
-	{code: CodeUnsupportedOperation, name: "UNSUPPORTED_OPERATION", category: CategoryGeneral, messages: []string{"This operation is not supported."}},
-	{code: CodeInvalidTimestamp, name: "INVALID_TIMESTAMP", category: CategoryGeneral, messages: []string{"Timestamp for this request is outside of the recvWindow.", "Timestamp for this request was 1000ms ahead of the server's time."}},
-	{code: CodeInvalidSignature, name: "INVALID_SIGNATURE", category: CategoryGeneral, messages: []string{"Signature for this request is not valid."}},
-	{code: CodeIllegalChars, name: "ILLEGAL_CHARS", category: CategoryRequest, messages: []string{"Illegal characters found in a parameter.", "Illegal characters found in a parameter. %s", "Illegal characters found in parameter %s; legal range is %s."}},
-	{code: CodeTooManyParameters, name: "TOO_MANY_PARAMETERS", category: CategoryRequest, messages: []string{"Too many parameters sent for this endpoint.", "Too many parameters; expected %s and received %s.", "Duplicate values for a parameter detected."}},
-	{code: CodeMandatoryParamEmptyOrMalformed, name: "MANDATORY_PARAM_EMPTY_OR_MALFORMED", category: CategoryRequest, messages: []string{"A mandatory parameter was not sent, was empty/null, or malformed.", "Mandatory parameter %s was not sent, was empty/null, or malformed.", "Param %s or %s must be sent, but both were empty/null!"}},
-	{code: CodeUnknownParam, name: "UNKNOWN_PARAM", category: CategoryRequest, messages: []string{"An unknown parameter was sent."}},
-	{code: CodeUnreadParameters, name: "UNREAD_PARAMETERS", category: CategoryRequest, messages: []string{"Not all sent parameters were read.", "Not all sent parameters were read; read %s parameter(s) but was sent %s."}},
-	{code: CodeParamEmpty, name: "PARAM_EMPTY", category: CategoryRequest, messages: []string{"A parameter was empty.", "Parameter %s was empty."}},
-	{code: CodeParamNotRequired, name: "PARAM_NOT_REQUIRED", category: CategoryRequest, messages: []string{"A parameter was sent when not required.", "Parameter %s sent when not required."}},
-	{code: CodeBadPrecision, name: "BAD_PRECISION", category: CategoryRequest, messages: []string{"Precision is over the maximum defined for this asset."}},
-	{code: CodeInvalidTif, name: "INVALID_TIF", category: CategoryRequest, messages: []string{"Invalid timeInForce."}},
-	{code: CodeInvalidOrderType, name: "INVALID_ORDER_TYPE", category: CategoryRequest, messages: []string{"Invalid orderType."}},
-	{code: CodeInvalidSide, name: "INVALID_SIDE", category: CategoryRequest, messages: []string{"Invalid side."}},
-	{code: CodeEmptyNewClOrdId, name: "EMPTY_NEW_CL_ORD_ID", category: CategoryRequest, messages: []string{"New client order ID was empty."}},
-	{code: CodeEmptyOrgClOrdId, name: "EMPTY_ORG_CL_ORD_ID", category: CategoryRequest, messages: []string{"Original client order ID was empty."}},
-	{code: CodeBadInterval, name: "BAD_INTERVAL", category: CategoryRequest, messages: []string{"Invalid interval."}},
-	{code: CodeBadSymbol, name: "BAD_SYMBOL", category: CategoryRequest, messages: []string{"Invalid symbol."}},
-	{code: CodeInvalidListenKey, name: "INVALID_LISTEN_KEY", category: CategoryRequest, messages: []string{"This listenKey does not exist."}},
-	{code: CodeMoreThanXxHours, name: "MORE_THAN_XX_HOURS", category: CategoryRequest, messages: []string{"Lookup interval is too big.", "More than %s hours between startTime and endTime."}},
-	{code: CodeBadContract, name: "BAD_CONTRACT", category: CategoryRequest, messages: []string{"Invalid underlying"}},
-	{code: CodeBadCurrency, name: "BAD_CURRENCY", category: CategoryRequest, messages: []string{"Invalid asset。"}},
-	{code: CodeInvalidParameter, name: "INVALID_PARAMETER", category: CategoryRequest, messages: []string{"Invalid data sent for a parameter.", "Data sent for paramter %s is not valid."}},
-	{code: CodeBadRecvWindow, name: "BAD_RECV_WINDOW", category: CategoryRequest, messages: []string{"recvWindow must be less than 60000"}},
-	{code: CodeNewOrderRejected, name: "NEW_ORDER_REJECTED", category: CategoryRequest, messages: []string{"NEW_ORDER_REJECTED"}},
-	{code: CodeNoSuchOrder, name: "NO_SUCH_ORDER", category: CategoryRequest, messages: []string{"Order does not exist."}},
-	{code: CodeBadApiKeyFmt, name: "BAD_API_KEY_FMT", category: CategoryRequest, messages: []string{"API-key format invalid."}},
-	{code: CodeInvalidApiKey, name: "INVALID_API_KEY", category: CategoryRequest, messages: []string{"Invalid API-key, IP, or permissions for action."}},
-	{code: CodeBalanceNotSufficient, name: "BALANCE_NOT_SUFFICIENT", category: CategoryRequest, messages: []string{"Balance is insufficient."}},
-	{code: CodeOptionMarginNotSufficient, name: "OPTION_MARGIN_NOT_SUFFICIENT", category: CategoryRequest, messages: []string{"Option margin is insufficient."}},
-	{code: CodeTransferFailed, name: "TRANSFER_FAILED", category: CategoryFilter, messages: []string{"Asset transfer fail."}},
-	{code: CodePriceLessThanZero, name: "PRICE_LESS_THAN_ZERO", category: CategoryFilter, messages: []string{"Price less than 0."}},
-	{code: CodePriceGreaterThanMaxPrice, name: "PRICE_GREATER_THAN_MAX_PRICE", category: CategoryFilter, messages: []string{"Price greater than max price."}},
-	{code: CodeQtyLessThanZero, name: "QTY_LESS_THAN_ZERO", category: CategoryFilter, messages: []string{"Quantity less than zero."}},
-	{code: CodeQtyLessThanMinQty, name: "QTY_LESS_THAN_MIN_QTY", category: CategoryFilter, messages: []string{"Quantity less than min quantity."}},
-	{code: CodeQtyGreaterThanMaxQty, name: "QTY_GREATER_THAN_MAX_QTY", category: CategoryFilter, messages: []string{"Quantity greater than max quantity."}},
-	{code: CodePriceLessThanMinPrice, name: "PRICE_LESS_THAN_MIN_PRICE", category: CategoryFilter, messages: []string{"Price less than min price."}},
-	{code: CodeInvalidTickSizePrecision, name: "INVALID_TICK_SIZE_PRECISION", category: CategoryFilter, messages: []string{"Tick size precision is invalid."}},
-	{code: CodeInvalidQtyPrecision, name: "INVALID_QTY_PRECISION", category: CategoryFilter, messages: []string{"Step size precision is invalid."}},
-	{code: CodeAmountMustBePositive, name: "AMOUNT_MUST_BE_POSITIVE", category: CategoryFilter, messages: []string{"Amount must be positive."}},
+	{code: CodeUnknown, name: "UNKNOWN", category: CategoryGeneral, messages: []string{"An unknown error occurred while processing the request."}, parts: [][]string{{"An unknown error occurred while processing the request."}}},
+	{code: CodeDisconnected, name: "DISCONNECTED", category: CategoryGeneral, messages: []string{"Internal error; unable to process your request. Please try again."}, retryable: true, description: "The page asks the client to try again, so the request may be retried.", parts: [][]string{{"Internal error; unable to process your request. Please try again."}}},
+	{code: CodeUnauthorized, name: "UNAUTHORIZED", category: CategoryGeneral, messages: []string{"You are not authorized to execute this request."}, parts: [][]string{{"You are not authorized to execute this request."}}},
+	{code: CodeTooManyRequests, name: "TOO_MANY_REQUESTS", category: CategoryGeneral, messages: []string{"Too many requests queued.", "Too much request weight used; please use the websocket for live updates to avoid polling the API.", "Too much request weight used; current limit is %s request weight per %s %s. Please use the websocket for live updates to avoid polling the API.", "Way too much request weight used; IP banned until %s. Please use the websocket for live updates to avoid bans."}, parts: [][]string{{"Too many requests queued."}, {"Too much request weight used; please use the websocket for live updates to avoid polling the API."}, {"Too much request weight used; current limit is ", " request weight per ", " ", ". Please use the websocket for live updates to avoid polling the API."}, {"Way too much request weight used; IP banned until ", ". Please use the websocket for live updates to avoid bans."}}},
+	{code: CodeUnknownOrderComposition, name: "UNKNOWN_ORDER_COMPOSITION", category: CategoryGeneral, messages: []string{"Unsupported order combination."}, parts: [][]string{{"Unsupported order combination."}}},
+	{code: CodeTooManyOrders, name: "TOO_MANY_ORDERS", category: CategoryGeneral, messages: []string{"Too many new orders.", "Too many new orders; current limit is %s orders per %s."}, parts: [][]string{{"Too many new orders."}, {"Too many new orders; current limit is ", " orders per ", "."}}},
+	{code: CodeServiceShuttingDown, name: "SERVICE_SHUTTING_DOWN", category: CategoryGeneral, messages: []string{"This service is no longer available."}, parts: [][]string{{"This service is no longer available."}}},
+	{code: CodeUnsupportedOperation, name: "UNSUPPORTED_OPERATION", category: CategoryGeneral, messages: []string{"This operation is not supported."}, parts: [][]string{{"This operation is not supported."}}},
+	{code: CodeInvalidTimestamp, name: "INVALID_TIMESTAMP", category: CategoryGeneral, messages: []string{"Timestamp for this request is outside of the recvWindow.", "Timestamp for this request was 1000ms ahead of the server's time."}, parts: [][]string{{"Timestamp for this request is outside of the recvWindow."}, {"Timestamp for this request was 1000ms ahead of the server's time."}}},
+	{code: CodeInvalidSignature, name: "INVALID_SIGNATURE", category: CategoryGeneral, messages: []string{"Signature for this request is not valid."}, parts: [][]string{{"Signature for this request is not valid."}}},
+	{code: CodeIllegalChars, name: "ILLEGAL_CHARS", category: CategoryRequest, messages: []string{"Illegal characters found in a parameter.", "Illegal characters found in a parameter. %s", "Illegal characters found in parameter %s; legal range is %s."}, parts: [][]string{{"Illegal characters found in a parameter."}, {"Illegal characters found in a parameter. ", ""}, {"Illegal characters found in parameter ", "; legal range is ", "."}}},
+	{code: CodeTooManyParameters, name: "TOO_MANY_PARAMETERS", category: CategoryRequest, messages: []string{"Too many parameters sent for this endpoint.", "Too many parameters; expected %s and received %s.", "Duplicate values for a parameter detected."}, parts: [][]string{{"Too many parameters sent for this endpoint."}, {"Too many parameters; expected ", " and received ", "."}, {"Duplicate values for a parameter detected."}}},
+	{code: CodeMandatoryParamEmptyOrMalformed, name: "MANDATORY_PARAM_EMPTY_OR_MALFORMED", category: CategoryRequest, messages: []string{"A mandatory parameter was not sent, was empty/null, or malformed.", "Mandatory parameter %s was not sent, was empty/null, or malformed.", "Param %s or %s must be sent, but both were empty/null!"}, parts: [][]string{{"A mandatory parameter was not sent, was empty/null, or malformed."}, {"Mandatory parameter ", " was not sent, was empty/null, or malformed."}, {"Param ", " or ", " must be sent, but both were empty/null!"}}},
+	{code: CodeUnknownParam, name: "UNKNOWN_PARAM", category: CategoryRequest, messages: []string{"An unknown parameter was sent."}, parts: [][]string{{"An unknown parameter was sent."}}},
+	{code: CodeUnreadParameters, name: "UNREAD_PARAMETERS", category: CategoryRequest, messages: []string{"Not all sent parameters were read.", "Not all sent parameters were read; read %s parameter(s) but was sent %s."}, parts: [][]string{{"Not all sent parameters were read."}, {"Not all sent parameters were read; read ", " parameter(s) but was sent ", "."}}},
+	{code: CodeParamEmpty, name: "PARAM_EMPTY", category: CategoryRequest, messages: []string{"A parameter was empty.", "Parameter %s was empty."}, parts: [][]string{{"A parameter was empty."}, {"Parameter ", " was empty."}}},
+	{code: CodeParamNotRequired, name: "PARAM_NOT_REQUIRED", category: CategoryRequest, messages: []string{"A parameter was sent when not required.", "Parameter %s sent when not required."}, parts: [][]string{{"A parameter was sent when not required."}, {"Parameter ", " sent when not required."}}},
+	{code: CodeBadPrecision, name: "BAD_PRECISION", category: CategoryRequest, messages: []string{"Precision is over the maximum defined for this asset."}, parts: [][]string{{"Precision is over the maximum defined for this asset."}}},
+	{code: CodeInvalidTif, name: "INVALID_TIF", category: CategoryRequest, messages: []string{"Invalid timeInForce."}, parts: [][]string{{"Invalid timeInForce."}}},
+	{code: CodeInvalidOrderType, name: "INVALID_ORDER_TYPE", category: CategoryRequest, messages: []string{"Invalid orderType."}, parts: [][]string{{"Invalid orderType."}}},
+	{code: CodeInvalidSide, name: "INVALID_SIDE", category: CategoryRequest, messages: []string{"Invalid side."}, parts: [][]string{{"Invalid side."}}},
+	{code: CodeEmptyNewClOrdId, name: "EMPTY_NEW_CL_ORD_ID", category: CategoryRequest, messages: []string{"New client order ID was empty."}, parts: [][]string{{"New client order ID was empty."}}},
+	{code: CodeEmptyOrgClOrdId, name: "EMPTY_ORG_CL_ORD_ID", category: CategoryRequest, messages: []string{"Original client order ID was empty."}, parts: [][]string{{"Original client order ID was empty."}}},
+	{code: CodeBadInterval, name: "BAD_INTERVAL", category: CategoryRequest, messages: []string{"Invalid interval."}, parts: [][]string{{"Invalid interval."}}},
+	{code: CodeBadSymbol, name: "BAD_SYMBOL", category: CategoryRequest, messages: []string{"Invalid symbol."}, parts: [][]string{{"Invalid symbol."}}},
+	{code: CodeInvalidListenKey, name: "INVALID_LISTEN_KEY", category: CategoryRequest, messages: []string{"This listenKey does not exist."}, parts: [][]string{{"This listenKey does not exist."}}},
+	{code: CodeMoreThanXxHours, name: "MORE_THAN_XX_HOURS", category: CategoryRequest, messages: []string{"Lookup interval is too big.", "More than %s hours between startTime and endTime."}, parts: [][]string{{"Lookup interval is too big."}, {"More than ", " hours between startTime and endTime."}}},
+	{code: CodeBadContract, name: "BAD_CONTRACT", category: CategoryRequest, messages: []string{"Invalid underlying"}, parts: [][]string{{"Invalid underlying"}}},
+	{code: CodeBadCurrency, name: "BAD_CURRENCY", category: CategoryRequest, messages: []string{"Invalid asset。"}, parts: [][]string{{"Invalid asset。"}}},
+	{code: CodeInvalidParameter, name: "INVALID_PARAMETER", category: CategoryRequest, messages: []string{"Invalid data sent for a parameter.", "Data sent for paramter %s is not valid."}, parts: [][]string{{"Invalid data sent for a parameter."}, {"Data sent for paramter ", " is not valid."}}},
+	{code: CodeBadRecvWindow, name: "BAD_RECV_WINDOW", category: CategoryRequest, messages: []string{"recvWindow must be less than 60000"}, parts: [][]string{{"recvWindow must be less than 60000"}}},
+	{code: CodeNewOrderRejected, name: "NEW_ORDER_REJECTED", category: CategoryRequest, messages: []string{"NEW_ORDER_REJECTED"}, parts: [][]string{{"NEW_ORDER_REJECTED"}}},
+	{code: CodeNoSuchOrder, name: "NO_SUCH_ORDER", category: CategoryRequest, messages: []string{"Order does not exist."}, parts: [][]string{{"Order does not exist."}}},
+	{code: CodeBadApiKeyFmt, name: "BAD_API_KEY_FMT", category: CategoryRequest, messages: []string{"API-key format invalid."}, parts: [][]string{{"API-key format invalid."}}},
+	{code: CodeInvalidApiKey, name: "INVALID_API_KEY", category: CategoryRequest, messages: []string{"Invalid API-key, IP, or permissions for action."}, parts: [][]string{{"Invalid API-key, IP, or permissions for action."}}},
+	{code: CodeBalanceNotSufficient, name: "BALANCE_NOT_SUFFICIENT", category: CategoryRequest, messages: []string{"Balance is insufficient."}, parts: [][]string{{"Balance is insufficient."}}},
+	{code: CodeOptionMarginNotSufficient, name: "OPTION_MARGIN_NOT_SUFFICIENT", category: CategoryRequest, messages: []string{"Option margin is insufficient."}, parts: [][]string{{"Option margin is insufficient."}}},
+	{code: CodeTransferFailed, name: "TRANSFER_FAILED", category: CategoryFilter, messages: []string{"Asset transfer fail."}, parts: [][]string{{"Asset transfer fail."}}},
+	{code: CodePriceLessThanZero, name: "PRICE_LESS_THAN_ZERO", category: CategoryFilter, messages: []string{"Price less than 0."}, parts: [][]string{{"Price less than 0."}}},
+	{code: CodePriceGreaterThanMaxPrice, name: "PRICE_GREATER_THAN_MAX_PRICE", category: CategoryFilter, messages: []string{"Price greater than max price."}, parts: [][]string{{"Price greater than max price."}}},
+	{code: CodeQtyLessThanZero, name: "QTY_LESS_THAN_ZERO", category: CategoryFilter, messages: []string{"Quantity less than zero."}, parts: [][]string{{"Quantity less than zero."}}},
+	{code: CodeQtyLessThanMinQty, name: "QTY_LESS_THAN_MIN_QTY", category: CategoryFilter, messages: []string{"Quantity less than min quantity."}, parts: [][]string{{"Quantity less than min quantity."}}},
+	{code: CodeQtyGreaterThanMaxQty, name: "QTY_GREATER_THAN_MAX_QTY", category: CategoryFilter, messages: []string{"Quantity greater than max quantity."}, parts: [][]string{{"Quantity greater than max quantity."}}},
+	{code: CodePriceLessThanMinPrice, name: "PRICE_LESS_THAN_MIN_PRICE", category: CategoryFilter, messages: []string{"Price less than min price."}, parts: [][]string{{"Price less than min price."}}},
+	{code: CodeInvalidTickSizePrecision, name: "INVALID_TICK_SIZE_PRECISION", category: CategoryFilter, messages: []string{"Tick size precision is invalid."}, parts: [][]string{{"Tick size precision is invalid."}}},
+	{code: CodeInvalidQtyPrecision, name: "INVALID_QTY_PRECISION", category: CategoryFilter, messages: []string{"Step size precision is invalid."}, parts: [][]string{{"Step size precision is invalid."}}},
+	{code: CodeAmountMustBePositive, name: "AMOUNT_MUST_BE_POSITIVE", category: CategoryFilter, messages: []string{"Amount must be positive."}, parts: [][]string{{"Amount must be positive."}}},
 }
 
-func init() {
-	for i := range entries {
-		messages := entries[i].messages
-		entries[i].templates = make([]template, len(messages))
-		for j, message := range messages {
-			entries[i].templates[j] = compile(message)
-		}
-	}
-}
-
-// compile splits a message template at its %s placeholders (%% is a literal
-// %). A template with more than one placeholder also gets the reference rule
-// as a regular expression: literal parts exact, each placeholder the shortest
-// run of any characters that lets the whole message match.
-func compile(message string) template {
-	var parts []string
-	var literal strings.Builder
-	for i := 0; i < len(message); i++ {
-		if message[i] == '%' && i+1 < len(message) {
-			i++
-			if message[i] == 's' {
-				parts = append(parts, literal.String())
-				literal.Reset()
-				continue
-			}
-		}
-		literal.WriteByte(message[i])
-	}
-	parts = append(parts, literal.String())
-	t := template{parts: parts}
-	if len(parts) > 2 {
-		quoted := make([]string, len(parts))
-		for i, part := range parts {
-			quoted[i] = regexp.QuoteMeta(part)
-		}
-		t.pattern = regexp.MustCompile(`(?s)\A` + strings.Join(quoted, `(.*?)`) + `\z`)
-	}
-	return t
-}
-
-// match reports whether message fits t, and the values of its placeholders.
-// With fewer than two placeholders, prefix and suffix decide alone.
-func (t *template) match(message string, values bool) ([]string, bool) {
-	first, last := t.parts[0], t.parts[len(t.parts)-1]
-	if len(t.parts) == 1 {
+// fit reports whether message fits the template made of parts, and with values
+// set, the values of its placeholders. Literal parts are exact and each
+// placeholder is the shortest run of characters that lets the whole message
+// match: after the prefix, each middle literal is taken at its leftmost
+// occurrence that leaves room for the suffix (a later one would only leave less
+// room for the parts after it), so one pass of substring searches decides, in
+// time linear in the message.
+func fit(parts []string, message string, values bool) ([]string, bool) {
+	first, last := parts[0], parts[len(parts)-1]
+	if len(parts) == 1 {
 		return nil, message == first
 	}
-	if len(message) < len(first)+len(last) || !strings.HasPrefix(message, first) || !strings.HasSuffix(message, last) {
+	end := len(message) - len(last) // where the last literal must start
+	if end < len(first) || !strings.HasPrefix(message, first) || !strings.HasSuffix(message, last) {
 		return nil, false
 	}
-	if t.pattern == nil {
-		if !values {
-			return nil, true
+	var found [8]string // the values, copied out only once the message fits
+	params := found[:0]
+	at := len(first)
+	for _, part := range parts[1 : len(parts)-1] {
+		i := strings.Index(message[at:end], part)
+		if i < 0 {
+			return nil, false
 		}
-		return []string{message[len(first) : len(message)-len(last)]}, true
+		if values {
+			params = append(params, message[at:at+i])
+		}
+		at += i + len(part)
 	}
 	if !values {
-		return nil, t.pattern.MatchString(message)
+		return nil, true
 	}
-	found := t.pattern.FindStringSubmatch(message)
-	if found == nil {
-		return nil, false
-	}
-	return found[1:], true
+	return append(append(make([]string, 0, len(parts)-1), params...), message[at:end]), true
 }
 
 func (e *entry) match(message string, values bool) (int, []string) {
-	for variant := range e.templates {
-		if params, ok := e.templates[variant].match(message, values); ok {
+	for variant, parts := range e.parts {
+		if params, ok := fit(parts, message, values); ok {
 			return variant, params
 		}
 	}
@@ -504,8 +469,9 @@ func Messages(code Code) []string {
 // Match returns the first template of code, in catalog order, that message
 // fits, with the values of its placeholders (nil when it has none). Literal
 // text must match exactly; each placeholder takes the shortest run of
-// characters that lets the whole message match. ok is false, and variant -1,
-// when the message fits no template or the catalog does not know the code.
+// characters that lets the whole message match, found in time linear in the
+// length of message. ok is false, and variant -1, when the message fits no
+// template or the catalog does not know the code.
 func Match(code Code, message string) (variant int, params []string, ok bool) {
 	i := index(code)
 	if i < 0 {
@@ -535,11 +501,10 @@ func Format(code Code, variant int, params ...string) (string, error) {
 	if i < 0 {
 		return "", errors.New("binanceoptions: unknown code " + code.String())
 	}
-	templates := entries[i].templates
-	if variant < 0 || variant >= len(templates) {
+	if variant < 0 || variant >= len(entries[i].parts) {
 		return "", errors.New("binanceoptions: code " + code.String() + " has no message variant " + strconv.Itoa(variant))
 	}
-	parts := templates[variant].parts
+	parts := entries[i].parts[variant]
 	if len(params) != len(parts)-1 {
 		return "", errors.New("binanceoptions: message variant " + strconv.Itoa(variant) + " of code " + code.String() +
 			" takes " + strconv.Itoa(len(parts)-1) + " value(s), got " + strconv.Itoa(len(params)))
@@ -854,9 +819,9 @@ func text(raw []byte, code Code) (string, bool) {
 		return decoded, json.Unmarshal(raw, &decoded) == nil
 	}
 	if i := index(code); i >= 0 {
-		for _, t := range entries[i].templates {
-			if len(t.parts) == 1 && t.parts[0] == string(body) {
-				return t.parts[0], true
+		for _, parts := range entries[i].parts {
+			if len(parts) == 1 && parts[0] == string(body) {
+				return parts[0], true
 			}
 		}
 	}

@@ -23,7 +23,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -168,11 +167,6 @@ type Info struct {
 	Description string
 }
 
-type template struct {
-	parts   []string       // the literals around the placeholders, %% already a %
-	pattern *regexp.Regexp // with more than one placeholder, the reference rule
-}
-
 type entry struct {
 	code        Code
 	name        string
@@ -182,87 +176,58 @@ type entry struct {
 	httpStatus  int
 	deprecated  bool
 	description string
-	templates   []template
+	// parts are the literals around the placeholders of each message
+	// template, %% already a %: one more than its placeholders.
+	parts [][]string
 }
 
 var entries = [...]entry{
-	{code: CodeSuccessfulCompletion, name: "SUCCESSFUL_COMPLETION", category: CategorySuccess, messages: []string{"successful completion"}},
-	{code: CodeDivisionByZero, name: "DIVISION_BY_ZERO", category: CategoryDataException, messages: []string{"division by zero"}},
-	{code: CodeInvalidTextRepresentation, name: "INVALID_TEXT_REPRESENTATION", category: CategoryDataException, messages: []string{"invalid input syntax for type %s: %s"}},
-	{code: CodeUniqueViolation, name: "UNIQUE_VIOLATION", category: CategoryIntegrity, messages: []string{"duplicate key value violates unique constraint %s"}, httpStatus: 409},
-	{code: CodeSerializationFailure, name: "SERIALIZATION_FAILURE", category: CategoryTransactionRollback, messages: []string{"could not serialize access due to concurrent update"}, retryable: true, description: "The transaction conflicted with a concurrent one. **Retry the whole\ntransaction**, not just the failed statement.\n"},
-	{code: CodeDeadlockDetected, name: "DEADLOCK_DETECTED", category: CategoryTransactionRollback, messages: []string{"deadlock detected"}, retryable: true},
+	{code: CodeSuccessfulCompletion, name: "SUCCESSFUL_COMPLETION", category: CategorySuccess, messages: []string{"successful completion"}, parts: [][]string{{"successful completion"}}},
+	{code: CodeDivisionByZero, name: "DIVISION_BY_ZERO", category: CategoryDataException, messages: []string{"division by zero"}, parts: [][]string{{"division by zero"}}},
+	{code: CodeInvalidTextRepresentation, name: "INVALID_TEXT_REPRESENTATION", category: CategoryDataException, messages: []string{"invalid input syntax for type %s: %s"}, parts: [][]string{{"invalid input syntax for type ", ": ", ""}}},
+	{code: CodeUniqueViolation, name: "UNIQUE_VIOLATION", category: CategoryIntegrity, messages: []string{"duplicate key value violates unique constraint %s"}, httpStatus: 409, parts: [][]string{{"duplicate key value violates unique constraint ", ""}}},
+	{code: CodeSerializationFailure, name: "SERIALIZATION_FAILURE", category: CategoryTransactionRollback, messages: []string{"could not serialize access due to concurrent update"}, retryable: true, description: "The transaction conflicted with a concurrent one. **Retry the whole\ntransaction**, not just the failed statement.\n", parts: [][]string{{"could not serialize access due to concurrent update"}}},
+	{code: CodeDeadlockDetected, name: "DEADLOCK_DETECTED", category: CategoryTransactionRollback, messages: []string{"deadlock detected"}, retryable: true, parts: [][]string{{"deadlock detected"}}},
 }
 
-func init() {
-	for i := range entries {
-		messages := entries[i].messages
-		entries[i].templates = make([]template, len(messages))
-		for j, message := range messages {
-			entries[i].templates[j] = compile(message)
-		}
-	}
-}
-
-// compile splits a message template at its %s placeholders (%% is a literal
-// %). A template with more than one placeholder also gets the reference rule
-// as a regular expression: literal parts exact, each placeholder the shortest
-// run of any characters that lets the whole message match.
-func compile(message string) template {
-	var parts []string
-	var literal strings.Builder
-	for i := 0; i < len(message); i++ {
-		if message[i] == '%' && i+1 < len(message) {
-			i++
-			if message[i] == 's' {
-				parts = append(parts, literal.String())
-				literal.Reset()
-				continue
-			}
-		}
-		literal.WriteByte(message[i])
-	}
-	parts = append(parts, literal.String())
-	t := template{parts: parts}
-	if len(parts) > 2 {
-		quoted := make([]string, len(parts))
-		for i, part := range parts {
-			quoted[i] = regexp.QuoteMeta(part)
-		}
-		t.pattern = regexp.MustCompile(`(?s)\A` + strings.Join(quoted, `(.*?)`) + `\z`)
-	}
-	return t
-}
-
-// match reports whether message fits t, and the values of its placeholders.
-// With fewer than two placeholders, prefix and suffix decide alone.
-func (t *template) match(message string, values bool) ([]string, bool) {
-	first, last := t.parts[0], t.parts[len(t.parts)-1]
-	if len(t.parts) == 1 {
+// fit reports whether message fits the template made of parts, and with values
+// set, the values of its placeholders. Literal parts are exact and each
+// placeholder is the shortest run of characters that lets the whole message
+// match: after the prefix, each middle literal is taken at its leftmost
+// occurrence that leaves room for the suffix (a later one would only leave less
+// room for the parts after it), so one pass of substring searches decides, in
+// time linear in the message.
+func fit(parts []string, message string, values bool) ([]string, bool) {
+	first, last := parts[0], parts[len(parts)-1]
+	if len(parts) == 1 {
 		return nil, message == first
 	}
-	if len(message) < len(first)+len(last) || !strings.HasPrefix(message, first) || !strings.HasSuffix(message, last) {
+	end := len(message) - len(last) // where the last literal must start
+	if end < len(first) || !strings.HasPrefix(message, first) || !strings.HasSuffix(message, last) {
 		return nil, false
 	}
-	if t.pattern == nil {
-		if !values {
-			return nil, true
+	var found [8]string // the values, copied out only once the message fits
+	params := found[:0]
+	at := len(first)
+	for _, part := range parts[1 : len(parts)-1] {
+		i := strings.Index(message[at:end], part)
+		if i < 0 {
+			return nil, false
 		}
-		return []string{message[len(first) : len(message)-len(last)]}, true
+		if values {
+			params = append(params, message[at:at+i])
+		}
+		at += i + len(part)
 	}
 	if !values {
-		return nil, t.pattern.MatchString(message)
+		return nil, true
 	}
-	found := t.pattern.FindStringSubmatch(message)
-	if found == nil {
-		return nil, false
-	}
-	return found[1:], true
+	return append(append(make([]string, 0, len(parts)-1), params...), message[at:end]), true
 }
 
 func (e *entry) match(message string, values bool) (int, []string) {
-	for variant := range e.templates {
-		if params, ok := e.templates[variant].match(message, values); ok {
+	for variant, parts := range e.parts {
+		if params, ok := fit(parts, message, values); ok {
 			return variant, params
 		}
 	}
@@ -341,8 +306,9 @@ func Messages(code Code) []string {
 // Match returns the first template of code, in catalog order, that message
 // fits, with the values of its placeholders (nil when it has none). Literal
 // text must match exactly; each placeholder takes the shortest run of
-// characters that lets the whole message match. ok is false, and variant -1,
-// when the message fits no template or the catalog does not know the code.
+// characters that lets the whole message match, found in time linear in the
+// length of message. ok is false, and variant -1, when the message fits no
+// template or the catalog does not know the code.
 func Match(code Code, message string) (variant int, params []string, ok bool) {
 	i := index(code)
 	if i < 0 {
@@ -372,11 +338,10 @@ func Format(code Code, variant int, params ...string) (string, error) {
 	if i < 0 {
 		return "", errors.New("sqlstate: unknown code " + code.String())
 	}
-	templates := entries[i].templates
-	if variant < 0 || variant >= len(templates) {
+	if variant < 0 || variant >= len(entries[i].parts) {
 		return "", errors.New("sqlstate: code " + code.String() + " has no message variant " + strconv.Itoa(variant))
 	}
-	parts := templates[variant].parts
+	parts := entries[i].parts[variant]
 	if len(params) != len(parts)-1 {
 		return "", errors.New("sqlstate: message variant " + strconv.Itoa(variant) + " of code " + code.String() +
 			" takes " + strconv.Itoa(len(parts)-1) + " value(s), got " + strconv.Itoa(len(params)))
@@ -650,9 +615,9 @@ func text(raw []byte, code Code) (string, bool) {
 		return decoded, json.Unmarshal(raw, &decoded) == nil
 	}
 	if i := index(code); i >= 0 {
-		for _, t := range entries[i].templates {
-			if len(t.parts) == 1 && t.parts[0] == string(body) {
-				return t.parts[0], true
+		for _, parts := range entries[i].parts {
+			if len(parts) == 1 && parts[0] == string(body) {
+				return parts[0], true
 			}
 		}
 	}

@@ -23,7 +23,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -181,11 +180,6 @@ type Info struct {
 	Description string
 }
 
-type template struct {
-	parts   []string       // the literals around the placeholders, %% already a %
-	pattern *regexp.Regexp // with more than one placeholder, the reference rule
-}
-
 type entry struct {
 	code        Code
 	name        string
@@ -195,99 +189,70 @@ type entry struct {
 	httpStatus  int
 	deprecated  bool
 	description string
-	templates   []template
+	// parts are the literals around the placeholders of each message
+	// template, %% already a %: one more than its placeholders.
+	parts [][]string
 }
 
 var entries = [...]entry{
-	{code: CodeQuotes, name: "QUOTES", category: CategoryQuoting, messages: []string{"He said \"hi\" and 'bye'", "\"\"\" triple ''' quotes %s \"\"\""}},
-	{code: CodeBackslashes, name: "BACKSLASHES", category: CategoryQuoting, messages: []string{"C:\\path\\to\\file and a trailing backslash \\", "\\x00 \\u2028 \\n written as text"}},
-	{code: CodePercent, name: "PERCENT", category: CategoryQuoting, messages: []string{"100%% sure", "%%s is literal, %s is not", "%s%s"}},
-	{code: CodeTemplateSyntax, name: "TEMPLATE_SYNTAX", category: CategoryQuoting, messages: []string{"${injection} `backtick` {{ jinja }} {%% raw %%} */ /* -- #{ruby}"}, description: "Jinja, JS and Go template syntax in data must stay data: `{{ x }}`, `${x}`."},
-	{code: CodeMarkup, name: "MARKUP", category: CategoryQuoting, messages: []string{"</script><script>alert(1)</script>", "# not a heading", "1. not a list | pipe | *stars* _under_ [link](x) <b>bold</b> &amp;"}},
-	{code: CodeWhitespace, name: "WHITESPACE", category: CategoryQuoting, messages: []string{" leading and trailing spaces ", "two  spaces"}},
-	{code: CodeSeparators, name: "SEPARATORS", category: CategoryText, messages: []string{"line\u2028separator and para\u2029graph"}},
-	{code: CodeAstral, name: "ASTRAL", category: CategoryText, messages: []string{"emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 and a family 👨\u200d👩\u200d👧"}, retryable: true, httpStatus: 503},
-	{code: CodeRtl, name: "RTL", category: CategoryText, messages: []string{"RTL: مرحبا שלום %s", "full-width。punctuation，and combining é"}},
-	{code: CodeNone1, name: "NONE1", category: CategoryText, messages: []string{"None"}},
-	{code: CodeSelfTest, name: "SELF_TEST", category: CategoryText, messages: []string{"self"}},
-	{code: CodeErrorCode, name: "ERROR_CODE", category: CategoryText, messages: []string{"ErrorCode"}},
-	{code: CodeA, name: "A", category: CategoryText, messages: []string{"a"}},
-	{code: CodeA1b, name: "A1B", category: CategoryText, messages: []string{"a1b"}},
-	{code: CodeCategory, name: "CATEGORY", category: CategoryText, messages: []string{"category"}},
-	{code: CodeOldLimit, name: "OLD_LIMIT", category: CategoryLifecycle, messages: []string{"Old limit %s reached."}, deprecated: true},
-	{code: CodeNewLimit, name: "NEW_LIMIT", category: CategoryLifecycle, messages: []string{"Limit %s reached."}},
-	{code: CodeDeprecatedNoReason, name: "DEPRECATED_NO_REASON", category: CategoryLifecycle, messages: []string{"Deprecated without a reason."}, deprecated: true},
+	{code: CodeQuotes, name: "QUOTES", category: CategoryQuoting, messages: []string{"He said \"hi\" and 'bye'", "\"\"\" triple ''' quotes %s \"\"\""}, parts: [][]string{{"He said \"hi\" and 'bye'"}, {"\"\"\" triple ''' quotes ", " \"\"\""}}},
+	{code: CodeBackslashes, name: "BACKSLASHES", category: CategoryQuoting, messages: []string{"C:\\path\\to\\file and a trailing backslash \\", "\\x00 \\u2028 \\n written as text"}, parts: [][]string{{"C:\\path\\to\\file and a trailing backslash \\"}, {"\\x00 \\u2028 \\n written as text"}}},
+	{code: CodePercent, name: "PERCENT", category: CategoryQuoting, messages: []string{"100%% sure", "%%s is literal, %s is not", "%s%s"}, parts: [][]string{{"100% sure"}, {"%s is literal, ", " is not"}, {"", "", ""}}},
+	{code: CodeTemplateSyntax, name: "TEMPLATE_SYNTAX", category: CategoryQuoting, messages: []string{"${injection} `backtick` {{ jinja }} {%% raw %%} */ /* -- #{ruby}"}, description: "Jinja, JS and Go template syntax in data must stay data: `{{ x }}`, `${x}`.", parts: [][]string{{"${injection} `backtick` {{ jinja }} {% raw %} */ /* -- #{ruby}"}}},
+	{code: CodeMarkup, name: "MARKUP", category: CategoryQuoting, messages: []string{"</script><script>alert(1)</script>", "# not a heading", "1. not a list | pipe | *stars* _under_ [link](x) <b>bold</b> &amp;"}, parts: [][]string{{"</script><script>alert(1)</script>"}, {"# not a heading"}, {"1. not a list | pipe | *stars* _under_ [link](x) <b>bold</b> &amp;"}}},
+	{code: CodeWhitespace, name: "WHITESPACE", category: CategoryQuoting, messages: []string{" leading and trailing spaces ", "two  spaces"}, parts: [][]string{{" leading and trailing spaces "}, {"two  spaces"}}},
+	{code: CodeSeparators, name: "SEPARATORS", category: CategoryText, messages: []string{"line\u2028separator and para\u2029graph"}, parts: [][]string{{"line\u2028separator and para\u2029graph"}}},
+	{code: CodeAstral, name: "ASTRAL", category: CategoryText, messages: []string{"emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 and a family 👨\u200d👩\u200d👧"}, retryable: true, httpStatus: 503, parts: [][]string{{"emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 and a family 👨\u200d👩\u200d👧"}}},
+	{code: CodeRtl, name: "RTL", category: CategoryText, messages: []string{"RTL: مرحبا שלום %s", "full-width。punctuation，and combining é"}, parts: [][]string{{"RTL: مرحبا שלום ", ""}, {"full-width。punctuation，and combining é"}}},
+	{code: CodeNone1, name: "NONE1", category: CategoryText, messages: []string{"None"}, parts: [][]string{{"None"}}},
+	{code: CodeSelfTest, name: "SELF_TEST", category: CategoryText, messages: []string{"self"}, parts: [][]string{{"self"}}},
+	{code: CodeErrorCode, name: "ERROR_CODE", category: CategoryText, messages: []string{"ErrorCode"}, parts: [][]string{{"ErrorCode"}}},
+	{code: CodeA, name: "A", category: CategoryText, messages: []string{"a"}, parts: [][]string{{"a"}}},
+	{code: CodeA1b, name: "A1B", category: CategoryText, messages: []string{"a1b"}, parts: [][]string{{"a1b"}}},
+	{code: CodeCategory, name: "CATEGORY", category: CategoryText, messages: []string{"category"}, parts: [][]string{{"category"}}},
+	{code: CodeOldLimit, name: "OLD_LIMIT", category: CategoryLifecycle, messages: []string{"Old limit %s reached."}, deprecated: true, parts: [][]string{{"Old limit ", " reached."}}},
+	{code: CodeNewLimit, name: "NEW_LIMIT", category: CategoryLifecycle, messages: []string{"Limit %s reached."}, parts: [][]string{{"Limit ", " reached."}}},
+	{code: CodeDeprecatedNoReason, name: "DEPRECATED_NO_REASON", category: CategoryLifecycle, messages: []string{"Deprecated without a reason."}, deprecated: true, parts: [][]string{{"Deprecated without a reason."}}},
 }
 
-func init() {
-	for i := range entries {
-		messages := entries[i].messages
-		entries[i].templates = make([]template, len(messages))
-		for j, message := range messages {
-			entries[i].templates[j] = compile(message)
-		}
-	}
-}
-
-// compile splits a message template at its %s placeholders (%% is a literal
-// %). A template with more than one placeholder also gets the reference rule
-// as a regular expression: literal parts exact, each placeholder the shortest
-// run of any characters that lets the whole message match.
-func compile(message string) template {
-	var parts []string
-	var literal strings.Builder
-	for i := 0; i < len(message); i++ {
-		if message[i] == '%' && i+1 < len(message) {
-			i++
-			if message[i] == 's' {
-				parts = append(parts, literal.String())
-				literal.Reset()
-				continue
-			}
-		}
-		literal.WriteByte(message[i])
-	}
-	parts = append(parts, literal.String())
-	t := template{parts: parts}
-	if len(parts) > 2 {
-		quoted := make([]string, len(parts))
-		for i, part := range parts {
-			quoted[i] = regexp.QuoteMeta(part)
-		}
-		t.pattern = regexp.MustCompile(`(?s)\A` + strings.Join(quoted, `(.*?)`) + `\z`)
-	}
-	return t
-}
-
-// match reports whether message fits t, and the values of its placeholders.
-// With fewer than two placeholders, prefix and suffix decide alone.
-func (t *template) match(message string, values bool) ([]string, bool) {
-	first, last := t.parts[0], t.parts[len(t.parts)-1]
-	if len(t.parts) == 1 {
+// fit reports whether message fits the template made of parts, and with values
+// set, the values of its placeholders. Literal parts are exact and each
+// placeholder is the shortest run of characters that lets the whole message
+// match: after the prefix, each middle literal is taken at its leftmost
+// occurrence that leaves room for the suffix (a later one would only leave less
+// room for the parts after it), so one pass of substring searches decides, in
+// time linear in the message.
+func fit(parts []string, message string, values bool) ([]string, bool) {
+	first, last := parts[0], parts[len(parts)-1]
+	if len(parts) == 1 {
 		return nil, message == first
 	}
-	if len(message) < len(first)+len(last) || !strings.HasPrefix(message, first) || !strings.HasSuffix(message, last) {
+	end := len(message) - len(last) // where the last literal must start
+	if end < len(first) || !strings.HasPrefix(message, first) || !strings.HasSuffix(message, last) {
 		return nil, false
 	}
-	if t.pattern == nil {
-		if !values {
-			return nil, true
+	var found [8]string // the values, copied out only once the message fits
+	params := found[:0]
+	at := len(first)
+	for _, part := range parts[1 : len(parts)-1] {
+		i := strings.Index(message[at:end], part)
+		if i < 0 {
+			return nil, false
 		}
-		return []string{message[len(first) : len(message)-len(last)]}, true
+		if values {
+			params = append(params, message[at:at+i])
+		}
+		at += i + len(part)
 	}
 	if !values {
-		return nil, t.pattern.MatchString(message)
+		return nil, true
 	}
-	found := t.pattern.FindStringSubmatch(message)
-	if found == nil {
-		return nil, false
-	}
-	return found[1:], true
+	return append(append(make([]string, 0, len(parts)-1), params...), message[at:end]), true
 }
 
 func (e *entry) match(message string, values bool) (int, []string) {
-	for variant := range e.templates {
-		if params, ok := e.templates[variant].match(message, values); ok {
+	for variant, parts := range e.parts {
+		if params, ok := fit(parts, message, values); ok {
 			return variant, params
 		}
 	}
@@ -390,8 +355,9 @@ func Messages(code Code) []string {
 // Match returns the first template of code, in catalog order, that message
 // fits, with the values of its placeholders (nil when it has none). Literal
 // text must match exactly; each placeholder takes the shortest run of
-// characters that lets the whole message match. ok is false, and variant -1,
-// when the message fits no template or the catalog does not know the code.
+// characters that lets the whole message match, found in time linear in the
+// length of message. ok is false, and variant -1, when the message fits no
+// template or the catalog does not know the code.
 func Match(code Code, message string) (variant int, params []string, ok bool) {
 	i := index(code)
 	if i < 0 {
@@ -421,11 +387,10 @@ func Format(code Code, variant int, params ...string) (string, error) {
 	if i < 0 {
 		return "", errors.New("torturetest: unknown code " + code.String())
 	}
-	templates := entries[i].templates
-	if variant < 0 || variant >= len(templates) {
+	if variant < 0 || variant >= len(entries[i].parts) {
 		return "", errors.New("torturetest: code " + code.String() + " has no message variant " + strconv.Itoa(variant))
 	}
-	parts := templates[variant].parts
+	parts := entries[i].parts[variant]
 	if len(params) != len(parts)-1 {
 		return "", errors.New("torturetest: message variant " + strconv.Itoa(variant) + " of code " + code.String() +
 			" takes " + strconv.Itoa(len(parts)-1) + " value(s), got " + strconv.Itoa(len(params)))
@@ -715,9 +680,9 @@ func text(raw []byte, code Code) (string, bool) {
 		return decoded, json.Unmarshal(raw, &decoded) == nil
 	}
 	if i := index(code); i >= 0 {
-		for _, t := range entries[i].templates {
-			if len(t.parts) == 1 && t.parts[0] == string(body) {
-				return t.parts[0], true
+		for _, parts := range entries[i].parts {
+			if len(parts) == 1 && parts[0] == string(body) {
+				return parts[0], true
 			}
 		}
 	}
