@@ -408,8 +408,14 @@ var (
 	ErrFailed = sentinel(CodeFailed)
 )
 
+// MaxDepth is how deeply the JSON text of a payload may nest arrays and
+// objects, the payload object itself being the first level: [FromPayload]
+// refuses text nested deeper, as the catalog's runtimes in every language do.
+const MaxDepth = 128
+
 // PayloadError reports a value that is not an error payload of this API: not
-// JSON, not an object, or a field that is missing or of the wrong type.
+// JSON, not an object, nested deeper than [MaxDepth], or a field that is
+// missing or of the wrong type.
 type PayloadError struct {
 	// Reason says what is wrong with the payload.
 	Reason string
@@ -435,7 +441,8 @@ func (e *PayloadError) Unwrap() error {
 // a JSON integer, and its [PayloadMessageField] the message, a JSON string.
 // A code the catalog does not know keeps its raw code and message.
 //
-// The error is a [*PayloadError] when data is not such a payload.
+// The error is a [*PayloadError] when data is not such a payload, or nests
+// deeper than [MaxDepth].
 func FromPayload(data []byte) (*Error, error) {
 	e := new(Error)
 	if err := e.decode(data); err != nil {
@@ -479,10 +486,10 @@ func (e *Error) decode(data []byte) error {
 		var value any
 		return &PayloadError{Reason: "payload is not valid JSON", Err: json.Unmarshal(data, &value)}
 	}
-	rawCode, rawMessage, object := members(data)
+	rawCode, rawMessage, problem := members(data)
 	switch {
-	case !object:
-		return &PayloadError{Reason: "payload must be a JSON object"}
+	case problem != "":
+		return &PayloadError{Reason: problem}
 	case rawCode == nil:
 		return &PayloadError{Reason: "payload has no " + strconv.Quote(PayloadCodeField) + " field"}
 	case rawMessage == nil:
@@ -502,11 +509,12 @@ func (e *Error) decode(data []byte) error {
 
 // members returns the raw values of the last top-level members named
 // [PayloadCodeField] and [PayloadMessageField] in data, valid JSON text (the
-// last of duplicates wins, as in encoding/json), and whether data is an object.
-func members(data []byte) (code, message []byte, object bool) {
+// last of duplicates wins, as in encoding/json), or what makes data no payload:
+// not an object, or nested deeper than [MaxDepth].
+func members(data []byte) (code, message []byte, problem string) {
 	start := skipSpace(data, 0)
 	if start == len(data) || data[start] != '{' {
-		return nil, nil, false
+		return nil, nil, "payload must be a JSON object"
 	}
 	depth, value := 0, -1 // value: where the current top-level member's value starts
 	var key []byte
@@ -546,6 +554,9 @@ func members(data []byte) (code, message []byte, object bool) {
 			}
 		case '{', '[':
 			depth++
+			if depth > MaxDepth {
+				return nil, nil, "payload nests deeper than 128 levels"
+			}
 		case '}', ']':
 			depth--
 			if depth == 0 {
@@ -553,7 +564,7 @@ func members(data []byte) (code, message []byte, object bool) {
 			}
 		}
 	}
-	return code, message, true
+	return code, message, ""
 }
 
 func skipSpace(data []byte, i int) int {
