@@ -1,9 +1,16 @@
 """The Go target: one module, one package, the standard library only.
 
-`go.mod` and one source file, `errors.go`. The output is gofmt-exact as rendered (nothing here
-runs gofmt: rendering stays pure): where gofmt aligns columns (the constant and sentinel blocks, the
-retired-code map), the padding is computed here, by gofmt's rule that a comment line ends a run of
-aligned lines.
+`go.mod`, one source file, `errors.go`, and its runnable examples, `example_test.go`. The output is
+gofmt-exact as rendered (nothing here runs gofmt: rendering stays pure): where gofmt aligns
+columns (the category constants), the padding is computed here, by gofmt's rule that a comment
+line ends a run of aligned lines.
+
+Adding or removing a code changes only lines about that code (and the header): every code is its
+own declaration of its constant and its sentinel (gofmt aligns the lines of a block, so one long
+name would re-pad them all), one line of the entry table, kept in catalog order, and, when
+retired, one line of a slice literal; nothing in the output is a position in the catalog (the
+package sorts the table by code when it is initialised). No function of the package names a code
+constant, so the type checker's initialisation-order graph stays linear in the number of codes.
 
 Comments in the output are never spec text: they are fixed wording, with at most a validated
 identifier (the package name). Every value from the spec is written through the `go` filter as an
@@ -88,7 +95,18 @@ def render(catalog: Catalog) -> dict[str, str]:
         for bound in category.range or ():
             _code(bound, f"the range of category {category.name}")
     active = catalog.active
-    comment = [DEPRECATED if error.is_deprecated else None for error in active]
+
+    def declarations(template: str) -> list[str]:
+        """One line per code (`template` formatted with its Pascal name and code), a deprecated one
+        with the fixed note above it, and a blank line above that (as gofmt puts one above a doc
+        comment), but for the first one: the template has a blank line there."""
+        lines: list[str] = []
+        for e in active:
+            if e.is_deprecated:
+                lines += ["", DEPRECATED] if lines else [DEPRECATED]
+            lines.append(template.format(name=e.name.pascal, code=_code(e.code, f"the code of {e.name}")))
+        return lines
+
     context: dict[str, object] = {
         "header": header(catalog),
         "go_header": go_header(catalog),
@@ -103,25 +121,12 @@ def render(catalog: Catalog) -> dict[str, str]:
         "category_constants": _aligned(
             [(None, f"Category{c.name.pascal}", f"Category = {i}") for i, c in enumerate(catalog.categories, 1)]
         ),
-        "code_constants": _aligned(
-            [
-                (note, f"Code{e.name.pascal}", f"Code = {_code(e.code, f'the code of {e.name}')}")
-                for note, e in zip(comment, active, strict=True)
-            ]
-        ),
-        "sentinels": _aligned(
-            [
-                (note, f"Err{e.name.pascal}", f"= sentinel(Code{e.name.pascal})")
-                for note, e in zip(comment, active, strict=True)
-            ]
-        ),
-        "retired_lines": _aligned(
-            [
-                (None, f"{_code(e.code, f'the code of {e.name}')}:", f"{go_literal(str(e.name))},")
-                for e in catalog.retired
-            ]
-        ),
-        "errors": [{"constant": f"Code{e.name.pascal}", "literal": _entry(e)} for e in active],
+        "code_constants": declarations("const Code{name} Code = {code}"),
+        "sentinels": declarations("var Err{name} = sentinel(Code{name})"),
+        "retired_lines": [
+            f"{{{_code(e.code, f'the code of {e.name}')}, {go_literal(str(e.name))}}}," for e in catalog.retired
+        ],
+        "errors": [_entry(e) for e in active],
     }
     return {
         "go.mod": render_template("go/go.mod.jinja", **context),

@@ -21,8 +21,10 @@ package binanceoptions
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -43,62 +45,62 @@ const PayloadMessageField = "msg"
 // Code is a code as the API sends it, whether this catalog knows it or not.
 type Code int
 
-// The codes the API may send, by their names in the catalog.
-const (
-	CodeUnknown                        Code = -1000
-	CodeDisconnected                   Code = -1001
-	CodeUnauthorized                   Code = -1002
-	CodeTooManyRequests                Code = -1008
-	CodeUnknownOrderComposition        Code = -1014
-	CodeTooManyOrders                  Code = -1015
-	CodeServiceShuttingDown            Code = -1016
-	CodeUnsupportedOperation           Code = -1020
-	CodeInvalidTimestamp               Code = -1021
-	CodeInvalidSignature               Code = -1022
-	CodeIllegalChars                   Code = -1100
-	CodeTooManyParameters              Code = -1101
-	CodeMandatoryParamEmptyOrMalformed Code = -1102
-	CodeUnknownParam                   Code = -1103
-	CodeUnreadParameters               Code = -1104
-	CodeParamEmpty                     Code = -1105
-	CodeParamNotRequired               Code = -1106
-	CodeBadPrecision                   Code = -1111
-	CodeInvalidTif                     Code = -1115
-	CodeInvalidOrderType               Code = -1116
-	CodeInvalidSide                    Code = -1117
-	CodeEmptyNewClOrdId                Code = -1118
-	CodeEmptyOrgClOrdId                Code = -1119
-	CodeBadInterval                    Code = -1120
-	CodeBadSymbol                      Code = -1121
-	CodeInvalidListenKey               Code = -1125
-	CodeMoreThanXxHours                Code = -1127
-	CodeBadContract                    Code = -1128
-	CodeBadCurrency                    Code = -1129
-	CodeInvalidParameter               Code = -1130
-	CodeBadRecvWindow                  Code = -1131
-	CodeNewOrderRejected               Code = -2010
-	CodeNoSuchOrder                    Code = -2013
-	CodeBadApiKeyFmt                   Code = -2014
-	CodeInvalidApiKey                  Code = -2015
-	CodeBalanceNotSufficient           Code = -2018
-	CodeOptionMarginNotSufficient      Code = -2027
-	CodeTransferFailed                 Code = -3029
-	CodePriceLessThanZero              Code = -4001
-	CodePriceGreaterThanMaxPrice       Code = -4002
-	CodeQtyLessThanZero                Code = -4003
-	CodeQtyLessThanMinQty              Code = -4004
-	CodeQtyGreaterThanMaxQty           Code = -4005
-	CodePriceLessThanMinPrice          Code = -4013
-	CodeInvalidTickSizePrecision       Code = -4029
-	CodeInvalidQtyPrecision            Code = -4030
-	CodeAmountMustBePositive           Code = -4055
-)
+// The codes the API may send, by their names in the catalog: one declaration
+// each, so that a code added or removed changes its own lines only.
+
+const CodeUnknown Code = -1000
+const CodeDisconnected Code = -1001
+const CodeUnauthorized Code = -1002
+const CodeTooManyRequests Code = -1008
+const CodeUnknownOrderComposition Code = -1014
+const CodeTooManyOrders Code = -1015
+const CodeServiceShuttingDown Code = -1016
+const CodeUnsupportedOperation Code = -1020
+const CodeInvalidTimestamp Code = -1021
+const CodeInvalidSignature Code = -1022
+const CodeIllegalChars Code = -1100
+const CodeTooManyParameters Code = -1101
+const CodeMandatoryParamEmptyOrMalformed Code = -1102
+const CodeUnknownParam Code = -1103
+const CodeUnreadParameters Code = -1104
+const CodeParamEmpty Code = -1105
+const CodeParamNotRequired Code = -1106
+const CodeBadPrecision Code = -1111
+const CodeInvalidTif Code = -1115
+const CodeInvalidOrderType Code = -1116
+const CodeInvalidSide Code = -1117
+const CodeEmptyNewClOrdId Code = -1118
+const CodeEmptyOrgClOrdId Code = -1119
+const CodeBadInterval Code = -1120
+const CodeBadSymbol Code = -1121
+const CodeInvalidListenKey Code = -1125
+const CodeMoreThanXxHours Code = -1127
+const CodeBadContract Code = -1128
+const CodeBadCurrency Code = -1129
+const CodeInvalidParameter Code = -1130
+const CodeBadRecvWindow Code = -1131
+const CodeNewOrderRejected Code = -2010
+const CodeNoSuchOrder Code = -2013
+const CodeBadApiKeyFmt Code = -2014
+const CodeInvalidApiKey Code = -2015
+const CodeBalanceNotSufficient Code = -2018
+const CodeOptionMarginNotSufficient Code = -2027
+const CodeTransferFailed Code = -3029
+const CodePriceLessThanZero Code = -4001
+const CodePriceGreaterThanMaxPrice Code = -4002
+const CodeQtyLessThanZero Code = -4003
+const CodeQtyLessThanMinQty Code = -4004
+const CodeQtyGreaterThanMaxQty Code = -4005
+const CodePriceLessThanMinPrice Code = -4013
+const CodeInvalidTickSizePrecision Code = -4029
+const CodeInvalidQtyPrecision Code = -4030
+const CodeAmountMustBePositive Code = -4055
 
 // String returns the name the catalog gives a known code, and the code itself
 // otherwise.
 func (c Code) String() string {
-	if i := index(c); i >= 0 {
-		return entries[i].name
+	if known := find(c); known != nil {
+		return known.name
 	}
 	return strconv.Itoa(int(c))
 }
@@ -221,6 +223,7 @@ type entry struct {
 	parts [][]string
 }
 
+// entries are the codes the API may send, in catalog order.
 var entries = [...]entry{
 	{code: CodeUnknown, name: "UNKNOWN", category: CategoryGeneral, messages: []string{"An unknown error occurred while processing the request."}, parts: [][]string{{"An unknown error occurred while processing the request."}}},
 	{code: CodeDisconnected, name: "DISCONNECTED", category: CategoryGeneral, messages: []string{"Internal error; unable to process your request. Please try again."}, retryable: true, description: "The page asks the client to try again, so the request may be retried.", parts: [][]string{{"Internal error; unable to process your request. Please try again."}}},
@@ -271,6 +274,40 @@ var entries = [...]entry{
 	{code: CodeAmountMustBePositive, name: "AMOUNT_MUST_BE_POSITIVE", category: CategoryFilter, messages: []string{"Amount must be positive."}, parts: [][]string{{"Amount must be positive."}}},
 }
 
+// byCode holds every code with its entry, sorted by code, for find.
+var byCode = sortedByCode()
+
+type keyed struct {
+	code  Code
+	entry *entry
+}
+
+func sortedByCode() (sorted [len(entries)]keyed) {
+	for i := range entries {
+		sorted[i] = keyed{entries[i].code, &entries[i]}
+	}
+	slices.SortFunc(sorted[:], func(a, b keyed) int { return cmp.Compare(a.code, b.code) })
+	return sorted
+}
+
+// find returns the entry of a known code, by binary search, and nil for a code
+// the catalog does not know.
+func find(c Code) *entry {
+	low, high := 0, len(byCode)
+	for low < high {
+		middle := int(uint(low+high) >> 1)
+		if byCode[middle].code < c {
+			low = middle + 1
+		} else {
+			high = middle
+		}
+	}
+	if low < len(byCode) && byCode[low].code == c {
+		return byCode[low].entry
+	}
+	return nil
+}
+
 // fit reports whether message fits the template made of parts, and with values
 // set, the values of its placeholders. Literal parts are exact and each
 // placeholder is the shortest run of characters that lets the whole message
@@ -315,106 +352,6 @@ func (e *entry) match(message string, values bool) (int, []string) {
 	return -1, nil
 }
 
-func index(c Code) int {
-	switch c {
-	case CodeUnknown:
-		return 0
-	case CodeDisconnected:
-		return 1
-	case CodeUnauthorized:
-		return 2
-	case CodeTooManyRequests:
-		return 3
-	case CodeUnknownOrderComposition:
-		return 4
-	case CodeTooManyOrders:
-		return 5
-	case CodeServiceShuttingDown:
-		return 6
-	case CodeUnsupportedOperation:
-		return 7
-	case CodeInvalidTimestamp:
-		return 8
-	case CodeInvalidSignature:
-		return 9
-	case CodeIllegalChars:
-		return 10
-	case CodeTooManyParameters:
-		return 11
-	case CodeMandatoryParamEmptyOrMalformed:
-		return 12
-	case CodeUnknownParam:
-		return 13
-	case CodeUnreadParameters:
-		return 14
-	case CodeParamEmpty:
-		return 15
-	case CodeParamNotRequired:
-		return 16
-	case CodeBadPrecision:
-		return 17
-	case CodeInvalidTif:
-		return 18
-	case CodeInvalidOrderType:
-		return 19
-	case CodeInvalidSide:
-		return 20
-	case CodeEmptyNewClOrdId:
-		return 21
-	case CodeEmptyOrgClOrdId:
-		return 22
-	case CodeBadInterval:
-		return 23
-	case CodeBadSymbol:
-		return 24
-	case CodeInvalidListenKey:
-		return 25
-	case CodeMoreThanXxHours:
-		return 26
-	case CodeBadContract:
-		return 27
-	case CodeBadCurrency:
-		return 28
-	case CodeInvalidParameter:
-		return 29
-	case CodeBadRecvWindow:
-		return 30
-	case CodeNewOrderRejected:
-		return 31
-	case CodeNoSuchOrder:
-		return 32
-	case CodeBadApiKeyFmt:
-		return 33
-	case CodeInvalidApiKey:
-		return 34
-	case CodeBalanceNotSufficient:
-		return 35
-	case CodeOptionMarginNotSufficient:
-		return 36
-	case CodeTransferFailed:
-		return 37
-	case CodePriceLessThanZero:
-		return 38
-	case CodePriceGreaterThanMaxPrice:
-		return 39
-	case CodeQtyLessThanZero:
-		return 40
-	case CodeQtyLessThanMinQty:
-		return 41
-	case CodeQtyGreaterThanMaxQty:
-		return 42
-	case CodePriceLessThanMinPrice:
-		return 43
-	case CodeInvalidTickSizePrecision:
-		return 44
-	case CodeInvalidQtyPrecision:
-		return 45
-	case CodeAmountMustBePositive:
-		return 46
-	}
-	return -1
-}
-
 // Codes returns every code the API may send, in catalog order.
 func Codes() []Code {
 	all := make([]Code, len(entries))
@@ -427,11 +364,10 @@ func Codes() []Code {
 // Lookup returns what the catalog says about a known code; false for a code it
 // does not know.
 func Lookup(code Code) (Info, bool) {
-	i := index(code)
-	if i < 0 {
+	e := find(code)
+	if e == nil {
 		return Info{}, false
 	}
-	e := &entries[i]
 	return Info{
 		Code:        e.code,
 		Name:        e.name,
@@ -459,11 +395,11 @@ func LookupName(name string) (Code, bool) {
 // variant is an index into them. It returns nil for a code the catalog does
 // not know.
 func Messages(code Code) []string {
-	i := index(code)
-	if i < 0 {
+	known := find(code)
+	if known == nil {
 		return nil
 	}
-	return append([]string(nil), entries[i].messages...)
+	return append([]string(nil), known.messages...)
 }
 
 // Match returns the first template of code, in catalog order, that message
@@ -473,11 +409,11 @@ func Messages(code Code) []string {
 // length of message. ok is false, and variant -1, when the message fits no
 // template or the catalog does not know the code.
 func Match(code Code, message string) (variant int, params []string, ok bool) {
-	i := index(code)
-	if i < 0 {
+	known := find(code)
+	if known == nil {
 		return -1, nil, false
 	}
-	variant, params = entries[i].match(message, true)
+	variant, params = known.match(message, true)
 	return variant, params, variant >= 0
 }
 
@@ -485,11 +421,11 @@ func Match(code Code, message string) (variant int, params []string, ok bool) {
 // placeholders: -1 when the message fits no template or the catalog does not
 // know the code.
 func Classify(code Code, message string) int {
-	i := index(code)
-	if i < 0 {
+	known := find(code)
+	if known == nil {
 		return -1
 	}
-	variant, _ := entries[i].match(message, false)
+	variant, _ := known.match(message, false)
 	return variant
 }
 
@@ -497,14 +433,14 @@ func Classify(code Code, message string) int {
 // in by params. It fails when the code or the variant is unknown, or when
 // params has the wrong length.
 func Format(code Code, variant int, params ...string) (string, error) {
-	i := index(code)
-	if i < 0 {
+	known := find(code)
+	if known == nil {
 		return "", errors.New("binanceoptions: unknown code " + code.String())
 	}
-	if variant < 0 || variant >= len(entries[i].parts) {
+	if variant < 0 || variant >= len(known.parts) {
 		return "", errors.New("binanceoptions: code " + code.String() + " has no message variant " + strconv.Itoa(variant))
 	}
-	parts := entries[i].parts[variant]
+	parts := known.parts[variant]
 	if len(params) != len(parts)-1 {
 		return "", errors.New("binanceoptions: message variant " + strconv.Itoa(variant) + " of code " + code.String() +
 			" takes " + strconv.Itoa(len(parts)-1) + " value(s), got " + strconv.Itoa(len(params)))
@@ -520,7 +456,20 @@ func Format(code Code, variant int, params ...string) (string, error) {
 
 // RetiredCodes are the codes the API no longer sends, with their former names;
 // they are never reused.
-var RetiredCodes = map[Code]string{}
+var RetiredCodes = retiredCodes([]retiredCode{})
+
+type retiredCode struct {
+	code Code
+	name string
+}
+
+func retiredCodes(all []retiredCode) map[Code]string {
+	codes := make(map[Code]string, len(all))
+	for _, retired := range all {
+		codes[retired.code] = retired.name
+	}
+	return codes
+}
 
 // Error is an error the API answered with. Every error of this package that
 // stands for a response is an *Error, known code or not.
@@ -554,12 +503,11 @@ func New(code Code, message string) *Error {
 
 func (e *Error) fill(code Code, message string) {
 	*e = Error{Code: code, Message: message, Variant: -1}
-	i := index(code)
-	if i < 0 {
+	known := find(code)
+	if known == nil {
 		e.Category = code.Category()
 		return
 	}
-	known := &entries[i]
 	e.Category, e.Retryable, e.HTTPStatus = known.category, known.retryable, known.httpStatus
 	e.Variant, e.Params = known.match(message, true)
 }
@@ -567,8 +515,8 @@ func (e *Error) fill(code Code, message string) {
 // Error returns the code, its name when the catalog knows it, and the message.
 func (e *Error) Error() string {
 	code := strconv.Itoa(int(e.Code))
-	if i := index(e.Code); i >= 0 {
-		code += " " + entries[i].name
+	if known := find(e.Code); known != nil {
+		code += " " + known.name
 	}
 	return code + ": " + e.Message
 }
@@ -586,61 +534,60 @@ func (e *Error) Is(target error) bool {
 }
 
 func sentinel(code Code) *Error {
-	return New(code, entries[index(code)].messages[0])
+	return New(code, find(code).messages[0])
 }
 
 // Sentinels, one for each code the API may send: errors.Is(err, ErrSomeCode)
 // reports whether err is an [*Error] with that code. Each holds the first
 // message template of its code.
-var (
-	ErrUnknown                        = sentinel(CodeUnknown)
-	ErrDisconnected                   = sentinel(CodeDisconnected)
-	ErrUnauthorized                   = sentinel(CodeUnauthorized)
-	ErrTooManyRequests                = sentinel(CodeTooManyRequests)
-	ErrUnknownOrderComposition        = sentinel(CodeUnknownOrderComposition)
-	ErrTooManyOrders                  = sentinel(CodeTooManyOrders)
-	ErrServiceShuttingDown            = sentinel(CodeServiceShuttingDown)
-	ErrUnsupportedOperation           = sentinel(CodeUnsupportedOperation)
-	ErrInvalidTimestamp               = sentinel(CodeInvalidTimestamp)
-	ErrInvalidSignature               = sentinel(CodeInvalidSignature)
-	ErrIllegalChars                   = sentinel(CodeIllegalChars)
-	ErrTooManyParameters              = sentinel(CodeTooManyParameters)
-	ErrMandatoryParamEmptyOrMalformed = sentinel(CodeMandatoryParamEmptyOrMalformed)
-	ErrUnknownParam                   = sentinel(CodeUnknownParam)
-	ErrUnreadParameters               = sentinel(CodeUnreadParameters)
-	ErrParamEmpty                     = sentinel(CodeParamEmpty)
-	ErrParamNotRequired               = sentinel(CodeParamNotRequired)
-	ErrBadPrecision                   = sentinel(CodeBadPrecision)
-	ErrInvalidTif                     = sentinel(CodeInvalidTif)
-	ErrInvalidOrderType               = sentinel(CodeInvalidOrderType)
-	ErrInvalidSide                    = sentinel(CodeInvalidSide)
-	ErrEmptyNewClOrdId                = sentinel(CodeEmptyNewClOrdId)
-	ErrEmptyOrgClOrdId                = sentinel(CodeEmptyOrgClOrdId)
-	ErrBadInterval                    = sentinel(CodeBadInterval)
-	ErrBadSymbol                      = sentinel(CodeBadSymbol)
-	ErrInvalidListenKey               = sentinel(CodeInvalidListenKey)
-	ErrMoreThanXxHours                = sentinel(CodeMoreThanXxHours)
-	ErrBadContract                    = sentinel(CodeBadContract)
-	ErrBadCurrency                    = sentinel(CodeBadCurrency)
-	ErrInvalidParameter               = sentinel(CodeInvalidParameter)
-	ErrBadRecvWindow                  = sentinel(CodeBadRecvWindow)
-	ErrNewOrderRejected               = sentinel(CodeNewOrderRejected)
-	ErrNoSuchOrder                    = sentinel(CodeNoSuchOrder)
-	ErrBadApiKeyFmt                   = sentinel(CodeBadApiKeyFmt)
-	ErrInvalidApiKey                  = sentinel(CodeInvalidApiKey)
-	ErrBalanceNotSufficient           = sentinel(CodeBalanceNotSufficient)
-	ErrOptionMarginNotSufficient      = sentinel(CodeOptionMarginNotSufficient)
-	ErrTransferFailed                 = sentinel(CodeTransferFailed)
-	ErrPriceLessThanZero              = sentinel(CodePriceLessThanZero)
-	ErrPriceGreaterThanMaxPrice       = sentinel(CodePriceGreaterThanMaxPrice)
-	ErrQtyLessThanZero                = sentinel(CodeQtyLessThanZero)
-	ErrQtyLessThanMinQty              = sentinel(CodeQtyLessThanMinQty)
-	ErrQtyGreaterThanMaxQty           = sentinel(CodeQtyGreaterThanMaxQty)
-	ErrPriceLessThanMinPrice          = sentinel(CodePriceLessThanMinPrice)
-	ErrInvalidTickSizePrecision       = sentinel(CodeInvalidTickSizePrecision)
-	ErrInvalidQtyPrecision            = sentinel(CodeInvalidQtyPrecision)
-	ErrAmountMustBePositive           = sentinel(CodeAmountMustBePositive)
-)
+
+var ErrUnknown = sentinel(CodeUnknown)
+var ErrDisconnected = sentinel(CodeDisconnected)
+var ErrUnauthorized = sentinel(CodeUnauthorized)
+var ErrTooManyRequests = sentinel(CodeTooManyRequests)
+var ErrUnknownOrderComposition = sentinel(CodeUnknownOrderComposition)
+var ErrTooManyOrders = sentinel(CodeTooManyOrders)
+var ErrServiceShuttingDown = sentinel(CodeServiceShuttingDown)
+var ErrUnsupportedOperation = sentinel(CodeUnsupportedOperation)
+var ErrInvalidTimestamp = sentinel(CodeInvalidTimestamp)
+var ErrInvalidSignature = sentinel(CodeInvalidSignature)
+var ErrIllegalChars = sentinel(CodeIllegalChars)
+var ErrTooManyParameters = sentinel(CodeTooManyParameters)
+var ErrMandatoryParamEmptyOrMalformed = sentinel(CodeMandatoryParamEmptyOrMalformed)
+var ErrUnknownParam = sentinel(CodeUnknownParam)
+var ErrUnreadParameters = sentinel(CodeUnreadParameters)
+var ErrParamEmpty = sentinel(CodeParamEmpty)
+var ErrParamNotRequired = sentinel(CodeParamNotRequired)
+var ErrBadPrecision = sentinel(CodeBadPrecision)
+var ErrInvalidTif = sentinel(CodeInvalidTif)
+var ErrInvalidOrderType = sentinel(CodeInvalidOrderType)
+var ErrInvalidSide = sentinel(CodeInvalidSide)
+var ErrEmptyNewClOrdId = sentinel(CodeEmptyNewClOrdId)
+var ErrEmptyOrgClOrdId = sentinel(CodeEmptyOrgClOrdId)
+var ErrBadInterval = sentinel(CodeBadInterval)
+var ErrBadSymbol = sentinel(CodeBadSymbol)
+var ErrInvalidListenKey = sentinel(CodeInvalidListenKey)
+var ErrMoreThanXxHours = sentinel(CodeMoreThanXxHours)
+var ErrBadContract = sentinel(CodeBadContract)
+var ErrBadCurrency = sentinel(CodeBadCurrency)
+var ErrInvalidParameter = sentinel(CodeInvalidParameter)
+var ErrBadRecvWindow = sentinel(CodeBadRecvWindow)
+var ErrNewOrderRejected = sentinel(CodeNewOrderRejected)
+var ErrNoSuchOrder = sentinel(CodeNoSuchOrder)
+var ErrBadApiKeyFmt = sentinel(CodeBadApiKeyFmt)
+var ErrInvalidApiKey = sentinel(CodeInvalidApiKey)
+var ErrBalanceNotSufficient = sentinel(CodeBalanceNotSufficient)
+var ErrOptionMarginNotSufficient = sentinel(CodeOptionMarginNotSufficient)
+var ErrTransferFailed = sentinel(CodeTransferFailed)
+var ErrPriceLessThanZero = sentinel(CodePriceLessThanZero)
+var ErrPriceGreaterThanMaxPrice = sentinel(CodePriceGreaterThanMaxPrice)
+var ErrQtyLessThanZero = sentinel(CodeQtyLessThanZero)
+var ErrQtyLessThanMinQty = sentinel(CodeQtyLessThanMinQty)
+var ErrQtyGreaterThanMaxQty = sentinel(CodeQtyGreaterThanMaxQty)
+var ErrPriceLessThanMinPrice = sentinel(CodePriceLessThanMinPrice)
+var ErrInvalidTickSizePrecision = sentinel(CodeInvalidTickSizePrecision)
+var ErrInvalidQtyPrecision = sentinel(CodeInvalidQtyPrecision)
+var ErrAmountMustBePositive = sentinel(CodeAmountMustBePositive)
 
 // MaxDepth is how deeply the JSON text of a payload may nest arrays and
 // objects, the payload object itself being the first level: [FromPayload]
@@ -829,8 +776,8 @@ func text(raw []byte, code Code) (string, bool) {
 		var decoded string // escapes, lone surrogates made U+FFFD as by every target
 		return decoded, json.Unmarshal(raw, &decoded) == nil
 	}
-	if i := index(code); i >= 0 {
-		for _, parts := range entries[i].parts {
+	if known := find(code); known != nil {
+		for _, parts := range known.parts {
 			if len(parts) == 1 && parts[0] == string(body) {
 				return parts[0], true
 			}

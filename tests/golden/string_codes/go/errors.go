@@ -21,8 +21,10 @@ package sqlstate
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -43,21 +45,21 @@ const PayloadMessageField = "message"
 // Code is a code as the API sends it, whether this catalog knows it or not.
 type Code string
 
-// The codes the API may send, by their names in the catalog.
-const (
-	CodeSuccessfulCompletion      Code = "00000"
-	CodeDivisionByZero            Code = "22012"
-	CodeInvalidTextRepresentation Code = "22P02"
-	CodeUniqueViolation           Code = "23505"
-	CodeSerializationFailure      Code = "40001"
-	CodeDeadlockDetected          Code = "40P01"
-)
+// The codes the API may send, by their names in the catalog: one declaration
+// each, so that a code added or removed changes its own lines only.
+
+const CodeSuccessfulCompletion Code = "00000"
+const CodeDivisionByZero Code = "22012"
+const CodeInvalidTextRepresentation Code = "22P02"
+const CodeUniqueViolation Code = "23505"
+const CodeSerializationFailure Code = "40001"
+const CodeDeadlockDetected Code = "40P01"
 
 // String returns the name the catalog gives a known code, and the code itself
 // otherwise.
 func (c Code) String() string {
-	if i := index(c); i >= 0 {
-		return entries[i].name
+	if known := find(c); known != nil {
+		return known.name
 	}
 	return string(c)
 }
@@ -181,6 +183,7 @@ type entry struct {
 	parts [][]string
 }
 
+// entries are the codes the API may send, in catalog order.
 var entries = [...]entry{
 	{code: CodeSuccessfulCompletion, name: "SUCCESSFUL_COMPLETION", category: CategorySuccess, messages: []string{"successful completion"}, parts: [][]string{{"successful completion"}}},
 	{code: CodeDivisionByZero, name: "DIVISION_BY_ZERO", category: CategoryDataException, messages: []string{"division by zero"}, parts: [][]string{{"division by zero"}}},
@@ -188,6 +191,40 @@ var entries = [...]entry{
 	{code: CodeUniqueViolation, name: "UNIQUE_VIOLATION", category: CategoryIntegrity, messages: []string{"duplicate key value violates unique constraint %s"}, httpStatus: 409, parts: [][]string{{"duplicate key value violates unique constraint ", ""}}},
 	{code: CodeSerializationFailure, name: "SERIALIZATION_FAILURE", category: CategoryTransactionRollback, messages: []string{"could not serialize access due to concurrent update"}, retryable: true, description: "The transaction conflicted with a concurrent one. **Retry the whole\ntransaction**, not just the failed statement.\n", parts: [][]string{{"could not serialize access due to concurrent update"}}},
 	{code: CodeDeadlockDetected, name: "DEADLOCK_DETECTED", category: CategoryTransactionRollback, messages: []string{"deadlock detected"}, retryable: true, parts: [][]string{{"deadlock detected"}}},
+}
+
+// byCode holds every code with its entry, sorted by code, for find.
+var byCode = sortedByCode()
+
+type keyed struct {
+	code  Code
+	entry *entry
+}
+
+func sortedByCode() (sorted [len(entries)]keyed) {
+	for i := range entries {
+		sorted[i] = keyed{entries[i].code, &entries[i]}
+	}
+	slices.SortFunc(sorted[:], func(a, b keyed) int { return cmp.Compare(a.code, b.code) })
+	return sorted
+}
+
+// find returns the entry of a known code, by binary search, and nil for a code
+// the catalog does not know.
+func find(c Code) *entry {
+	low, high := 0, len(byCode)
+	for low < high {
+		middle := int(uint(low+high) >> 1)
+		if byCode[middle].code < c {
+			low = middle + 1
+		} else {
+			high = middle
+		}
+	}
+	if low < len(byCode) && byCode[low].code == c {
+		return byCode[low].entry
+	}
+	return nil
 }
 
 // fit reports whether message fits the template made of parts, and with values
@@ -234,24 +271,6 @@ func (e *entry) match(message string, values bool) (int, []string) {
 	return -1, nil
 }
 
-func index(c Code) int {
-	switch c {
-	case CodeSuccessfulCompletion:
-		return 0
-	case CodeDivisionByZero:
-		return 1
-	case CodeInvalidTextRepresentation:
-		return 2
-	case CodeUniqueViolation:
-		return 3
-	case CodeSerializationFailure:
-		return 4
-	case CodeDeadlockDetected:
-		return 5
-	}
-	return -1
-}
-
 // Codes returns every code the API may send, in catalog order.
 func Codes() []Code {
 	all := make([]Code, len(entries))
@@ -264,11 +283,10 @@ func Codes() []Code {
 // Lookup returns what the catalog says about a known code; false for a code it
 // does not know.
 func Lookup(code Code) (Info, bool) {
-	i := index(code)
-	if i < 0 {
+	e := find(code)
+	if e == nil {
 		return Info{}, false
 	}
-	e := &entries[i]
 	return Info{
 		Code:        e.code,
 		Name:        e.name,
@@ -296,11 +314,11 @@ func LookupName(name string) (Code, bool) {
 // variant is an index into them. It returns nil for a code the catalog does
 // not know.
 func Messages(code Code) []string {
-	i := index(code)
-	if i < 0 {
+	known := find(code)
+	if known == nil {
 		return nil
 	}
-	return append([]string(nil), entries[i].messages...)
+	return append([]string(nil), known.messages...)
 }
 
 // Match returns the first template of code, in catalog order, that message
@@ -310,11 +328,11 @@ func Messages(code Code) []string {
 // length of message. ok is false, and variant -1, when the message fits no
 // template or the catalog does not know the code.
 func Match(code Code, message string) (variant int, params []string, ok bool) {
-	i := index(code)
-	if i < 0 {
+	known := find(code)
+	if known == nil {
 		return -1, nil, false
 	}
-	variant, params = entries[i].match(message, true)
+	variant, params = known.match(message, true)
 	return variant, params, variant >= 0
 }
 
@@ -322,11 +340,11 @@ func Match(code Code, message string) (variant int, params []string, ok bool) {
 // placeholders: -1 when the message fits no template or the catalog does not
 // know the code.
 func Classify(code Code, message string) int {
-	i := index(code)
-	if i < 0 {
+	known := find(code)
+	if known == nil {
 		return -1
 	}
-	variant, _ := entries[i].match(message, false)
+	variant, _ := known.match(message, false)
 	return variant
 }
 
@@ -334,14 +352,14 @@ func Classify(code Code, message string) int {
 // in by params. It fails when the code or the variant is unknown, or when
 // params has the wrong length.
 func Format(code Code, variant int, params ...string) (string, error) {
-	i := index(code)
-	if i < 0 {
+	known := find(code)
+	if known == nil {
 		return "", errors.New("sqlstate: unknown code " + code.String())
 	}
-	if variant < 0 || variant >= len(entries[i].parts) {
+	if variant < 0 || variant >= len(known.parts) {
 		return "", errors.New("sqlstate: code " + code.String() + " has no message variant " + strconv.Itoa(variant))
 	}
-	parts := entries[i].parts[variant]
+	parts := known.parts[variant]
 	if len(params) != len(parts)-1 {
 		return "", errors.New("sqlstate: message variant " + strconv.Itoa(variant) + " of code " + code.String() +
 			" takes " + strconv.Itoa(len(parts)-1) + " value(s), got " + strconv.Itoa(len(params)))
@@ -357,7 +375,20 @@ func Format(code Code, variant int, params ...string) (string, error) {
 
 // RetiredCodes are the codes the API no longer sends, with their former names;
 // they are never reused.
-var RetiredCodes = map[Code]string{}
+var RetiredCodes = retiredCodes([]retiredCode{})
+
+type retiredCode struct {
+	code Code
+	name string
+}
+
+func retiredCodes(all []retiredCode) map[Code]string {
+	codes := make(map[Code]string, len(all))
+	for _, retired := range all {
+		codes[retired.code] = retired.name
+	}
+	return codes
+}
 
 // Error is an error the API answered with. Every error of this package that
 // stands for a response is an *Error, known code or not.
@@ -391,12 +422,11 @@ func New(code Code, message string) *Error {
 
 func (e *Error) fill(code Code, message string) {
 	*e = Error{Code: code, Message: message, Variant: -1}
-	i := index(code)
-	if i < 0 {
+	known := find(code)
+	if known == nil {
 		e.Category = code.Category()
 		return
 	}
-	known := &entries[i]
 	e.Category, e.Retryable, e.HTTPStatus = known.category, known.retryable, known.httpStatus
 	e.Variant, e.Params = known.match(message, true)
 }
@@ -404,8 +434,8 @@ func (e *Error) fill(code Code, message string) {
 // Error returns the code, its name when the catalog knows it, and the message.
 func (e *Error) Error() string {
 	code := string(e.Code)
-	if i := index(e.Code); i >= 0 {
-		code += " " + entries[i].name
+	if known := find(e.Code); known != nil {
+		code += " " + known.name
 	}
 	return code + ": " + e.Message
 }
@@ -423,20 +453,19 @@ func (e *Error) Is(target error) bool {
 }
 
 func sentinel(code Code) *Error {
-	return New(code, entries[index(code)].messages[0])
+	return New(code, find(code).messages[0])
 }
 
 // Sentinels, one for each code the API may send: errors.Is(err, ErrSomeCode)
 // reports whether err is an [*Error] with that code. Each holds the first
 // message template of its code.
-var (
-	ErrSuccessfulCompletion      = sentinel(CodeSuccessfulCompletion)
-	ErrDivisionByZero            = sentinel(CodeDivisionByZero)
-	ErrInvalidTextRepresentation = sentinel(CodeInvalidTextRepresentation)
-	ErrUniqueViolation           = sentinel(CodeUniqueViolation)
-	ErrSerializationFailure      = sentinel(CodeSerializationFailure)
-	ErrDeadlockDetected          = sentinel(CodeDeadlockDetected)
-)
+
+var ErrSuccessfulCompletion = sentinel(CodeSuccessfulCompletion)
+var ErrDivisionByZero = sentinel(CodeDivisionByZero)
+var ErrInvalidTextRepresentation = sentinel(CodeInvalidTextRepresentation)
+var ErrUniqueViolation = sentinel(CodeUniqueViolation)
+var ErrSerializationFailure = sentinel(CodeSerializationFailure)
+var ErrDeadlockDetected = sentinel(CodeDeadlockDetected)
 
 // MaxDepth is how deeply the JSON text of a payload may nest arrays and
 // objects, the payload object itself being the first level: [FromPayload]
@@ -625,8 +654,8 @@ func text(raw []byte, code Code) (string, bool) {
 		var decoded string // escapes, lone surrogates made U+FFFD as by every target
 		return decoded, json.Unmarshal(raw, &decoded) == nil
 	}
-	if i := index(code); i >= 0 {
-		for _, parts := range entries[i].parts {
+	if known := find(code); known != nil {
+		for _, parts := range known.parts {
 			if len(parts) == 1 && parts[0] == string(body) {
 				return parts[0], true
 			}

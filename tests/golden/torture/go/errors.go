@@ -21,8 +21,10 @@ package torturetest
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -43,35 +45,37 @@ const PayloadMessageField = "error_message"
 // Code is a code as the API sends it, whether this catalog knows it or not.
 type Code int
 
-// The codes the API may send, by their names in the catalog.
-const (
-	CodeQuotes         Code = 100
-	CodeBackslashes    Code = 101
-	CodePercent        Code = 102
-	CodeTemplateSyntax Code = 103
-	CodeMarkup         Code = 104
-	CodeWhitespace     Code = 105
-	CodeSeparators     Code = 200
-	CodeAstral         Code = 201
-	CodeRtl            Code = 202
-	CodeNone1          Code = 203
-	CodeSelfTest       Code = 204
-	CodeErrorCode      Code = 205
-	CodeA              Code = 206
-	CodeA1b            Code = 207
-	CodeCategory       Code = 208
-	// Deprecated: The API still sends this code, but the catalog advises against relying on it.
-	CodeOldLimit Code = 900
-	CodeNewLimit Code = 901
-	// Deprecated: The API still sends this code, but the catalog advises against relying on it.
-	CodeDeprecatedNoReason Code = 903
-)
+// The codes the API may send, by their names in the catalog: one declaration
+// each, so that a code added or removed changes its own lines only.
+
+const CodeQuotes Code = 100
+const CodeBackslashes Code = 101
+const CodePercent Code = 102
+const CodeTemplateSyntax Code = 103
+const CodeMarkup Code = 104
+const CodeWhitespace Code = 105
+const CodeSeparators Code = 200
+const CodeAstral Code = 201
+const CodeRtl Code = 202
+const CodeNone1 Code = 203
+const CodeSelfTest Code = 204
+const CodeErrorCode Code = 205
+const CodeA Code = 206
+const CodeA1b Code = 207
+const CodeCategory Code = 208
+
+// Deprecated: The API still sends this code, but the catalog advises against relying on it.
+const CodeOldLimit Code = 900
+const CodeNewLimit Code = 901
+
+// Deprecated: The API still sends this code, but the catalog advises against relying on it.
+const CodeDeprecatedNoReason Code = 903
 
 // String returns the name the catalog gives a known code, and the code itself
 // otherwise.
 func (c Code) String() string {
-	if i := index(c); i >= 0 {
-		return entries[i].name
+	if known := find(c); known != nil {
+		return known.name
 	}
 	return strconv.Itoa(int(c))
 }
@@ -194,6 +198,7 @@ type entry struct {
 	parts [][]string
 }
 
+// entries are the codes the API may send, in catalog order.
 var entries = [...]entry{
 	{code: CodeQuotes, name: "QUOTES", category: CategoryQuoting, messages: []string{"He said \"hi\" and 'bye'", "\"\"\" triple ''' quotes %s \"\"\""}, parts: [][]string{{"He said \"hi\" and 'bye'"}, {"\"\"\" triple ''' quotes ", " \"\"\""}}},
 	{code: CodeBackslashes, name: "BACKSLASHES", category: CategoryQuoting, messages: []string{"C:\\path\\to\\file and a trailing backslash \\", "\\x00 \\u2028 \\n written as text"}, parts: [][]string{{"C:\\path\\to\\file and a trailing backslash \\"}, {"\\x00 \\u2028 \\n written as text"}}},
@@ -213,6 +218,40 @@ var entries = [...]entry{
 	{code: CodeOldLimit, name: "OLD_LIMIT", category: CategoryLifecycle, messages: []string{"Old limit %s reached."}, deprecated: true, parts: [][]string{{"Old limit ", " reached."}}},
 	{code: CodeNewLimit, name: "NEW_LIMIT", category: CategoryLifecycle, messages: []string{"Limit %s reached."}, parts: [][]string{{"Limit ", " reached."}}},
 	{code: CodeDeprecatedNoReason, name: "DEPRECATED_NO_REASON", category: CategoryLifecycle, messages: []string{"Deprecated without a reason."}, deprecated: true, parts: [][]string{{"Deprecated without a reason."}}},
+}
+
+// byCode holds every code with its entry, sorted by code, for find.
+var byCode = sortedByCode()
+
+type keyed struct {
+	code  Code
+	entry *entry
+}
+
+func sortedByCode() (sorted [len(entries)]keyed) {
+	for i := range entries {
+		sorted[i] = keyed{entries[i].code, &entries[i]}
+	}
+	slices.SortFunc(sorted[:], func(a, b keyed) int { return cmp.Compare(a.code, b.code) })
+	return sorted
+}
+
+// find returns the entry of a known code, by binary search, and nil for a code
+// the catalog does not know.
+func find(c Code) *entry {
+	low, high := 0, len(byCode)
+	for low < high {
+		middle := int(uint(low+high) >> 1)
+		if byCode[middle].code < c {
+			low = middle + 1
+		} else {
+			high = middle
+		}
+	}
+	if low < len(byCode) && byCode[low].code == c {
+		return byCode[low].entry
+	}
+	return nil
 }
 
 // fit reports whether message fits the template made of parts, and with values
@@ -259,48 +298,6 @@ func (e *entry) match(message string, values bool) (int, []string) {
 	return -1, nil
 }
 
-func index(c Code) int {
-	switch c {
-	case CodeQuotes:
-		return 0
-	case CodeBackslashes:
-		return 1
-	case CodePercent:
-		return 2
-	case CodeTemplateSyntax:
-		return 3
-	case CodeMarkup:
-		return 4
-	case CodeWhitespace:
-		return 5
-	case CodeSeparators:
-		return 6
-	case CodeAstral:
-		return 7
-	case CodeRtl:
-		return 8
-	case CodeNone1:
-		return 9
-	case CodeSelfTest:
-		return 10
-	case CodeErrorCode:
-		return 11
-	case CodeA:
-		return 12
-	case CodeA1b:
-		return 13
-	case CodeCategory:
-		return 14
-	case CodeOldLimit:
-		return 15
-	case CodeNewLimit:
-		return 16
-	case CodeDeprecatedNoReason:
-		return 17
-	}
-	return -1
-}
-
 // Codes returns every code the API may send, in catalog order.
 func Codes() []Code {
 	all := make([]Code, len(entries))
@@ -313,11 +310,10 @@ func Codes() []Code {
 // Lookup returns what the catalog says about a known code; false for a code it
 // does not know.
 func Lookup(code Code) (Info, bool) {
-	i := index(code)
-	if i < 0 {
+	e := find(code)
+	if e == nil {
 		return Info{}, false
 	}
-	e := &entries[i]
 	return Info{
 		Code:        e.code,
 		Name:        e.name,
@@ -345,11 +341,11 @@ func LookupName(name string) (Code, bool) {
 // variant is an index into them. It returns nil for a code the catalog does
 // not know.
 func Messages(code Code) []string {
-	i := index(code)
-	if i < 0 {
+	known := find(code)
+	if known == nil {
 		return nil
 	}
-	return append([]string(nil), entries[i].messages...)
+	return append([]string(nil), known.messages...)
 }
 
 // Match returns the first template of code, in catalog order, that message
@@ -359,11 +355,11 @@ func Messages(code Code) []string {
 // length of message. ok is false, and variant -1, when the message fits no
 // template or the catalog does not know the code.
 func Match(code Code, message string) (variant int, params []string, ok bool) {
-	i := index(code)
-	if i < 0 {
+	known := find(code)
+	if known == nil {
 		return -1, nil, false
 	}
-	variant, params = entries[i].match(message, true)
+	variant, params = known.match(message, true)
 	return variant, params, variant >= 0
 }
 
@@ -371,11 +367,11 @@ func Match(code Code, message string) (variant int, params []string, ok bool) {
 // placeholders: -1 when the message fits no template or the catalog does not
 // know the code.
 func Classify(code Code, message string) int {
-	i := index(code)
-	if i < 0 {
+	known := find(code)
+	if known == nil {
 		return -1
 	}
-	variant, _ := entries[i].match(message, false)
+	variant, _ := known.match(message, false)
 	return variant
 }
 
@@ -383,14 +379,14 @@ func Classify(code Code, message string) int {
 // in by params. It fails when the code or the variant is unknown, or when
 // params has the wrong length.
 func Format(code Code, variant int, params ...string) (string, error) {
-	i := index(code)
-	if i < 0 {
+	known := find(code)
+	if known == nil {
 		return "", errors.New("torturetest: unknown code " + code.String())
 	}
-	if variant < 0 || variant >= len(entries[i].parts) {
+	if variant < 0 || variant >= len(known.parts) {
 		return "", errors.New("torturetest: code " + code.String() + " has no message variant " + strconv.Itoa(variant))
 	}
-	parts := entries[i].parts[variant]
+	parts := known.parts[variant]
 	if len(params) != len(parts)-1 {
 		return "", errors.New("torturetest: message variant " + strconv.Itoa(variant) + " of code " + code.String() +
 			" takes " + strconv.Itoa(len(parts)-1) + " value(s), got " + strconv.Itoa(len(params)))
@@ -406,8 +402,21 @@ func Format(code Code, variant int, params ...string) (string, error) {
 
 // RetiredCodes are the codes the API no longer sends, with their former names;
 // they are never reused.
-var RetiredCodes = map[Code]string{
-	902: "GONE",
+var RetiredCodes = retiredCodes([]retiredCode{
+	{902, "GONE"},
+})
+
+type retiredCode struct {
+	code Code
+	name string
+}
+
+func retiredCodes(all []retiredCode) map[Code]string {
+	codes := make(map[Code]string, len(all))
+	for _, retired := range all {
+		codes[retired.code] = retired.name
+	}
+	return codes
 }
 
 // Error is an error the API answered with. Every error of this package that
@@ -442,12 +451,11 @@ func New(code Code, message string) *Error {
 
 func (e *Error) fill(code Code, message string) {
 	*e = Error{Code: code, Message: message, Variant: -1}
-	i := index(code)
-	if i < 0 {
+	known := find(code)
+	if known == nil {
 		e.Category = code.Category()
 		return
 	}
-	known := &entries[i]
 	e.Category, e.Retryable, e.HTTPStatus = known.category, known.retryable, known.httpStatus
 	e.Variant, e.Params = known.match(message, true)
 }
@@ -455,8 +463,8 @@ func (e *Error) fill(code Code, message string) {
 // Error returns the code, its name when the catalog knows it, and the message.
 func (e *Error) Error() string {
 	code := strconv.Itoa(int(e.Code))
-	if i := index(e.Code); i >= 0 {
-		code += " " + entries[i].name
+	if known := find(e.Code); known != nil {
+		code += " " + known.name
 	}
 	return code + ": " + e.Message
 }
@@ -474,34 +482,35 @@ func (e *Error) Is(target error) bool {
 }
 
 func sentinel(code Code) *Error {
-	return New(code, entries[index(code)].messages[0])
+	return New(code, find(code).messages[0])
 }
 
 // Sentinels, one for each code the API may send: errors.Is(err, ErrSomeCode)
 // reports whether err is an [*Error] with that code. Each holds the first
 // message template of its code.
-var (
-	ErrQuotes         = sentinel(CodeQuotes)
-	ErrBackslashes    = sentinel(CodeBackslashes)
-	ErrPercent        = sentinel(CodePercent)
-	ErrTemplateSyntax = sentinel(CodeTemplateSyntax)
-	ErrMarkup         = sentinel(CodeMarkup)
-	ErrWhitespace     = sentinel(CodeWhitespace)
-	ErrSeparators     = sentinel(CodeSeparators)
-	ErrAstral         = sentinel(CodeAstral)
-	ErrRtl            = sentinel(CodeRtl)
-	ErrNone1          = sentinel(CodeNone1)
-	ErrSelfTest       = sentinel(CodeSelfTest)
-	ErrErrorCode      = sentinel(CodeErrorCode)
-	ErrA              = sentinel(CodeA)
-	ErrA1b            = sentinel(CodeA1b)
-	ErrCategory       = sentinel(CodeCategory)
-	// Deprecated: The API still sends this code, but the catalog advises against relying on it.
-	ErrOldLimit = sentinel(CodeOldLimit)
-	ErrNewLimit = sentinel(CodeNewLimit)
-	// Deprecated: The API still sends this code, but the catalog advises against relying on it.
-	ErrDeprecatedNoReason = sentinel(CodeDeprecatedNoReason)
-)
+
+var ErrQuotes = sentinel(CodeQuotes)
+var ErrBackslashes = sentinel(CodeBackslashes)
+var ErrPercent = sentinel(CodePercent)
+var ErrTemplateSyntax = sentinel(CodeTemplateSyntax)
+var ErrMarkup = sentinel(CodeMarkup)
+var ErrWhitespace = sentinel(CodeWhitespace)
+var ErrSeparators = sentinel(CodeSeparators)
+var ErrAstral = sentinel(CodeAstral)
+var ErrRtl = sentinel(CodeRtl)
+var ErrNone1 = sentinel(CodeNone1)
+var ErrSelfTest = sentinel(CodeSelfTest)
+var ErrErrorCode = sentinel(CodeErrorCode)
+var ErrA = sentinel(CodeA)
+var ErrA1b = sentinel(CodeA1b)
+var ErrCategory = sentinel(CodeCategory)
+
+// Deprecated: The API still sends this code, but the catalog advises against relying on it.
+var ErrOldLimit = sentinel(CodeOldLimit)
+var ErrNewLimit = sentinel(CodeNewLimit)
+
+// Deprecated: The API still sends this code, but the catalog advises against relying on it.
+var ErrDeprecatedNoReason = sentinel(CodeDeprecatedNoReason)
 
 // MaxDepth is how deeply the JSON text of a payload may nest arrays and
 // objects, the payload object itself being the first level: [FromPayload]
@@ -690,8 +699,8 @@ func text(raw []byte, code Code) (string, bool) {
 		var decoded string // escapes, lone surrogates made U+FFFD as by every target
 		return decoded, json.Unmarshal(raw, &decoded) == nil
 	}
-	if i := index(code); i >= 0 {
-		for _, parts := range entries[i].parts {
+	if known := find(code); known != nil {
+		for _, parts := range known.parts {
 			if len(parts) == 1 && parts[0] == string(body) {
 				return parts[0], true
 			}
