@@ -309,3 +309,13 @@ def test_one_code_more_or_less_changes_only_its_own_lines(name: str) -> None:
     assert [line for line in lines if line.startswith("+") and "RetiredCodes" not in line and line != "+})"] == [
         f"+\t{{{go_literal(target['code'])}, {go_literal(target['name'])}}},"
     ], lines
+
+
+def test_the_examples_show_one_code_whatever_the_others() -> None:
+    """The examples use the catalog's example code, else the first one: a code appended, even one with
+    placeholders when none had any (minimal), leaves example_test.go as it is."""
+    data = _raw_spec("minimal")
+    appended = copy.deepcopy(data)
+    appended["errors"].append({"code": 2, "name": "APPENDED", "category": "GENERAL", "messages": ["Added %s."]})
+    lines = _changed_lines(_rendered_go(data), _rendered_go(appended))
+    assert len(lines) == 3 and all("Appended" in line for line in lines), lines

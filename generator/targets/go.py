@@ -150,28 +150,29 @@ def _variant(error: ErrorDef, message: str) -> int:
 
 
 def _examples(catalog: Catalog) -> dict[str, object]:
-    """What the package's runnable examples use: the catalog's example payload when its code is an
-    active one (else the first code's first message), and the first variant with placeholders (else
-    the first one). The expected output is worked out here by the reference rules and holds only
-    booleans and numbers: spec text never goes into a comment, and `// Output:` is one."""
+    """What the package's runnable examples use: one code, the catalog's example code when it is an
+    active one (with the example message) and else the first code (with its first message filled
+    in), so that adding or removing another code leaves the examples as they are; Match is shown
+    on its first variant with placeholders (else its first one). The expected output is worked out
+    here by the reference rules and holds only booleans and numbers: spec text never goes into a
+    comment, and `// Output:` is one."""
     active = {e.code: e for e in catalog.active}
     if catalog.example is not None and catalog.example[0] in active:
         code, message = catalog.example
     else:
         code, message = catalog.active[0].code, _filled(catalog.active[0].messages[0])
     known = active[code]
-    matched = next((e for e in catalog.active if any(t.arity for t in e.messages)), catalog.active[0])
-    template = next((t for t in matched.messages if t.arity), matched.messages[0])
+    template = next((t for t in known.messages if t.arity), known.messages[0])
     filled = _filled(template)
-    variant = _variant(matched, filled)
+    variant = _variant(known, filled)
     payload = {catalog.payload.code_field: code, catalog.payload.message_field: message}
     return {
         "example_payload": json.dumps(payload, ensure_ascii=False),
         "example_sentinel": f"Err{known.name.pascal}",
         "example_category": f"Category{known.category.name.pascal}",
         "example_variant": _variant(known, message),
-        "match_constant": f"Code{matched.name.pascal}",
+        "match_constant": f"Code{known.name.pascal}",
         "match_message": filled,
         "match_variant": variant,
-        "match_arity": matched.messages[variant].arity,
+        "match_arity": known.messages[variant].arity,
     }
