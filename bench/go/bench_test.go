@@ -28,7 +28,7 @@ func BenchmarkClassifySingleVariant(b *testing.B) {
 	}
 }
 
-// -1015, second variant: two placeholders, matched by the regular expression.
+// -1015, second variant: two placeholders, found by substring search.
 func BenchmarkMatchPlaceholders(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {

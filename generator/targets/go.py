@@ -1,14 +1,21 @@
 """The Go target: one module, one package, the standard library only.
 
-`go.mod` and one source file, `errors.go`. The output is gofmt-exact as rendered (nothing here
-runs gofmt: rendering stays pure): where gofmt aligns columns (the constant and sentinel blocks, the
-retired-code map), the padding is computed here, by gofmt's rule that a comment line ends a run of
-aligned lines.
+`go.mod`, one source file, `errors.go`, and its runnable examples, `example_test.go`. The output is
+gofmt-exact as rendered (nothing here runs gofmt: rendering stays pure): where gofmt aligns
+columns (the category constants), the padding is computed here, by gofmt's rule that a comment
+line ends a run of aligned lines.
+
+Adding or removing a code changes only lines about that code (and the header): every code is its
+own declaration of its constant and its sentinel (gofmt aligns the lines of a block, so one long
+name would re-pad them all), one line of the entry table, kept in catalog order, and, when
+retired, one line of a slice literal; nothing in the output is a position in the catalog (the
+package sorts the table by code when it is initialised). No function of the package names a code
+constant, so the type checker's initialisation-order graph stays linear in the number of codes.
 
 Comments in the output are never spec text: they are fixed wording, with at most a validated
 identifier (the package name). Every value from the spec is written through the `go` filter as an
-interpreted string literal, and the matcher's regular expressions are built at init time from
-regexp.QuoteMeta of those literals, never from spec text in the source.
+interpreted string literal, the message templates with their literal parts (as the model splits
+them), which the matcher searches for; there are no regular expressions.
 
 Fixed package-level identifiers never start with Code, Err or Category followed by an upper-case
 letter: those prefixes belong to the spec's codes and categories (CodeBadSymbol, ErrBadSymbol,
@@ -57,6 +64,7 @@ def _code(value: int | str, owner: str) -> str:
 
 
 def _entry(error: ErrorDef) -> str:
+    parts = ", ".join("{" + ", ".join(go_literal(p) for p in t.parts) + "}" for t in error.messages)
     fields = [
         f"code: Code{error.name.pascal}",
         f"name: {go_literal(str(error.name))}",
@@ -71,6 +79,7 @@ def _entry(error: ErrorDef) -> str:
         fields.append("deprecated: true")
     if error.description is not None:
         fields.append(f"description: {go_literal(error.description)}")
+    fields.append(f"parts: [][]string{{{parts}}}")
     return "{" + ", ".join(fields) + "}"
 
 
@@ -88,7 +97,18 @@ def render(catalog: Catalog) -> dict[str, str]:
         for bound in category.range or ():
             _code(bound, f"the range of category {category.name}")
     active = catalog.active
-    comment = [DEPRECATED if error.is_deprecated else None for error in active]
+
+    def declarations(template: str) -> list[str]:
+        """One line per code (`template` formatted with its Pascal name and code), a deprecated one
+        with the fixed note above it, and a blank line above that (as gofmt puts one above a doc
+        comment), but for the first one: the template has a blank line there."""
+        lines: list[str] = []
+        for e in active:
+            if e.is_deprecated:
+                lines += ["", DEPRECATED] if lines else [DEPRECATED]
+            lines.append(template.format(name=e.name.pascal, code=_code(e.code, f"the code of {e.name}")))
+        return lines
+
     context: dict[str, object] = {
         "header": header(catalog),
         "go_header": go_header(catalog),
@@ -103,25 +123,12 @@ def render(catalog: Catalog) -> dict[str, str]:
         "category_constants": _aligned(
             [(None, f"Category{c.name.pascal}", f"Category = {i}") for i, c in enumerate(catalog.categories, 1)]
         ),
-        "code_constants": _aligned(
-            [
-                (note, f"Code{e.name.pascal}", f"Code = {_code(e.code, f'the code of {e.name}')}")
-                for note, e in zip(comment, active, strict=True)
-            ]
-        ),
-        "sentinels": _aligned(
-            [
-                (note, f"Err{e.name.pascal}", f"= sentinel(Code{e.name.pascal})")
-                for note, e in zip(comment, active, strict=True)
-            ]
-        ),
-        "retired_lines": _aligned(
-            [
-                (None, f"{_code(e.code, f'the code of {e.name}')}:", f"{go_literal(str(e.name))},")
-                for e in catalog.retired
-            ]
-        ),
-        "errors": [{"constant": f"Code{e.name.pascal}", "literal": _entry(e)} for e in active],
+        "code_constants": declarations("const Code{name} Code = {code}"),
+        "sentinels": declarations("var Err{name} = sentinel(Code{name})"),
+        "retired_lines": [
+            f"{{{_code(e.code, f'the code of {e.name}')}, {go_literal(str(e.name))}}}," for e in catalog.retired
+        ],
+        "errors": [_entry(e) for e in active],
     }
     return {
         "go.mod": render_template("go/go.mod.jinja", **context),
@@ -145,30 +152,31 @@ def _variant(error: ErrorDef, message: str) -> int:
 
 
 def _examples(catalog: Catalog) -> dict[str, object]:
-    """What the package's runnable examples use: the catalog's example payload when its code is an
-    active one (else the first code's first message), and the first variant with placeholders (else
-    the first one). The expected output is worked out here by the reference rules and holds only
-    booleans and numbers: spec text never goes into a comment, and `// Output:` is one."""
+    """What the package's runnable examples use: one code, the catalog's example code when it is an
+    active one (with the example message) and else the first code (with its first message filled
+    in), so that adding or removing another code leaves the examples as they are; Match is shown
+    on its first variant with placeholders (else its first one). The expected output is worked out
+    here by the reference rules and holds only booleans and numbers: spec text never goes into a
+    comment, and `// Output:` is one."""
     active = {e.code: e for e in catalog.active}
     if catalog.example is not None and catalog.example[0] in active:
         code, message = catalog.example
     else:
         code, message = catalog.active[0].code, _filled(catalog.active[0].messages[0])
     known = active[code]
-    matched = next((e for e in catalog.active if any(t.arity for t in e.messages)), catalog.active[0])
-    template = next((t for t in matched.messages if t.arity), matched.messages[0])
+    template = next((t for t in known.messages if t.arity), known.messages[0])
     filled = _filled(template)
-    variant = _variant(matched, filled)
+    variant = _variant(known, filled)
     payload = {catalog.payload.code_field: code, catalog.payload.message_field: message}
     return {
         "example_payload": json.dumps(payload, ensure_ascii=False),
         "example_sentinel": f"Err{known.name.pascal}",
         "example_category": f"Category{known.category.name.pascal}",
         "example_variant": _variant(known, message),
-        "match_constant": f"Code{matched.name.pascal}",
+        "match_constant": f"Code{known.name.pascal}",
         "match_message": filled,
         "match_variant": variant,
-        "match_arity": matched.messages[variant].arity,
+        "match_arity": known.messages[variant].arity,
     }
 
 

@@ -21,9 +21,10 @@ package binanceoptions
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
-	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -44,62 +45,62 @@ const PayloadMessageField = "msg"
 // Code is a code as the API sends it, whether this catalog knows it or not.
 type Code int
 
-// The codes the API may send, by their names in the catalog.
-const (
-	CodeUnknown                        Code = -1000
-	CodeDisconnected                   Code = -1001
-	CodeUnauthorized                   Code = -1002
-	CodeTooManyRequests                Code = -1008
-	CodeUnknownOrderComposition        Code = -1014
-	CodeTooManyOrders                  Code = -1015
-	CodeServiceShuttingDown            Code = -1016
-	CodeUnsupportedOperation           Code = -1020
-	CodeInvalidTimestamp               Code = -1021
-	CodeInvalidSignature               Code = -1022
-	CodeIllegalChars                   Code = -1100
-	CodeTooManyParameters              Code = -1101
-	CodeMandatoryParamEmptyOrMalformed Code = -1102
-	CodeUnknownParam                   Code = -1103
-	CodeUnreadParameters               Code = -1104
-	CodeParamEmpty                     Code = -1105
-	CodeParamNotRequired               Code = -1106
-	CodeBadPrecision                   Code = -1111
-	CodeInvalidTif                     Code = -1115
-	CodeInvalidOrderType               Code = -1116
-	CodeInvalidSide                    Code = -1117
-	CodeEmptyNewClOrdId                Code = -1118
-	CodeEmptyOrgClOrdId                Code = -1119
-	CodeBadInterval                    Code = -1120
-	CodeBadSymbol                      Code = -1121
-	CodeInvalidListenKey               Code = -1125
-	CodeMoreThanXxHours                Code = -1127
-	CodeBadContract                    Code = -1128
-	CodeBadCurrency                    Code = -1129
-	CodeInvalidParameter               Code = -1130
-	CodeBadRecvWindow                  Code = -1131
-	CodeNewOrderRejected               Code = -2010
-	CodeNoSuchOrder                    Code = -2013
-	CodeBadApiKeyFmt                   Code = -2014
-	CodeInvalidApiKey                  Code = -2015
-	CodeBalanceNotSufficient           Code = -2018
-	CodeOptionMarginNotSufficient      Code = -2027
-	CodeTransferFailed                 Code = -3029
-	CodePriceLessThanZero              Code = -4001
-	CodePriceGreaterThanMaxPrice       Code = -4002
-	CodeQtyLessThanZero                Code = -4003
-	CodeQtyLessThanMinQty              Code = -4004
-	CodeQtyGreaterThanMaxQty           Code = -4005
-	CodePriceLessThanMinPrice          Code = -4013
-	CodeInvalidTickSizePrecision       Code = -4029
-	CodeInvalidQtyPrecision            Code = -4030
-	CodeAmountMustBePositive           Code = -4055
-)
+// The codes the API may send, by their names in the catalog: one declaration
+// each, so that a code added or removed changes its own lines only.
+
+const CodeUnknown Code = -1000
+const CodeDisconnected Code = -1001
+const CodeUnauthorized Code = -1002
+const CodeTooManyRequests Code = -1008
+const CodeUnknownOrderComposition Code = -1014
+const CodeTooManyOrders Code = -1015
+const CodeServiceShuttingDown Code = -1016
+const CodeUnsupportedOperation Code = -1020
+const CodeInvalidTimestamp Code = -1021
+const CodeInvalidSignature Code = -1022
+const CodeIllegalChars Code = -1100
+const CodeTooManyParameters Code = -1101
+const CodeMandatoryParamEmptyOrMalformed Code = -1102
+const CodeUnknownParam Code = -1103
+const CodeUnreadParameters Code = -1104
+const CodeParamEmpty Code = -1105
+const CodeParamNotRequired Code = -1106
+const CodeBadPrecision Code = -1111
+const CodeInvalidTif Code = -1115
+const CodeInvalidOrderType Code = -1116
+const CodeInvalidSide Code = -1117
+const CodeEmptyNewClOrdId Code = -1118
+const CodeEmptyOrgClOrdId Code = -1119
+const CodeBadInterval Code = -1120
+const CodeBadSymbol Code = -1121
+const CodeInvalidListenKey Code = -1125
+const CodeMoreThanXxHours Code = -1127
+const CodeBadContract Code = -1128
+const CodeBadCurrency Code = -1129
+const CodeInvalidParameter Code = -1130
+const CodeBadRecvWindow Code = -1131
+const CodeNewOrderRejected Code = -2010
+const CodeNoSuchOrder Code = -2013
+const CodeBadApiKeyFmt Code = -2014
+const CodeInvalidApiKey Code = -2015
+const CodeBalanceNotSufficient Code = -2018
+const CodeOptionMarginNotSufficient Code = -2027
+const CodeTransferFailed Code = -3029
+const CodePriceLessThanZero Code = -4001
+const CodePriceGreaterThanMaxPrice Code = -4002
+const CodeQtyLessThanZero Code = -4003
+const CodeQtyLessThanMinQty Code = -4004
+const CodeQtyGreaterThanMaxQty Code = -4005
+const CodePriceLessThanMinPrice Code = -4013
+const CodeInvalidTickSizePrecision Code = -4029
+const CodeInvalidQtyPrecision Code = -4030
+const CodeAmountMustBePositive Code = -4055
 
 // String returns the name the catalog gives a known code, and the code itself
 // otherwise.
 func (c Code) String() string {
-	if i := index(c); i >= 0 {
-		return entries[i].name
+	if known := find(c); known != nil {
+		return known.name
 	}
 	return strconv.Itoa(int(c))
 }
@@ -208,11 +209,6 @@ type Info struct {
 	Description string
 }
 
-type template struct {
-	parts   []string       // the literals around the placeholders, %% already a %
-	pattern *regexp.Regexp // with more than one placeholder, the reference rule
-}
-
 type entry struct {
 	code        Code
 	name        string
@@ -222,232 +218,138 @@ type entry struct {
 	httpStatus  int
 	deprecated  bool
 	description string
-	templates   []template
+	// parts are the literals around the placeholders of each message
+	// template, %% already a %: one more than its placeholders.
+	parts [][]string
 }
 
+// entries are the codes the API may send, in catalog order.
 var entries = [...]entry{
-	{code: CodeUnknown, name: "UNKNOWN", category: CategoryGeneral, messages: []string{"An unknown error occurred while processing the request."}},
-	{code: CodeDisconnected, name: "DISCONNECTED", category: CategoryGeneral, messages: []string{"Internal error; unable to process your request. Please try again."}, retryable: true, description: "The page asks the client to try again, so the request may be retried."},
-	{code: CodeUnauthorized, name: "UNAUTHORIZED", category: CategoryGeneral, messages: []string{"You are not authorized to execute this request."}},
-	{code: CodeTooManyRequests, name: "TOO_MANY_REQUESTS", category: CategoryGeneral, messages: []string{"Too many requests queued.", "Too much request weight used; please use the websocket for live updates to avoid polling the API.", "Too much request weight used; current limit is %s request weight per %s %s. Please use the websocket for live updates to avoid polling the API.", "Way too much request weight used; IP banned until %s. Please use the websocket for live updates to avoid bans."}},
-	{code: CodeUnknownOrderComposition, name: "UNKNOWN_ORDER_COMPOSITION", category: CategoryGeneral, messages: []string{"Unsupported order combination."}},
-	{code: CodeTooManyOrders, name: "TOO_MANY_ORDERS", category: CategoryGeneral, messages: []string{"Too many new orders.", "Too many new orders; current limit is %s orders per %s."}},
-	{code: CodeServiceShuttingDown, name: "SERVICE_SHUTTING_DOWN", category: CategoryGeneral, messages: []string{"This service is no longer available."}},
-	{code: CodeUnsupportedOperation, name: "UNSUPPORTED_OPERATION", category: CategoryGeneral, messages: []string{"This operation is not supported."}},
-	{code: CodeInvalidTimestamp, name: "INVALID_TIMESTAMP", category: CategoryGeneral, messages: []string{"Timestamp for this request is outside of the recvWindow.", "Timestamp for this request was 1000ms ahead of the server's time."}},
-	{code: CodeInvalidSignature, name: "INVALID_SIGNATURE", category: CategoryGeneral, messages: []string{"Signature for this request is not valid."}},
-	{code: CodeIllegalChars, name: "ILLEGAL_CHARS", category: CategoryRequest, messages: []string{"Illegal characters found in a parameter.", "Illegal characters found in a parameter. %s", "Illegal characters found in parameter %s; legal range is %s."}},
-	{code: CodeTooManyParameters, name: "TOO_MANY_PARAMETERS", category: CategoryRequest, messages: []string{"Too many parameters sent for this endpoint.", "Too many parameters; expected %s and received %s.", "Duplicate values for a parameter detected."}},
-	{code: CodeMandatoryParamEmptyOrMalformed, name: "MANDATORY_PARAM_EMPTY_OR_MALFORMED", category: CategoryRequest, messages: []string{"A mandatory parameter was not sent, was empty/null, or malformed.", "Mandatory parameter %s was not sent, was empty/null, or malformed.", "Param %s or %s must be sent, but both were empty/null!"}},
-	{code: CodeUnknownParam, name: "UNKNOWN_PARAM", category: CategoryRequest, messages: []string{"An unknown parameter was sent."}},
-	{code: CodeUnreadParameters, name: "UNREAD_PARAMETERS", category: CategoryRequest, messages: []string{"Not all sent parameters were read.", "Not all sent parameters were read; read %s parameter(s) but was sent %s."}},
-	{code: CodeParamEmpty, name: "PARAM_EMPTY", category: CategoryRequest, messages: []string{"A parameter was empty.", "Parameter %s was empty."}},
-	{code: CodeParamNotRequired, name: "PARAM_NOT_REQUIRED", category: CategoryRequest, messages: []string{"A parameter was sent when not required.", "Parameter %s sent when not required."}},
-	{code: CodeBadPrecision, name: "BAD_PRECISION", category: CategoryRequest, messages: []string{"Precision is over the maximum defined for this asset."}},
-	{code: CodeInvalidTif, name: "INVALID_TIF", category: CategoryRequest, messages: []string{"Invalid timeInForce."}},
-	{code: CodeInvalidOrderType, name: "INVALID_ORDER_TYPE", category: CategoryRequest, messages: []string{"Invalid orderType."}},
-	{code: CodeInvalidSide, name: "INVALID_SIDE", category: CategoryRequest, messages: []string{"Invalid side."}},
-	{code: CodeEmptyNewClOrdId, name: "EMPTY_NEW_CL_ORD_ID", category: CategoryRequest, messages: []string{"New client order ID was empty."}},
-	{code: CodeEmptyOrgClOrdId, name: "EMPTY_ORG_CL_ORD_ID", category: CategoryRequest, messages: []string{"Original client order ID was empty."}},
-	{code: CodeBadInterval, name: "BAD_INTERVAL", category: CategoryRequest, messages: []string{"Invalid interval."}},
-	{code: CodeBadSymbol, name: "BAD_SYMBOL", category: CategoryRequest, messages: []string{"Invalid symbol."}},
-	{code: CodeInvalidListenKey, name: "INVALID_LISTEN_KEY", category: CategoryRequest, messages: []string{"This listenKey does not exist."}},
-	{code: CodeMoreThanXxHours, name: "MORE_THAN_XX_HOURS", category: CategoryRequest, messages: []string{"Lookup interval is too big.", "More than %s hours between startTime and endTime."}},
-	{code: CodeBadContract, name: "BAD_CONTRACT", category: CategoryRequest, messages: []string{"Invalid underlying"}},
-	{code: CodeBadCurrency, name: "BAD_CURRENCY", category: CategoryRequest, messages: []string{"Invalid asset。"}},
-	{code: CodeInvalidParameter, name: "INVALID_PARAMETER", category: CategoryRequest, messages: []string{"Invalid data sent for a parameter.", "Data sent for paramter %s is not valid."}},
-	{code: CodeBadRecvWindow, name: "BAD_RECV_WINDOW", category: CategoryRequest, messages: []string{"recvWindow must be less than 60000"}},
-	{code: CodeNewOrderRejected, name: "NEW_ORDER_REJECTED", category: CategoryRequest, messages: []string{"NEW_ORDER_REJECTED"}},
-	{code: CodeNoSuchOrder, name: "NO_SUCH_ORDER", category: CategoryRequest, messages: []string{"Order does not exist."}},
-	{code: CodeBadApiKeyFmt, name: "BAD_API_KEY_FMT", category: CategoryRequest, messages: []string{"API-key format invalid."}},
-	{code: CodeInvalidApiKey, name: "INVALID_API_KEY", category: CategoryRequest, messages: []string{"Invalid API-key, IP, or permissions for action."}},
-	{code: CodeBalanceNotSufficient, name: "BALANCE_NOT_SUFFICIENT", category: CategoryRequest, messages: []string{"Balance is insufficient."}},
-	{code: CodeOptionMarginNotSufficient, name: "OPTION_MARGIN_NOT_SUFFICIENT", category: CategoryRequest, messages: []string{"Option margin is insufficient."}},
-	{code: CodeTransferFailed, name: "TRANSFER_FAILED", category: CategoryFilter, messages: []string{"Asset transfer fail."}},
-	{code: CodePriceLessThanZero, name: "PRICE_LESS_THAN_ZERO", category: CategoryFilter, messages: []string{"Price less than 0."}},
-	{code: CodePriceGreaterThanMaxPrice, name: "PRICE_GREATER_THAN_MAX_PRICE", category: CategoryFilter, messages: []string{"Price greater than max price."}},
-	{code: CodeQtyLessThanZero, name: "QTY_LESS_THAN_ZERO", category: CategoryFilter, messages: []string{"Quantity less than zero."}},
-	{code: CodeQtyLessThanMinQty, name: "QTY_LESS_THAN_MIN_QTY", category: CategoryFilter, messages: []string{"Quantity less than min quantity."}},
-	{code: CodeQtyGreaterThanMaxQty, name: "QTY_GREATER_THAN_MAX_QTY", category: CategoryFilter, messages: []string{"Quantity greater than max quantity."}},
-	{code: CodePriceLessThanMinPrice, name: "PRICE_LESS_THAN_MIN_PRICE", category: CategoryFilter, messages: []string{"Price less than min price."}},
-	{code: CodeInvalidTickSizePrecision, name: "INVALID_TICK_SIZE_PRECISION", category: CategoryFilter, messages: []string{"Tick size precision is invalid."}},
-	{code: CodeInvalidQtyPrecision, name: "INVALID_QTY_PRECISION", category: CategoryFilter, messages: []string{"Step size precision is invalid."}},
-	{code: CodeAmountMustBePositive, name: "AMOUNT_MUST_BE_POSITIVE", category: CategoryFilter, messages: []string{"Amount must be positive."}},
+	{code: CodeUnknown, name: "UNKNOWN", category: CategoryGeneral, messages: []string{"An unknown error occurred while processing the request."}, parts: [][]string{{"An unknown error occurred while processing the request."}}},
+	{code: CodeDisconnected, name: "DISCONNECTED", category: CategoryGeneral, messages: []string{"Internal error; unable to process your request. Please try again."}, retryable: true, description: "The page asks the client to try again, so the request may be retried.", parts: [][]string{{"Internal error; unable to process your request. Please try again."}}},
+	{code: CodeUnauthorized, name: "UNAUTHORIZED", category: CategoryGeneral, messages: []string{"You are not authorized to execute this request."}, parts: [][]string{{"You are not authorized to execute this request."}}},
+	{code: CodeTooManyRequests, name: "TOO_MANY_REQUESTS", category: CategoryGeneral, messages: []string{"Too many requests queued.", "Too much request weight used; please use the websocket for live updates to avoid polling the API.", "Too much request weight used; current limit is %s request weight per %s %s. Please use the websocket for live updates to avoid polling the API.", "Way too much request weight used; IP banned until %s. Please use the websocket for live updates to avoid bans."}, parts: [][]string{{"Too many requests queued."}, {"Too much request weight used; please use the websocket for live updates to avoid polling the API."}, {"Too much request weight used; current limit is ", " request weight per ", " ", ". Please use the websocket for live updates to avoid polling the API."}, {"Way too much request weight used; IP banned until ", ". Please use the websocket for live updates to avoid bans."}}},
+	{code: CodeUnknownOrderComposition, name: "UNKNOWN_ORDER_COMPOSITION", category: CategoryGeneral, messages: []string{"Unsupported order combination."}, parts: [][]string{{"Unsupported order combination."}}},
+	{code: CodeTooManyOrders, name: "TOO_MANY_ORDERS", category: CategoryGeneral, messages: []string{"Too many new orders.", "Too many new orders; current limit is %s orders per %s."}, parts: [][]string{{"Too many new orders."}, {"Too many new orders; current limit is ", " orders per ", "."}}},
+	{code: CodeServiceShuttingDown, name: "SERVICE_SHUTTING_DOWN", category: CategoryGeneral, messages: []string{"This service is no longer available."}, parts: [][]string{{"This service is no longer available."}}},
+	{code: CodeUnsupportedOperation, name: "UNSUPPORTED_OPERATION", category: CategoryGeneral, messages: []string{"This operation is not supported."}, parts: [][]string{{"This operation is not supported."}}},
+	{code: CodeInvalidTimestamp, name: "INVALID_TIMESTAMP", category: CategoryGeneral, messages: []string{"Timestamp for this request is outside of the recvWindow.", "Timestamp for this request was 1000ms ahead of the server's time."}, parts: [][]string{{"Timestamp for this request is outside of the recvWindow."}, {"Timestamp for this request was 1000ms ahead of the server's time."}}},
+	{code: CodeInvalidSignature, name: "INVALID_SIGNATURE", category: CategoryGeneral, messages: []string{"Signature for this request is not valid."}, parts: [][]string{{"Signature for this request is not valid."}}},
+	{code: CodeIllegalChars, name: "ILLEGAL_CHARS", category: CategoryRequest, messages: []string{"Illegal characters found in a parameter.", "Illegal characters found in a parameter. %s", "Illegal characters found in parameter %s; legal range is %s."}, parts: [][]string{{"Illegal characters found in a parameter."}, {"Illegal characters found in a parameter. ", ""}, {"Illegal characters found in parameter ", "; legal range is ", "."}}},
+	{code: CodeTooManyParameters, name: "TOO_MANY_PARAMETERS", category: CategoryRequest, messages: []string{"Too many parameters sent for this endpoint.", "Too many parameters; expected %s and received %s.", "Duplicate values for a parameter detected."}, parts: [][]string{{"Too many parameters sent for this endpoint."}, {"Too many parameters; expected ", " and received ", "."}, {"Duplicate values for a parameter detected."}}},
+	{code: CodeMandatoryParamEmptyOrMalformed, name: "MANDATORY_PARAM_EMPTY_OR_MALFORMED", category: CategoryRequest, messages: []string{"A mandatory parameter was not sent, was empty/null, or malformed.", "Mandatory parameter %s was not sent, was empty/null, or malformed.", "Param %s or %s must be sent, but both were empty/null!"}, parts: [][]string{{"A mandatory parameter was not sent, was empty/null, or malformed."}, {"Mandatory parameter ", " was not sent, was empty/null, or malformed."}, {"Param ", " or ", " must be sent, but both were empty/null!"}}},
+	{code: CodeUnknownParam, name: "UNKNOWN_PARAM", category: CategoryRequest, messages: []string{"An unknown parameter was sent."}, parts: [][]string{{"An unknown parameter was sent."}}},
+	{code: CodeUnreadParameters, name: "UNREAD_PARAMETERS", category: CategoryRequest, messages: []string{"Not all sent parameters were read.", "Not all sent parameters were read; read %s parameter(s) but was sent %s."}, parts: [][]string{{"Not all sent parameters were read."}, {"Not all sent parameters were read; read ", " parameter(s) but was sent ", "."}}},
+	{code: CodeParamEmpty, name: "PARAM_EMPTY", category: CategoryRequest, messages: []string{"A parameter was empty.", "Parameter %s was empty."}, parts: [][]string{{"A parameter was empty."}, {"Parameter ", " was empty."}}},
+	{code: CodeParamNotRequired, name: "PARAM_NOT_REQUIRED", category: CategoryRequest, messages: []string{"A parameter was sent when not required.", "Parameter %s sent when not required."}, parts: [][]string{{"A parameter was sent when not required."}, {"Parameter ", " sent when not required."}}},
+	{code: CodeBadPrecision, name: "BAD_PRECISION", category: CategoryRequest, messages: []string{"Precision is over the maximum defined for this asset."}, parts: [][]string{{"Precision is over the maximum defined for this asset."}}},
+	{code: CodeInvalidTif, name: "INVALID_TIF", category: CategoryRequest, messages: []string{"Invalid timeInForce."}, parts: [][]string{{"Invalid timeInForce."}}},
+	{code: CodeInvalidOrderType, name: "INVALID_ORDER_TYPE", category: CategoryRequest, messages: []string{"Invalid orderType."}, parts: [][]string{{"Invalid orderType."}}},
+	{code: CodeInvalidSide, name: "INVALID_SIDE", category: CategoryRequest, messages: []string{"Invalid side."}, parts: [][]string{{"Invalid side."}}},
+	{code: CodeEmptyNewClOrdId, name: "EMPTY_NEW_CL_ORD_ID", category: CategoryRequest, messages: []string{"New client order ID was empty."}, parts: [][]string{{"New client order ID was empty."}}},
+	{code: CodeEmptyOrgClOrdId, name: "EMPTY_ORG_CL_ORD_ID", category: CategoryRequest, messages: []string{"Original client order ID was empty."}, parts: [][]string{{"Original client order ID was empty."}}},
+	{code: CodeBadInterval, name: "BAD_INTERVAL", category: CategoryRequest, messages: []string{"Invalid interval."}, parts: [][]string{{"Invalid interval."}}},
+	{code: CodeBadSymbol, name: "BAD_SYMBOL", category: CategoryRequest, messages: []string{"Invalid symbol."}, parts: [][]string{{"Invalid symbol."}}},
+	{code: CodeInvalidListenKey, name: "INVALID_LISTEN_KEY", category: CategoryRequest, messages: []string{"This listenKey does not exist."}, parts: [][]string{{"This listenKey does not exist."}}},
+	{code: CodeMoreThanXxHours, name: "MORE_THAN_XX_HOURS", category: CategoryRequest, messages: []string{"Lookup interval is too big.", "More than %s hours between startTime and endTime."}, parts: [][]string{{"Lookup interval is too big."}, {"More than ", " hours between startTime and endTime."}}},
+	{code: CodeBadContract, name: "BAD_CONTRACT", category: CategoryRequest, messages: []string{"Invalid underlying"}, parts: [][]string{{"Invalid underlying"}}},
+	{code: CodeBadCurrency, name: "BAD_CURRENCY", category: CategoryRequest, messages: []string{"Invalid asset。"}, parts: [][]string{{"Invalid asset。"}}},
+	{code: CodeInvalidParameter, name: "INVALID_PARAMETER", category: CategoryRequest, messages: []string{"Invalid data sent for a parameter.", "Data sent for paramter %s is not valid."}, parts: [][]string{{"Invalid data sent for a parameter."}, {"Data sent for paramter ", " is not valid."}}},
+	{code: CodeBadRecvWindow, name: "BAD_RECV_WINDOW", category: CategoryRequest, messages: []string{"recvWindow must be less than 60000"}, parts: [][]string{{"recvWindow must be less than 60000"}}},
+	{code: CodeNewOrderRejected, name: "NEW_ORDER_REJECTED", category: CategoryRequest, messages: []string{"NEW_ORDER_REJECTED"}, parts: [][]string{{"NEW_ORDER_REJECTED"}}},
+	{code: CodeNoSuchOrder, name: "NO_SUCH_ORDER", category: CategoryRequest, messages: []string{"Order does not exist."}, parts: [][]string{{"Order does not exist."}}},
+	{code: CodeBadApiKeyFmt, name: "BAD_API_KEY_FMT", category: CategoryRequest, messages: []string{"API-key format invalid."}, parts: [][]string{{"API-key format invalid."}}},
+	{code: CodeInvalidApiKey, name: "INVALID_API_KEY", category: CategoryRequest, messages: []string{"Invalid API-key, IP, or permissions for action."}, parts: [][]string{{"Invalid API-key, IP, or permissions for action."}}},
+	{code: CodeBalanceNotSufficient, name: "BALANCE_NOT_SUFFICIENT", category: CategoryRequest, messages: []string{"Balance is insufficient."}, parts: [][]string{{"Balance is insufficient."}}},
+	{code: CodeOptionMarginNotSufficient, name: "OPTION_MARGIN_NOT_SUFFICIENT", category: CategoryRequest, messages: []string{"Option margin is insufficient."}, parts: [][]string{{"Option margin is insufficient."}}},
+	{code: CodeTransferFailed, name: "TRANSFER_FAILED", category: CategoryFilter, messages: []string{"Asset transfer fail."}, parts: [][]string{{"Asset transfer fail."}}},
+	{code: CodePriceLessThanZero, name: "PRICE_LESS_THAN_ZERO", category: CategoryFilter, messages: []string{"Price less than 0."}, parts: [][]string{{"Price less than 0."}}},
+	{code: CodePriceGreaterThanMaxPrice, name: "PRICE_GREATER_THAN_MAX_PRICE", category: CategoryFilter, messages: []string{"Price greater than max price."}, parts: [][]string{{"Price greater than max price."}}},
+	{code: CodeQtyLessThanZero, name: "QTY_LESS_THAN_ZERO", category: CategoryFilter, messages: []string{"Quantity less than zero."}, parts: [][]string{{"Quantity less than zero."}}},
+	{code: CodeQtyLessThanMinQty, name: "QTY_LESS_THAN_MIN_QTY", category: CategoryFilter, messages: []string{"Quantity less than min quantity."}, parts: [][]string{{"Quantity less than min quantity."}}},
+	{code: CodeQtyGreaterThanMaxQty, name: "QTY_GREATER_THAN_MAX_QTY", category: CategoryFilter, messages: []string{"Quantity greater than max quantity."}, parts: [][]string{{"Quantity greater than max quantity."}}},
+	{code: CodePriceLessThanMinPrice, name: "PRICE_LESS_THAN_MIN_PRICE", category: CategoryFilter, messages: []string{"Price less than min price."}, parts: [][]string{{"Price less than min price."}}},
+	{code: CodeInvalidTickSizePrecision, name: "INVALID_TICK_SIZE_PRECISION", category: CategoryFilter, messages: []string{"Tick size precision is invalid."}, parts: [][]string{{"Tick size precision is invalid."}}},
+	{code: CodeInvalidQtyPrecision, name: "INVALID_QTY_PRECISION", category: CategoryFilter, messages: []string{"Step size precision is invalid."}, parts: [][]string{{"Step size precision is invalid."}}},
+	{code: CodeAmountMustBePositive, name: "AMOUNT_MUST_BE_POSITIVE", category: CategoryFilter, messages: []string{"Amount must be positive."}, parts: [][]string{{"Amount must be positive."}}},
 }
 
-func init() {
+// byCode holds every code with its entry, sorted by code, for find.
+var byCode = sortedByCode()
+
+type keyed struct {
+	code  Code
+	entry *entry
+}
+
+func sortedByCode() (sorted [len(entries)]keyed) {
 	for i := range entries {
-		messages := entries[i].messages
-		entries[i].templates = make([]template, len(messages))
-		for j, message := range messages {
-			entries[i].templates[j] = compile(message)
-		}
+		sorted[i] = keyed{entries[i].code, &entries[i]}
 	}
+	slices.SortFunc(sorted[:], func(a, b keyed) int { return cmp.Compare(a.code, b.code) })
+	return sorted
 }
 
-// compile splits a message template at its %s placeholders (%% is a literal
-// %). A template with more than one placeholder also gets the reference rule
-// as a regular expression: literal parts exact, each placeholder the shortest
-// run of any characters that lets the whole message match.
-func compile(message string) template {
-	var parts []string
-	var literal strings.Builder
-	for i := 0; i < len(message); i++ {
-		if message[i] == '%' && i+1 < len(message) {
-			i++
-			if message[i] == 's' {
-				parts = append(parts, literal.String())
-				literal.Reset()
-				continue
-			}
+// find returns the entry of a known code, by binary search, and nil for a code
+// the catalog does not know.
+func find(c Code) *entry {
+	low, high := 0, len(byCode)
+	for low < high {
+		middle := int(uint(low+high) >> 1)
+		if byCode[middle].code < c {
+			low = middle + 1
+		} else {
+			high = middle
 		}
-		literal.WriteByte(message[i])
 	}
-	parts = append(parts, literal.String())
-	t := template{parts: parts}
-	if len(parts) > 2 {
-		quoted := make([]string, len(parts))
-		for i, part := range parts {
-			quoted[i] = regexp.QuoteMeta(part)
-		}
-		t.pattern = regexp.MustCompile(`(?s)\A` + strings.Join(quoted, `(.*?)`) + `\z`)
+	if low < len(byCode) && byCode[low].code == c {
+		return byCode[low].entry
 	}
-	return t
+	return nil
 }
 
-// match reports whether message fits t, and the values of its placeholders.
-// With fewer than two placeholders, prefix and suffix decide alone.
-func (t *template) match(message string, values bool) ([]string, bool) {
-	first, last := t.parts[0], t.parts[len(t.parts)-1]
-	if len(t.parts) == 1 {
+// fit reports whether message fits the template made of parts, and with values
+// set, the values of its placeholders. Literal parts are exact and each
+// placeholder is the shortest run of characters that lets the whole message
+// match: after the prefix, each middle literal is taken at its leftmost
+// occurrence that leaves room for the suffix (a later one would only leave less
+// room for the parts after it), so one pass of substring searches decides, in
+// time linear in the message.
+func fit(parts []string, message string, values bool) ([]string, bool) {
+	first, last := parts[0], parts[len(parts)-1]
+	if len(parts) == 1 {
 		return nil, message == first
 	}
-	if len(message) < len(first)+len(last) || !strings.HasPrefix(message, first) || !strings.HasSuffix(message, last) {
+	end := len(message) - len(last) // where the last literal must start
+	if end < len(first) || !strings.HasPrefix(message, first) || !strings.HasSuffix(message, last) {
 		return nil, false
 	}
-	if t.pattern == nil {
-		if !values {
-			return nil, true
+	var found [8]string // the values, copied out only once the message fits
+	params := found[:0]
+	at := len(first)
+	for _, part := range parts[1 : len(parts)-1] {
+		i := strings.Index(message[at:end], part)
+		if i < 0 {
+			return nil, false
 		}
-		return []string{message[len(first) : len(message)-len(last)]}, true
+		if values {
+			params = append(params, message[at:at+i])
+		}
+		at += i + len(part)
 	}
 	if !values {
-		return nil, t.pattern.MatchString(message)
+		return nil, true
 	}
-	found := t.pattern.FindStringSubmatch(message)
-	if found == nil {
-		return nil, false
-	}
-	return found[1:], true
+	return append(append(make([]string, 0, len(parts)-1), params...), message[at:end]), true
 }
 
 func (e *entry) match(message string, values bool) (int, []string) {
-	for variant := range e.templates {
-		if params, ok := e.templates[variant].match(message, values); ok {
+	for variant, parts := range e.parts {
+		if params, ok := fit(parts, message, values); ok {
 			return variant, params
 		}
 	}
 	return -1, nil
-}
-
-func index(c Code) int {
-	switch c {
-	case CodeUnknown:
-		return 0
-	case CodeDisconnected:
-		return 1
-	case CodeUnauthorized:
-		return 2
-	case CodeTooManyRequests:
-		return 3
-	case CodeUnknownOrderComposition:
-		return 4
-	case CodeTooManyOrders:
-		return 5
-	case CodeServiceShuttingDown:
-		return 6
-	case CodeUnsupportedOperation:
-		return 7
-	case CodeInvalidTimestamp:
-		return 8
-	case CodeInvalidSignature:
-		return 9
-	case CodeIllegalChars:
-		return 10
-	case CodeTooManyParameters:
-		return 11
-	case CodeMandatoryParamEmptyOrMalformed:
-		return 12
-	case CodeUnknownParam:
-		return 13
-	case CodeUnreadParameters:
-		return 14
-	case CodeParamEmpty:
-		return 15
-	case CodeParamNotRequired:
-		return 16
-	case CodeBadPrecision:
-		return 17
-	case CodeInvalidTif:
-		return 18
-	case CodeInvalidOrderType:
-		return 19
-	case CodeInvalidSide:
-		return 20
-	case CodeEmptyNewClOrdId:
-		return 21
-	case CodeEmptyOrgClOrdId:
-		return 22
-	case CodeBadInterval:
-		return 23
-	case CodeBadSymbol:
-		return 24
-	case CodeInvalidListenKey:
-		return 25
-	case CodeMoreThanXxHours:
-		return 26
-	case CodeBadContract:
-		return 27
-	case CodeBadCurrency:
-		return 28
-	case CodeInvalidParameter:
-		return 29
-	case CodeBadRecvWindow:
-		return 30
-	case CodeNewOrderRejected:
-		return 31
-	case CodeNoSuchOrder:
-		return 32
-	case CodeBadApiKeyFmt:
-		return 33
-	case CodeInvalidApiKey:
-		return 34
-	case CodeBalanceNotSufficient:
-		return 35
-	case CodeOptionMarginNotSufficient:
-		return 36
-	case CodeTransferFailed:
-		return 37
-	case CodePriceLessThanZero:
-		return 38
-	case CodePriceGreaterThanMaxPrice:
-		return 39
-	case CodeQtyLessThanZero:
-		return 40
-	case CodeQtyLessThanMinQty:
-		return 41
-	case CodeQtyGreaterThanMaxQty:
-		return 42
-	case CodePriceLessThanMinPrice:
-		return 43
-	case CodeInvalidTickSizePrecision:
-		return 44
-	case CodeInvalidQtyPrecision:
-		return 45
-	case CodeAmountMustBePositive:
-		return 46
-	}
-	return -1
 }
 
 // Codes returns every code the API may send, in catalog order.
@@ -462,11 +364,10 @@ func Codes() []Code {
 // Lookup returns what the catalog says about a known code; false for a code it
 // does not know.
 func Lookup(code Code) (Info, bool) {
-	i := index(code)
-	if i < 0 {
+	e := find(code)
+	if e == nil {
 		return Info{}, false
 	}
-	e := &entries[i]
 	return Info{
 		Code:        e.code,
 		Name:        e.name,
@@ -494,24 +395,25 @@ func LookupName(name string) (Code, bool) {
 // variant is an index into them. It returns nil for a code the catalog does
 // not know.
 func Messages(code Code) []string {
-	i := index(code)
-	if i < 0 {
+	known := find(code)
+	if known == nil {
 		return nil
 	}
-	return append([]string(nil), entries[i].messages...)
+	return append([]string(nil), known.messages...)
 }
 
 // Match returns the first template of code, in catalog order, that message
 // fits, with the values of its placeholders (nil when it has none). Literal
 // text must match exactly; each placeholder takes the shortest run of
-// characters that lets the whole message match. ok is false, and variant -1,
-// when the message fits no template or the catalog does not know the code.
+// characters that lets the whole message match, found in time linear in the
+// length of message. ok is false, and variant -1, when the message fits no
+// template or the catalog does not know the code.
 func Match(code Code, message string) (variant int, params []string, ok bool) {
-	i := index(code)
-	if i < 0 {
+	known := find(code)
+	if known == nil {
 		return -1, nil, false
 	}
-	variant, params = entries[i].match(message, true)
+	variant, params = known.match(message, true)
 	return variant, params, variant >= 0
 }
 
@@ -519,11 +421,11 @@ func Match(code Code, message string) (variant int, params []string, ok bool) {
 // placeholders: -1 when the message fits no template or the catalog does not
 // know the code.
 func Classify(code Code, message string) int {
-	i := index(code)
-	if i < 0 {
+	known := find(code)
+	if known == nil {
 		return -1
 	}
-	variant, _ := entries[i].match(message, false)
+	variant, _ := known.match(message, false)
 	return variant
 }
 
@@ -531,15 +433,14 @@ func Classify(code Code, message string) int {
 // in by params. It fails when the code or the variant is unknown, or when
 // params has the wrong length.
 func Format(code Code, variant int, params ...string) (string, error) {
-	i := index(code)
-	if i < 0 {
+	known := find(code)
+	if known == nil {
 		return "", errors.New("binanceoptions: unknown code " + code.String())
 	}
-	templates := entries[i].templates
-	if variant < 0 || variant >= len(templates) {
+	if variant < 0 || variant >= len(known.parts) {
 		return "", errors.New("binanceoptions: code " + code.String() + " has no message variant " + strconv.Itoa(variant))
 	}
-	parts := templates[variant].parts
+	parts := known.parts[variant]
 	if len(params) != len(parts)-1 {
 		return "", errors.New("binanceoptions: message variant " + strconv.Itoa(variant) + " of code " + code.String() +
 			" takes " + strconv.Itoa(len(parts)-1) + " value(s), got " + strconv.Itoa(len(params)))
@@ -555,7 +456,20 @@ func Format(code Code, variant int, params ...string) (string, error) {
 
 // RetiredCodes are the codes the API no longer sends, with their former names;
 // they are never reused.
-var RetiredCodes = map[Code]string{}
+var RetiredCodes = retiredCodes([]retiredCode{})
+
+type retiredCode struct {
+	code Code
+	name string
+}
+
+func retiredCodes(all []retiredCode) map[Code]string {
+	codes := make(map[Code]string, len(all))
+	for _, retired := range all {
+		codes[retired.code] = retired.name
+	}
+	return codes
+}
 
 // Error is an error the API answered with. Every error of this package that
 // stands for a response is an *Error, known code or not.
@@ -589,12 +503,11 @@ func New(code Code, message string) *Error {
 
 func (e *Error) fill(code Code, message string) {
 	*e = Error{Code: code, Message: message, Variant: -1}
-	i := index(code)
-	if i < 0 {
+	known := find(code)
+	if known == nil {
 		e.Category = code.Category()
 		return
 	}
-	known := &entries[i]
 	e.Category, e.Retryable, e.HTTPStatus = known.category, known.retryable, known.httpStatus
 	e.Variant, e.Params = known.match(message, true)
 }
@@ -602,8 +515,8 @@ func (e *Error) fill(code Code, message string) {
 // Error returns the code, its name when the catalog knows it, and the message.
 func (e *Error) Error() string {
 	code := strconv.Itoa(int(e.Code))
-	if i := index(e.Code); i >= 0 {
-		code += " " + entries[i].name
+	if known := find(e.Code); known != nil {
+		code += " " + known.name
 	}
 	return code + ": " + e.Message
 }
@@ -621,64 +534,69 @@ func (e *Error) Is(target error) bool {
 }
 
 func sentinel(code Code) *Error {
-	return New(code, entries[index(code)].messages[0])
+	return New(code, find(code).messages[0])
 }
 
 // Sentinels, one for each code the API may send: errors.Is(err, ErrSomeCode)
 // reports whether err is an [*Error] with that code. Each holds the first
 // message template of its code.
-var (
-	ErrUnknown                        = sentinel(CodeUnknown)
-	ErrDisconnected                   = sentinel(CodeDisconnected)
-	ErrUnauthorized                   = sentinel(CodeUnauthorized)
-	ErrTooManyRequests                = sentinel(CodeTooManyRequests)
-	ErrUnknownOrderComposition        = sentinel(CodeUnknownOrderComposition)
-	ErrTooManyOrders                  = sentinel(CodeTooManyOrders)
-	ErrServiceShuttingDown            = sentinel(CodeServiceShuttingDown)
-	ErrUnsupportedOperation           = sentinel(CodeUnsupportedOperation)
-	ErrInvalidTimestamp               = sentinel(CodeInvalidTimestamp)
-	ErrInvalidSignature               = sentinel(CodeInvalidSignature)
-	ErrIllegalChars                   = sentinel(CodeIllegalChars)
-	ErrTooManyParameters              = sentinel(CodeTooManyParameters)
-	ErrMandatoryParamEmptyOrMalformed = sentinel(CodeMandatoryParamEmptyOrMalformed)
-	ErrUnknownParam                   = sentinel(CodeUnknownParam)
-	ErrUnreadParameters               = sentinel(CodeUnreadParameters)
-	ErrParamEmpty                     = sentinel(CodeParamEmpty)
-	ErrParamNotRequired               = sentinel(CodeParamNotRequired)
-	ErrBadPrecision                   = sentinel(CodeBadPrecision)
-	ErrInvalidTif                     = sentinel(CodeInvalidTif)
-	ErrInvalidOrderType               = sentinel(CodeInvalidOrderType)
-	ErrInvalidSide                    = sentinel(CodeInvalidSide)
-	ErrEmptyNewClOrdId                = sentinel(CodeEmptyNewClOrdId)
-	ErrEmptyOrgClOrdId                = sentinel(CodeEmptyOrgClOrdId)
-	ErrBadInterval                    = sentinel(CodeBadInterval)
-	ErrBadSymbol                      = sentinel(CodeBadSymbol)
-	ErrInvalidListenKey               = sentinel(CodeInvalidListenKey)
-	ErrMoreThanXxHours                = sentinel(CodeMoreThanXxHours)
-	ErrBadContract                    = sentinel(CodeBadContract)
-	ErrBadCurrency                    = sentinel(CodeBadCurrency)
-	ErrInvalidParameter               = sentinel(CodeInvalidParameter)
-	ErrBadRecvWindow                  = sentinel(CodeBadRecvWindow)
-	ErrNewOrderRejected               = sentinel(CodeNewOrderRejected)
-	ErrNoSuchOrder                    = sentinel(CodeNoSuchOrder)
-	ErrBadApiKeyFmt                   = sentinel(CodeBadApiKeyFmt)
-	ErrInvalidApiKey                  = sentinel(CodeInvalidApiKey)
-	ErrBalanceNotSufficient           = sentinel(CodeBalanceNotSufficient)
-	ErrOptionMarginNotSufficient      = sentinel(CodeOptionMarginNotSufficient)
-	ErrTransferFailed                 = sentinel(CodeTransferFailed)
-	ErrPriceLessThanZero              = sentinel(CodePriceLessThanZero)
-	ErrPriceGreaterThanMaxPrice       = sentinel(CodePriceGreaterThanMaxPrice)
-	ErrQtyLessThanZero                = sentinel(CodeQtyLessThanZero)
-	ErrQtyLessThanMinQty              = sentinel(CodeQtyLessThanMinQty)
-	ErrQtyGreaterThanMaxQty           = sentinel(CodeQtyGreaterThanMaxQty)
-	ErrPriceLessThanMinPrice          = sentinel(CodePriceLessThanMinPrice)
-	ErrInvalidTickSizePrecision       = sentinel(CodeInvalidTickSizePrecision)
-	ErrInvalidQtyPrecision            = sentinel(CodeInvalidQtyPrecision)
-	ErrAmountMustBePositive           = sentinel(CodeAmountMustBePositive)
-)
+
+var ErrUnknown = sentinel(CodeUnknown)
+var ErrDisconnected = sentinel(CodeDisconnected)
+var ErrUnauthorized = sentinel(CodeUnauthorized)
+var ErrTooManyRequests = sentinel(CodeTooManyRequests)
+var ErrUnknownOrderComposition = sentinel(CodeUnknownOrderComposition)
+var ErrTooManyOrders = sentinel(CodeTooManyOrders)
+var ErrServiceShuttingDown = sentinel(CodeServiceShuttingDown)
+var ErrUnsupportedOperation = sentinel(CodeUnsupportedOperation)
+var ErrInvalidTimestamp = sentinel(CodeInvalidTimestamp)
+var ErrInvalidSignature = sentinel(CodeInvalidSignature)
+var ErrIllegalChars = sentinel(CodeIllegalChars)
+var ErrTooManyParameters = sentinel(CodeTooManyParameters)
+var ErrMandatoryParamEmptyOrMalformed = sentinel(CodeMandatoryParamEmptyOrMalformed)
+var ErrUnknownParam = sentinel(CodeUnknownParam)
+var ErrUnreadParameters = sentinel(CodeUnreadParameters)
+var ErrParamEmpty = sentinel(CodeParamEmpty)
+var ErrParamNotRequired = sentinel(CodeParamNotRequired)
+var ErrBadPrecision = sentinel(CodeBadPrecision)
+var ErrInvalidTif = sentinel(CodeInvalidTif)
+var ErrInvalidOrderType = sentinel(CodeInvalidOrderType)
+var ErrInvalidSide = sentinel(CodeInvalidSide)
+var ErrEmptyNewClOrdId = sentinel(CodeEmptyNewClOrdId)
+var ErrEmptyOrgClOrdId = sentinel(CodeEmptyOrgClOrdId)
+var ErrBadInterval = sentinel(CodeBadInterval)
+var ErrBadSymbol = sentinel(CodeBadSymbol)
+var ErrInvalidListenKey = sentinel(CodeInvalidListenKey)
+var ErrMoreThanXxHours = sentinel(CodeMoreThanXxHours)
+var ErrBadContract = sentinel(CodeBadContract)
+var ErrBadCurrency = sentinel(CodeBadCurrency)
+var ErrInvalidParameter = sentinel(CodeInvalidParameter)
+var ErrBadRecvWindow = sentinel(CodeBadRecvWindow)
+var ErrNewOrderRejected = sentinel(CodeNewOrderRejected)
+var ErrNoSuchOrder = sentinel(CodeNoSuchOrder)
+var ErrBadApiKeyFmt = sentinel(CodeBadApiKeyFmt)
+var ErrInvalidApiKey = sentinel(CodeInvalidApiKey)
+var ErrBalanceNotSufficient = sentinel(CodeBalanceNotSufficient)
+var ErrOptionMarginNotSufficient = sentinel(CodeOptionMarginNotSufficient)
+var ErrTransferFailed = sentinel(CodeTransferFailed)
+var ErrPriceLessThanZero = sentinel(CodePriceLessThanZero)
+var ErrPriceGreaterThanMaxPrice = sentinel(CodePriceGreaterThanMaxPrice)
+var ErrQtyLessThanZero = sentinel(CodeQtyLessThanZero)
+var ErrQtyLessThanMinQty = sentinel(CodeQtyLessThanMinQty)
+var ErrQtyGreaterThanMaxQty = sentinel(CodeQtyGreaterThanMaxQty)
+var ErrPriceLessThanMinPrice = sentinel(CodePriceLessThanMinPrice)
+var ErrInvalidTickSizePrecision = sentinel(CodeInvalidTickSizePrecision)
+var ErrInvalidQtyPrecision = sentinel(CodeInvalidQtyPrecision)
+var ErrAmountMustBePositive = sentinel(CodeAmountMustBePositive)
+
+// MaxDepth is how deeply the JSON text of a payload may nest arrays and
+// objects, the payload object itself being the first level: [FromPayload]
+// refuses text nested deeper, as the catalog's runtimes in every language do.
+const MaxDepth = 128
 
 // PayloadError reports a value that is not an error payload of this API: not
-// JSON, not an object, or a field that is missing or of the wrong type.
+// JSON, not an object, nested deeper than [MaxDepth], or a field that is
+// missing or of the wrong type.
 type PayloadError struct {
 	// Reason says what is wrong with the payload.
 	Reason string
@@ -704,7 +622,8 @@ func (e *PayloadError) Unwrap() error {
 // a JSON integer, and its [PayloadMessageField] the message, a JSON string.
 // A code the catalog does not know keeps its raw code and message.
 //
-// The error is a [*PayloadError] when data is not such a payload.
+// The error is a [*PayloadError] when data is not such a payload, or nests
+// deeper than [MaxDepth].
 func FromPayload(data []byte) (*Error, error) {
 	e := new(Error)
 	if err := e.decode(data); err != nil {
@@ -748,10 +667,10 @@ func (e *Error) decode(data []byte) error {
 		var value any
 		return &PayloadError{Reason: "payload is not valid JSON", Err: json.Unmarshal(data, &value)}
 	}
-	rawCode, rawMessage, object := members(data)
+	rawCode, rawMessage, problem := members(data)
 	switch {
-	case !object:
-		return &PayloadError{Reason: "payload must be a JSON object"}
+	case problem != "":
+		return &PayloadError{Reason: problem}
 	case rawCode == nil:
 		return &PayloadError{Reason: "payload has no " + strconv.Quote(PayloadCodeField) + " field"}
 	case rawMessage == nil:
@@ -771,11 +690,12 @@ func (e *Error) decode(data []byte) error {
 
 // members returns the raw values of the last top-level members named
 // [PayloadCodeField] and [PayloadMessageField] in data, valid JSON text (the
-// last of duplicates wins, as in encoding/json), and whether data is an object.
-func members(data []byte) (code, message []byte, object bool) {
+// last of duplicates wins, as in encoding/json), or what makes data no payload:
+// not an object, or nested deeper than [MaxDepth].
+func members(data []byte) (code, message []byte, problem string) {
 	start := skipSpace(data, 0)
 	if start == len(data) || data[start] != '{' {
-		return nil, nil, false
+		return nil, nil, "payload must be a JSON object"
 	}
 	depth, value := 0, -1 // value: where the current top-level member's value starts
 	var key []byte
@@ -815,6 +735,9 @@ func members(data []byte) (code, message []byte, object bool) {
 			}
 		case '{', '[':
 			depth++
+			if depth > MaxDepth {
+				return nil, nil, "payload nests deeper than 128 levels"
+			}
 		case '}', ']':
 			depth--
 			if depth == 0 {
@@ -822,7 +745,7 @@ func members(data []byte) (code, message []byte, object bool) {
 			}
 		}
 	}
-	return code, message, true
+	return code, message, ""
 }
 
 func skipSpace(data []byte, i int) int {
@@ -853,10 +776,10 @@ func text(raw []byte, code Code) (string, bool) {
 		var decoded string // escapes, lone surrogates made U+FFFD as by every target
 		return decoded, json.Unmarshal(raw, &decoded) == nil
 	}
-	if i := index(code); i >= 0 {
-		for _, t := range entries[i].templates {
-			if len(t.parts) == 1 && t.parts[0] == string(body) {
-				return t.parts[0], true
+	if known := find(code); known != nil {
+		for _, parts := range known.parts {
+			if len(parts) == 1 && parts[0] == string(body) {
+				return parts[0], true
 			}
 		}
 	}

@@ -21,9 +21,9 @@ func ExampleFromPayload() {
 // Match finds the variant a message fits and the values in it; Format is its
 // inverse.
 func ExampleMatch() {
-	message := "Too much request weight used; current limit is 100 request weight per 10 SECOND x. Please use the websocket for live updates to avoid polling the API."
-	variant, params, ok := Match(CodeTooManyRequests, message)
-	formatted, err := Format(CodeTooManyRequests, variant, params...)
+	message := "Invalid symbol."
+	variant, params, ok := Match(CodeBadSymbol, message)
+	formatted, err := Format(CodeBadSymbol, variant, params...)
 	fmt.Println(ok, variant, len(params), err == nil && formatted == message)
-	// Output: true 2 3 true
+	// Output: true 0 0 true
 }

@@ -272,7 +272,9 @@ func TestSpec(t *testing.T) {
 			t.Errorf("%s: Lookup() shares its messages", e.Name)
 		}
 		sentinel := sentinels[e.Name]
-		if sentinel.Code != c || sentinel.Message != e.Messages[0] || sentinel.Category != categories[e.Category] {
+		// Built when the package is initialised, a sentinel is classified as New classifies any error.
+		if sentinel.Code != c || sentinel.Message != e.Messages[0] || sentinel.Category != categories[e.Category] ||
+			sentinel.Variant != errs.Classify(c, e.Messages[0]) {
 			t.Errorf("%s: sentinel %#v", e.Name, sentinel)
 		}
 		for variant, message := range e.Messages {
@@ -319,6 +321,66 @@ func TestMalformedPayloadsNeverPanic(t *testing.T) {
 		var payloadError *errs.PayloadError
 		if got != nil || !errors.As(err, &payloadError) {
 			t.Errorf("%q: %v, %v", payload, got, err)
+		}
+	}
+}
+
+// nested is levels arrays and objects, alternating from an array, around 0.
+func nested(levels int) string {
+	text := "0"
+	for level := levels - 1; level >= 0; level-- {
+		if level%2 == 0 {
+			text = "[" + text + "]"
+		} else {
+			text = `{"a":` + text + "}"
+		}
+	}
+	return text
+}
+
+// The payload object is level 1: text nested MaxDepth levels is read, one more is refused, wherever
+// it is; brackets in strings do not count.
+func TestMaxDepth(t *testing.T) {
+	if errs.MaxDepth != 128 {
+		t.Fatalf("MaxDepth is %d", errs.MaxDepth)
+	}
+	code := errs.Codes()[0]
+	codeField, _ := json.Marshal(errs.PayloadCodeField)
+	messageField, _ := json.Marshal(errs.PayloadMessageField)
+	codeText, _ := json.Marshal(code)
+	message, _ := json.Marshal(errs.Messages(code)[0])
+	payload := func(code, message, extra string) []byte {
+		return []byte("{" + string(codeField) + ":" + code + "," + string(messageField) + ":" + message + `,"x":` + extra + "}")
+	}
+	brackets, _ := json.Marshal(strings.Repeat("[{", 2*errs.MaxDepth))
+	for _, data := range [][]byte{
+		payload(string(codeText), string(message), nested(errs.MaxDepth-1)),
+		payload(string(codeText), string(message), string(brackets)),
+	} {
+		if !json.Valid(data) {
+			t.Fatalf("not JSON: %s", data)
+		}
+		if got, err := errs.FromPayload(data); err != nil || got.Code != code {
+			t.Errorf("%s: %v, %v", data, got, err)
+		}
+	}
+	for _, data := range [][]byte{
+		payload(string(codeText), string(message), nested(errs.MaxDepth)),
+		payload(nested(errs.MaxDepth), string(message), "0"),
+		payload(string(codeText), nested(errs.MaxDepth), "0"),
+		payload(string(codeText), string(message), "["+string(brackets)+","+nested(errs.MaxDepth)+"]"),
+	} {
+		if !json.Valid(data) {
+			t.Fatalf("not JSON: %s", data)
+		}
+		got, err := errs.FromPayload(data)
+		var payloadError *errs.PayloadError
+		if got != nil || !errors.As(err, &payloadError) || payloadError.Reason != "payload nests deeper than 128 levels" {
+			t.Errorf("%s: %v, %v", data, got, err)
+		}
+		var e errs.Error
+		if err := json.Unmarshal(data, &e); !errors.As(err, &payloadError) {
+			t.Errorf("%s: json.Unmarshal gives %v", data, err)
 		}
 	}
 }

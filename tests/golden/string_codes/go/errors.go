@@ -21,9 +21,10 @@ package sqlstate
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
-	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -44,21 +45,21 @@ const PayloadMessageField = "message"
 // Code is a code as the API sends it, whether this catalog knows it or not.
 type Code string
 
-// The codes the API may send, by their names in the catalog.
-const (
-	CodeSuccessfulCompletion      Code = "00000"
-	CodeDivisionByZero            Code = "22012"
-	CodeInvalidTextRepresentation Code = "22P02"
-	CodeUniqueViolation           Code = "23505"
-	CodeSerializationFailure      Code = "40001"
-	CodeDeadlockDetected          Code = "40P01"
-)
+// The codes the API may send, by their names in the catalog: one declaration
+// each, so that a code added or removed changes its own lines only.
+
+const CodeSuccessfulCompletion Code = "00000"
+const CodeDivisionByZero Code = "22012"
+const CodeInvalidTextRepresentation Code = "22P02"
+const CodeUniqueViolation Code = "23505"
+const CodeSerializationFailure Code = "40001"
+const CodeDeadlockDetected Code = "40P01"
 
 // String returns the name the catalog gives a known code, and the code itself
 // otherwise.
 func (c Code) String() string {
-	if i := index(c); i >= 0 {
-		return entries[i].name
+	if known := find(c); known != nil {
+		return known.name
 	}
 	return string(c)
 }
@@ -168,11 +169,6 @@ type Info struct {
 	Description string
 }
 
-type template struct {
-	parts   []string       // the literals around the placeholders, %% already a %
-	pattern *regexp.Regexp // with more than one placeholder, the reference rule
-}
-
 type entry struct {
 	code        Code
 	name        string
@@ -182,109 +178,97 @@ type entry struct {
 	httpStatus  int
 	deprecated  bool
 	description string
-	templates   []template
+	// parts are the literals around the placeholders of each message
+	// template, %% already a %: one more than its placeholders.
+	parts [][]string
 }
 
+// entries are the codes the API may send, in catalog order.
 var entries = [...]entry{
-	{code: CodeSuccessfulCompletion, name: "SUCCESSFUL_COMPLETION", category: CategorySuccess, messages: []string{"successful completion"}},
-	{code: CodeDivisionByZero, name: "DIVISION_BY_ZERO", category: CategoryDataException, messages: []string{"division by zero"}},
-	{code: CodeInvalidTextRepresentation, name: "INVALID_TEXT_REPRESENTATION", category: CategoryDataException, messages: []string{"invalid input syntax for type %s: %s"}},
-	{code: CodeUniqueViolation, name: "UNIQUE_VIOLATION", category: CategoryIntegrity, messages: []string{"duplicate key value violates unique constraint %s"}, httpStatus: 409},
-	{code: CodeSerializationFailure, name: "SERIALIZATION_FAILURE", category: CategoryTransactionRollback, messages: []string{"could not serialize access due to concurrent update"}, retryable: true, description: "The transaction conflicted with a concurrent one. **Retry the whole\ntransaction**, not just the failed statement.\n"},
-	{code: CodeDeadlockDetected, name: "DEADLOCK_DETECTED", category: CategoryTransactionRollback, messages: []string{"deadlock detected"}, retryable: true},
+	{code: CodeSuccessfulCompletion, name: "SUCCESSFUL_COMPLETION", category: CategorySuccess, messages: []string{"successful completion"}, parts: [][]string{{"successful completion"}}},
+	{code: CodeDivisionByZero, name: "DIVISION_BY_ZERO", category: CategoryDataException, messages: []string{"division by zero"}, parts: [][]string{{"division by zero"}}},
+	{code: CodeInvalidTextRepresentation, name: "INVALID_TEXT_REPRESENTATION", category: CategoryDataException, messages: []string{"invalid input syntax for type %s: %s"}, parts: [][]string{{"invalid input syntax for type ", ": ", ""}}},
+	{code: CodeUniqueViolation, name: "UNIQUE_VIOLATION", category: CategoryIntegrity, messages: []string{"duplicate key value violates unique constraint %s"}, httpStatus: 409, parts: [][]string{{"duplicate key value violates unique constraint ", ""}}},
+	{code: CodeSerializationFailure, name: "SERIALIZATION_FAILURE", category: CategoryTransactionRollback, messages: []string{"could not serialize access due to concurrent update"}, retryable: true, description: "The transaction conflicted with a concurrent one. **Retry the whole\ntransaction**, not just the failed statement.\n", parts: [][]string{{"could not serialize access due to concurrent update"}}},
+	{code: CodeDeadlockDetected, name: "DEADLOCK_DETECTED", category: CategoryTransactionRollback, messages: []string{"deadlock detected"}, retryable: true, parts: [][]string{{"deadlock detected"}}},
 }
 
-func init() {
+// byCode holds every code with its entry, sorted by code, for find.
+var byCode = sortedByCode()
+
+type keyed struct {
+	code  Code
+	entry *entry
+}
+
+func sortedByCode() (sorted [len(entries)]keyed) {
 	for i := range entries {
-		messages := entries[i].messages
-		entries[i].templates = make([]template, len(messages))
-		for j, message := range messages {
-			entries[i].templates[j] = compile(message)
-		}
+		sorted[i] = keyed{entries[i].code, &entries[i]}
 	}
+	slices.SortFunc(sorted[:], func(a, b keyed) int { return cmp.Compare(a.code, b.code) })
+	return sorted
 }
 
-// compile splits a message template at its %s placeholders (%% is a literal
-// %). A template with more than one placeholder also gets the reference rule
-// as a regular expression: literal parts exact, each placeholder the shortest
-// run of any characters that lets the whole message match.
-func compile(message string) template {
-	var parts []string
-	var literal strings.Builder
-	for i := 0; i < len(message); i++ {
-		if message[i] == '%' && i+1 < len(message) {
-			i++
-			if message[i] == 's' {
-				parts = append(parts, literal.String())
-				literal.Reset()
-				continue
-			}
+// find returns the entry of a known code, by binary search, and nil for a code
+// the catalog does not know.
+func find(c Code) *entry {
+	low, high := 0, len(byCode)
+	for low < high {
+		middle := int(uint(low+high) >> 1)
+		if byCode[middle].code < c {
+			low = middle + 1
+		} else {
+			high = middle
 		}
-		literal.WriteByte(message[i])
 	}
-	parts = append(parts, literal.String())
-	t := template{parts: parts}
-	if len(parts) > 2 {
-		quoted := make([]string, len(parts))
-		for i, part := range parts {
-			quoted[i] = regexp.QuoteMeta(part)
-		}
-		t.pattern = regexp.MustCompile(`(?s)\A` + strings.Join(quoted, `(.*?)`) + `\z`)
+	if low < len(byCode) && byCode[low].code == c {
+		return byCode[low].entry
 	}
-	return t
+	return nil
 }
 
-// match reports whether message fits t, and the values of its placeholders.
-// With fewer than two placeholders, prefix and suffix decide alone.
-func (t *template) match(message string, values bool) ([]string, bool) {
-	first, last := t.parts[0], t.parts[len(t.parts)-1]
-	if len(t.parts) == 1 {
+// fit reports whether message fits the template made of parts, and with values
+// set, the values of its placeholders. Literal parts are exact and each
+// placeholder is the shortest run of characters that lets the whole message
+// match: after the prefix, each middle literal is taken at its leftmost
+// occurrence that leaves room for the suffix (a later one would only leave less
+// room for the parts after it), so one pass of substring searches decides, in
+// time linear in the message.
+func fit(parts []string, message string, values bool) ([]string, bool) {
+	first, last := parts[0], parts[len(parts)-1]
+	if len(parts) == 1 {
 		return nil, message == first
 	}
-	if len(message) < len(first)+len(last) || !strings.HasPrefix(message, first) || !strings.HasSuffix(message, last) {
+	end := len(message) - len(last) // where the last literal must start
+	if end < len(first) || !strings.HasPrefix(message, first) || !strings.HasSuffix(message, last) {
 		return nil, false
 	}
-	if t.pattern == nil {
-		if !values {
-			return nil, true
+	var found [8]string // the values, copied out only once the message fits
+	params := found[:0]
+	at := len(first)
+	for _, part := range parts[1 : len(parts)-1] {
+		i := strings.Index(message[at:end], part)
+		if i < 0 {
+			return nil, false
 		}
-		return []string{message[len(first) : len(message)-len(last)]}, true
+		if values {
+			params = append(params, message[at:at+i])
+		}
+		at += i + len(part)
 	}
 	if !values {
-		return nil, t.pattern.MatchString(message)
+		return nil, true
 	}
-	found := t.pattern.FindStringSubmatch(message)
-	if found == nil {
-		return nil, false
-	}
-	return found[1:], true
+	return append(append(make([]string, 0, len(parts)-1), params...), message[at:end]), true
 }
 
 func (e *entry) match(message string, values bool) (int, []string) {
-	for variant := range e.templates {
-		if params, ok := e.templates[variant].match(message, values); ok {
+	for variant, parts := range e.parts {
+		if params, ok := fit(parts, message, values); ok {
 			return variant, params
 		}
 	}
 	return -1, nil
-}
-
-func index(c Code) int {
-	switch c {
-	case CodeSuccessfulCompletion:
-		return 0
-	case CodeDivisionByZero:
-		return 1
-	case CodeInvalidTextRepresentation:
-		return 2
-	case CodeUniqueViolation:
-		return 3
-	case CodeSerializationFailure:
-		return 4
-	case CodeDeadlockDetected:
-		return 5
-	}
-	return -1
 }
 
 // Codes returns every code the API may send, in catalog order.
@@ -299,11 +283,10 @@ func Codes() []Code {
 // Lookup returns what the catalog says about a known code; false for a code it
 // does not know.
 func Lookup(code Code) (Info, bool) {
-	i := index(code)
-	if i < 0 {
+	e := find(code)
+	if e == nil {
 		return Info{}, false
 	}
-	e := &entries[i]
 	return Info{
 		Code:        e.code,
 		Name:        e.name,
@@ -331,24 +314,25 @@ func LookupName(name string) (Code, bool) {
 // variant is an index into them. It returns nil for a code the catalog does
 // not know.
 func Messages(code Code) []string {
-	i := index(code)
-	if i < 0 {
+	known := find(code)
+	if known == nil {
 		return nil
 	}
-	return append([]string(nil), entries[i].messages...)
+	return append([]string(nil), known.messages...)
 }
 
 // Match returns the first template of code, in catalog order, that message
 // fits, with the values of its placeholders (nil when it has none). Literal
 // text must match exactly; each placeholder takes the shortest run of
-// characters that lets the whole message match. ok is false, and variant -1,
-// when the message fits no template or the catalog does not know the code.
+// characters that lets the whole message match, found in time linear in the
+// length of message. ok is false, and variant -1, when the message fits no
+// template or the catalog does not know the code.
 func Match(code Code, message string) (variant int, params []string, ok bool) {
-	i := index(code)
-	if i < 0 {
+	known := find(code)
+	if known == nil {
 		return -1, nil, false
 	}
-	variant, params = entries[i].match(message, true)
+	variant, params = known.match(message, true)
 	return variant, params, variant >= 0
 }
 
@@ -356,11 +340,11 @@ func Match(code Code, message string) (variant int, params []string, ok bool) {
 // placeholders: -1 when the message fits no template or the catalog does not
 // know the code.
 func Classify(code Code, message string) int {
-	i := index(code)
-	if i < 0 {
+	known := find(code)
+	if known == nil {
 		return -1
 	}
-	variant, _ := entries[i].match(message, false)
+	variant, _ := known.match(message, false)
 	return variant
 }
 
@@ -368,15 +352,14 @@ func Classify(code Code, message string) int {
 // in by params. It fails when the code or the variant is unknown, or when
 // params has the wrong length.
 func Format(code Code, variant int, params ...string) (string, error) {
-	i := index(code)
-	if i < 0 {
+	known := find(code)
+	if known == nil {
 		return "", errors.New("sqlstate: unknown code " + code.String())
 	}
-	templates := entries[i].templates
-	if variant < 0 || variant >= len(templates) {
+	if variant < 0 || variant >= len(known.parts) {
 		return "", errors.New("sqlstate: code " + code.String() + " has no message variant " + strconv.Itoa(variant))
 	}
-	parts := templates[variant].parts
+	parts := known.parts[variant]
 	if len(params) != len(parts)-1 {
 		return "", errors.New("sqlstate: message variant " + strconv.Itoa(variant) + " of code " + code.String() +
 			" takes " + strconv.Itoa(len(parts)-1) + " value(s), got " + strconv.Itoa(len(params)))
@@ -392,7 +375,20 @@ func Format(code Code, variant int, params ...string) (string, error) {
 
 // RetiredCodes are the codes the API no longer sends, with their former names;
 // they are never reused.
-var RetiredCodes = map[Code]string{}
+var RetiredCodes = retiredCodes([]retiredCode{})
+
+type retiredCode struct {
+	code Code
+	name string
+}
+
+func retiredCodes(all []retiredCode) map[Code]string {
+	codes := make(map[Code]string, len(all))
+	for _, retired := range all {
+		codes[retired.code] = retired.name
+	}
+	return codes
+}
 
 // Error is an error the API answered with. Every error of this package that
 // stands for a response is an *Error, known code or not.
@@ -426,12 +422,11 @@ func New(code Code, message string) *Error {
 
 func (e *Error) fill(code Code, message string) {
 	*e = Error{Code: code, Message: message, Variant: -1}
-	i := index(code)
-	if i < 0 {
+	known := find(code)
+	if known == nil {
 		e.Category = code.Category()
 		return
 	}
-	known := &entries[i]
 	e.Category, e.Retryable, e.HTTPStatus = known.category, known.retryable, known.httpStatus
 	e.Variant, e.Params = known.match(message, true)
 }
@@ -439,8 +434,8 @@ func (e *Error) fill(code Code, message string) {
 // Error returns the code, its name when the catalog knows it, and the message.
 func (e *Error) Error() string {
 	code := string(e.Code)
-	if i := index(e.Code); i >= 0 {
-		code += " " + entries[i].name
+	if known := find(e.Code); known != nil {
+		code += " " + known.name
 	}
 	return code + ": " + e.Message
 }
@@ -458,23 +453,28 @@ func (e *Error) Is(target error) bool {
 }
 
 func sentinel(code Code) *Error {
-	return New(code, entries[index(code)].messages[0])
+	return New(code, find(code).messages[0])
 }
 
 // Sentinels, one for each code the API may send: errors.Is(err, ErrSomeCode)
 // reports whether err is an [*Error] with that code. Each holds the first
 // message template of its code.
-var (
-	ErrSuccessfulCompletion      = sentinel(CodeSuccessfulCompletion)
-	ErrDivisionByZero            = sentinel(CodeDivisionByZero)
-	ErrInvalidTextRepresentation = sentinel(CodeInvalidTextRepresentation)
-	ErrUniqueViolation           = sentinel(CodeUniqueViolation)
-	ErrSerializationFailure      = sentinel(CodeSerializationFailure)
-	ErrDeadlockDetected          = sentinel(CodeDeadlockDetected)
-)
+
+var ErrSuccessfulCompletion = sentinel(CodeSuccessfulCompletion)
+var ErrDivisionByZero = sentinel(CodeDivisionByZero)
+var ErrInvalidTextRepresentation = sentinel(CodeInvalidTextRepresentation)
+var ErrUniqueViolation = sentinel(CodeUniqueViolation)
+var ErrSerializationFailure = sentinel(CodeSerializationFailure)
+var ErrDeadlockDetected = sentinel(CodeDeadlockDetected)
+
+// MaxDepth is how deeply the JSON text of a payload may nest arrays and
+// objects, the payload object itself being the first level: [FromPayload]
+// refuses text nested deeper, as the catalog's runtimes in every language do.
+const MaxDepth = 128
 
 // PayloadError reports a value that is not an error payload of this API: not
-// JSON, not an object, or a field that is missing or of the wrong type.
+// JSON, not an object, nested deeper than [MaxDepth], or a field that is
+// missing or of the wrong type.
 type PayloadError struct {
 	// Reason says what is wrong with the payload.
 	Reason string
@@ -500,7 +500,8 @@ func (e *PayloadError) Unwrap() error {
 // a JSON string, and its [PayloadMessageField] the message, a JSON string.
 // A code the catalog does not know keeps its raw code and message.
 //
-// The error is a [*PayloadError] when data is not such a payload.
+// The error is a [*PayloadError] when data is not such a payload, or nests
+// deeper than [MaxDepth].
 func FromPayload(data []byte) (*Error, error) {
 	e := new(Error)
 	if err := e.decode(data); err != nil {
@@ -544,10 +545,10 @@ func (e *Error) decode(data []byte) error {
 		var value any
 		return &PayloadError{Reason: "payload is not valid JSON", Err: json.Unmarshal(data, &value)}
 	}
-	rawCode, rawMessage, object := members(data)
+	rawCode, rawMessage, problem := members(data)
 	switch {
-	case !object:
-		return &PayloadError{Reason: "payload must be a JSON object"}
+	case problem != "":
+		return &PayloadError{Reason: problem}
 	case rawCode == nil:
 		return &PayloadError{Reason: "payload has no " + strconv.Quote(PayloadCodeField) + " field"}
 	case rawMessage == nil:
@@ -567,11 +568,12 @@ func (e *Error) decode(data []byte) error {
 
 // members returns the raw values of the last top-level members named
 // [PayloadCodeField] and [PayloadMessageField] in data, valid JSON text (the
-// last of duplicates wins, as in encoding/json), and whether data is an object.
-func members(data []byte) (code, message []byte, object bool) {
+// last of duplicates wins, as in encoding/json), or what makes data no payload:
+// not an object, or nested deeper than [MaxDepth].
+func members(data []byte) (code, message []byte, problem string) {
 	start := skipSpace(data, 0)
 	if start == len(data) || data[start] != '{' {
-		return nil, nil, false
+		return nil, nil, "payload must be a JSON object"
 	}
 	depth, value := 0, -1 // value: where the current top-level member's value starts
 	var key []byte
@@ -611,6 +613,9 @@ func members(data []byte) (code, message []byte, object bool) {
 			}
 		case '{', '[':
 			depth++
+			if depth > MaxDepth {
+				return nil, nil, "payload nests deeper than 128 levels"
+			}
 		case '}', ']':
 			depth--
 			if depth == 0 {
@@ -618,7 +623,7 @@ func members(data []byte) (code, message []byte, object bool) {
 			}
 		}
 	}
-	return code, message, true
+	return code, message, ""
 }
 
 func skipSpace(data []byte, i int) int {
@@ -649,10 +654,10 @@ func text(raw []byte, code Code) (string, bool) {
 		var decoded string // escapes, lone surrogates made U+FFFD as by every target
 		return decoded, json.Unmarshal(raw, &decoded) == nil
 	}
-	if i := index(code); i >= 0 {
-		for _, t := range entries[i].templates {
-			if len(t.parts) == 1 && t.parts[0] == string(body) {
-				return t.parts[0], true
+	if known := find(code); known != nil {
+		for _, parts := range known.parts {
+			if len(parts) == 1 && parts[0] == string(body) {
+				return parts[0], true
 			}
 		}
 	}

@@ -21,9 +21,9 @@ func ExampleFromPayload() {
 // Match finds the variant a message fits and the values in it; Format is its
 // inverse.
 func ExampleMatch() {
-	message := "invalid input syntax for type 100: 10 SECOND"
-	variant, params, ok := Match(CodeInvalidTextRepresentation, message)
-	formatted, err := Format(CodeInvalidTextRepresentation, variant, params...)
+	message := "division by zero"
+	variant, params, ok := Match(CodeDivisionByZero, message)
+	formatted, err := Format(CodeDivisionByZero, variant, params...)
 	fmt.Println(ok, variant, len(params), err == nil && formatted == message)
-	// Output: true 0 2 true
+	// Output: true 0 0 true
 }

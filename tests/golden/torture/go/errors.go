@@ -21,9 +21,10 @@ package torturetest
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
-	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -44,48 +45,50 @@ const PayloadMessageField = "error_message"
 // Code is a code as the API sends it, whether this catalog knows it or not.
 type Code int
 
-// The codes the API may send, by their names in the catalog.
-const (
-	CodeQuotes         Code = 100
-	CodeBackslashes    Code = 101
-	CodePercent        Code = 102
-	CodeTemplateSyntax Code = 103
-	CodeMarkup         Code = 104
-	CodeWhitespace     Code = 105
-	CodeSeparators     Code = 200
-	CodeAstral         Code = 201
-	CodeRtl            Code = 202
-	CodeNone1          Code = 203
-	CodeSelfTest       Code = 204
-	CodeErrorCode      Code = 205
-	CodeA              Code = 206
-	CodeA1b            Code = 207
-	CodeCategory       Code = 208
-	CodeChan           Code = 209
-	CodeSelect         Code = 210
-	CodeRecover        Code = 211
-	CodeDef            Code = 212
-	CodeLambda         Code = 213
-	CodeMap            Code = 214
-	CodeNone           Code = 215
-	CodeClass          Code = 216
-	CodeString         Code = 217
-	CodeInit           Code = 218
-	CodeConstructor    Code = 219
-	CodeEnum           Code = 220
-	CodeTimeout        Code = 221
-	// Deprecated: The API still sends this code, but the catalog advises against relying on it.
-	CodeOldLimit Code = 900
-	CodeNewLimit Code = 901
-	// Deprecated: The API still sends this code, but the catalog advises against relying on it.
-	CodeDeprecatedNoReason Code = 903
-)
+// The codes the API may send, by their names in the catalog: one declaration
+// each, so that a code added or removed changes its own lines only.
+
+const CodeQuotes Code = 100
+const CodeBackslashes Code = 101
+const CodePercent Code = 102
+const CodeTemplateSyntax Code = 103
+const CodeMarkup Code = 104
+const CodeWhitespace Code = 105
+const CodeSeparators Code = 200
+const CodeAstral Code = 201
+const CodeRtl Code = 202
+const CodeNone1 Code = 203
+const CodeSelfTest Code = 204
+const CodeErrorCode Code = 205
+const CodeA Code = 206
+const CodeA1b Code = 207
+const CodeCategory Code = 208
+const CodeChan Code = 209
+const CodeSelect Code = 210
+const CodeRecover Code = 211
+const CodeDef Code = 212
+const CodeLambda Code = 213
+const CodeMap Code = 214
+const CodeNone Code = 215
+const CodeClass Code = 216
+const CodeString Code = 217
+const CodeInit Code = 218
+const CodeConstructor Code = 219
+const CodeEnum Code = 220
+const CodeTimeout Code = 221
+
+// Deprecated: The API still sends this code, but the catalog advises against relying on it.
+const CodeOldLimit Code = 900
+const CodeNewLimit Code = 901
+
+// Deprecated: The API still sends this code, but the catalog advises against relying on it.
+const CodeDeprecatedNoReason Code = 903
 
 // String returns the name the catalog gives a known code, and the code itself
 // otherwise.
 func (c Code) String() string {
-	if i := index(c); i >= 0 {
-		return entries[i].name
+	if known := find(c); known != nil {
+		return known.name
 	}
 	return strconv.Itoa(int(c))
 }
@@ -194,11 +197,6 @@ type Info struct {
 	Description string
 }
 
-type template struct {
-	parts   []string       // the literals around the placeholders, %% already a %
-	pattern *regexp.Regexp // with more than one placeholder, the reference rule
-}
-
 type entry struct {
 	code        Code
 	name        string
@@ -208,184 +206,122 @@ type entry struct {
 	httpStatus  int
 	deprecated  bool
 	description string
-	templates   []template
+	// parts are the literals around the placeholders of each message
+	// template, %% already a %: one more than its placeholders.
+	parts [][]string
 }
 
+// entries are the codes the API may send, in catalog order.
 var entries = [...]entry{
-	{code: CodeQuotes, name: "QUOTES", category: CategoryQuoting, messages: []string{"He said \"hi\" and 'bye'", "\"\"\" triple ''' quotes %s \"\"\""}},
-	{code: CodeBackslashes, name: "BACKSLASHES", category: CategoryQuoting, messages: []string{"C:\\path\\to\\file and a trailing backslash \\", "\\x00 \\u2028 \\n written as text"}},
-	{code: CodePercent, name: "PERCENT", category: CategoryQuoting, messages: []string{"100%% sure", "%%s is literal, %s is not", "%s%s"}},
-	{code: CodeTemplateSyntax, name: "TEMPLATE_SYNTAX", category: CategoryQuoting, messages: []string{"${injection} `backtick` {{ jinja }} {%% raw %%} */ /* -- #{ruby}"}, description: "Jinja, JS and Go template syntax in data must stay data: `{{ x }}`, `${x}`."},
-	{code: CodeMarkup, name: "MARKUP", category: CategoryQuoting, messages: []string{"</script><script>alert(1)</script>", "# not a heading", "1. not a list | pipe | *stars* _under_ [link](x) <b>bold</b> &amp;"}},
-	{code: CodeWhitespace, name: "WHITESPACE", category: CategoryQuoting, messages: []string{" leading and trailing spaces ", "two  spaces"}},
-	{code: CodeSeparators, name: "SEPARATORS", category: CategoryText, messages: []string{"line\u2028separator and para\u2029graph"}},
-	{code: CodeAstral, name: "ASTRAL", category: CategoryText, messages: []string{"emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, a flag 🇺🇦 and a skin tone 👍🏽"}, retryable: true, httpStatus: 503},
-	{code: CodeRtl, name: "RTL", category: CategoryText, messages: []string{"RTL: مرحبا שלום %s", "full-width。punctuation，and combining é"}},
-	{code: CodeNone1, name: "NONE1", category: CategoryText, messages: []string{"None"}},
-	{code: CodeSelfTest, name: "SELF_TEST", category: CategoryText, messages: []string{"self"}},
-	{code: CodeErrorCode, name: "ERROR_CODE", category: CategoryText, messages: []string{"ErrorCode"}},
-	{code: CodeA, name: "A", category: CategoryText, messages: []string{"a"}},
-	{code: CodeA1b, name: "A1B", category: CategoryText, messages: []string{"a1b"}},
-	{code: CodeCategory, name: "CATEGORY", category: CategoryText, messages: []string{"category"}},
-	{code: CodeChan, name: "CHAN", category: CategoryText, messages: []string{"chan"}},
-	{code: CodeSelect, name: "SELECT", category: CategoryText, messages: []string{"select"}},
-	{code: CodeRecover, name: "RECOVER", category: CategoryText, messages: []string{"recover"}},
-	{code: CodeDef, name: "DEF", category: CategoryText, messages: []string{"def"}},
-	{code: CodeLambda, name: "LAMBDA", category: CategoryText, messages: []string{"lambda"}},
-	{code: CodeMap, name: "MAP", category: CategoryText, messages: []string{"map"}},
-	{code: CodeNone, name: "NONE", category: CategoryText, messages: []string{"none"}},
-	{code: CodeClass, name: "CLASS", category: CategoryText, messages: []string{"class"}},
-	{code: CodeString, name: "STRING", category: CategoryText, messages: []string{"string"}},
-	{code: CodeInit, name: "INIT", category: CategoryText, messages: []string{"init"}},
-	{code: CodeConstructor, name: "CONSTRUCTOR", category: CategoryText, messages: []string{"constructor"}},
-	{code: CodeEnum, name: "ENUM", category: CategoryText, messages: []string{"enum"}},
-	{code: CodeTimeout, name: "TIMEOUT", category: CategoryText, messages: []string{"Timed out after %s ms."}},
-	{code: CodeOldLimit, name: "OLD_LIMIT", category: CategoryLifecycle, messages: []string{"Old limit %s reached."}, deprecated: true},
-	{code: CodeNewLimit, name: "NEW_LIMIT", category: CategoryLifecycle, messages: []string{"Limit %s reached."}},
-	{code: CodeDeprecatedNoReason, name: "DEPRECATED_NO_REASON", category: CategoryLifecycle, messages: []string{"Deprecated without a reason."}, deprecated: true},
+	{code: CodeQuotes, name: "QUOTES", category: CategoryQuoting, messages: []string{"He said \"hi\" and 'bye'", "\"\"\" triple ''' quotes %s \"\"\""}, parts: [][]string{{"He said \"hi\" and 'bye'"}, {"\"\"\" triple ''' quotes ", " \"\"\""}}},
+	{code: CodeBackslashes, name: "BACKSLASHES", category: CategoryQuoting, messages: []string{"C:\\path\\to\\file and a trailing backslash \\", "\\x00 \\u2028 \\n written as text"}, parts: [][]string{{"C:\\path\\to\\file and a trailing backslash \\"}, {"\\x00 \\u2028 \\n written as text"}}},
+	{code: CodePercent, name: "PERCENT", category: CategoryQuoting, messages: []string{"100%% sure", "%%s is literal, %s is not", "%s%s"}, parts: [][]string{{"100% sure"}, {"%s is literal, ", " is not"}, {"", "", ""}}},
+	{code: CodeTemplateSyntax, name: "TEMPLATE_SYNTAX", category: CategoryQuoting, messages: []string{"${injection} `backtick` {{ jinja }} {%% raw %%} */ /* -- #{ruby}"}, description: "Jinja, JS and Go template syntax in data must stay data: `{{ x }}`, `${x}`.", parts: [][]string{{"${injection} `backtick` {{ jinja }} {% raw %} */ /* -- #{ruby}"}}},
+	{code: CodeMarkup, name: "MARKUP", category: CategoryQuoting, messages: []string{"</script><script>alert(1)</script>", "# not a heading", "1. not a list | pipe | *stars* _under_ [link](x) <b>bold</b> &amp;"}, parts: [][]string{{"</script><script>alert(1)</script>"}, {"# not a heading"}, {"1. not a list | pipe | *stars* _under_ [link](x) <b>bold</b> &amp;"}}},
+	{code: CodeWhitespace, name: "WHITESPACE", category: CategoryQuoting, messages: []string{" leading and trailing spaces ", "two  spaces"}, parts: [][]string{{" leading and trailing spaces "}, {"two  spaces"}}},
+	{code: CodeSeparators, name: "SEPARATORS", category: CategoryText, messages: []string{"line\u2028separator and para\u2029graph"}, parts: [][]string{{"line\u2028separator and para\u2029graph"}}},
+	{code: CodeAstral, name: "ASTRAL", category: CategoryText, messages: []string{"emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, a flag 🇺🇦 and a skin tone 👍🏽"}, retryable: true, httpStatus: 503, parts: [][]string{{"emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, a flag 🇺🇦 and a skin tone 👍🏽"}}},
+	{code: CodeRtl, name: "RTL", category: CategoryText, messages: []string{"RTL: مرحبا שלום %s", "full-width。punctuation，and combining é"}, parts: [][]string{{"RTL: مرحبا שלום ", ""}, {"full-width。punctuation，and combining é"}}},
+	{code: CodeNone1, name: "NONE1", category: CategoryText, messages: []string{"None"}, parts: [][]string{{"None"}}},
+	{code: CodeSelfTest, name: "SELF_TEST", category: CategoryText, messages: []string{"self"}, parts: [][]string{{"self"}}},
+	{code: CodeErrorCode, name: "ERROR_CODE", category: CategoryText, messages: []string{"ErrorCode"}, parts: [][]string{{"ErrorCode"}}},
+	{code: CodeA, name: "A", category: CategoryText, messages: []string{"a"}, parts: [][]string{{"a"}}},
+	{code: CodeA1b, name: "A1B", category: CategoryText, messages: []string{"a1b"}, parts: [][]string{{"a1b"}}},
+	{code: CodeCategory, name: "CATEGORY", category: CategoryText, messages: []string{"category"}, parts: [][]string{{"category"}}},
+	{code: CodeChan, name: "CHAN", category: CategoryText, messages: []string{"chan"}, parts: [][]string{{"chan"}}},
+	{code: CodeSelect, name: "SELECT", category: CategoryText, messages: []string{"select"}, parts: [][]string{{"select"}}},
+	{code: CodeRecover, name: "RECOVER", category: CategoryText, messages: []string{"recover"}, parts: [][]string{{"recover"}}},
+	{code: CodeDef, name: "DEF", category: CategoryText, messages: []string{"def"}, parts: [][]string{{"def"}}},
+	{code: CodeLambda, name: "LAMBDA", category: CategoryText, messages: []string{"lambda"}, parts: [][]string{{"lambda"}}},
+	{code: CodeMap, name: "MAP", category: CategoryText, messages: []string{"map"}, parts: [][]string{{"map"}}},
+	{code: CodeNone, name: "NONE", category: CategoryText, messages: []string{"none"}, parts: [][]string{{"none"}}},
+	{code: CodeClass, name: "CLASS", category: CategoryText, messages: []string{"class"}, parts: [][]string{{"class"}}},
+	{code: CodeString, name: "STRING", category: CategoryText, messages: []string{"string"}, parts: [][]string{{"string"}}},
+	{code: CodeInit, name: "INIT", category: CategoryText, messages: []string{"init"}, parts: [][]string{{"init"}}},
+	{code: CodeConstructor, name: "CONSTRUCTOR", category: CategoryText, messages: []string{"constructor"}, parts: [][]string{{"constructor"}}},
+	{code: CodeEnum, name: "ENUM", category: CategoryText, messages: []string{"enum"}, parts: [][]string{{"enum"}}},
+	{code: CodeTimeout, name: "TIMEOUT", category: CategoryText, messages: []string{"Timed out after %s ms."}, parts: [][]string{{"Timed out after ", " ms."}}},
+	{code: CodeOldLimit, name: "OLD_LIMIT", category: CategoryLifecycle, messages: []string{"Old limit %s reached."}, deprecated: true, parts: [][]string{{"Old limit ", " reached."}}},
+	{code: CodeNewLimit, name: "NEW_LIMIT", category: CategoryLifecycle, messages: []string{"Limit %s reached."}, parts: [][]string{{"Limit ", " reached."}}},
+	{code: CodeDeprecatedNoReason, name: "DEPRECATED_NO_REASON", category: CategoryLifecycle, messages: []string{"Deprecated without a reason."}, deprecated: true, parts: [][]string{{"Deprecated without a reason."}}},
 }
 
-func init() {
+// byCode holds every code with its entry, sorted by code, for find.
+var byCode = sortedByCode()
+
+type keyed struct {
+	code  Code
+	entry *entry
+}
+
+func sortedByCode() (sorted [len(entries)]keyed) {
 	for i := range entries {
-		messages := entries[i].messages
-		entries[i].templates = make([]template, len(messages))
-		for j, message := range messages {
-			entries[i].templates[j] = compile(message)
-		}
+		sorted[i] = keyed{entries[i].code, &entries[i]}
 	}
+	slices.SortFunc(sorted[:], func(a, b keyed) int { return cmp.Compare(a.code, b.code) })
+	return sorted
 }
 
-// compile splits a message template at its %s placeholders (%% is a literal
-// %). A template with more than one placeholder also gets the reference rule
-// as a regular expression: literal parts exact, each placeholder the shortest
-// run of any characters that lets the whole message match.
-func compile(message string) template {
-	var parts []string
-	var literal strings.Builder
-	for i := 0; i < len(message); i++ {
-		if message[i] == '%' && i+1 < len(message) {
-			i++
-			if message[i] == 's' {
-				parts = append(parts, literal.String())
-				literal.Reset()
-				continue
-			}
+// find returns the entry of a known code, by binary search, and nil for a code
+// the catalog does not know.
+func find(c Code) *entry {
+	low, high := 0, len(byCode)
+	for low < high {
+		middle := int(uint(low+high) >> 1)
+		if byCode[middle].code < c {
+			low = middle + 1
+		} else {
+			high = middle
 		}
-		literal.WriteByte(message[i])
 	}
-	parts = append(parts, literal.String())
-	t := template{parts: parts}
-	if len(parts) > 2 {
-		quoted := make([]string, len(parts))
-		for i, part := range parts {
-			quoted[i] = regexp.QuoteMeta(part)
-		}
-		t.pattern = regexp.MustCompile(`(?s)\A` + strings.Join(quoted, `(.*?)`) + `\z`)
+	if low < len(byCode) && byCode[low].code == c {
+		return byCode[low].entry
 	}
-	return t
+	return nil
 }
 
-// match reports whether message fits t, and the values of its placeholders.
-// With fewer than two placeholders, prefix and suffix decide alone.
-func (t *template) match(message string, values bool) ([]string, bool) {
-	first, last := t.parts[0], t.parts[len(t.parts)-1]
-	if len(t.parts) == 1 {
+// fit reports whether message fits the template made of parts, and with values
+// set, the values of its placeholders. Literal parts are exact and each
+// placeholder is the shortest run of characters that lets the whole message
+// match: after the prefix, each middle literal is taken at its leftmost
+// occurrence that leaves room for the suffix (a later one would only leave less
+// room for the parts after it), so one pass of substring searches decides, in
+// time linear in the message.
+func fit(parts []string, message string, values bool) ([]string, bool) {
+	first, last := parts[0], parts[len(parts)-1]
+	if len(parts) == 1 {
 		return nil, message == first
 	}
-	if len(message) < len(first)+len(last) || !strings.HasPrefix(message, first) || !strings.HasSuffix(message, last) {
+	end := len(message) - len(last) // where the last literal must start
+	if end < len(first) || !strings.HasPrefix(message, first) || !strings.HasSuffix(message, last) {
 		return nil, false
 	}
-	if t.pattern == nil {
-		if !values {
-			return nil, true
+	var found [8]string // the values, copied out only once the message fits
+	params := found[:0]
+	at := len(first)
+	for _, part := range parts[1 : len(parts)-1] {
+		i := strings.Index(message[at:end], part)
+		if i < 0 {
+			return nil, false
 		}
-		return []string{message[len(first) : len(message)-len(last)]}, true
+		if values {
+			params = append(params, message[at:at+i])
+		}
+		at += i + len(part)
 	}
 	if !values {
-		return nil, t.pattern.MatchString(message)
+		return nil, true
 	}
-	found := t.pattern.FindStringSubmatch(message)
-	if found == nil {
-		return nil, false
-	}
-	return found[1:], true
+	return append(append(make([]string, 0, len(parts)-1), params...), message[at:end]), true
 }
 
 func (e *entry) match(message string, values bool) (int, []string) {
-	for variant := range e.templates {
-		if params, ok := e.templates[variant].match(message, values); ok {
+	for variant, parts := range e.parts {
+		if params, ok := fit(parts, message, values); ok {
 			return variant, params
 		}
 	}
 	return -1, nil
-}
-
-func index(c Code) int {
-	switch c {
-	case CodeQuotes:
-		return 0
-	case CodeBackslashes:
-		return 1
-	case CodePercent:
-		return 2
-	case CodeTemplateSyntax:
-		return 3
-	case CodeMarkup:
-		return 4
-	case CodeWhitespace:
-		return 5
-	case CodeSeparators:
-		return 6
-	case CodeAstral:
-		return 7
-	case CodeRtl:
-		return 8
-	case CodeNone1:
-		return 9
-	case CodeSelfTest:
-		return 10
-	case CodeErrorCode:
-		return 11
-	case CodeA:
-		return 12
-	case CodeA1b:
-		return 13
-	case CodeCategory:
-		return 14
-	case CodeChan:
-		return 15
-	case CodeSelect:
-		return 16
-	case CodeRecover:
-		return 17
-	case CodeDef:
-		return 18
-	case CodeLambda:
-		return 19
-	case CodeMap:
-		return 20
-	case CodeNone:
-		return 21
-	case CodeClass:
-		return 22
-	case CodeString:
-		return 23
-	case CodeInit:
-		return 24
-	case CodeConstructor:
-		return 25
-	case CodeEnum:
-		return 26
-	case CodeTimeout:
-		return 27
-	case CodeOldLimit:
-		return 28
-	case CodeNewLimit:
-		return 29
-	case CodeDeprecatedNoReason:
-		return 30
-	}
-	return -1
 }
 
 // Codes returns every code the API may send, in catalog order.
@@ -400,11 +336,10 @@ func Codes() []Code {
 // Lookup returns what the catalog says about a known code; false for a code it
 // does not know.
 func Lookup(code Code) (Info, bool) {
-	i := index(code)
-	if i < 0 {
+	e := find(code)
+	if e == nil {
 		return Info{}, false
 	}
-	e := &entries[i]
 	return Info{
 		Code:        e.code,
 		Name:        e.name,
@@ -432,24 +367,25 @@ func LookupName(name string) (Code, bool) {
 // variant is an index into them. It returns nil for a code the catalog does
 // not know.
 func Messages(code Code) []string {
-	i := index(code)
-	if i < 0 {
+	known := find(code)
+	if known == nil {
 		return nil
 	}
-	return append([]string(nil), entries[i].messages...)
+	return append([]string(nil), known.messages...)
 }
 
 // Match returns the first template of code, in catalog order, that message
 // fits, with the values of its placeholders (nil when it has none). Literal
 // text must match exactly; each placeholder takes the shortest run of
-// characters that lets the whole message match. ok is false, and variant -1,
-// when the message fits no template or the catalog does not know the code.
+// characters that lets the whole message match, found in time linear in the
+// length of message. ok is false, and variant -1, when the message fits no
+// template or the catalog does not know the code.
 func Match(code Code, message string) (variant int, params []string, ok bool) {
-	i := index(code)
-	if i < 0 {
+	known := find(code)
+	if known == nil {
 		return -1, nil, false
 	}
-	variant, params = entries[i].match(message, true)
+	variant, params = known.match(message, true)
 	return variant, params, variant >= 0
 }
 
@@ -457,11 +393,11 @@ func Match(code Code, message string) (variant int, params []string, ok bool) {
 // placeholders: -1 when the message fits no template or the catalog does not
 // know the code.
 func Classify(code Code, message string) int {
-	i := index(code)
-	if i < 0 {
+	known := find(code)
+	if known == nil {
 		return -1
 	}
-	variant, _ := entries[i].match(message, false)
+	variant, _ := known.match(message, false)
 	return variant
 }
 
@@ -469,15 +405,14 @@ func Classify(code Code, message string) int {
 // in by params. It fails when the code or the variant is unknown, or when
 // params has the wrong length.
 func Format(code Code, variant int, params ...string) (string, error) {
-	i := index(code)
-	if i < 0 {
+	known := find(code)
+	if known == nil {
 		return "", errors.New("torturetest: unknown code " + code.String())
 	}
-	templates := entries[i].templates
-	if variant < 0 || variant >= len(templates) {
+	if variant < 0 || variant >= len(known.parts) {
 		return "", errors.New("torturetest: code " + code.String() + " has no message variant " + strconv.Itoa(variant))
 	}
-	parts := templates[variant].parts
+	parts := known.parts[variant]
 	if len(params) != len(parts)-1 {
 		return "", errors.New("torturetest: message variant " + strconv.Itoa(variant) + " of code " + code.String() +
 			" takes " + strconv.Itoa(len(parts)-1) + " value(s), got " + strconv.Itoa(len(params)))
@@ -493,8 +428,21 @@ func Format(code Code, variant int, params ...string) (string, error) {
 
 // RetiredCodes are the codes the API no longer sends, with their former names;
 // they are never reused.
-var RetiredCodes = map[Code]string{
-	902: "GONE",
+var RetiredCodes = retiredCodes([]retiredCode{
+	{902, "GONE"},
+})
+
+type retiredCode struct {
+	code Code
+	name string
+}
+
+func retiredCodes(all []retiredCode) map[Code]string {
+	codes := make(map[Code]string, len(all))
+	for _, retired := range all {
+		codes[retired.code] = retired.name
+	}
+	return codes
 }
 
 // Error is an error the API answered with. Every error of this package that
@@ -529,12 +477,11 @@ func New(code Code, message string) *Error {
 
 func (e *Error) fill(code Code, message string) {
 	*e = Error{Code: code, Message: message, Variant: -1}
-	i := index(code)
-	if i < 0 {
+	known := find(code)
+	if known == nil {
 		e.Category = code.Category()
 		return
 	}
-	known := &entries[i]
 	e.Category, e.Retryable, e.HTTPStatus = known.category, known.retryable, known.httpStatus
 	e.Variant, e.Params = known.match(message, true)
 }
@@ -542,8 +489,8 @@ func (e *Error) fill(code Code, message string) {
 // Error returns the code, its name when the catalog knows it, and the message.
 func (e *Error) Error() string {
 	code := strconv.Itoa(int(e.Code))
-	if i := index(e.Code); i >= 0 {
-		code += " " + entries[i].name
+	if known := find(e.Code); known != nil {
+		code += " " + known.name
 	}
 	return code + ": " + e.Message
 }
@@ -561,50 +508,57 @@ func (e *Error) Is(target error) bool {
 }
 
 func sentinel(code Code) *Error {
-	return New(code, entries[index(code)].messages[0])
+	return New(code, find(code).messages[0])
 }
 
 // Sentinels, one for each code the API may send: errors.Is(err, ErrSomeCode)
 // reports whether err is an [*Error] with that code. Each holds the first
 // message template of its code.
-var (
-	ErrQuotes         = sentinel(CodeQuotes)
-	ErrBackslashes    = sentinel(CodeBackslashes)
-	ErrPercent        = sentinel(CodePercent)
-	ErrTemplateSyntax = sentinel(CodeTemplateSyntax)
-	ErrMarkup         = sentinel(CodeMarkup)
-	ErrWhitespace     = sentinel(CodeWhitespace)
-	ErrSeparators     = sentinel(CodeSeparators)
-	ErrAstral         = sentinel(CodeAstral)
-	ErrRtl            = sentinel(CodeRtl)
-	ErrNone1          = sentinel(CodeNone1)
-	ErrSelfTest       = sentinel(CodeSelfTest)
-	ErrErrorCode      = sentinel(CodeErrorCode)
-	ErrA              = sentinel(CodeA)
-	ErrA1b            = sentinel(CodeA1b)
-	ErrCategory       = sentinel(CodeCategory)
-	ErrChan           = sentinel(CodeChan)
-	ErrSelect         = sentinel(CodeSelect)
-	ErrRecover        = sentinel(CodeRecover)
-	ErrDef            = sentinel(CodeDef)
-	ErrLambda         = sentinel(CodeLambda)
-	ErrMap            = sentinel(CodeMap)
-	ErrNone           = sentinel(CodeNone)
-	ErrClass          = sentinel(CodeClass)
-	ErrString         = sentinel(CodeString)
-	ErrInit           = sentinel(CodeInit)
-	ErrConstructor    = sentinel(CodeConstructor)
-	ErrEnum           = sentinel(CodeEnum)
-	ErrTimeout        = sentinel(CodeTimeout)
-	// Deprecated: The API still sends this code, but the catalog advises against relying on it.
-	ErrOldLimit = sentinel(CodeOldLimit)
-	ErrNewLimit = sentinel(CodeNewLimit)
-	// Deprecated: The API still sends this code, but the catalog advises against relying on it.
-	ErrDeprecatedNoReason = sentinel(CodeDeprecatedNoReason)
-)
+
+var ErrQuotes = sentinel(CodeQuotes)
+var ErrBackslashes = sentinel(CodeBackslashes)
+var ErrPercent = sentinel(CodePercent)
+var ErrTemplateSyntax = sentinel(CodeTemplateSyntax)
+var ErrMarkup = sentinel(CodeMarkup)
+var ErrWhitespace = sentinel(CodeWhitespace)
+var ErrSeparators = sentinel(CodeSeparators)
+var ErrAstral = sentinel(CodeAstral)
+var ErrRtl = sentinel(CodeRtl)
+var ErrNone1 = sentinel(CodeNone1)
+var ErrSelfTest = sentinel(CodeSelfTest)
+var ErrErrorCode = sentinel(CodeErrorCode)
+var ErrA = sentinel(CodeA)
+var ErrA1b = sentinel(CodeA1b)
+var ErrCategory = sentinel(CodeCategory)
+var ErrChan = sentinel(CodeChan)
+var ErrSelect = sentinel(CodeSelect)
+var ErrRecover = sentinel(CodeRecover)
+var ErrDef = sentinel(CodeDef)
+var ErrLambda = sentinel(CodeLambda)
+var ErrMap = sentinel(CodeMap)
+var ErrNone = sentinel(CodeNone)
+var ErrClass = sentinel(CodeClass)
+var ErrString = sentinel(CodeString)
+var ErrInit = sentinel(CodeInit)
+var ErrConstructor = sentinel(CodeConstructor)
+var ErrEnum = sentinel(CodeEnum)
+var ErrTimeout = sentinel(CodeTimeout)
+
+// Deprecated: The API still sends this code, but the catalog advises against relying on it.
+var ErrOldLimit = sentinel(CodeOldLimit)
+var ErrNewLimit = sentinel(CodeNewLimit)
+
+// Deprecated: The API still sends this code, but the catalog advises against relying on it.
+var ErrDeprecatedNoReason = sentinel(CodeDeprecatedNoReason)
+
+// MaxDepth is how deeply the JSON text of a payload may nest arrays and
+// objects, the payload object itself being the first level: [FromPayload]
+// refuses text nested deeper, as the catalog's runtimes in every language do.
+const MaxDepth = 128
 
 // PayloadError reports a value that is not an error payload of this API: not
-// JSON, not an object, or a field that is missing or of the wrong type.
+// JSON, not an object, nested deeper than [MaxDepth], or a field that is
+// missing or of the wrong type.
 type PayloadError struct {
 	// Reason says what is wrong with the payload.
 	Reason string
@@ -630,7 +584,8 @@ func (e *PayloadError) Unwrap() error {
 // a JSON integer, and its [PayloadMessageField] the message, a JSON string.
 // A code the catalog does not know keeps its raw code and message.
 //
-// The error is a [*PayloadError] when data is not such a payload.
+// The error is a [*PayloadError] when data is not such a payload, or nests
+// deeper than [MaxDepth].
 func FromPayload(data []byte) (*Error, error) {
 	e := new(Error)
 	if err := e.decode(data); err != nil {
@@ -674,10 +629,10 @@ func (e *Error) decode(data []byte) error {
 		var value any
 		return &PayloadError{Reason: "payload is not valid JSON", Err: json.Unmarshal(data, &value)}
 	}
-	rawCode, rawMessage, object := members(data)
+	rawCode, rawMessage, problem := members(data)
 	switch {
-	case !object:
-		return &PayloadError{Reason: "payload must be a JSON object"}
+	case problem != "":
+		return &PayloadError{Reason: problem}
 	case rawCode == nil:
 		return &PayloadError{Reason: "payload has no " + strconv.Quote(PayloadCodeField) + " field"}
 	case rawMessage == nil:
@@ -697,11 +652,12 @@ func (e *Error) decode(data []byte) error {
 
 // members returns the raw values of the last top-level members named
 // [PayloadCodeField] and [PayloadMessageField] in data, valid JSON text (the
-// last of duplicates wins, as in encoding/json), and whether data is an object.
-func members(data []byte) (code, message []byte, object bool) {
+// last of duplicates wins, as in encoding/json), or what makes data no payload:
+// not an object, or nested deeper than [MaxDepth].
+func members(data []byte) (code, message []byte, problem string) {
 	start := skipSpace(data, 0)
 	if start == len(data) || data[start] != '{' {
-		return nil, nil, false
+		return nil, nil, "payload must be a JSON object"
 	}
 	depth, value := 0, -1 // value: where the current top-level member's value starts
 	var key []byte
@@ -741,6 +697,9 @@ func members(data []byte) (code, message []byte, object bool) {
 			}
 		case '{', '[':
 			depth++
+			if depth > MaxDepth {
+				return nil, nil, "payload nests deeper than 128 levels"
+			}
 		case '}', ']':
 			depth--
 			if depth == 0 {
@@ -748,7 +707,7 @@ func members(data []byte) (code, message []byte, object bool) {
 			}
 		}
 	}
-	return code, message, true
+	return code, message, ""
 }
 
 func skipSpace(data []byte, i int) int {
@@ -779,10 +738,10 @@ func text(raw []byte, code Code) (string, bool) {
 		var decoded string // escapes, lone surrogates made U+FFFD as by every target
 		return decoded, json.Unmarshal(raw, &decoded) == nil
 	}
-	if i := index(code); i >= 0 {
-		for _, t := range entries[i].templates {
-			if len(t.parts) == 1 && t.parts[0] == string(body) {
-				return t.parts[0], true
+	if known := find(code); known != nil {
+		for _, parts := range known.parts {
+			if len(parts) == 1 && parts[0] == string(body) {
+				return parts[0], true
 			}
 		}
 	}
