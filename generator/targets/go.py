@@ -130,11 +130,13 @@ def render(catalog: Catalog) -> dict[str, str]:
         ],
         "errors": [_entry(e) for e in active],
     }
-    return {
+    files = {
         "go.mod": render_template("go/go.mod.jinja", **context),
         "errors.go": render_template("go/errors.go.jinja", **context),
-        "example_test.go": render_template("go/example_test.go.jinja", **context, **_examples(catalog)),
     }
+    if catalog.active:  # a catalog whose every code is retired has nothing to show an example of
+        files["example_test.go"] = render_template("go/example_test.go.jinja", **context, **_examples(catalog))
+    return files
 
 
 # Values to fill a template's placeholders with in the examples (not spec text).
