@@ -47,6 +47,8 @@ update-snapshots: $(VENV)/.installed-test
 # Speed is measured here, never in a timed test.
 bench: $(VENV)/.installed
 	$(PY) bench/bench_python.py
+	$(PY) bench/bench_hostile_python.py
+	$(PY) bench/bench_check.py
 	node bench/bench_typescript.mjs
 	cd bench/go && GOFLAGS=-mod=mod GOPROXY=off GOTOOLCHAIN=local go test -run '^$$' -bench . -benchmem
 
