@@ -93,6 +93,12 @@ def option(catalog: Catalog, target: str, key: str) -> Any:
     return catalog.options.get(target, {}).get(key)
 
 
+def setting(catalog: Catalog, target: str, key: str) -> tuple[str, ...]:
+    """Where a problem with a target's setting is reported: the setting when the spec gives it,
+    else the catalog name its default derives from."""
+    return ("targets", target, key) if option(catalog, target, key) else ("catalog", "name")
+
+
 def class_shadowing(catalog: Catalog, taken: Mapping[str, str], rule: str = "class-name") -> Iterable[Problem]:
     """Problems for every class name (of an active code or a category) found in `taken`
     (class name -> why it is taken), with what to write instead."""

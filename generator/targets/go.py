@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from ..escaping import go_literal, json_string
 from ..model import Catalog, ErrorDef, Template
 from ..templating import header, render_template
-from .base import Problem, SimpleTarget, option
+from .base import Problem, SimpleTarget, option, setting
 
 # The fixed wording of a deprecated code's constant and sentinel (never the spec's reason).
 DEPRECATED = "// Deprecated: The API still sends this code, but the catalog advises against relying on it."
@@ -291,10 +291,10 @@ def problems(catalog: Catalog) -> Iterator[Problem]:
     the package clause and the module path can."""
     package, module = package_name(catalog), module_path(catalog)
     if package in _PACKAGE_WORDS:
-        where = ("targets", "go", "package") if option(catalog, "go", "package") else ("catalog", "name")
+        where = setting(catalog, "go", "package")
         yield Problem(where, "reserved-package", f"package name {package!r} is a reserved word in Go")
     if module.split("/")[0] in _STD_ROOTS:
-        where = ("targets", "go", "module") if option(catalog, "go", "module") else ("catalog", "name")
+        where = setting(catalog, "go", "module")
         yield Problem(
             where,
             "package-clash",

@@ -8,7 +8,7 @@ from ..escaping import python_literal, python_string, toml_string
 from ..model import Catalog, Category, ErrorDef, Template
 from ..resources import runtime_file
 from ..templating import header, render_template
-from .base import Problem, SimpleTarget, class_shadowing, option
+from .base import Problem, SimpleTarget, class_shadowing, option, setting
 
 RUNTIME = "_runtime.py"
 
@@ -372,7 +372,7 @@ def distribution_name(catalog: Catalog) -> str:
 
 def problems(catalog: Catalog) -> Iterator[Problem]:
     package = package_name(catalog)
-    where = ("targets", "python", "package") if option(catalog, "python", "package") else ("catalog", "name")
+    where = setting(catalog, "python", "package")
     if package in _KEYWORDS:
         yield Problem(where, "reserved-package", f"package name {package!r} is a reserved word in Python")
     if package in _STDLIB:

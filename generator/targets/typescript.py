@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from ..escaping import json_string, typescript_literal
 from ..model import Catalog, ErrorDef
 from ..templating import header, render_template
-from .base import Problem, SimpleTarget, class_shadowing, option
+from .base import Problem, SimpleTarget, class_shadowing, option, setting
 
 # JSDoc shared by the source and the declarations, so the two never document the API differently.
 _DOCS: dict[str, str] = {
@@ -286,9 +286,7 @@ def package_name(catalog: Catalog) -> str:
 def problems(catalog: Catalog) -> Iterator[Problem]:
     package = package_name(catalog)
     if package in _NODE_BUILTINS:
-        where = (
-            ("targets", "typescript", "package") if option(catalog, "typescript", "package") else ("catalog", "name")
-        )
+        where = setting(catalog, "typescript", "package")
         yield Problem(
             where,
             "package-clash",
