@@ -1,8 +1,9 @@
-"""The files errgen ships beside its code: the templates and the spec's JSON Schema.
+"""The files errgen ships beside its code: the templates, the spec's JSON Schema and the runtimes.
 
-In the checkout they are the top-level folders `templates/` and `spec/` (the layout users know);
-the build maps them into the installed package (`errgen/templates`, `errgen/schema`, see
+In the checkout the first two are the top-level folders `templates/` and `spec/` (the layout users
+know); the build maps them into the installed package (`errgen/templates`, `errgen/schema`, see
 pyproject.toml), where they are found through the package, wherever and however it is installed.
+The runtimes live inside the package itself (`generator/runtime/`, installed as `errgen/runtime/`).
 """
 
 from __future__ import annotations
@@ -33,3 +34,9 @@ def schema_text(name: str = "errors.schema.json") -> str:
     """A JSON Schema errgen ships: the spec's (spec/errors.schema.json in the checkout) or the export's."""
     folder = _installed("schema") or _CHECKOUT / "spec"
     return folder.joinpath(name).read_text(encoding="utf-8")
+
+
+def runtime_file(language: str, name: str) -> str:
+    """A file of a target's hand-written runtime (generator/runtime/LANGUAGE/NAME), copied verbatim into
+    every package of that target."""
+    return files(_PACKAGE).joinpath("runtime", language, name).read_text(encoding="utf-8")
