@@ -1,4 +1,4 @@
-"""The TypeScript runtime, generator/runtime/typescript/: its committed build and its tests.
+"""The TypeScript runtime, generator/runtime/typescript/: its committed build, its tests, its copies.
 
 runtime.ts is written by hand; runtime.js and runtime.d.ts beside it are tsc's build of it, committed
 so that rendering never runs tsc. `make runtime` rebuilds them; a stale build fails here.
@@ -10,11 +10,15 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from generator.resources import runtime_file
+from generator.targets.typescript import RUNTIME_FILES
 from tests.helpers import ROOT
+from tests.test_typescript_target import HERE, PACKAGES
 from tests.toolchains import STRICT, Tools, output, run
 
 RUNTIME = ROOT / "generator" / "runtime" / "typescript"
-HERE = ROOT / "tests" / "typescript"
 BUILT = ("runtime.js", "runtime.d.ts")
 
 
@@ -48,3 +52,12 @@ def test_the_runtime_under_node(tools: Tools) -> None:
     result = run(command, cwd=ROOT)
     assert result.returncode == 0, output(result)
     assert "✖" not in result.stdout, result.stdout
+
+
+@pytest.mark.parametrize("path", RUNTIME_FILES)
+def test_every_package_carries_the_runtime_verbatim(path: str) -> None:
+    name = path.rpartition("/")[2]
+    source = (RUNTIME / name).read_text(encoding="utf-8")
+    assert runtime_file("typescript", name) == source
+    for package in PACKAGES.values():
+        assert (package / path).read_text(encoding="utf-8") == source, package / path
