@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt
 
-.PHONY: generate check validate test lint typecheck update-snapshots bench fuzz clean
+.PHONY: generate check validate test lint typecheck update-snapshots runtime bench fuzz clean
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ typecheck: $(VENV)/.installed-test
 update-snapshots: $(VENV)/.installed-test
 	$(PY) -m generator generate
 	$(PY) -m tests.snapshots
+
+# The TypeScript runtime's committed build (runtime.js, runtime.d.ts), rebuilt from runtime.ts by the locked tsc.
+runtime: node_modules/.installed
+	node_modules/.bin/tsc -p generator/runtime/typescript/tsconfig.json
 
 # Speed is measured here, never in a timed test.
 bench: $(VENV)/.installed

@@ -1,8 +1,9 @@
-"""The files errgen ships beside its code: the templates and the spec's JSON Schema.
+"""The files errgen ships beside its code: the templates, the spec's JSON Schema and the runtimes.
 
-In the checkout they are the top-level folders `templates/` and `spec/` (the layout users know);
-the build maps them into the installed package (`errgen/templates`, `errgen/schema`, see
+In the checkout the first two are the top-level folders `templates/` and `spec/` (the layout users
+know); the build maps them into the installed package (`errgen/templates`, `errgen/schema`, see
 pyproject.toml), where they are found through the package, wherever and however it is installed.
+The runtimes live inside the package itself (`generator/runtime/`, installed as `errgen/runtime/`).
 """
 
 from __future__ import annotations

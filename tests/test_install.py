@@ -1,6 +1,6 @@
 """errgen as a user installs it: a wheel built from a clean copy, in a fresh venv, run elsewhere.
 
-The wheel must carry the templates and the schema (package data under the import name errgen),
+The wheel must carry the templates, the schema and the runtimes (package data under the import name errgen),
 and the installed command must write exactly the committed out/ from a copy of the spec.
 """
 
@@ -63,13 +63,17 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return venv / "bin"
 
 
-def test_the_wheel_carries_the_templates_and_the_schema(installed: Path) -> None:
+def test_the_wheel_carries_the_templates_the_schema_and_the_runtimes(installed: Path) -> None:
     (wheel,) = installed.parent.parent.glob("dist/errgen-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "errgen/schema/errors.schema.json" in names
-    assert "errgen/runtime/python/_runtime.py" in names
     for template in (ROOT / "templates").rglob("*.jinja"):
         assert f"errgen/templates/{template.relative_to(ROOT / 'templates').as_posix()}" in names
+    runtime = {name for name in names if name.startswith("errgen/runtime/")}
+    assert runtime == {
+        "errgen/runtime/python/_runtime.py",
+        *(f"errgen/runtime/typescript/runtime.{ext}" for ext in ("ts", "js", "d.ts")),
+    }
     assert not any(name.startswith("generator/") for name in names)
 
 

@@ -2,7 +2,8 @@
 
 Node (18+), npm and the repository's locked TypeScript (`npm ci`, which `make test` runs) are
 required: without them these tests fail, they never skip. tsc runs twice for the whole module: once
-to check and build every package's src/index.ts, once for the typed consumer and the declarations.
+to check and build every package's src/index.ts (and the src/runtime.ts it imports), once for the
+typed consumer and the declarations. The runtime itself is tested in tests/test_typescript_runtime.py.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import yaml
 from generator.model import ErrorDef
 from generator.render import render
 from generator.targets import typescript as typescript_target
-from generator.targets.typescript import jsdoc
+from generator.targets.typescript import RUNTIME_FILES, jsdoc
 from generator.templating import header
 from generator.validate import load_catalog
 from tests.conftest import SPECS
@@ -36,13 +37,15 @@ PACKAGES = {
     "string_codes": GOLDEN / "string_codes" / "typescript",
     "torture": GOLDEN / "torture" / "typescript",
 }
-FILES = ("package.json", "src/index.ts", "dist/index.js", "dist/index.d.ts")
+INDEX_FILES = ("src/index.ts", "dist/index.js", "dist/index.d.ts")
+FILES = ("package.json", *INDEX_FILES, *RUNTIME_FILES)
 HERE = ROOT / "tests" / "typescript"
 
 
 @dataclass(frozen=True)
 class Build:
-    """tsc's own build of every package's src/index.ts: index.js and index.d.ts per package."""
+    """tsc's own build of every package's src/index.ts: index.js, index.d.ts, runtime.js and runtime.d.ts
+    per package."""
 
     result: subprocess.CompletedProcess[str]
     root: Path
@@ -103,7 +106,18 @@ def test_package_json() -> None:
 def test_sources_pass_tsc_strict(build: Build) -> None:
     assert build.result.returncode == 0, output(build.result)
     for name in PACKAGES:
-        assert (build.of(name) / "index.js").is_file() and (build.of(name) / "index.d.ts").is_file()
+        for path in ("index.js", "index.d.ts", "runtime.js", "runtime.d.ts"):
+            assert (build.of(name) / path).is_file(), (name, path)
+
+
+def test_the_packaged_runtime_build_is_what_tsc_builds_from_the_packaged_source(build: Build) -> None:
+    """dist/runtime.js and dist/runtime.d.ts are, byte for byte, tsc's build of the package's own
+    src/runtime.ts under the strict settings (the copies errgen ships are checked against errgen's
+    runtime folder in tests/test_typescript_runtime.py)."""
+    for name, package in PACKAGES.items():
+        for path in ("runtime.js", "runtime.d.ts"):
+            built = (build.of(name) / path).read_text(encoding="utf-8")
+            assert (package / "dist" / path).read_text(encoding="utf-8") == built, (name, path)
 
 
 def _normalized(text: str) -> list[str]:
@@ -124,7 +138,12 @@ _COMMENT_OR_STRING = re.compile(r'/\*.*?\*/|//[^\n]*|"(?:[^"\\\n]|\\.)*"', re.DO
 
 def test_declarations_have_no_any(build: Build) -> None:
     for name, package in PACKAGES.items():
-        for path in (package / "dist" / "index.d.ts", build.of(name) / "index.d.ts"):
+        for path in (
+            package / "dist" / "index.d.ts",
+            package / "dist" / "runtime.d.ts",
+            build.of(name) / "index.d.ts",
+            build.of(name) / "runtime.d.ts",
+        ):
             code = _COMMENT_OR_STRING.sub('""', path.read_text(encoding="utf-8"))
             assert not re.search(r"\bany\b", code), path
 
@@ -282,14 +301,15 @@ def test_no_spec_text_in_comments_template_literals_or_regexes(tools: Tools) -> 
     only reach string literals (escaped by the `ts` filter), never one of those. So each of them must be
     fixed text: the same as in the output of a reference spec of the same code type (the minimal or the
     string-coded fixture), whose own spec text is nowhere in them. Comments are the same for both code
-    types; the deprecation notes, which the references have no use for, are fixed words from _DOCS."""
-    paths = [str(package / path) for package in PACKAGES.values() for path in FILES if path != "package.json"]
+    types; the deprecation notes, which the references have no use for, are fixed words from _DOCS.
+    The runtime files hold no spec text at all: they are the same in every package (the first test)."""
+    paths = [str(package / path) for package in PACKAGES.values() for path in INDEX_FILES]
     result = run([tools.node, str(HERE / "literals.mjs"), *paths], cwd=ROOT)
     assert result.returncode == 0, output(result)
     found: dict[str, dict[str, list[str]]] = json.loads(result.stdout)
     references = {"integer": "minimal", "string": "string_codes"}
     deprecation = {jsdoc("deprecated"), jsdoc("deprecated code class")}
-    for path in FILES[1:]:
+    for path in INDEX_FILES:
         scanned = {name: found[str(PACKAGES[name] / path)] for name in PACKAGES}
         for reference in references.values():
             fixed = scanned[reference]["comments"][1:] + scanned[reference]["templates"] + scanned[reference]["regexes"]
@@ -311,7 +331,8 @@ def test_no_spec_text_in_comments_template_literals_or_regexes(tools: Tools) -> 
 def test_the_runtime_applies_no_regular_expression(tools: Tools) -> None:
     """Messages and payload text are read by substring searches and single passes, in time linear in their
     length, never by a regular expression (the lazy-group matcher took seconds on a 35 KB message)."""
-    paths = [str(package / path) for package in PACKAGES.values() for path in ("src/index.ts", "dist/index.js")]
+    sources = ("src/index.ts", "dist/index.js", "src/runtime.ts", "dist/runtime.js")
+    paths = [str(package / path) for package in PACKAGES.values() for path in sources]
     result = run([tools.node, str(HERE / "literals.mjs"), *paths], cwd=ROOT)
     assert result.returncode == 0, output(result)
     found: dict[str, dict[str, list[str]]] = json.loads(result.stdout)

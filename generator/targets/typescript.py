@@ -1,6 +1,9 @@
 """The TypeScript target: an npm package with its strict source, its ES module build and its declarations.
 
-One template (`index.jinja`) is rendered twice, with type annotations (src/index.ts) and without
+Everything that does not depend on the catalog is the runtime, written by hand in
+generator/runtime/typescript/runtime.ts and built there by tsc: the package gets src/runtime.ts,
+dist/runtime.js and dist/runtime.d.ts verbatim. The templates render the catalog as data around it:
+one template (`index.jinja`) is rendered twice, with type annotations (src/index.ts) and without
 (dist/index.js), so the build cannot say anything the source does not; `index.d.ts.jinja` declares
 the same API for consumers. Nothing here runs tsc: rendering stays pure and deterministic.
 
@@ -14,8 +17,12 @@ from collections.abc import Callable, Iterator
 
 from ..escaping import json_string, typescript_literal
 from ..model import Catalog, ErrorDef
+from ..resources import runtime_file
 from ..templating import header, render_template
 from .base import Problem, SimpleTarget, class_shadowing, option, setting
+
+# The runtime's source and its tsc build, as the package holds them.
+RUNTIME_FILES = ("src/runtime.ts", "dist/runtime.js", "dist/runtime.d.ts")
 
 # JSDoc shared by the source and the declarations, so the two never document the API differently.
 _DOCS: dict[str, str] = {
@@ -28,11 +35,6 @@ _DOCS: dict[str, str] = {
     "CATALOG_NAME": "The name of the catalog this package was generated from.",
     "CODE_FIELD": "The field of an error payload that holds the code.",
     "MESSAGE_FIELD": "The field of an error payload that holds the message.",
-    "MAX_DEPTH": (
-        "How deeply the JSON text of a payload may nest arrays and objects (its top-level object is 1):\n"
-        "{@link fromPayload} refuses deeper text with a {@link PayloadError}, as every target does.\n"
-        "A payload passed as an object is not walked."
-    ),
     "Code": "A code as the API sends it, whether this catalog knows it or not.",
     "Category": "The categories of the catalog: each covers a declared set of codes, known or not.",
     "Category type": "One of the categories of {@link Category}.",
@@ -44,14 +46,6 @@ _DOCS: dict[str, str] = {
     "ErrorName": "The name of one of the codes of {@link ErrorCode}.",
     "deprecated": "@deprecated The API still sends this code, but the catalog advises against relying on it.",
     "ErrorInfo": "What the catalog says about one code.",
-    "ErrorInfo.messages": "The message templates, in catalog order; a variant is an index into them.",
-    "ErrorInfo.retryable": "Whether the failed request may be sent again as it is.",
-    "ErrorInfo.httpStatus": "The HTTP status the API answers with, when the catalog gives one.",
-    "ErrorInfo.deprecated": "Whether the catalog advises against relying on this code.",
-    "ErrorInfo.description": "What the catalog says of this code beyond its messages, in Markdown, or `null`.",
-    "MessageMatch": "A message matched against the templates of its code.",
-    "MessageMatch.variant": "The index of the first template, in catalog order, that the message fits.",
-    "MessageMatch.params": "The values of that template's placeholders, in order.",
     "isErrorCode": "Whether a value is one of the codes of {@link ErrorCode}.",
     "errorCodeName": "The name of a known code; `null` for a code the catalog does not know.",
     "errorCodeByName": "The code with this name; `null` when the catalog has no such code.",
@@ -72,18 +66,7 @@ _DOCS: dict[str, str] = {
         "@throws RangeError when `code` or `variant` is unknown, or `params` has the wrong length."
     ),
     "RETIRED_CODES": "Codes the API no longer sends, with their former names; they are never reused.",
-    "PayloadError": (
-        "A value that is not an error payload of this API: not JSON, not an object, or a field\n"
-        "that is missing or of the wrong type."
-    ),
     "ApiError": "An error the API answered with: every error of this package is an instance of it.",
-    "ApiError.code": "The code, as received.",
-    "ApiError.message": "The message, as received.",
-    "ApiError.category": "The category of the code, known or not; `null` outside every category.",
-    "ApiError.variant": "The index of the message template the message matched, or `null`.",
-    "ApiError.params": "The values of the matched template's placeholders, as strings.",
-    "ApiError.retryable": "Whether the failed request may be sent again as it is (`false` for unknown codes).",
-    "ApiError.httpStatus": "The HTTP status the catalog gives for the code, or `null`.",
     "category class": "The errors of one category; codes the catalog does not know keep their raw code.",
     "code class": "The error of one code of the catalog; its static `CODE` is that code.",
     "deprecated code class": (
@@ -128,6 +111,7 @@ def _error(error: ErrorDef) -> dict[str, object]:
         "class_name": error.class_name,
         "category": {"name": error.category.name, "class_name": error.category.class_name},
         "messages": [template.text for template in error.messages],
+        "templates": [{"text": template.text, "parts": template.parts} for template in error.messages],
         "is_deprecated": error.is_deprecated,
         "options": ", ".join(options),
     }
@@ -166,6 +150,7 @@ def render(catalog: Catalog) -> dict[str, str]:
         "src/index.ts": module(typed=True),
         "dist/index.js": module(typed=False),
         "dist/index.d.ts": render_template("typescript/index.d.ts.jinja", **context),
+        **{path: runtime_file("typescript", path.rpartition("/")[2]) for path in RUNTIME_FILES},
     }
 
 

@@ -262,6 +262,8 @@ test("errors are well-formed JavaScript errors with frozen data", () => {
   assert.ok(Object.isFrozen(pkg.errorInfo(code)) && Object.isFrozen(pkg.errorInfo(code).messages));
   assert.ok(Object.isFrozen(pkg.messages(code)));
   assert.ok(error.stack.startsWith(`${error.name}: `));
+  // Own properties in this order, as JSON.stringify shows them; `message` and `stack` are not enumerable.
+  assert.deepEqual(Object.keys(error), ["name", "code", "category", "variant", "params", "retryable", "httpStatus"]);
   const plain = new pkg.ApiError(code, "x");
   assert.equal(plain.name, "ApiError");
   assert.equal(plain.constructor, pkg.ApiError);

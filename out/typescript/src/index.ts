@@ -7,6 +7,10 @@
  * @packageDocumentation
  */
 
+import { ApiErrorBase, Catalog, type ErrorInfo as Info, type MessageMatch } from "./runtime.js";
+
+export { MAX_DEPTH, PayloadError, type MessageMatch } from "./runtime.js";
+
 /** The version of the catalog this package was generated from. */
 export const VERSION = "1.0.0";
 /** The name of the catalog this package was generated from. */
@@ -15,12 +19,6 @@ export const CATALOG_NAME = "binance-options";
 export const CODE_FIELD = "code";
 /** The field of an error payload that holds the message. */
 export const MESSAGE_FIELD = "msg";
-/**
- * How deeply the JSON text of a payload may nest arrays and objects (its top-level object is 1):
- * {@link fromPayload} refuses deeper text with a {@link PayloadError}, as every target does.
- * A payload passed as an object is not walked.
- */
-export const MAX_DEPTH = 128;
 
 /** A code as the API sends it, whether this catalog knows it or not. */
 export type Code = number;
@@ -34,48 +32,19 @@ export const Category = Object.freeze({
 /** One of the categories of {@link Category}. */
 export type Category = (typeof Category)[keyof typeof Category];
 
-interface CategoryEntry {
-  readonly title: string;
-  readonly low: number;
-  readonly high: number;
-}
-
-const CATEGORIES: ReadonlyMap<Category, CategoryEntry> = new Map<Category, CategoryEntry>([
-  [Category.GENERAL, { title: "General Server or Network issues", low: -1099, high: -1000 }],
-  [Category.REQUEST, { title: "Request issues", low: -2999, high: -1100 }],
-  [Category.FILTER, { title: "Filters and other issues", low: -5999, high: -3000 }],
-]);
-
-function inCategory(entry: CategoryEntry, code: unknown): boolean {
-  return typeof code === "number" && entry.low <= code && code <= entry.high;
-}
-
-function categoryEntry(category: Category): CategoryEntry {
-  const entry = CATEGORIES.get(category);
-  if (entry === undefined) {
-    throw rangeError(`not a category of this catalog: ${show(category)}`);
-  }
-  return entry;
-}
-
 /** The title the catalog gives a category. */
 export function categoryTitle(category: Category): string {
-  return categoryEntry(category).title;
+  return CATALOG.categoryTitle(category);
 }
 
 /** Whether a code, known or not, lies in the codes a category declares. */
 export function categoryContains(category: Category, code: Code): boolean {
-  return inCategory(categoryEntry(category), code);
+  return CATALOG.categoryContains(category, code);
 }
 
 /** The category whose declared codes include `code`, known or not; `null` outside every category. */
 export function categoryOf(code: Code): Category | null {
-  for (const [category, entry] of CATEGORIES) {
-    if (inCategory(entry, code)) {
-      return category;
-    }
-  }
-  return null;
+  return CATALOG.categoryOf(code);
 }
 
 /** Every code the API may send, by its name in the catalog. */
@@ -134,246 +103,197 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export type ErrorName = keyof typeof ErrorCode;
 
 /** What the catalog says about one code. */
-export interface ErrorInfo {
-  readonly code: ErrorCode;
-  readonly name: ErrorName;
-  readonly category: Category;
-  /** The message templates, in catalog order; a variant is an index into them. */
-  readonly messages: readonly string[];
-  /** Whether the failed request may be sent again as it is. */
-  readonly retryable: boolean;
-  /** The HTTP status the API answers with, when the catalog gives one. */
-  readonly httpStatus: number | null;
-  /** Whether the catalog advises against relying on this code. */
-  readonly deprecated: boolean;
-  /** What the catalog says of this code beyond its messages, in Markdown, or `null`. */
-  readonly description: string | null;
-}
+export interface ErrorInfo extends Info<ErrorCode, ErrorName, Category> {}
 
-/** A message matched against the templates of its code. */
-export interface MessageMatch {
-  /** The index of the first template, in catalog order, that the message fits. */
-  readonly variant: number;
-  /** The values of that template's placeholders, in order. */
-  readonly params: readonly string[];
-}
-
-/** One message template: the literal parts around its placeholders. */
-interface Variant {
-  readonly text: string;
-  readonly parts: readonly string[];
-}
-
-interface Entry {
-  readonly info: ErrorInfo;
-  readonly variants: readonly Variant[];
-}
-
-interface Options {
-  readonly retryable?: boolean;
-  readonly httpStatus?: number;
-  readonly deprecated?: boolean;
-  readonly description?: string;
-}
-
-/** Splits a template on its placeholders: "%s" separates two parts, "%%" is a literal percent sign. */
-function variant(text: string): Variant {
-  const parts: string[] = [];
-  let literal = "";
-  let start = 0;
-  for (let at = text.indexOf("%"); at !== -1; at = text.indexOf("%", start)) {
-    literal += text.slice(start, at);
-    if (text.charAt(at + 1) === "s") {
-      parts.push(literal);
-      literal = "";
-    } else {
-      literal += "%";
-    }
-    start = at + 2;
-  }
-  parts.push(literal + text.slice(start));
-  return { text, parts: Object.freeze(parts) };
-}
-
-const NO_PARAMS: readonly string[] = Object.freeze([]);
-
-/**
- * The values of a template's placeholders in `message`, or null when it does not fit. Literal parts
- * are exact and each placeholder is the shortest run that lets the whole message match: each middle
- * literal is taken at its leftmost occurrence (a later one only leaves less room for the parts after
- * it), which one pass of substring searches finds. No regular expression: time linear in the message.
- */
-function fit(parts: readonly string[], message: string): readonly string[] | null {
-  const first = parts[0] ?? "";
-  if (parts.length === 1) {
-    return message === first ? NO_PARAMS : null;
-  }
-  const last = parts[parts.length - 1] ?? "";
-  const end = message.length - last.length; // where the last literal must start
-  if (end < first.length || !message.startsWith(first) || !message.endsWith(last)) {
-    return null;
-  }
-  const values: string[] = [];
-  let at = first.length;
-  for (let index = 1; index < parts.length - 1; index++) {
-    const part = parts[index] ?? "";
-    const found = message.indexOf(part, at);
-    if (found === -1 || found + part.length > end) {
-      return null; // the leftmost occurrence runs into the last literal, and so would any later one
-    }
-    values.push(message.slice(at, found));
-    at = found + part.length;
-  }
-  values.push(message.slice(at, end));
-  return Object.freeze(values);
-}
-
-function matchVariants(variants: readonly Variant[], message: string): MessageMatch | null {
-  for (const [index, template] of variants.entries()) {
-    const params = fit(template.parts, message);
-    if (params !== null) {
-      return Object.freeze({ variant: index, params });
-    }
-  }
-  return null;
-}
-
-function entry(
-  code: ErrorCode,
-  name: ErrorName,
-  category: Category,
-  messages: readonly string[],
-  options: Options = {},
-): [Code, Entry] {
-  const info = Object.freeze({
-    code,
-    name,
-    category,
-    messages: Object.freeze([...messages]),
-    retryable: options.retryable ?? false,
-    httpStatus: options.httpStatus ?? null,
-    deprecated: options.deprecated ?? false,
-    description: options.description ?? null,
-  });
-  return [code, Object.freeze({ info, variants: Object.freeze(messages.map(variant)) })];
-}
-
-const ENTRIES: ReadonlyMap<Code, Entry> = new Map([
-  entry(ErrorCode.UNKNOWN, "UNKNOWN", Category.GENERAL, ["An unknown error occurred while processing the request."]),
-  entry(ErrorCode.DISCONNECTED, "DISCONNECTED", Category.GENERAL, ["Internal error; unable to process your request. Please try again."], { retryable: true, description: "The page asks the client to try again, so the request may be retried." }),
-  entry(ErrorCode.UNAUTHORIZED, "UNAUTHORIZED", Category.GENERAL, ["You are not authorized to execute this request."]),
-  entry(ErrorCode.TOO_MANY_REQUESTS, "TOO_MANY_REQUESTS", Category.GENERAL, [
-    "Too many requests queued.",
-    "Too much request weight used; please use the websocket for live updates to avoid polling the API.",
-    "Too much request weight used; current limit is %s request weight per %s %s. Please use the websocket for live updates to avoid polling the API.",
-    "Way too much request weight used; IP banned until %s. Please use the websocket for live updates to avoid bans.",
-  ]),
-  entry(ErrorCode.UNKNOWN_ORDER_COMPOSITION, "UNKNOWN_ORDER_COMPOSITION", Category.GENERAL, ["Unsupported order combination."]),
-  entry(ErrorCode.TOO_MANY_ORDERS, "TOO_MANY_ORDERS", Category.GENERAL, [
-    "Too many new orders.",
-    "Too many new orders; current limit is %s orders per %s.",
-  ]),
-  entry(ErrorCode.SERVICE_SHUTTING_DOWN, "SERVICE_SHUTTING_DOWN", Category.GENERAL, ["This service is no longer available."]),
-  entry(ErrorCode.UNSUPPORTED_OPERATION, "UNSUPPORTED_OPERATION", Category.GENERAL, ["This operation is not supported."]),
-  entry(ErrorCode.INVALID_TIMESTAMP, "INVALID_TIMESTAMP", Category.GENERAL, [
-    "Timestamp for this request is outside of the recvWindow.",
-    "Timestamp for this request was 1000ms ahead of the server's time.",
-  ]),
-  entry(ErrorCode.INVALID_SIGNATURE, "INVALID_SIGNATURE", Category.GENERAL, ["Signature for this request is not valid."]),
-  entry(ErrorCode.ILLEGAL_CHARS, "ILLEGAL_CHARS", Category.REQUEST, [
-    "Illegal characters found in a parameter.",
-    "Illegal characters found in a parameter. %s",
-    "Illegal characters found in parameter %s; legal range is %s.",
-  ]),
-  entry(ErrorCode.TOO_MANY_PARAMETERS, "TOO_MANY_PARAMETERS", Category.REQUEST, [
-    "Too many parameters sent for this endpoint.",
-    "Too many parameters; expected %s and received %s.",
-    "Duplicate values for a parameter detected.",
-  ]),
-  entry(ErrorCode.MANDATORY_PARAM_EMPTY_OR_MALFORMED, "MANDATORY_PARAM_EMPTY_OR_MALFORMED", Category.REQUEST, [
-    "A mandatory parameter was not sent, was empty/null, or malformed.",
-    "Mandatory parameter %s was not sent, was empty/null, or malformed.",
-    "Param %s or %s must be sent, but both were empty/null!",
-  ]),
-  entry(ErrorCode.UNKNOWN_PARAM, "UNKNOWN_PARAM", Category.REQUEST, ["An unknown parameter was sent."]),
-  entry(ErrorCode.UNREAD_PARAMETERS, "UNREAD_PARAMETERS", Category.REQUEST, [
-    "Not all sent parameters were read.",
-    "Not all sent parameters were read; read %s parameter(s) but was sent %s.",
-  ]),
-  entry(ErrorCode.PARAM_EMPTY, "PARAM_EMPTY", Category.REQUEST, [
-    "A parameter was empty.",
-    "Parameter %s was empty.",
-  ]),
-  entry(ErrorCode.PARAM_NOT_REQUIRED, "PARAM_NOT_REQUIRED", Category.REQUEST, [
-    "A parameter was sent when not required.",
-    "Parameter %s sent when not required.",
-  ]),
-  entry(ErrorCode.BAD_PRECISION, "BAD_PRECISION", Category.REQUEST, ["Precision is over the maximum defined for this asset."]),
-  entry(ErrorCode.INVALID_TIF, "INVALID_TIF", Category.REQUEST, ["Invalid timeInForce."]),
-  entry(ErrorCode.INVALID_ORDER_TYPE, "INVALID_ORDER_TYPE", Category.REQUEST, ["Invalid orderType."]),
-  entry(ErrorCode.INVALID_SIDE, "INVALID_SIDE", Category.REQUEST, ["Invalid side."]),
-  entry(ErrorCode.EMPTY_NEW_CL_ORD_ID, "EMPTY_NEW_CL_ORD_ID", Category.REQUEST, ["New client order ID was empty."]),
-  entry(ErrorCode.EMPTY_ORG_CL_ORD_ID, "EMPTY_ORG_CL_ORD_ID", Category.REQUEST, ["Original client order ID was empty."]),
-  entry(ErrorCode.BAD_INTERVAL, "BAD_INTERVAL", Category.REQUEST, ["Invalid interval."]),
-  entry(ErrorCode.BAD_SYMBOL, "BAD_SYMBOL", Category.REQUEST, ["Invalid symbol."]),
-  entry(ErrorCode.INVALID_LISTEN_KEY, "INVALID_LISTEN_KEY", Category.REQUEST, ["This listenKey does not exist."]),
-  entry(ErrorCode.MORE_THAN_XX_HOURS, "MORE_THAN_XX_HOURS", Category.REQUEST, [
-    "Lookup interval is too big.",
-    "More than %s hours between startTime and endTime.",
-  ]),
-  entry(ErrorCode.BAD_CONTRACT, "BAD_CONTRACT", Category.REQUEST, ["Invalid underlying"]),
-  entry(ErrorCode.BAD_CURRENCY, "BAD_CURRENCY", Category.REQUEST, ["Invalid asset。"]),
-  entry(ErrorCode.INVALID_PARAMETER, "INVALID_PARAMETER", Category.REQUEST, [
-    "Invalid data sent for a parameter.",
-    "Data sent for paramter %s is not valid.",
-  ]),
-  entry(ErrorCode.BAD_RECV_WINDOW, "BAD_RECV_WINDOW", Category.REQUEST, ["recvWindow must be less than 60000"]),
-  entry(ErrorCode.NEW_ORDER_REJECTED, "NEW_ORDER_REJECTED", Category.REQUEST, ["NEW_ORDER_REJECTED"]),
-  entry(ErrorCode.NO_SUCH_ORDER, "NO_SUCH_ORDER", Category.REQUEST, ["Order does not exist."]),
-  entry(ErrorCode.BAD_API_KEY_FMT, "BAD_API_KEY_FMT", Category.REQUEST, ["API-key format invalid."]),
-  entry(ErrorCode.INVALID_API_KEY, "INVALID_API_KEY", Category.REQUEST, ["Invalid API-key, IP, or permissions for action."]),
-  entry(ErrorCode.BALANCE_NOT_SUFFICIENT, "BALANCE_NOT_SUFFICIENT", Category.REQUEST, ["Balance is insufficient."]),
-  entry(ErrorCode.OPTION_MARGIN_NOT_SUFFICIENT, "OPTION_MARGIN_NOT_SUFFICIENT", Category.REQUEST, ["Option margin is insufficient."]),
-  entry(ErrorCode.TRANSFER_FAILED, "TRANSFER_FAILED", Category.FILTER, ["Asset transfer fail."]),
-  entry(ErrorCode.PRICE_LESS_THAN_ZERO, "PRICE_LESS_THAN_ZERO", Category.FILTER, ["Price less than 0."]),
-  entry(ErrorCode.PRICE_GREATER_THAN_MAX_PRICE, "PRICE_GREATER_THAN_MAX_PRICE", Category.FILTER, ["Price greater than max price."]),
-  entry(ErrorCode.QTY_LESS_THAN_ZERO, "QTY_LESS_THAN_ZERO", Category.FILTER, ["Quantity less than zero."]),
-  entry(ErrorCode.QTY_LESS_THAN_MIN_QTY, "QTY_LESS_THAN_MIN_QTY", Category.FILTER, ["Quantity less than min quantity."]),
-  entry(ErrorCode.QTY_GREATER_THAN_MAX_QTY, "QTY_GREATER_THAN_MAX_QTY", Category.FILTER, ["Quantity greater than max quantity."]),
-  entry(ErrorCode.PRICE_LESS_THAN_MIN_PRICE, "PRICE_LESS_THAN_MIN_PRICE", Category.FILTER, ["Price less than min price."]),
-  entry(ErrorCode.INVALID_TICK_SIZE_PRECISION, "INVALID_TICK_SIZE_PRECISION", Category.FILTER, ["Tick size precision is invalid."]),
-  entry(ErrorCode.INVALID_QTY_PRECISION, "INVALID_QTY_PRECISION", Category.FILTER, ["Step size precision is invalid."]),
-  entry(ErrorCode.AMOUNT_MUST_BE_POSITIVE, "AMOUNT_MUST_BE_POSITIVE", Category.FILTER, ["Amount must be positive."]),
-]);
-
-const BY_NAME: ReadonlyMap<string, ErrorCode> = new Map(Object.entries(ErrorCode));
-
-function entryOf(code: ErrorCode): Entry {
-  const found = ENTRIES.get(code);
-  if (found === undefined) {
-    throw rangeError(`not a code of this catalog: ${show(code)}`);
-  }
-  return found;
-}
+/** The catalog as data: its categories and its codes, each template with its literal parts. */
+const CATALOG = new Catalog<Code, ErrorCode, ErrorName, Category>({
+  codeType: "integer",
+  codeField: CODE_FIELD,
+  messageField: MESSAGE_FIELD,
+  categories: [
+    { name: Category.GENERAL, title: "General Server or Network issues", low: -1099, high: -1000 },
+    { name: Category.REQUEST, title: "Request issues", low: -2999, high: -1100 },
+    { name: Category.FILTER, title: "Filters and other issues", low: -5999, high: -3000 },
+  ],
+  errors: [
+    { code: ErrorCode.UNKNOWN, name: "UNKNOWN", category: Category.GENERAL, templates: [
+      { text: "An unknown error occurred while processing the request.", parts: ["An unknown error occurred while processing the request."] },
+    ] },
+    { code: ErrorCode.DISCONNECTED, name: "DISCONNECTED", category: Category.GENERAL, retryable: true, description: "The page asks the client to try again, so the request may be retried.", templates: [
+      { text: "Internal error; unable to process your request. Please try again.", parts: ["Internal error; unable to process your request. Please try again."] },
+    ] },
+    { code: ErrorCode.UNAUTHORIZED, name: "UNAUTHORIZED", category: Category.GENERAL, templates: [
+      { text: "You are not authorized to execute this request.", parts: ["You are not authorized to execute this request."] },
+    ] },
+    { code: ErrorCode.TOO_MANY_REQUESTS, name: "TOO_MANY_REQUESTS", category: Category.GENERAL, templates: [
+      { text: "Too many requests queued.", parts: ["Too many requests queued."] },
+      { text: "Too much request weight used; please use the websocket for live updates to avoid polling the API.", parts: ["Too much request weight used; please use the websocket for live updates to avoid polling the API."] },
+      { text: "Too much request weight used; current limit is %s request weight per %s %s. Please use the websocket for live updates to avoid polling the API.", parts: ["Too much request weight used; current limit is ", " request weight per ", " ", ". Please use the websocket for live updates to avoid polling the API."] },
+      { text: "Way too much request weight used; IP banned until %s. Please use the websocket for live updates to avoid bans.", parts: ["Way too much request weight used; IP banned until ", ". Please use the websocket for live updates to avoid bans."] },
+    ] },
+    { code: ErrorCode.UNKNOWN_ORDER_COMPOSITION, name: "UNKNOWN_ORDER_COMPOSITION", category: Category.GENERAL, templates: [
+      { text: "Unsupported order combination.", parts: ["Unsupported order combination."] },
+    ] },
+    { code: ErrorCode.TOO_MANY_ORDERS, name: "TOO_MANY_ORDERS", category: Category.GENERAL, templates: [
+      { text: "Too many new orders.", parts: ["Too many new orders."] },
+      { text: "Too many new orders; current limit is %s orders per %s.", parts: ["Too many new orders; current limit is ", " orders per ", "."] },
+    ] },
+    { code: ErrorCode.SERVICE_SHUTTING_DOWN, name: "SERVICE_SHUTTING_DOWN", category: Category.GENERAL, templates: [
+      { text: "This service is no longer available.", parts: ["This service is no longer available."] },
+    ] },
+    { code: ErrorCode.UNSUPPORTED_OPERATION, name: "UNSUPPORTED_OPERATION", category: Category.GENERAL, templates: [
+      { text: "This operation is not supported.", parts: ["This operation is not supported."] },
+    ] },
+    { code: ErrorCode.INVALID_TIMESTAMP, name: "INVALID_TIMESTAMP", category: Category.GENERAL, templates: [
+      { text: "Timestamp for this request is outside of the recvWindow.", parts: ["Timestamp for this request is outside of the recvWindow."] },
+      { text: "Timestamp for this request was 1000ms ahead of the server's time.", parts: ["Timestamp for this request was 1000ms ahead of the server's time."] },
+    ] },
+    { code: ErrorCode.INVALID_SIGNATURE, name: "INVALID_SIGNATURE", category: Category.GENERAL, templates: [
+      { text: "Signature for this request is not valid.", parts: ["Signature for this request is not valid."] },
+    ] },
+    { code: ErrorCode.ILLEGAL_CHARS, name: "ILLEGAL_CHARS", category: Category.REQUEST, templates: [
+      { text: "Illegal characters found in a parameter.", parts: ["Illegal characters found in a parameter."] },
+      { text: "Illegal characters found in a parameter. %s", parts: ["Illegal characters found in a parameter. ", ""] },
+      { text: "Illegal characters found in parameter %s; legal range is %s.", parts: ["Illegal characters found in parameter ", "; legal range is ", "."] },
+    ] },
+    { code: ErrorCode.TOO_MANY_PARAMETERS, name: "TOO_MANY_PARAMETERS", category: Category.REQUEST, templates: [
+      { text: "Too many parameters sent for this endpoint.", parts: ["Too many parameters sent for this endpoint."] },
+      { text: "Too many parameters; expected %s and received %s.", parts: ["Too many parameters; expected ", " and received ", "."] },
+      { text: "Duplicate values for a parameter detected.", parts: ["Duplicate values for a parameter detected."] },
+    ] },
+    { code: ErrorCode.MANDATORY_PARAM_EMPTY_OR_MALFORMED, name: "MANDATORY_PARAM_EMPTY_OR_MALFORMED", category: Category.REQUEST, templates: [
+      { text: "A mandatory parameter was not sent, was empty/null, or malformed.", parts: ["A mandatory parameter was not sent, was empty/null, or malformed."] },
+      { text: "Mandatory parameter %s was not sent, was empty/null, or malformed.", parts: ["Mandatory parameter ", " was not sent, was empty/null, or malformed."] },
+      { text: "Param %s or %s must be sent, but both were empty/null!", parts: ["Param ", " or ", " must be sent, but both were empty/null!"] },
+    ] },
+    { code: ErrorCode.UNKNOWN_PARAM, name: "UNKNOWN_PARAM", category: Category.REQUEST, templates: [
+      { text: "An unknown parameter was sent.", parts: ["An unknown parameter was sent."] },
+    ] },
+    { code: ErrorCode.UNREAD_PARAMETERS, name: "UNREAD_PARAMETERS", category: Category.REQUEST, templates: [
+      { text: "Not all sent parameters were read.", parts: ["Not all sent parameters were read."] },
+      { text: "Not all sent parameters were read; read %s parameter(s) but was sent %s.", parts: ["Not all sent parameters were read; read ", " parameter(s) but was sent ", "."] },
+    ] },
+    { code: ErrorCode.PARAM_EMPTY, name: "PARAM_EMPTY", category: Category.REQUEST, templates: [
+      { text: "A parameter was empty.", parts: ["A parameter was empty."] },
+      { text: "Parameter %s was empty.", parts: ["Parameter ", " was empty."] },
+    ] },
+    { code: ErrorCode.PARAM_NOT_REQUIRED, name: "PARAM_NOT_REQUIRED", category: Category.REQUEST, templates: [
+      { text: "A parameter was sent when not required.", parts: ["A parameter was sent when not required."] },
+      { text: "Parameter %s sent when not required.", parts: ["Parameter ", " sent when not required."] },
+    ] },
+    { code: ErrorCode.BAD_PRECISION, name: "BAD_PRECISION", category: Category.REQUEST, templates: [
+      { text: "Precision is over the maximum defined for this asset.", parts: ["Precision is over the maximum defined for this asset."] },
+    ] },
+    { code: ErrorCode.INVALID_TIF, name: "INVALID_TIF", category: Category.REQUEST, templates: [
+      { text: "Invalid timeInForce.", parts: ["Invalid timeInForce."] },
+    ] },
+    { code: ErrorCode.INVALID_ORDER_TYPE, name: "INVALID_ORDER_TYPE", category: Category.REQUEST, templates: [
+      { text: "Invalid orderType.", parts: ["Invalid orderType."] },
+    ] },
+    { code: ErrorCode.INVALID_SIDE, name: "INVALID_SIDE", category: Category.REQUEST, templates: [
+      { text: "Invalid side.", parts: ["Invalid side."] },
+    ] },
+    { code: ErrorCode.EMPTY_NEW_CL_ORD_ID, name: "EMPTY_NEW_CL_ORD_ID", category: Category.REQUEST, templates: [
+      { text: "New client order ID was empty.", parts: ["New client order ID was empty."] },
+    ] },
+    { code: ErrorCode.EMPTY_ORG_CL_ORD_ID, name: "EMPTY_ORG_CL_ORD_ID", category: Category.REQUEST, templates: [
+      { text: "Original client order ID was empty.", parts: ["Original client order ID was empty."] },
+    ] },
+    { code: ErrorCode.BAD_INTERVAL, name: "BAD_INTERVAL", category: Category.REQUEST, templates: [
+      { text: "Invalid interval.", parts: ["Invalid interval."] },
+    ] },
+    { code: ErrorCode.BAD_SYMBOL, name: "BAD_SYMBOL", category: Category.REQUEST, templates: [
+      { text: "Invalid symbol.", parts: ["Invalid symbol."] },
+    ] },
+    { code: ErrorCode.INVALID_LISTEN_KEY, name: "INVALID_LISTEN_KEY", category: Category.REQUEST, templates: [
+      { text: "This listenKey does not exist.", parts: ["This listenKey does not exist."] },
+    ] },
+    { code: ErrorCode.MORE_THAN_XX_HOURS, name: "MORE_THAN_XX_HOURS", category: Category.REQUEST, templates: [
+      { text: "Lookup interval is too big.", parts: ["Lookup interval is too big."] },
+      { text: "More than %s hours between startTime and endTime.", parts: ["More than ", " hours between startTime and endTime."] },
+    ] },
+    { code: ErrorCode.BAD_CONTRACT, name: "BAD_CONTRACT", category: Category.REQUEST, templates: [
+      { text: "Invalid underlying", parts: ["Invalid underlying"] },
+    ] },
+    { code: ErrorCode.BAD_CURRENCY, name: "BAD_CURRENCY", category: Category.REQUEST, templates: [
+      { text: "Invalid asset。", parts: ["Invalid asset。"] },
+    ] },
+    { code: ErrorCode.INVALID_PARAMETER, name: "INVALID_PARAMETER", category: Category.REQUEST, templates: [
+      { text: "Invalid data sent for a parameter.", parts: ["Invalid data sent for a parameter."] },
+      { text: "Data sent for paramter %s is not valid.", parts: ["Data sent for paramter ", " is not valid."] },
+    ] },
+    { code: ErrorCode.BAD_RECV_WINDOW, name: "BAD_RECV_WINDOW", category: Category.REQUEST, templates: [
+      { text: "recvWindow must be less than 60000", parts: ["recvWindow must be less than 60000"] },
+    ] },
+    { code: ErrorCode.NEW_ORDER_REJECTED, name: "NEW_ORDER_REJECTED", category: Category.REQUEST, templates: [
+      { text: "NEW_ORDER_REJECTED", parts: ["NEW_ORDER_REJECTED"] },
+    ] },
+    { code: ErrorCode.NO_SUCH_ORDER, name: "NO_SUCH_ORDER", category: Category.REQUEST, templates: [
+      { text: "Order does not exist.", parts: ["Order does not exist."] },
+    ] },
+    { code: ErrorCode.BAD_API_KEY_FMT, name: "BAD_API_KEY_FMT", category: Category.REQUEST, templates: [
+      { text: "API-key format invalid.", parts: ["API-key format invalid."] },
+    ] },
+    { code: ErrorCode.INVALID_API_KEY, name: "INVALID_API_KEY", category: Category.REQUEST, templates: [
+      { text: "Invalid API-key, IP, or permissions for action.", parts: ["Invalid API-key, IP, or permissions for action."] },
+    ] },
+    { code: ErrorCode.BALANCE_NOT_SUFFICIENT, name: "BALANCE_NOT_SUFFICIENT", category: Category.REQUEST, templates: [
+      { text: "Balance is insufficient.", parts: ["Balance is insufficient."] },
+    ] },
+    { code: ErrorCode.OPTION_MARGIN_NOT_SUFFICIENT, name: "OPTION_MARGIN_NOT_SUFFICIENT", category: Category.REQUEST, templates: [
+      { text: "Option margin is insufficient.", parts: ["Option margin is insufficient."] },
+    ] },
+    { code: ErrorCode.TRANSFER_FAILED, name: "TRANSFER_FAILED", category: Category.FILTER, templates: [
+      { text: "Asset transfer fail.", parts: ["Asset transfer fail."] },
+    ] },
+    { code: ErrorCode.PRICE_LESS_THAN_ZERO, name: "PRICE_LESS_THAN_ZERO", category: Category.FILTER, templates: [
+      { text: "Price less than 0.", parts: ["Price less than 0."] },
+    ] },
+    { code: ErrorCode.PRICE_GREATER_THAN_MAX_PRICE, name: "PRICE_GREATER_THAN_MAX_PRICE", category: Category.FILTER, templates: [
+      { text: "Price greater than max price.", parts: ["Price greater than max price."] },
+    ] },
+    { code: ErrorCode.QTY_LESS_THAN_ZERO, name: "QTY_LESS_THAN_ZERO", category: Category.FILTER, templates: [
+      { text: "Quantity less than zero.", parts: ["Quantity less than zero."] },
+    ] },
+    { code: ErrorCode.QTY_LESS_THAN_MIN_QTY, name: "QTY_LESS_THAN_MIN_QTY", category: Category.FILTER, templates: [
+      { text: "Quantity less than min quantity.", parts: ["Quantity less than min quantity."] },
+    ] },
+    { code: ErrorCode.QTY_GREATER_THAN_MAX_QTY, name: "QTY_GREATER_THAN_MAX_QTY", category: Category.FILTER, templates: [
+      { text: "Quantity greater than max quantity.", parts: ["Quantity greater than max quantity."] },
+    ] },
+    { code: ErrorCode.PRICE_LESS_THAN_MIN_PRICE, name: "PRICE_LESS_THAN_MIN_PRICE", category: Category.FILTER, templates: [
+      { text: "Price less than min price.", parts: ["Price less than min price."] },
+    ] },
+    { code: ErrorCode.INVALID_TICK_SIZE_PRECISION, name: "INVALID_TICK_SIZE_PRECISION", category: Category.FILTER, templates: [
+      { text: "Tick size precision is invalid.", parts: ["Tick size precision is invalid."] },
+    ] },
+    { code: ErrorCode.INVALID_QTY_PRECISION, name: "INVALID_QTY_PRECISION", category: Category.FILTER, templates: [
+      { text: "Step size precision is invalid.", parts: ["Step size precision is invalid."] },
+    ] },
+    { code: ErrorCode.AMOUNT_MUST_BE_POSITIVE, name: "AMOUNT_MUST_BE_POSITIVE", category: Category.FILTER, templates: [
+      { text: "Amount must be positive.", parts: ["Amount must be positive."] },
+    ] },
+  ],
+});
 
 /** Whether a value is one of the codes of {@link ErrorCode}. */
 export function isErrorCode(value: unknown): value is ErrorCode {
-  return ENTRIES.has(value as Code);
+  return CATALOG.isCode(value);
 }
 
 /** The name of a known code; `null` for a code the catalog does not know. */
 export function errorCodeName(code: Code): ErrorName | null {
-  return ENTRIES.get(code)?.info.name ?? null;
+  return CATALOG.name(code);
 }
 
 /** The code with this name; `null` when the catalog has no such code. */
 export function errorCodeByName(name: string): ErrorCode | null {
-  return BY_NAME.get(name) ?? null;
+  return CATALOG.byName(name);
 }
 
 /** What the catalog says about a known code; `null` for a code it does not know. */
 export function errorInfo(code: Code): ErrorInfo | null {
-  return ENTRIES.get(code)?.info ?? null;
+  return CATALOG.info(code);
 }
 
 /**
@@ -382,7 +302,7 @@ export function errorInfo(code: Code): ErrorInfo | null {
  * @throws RangeError when `code` is not a code of {@link ErrorCode}.
  */
 export function messages(code: ErrorCode): readonly string[] {
-  return entryOf(code).info.messages;
+  return CATALOG.messages(code);
 }
 
 /**
@@ -394,7 +314,7 @@ export function messages(code: ErrorCode): readonly string[] {
  * @throws RangeError when `code` is not a code of {@link ErrorCode}.
  */
 export function match(code: ErrorCode, message: string): MessageMatch | null {
-  return matchVariants(entryOf(code).variants, message);
+  return CATALOG.match(code, message);
 }
 
 /**
@@ -403,77 +323,17 @@ export function match(code: ErrorCode, message: string): MessageMatch | null {
  * @throws RangeError when `code` or `variant` is unknown, or `params` has the wrong length.
  */
 export function format(code: ErrorCode, variant: number, ...params: readonly (string | number)[]): string {
-  const variants = entryOf(code).variants;
-  const template = Number.isInteger(variant) ? variants[variant] : undefined;
-  if (template === undefined) {
-    throw rangeError(`code ${show(code)} has no message variant ${show(variant)}`);
-  }
-  const arity = template.parts.length - 1;
-  if (params.length !== arity) {
-    throw rangeError(`${JSON.stringify(template.text)} takes ${arity} value(s), got ${params.length}`);
-  }
-  return template.parts.reduce((message, part, index) => message + String(params[index - 1]) + part);
+  return CATALOG.format(code, variant, params);
 }
 
 /** Codes the API no longer sends, with their former names; they are never reused. */
 export const RETIRED_CODES: ReadonlyMap<Code, string> = new Map<Code, string>([
 ]);
 
-/** A RangeError: the builtin, whatever classes this module declares. */
-function rangeError(message: string): Error {
-  return new globalThis.RangeError(message);
-}
-
-/** A value as an error message shows it: numbers and short strings as they are, anything else by its kind. */
-function show(value: unknown): string {
-  if (typeof value === "number" || typeof value === "boolean" || value === null) {
-    return String(value);
-  }
-  if (typeof value === "string") {
-    return value.length <= 40 ? JSON.stringify(value) : "a string";
-  }
-  return Array.isArray(value) ? "an array" : `a value of type ${typeof value}`;
-}
-
-/**
- * A value that is not an error payload of this API: not JSON, not an object, or a field
- * that is missing or of the wrong type.
- */
-export class PayloadError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "PayloadError";
-  }
-}
-
 /** An error the API answered with: every error of this package is an instance of it. */
-export class ApiError extends Error {
-  /** The code, as received. */
-  readonly code: Code;
-  /** The message, as received. */
-  declare readonly message: string;
-  /** The category of the code, known or not; `null` outside every category. */
-  readonly category: Category | null;
-  /** The index of the message template the message matched, or `null`. */
-  readonly variant: number | null;
-  /** The values of the matched template's placeholders, as strings. */
-  readonly params: readonly string[];
-  /** Whether the failed request may be sent again as it is (`false` for unknown codes). */
-  readonly retryable: boolean;
-  /** The HTTP status the catalog gives for the code, or `null`. */
-  readonly httpStatus: number | null;
-
+export class ApiError extends ApiErrorBase<Code, Category> {
   constructor(code: Code, message: string) {
-    super(message);
-    this.name = "ApiError";
-    const known = ENTRIES.get(code);
-    const matched = known === undefined ? null : matchVariants(known.variants, message);
-    this.code = code;
-    this.category = known === undefined ? categoryOf(code) : known.info.category;
-    this.variant = matched === null ? null : matched.variant;
-    this.params = matched === null ? NO_PARAMS : matched.params;
-    this.retryable = known === undefined ? false : known.info.retryable;
-    this.httpStatus = known === undefined ? null : known.info.httpStatus;
+    super(CATALOG, code, message);
   }
 }
 
@@ -1065,212 +925,64 @@ export class AmountMustBePositiveError extends FilterError {
   }
 }
 
-interface KnownClass {
-  readonly CODE: ErrorCode;
-  new (message?: string): ApiError;
-}
-
-type CategoryClass = new (code: Code, message: string) => ApiError;
-
-function byCode(classes: readonly KnownClass[]): ReadonlyMap<Code, KnownClass> {
-  return new Map(classes.map((known): [Code, KnownClass] => [known.CODE, known]));
-}
-
-const BY_CODE = byCode([
-  UnknownError,
-  DisconnectedError,
-  UnauthorizedError,
-  TooManyRequestsError,
-  UnknownOrderCompositionError,
-  TooManyOrdersError,
-  ServiceShuttingDownError,
-  UnsupportedOperationError,
-  InvalidTimestampError,
-  InvalidSignatureError,
-  IllegalCharsError,
-  TooManyParametersError,
-  MandatoryParamEmptyOrMalformedError,
-  UnknownParamError,
-  UnreadParametersError,
-  ParamEmptyError,
-  ParamNotRequiredError,
-  BadPrecisionError,
-  InvalidTifError,
-  InvalidOrderTypeError,
-  InvalidSideError,
-  EmptyNewClOrdIdError,
-  EmptyOrgClOrdIdError,
-  BadIntervalError,
-  BadSymbolError,
-  InvalidListenKeyError,
-  MoreThanXxHoursError,
-  BadContractError,
-  BadCurrencyError,
-  InvalidParameterError,
-  BadRecvWindowError,
-  NewOrderRejectedError,
-  NoSuchOrderError,
-  BadApiKeyFmtError,
-  InvalidApiKeyError,
-  BalanceNotSufficientError,
-  OptionMarginNotSufficientError,
-  TransferFailedError,
-  PriceLessThanZeroError,
-  PriceGreaterThanMaxPriceError,
-  QtyLessThanZeroError,
-  QtyLessThanMinQtyError,
-  QtyGreaterThanMaxQtyError,
-  PriceLessThanMinPriceError,
-  InvalidTickSizePrecisionError,
-  InvalidQtyPrecisionError,
-  AmountMustBePositiveError,
-]);
-
-const BY_CATEGORY: Readonly<Record<Category, CategoryClass>> = Object.freeze({
-  GENERAL: GeneralError,
-  REQUEST: RequestError,
-  FILTER: FilterError,
+/** The classes fromPayload makes its errors with: by code, by category, and for any other code. */
+const READ = CATALOG.reader<ApiError>({
+  base: ApiError,
+  categories: {
+    GENERAL: GeneralError,
+    REQUEST: RequestError,
+    FILTER: FilterError,
+  },
+  codes: [
+    UnknownError,
+    DisconnectedError,
+    UnauthorizedError,
+    TooManyRequestsError,
+    UnknownOrderCompositionError,
+    TooManyOrdersError,
+    ServiceShuttingDownError,
+    UnsupportedOperationError,
+    InvalidTimestampError,
+    InvalidSignatureError,
+    IllegalCharsError,
+    TooManyParametersError,
+    MandatoryParamEmptyOrMalformedError,
+    UnknownParamError,
+    UnreadParametersError,
+    ParamEmptyError,
+    ParamNotRequiredError,
+    BadPrecisionError,
+    InvalidTifError,
+    InvalidOrderTypeError,
+    InvalidSideError,
+    EmptyNewClOrdIdError,
+    EmptyOrgClOrdIdError,
+    BadIntervalError,
+    BadSymbolError,
+    InvalidListenKeyError,
+    MoreThanXxHoursError,
+    BadContractError,
+    BadCurrencyError,
+    InvalidParameterError,
+    BadRecvWindowError,
+    NewOrderRejectedError,
+    NoSuchOrderError,
+    BadApiKeyFmtError,
+    InvalidApiKeyError,
+    BalanceNotSufficientError,
+    OptionMarginNotSufficientError,
+    TransferFailedError,
+    PriceLessThanZeroError,
+    PriceGreaterThanMaxPriceError,
+    QtyLessThanZeroError,
+    QtyLessThanMinQtyError,
+    QtyGreaterThanMaxQtyError,
+    PriceLessThanMinPriceError,
+    InvalidTickSizePrecisionError,
+    InvalidQtyPrecisionError,
+    AmountMustBePositiveError,
+  ],
 });
-
-interface Utf8Decoder {
-  decode(input: ArrayBuffer | ArrayBufferView): string;
-}
-
-type DecoderClass = new (label: string, options: { fatal: boolean; ignoreBOM: boolean }) => Utf8Decoder;
-
-/** A TextDecoder that rejects malformed UTF-8 (every runtime since Node 11 has one), made when first needed. */
-let utf8: Utf8Decoder | undefined;
-
-function utf8Decoder(): Utf8Decoder {
-  const runtime = globalThis as unknown as { readonly TextDecoder: DecoderClass };
-  // ignoreBOM keeps a byte order mark in the text, where JSON.parse refuses it, as every target does.
-  return new runtime.TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-}
-
-function text(payload: unknown): string | null {
-  if (typeof payload === "string") {
-    return payload;
-  }
-  if (payload instanceof ArrayBuffer || ArrayBuffer.isView(payload)) {
-    try {
-      utf8 ??= utf8Decoder();
-      return utf8.decode(payload);
-    } catch (error) {
-      throw new PayloadError(`payload is not valid UTF-8: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-  return null;
-}
-
-/**
- * Where the JSON string whose opening quote is at `start` closes (the text's length if it does not):
- * the first quote after it with an even run of backslashes before it. Each run is counted once.
- */
-function stringEnd(json: string, start: number): number {
-  for (let end = json.indexOf('"', start + 1); end !== -1; end = json.indexOf('"', end + 1)) {
-    let slashes = 0;
-    while (json.charAt(end - slashes - 1) === "\\") {
-      slashes += 1;
-    }
-    if (slashes % 2 === 0) {
-      return end;
-    }
-  }
-  return json.length;
-}
-
-/** Whether JSON text nests arrays and objects deeper than MAX_DEPTH, in one pass (strings skipped whole). */
-function tooDeep(json: string): boolean {
-  let brackets = 0; // the common case: too few brackets to nest that deep, counted by the engine's search
-  for (const opening of ["[", "{"]) {
-    for (let at = json.indexOf(opening); at !== -1 && brackets <= MAX_DEPTH; at = json.indexOf(opening, at + 1)) {
-      brackets += 1;
-    }
-  }
-  if (brackets <= MAX_DEPTH) {
-    return false;
-  }
-  let depth = 0;
-  for (let at = 0; at < json.length; at++) {
-    const char = json.charAt(at);
-    if (char === '"') {
-      at = stringEnd(json, at);
-    } else if (char === "[" || char === "{") {
-      depth += 1;
-      if (depth > MAX_DEPTH) {
-        return true;
-      }
-    } else if (char === "]" || char === "}") {
-      depth -= 1;
-    }
-  }
-  return false;
-}
-
-function parse(json: string): unknown {
-  if (tooDeep(json)) {
-    throw new PayloadError(`payload nests deeper than ${MAX_DEPTH} levels`);
-  }
-  try {
-    return JSON.parse(json);
-  } catch (error) {
-    throw new PayloadError(`payload is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
-function numberText(json: string, name: string): string | null {
-  let depth = 0;
-  let key: unknown = null;
-  let expectKey = false;
-  let found: string | null = null;
-  for (let i = 0; i < json.length; i++) {
-    const char = json.charAt(i);
-    if (char === '"') {
-      const end = stringEnd(json, i);
-      if (depth === 1 && expectKey) {
-        key = JSON.parse(json.slice(i, end + 1));
-        expectKey = false;
-      }
-      i = end;
-    } else if (char === "{" || char === "[") {
-      depth += 1;
-      expectKey = depth === 1;
-    } else if (char === "}" || char === "]") {
-      depth -= 1;
-    } else if (char === ",") {
-      expectKey = depth === 1;
-    } else if (depth === 1 && key === name && (char === "-" || (char >= "0" && char <= "9"))) {
-      let end = i;
-      while (end < json.length && "+-.0123456789eE".includes(json.charAt(end))) {
-        end += 1;
-      }
-      found = json.slice(i, end);
-      key = null;
-      i = end - 1;
-    }
-  }
-  return found;
-}
-
-/** `message` with each lone surrogate (from a JSON escape like "\ud800") made U+FFFD, as in every target. */
-function wellFormed(message: string): string {
-  let out = "";
-  let start = 0;
-  for (let at = 0; at < message.length; at++) {
-    const unit = message.charCodeAt(at);
-    if (unit < 0xd800 || unit > 0xdfff) {
-      continue;
-    }
-    const next = unit <= 0xdbff && at + 1 < message.length ? message.charCodeAt(at + 1) : 0;
-    if (next >= 0xdc00 && next <= 0xdfff) {
-      at += 1; // a pair: one character
-      continue;
-    }
-    out += message.slice(start, at) + "\uFFFD";
-    start = at + 1;
-  }
-  return start === 0 ? message : out + message.slice(start);
-}
 
 /**
  * The error an error payload stands for. `payload` is an object, or its JSON text as a
@@ -1283,35 +995,5 @@ function wellFormed(message: string): string {
  * JSON text nests deeper than {@link MAX_DEPTH}.
  */
 export function fromPayload(payload: unknown): ApiError {
-  const json = text(payload);
-  const data = json === null ? payload : parse(json);
-  if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    throw new PayloadError(`payload must be a JSON object, got ${show(data)}`);
-  }
-  if (!Object.prototype.hasOwnProperty.call(data, CODE_FIELD)) {
-    throw new PayloadError(`payload has no ${JSON.stringify(CODE_FIELD)} field`);
-  }
-  if (!Object.prototype.hasOwnProperty.call(data, MESSAGE_FIELD)) {
-    throw new PayloadError(`payload has no ${JSON.stringify(MESSAGE_FIELD)} field`);
-  }
-  const fields = data as Readonly<Record<string, unknown>>;
-  const code = fields[CODE_FIELD];
-  const message = fields[MESSAGE_FIELD];
-  const written = json !== null && typeof code === "number" ? numberText(json, CODE_FIELD) : null;
-  const fractional = written !== null && (written.includes(".") || written.includes("e") || written.includes("E"));
-  if (typeof code !== "number" || !Number.isSafeInteger(code) || fractional) {
-    throw new PayloadError(
-      `payload field ${JSON.stringify(CODE_FIELD)} must be an integer within ±(2**53 - 1), got ${show(code)}`,
-    );
-  }
-  if (typeof message !== "string") {
-    throw new PayloadError(`payload field ${JSON.stringify(MESSAGE_FIELD)} must be a string, got ${show(message)}`);
-  }
-  const received = wellFormed(message);
-  const known = BY_CODE.get(code);
-  if (known !== undefined) {
-    return new known(received);
-  }
-  const category = categoryOf(code);
-  return category === null ? new ApiError(code, received) : new BY_CATEGORY[category](code, received);
+  return READ(payload);
 }

@@ -6,6 +6,8 @@
  *
  * @packageDocumentation
  */
+import { ApiErrorBase, type ErrorInfo as Info, type MessageMatch } from "./runtime.js";
+export { MAX_DEPTH, PayloadError, type MessageMatch } from "./runtime.js";
 
 /** The version of the catalog this package was generated from. */
 export declare const VERSION = "0.1.0";
@@ -15,12 +17,6 @@ export declare const CATALOG_NAME = "minimal";
 export declare const CODE_FIELD = "code";
 /** The field of an error payload that holds the message. */
 export declare const MESSAGE_FIELD = "msg";
-/**
- * How deeply the JSON text of a payload may nest arrays and objects (its top-level object is 1):
- * {@link fromPayload} refuses deeper text with a {@link PayloadError}, as every target does.
- * A payload passed as an object is not walked.
- */
-export declare const MAX_DEPTH = 128;
 
 /** A code as the API sends it, whether this catalog knows it or not. */
 export type Code = number;
@@ -49,28 +45,7 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export type ErrorName = keyof typeof ErrorCode;
 
 /** What the catalog says about one code. */
-export interface ErrorInfo {
-  readonly code: ErrorCode;
-  readonly name: ErrorName;
-  readonly category: Category;
-  /** The message templates, in catalog order; a variant is an index into them. */
-  readonly messages: readonly string[];
-  /** Whether the failed request may be sent again as it is. */
-  readonly retryable: boolean;
-  /** The HTTP status the API answers with, when the catalog gives one. */
-  readonly httpStatus: number | null;
-  /** Whether the catalog advises against relying on this code. */
-  readonly deprecated: boolean;
-  /** What the catalog says of this code beyond its messages, in Markdown, or `null`. */
-  readonly description: string | null;
-}
-
-/** A message matched against the templates of its code. */
-export interface MessageMatch {
-  /** The index of the first template, in catalog order, that the message fits. */
-  readonly variant: number;
-  /** The values of that template's placeholders, in order. */
-  readonly params: readonly string[];
+export interface ErrorInfo extends Info<ErrorCode, ErrorName, Category> {
 }
 
 /** Whether a value is one of the codes of {@link ErrorCode}. */
@@ -106,30 +81,8 @@ export declare function format(code: ErrorCode, variant: number, ...params: read
 /** Codes the API no longer sends, with their former names; they are never reused. */
 export declare const RETIRED_CODES: ReadonlyMap<Code, string>;
 
-/**
- * A value that is not an error payload of this API: not JSON, not an object, or a field
- * that is missing or of the wrong type.
- */
-export declare class PayloadError extends Error {
-  constructor(message: string);
-}
-
 /** An error the API answered with: every error of this package is an instance of it. */
-export declare class ApiError extends Error {
-  /** The code, as received. */
-  readonly code: Code;
-  /** The message, as received. */
-  readonly message: string;
-  /** The category of the code, known or not; `null` outside every category. */
-  readonly category: Category | null;
-  /** The index of the message template the message matched, or `null`. */
-  readonly variant: number | null;
-  /** The values of the matched template's placeholders, as strings. */
-  readonly params: readonly string[];
-  /** Whether the failed request may be sent again as it is (`false` for unknown codes). */
-  readonly retryable: boolean;
-  /** The HTTP status the catalog gives for the code, or `null`. */
-  readonly httpStatus: number | null;
+export declare class ApiError extends ApiErrorBase<Code, Category> {
   constructor(code: Code, message: string);
 }
 

@@ -7,6 +7,10 @@
  * @packageDocumentation
  */
 
+import { ApiErrorBase, Catalog, type ErrorInfo as Info, type MessageMatch } from "./runtime.js";
+
+export { MAX_DEPTH, PayloadError, type MessageMatch } from "./runtime.js";
+
 /** The version of the catalog this package was generated from. */
 export const VERSION = "16.0.0";
 /** The name of the catalog this package was generated from. */
@@ -15,12 +19,6 @@ export const CATALOG_NAME = "sqlstate";
 export const CODE_FIELD = "sqlstate";
 /** The field of an error payload that holds the message. */
 export const MESSAGE_FIELD = "message";
-/**
- * How deeply the JSON text of a payload may nest arrays and objects (its top-level object is 1):
- * {@link fromPayload} refuses deeper text with a {@link PayloadError}, as every target does.
- * A payload passed as an object is not walked.
- */
-export const MAX_DEPTH = 128;
 
 /** A code as the API sends it, whether this catalog knows it or not. */
 export type Code = string;
@@ -35,48 +33,19 @@ export const Category = Object.freeze({
 /** One of the categories of {@link Category}. */
 export type Category = (typeof Category)[keyof typeof Category];
 
-interface CategoryEntry {
-  readonly title: string;
-  readonly prefix: string;
-}
-
-const CATEGORIES: ReadonlyMap<Category, CategoryEntry> = new Map<Category, CategoryEntry>([
-  [Category.SUCCESS, { title: "Successful Completion", prefix: "00" }],
-  [Category.DATA_EXCEPTION, { title: "Data Exception", prefix: "22" }],
-  [Category.INTEGRITY, { title: "Integrity Constraint Violation", prefix: "23" }],
-  [Category.TRANSACTION_ROLLBACK, { title: "Transaction Rollback", prefix: "40" }],
-]);
-
-function inCategory(entry: CategoryEntry, code: unknown): boolean {
-  return typeof code === "string" && code.startsWith(entry.prefix);
-}
-
-function categoryEntry(category: Category): CategoryEntry {
-  const entry = CATEGORIES.get(category);
-  if (entry === undefined) {
-    throw rangeError(`not a category of this catalog: ${show(category)}`);
-  }
-  return entry;
-}
-
 /** The title the catalog gives a category. */
 export function categoryTitle(category: Category): string {
-  return categoryEntry(category).title;
+  return CATALOG.categoryTitle(category);
 }
 
 /** Whether a code, known or not, lies in the codes a category declares. */
 export function categoryContains(category: Category, code: Code): boolean {
-  return inCategory(categoryEntry(category), code);
+  return CATALOG.categoryContains(category, code);
 }
 
 /** The category whose declared codes include `code`, known or not; `null` outside every category. */
 export function categoryOf(code: Code): Category | null {
-  for (const [category, entry] of CATEGORIES) {
-    if (inCategory(entry, code)) {
-      return category;
-    }
-  }
-  return null;
+  return CATALOG.categoryOf(code);
 }
 
 /** Every code the API may send, by its name in the catalog. */
@@ -94,167 +63,59 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export type ErrorName = keyof typeof ErrorCode;
 
 /** What the catalog says about one code. */
-export interface ErrorInfo {
-  readonly code: ErrorCode;
-  readonly name: ErrorName;
-  readonly category: Category;
-  /** The message templates, in catalog order; a variant is an index into them. */
-  readonly messages: readonly string[];
-  /** Whether the failed request may be sent again as it is. */
-  readonly retryable: boolean;
-  /** The HTTP status the API answers with, when the catalog gives one. */
-  readonly httpStatus: number | null;
-  /** Whether the catalog advises against relying on this code. */
-  readonly deprecated: boolean;
-  /** What the catalog says of this code beyond its messages, in Markdown, or `null`. */
-  readonly description: string | null;
-}
+export interface ErrorInfo extends Info<ErrorCode, ErrorName, Category> {}
 
-/** A message matched against the templates of its code. */
-export interface MessageMatch {
-  /** The index of the first template, in catalog order, that the message fits. */
-  readonly variant: number;
-  /** The values of that template's placeholders, in order. */
-  readonly params: readonly string[];
-}
-
-/** One message template: the literal parts around its placeholders. */
-interface Variant {
-  readonly text: string;
-  readonly parts: readonly string[];
-}
-
-interface Entry {
-  readonly info: ErrorInfo;
-  readonly variants: readonly Variant[];
-}
-
-interface Options {
-  readonly retryable?: boolean;
-  readonly httpStatus?: number;
-  readonly deprecated?: boolean;
-  readonly description?: string;
-}
-
-/** Splits a template on its placeholders: "%s" separates two parts, "%%" is a literal percent sign. */
-function variant(text: string): Variant {
-  const parts: string[] = [];
-  let literal = "";
-  let start = 0;
-  for (let at = text.indexOf("%"); at !== -1; at = text.indexOf("%", start)) {
-    literal += text.slice(start, at);
-    if (text.charAt(at + 1) === "s") {
-      parts.push(literal);
-      literal = "";
-    } else {
-      literal += "%";
-    }
-    start = at + 2;
-  }
-  parts.push(literal + text.slice(start));
-  return { text, parts: Object.freeze(parts) };
-}
-
-const NO_PARAMS: readonly string[] = Object.freeze([]);
-
-/**
- * The values of a template's placeholders in `message`, or null when it does not fit. Literal parts
- * are exact and each placeholder is the shortest run that lets the whole message match: each middle
- * literal is taken at its leftmost occurrence (a later one only leaves less room for the parts after
- * it), which one pass of substring searches finds. No regular expression: time linear in the message.
- */
-function fit(parts: readonly string[], message: string): readonly string[] | null {
-  const first = parts[0] ?? "";
-  if (parts.length === 1) {
-    return message === first ? NO_PARAMS : null;
-  }
-  const last = parts[parts.length - 1] ?? "";
-  const end = message.length - last.length; // where the last literal must start
-  if (end < first.length || !message.startsWith(first) || !message.endsWith(last)) {
-    return null;
-  }
-  const values: string[] = [];
-  let at = first.length;
-  for (let index = 1; index < parts.length - 1; index++) {
-    const part = parts[index] ?? "";
-    const found = message.indexOf(part, at);
-    if (found === -1 || found + part.length > end) {
-      return null; // the leftmost occurrence runs into the last literal, and so would any later one
-    }
-    values.push(message.slice(at, found));
-    at = found + part.length;
-  }
-  values.push(message.slice(at, end));
-  return Object.freeze(values);
-}
-
-function matchVariants(variants: readonly Variant[], message: string): MessageMatch | null {
-  for (const [index, template] of variants.entries()) {
-    const params = fit(template.parts, message);
-    if (params !== null) {
-      return Object.freeze({ variant: index, params });
-    }
-  }
-  return null;
-}
-
-function entry(
-  code: ErrorCode,
-  name: ErrorName,
-  category: Category,
-  messages: readonly string[],
-  options: Options = {},
-): [Code, Entry] {
-  const info = Object.freeze({
-    code,
-    name,
-    category,
-    messages: Object.freeze([...messages]),
-    retryable: options.retryable ?? false,
-    httpStatus: options.httpStatus ?? null,
-    deprecated: options.deprecated ?? false,
-    description: options.description ?? null,
-  });
-  return [code, Object.freeze({ info, variants: Object.freeze(messages.map(variant)) })];
-}
-
-const ENTRIES: ReadonlyMap<Code, Entry> = new Map([
-  entry(ErrorCode.SUCCESSFUL_COMPLETION, "SUCCESSFUL_COMPLETION", Category.SUCCESS, ["successful completion"]),
-  entry(ErrorCode.DIVISION_BY_ZERO, "DIVISION_BY_ZERO", Category.DATA_EXCEPTION, ["division by zero"]),
-  entry(ErrorCode.INVALID_TEXT_REPRESENTATION, "INVALID_TEXT_REPRESENTATION", Category.DATA_EXCEPTION, ["invalid input syntax for type %s: %s"]),
-  entry(ErrorCode.UNIQUE_VIOLATION, "UNIQUE_VIOLATION", Category.INTEGRITY, ["duplicate key value violates unique constraint %s"], { httpStatus: 409 }),
-  entry(ErrorCode.SERIALIZATION_FAILURE, "SERIALIZATION_FAILURE", Category.TRANSACTION_ROLLBACK, ["could not serialize access due to concurrent update"], { retryable: true, description: "The transaction conflicted with a concurrent one. **Retry the whole\ntransaction**, not just the failed statement.\n" }),
-  entry(ErrorCode.DEADLOCK_DETECTED, "DEADLOCK_DETECTED", Category.TRANSACTION_ROLLBACK, ["deadlock detected"], { retryable: true }),
-]);
-
-const BY_NAME: ReadonlyMap<string, ErrorCode> = new Map(Object.entries(ErrorCode));
-
-function entryOf(code: ErrorCode): Entry {
-  const found = ENTRIES.get(code);
-  if (found === undefined) {
-    throw rangeError(`not a code of this catalog: ${show(code)}`);
-  }
-  return found;
-}
+/** The catalog as data: its categories and its codes, each template with its literal parts. */
+const CATALOG = new Catalog<Code, ErrorCode, ErrorName, Category>({
+  codeType: "string",
+  codeField: CODE_FIELD,
+  messageField: MESSAGE_FIELD,
+  categories: [
+    { name: Category.SUCCESS, title: "Successful Completion", prefix: "00" },
+    { name: Category.DATA_EXCEPTION, title: "Data Exception", prefix: "22" },
+    { name: Category.INTEGRITY, title: "Integrity Constraint Violation", prefix: "23" },
+    { name: Category.TRANSACTION_ROLLBACK, title: "Transaction Rollback", prefix: "40" },
+  ],
+  errors: [
+    { code: ErrorCode.SUCCESSFUL_COMPLETION, name: "SUCCESSFUL_COMPLETION", category: Category.SUCCESS, templates: [
+      { text: "successful completion", parts: ["successful completion"] },
+    ] },
+    { code: ErrorCode.DIVISION_BY_ZERO, name: "DIVISION_BY_ZERO", category: Category.DATA_EXCEPTION, templates: [
+      { text: "division by zero", parts: ["division by zero"] },
+    ] },
+    { code: ErrorCode.INVALID_TEXT_REPRESENTATION, name: "INVALID_TEXT_REPRESENTATION", category: Category.DATA_EXCEPTION, templates: [
+      { text: "invalid input syntax for type %s: %s", parts: ["invalid input syntax for type ", ": ", ""] },
+    ] },
+    { code: ErrorCode.UNIQUE_VIOLATION, name: "UNIQUE_VIOLATION", category: Category.INTEGRITY, httpStatus: 409, templates: [
+      { text: "duplicate key value violates unique constraint %s", parts: ["duplicate key value violates unique constraint ", ""] },
+    ] },
+    { code: ErrorCode.SERIALIZATION_FAILURE, name: "SERIALIZATION_FAILURE", category: Category.TRANSACTION_ROLLBACK, retryable: true, description: "The transaction conflicted with a concurrent one. **Retry the whole\ntransaction**, not just the failed statement.\n", templates: [
+      { text: "could not serialize access due to concurrent update", parts: ["could not serialize access due to concurrent update"] },
+    ] },
+    { code: ErrorCode.DEADLOCK_DETECTED, name: "DEADLOCK_DETECTED", category: Category.TRANSACTION_ROLLBACK, retryable: true, templates: [
+      { text: "deadlock detected", parts: ["deadlock detected"] },
+    ] },
+  ],
+});
 
 /** Whether a value is one of the codes of {@link ErrorCode}. */
 export function isErrorCode(value: unknown): value is ErrorCode {
-  return ENTRIES.has(value as Code);
+  return CATALOG.isCode(value);
 }
 
 /** The name of a known code; `null` for a code the catalog does not know. */
 export function errorCodeName(code: Code): ErrorName | null {
-  return ENTRIES.get(code)?.info.name ?? null;
+  return CATALOG.name(code);
 }
 
 /** The code with this name; `null` when the catalog has no such code. */
 export function errorCodeByName(name: string): ErrorCode | null {
-  return BY_NAME.get(name) ?? null;
+  return CATALOG.byName(name);
 }
 
 /** What the catalog says about a known code; `null` for a code it does not know. */
 export function errorInfo(code: Code): ErrorInfo | null {
-  return ENTRIES.get(code)?.info ?? null;
+  return CATALOG.info(code);
 }
 
 /**
@@ -263,7 +124,7 @@ export function errorInfo(code: Code): ErrorInfo | null {
  * @throws RangeError when `code` is not a code of {@link ErrorCode}.
  */
 export function messages(code: ErrorCode): readonly string[] {
-  return entryOf(code).info.messages;
+  return CATALOG.messages(code);
 }
 
 /**
@@ -275,7 +136,7 @@ export function messages(code: ErrorCode): readonly string[] {
  * @throws RangeError when `code` is not a code of {@link ErrorCode}.
  */
 export function match(code: ErrorCode, message: string): MessageMatch | null {
-  return matchVariants(entryOf(code).variants, message);
+  return CATALOG.match(code, message);
 }
 
 /**
@@ -284,77 +145,17 @@ export function match(code: ErrorCode, message: string): MessageMatch | null {
  * @throws RangeError when `code` or `variant` is unknown, or `params` has the wrong length.
  */
 export function format(code: ErrorCode, variant: number, ...params: readonly (string | number)[]): string {
-  const variants = entryOf(code).variants;
-  const template = Number.isInteger(variant) ? variants[variant] : undefined;
-  if (template === undefined) {
-    throw rangeError(`code ${show(code)} has no message variant ${show(variant)}`);
-  }
-  const arity = template.parts.length - 1;
-  if (params.length !== arity) {
-    throw rangeError(`${JSON.stringify(template.text)} takes ${arity} value(s), got ${params.length}`);
-  }
-  return template.parts.reduce((message, part, index) => message + String(params[index - 1]) + part);
+  return CATALOG.format(code, variant, params);
 }
 
 /** Codes the API no longer sends, with their former names; they are never reused. */
 export const RETIRED_CODES: ReadonlyMap<Code, string> = new Map<Code, string>([
 ]);
 
-/** A RangeError: the builtin, whatever classes this module declares. */
-function rangeError(message: string): Error {
-  return new globalThis.RangeError(message);
-}
-
-/** A value as an error message shows it: numbers and short strings as they are, anything else by its kind. */
-function show(value: unknown): string {
-  if (typeof value === "number" || typeof value === "boolean" || value === null) {
-    return String(value);
-  }
-  if (typeof value === "string") {
-    return value.length <= 40 ? JSON.stringify(value) : "a string";
-  }
-  return Array.isArray(value) ? "an array" : `a value of type ${typeof value}`;
-}
-
-/**
- * A value that is not an error payload of this API: not JSON, not an object, or a field
- * that is missing or of the wrong type.
- */
-export class PayloadError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "PayloadError";
-  }
-}
-
 /** An error the API answered with: every error of this package is an instance of it. */
-export class ApiError extends Error {
-  /** The code, as received. */
-  readonly code: Code;
-  /** The message, as received. */
-  declare readonly message: string;
-  /** The category of the code, known or not; `null` outside every category. */
-  readonly category: Category | null;
-  /** The index of the message template the message matched, or `null`. */
-  readonly variant: number | null;
-  /** The values of the matched template's placeholders, as strings. */
-  readonly params: readonly string[];
-  /** Whether the failed request may be sent again as it is (`false` for unknown codes). */
-  readonly retryable: boolean;
-  /** The HTTP status the catalog gives for the code, or `null`. */
-  readonly httpStatus: number | null;
-
+export class ApiError extends ApiErrorBase<Code, Category> {
   constructor(code: Code, message: string) {
-    super(message);
-    this.name = "ApiError";
-    const known = ENTRIES.get(code);
-    const matched = known === undefined ? null : matchVariants(known.variants, message);
-    this.code = code;
-    this.category = known === undefined ? categoryOf(code) : known.info.category;
-    this.variant = matched === null ? null : matched.variant;
-    this.params = matched === null ? NO_PARAMS : matched.params;
-    this.retryable = known === undefined ? false : known.info.retryable;
-    this.httpStatus = known === undefined ? null : known.info.httpStatus;
+    super(CATALOG, code, message);
   }
 }
 
@@ -462,138 +263,24 @@ export class DeadlockDetectedError extends TransactionRollbackError {
   }
 }
 
-interface KnownClass {
-  readonly CODE: ErrorCode;
-  new (message?: string): ApiError;
-}
-
-type CategoryClass = new (code: Code, message: string) => ApiError;
-
-function byCode(classes: readonly KnownClass[]): ReadonlyMap<Code, KnownClass> {
-  return new Map(classes.map((known): [Code, KnownClass] => [known.CODE, known]));
-}
-
-const BY_CODE = byCode([
-  SuccessfulCompletionError,
-  DivisionByZeroError,
-  InvalidTextRepresentationError,
-  UniqueViolationError,
-  SerializationFailureError,
-  DeadlockDetectedError,
-]);
-
-const BY_CATEGORY: Readonly<Record<Category, CategoryClass>> = Object.freeze({
-  SUCCESS: SuccessError,
-  DATA_EXCEPTION: DataExceptionError,
-  INTEGRITY: IntegrityError,
-  TRANSACTION_ROLLBACK: TransactionRollbackError,
+/** The classes fromPayload makes its errors with: by code, by category, and for any other code. */
+const READ = CATALOG.reader<ApiError>({
+  base: ApiError,
+  categories: {
+    SUCCESS: SuccessError,
+    DATA_EXCEPTION: DataExceptionError,
+    INTEGRITY: IntegrityError,
+    TRANSACTION_ROLLBACK: TransactionRollbackError,
+  },
+  codes: [
+    SuccessfulCompletionError,
+    DivisionByZeroError,
+    InvalidTextRepresentationError,
+    UniqueViolationError,
+    SerializationFailureError,
+    DeadlockDetectedError,
+  ],
 });
-
-interface Utf8Decoder {
-  decode(input: ArrayBuffer | ArrayBufferView): string;
-}
-
-type DecoderClass = new (label: string, options: { fatal: boolean; ignoreBOM: boolean }) => Utf8Decoder;
-
-/** A TextDecoder that rejects malformed UTF-8 (every runtime since Node 11 has one), made when first needed. */
-let utf8: Utf8Decoder | undefined;
-
-function utf8Decoder(): Utf8Decoder {
-  const runtime = globalThis as unknown as { readonly TextDecoder: DecoderClass };
-  // ignoreBOM keeps a byte order mark in the text, where JSON.parse refuses it, as every target does.
-  return new runtime.TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-}
-
-function text(payload: unknown): string | null {
-  if (typeof payload === "string") {
-    return payload;
-  }
-  if (payload instanceof ArrayBuffer || ArrayBuffer.isView(payload)) {
-    try {
-      utf8 ??= utf8Decoder();
-      return utf8.decode(payload);
-    } catch (error) {
-      throw new PayloadError(`payload is not valid UTF-8: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-  return null;
-}
-
-/**
- * Where the JSON string whose opening quote is at `start` closes (the text's length if it does not):
- * the first quote after it with an even run of backslashes before it. Each run is counted once.
- */
-function stringEnd(json: string, start: number): number {
-  for (let end = json.indexOf('"', start + 1); end !== -1; end = json.indexOf('"', end + 1)) {
-    let slashes = 0;
-    while (json.charAt(end - slashes - 1) === "\\") {
-      slashes += 1;
-    }
-    if (slashes % 2 === 0) {
-      return end;
-    }
-  }
-  return json.length;
-}
-
-/** Whether JSON text nests arrays and objects deeper than MAX_DEPTH, in one pass (strings skipped whole). */
-function tooDeep(json: string): boolean {
-  let brackets = 0; // the common case: too few brackets to nest that deep, counted by the engine's search
-  for (const opening of ["[", "{"]) {
-    for (let at = json.indexOf(opening); at !== -1 && brackets <= MAX_DEPTH; at = json.indexOf(opening, at + 1)) {
-      brackets += 1;
-    }
-  }
-  if (brackets <= MAX_DEPTH) {
-    return false;
-  }
-  let depth = 0;
-  for (let at = 0; at < json.length; at++) {
-    const char = json.charAt(at);
-    if (char === '"') {
-      at = stringEnd(json, at);
-    } else if (char === "[" || char === "{") {
-      depth += 1;
-      if (depth > MAX_DEPTH) {
-        return true;
-      }
-    } else if (char === "]" || char === "}") {
-      depth -= 1;
-    }
-  }
-  return false;
-}
-
-function parse(json: string): unknown {
-  if (tooDeep(json)) {
-    throw new PayloadError(`payload nests deeper than ${MAX_DEPTH} levels`);
-  }
-  try {
-    return JSON.parse(json);
-  } catch (error) {
-    throw new PayloadError(`payload is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
-/** `message` with each lone surrogate (from a JSON escape like "\ud800") made U+FFFD, as in every target. */
-function wellFormed(message: string): string {
-  let out = "";
-  let start = 0;
-  for (let at = 0; at < message.length; at++) {
-    const unit = message.charCodeAt(at);
-    if (unit < 0xd800 || unit > 0xdfff) {
-      continue;
-    }
-    const next = unit <= 0xdbff && at + 1 < message.length ? message.charCodeAt(at + 1) : 0;
-    if (next >= 0xdc00 && next <= 0xdfff) {
-      at += 1; // a pair: one character
-      continue;
-    }
-    out += message.slice(start, at) + "\uFFFD";
-    start = at + 1;
-  }
-  return start === 0 ? message : out + message.slice(start);
-}
 
 /**
  * The error an error payload stands for. `payload` is an object, or its JSON text as a
@@ -606,31 +293,5 @@ function wellFormed(message: string): string {
  * JSON text nests deeper than {@link MAX_DEPTH}.
  */
 export function fromPayload(payload: unknown): ApiError {
-  const json = text(payload);
-  const data = json === null ? payload : parse(json);
-  if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    throw new PayloadError(`payload must be a JSON object, got ${show(data)}`);
-  }
-  if (!Object.prototype.hasOwnProperty.call(data, CODE_FIELD)) {
-    throw new PayloadError(`payload has no ${JSON.stringify(CODE_FIELD)} field`);
-  }
-  if (!Object.prototype.hasOwnProperty.call(data, MESSAGE_FIELD)) {
-    throw new PayloadError(`payload has no ${JSON.stringify(MESSAGE_FIELD)} field`);
-  }
-  const fields = data as Readonly<Record<string, unknown>>;
-  const code = fields[CODE_FIELD];
-  const message = fields[MESSAGE_FIELD];
-  if (typeof code !== "string") {
-    throw new PayloadError(`payload field ${JSON.stringify(CODE_FIELD)} must be a string, got ${show(code)}`);
-  }
-  if (typeof message !== "string") {
-    throw new PayloadError(`payload field ${JSON.stringify(MESSAGE_FIELD)} must be a string, got ${show(message)}`);
-  }
-  const received = wellFormed(message);
-  const known = BY_CODE.get(code);
-  if (known !== undefined) {
-    return new known(received);
-  }
-  const category = categoryOf(code);
-  return category === null ? new ApiError(code, received) : new BY_CATEGORY[category](code, received);
+  return READ(payload);
 }

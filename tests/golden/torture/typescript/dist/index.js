@@ -7,6 +7,10 @@
  * @packageDocumentation
  */
 
+import { ApiErrorBase, Catalog } from "./runtime.js";
+
+export { MAX_DEPTH, PayloadError } from "./runtime.js";
+
 /** The version of the catalog this package was generated from. */
 export const VERSION = "2.0.0-rc.1+build.5";
 /** The name of the catalog this package was generated from. */
@@ -15,12 +19,6 @@ export const CATALOG_NAME = "torture-test";
 export const CODE_FIELD = "error_code";
 /** The field of an error payload that holds the message. */
 export const MESSAGE_FIELD = "error_message";
-/**
- * How deeply the JSON text of a payload may nest arrays and objects (its top-level object is 1):
- * {@link fromPayload} refuses deeper text with a {@link PayloadError}, as every target does.
- * A payload passed as an object is not walked.
- */
-export const MAX_DEPTH = 128;
 
 /** The categories of the catalog: each covers a declared set of codes, known or not. */
 export const Category = Object.freeze({
@@ -29,42 +27,19 @@ export const Category = Object.freeze({
   LIFECYCLE: "LIFECYCLE",
 });
 
-const CATEGORIES = new Map([
-  [Category.QUOTING, { title: "Quoting and escaping \"issues\"", low: 100, high: 199 }],
-  [Category.TEXT, { title: "Unicode text", low: 200, high: 299 }],
-  [Category.LIFECYCLE, { title: "Deprecated and retired codes", low: 900, high: 999 }],
-]);
-
-function inCategory(entry, code) {
-  return typeof code === "number" && entry.low <= code && code <= entry.high;
-}
-
-function categoryEntry(category) {
-  const entry = CATEGORIES.get(category);
-  if (entry === undefined) {
-    throw rangeError(`not a category of this catalog: ${show(category)}`);
-  }
-  return entry;
-}
-
 /** The title the catalog gives a category. */
 export function categoryTitle(category) {
-  return categoryEntry(category).title;
+  return CATALOG.categoryTitle(category);
 }
 
 /** Whether a code, known or not, lies in the codes a category declares. */
 export function categoryContains(category, code) {
-  return inCategory(categoryEntry(category), code);
+  return CATALOG.categoryContains(category, code);
 }
 
 /** The category whose declared codes include `code`, known or not; `null` outside every category. */
 export function categoryOf(code) {
-  for (const [category, entry] of CATEGORIES) {
-    if (inCategory(entry, code)) {
-      return category;
-    }
-  }
-  return null;
+  return CATALOG.categoryOf(code);
 }
 
 /** Every code the API may send, by its name in the catalog. */
@@ -104,170 +79,139 @@ export const ErrorCode = Object.freeze({
   DEPRECATED_NO_REASON: 903,
 });
 
-/** Splits a template on its placeholders: "%s" separates two parts, "%%" is a literal percent sign. */
-function variant(text) {
-  const parts = [];
-  let literal = "";
-  let start = 0;
-  for (let at = text.indexOf("%"); at !== -1; at = text.indexOf("%", start)) {
-    literal += text.slice(start, at);
-    if (text.charAt(at + 1) === "s") {
-      parts.push(literal);
-      literal = "";
-    } else {
-      literal += "%";
-    }
-    start = at + 2;
-  }
-  parts.push(literal + text.slice(start));
-  return { text, parts: Object.freeze(parts) };
-}
-
-const NO_PARAMS = Object.freeze([]);
-
-/**
- * The values of a template's placeholders in `message`, or null when it does not fit. Literal parts
- * are exact and each placeholder is the shortest run that lets the whole message match: each middle
- * literal is taken at its leftmost occurrence (a later one only leaves less room for the parts after
- * it), which one pass of substring searches finds. No regular expression: time linear in the message.
- */
-function fit(parts, message) {
-  const first = parts[0] ?? "";
-  if (parts.length === 1) {
-    return message === first ? NO_PARAMS : null;
-  }
-  const last = parts[parts.length - 1] ?? "";
-  const end = message.length - last.length; // where the last literal must start
-  if (end < first.length || !message.startsWith(first) || !message.endsWith(last)) {
-    return null;
-  }
-  const values = [];
-  let at = first.length;
-  for (let index = 1; index < parts.length - 1; index++) {
-    const part = parts[index] ?? "";
-    const found = message.indexOf(part, at);
-    if (found === -1 || found + part.length > end) {
-      return null; // the leftmost occurrence runs into the last literal, and so would any later one
-    }
-    values.push(message.slice(at, found));
-    at = found + part.length;
-  }
-  values.push(message.slice(at, end));
-  return Object.freeze(values);
-}
-
-function matchVariants(variants, message) {
-  for (const [index, template] of variants.entries()) {
-    const params = fit(template.parts, message);
-    if (params !== null) {
-      return Object.freeze({ variant: index, params });
-    }
-  }
-  return null;
-}
-
-function entry(
-  code,
-  name,
-  category,
-  messages,
-  options = {},
-) {
-  const info = Object.freeze({
-    code,
-    name,
-    category,
-    messages: Object.freeze([...messages]),
-    retryable: options.retryable ?? false,
-    httpStatus: options.httpStatus ?? null,
-    deprecated: options.deprecated ?? false,
-    description: options.description ?? null,
-  });
-  return [code, Object.freeze({ info, variants: Object.freeze(messages.map(variant)) })];
-}
-
-const ENTRIES = new Map([
-  entry(ErrorCode.QUOTES, "QUOTES", Category.QUOTING, [
-    "He said \"hi\" and 'bye'",
-    "\"\"\" triple ''' quotes %s \"\"\"",
-  ]),
-  entry(ErrorCode.BACKSLASHES, "BACKSLASHES", Category.QUOTING, [
-    "C:\\path\\to\\file and a trailing backslash \\",
-    "\\x00 \\u2028 \\n written as text",
-  ]),
-  entry(ErrorCode.PERCENT, "PERCENT", Category.QUOTING, [
-    "100%% sure",
-    "%%s is literal, %s is not",
-    "%s%s",
-  ]),
-  entry(ErrorCode.TEMPLATE_SYNTAX, "TEMPLATE_SYNTAX", Category.QUOTING, ["${injection} `backtick` {{ jinja }} {%% raw %%} */ /* -- #{ruby}"], { description: "Jinja, JS and Go template syntax in data must stay data: `{{ x }}`, `${x}`." }),
-  entry(ErrorCode.MARKUP, "MARKUP", Category.QUOTING, [
-    "</script><script>alert(1)</script>",
-    "# not a heading",
-    "1. not a list | pipe | *stars* _under_ [link](x) <b>bold</b> &amp;",
-  ]),
-  entry(ErrorCode.WHITESPACE, "WHITESPACE", Category.QUOTING, [
-    " leading and trailing spaces ",
-    "two  spaces",
-  ]),
-  entry(ErrorCode.SEPARATORS, "SEPARATORS", Category.TEXT, ["line\u2028separator and para\u2029graph"]),
-  entry(ErrorCode.ASTRAL, "ASTRAL", Category.TEXT, ["emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, a flag 🇺🇦 and a skin tone 👍🏽"], { retryable: true, httpStatus: 503 }),
-  entry(ErrorCode.RTL, "RTL", Category.TEXT, [
-    "RTL: مرحبا שלום %s",
-    "full-width。punctuation，and combining é",
-  ]),
-  entry(ErrorCode.NONE1, "NONE1", Category.TEXT, ["None"]),
-  entry(ErrorCode.SELF_TEST, "SELF_TEST", Category.TEXT, ["self"]),
-  entry(ErrorCode.ERROR_CODE, "ERROR_CODE", Category.TEXT, ["ErrorCode"]),
-  entry(ErrorCode.A, "A", Category.TEXT, ["a"]),
-  entry(ErrorCode.A1B, "A1B", Category.TEXT, ["a1b"]),
-  entry(ErrorCode.CATEGORY, "CATEGORY", Category.TEXT, ["category"]),
-  entry(ErrorCode.CHAN, "CHAN", Category.TEXT, ["chan"]),
-  entry(ErrorCode.SELECT, "SELECT", Category.TEXT, ["select"]),
-  entry(ErrorCode.RECOVER, "RECOVER", Category.TEXT, ["recover"]),
-  entry(ErrorCode.DEF, "DEF", Category.TEXT, ["def"]),
-  entry(ErrorCode.LAMBDA, "LAMBDA", Category.TEXT, ["lambda"]),
-  entry(ErrorCode.MAP, "MAP", Category.TEXT, ["map"]),
-  entry(ErrorCode.NONE, "NONE", Category.TEXT, ["none"]),
-  entry(ErrorCode.CLASS, "CLASS", Category.TEXT, ["class"]),
-  entry(ErrorCode.STRING, "STRING", Category.TEXT, ["string"]),
-  entry(ErrorCode.INIT, "INIT", Category.TEXT, ["init"]),
-  entry(ErrorCode.CONSTRUCTOR, "CONSTRUCTOR", Category.TEXT, ["constructor"]),
-  entry(ErrorCode.ENUM, "ENUM", Category.TEXT, ["enum"]),
-  entry(ErrorCode.TIMEOUT, "TIMEOUT", Category.TEXT, ["Timed out after %s ms."]),
-  entry(ErrorCode.OLD_LIMIT, "OLD_LIMIT", Category.LIFECYCLE, ["Old limit %s reached."], { deprecated: true }),
-  entry(ErrorCode.NEW_LIMIT, "NEW_LIMIT", Category.LIFECYCLE, ["Limit %s reached."]),
-  entry(ErrorCode.DEPRECATED_NO_REASON, "DEPRECATED_NO_REASON", Category.LIFECYCLE, ["Deprecated without a reason."], { deprecated: true }),
-]);
-
-const BY_NAME = new Map(Object.entries(ErrorCode));
-
-function entryOf(code) {
-  const found = ENTRIES.get(code);
-  if (found === undefined) {
-    throw rangeError(`not a code of this catalog: ${show(code)}`);
-  }
-  return found;
-}
+/** The catalog as data: its categories and its codes, each template with its literal parts. */
+const CATALOG = new Catalog({
+  codeType: "integer",
+  codeField: CODE_FIELD,
+  messageField: MESSAGE_FIELD,
+  categories: [
+    { name: Category.QUOTING, title: "Quoting and escaping \"issues\"", low: 100, high: 199 },
+    { name: Category.TEXT, title: "Unicode text", low: 200, high: 299 },
+    { name: Category.LIFECYCLE, title: "Deprecated and retired codes", low: 900, high: 999 },
+  ],
+  errors: [
+    { code: ErrorCode.QUOTES, name: "QUOTES", category: Category.QUOTING, templates: [
+      { text: "He said \"hi\" and 'bye'", parts: ["He said \"hi\" and 'bye'"] },
+      { text: "\"\"\" triple ''' quotes %s \"\"\"", parts: ["\"\"\" triple ''' quotes ", " \"\"\""] },
+    ] },
+    { code: ErrorCode.BACKSLASHES, name: "BACKSLASHES", category: Category.QUOTING, templates: [
+      { text: "C:\\path\\to\\file and a trailing backslash \\", parts: ["C:\\path\\to\\file and a trailing backslash \\"] },
+      { text: "\\x00 \\u2028 \\n written as text", parts: ["\\x00 \\u2028 \\n written as text"] },
+    ] },
+    { code: ErrorCode.PERCENT, name: "PERCENT", category: Category.QUOTING, templates: [
+      { text: "100%% sure", parts: ["100% sure"] },
+      { text: "%%s is literal, %s is not", parts: ["%s is literal, ", " is not"] },
+      { text: "%s%s", parts: ["", "", ""] },
+    ] },
+    { code: ErrorCode.TEMPLATE_SYNTAX, name: "TEMPLATE_SYNTAX", category: Category.QUOTING, description: "Jinja, JS and Go template syntax in data must stay data: `{{ x }}`, `${x}`.", templates: [
+      { text: "${injection} `backtick` {{ jinja }} {%% raw %%} */ /* -- #{ruby}", parts: ["${injection} `backtick` {{ jinja }} {% raw %} */ /* -- #{ruby}"] },
+    ] },
+    { code: ErrorCode.MARKUP, name: "MARKUP", category: Category.QUOTING, templates: [
+      { text: "</script><script>alert(1)</script>", parts: ["</script><script>alert(1)</script>"] },
+      { text: "# not a heading", parts: ["# not a heading"] },
+      { text: "1. not a list | pipe | *stars* _under_ [link](x) <b>bold</b> &amp;", parts: ["1. not a list | pipe | *stars* _under_ [link](x) <b>bold</b> &amp;"] },
+    ] },
+    { code: ErrorCode.WHITESPACE, name: "WHITESPACE", category: Category.QUOTING, templates: [
+      { text: " leading and trailing spaces ", parts: [" leading and trailing spaces "] },
+      { text: "two  spaces", parts: ["two  spaces"] },
+    ] },
+    { code: ErrorCode.SEPARATORS, name: "SEPARATORS", category: Category.TEXT, templates: [
+      { text: "line\u2028separator and para\u2029graph", parts: ["line\u2028separator and para\u2029graph"] },
+    ] },
+    { code: ErrorCode.ASTRAL, name: "ASTRAL", category: Category.TEXT, retryable: true, httpStatus: 503, templates: [
+      { text: "emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, a flag 🇺🇦 and a skin tone 👍🏽", parts: ["emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, a flag 🇺🇦 and a skin tone 👍🏽"] },
+    ] },
+    { code: ErrorCode.RTL, name: "RTL", category: Category.TEXT, templates: [
+      { text: "RTL: مرحبا שלום %s", parts: ["RTL: مرحبا שלום ", ""] },
+      { text: "full-width。punctuation，and combining é", parts: ["full-width。punctuation，and combining é"] },
+    ] },
+    { code: ErrorCode.NONE1, name: "NONE1", category: Category.TEXT, templates: [
+      { text: "None", parts: ["None"] },
+    ] },
+    { code: ErrorCode.SELF_TEST, name: "SELF_TEST", category: Category.TEXT, templates: [
+      { text: "self", parts: ["self"] },
+    ] },
+    { code: ErrorCode.ERROR_CODE, name: "ERROR_CODE", category: Category.TEXT, templates: [
+      { text: "ErrorCode", parts: ["ErrorCode"] },
+    ] },
+    { code: ErrorCode.A, name: "A", category: Category.TEXT, templates: [
+      { text: "a", parts: ["a"] },
+    ] },
+    { code: ErrorCode.A1B, name: "A1B", category: Category.TEXT, templates: [
+      { text: "a1b", parts: ["a1b"] },
+    ] },
+    { code: ErrorCode.CATEGORY, name: "CATEGORY", category: Category.TEXT, templates: [
+      { text: "category", parts: ["category"] },
+    ] },
+    { code: ErrorCode.CHAN, name: "CHAN", category: Category.TEXT, templates: [
+      { text: "chan", parts: ["chan"] },
+    ] },
+    { code: ErrorCode.SELECT, name: "SELECT", category: Category.TEXT, templates: [
+      { text: "select", parts: ["select"] },
+    ] },
+    { code: ErrorCode.RECOVER, name: "RECOVER", category: Category.TEXT, templates: [
+      { text: "recover", parts: ["recover"] },
+    ] },
+    { code: ErrorCode.DEF, name: "DEF", category: Category.TEXT, templates: [
+      { text: "def", parts: ["def"] },
+    ] },
+    { code: ErrorCode.LAMBDA, name: "LAMBDA", category: Category.TEXT, templates: [
+      { text: "lambda", parts: ["lambda"] },
+    ] },
+    { code: ErrorCode.MAP, name: "MAP", category: Category.TEXT, templates: [
+      { text: "map", parts: ["map"] },
+    ] },
+    { code: ErrorCode.NONE, name: "NONE", category: Category.TEXT, templates: [
+      { text: "none", parts: ["none"] },
+    ] },
+    { code: ErrorCode.CLASS, name: "CLASS", category: Category.TEXT, templates: [
+      { text: "class", parts: ["class"] },
+    ] },
+    { code: ErrorCode.STRING, name: "STRING", category: Category.TEXT, templates: [
+      { text: "string", parts: ["string"] },
+    ] },
+    { code: ErrorCode.INIT, name: "INIT", category: Category.TEXT, templates: [
+      { text: "init", parts: ["init"] },
+    ] },
+    { code: ErrorCode.CONSTRUCTOR, name: "CONSTRUCTOR", category: Category.TEXT, templates: [
+      { text: "constructor", parts: ["constructor"] },
+    ] },
+    { code: ErrorCode.ENUM, name: "ENUM", category: Category.TEXT, templates: [
+      { text: "enum", parts: ["enum"] },
+    ] },
+    { code: ErrorCode.TIMEOUT, name: "TIMEOUT", category: Category.TEXT, templates: [
+      { text: "Timed out after %s ms.", parts: ["Timed out after ", " ms."] },
+    ] },
+    { code: ErrorCode.OLD_LIMIT, name: "OLD_LIMIT", category: Category.LIFECYCLE, deprecated: true, templates: [
+      { text: "Old limit %s reached.", parts: ["Old limit ", " reached."] },
+    ] },
+    { code: ErrorCode.NEW_LIMIT, name: "NEW_LIMIT", category: Category.LIFECYCLE, templates: [
+      { text: "Limit %s reached.", parts: ["Limit ", " reached."] },
+    ] },
+    { code: ErrorCode.DEPRECATED_NO_REASON, name: "DEPRECATED_NO_REASON", category: Category.LIFECYCLE, deprecated: true, templates: [
+      { text: "Deprecated without a reason.", parts: ["Deprecated without a reason."] },
+    ] },
+  ],
+});
 
 /** Whether a value is one of the codes of {@link ErrorCode}. */
 export function isErrorCode(value) {
-  return ENTRIES.has(value);
+  return CATALOG.isCode(value);
 }
 
 /** The name of a known code; `null` for a code the catalog does not know. */
 export function errorCodeName(code) {
-  return ENTRIES.get(code)?.info.name ?? null;
+  return CATALOG.name(code);
 }
 
 /** The code with this name; `null` when the catalog has no such code. */
 export function errorCodeByName(name) {
-  return BY_NAME.get(name) ?? null;
+  return CATALOG.byName(name);
 }
 
 /** What the catalog says about a known code; `null` for a code it does not know. */
 export function errorInfo(code) {
-  return ENTRIES.get(code)?.info ?? null;
+  return CATALOG.info(code);
 }
 
 /**
@@ -276,7 +220,7 @@ export function errorInfo(code) {
  * @throws RangeError when `code` is not a code of {@link ErrorCode}.
  */
 export function messages(code) {
-  return entryOf(code).info.messages;
+  return CATALOG.messages(code);
 }
 
 /**
@@ -288,7 +232,7 @@ export function messages(code) {
  * @throws RangeError when `code` is not a code of {@link ErrorCode}.
  */
 export function match(code, message) {
-  return matchVariants(entryOf(code).variants, message);
+  return CATALOG.match(code, message);
 }
 
 /**
@@ -297,16 +241,7 @@ export function match(code, message) {
  * @throws RangeError when `code` or `variant` is unknown, or `params` has the wrong length.
  */
 export function format(code, variant, ...params) {
-  const variants = entryOf(code).variants;
-  const template = Number.isInteger(variant) ? variants[variant] : undefined;
-  if (template === undefined) {
-    throw rangeError(`code ${show(code)} has no message variant ${show(variant)}`);
-  }
-  const arity = template.parts.length - 1;
-  if (params.length !== arity) {
-    throw rangeError(`${JSON.stringify(template.text)} takes ${arity} value(s), got ${params.length}`);
-  }
-  return template.parts.reduce((message, part, index) => message + String(params[index - 1]) + part);
+  return CATALOG.format(code, variant, params);
 }
 
 /** Codes the API no longer sends, with their former names; they are never reused. */
@@ -314,46 +249,10 @@ export const RETIRED_CODES = new Map([
   [902, "GONE"],
 ]);
 
-/** A RangeError: the builtin, whatever classes this module declares. */
-function rangeError(message) {
-  return new globalThis.RangeError(message);
-}
-
-/** A value as an error message shows it: numbers and short strings as they are, anything else by its kind. */
-function show(value) {
-  if (typeof value === "number" || typeof value === "boolean" || value === null) {
-    return String(value);
-  }
-  if (typeof value === "string") {
-    return value.length <= 40 ? JSON.stringify(value) : "a string";
-  }
-  return Array.isArray(value) ? "an array" : `a value of type ${typeof value}`;
-}
-
-/**
- * A value that is not an error payload of this API: not JSON, not an object, or a field
- * that is missing or of the wrong type.
- */
-export class PayloadError extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "PayloadError";
-  }
-}
-
 /** An error the API answered with: every error of this package is an instance of it. */
-export class ApiError extends Error {
+export class ApiError extends ApiErrorBase {
   constructor(code, message) {
-    super(message);
-    this.name = "ApiError";
-    const known = ENTRIES.get(code);
-    const matched = known === undefined ? null : matchVariants(known.variants, message);
-    this.code = code;
-    this.category = known === undefined ? categoryOf(code) : known.info.category;
-    this.variant = matched === null ? null : matched.variant;
-    this.params = matched === null ? NO_PARAMS : matched.params;
-    this.retryable = known === undefined ? false : known.info.retryable;
-    this.httpStatus = known === undefined ? null : known.info.httpStatus;
+    super(CATALOG, code, message);
   }
 }
 
@@ -699,183 +598,48 @@ export class DeprecatedNoReasonError extends LifecycleError {
   }
 }
 
-function byCode(classes) {
-  return new Map(classes.map((known) => [known.CODE, known]));
-}
-
-const BY_CODE = byCode([
-  QuotesError,
-  BackslashesError,
-  PercentError,
-  TemplateSyntaxError,
-  MarkupError,
-  WhitespaceError,
-  SeparatorsError,
-  AstralError,
-  RtlError,
-  None1Error,
-  SelfTestError,
-  ErrorCodeError,
-  AError,
-  A1bError,
-  CategoryError,
-  ChanError,
-  SelectError,
-  RecoverError,
-  DefError,
-  LambdaError,
-  MapError,
-  NoneError,
-  ClassError,
-  StringError,
-  InitError,
-  ConstructorError,
-  EnumError,
-  ApiTimeoutError,
-  OldLimitError,
-  NewLimitError,
-  DeprecatedNoReasonError,
-]);
-
-const BY_CATEGORY = Object.freeze({
-  QUOTING: QuotingError,
-  TEXT: TextError,
-  LIFECYCLE: LifecycleError,
+/** The classes fromPayload makes its errors with: by code, by category, and for any other code. */
+const READ = CATALOG.reader({
+  base: ApiError,
+  categories: {
+    QUOTING: QuotingError,
+    TEXT: TextError,
+    LIFECYCLE: LifecycleError,
+  },
+  codes: [
+    QuotesError,
+    BackslashesError,
+    PercentError,
+    TemplateSyntaxError,
+    MarkupError,
+    WhitespaceError,
+    SeparatorsError,
+    AstralError,
+    RtlError,
+    None1Error,
+    SelfTestError,
+    ErrorCodeError,
+    AError,
+    A1bError,
+    CategoryError,
+    ChanError,
+    SelectError,
+    RecoverError,
+    DefError,
+    LambdaError,
+    MapError,
+    NoneError,
+    ClassError,
+    StringError,
+    InitError,
+    ConstructorError,
+    EnumError,
+    ApiTimeoutError,
+    OldLimitError,
+    NewLimitError,
+    DeprecatedNoReasonError,
+  ],
 });
-
-/** A TextDecoder that rejects malformed UTF-8 (every runtime since Node 11 has one), made when first needed. */
-let utf8;
-
-function utf8Decoder() {
-  const runtime = globalThis;
-  // ignoreBOM keeps a byte order mark in the text, where JSON.parse refuses it, as every target does.
-  return new runtime.TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-}
-
-function text(payload) {
-  if (typeof payload === "string") {
-    return payload;
-  }
-  if (payload instanceof ArrayBuffer || ArrayBuffer.isView(payload)) {
-    try {
-      utf8 ??= utf8Decoder();
-      return utf8.decode(payload);
-    } catch (error) {
-      throw new PayloadError(`payload is not valid UTF-8: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-  return null;
-}
-
-/**
- * Where the JSON string whose opening quote is at `start` closes (the text's length if it does not):
- * the first quote after it with an even run of backslashes before it. Each run is counted once.
- */
-function stringEnd(json, start) {
-  for (let end = json.indexOf('"', start + 1); end !== -1; end = json.indexOf('"', end + 1)) {
-    let slashes = 0;
-    while (json.charAt(end - slashes - 1) === "\\") {
-      slashes += 1;
-    }
-    if (slashes % 2 === 0) {
-      return end;
-    }
-  }
-  return json.length;
-}
-
-/** Whether JSON text nests arrays and objects deeper than MAX_DEPTH, in one pass (strings skipped whole). */
-function tooDeep(json) {
-  let brackets = 0; // the common case: too few brackets to nest that deep, counted by the engine's search
-  for (const opening of ["[", "{"]) {
-    for (let at = json.indexOf(opening); at !== -1 && brackets <= MAX_DEPTH; at = json.indexOf(opening, at + 1)) {
-      brackets += 1;
-    }
-  }
-  if (brackets <= MAX_DEPTH) {
-    return false;
-  }
-  let depth = 0;
-  for (let at = 0; at < json.length; at++) {
-    const char = json.charAt(at);
-    if (char === '"') {
-      at = stringEnd(json, at);
-    } else if (char === "[" || char === "{") {
-      depth += 1;
-      if (depth > MAX_DEPTH) {
-        return true;
-      }
-    } else if (char === "]" || char === "}") {
-      depth -= 1;
-    }
-  }
-  return false;
-}
-
-function parse(json) {
-  if (tooDeep(json)) {
-    throw new PayloadError(`payload nests deeper than ${MAX_DEPTH} levels`);
-  }
-  try {
-    return JSON.parse(json);
-  } catch (error) {
-    throw new PayloadError(`payload is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
-function numberText(json, name) {
-  let depth = 0;
-  let key = null;
-  let expectKey = false;
-  let found = null;
-  for (let i = 0; i < json.length; i++) {
-    const char = json.charAt(i);
-    if (char === '"') {
-      const end = stringEnd(json, i);
-      if (depth === 1 && expectKey) {
-        key = JSON.parse(json.slice(i, end + 1));
-        expectKey = false;
-      }
-      i = end;
-    } else if (char === "{" || char === "[") {
-      depth += 1;
-      expectKey = depth === 1;
-    } else if (char === "}" || char === "]") {
-      depth -= 1;
-    } else if (char === ",") {
-      expectKey = depth === 1;
-    } else if (depth === 1 && key === name && (char === "-" || (char >= "0" && char <= "9"))) {
-      let end = i;
-      while (end < json.length && "+-.0123456789eE".includes(json.charAt(end))) {
-        end += 1;
-      }
-      found = json.slice(i, end);
-      key = null;
-      i = end - 1;
-    }
-  }
-  return found;
-}
-
-/** `message` with each lone surrogate (from a JSON escape like "\ud800") made U+FFFD, as in every target. */
-function wellFormed(message) {
-  let out = "";
-  let start = 0;
-  for (let at = 0; at < message.length; at++) {
-    const unit = message.charCodeAt(at);
-    if (unit < 0xd800 || unit > 0xdfff) {
-      continue;
-    }
-    const next = unit <= 0xdbff && at + 1 < message.length ? message.charCodeAt(at + 1) : 0;
-    if (next >= 0xdc00 && next <= 0xdfff) {
-      at += 1; // a pair: one character
-      continue;
-    }
-    out += message.slice(start, at) + "\uFFFD";
-    start = at + 1;
-  }
-  return start === 0 ? message : out + message.slice(start);
-}
 
 /**
  * The error an error payload stands for. `payload` is an object, or its JSON text as a
@@ -888,35 +652,5 @@ function wellFormed(message) {
  * JSON text nests deeper than {@link MAX_DEPTH}.
  */
 export function fromPayload(payload) {
-  const json = text(payload);
-  const data = json === null ? payload : parse(json);
-  if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    throw new PayloadError(`payload must be a JSON object, got ${show(data)}`);
-  }
-  if (!Object.prototype.hasOwnProperty.call(data, CODE_FIELD)) {
-    throw new PayloadError(`payload has no ${JSON.stringify(CODE_FIELD)} field`);
-  }
-  if (!Object.prototype.hasOwnProperty.call(data, MESSAGE_FIELD)) {
-    throw new PayloadError(`payload has no ${JSON.stringify(MESSAGE_FIELD)} field`);
-  }
-  const fields = data;
-  const code = fields[CODE_FIELD];
-  const message = fields[MESSAGE_FIELD];
-  const written = json !== null && typeof code === "number" ? numberText(json, CODE_FIELD) : null;
-  const fractional = written !== null && (written.includes(".") || written.includes("e") || written.includes("E"));
-  if (typeof code !== "number" || !Number.isSafeInteger(code) || fractional) {
-    throw new PayloadError(
-      `payload field ${JSON.stringify(CODE_FIELD)} must be an integer within ±(2**53 - 1), got ${show(code)}`,
-    );
-  }
-  if (typeof message !== "string") {
-    throw new PayloadError(`payload field ${JSON.stringify(MESSAGE_FIELD)} must be a string, got ${show(message)}`);
-  }
-  const received = wellFormed(message);
-  const known = BY_CODE.get(code);
-  if (known !== undefined) {
-    return new known(received);
-  }
-  const category = categoryOf(code);
-  return category === null ? new ApiError(code, received) : new BY_CATEGORY[category](code, received);
+  return READ(payload);
 }

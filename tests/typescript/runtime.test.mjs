@@ -1,0 +1,438 @@
+// The TypeScript runtime (generator/runtime/typescript/runtime.js, tsc's build of runtime.ts), tested
+// directly, without a generated package: small catalogs of both code types are made here.
+//
+// Run by tests/test_typescript_runtime.py as `node --test`; ERRGEN_RUNTIME may name another build.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { pathToFileURL } from "node:url";
+
+const where = process.env.ERRGEN_RUNTIME
+  ? pathToFileURL(process.env.ERRGEN_RUNTIME).href
+  : new URL("../../generator/runtime/typescript/runtime.js", import.meta.url).href;
+const {
+  ApiErrorBase,
+  Catalog,
+  MAX_DEPTH,
+  PayloadError,
+  fit,
+  numberText,
+  payloadText,
+  tooDeep,
+  wellFormed,
+} = await import(where);
+
+/** A template as the generator lists it: its text, and its literal parts as the model splits them. */
+const template = (text) => ({
+  text,
+  parts: text
+    .replaceAll("%%", "\0")
+    .split("%s")
+    .map((part) => part.replaceAll("\0", "%")),
+});
+
+const INTEGER = {
+  codeType: "integer",
+  codeField: "code",
+  messageField: "msg",
+  categories: [
+    { name: "LOW", title: "Low codes", low: -99, high: -1 },
+    { name: "HIGH", title: "High codes", low: 1, high: 99 },
+  ],
+  errors: [
+    { code: -1, name: "FIRST", category: "LOW", templates: [template("first")] },
+    {
+      code: -2,
+      name: "LIMIT",
+      category: "LOW",
+      retryable: true,
+      httpStatus: 429,
+      deprecated: true,
+      description: "Slow *down*.",
+      templates: [template("Too many."), template("Too many: %s per %s."), template("%s")],
+    },
+    { code: 5, name: "PERCENT", category: "HIGH", templates: [template("100%% of %s")] },
+  ],
+};
+
+const STRING = {
+  codeType: "string",
+  codeField: "sqlstate",
+  messageField: "message",
+  categories: [
+    { name: "SUCCESS", title: "Successful Completion", prefix: "00" },
+    { name: "DATA", title: "Data Exception", prefix: "22" },
+  ],
+  errors: [{ code: "22012", name: "DIVISION_BY_ZERO", category: "DATA", templates: [template("division by zero")] }],
+};
+
+/** A package's classes, as its index declares them, around a catalog. */
+function classes(catalog, known) {
+  class ApiError extends ApiErrorBase {
+    constructor(code, message) {
+      super(catalog, code, message);
+      this.name = "ApiError";
+    }
+  }
+  const categories = {};
+  for (const name of ["LOW", "HIGH", "SUCCESS", "DATA"]) {
+    categories[name] = class extends ApiError {
+      constructor(code, message) {
+        super(code, message);
+        this.name = `${name}Error`;
+      }
+    };
+  }
+  const codes = known.map(([code, category]) => {
+    const made = class extends categories[category] {
+      static CODE = code;
+      constructor(message = "default") {
+        super(code, message);
+        this.name = `Code${code}Error`;
+      }
+    };
+    return made;
+  });
+  return { base: ApiError, categories, codes };
+}
+
+const integers = new Catalog(INTEGER);
+const integerClasses = classes(integers, [
+  [-1, "LOW"],
+  [-2, "LOW"],
+  [5, "HIGH"],
+]);
+const readInteger = integers.reader(integerClasses);
+const strings = new Catalog(STRING);
+const stringClasses = classes(strings, [["22012", "DATA"]]);
+const readString = strings.reader(stringClasses);
+
+test("fit: literal parts exact, each placeholder the shortest run that lets the whole message match", () => {
+  const cases = [
+    // [parts, message, expected values or null]
+    [["abc"], "abc", []],
+    [["abc"], "abcd", null],
+    [["abc"], "", null],
+    [[""], "", []],
+    [["", ""], "", [""]],
+    [["", ""], "anything", ["anything"]],
+    [["a", "b"], "ab", [""]],
+    [["a", "b"], "axyb", ["xy"]],
+    [["a", "b"], "ba", null],
+    [["ab", "ba"], "aba", null], // the literals may not overlap
+    [["ab", "ba"], "abba", [""]],
+    [["x", "-", "y"], "x1-2-3y", ["1", "2-3"]], // the first placeholder is the shortest
+    [["x", "-", "y"], "x-y", ["", ""]],
+    [["x", "-", "y"], "xy", null],
+    [["", " ", ""], "a b c", ["a", "b c"]],
+    [["", "", ""], "abc", ["", "abc"]],
+    [["<", ">", ">"], "<a>>", ["a", ""]],
+    [["<", ">", ">"], "<a>b>", ["a", "b"]],
+    [["<", ">", ">"], "<a>", null], // the middle literal runs into the last one
+    [["%", "%"], "%50%", ["50"]],
+    [["\ud83c\udf89", ""], "\ud83c\udf89\ud83c\udf89", ["\ud83c\udf89"]],
+    [["a", "\udf89"], "a\ud83c\udf89", ["\ud83c"]], // code units: a lone surrogate is a literal like any other
+  ];
+  for (const [parts, message, expected] of cases) {
+    const found = fit(parts, message);
+    assert.deepEqual(found === null ? null : [...found], expected, JSON.stringify([parts, message]));
+    if (found !== null) {
+      assert.ok(Object.isFrozen(found));
+      assert.equal(parts.reduce((out, part, i) => out + found[i - 1] + part), message);
+    }
+  }
+});
+
+test("fit agrees with a lazy regular expression, the rule it replaces, on every small case", () => {
+  const escape = (text) => text.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
+  const reference = (parts, message) => {
+    const found = new RegExp(`^${parts.map(escape).join("([\\s\\S]*?)")}$`).exec(message);
+    return found === null ? null : found.slice(1);
+  };
+  const alphabet = ["", "a", "b", "ab", "ba", "aa"];
+  const messages = [""];
+  for (let length = 1; length <= 6; length++) {
+    for (const prefix of messages.filter((message) => message.length === length - 1)) {
+      messages.push(`${prefix}a`, `${prefix}b`);
+    }
+  }
+  let fitted = 0;
+  let total = 0;
+  for (const first of alphabet) {
+    for (const middle of alphabet) {
+      for (const last of alphabet) {
+        for (const parts of [[first, last], [first, middle, last], [first, middle, middle, last]]) {
+          for (const message of messages) {
+            const found = fit(parts, message);
+            assert.deepEqual(found === null ? null : [...found], reference(parts, message), JSON.stringify([parts, message]));
+            fitted += found === null ? 0 : 1;
+            total += 1;
+          }
+        }
+      }
+    }
+  }
+  assert.ok(fitted > total / 20, `${fitted} of ${total}`);
+});
+
+test("fit takes time linear in the message, whatever its text", () => {
+  const message = `x${"-".repeat(1 << 20)}`;
+  const start = process.hrtime.bigint();
+  assert.equal(fit(["x", "-", "-", "-", "+"], message), null);
+  assert.equal(fit(["x", "", "", "y"], message), null);
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  assert.ok(seconds < 1, `${seconds} s`); // a backtracking matcher takes minutes
+});
+
+test("match and format, through the catalog's templates in order", () => {
+  assert.deepEqual(integers.match(-2, "Too many."), { variant: 0, params: [] });
+  assert.deepEqual(integers.match(-2, "Too many: 5 per 1 s."), { variant: 1, params: ["5", "1 s"] });
+  assert.deepEqual(integers.match(-2, "anything else"), { variant: 2, params: ["anything else"] });
+  assert.deepEqual(integers.match(5, "100% of it"), { variant: 0, params: ["it"] });
+  assert.equal(integers.match(5, "100%% of it"), null);
+  assert.equal(integers.match(-1, "First"), null);
+  assert.ok(Object.isFrozen(integers.match(-2, "Too many.")));
+  assert.equal(integers.format(-2, 1, [5, "1 s"]), "Too many: 5 per 1 s.");
+  assert.equal(integers.format(5, 0, ["$& %s ${x}"]), "100% of $& %s ${x}");
+  assert.equal(integers.format(-1, 0, []), "first");
+  for (const [code, variant, params] of [
+    [-2, 1, [5]],
+    [-2, 1, [5, 6, 7]],
+    [-2, 3, []],
+    [-2, -1, []],
+    [-2, 0.5, []],
+    [-2, Number.NaN, []],
+    [-2, "length", []],
+    [-3, 0, []],
+  ]) {
+    assert.throws(() => integers.format(code, variant, params), RangeError, JSON.stringify([code, variant, params]));
+  }
+  assert.throws(() => integers.format(-2, 1, [5]), { message: '"Too many: %s per %s." takes 2 value(s), got 1' });
+  assert.throws(() => integers.match(-3, "x"), { name: "RangeError", message: "not a code of this catalog: -3" });
+  assert.throws(() => integers.messages("x".repeat(41)), { message: "not a code of this catalog: a string" });
+});
+
+test("lookups: codes, names, information and categories", () => {
+  assert.equal(integers.isCode(-2), true);
+  for (const value of ["-2", -3, null, undefined, {}, "FIRST"]) {
+    assert.equal(integers.isCode(value), false, String(value));
+  }
+  assert.equal(integers.name(-2), "LIMIT");
+  assert.equal(integers.name(-3), null);
+  assert.equal(integers.byName("LIMIT"), -2);
+  for (const key of ["toString", "constructor", "__proto__", "hasOwnProperty", "limit"]) {
+    assert.equal(integers.byName(key), null, key);
+  }
+  const info = integers.info(-2);
+  assert.deepEqual(info, {
+    code: -2,
+    name: "LIMIT",
+    category: "LOW",
+    messages: ["Too many.", "Too many: %s per %s.", "%s"],
+    retryable: true,
+    httpStatus: 429,
+    deprecated: true,
+    description: "Slow *down*.",
+  });
+  assert.ok(Object.isFrozen(info) && Object.isFrozen(info.messages));
+  assert.equal(integers.messages(-2), info.messages);
+  assert.deepEqual(integers.info(-1), {
+    code: -1,
+    name: "FIRST",
+    category: "LOW",
+    messages: ["first"],
+    retryable: false,
+    httpStatus: null,
+    deprecated: false,
+    description: null,
+  });
+  assert.equal(integers.info(-3), null);
+
+  assert.equal(integers.categoryTitle("HIGH"), "High codes");
+  assert.throws(() => integers.categoryTitle("toString"), { name: "RangeError", message: 'not a category of this catalog: "toString"' });
+  for (const [code, category] of [[-99, "LOW"], [-1, "LOW"], [1, "HIGH"], [99, "HIGH"], [0, null], [-100, null], [100, null], ["-1", null]]) {
+    assert.equal(integers.categoryOf(code), category, String(code));
+    assert.equal(integers.categoryContains("LOW", code), category === "LOW", String(code));
+  }
+  for (const [code, category] of [["00000", "SUCCESS"], ["00", "SUCCESS"], ["22P02", "DATA"], ["2", null], ["X22", null], [22, null]]) {
+    assert.equal(strings.categoryOf(code), category, String(code));
+    assert.equal(strings.categoryContains("DATA", code), category === "DATA", String(code));
+  }
+});
+
+test("errors: fields read through the catalog, known or not", () => {
+  const { base: ApiError, categories } = integerClasses;
+  const known = new ApiError(-2, "Too many: 5 per 1 s.");
+  assert.deepEqual(
+    { ...known },
+    { code: -2, category: "LOW", variant: 1, params: ["5", "1 s"], retryable: true, httpStatus: 429, name: "ApiError" },
+  );
+  assert.deepEqual(Object.keys(known), ["name", "code", "category", "variant", "params", "retryable", "httpStatus"]);
+  assert.ok(known instanceof ApiErrorBase && known instanceof Error);
+  assert.equal(known.message, "Too many: 5 per 1 s.");
+  assert.equal(String(known), "ApiError: Too many: 5 per 1 s.");
+  assert.ok(Object.isFrozen(known.params));
+  const unmatched = new ApiError(-1, "not first");
+  assert.deepEqual([unmatched.variant, unmatched.params, unmatched.category], [null, [], "LOW"]);
+  const unknown = new categories.HIGH(42, "new");
+  assert.deepEqual(
+    [unknown.code, unknown.category, unknown.variant, unknown.params, unknown.retryable, unknown.httpStatus],
+    [42, "HIGH", null, [], false, null],
+  );
+  assert.equal(new ApiError(1000, "x").category, null);
+});
+
+test("fromPayload: a known code gives its class, an unknown one its category's, or the base class", () => {
+  const known = readInteger('{"code": -2, "msg": "Too many."}');
+  assert.equal(known.constructor, integerClasses.codes[1]);
+  assert.equal(known.name, "Code-2Error");
+  assert.deepEqual([known.code, known.variant, known.category], [-2, 0, "LOW"]);
+  const unknown = readInteger({ code: 42, msg: "new" });
+  assert.equal(unknown.constructor, integerClasses.categories.HIGH);
+  assert.equal(unknown.name, "HIGHError");
+  const outside = readInteger({ code: 0, msg: "none" });
+  assert.equal(outside.constructor, integerClasses.base);
+  assert.deepEqual([outside.code, outside.message, outside.category], [0, "none", null]);
+  const text = readString('{"sqlstate": "22012", "message": "division by zero"}');
+  assert.equal(text.constructor, stringClasses.codes[0]);
+  assert.equal(readString({ sqlstate: "22P02", message: "x" }).constructor, stringClasses.categories.DATA);
+  assert.equal(readString({ sqlstate: "99999", message: "x" }).constructor, stringClasses.base);
+});
+
+/** The PayloadError a payload gives, or a failure when it gives none. */
+function refusal(read, payload) {
+  try {
+    read(payload);
+  } catch (error) {
+    assert.ok(error instanceof PayloadError && error.name === "PayloadError", String(error));
+    return error.message;
+  }
+  assert.fail(`accepted: ${String(payload).slice(0, 60)}`);
+}
+
+test("fields: what the code and the message must be", () => {
+  const refusals = [
+    [readInteger, "[1]", "payload must be a JSON object, got an array"],
+    [readInteger, "null", "payload must be a JSON object, got null"],
+    [readInteger, '"x"', 'payload must be a JSON object, got "x"'],
+    [readInteger, 42, "payload must be a JSON object, got 42"],
+    [readInteger, undefined, "payload must be a JSON object, got a value of type undefined"],
+    [readInteger, '{"msg": "x"}', 'payload has no "code" field'],
+    [readInteger, '{"code": 1}', 'payload has no "msg" field'],
+    [readInteger, Object.create({ code: 1, msg: "x" }), 'payload has no "code" field'],
+    [readInteger, '{"code": 1, "msg": 2}', 'payload field "msg" must be a string, got 2'],
+    [readInteger, '{"code": "1", "msg": "x"}', 'payload field "code" must be an integer within ±(2**53 - 1), got "1"'],
+    [readInteger, '{"code": -2.0, "msg": "x"}', 'payload field "code" must be an integer within ±(2**53 - 1), got -2'],
+    [readInteger, '{"code": 1e3, "msg": "x"}', 'payload field "code" must be an integer within ±(2**53 - 1), got 1000'],
+    [readInteger, '{"code": 1E3, "msg": "x"}', 'payload field "code" must be an integer within ±(2**53 - 1), got 1000'],
+    [readInteger, '{"code": 9007199254740992, "msg": "x"}', 'payload field "code" must be an integer within ±(2**53 - 1), got 9007199254740992'],
+    [readInteger, { code: 1.5, msg: "x" }, 'payload field "code" must be an integer within ±(2**53 - 1), got 1.5'],
+    [readInteger, { code: true, msg: "x" }, 'payload field "code" must be an integer within ±(2**53 - 1), got true'],
+    [readString, '{"sqlstate": 22012, "message": "x"}', 'payload field "sqlstate" must be a string, got 22012'],
+    [readString, '{"code": "22012", "message": "x"}', 'payload has no "sqlstate" field'],
+  ];
+  for (const [read, payload, message] of refusals) {
+    assert.equal(refusal(read, payload), message, String(payload));
+  }
+  // The last of duplicate fields counts, in the text as JSON.parse reads it.
+  assert.equal(readInteger('{"code": 1.5, "code": 1, "msg": "x"}').code, 1);
+  assert.match(refusal(readInteger, '{"code": 1, "code": 1.0, "msg": "x"}'), /must be an integer/);
+  // An object already parsed cannot say how its number was written: 2.0 is 2.
+  assert.equal(readInteger({ code: 2.0, msg: "x" }).code, 2);
+});
+
+test("payloadText: strings as they are, UTF-8 bytes decoded strictly, objects left to the caller", () => {
+  const bytes = new TextEncoder().encode('{"a": "é🎉"}');
+  assert.equal(payloadText("text"), "text");
+  for (const input of [bytes, bytes.buffer, new DataView(bytes.buffer), Buffer.from(bytes), new Uint8Array(bytes.buffer, 0)]) {
+    assert.equal(payloadText(input), '{"a": "é🎉"}', input.constructor.name);
+  }
+  const window = new Uint8Array([0x20, ...bytes, 0x20]).subarray(1, bytes.length + 1);
+  assert.equal(payloadText(window), '{"a": "é🎉"}', "a view reads its own bytes only");
+  assert.equal(payloadText(new Uint8Array(0)), "");
+  assert.equal(payloadText(new Uint16Array([0x6968])), "hi"); // any view: its bytes, as UTF-8
+  assert.equal(payloadText(new Uint8Array([0xef, 0xbb, 0xbf, 0x7b, 0x7d])), "\ufeff{}", "a byte order mark is kept");
+  for (const input of [{}, [], null, undefined, 42, [0x7b, 0x7d]]) {
+    assert.equal(payloadText(input), null, String(input));
+  }
+  for (const bad of [[0xff], [0xc3], [0xc3, 0x28], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xc0, 0xaf]]) {
+    assert.throws(() => payloadText(new Uint8Array(bad)), (error) => error instanceof PayloadError && error.message.startsWith("payload is not valid UTF-8: "), String(bad));
+  }
+  assert.equal(refusal(readInteger, new Uint8Array([0xef, 0xbb, 0xbf, 0x7b, 0x7d])).startsWith("payload is not valid JSON: "), true);
+});
+
+test("wellFormed: each lone surrogate becomes U+FFFD, pairs stay", () => {
+  const cases = [
+    ["", ""],
+    ["plain é", "plain é"],
+    ["\ud83c\udf89", "\ud83c\udf89"],
+    ["\ud83c", "\ufffd"],
+    ["\udf89", "\ufffd"],
+    ["a\udf89\ud83cb", "a\ufffd\ufffdb"],
+    ["\ud83c\ud83c\udf89", "\ufffd\ud83c\udf89"],
+    ["\ud83c\udf89\udf89", "\ud83c\udf89\ufffd"],
+  ];
+  for (const [input, expected] of cases) {
+    assert.equal(wellFormed(input), expected, JSON.stringify(input));
+  }
+  assert.equal(readInteger('{"code": 0, "msg": "x\\ud800y"}').message, "x\ufffdy");
+});
+
+test("tooDeep: arrays and objects nested past MAX_DEPTH, strings skipped whole", () => {
+  assert.equal(MAX_DEPTH, 128);
+  const nested = (levels, inner = "0") => {
+    let text = inner;
+    for (let level = levels - 1; level >= 0; level--) {
+      text = level % 2 ? `{"a":${text}}` : `[${text}]`;
+    }
+    return text;
+  };
+  assert.equal(tooDeep(nested(MAX_DEPTH)), false);
+  assert.equal(tooDeep(nested(MAX_DEPTH + 1)), true);
+  assert.equal(tooDeep("[".repeat(MAX_DEPTH + 1)), true, "unclosed");
+  assert.equal(tooDeep("[]".repeat(10_000)), false, "many brackets, none deep");
+  assert.equal(tooDeep(`[${"[]".repeat(10_000)}]`), false);
+  const inString = JSON.stringify({ a: "[{".repeat(MAX_DEPTH) });
+  assert.equal(tooDeep(inString), false);
+  // Each inside an array: one level more. A string ending in an escaped backslash closes there.
+  assert.equal(tooDeep(`["\\\\", ${nested(MAX_DEPTH - 1)}]`), false);
+  assert.equal(tooDeep(`["\\\\", ${nested(MAX_DEPTH)}]`), true, "a string ending in a backslash closes");
+  assert.equal(tooDeep(`["\\"]", ${nested(MAX_DEPTH)}]`), true, "an escaped quote does not close");
+  assert.equal(tooDeep(`["\\"${"[".repeat(MAX_DEPTH)}"]`), false, "brackets after an escaped quote are in the string");
+  assert.equal(tooDeep(`"${"[".repeat(MAX_DEPTH + 1)}`), false, "an unclosed string runs to the end");
+  assert.equal(tooDeep("]".repeat(MAX_DEPTH + 1) + "[".repeat(MAX_DEPTH)), false, "closing first never nests");
+
+  const refused = `payload nests deeper than ${MAX_DEPTH} levels`;
+  const deep = `{"code": 1, "msg": "x", "extra": ${nested(MAX_DEPTH)}}`; // 129 with the payload itself
+  assert.equal(refusal(readInteger, deep), refused);
+  assert.equal(refusal(readInteger, new TextEncoder().encode(deep)), refused);
+  assert.equal(readInteger(`{"code": 1, "msg": "x", "extra": ${nested(MAX_DEPTH - 1)}}`).code, 1);
+  assert.equal(refusal(readInteger, "[".repeat(200_000)), refused);
+  let object = {};
+  for (let level = 0; level < 10_000; level++) {
+    object = { a: [object] };
+  }
+  assert.equal(readInteger({ code: 1, msg: "x", extra: object }).code, 1, "an object is not walked");
+});
+
+test("numberText: how the last top-level member writes its number", () => {
+  const cases = [
+    ['{"code": -1121}', "-1121"],
+    ['{"code":-1121.0,"msg":"x"}', "-1121.0"],
+    ['{"code": 1e3}', "1e3"],
+    ['{"code": 1E+3}', "1E+3"],
+    ['{"code": 1, "code": 2.5}', "2.5"],
+    ['{"code": 1.5, "code": 2}', "2"],
+    ['{"msg": "x"}', null],
+    ['{"code": "12"}', null],
+    ['{"a": {"code": 1.5}, "code": 2}', "2"],
+    ['{"a": [{"code": 1.5}], "code": 2}', "2"],
+    ['{"a": {"code": 1.5}}', null],
+    ['{"msg": "\\"code\\": 1.5", "code": 2}', "2"],
+    ['{"co\\u0064e": 1.5}', "1.5"],
+    ['{"code" : \n -0 }', "-0"],
+    ['{"x": 1.5, "code": 3, "y": 4.5}', "3"],
+  ];
+  for (const [json, expected] of cases) {
+    assert.equal(numberText(json, "code"), expected, json);
+  }
+});
