@@ -12,7 +12,7 @@ import timeit
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "out" / "python"))
+sys.path.insert(0, sys.argv[1] if len(sys.argv) > 1 else str(ROOT / "out" / "python"))
 
 import binance_options_errors as errors  # noqa: E402
 
