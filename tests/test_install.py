@@ -68,6 +68,10 @@ def test_the_wheel_carries_the_templates_and_the_schema(installed: Path) -> None
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "errgen/schema/errors.schema.json" in names
     assert "errgen/runtime/python/_runtime.py" in names
+    assert "errgen/runtime/go/runtime.go" in names
+    assert not any(n.startswith("errgen/runtime/go/") and n != "errgen/runtime/go/runtime.go" for n in names), (
+        "the runtime's own test module (go.mod, tests) is not package data"
+    )
     for template in (ROOT / "templates").rglob("*.jinja"):
         assert f"errgen/templates/{template.relative_to(ROOT / 'templates').as_posix()}" in names
     assert not any(name.startswith("generator/") for name in names)
