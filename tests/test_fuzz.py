@@ -103,6 +103,7 @@ def check_go(go: str, work: Path, generated: list[tuple[Path, dict[str, Any]]]) 
         package = module / f"p{index}"
         package.mkdir()
         shutil.copy(out / "go" / "errors.go", package / "errors.go")
+        shutil.copy(out / "go" / "runtime.go", package / "runtime.go")
         shutil.copy(out / "go" / "example_test.go", package / "example_test.go")  # runs under go test
         name = re.search(r"(?m)^package (\w+)$", (out / "go" / "errors.go").read_text(encoding="utf-8"))
         assert name is not None

@@ -38,7 +38,7 @@ PACKAGES = {
     "string_codes": GOLDEN / "string_codes" / "go",
     "torture": GOLDEN / "torture" / "go",
 }
-FILES = ("errors.go", "example_test.go", "go.mod")
+FILES = ("errors.go", "example_test.go", "go.mod", "runtime.go")
 HERE = ROOT / "tests" / "go"
 
 
@@ -85,6 +85,7 @@ def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
         target = root / name
         target.mkdir()
         shutil.copy(package / "errors.go", target / "errors.go")
+        shutil.copy(package / "runtime.go", target / "runtime.go")
         shutil.copy(package / "example_test.go", target / "example_test.go")
         test = conformance.replace('"errgen.test/PACKAGE"', f'"errgen.test/{name}"')
         test = test.replace(

@@ -73,6 +73,7 @@ def test_the_wheel_carries_the_templates_the_schema_and_the_runtimes(installed: 
     assert runtime == {
         "errgen/runtime/python/_runtime.py",
         *(f"errgen/runtime/typescript/runtime.{ext}" for ext in ("ts", "js", "d.ts")),
+        "errgen/runtime/go/runtime.go",  # not its own test module (go.mod, tests)
     }
     assert not any(name.startswith("generator/") for name in names)
 

@@ -1,9 +1,14 @@
 """The Go target: one module, one package, the standard library only.
 
-`go.mod`, one source file, `errors.go`, and its runnable examples, `example_test.go`. The output is
-gofmt-exact as rendered (nothing here runs gofmt: rendering stays pure): where gofmt aligns
-columns (the category constants), the padding is computed here, by gofmt's rule that a comment
-line ends a run of aligned lines.
+`go.mod`, two source files and the runnable examples, `example_test.go`. `errors.go` is rendered
+from the catalog: its data (the code and category constants, the sentinels, the entry table with
+the message templates split into their literal parts) and a few thin typed wrappers (the parts
+that depend on the type of the codes). `runtime.go` is the hand-written runtime,
+generator/runtime/go/runtime.go, copied verbatim but the package clause (Go has no way to share
+one file between packages without a dependency): everything that does not depend on the catalog,
+using the identifiers errors.go declares. The output is gofmt-exact as rendered (nothing here
+runs gofmt: rendering stays pure): where gofmt aligns columns (the category constants), the
+padding is computed here, by gofmt's rule that a comment line ends a run of aligned lines.
 
 Adding or removing a code changes only lines about that code (and the header): every code is its
 own declaration of its constant and its sentinel (gofmt aligns the lines of a block, so one long
@@ -29,11 +34,17 @@ from collections.abc import Iterator
 
 from ..escaping import go_literal, json_string
 from ..model import Catalog, ErrorDef, Template
+from ..resources import runtime_file
 from ..templating import header, render_template
 from .base import Problem, SimpleTarget, option, setting
 
 # The fixed wording of a deprecated code's constant and sentinel (never the spec's reason).
 DEPRECATED = "// Deprecated: The API still sends this code, but the catalog advises against relying on it."
+
+# The hand-written runtime (generator/runtime/go/runtime.go), and the package clause it is written
+# with: every module gets a copy, verbatim but that one line, which names the module's package.
+RUNTIME = "runtime.go"
+RUNTIME_CLAUSE = "package runtime"
 
 # Go's int is at least 32 bits wide: codes outside this range would not build everywhere.
 _INT32 = (-(2**31), 2**31 - 1)
@@ -91,6 +102,16 @@ def go_header(catalog: Catalog) -> str:
     return header(catalog).replace("+build", "+ build")
 
 
+def runtime_source(catalog: Catalog) -> str:
+    """The runtime as a module holds it: the header, a blank line, then the hand-written source
+    verbatim but its package clause, which names the module's package."""
+    lines = runtime_file("go", RUNTIME).split("\n")
+    if lines.count(RUNTIME_CLAUSE) != 1:
+        raise ValueError(f"generator/runtime/go/{RUNTIME} must have the one line {RUNTIME_CLAUSE!r}")
+    lines[lines.index(RUNTIME_CLAUSE)] = f"package {package_name(catalog)}"
+    return f"// {go_header(catalog)}\n\n" + "\n".join(lines)
+
+
 def render(catalog: Catalog) -> dict[str, str]:
     string_codes = catalog.code_type == "string"
     for category in catalog.categories:
@@ -117,8 +138,6 @@ def render(catalog: Catalog) -> dict[str, str]:
         "package": package_name(catalog),
         "string_codes": string_codes,
         "code_type": "string" if string_codes else "int",
-        "code_kind": "a JSON string" if string_codes else "a JSON integer",
-        "zero_code": '""' if string_codes else "0",
         "categories": catalog.categories,
         "category_constants": _aligned(
             [(None, f"Category{c.name.pascal}", f"Category = {i}") for i, c in enumerate(catalog.categories, 1)]
@@ -133,6 +152,7 @@ def render(catalog: Catalog) -> dict[str, str]:
     files = {
         "go.mod": render_template("go/go.mod.jinja", **context),
         "errors.go": render_template("go/errors.go.jinja", **context),
+        RUNTIME: runtime_source(catalog),
     }
     if catalog.active:  # a catalog whose every code is retired has nothing to show an example of
         files["example_test.go"] = render_template("go/example_test.go.jinja", **context, **_examples(catalog))
