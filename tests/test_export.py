@@ -10,6 +10,7 @@ import pytest
 from generator.export import FORMAT_VERSION, document, to_json
 from generator.model import Template
 from generator.resources import schema_text
+from generator.targets import BUILTIN
 from generator.validate import load_catalog
 from tests.conftest import SPECS
 
@@ -40,3 +41,10 @@ def test_export_of_the_real_spec_by_hand() -> None:
         "arity": 2,
     }
     assert exported["catalog"]["payload"] == {"code": "code", "message": "msg"}
+
+
+def test_the_schema_file_states_each_built_in_target_s_own_options() -> None:
+    """Each target owns its options; the schema file repeats them for editors, and must not drift."""
+
+    stated = json.loads(schema_text())["properties"]["targets"]["properties"]
+    assert stated == {target.name: dict(target.options) for target in BUILTIN}
