@@ -33,14 +33,3 @@ class Name(str):
     def error_class(self) -> str:
         """BAD_SYMBOL -> BadSymbolError: the class of a code or a category in Python and TypeScript."""
         return self.pascal + "Error"
-
-    @property
-    def camel(self) -> str:
-        """BAD_SYMBOL -> badSymbol."""
-        pascal = self.pascal
-        return pascal[0].lower() + pascal[1:]
-
-    @property
-    def snake(self) -> str:
-        """BAD_SYMBOL -> bad_symbol."""
-        return "_".join(w.lower() for w in self.words)

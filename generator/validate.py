@@ -222,10 +222,6 @@ class _Semantics:
             return False
         return True
 
-    def name(self, pointer: Pointer, value: str) -> Name:
-        # Whether a target's output can hold the name is each target's to say (Target.problems).
-        return Name(value)
-
     def distinct_names(self, named: list[tuple[Pointer, Name]]) -> None:
         """No two names may map to the same identifier once case-converted."""
         seen: dict[str, tuple[Pointer, Name]] = {}
@@ -247,7 +243,7 @@ class _Semantics:
 
     def category(self, at: Pointer, raw: dict[str, Any], code_type: str) -> tuple[Category, bool]:
         """The category and whether its codes are well declared."""
-        name = self.name((*at, "name"), raw["name"])
+        name = Name(raw["name"])
         bounds = raw.get("range")
         valid = True
         if code_type == "integer" and (bounds is None or "prefix" in raw):
@@ -313,7 +309,7 @@ class _Semantics:
                 continue
             code = raw["code"]
             code_ok = self.code((*at, "code"), code, code_type)
-            name = self.name((*at, "name"), raw["name"])
+            name = Name(raw["name"])
             named.append(((*at, "name"), name))
             self.unique_code((*at, "code"), code, codes)
             owner = categories.get(raw["category"])
@@ -391,7 +387,7 @@ class _Semantics:
         if "code" in raw and self.sound((*at, "code")) and self.code((*at, "code"), raw["code"], code_type):
             self.unique_code((*at, "code"), raw["code"], codes)
         if "name" in raw and self.sound((*at, "name")):
-            named.append(((*at, "name"), self.name((*at, "name"), raw["name"])))
+            named.append(((*at, "name"), Name(raw["name"])))
         if "messages" in raw and self.sound((*at, "messages")):
             self.messages((*at, "messages"), raw["messages"])
 
