@@ -1,104 +1,249 @@
-"""The validated catalog: what every target renders from."""
+"""The validated catalog: what every target renders from, and the reference rules they implement.
+
+The rules every runtime must apply identically live here, stated once:
+
+* `Template.match`: how one message variant fits a message (split, then type-check);
+* `specificity`/`ErrorDef.match_order`: which variant wins when several fit;
+* `Catalog.category_of`: which category an unknown code falls in.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cached_property
+from typing import Literal
 
 from .naming import Name
 
 Code = int | str
+Style = Literal["printf", "braces", "none"]
+Kind = Literal["error", "warning", "success"]
 
-_PLACEHOLDER = re.compile(r"%(.|$)", re.DOTALL)
+# What a placeholder of each printf conversion may hold; "s" anything, the others a value of
+# their type written as printf or Java's String.format write it (see fits()).
+PLACEHOLDER_TYPES = {"s": "text", "d": "integer", "i": "integer", "f": "number", "b": "boolean"}
+
+_PRINTF = re.compile(r"%(.|$)", re.DOTALL)
 # A printf-style sequence, shown whole in errors: flags, width, precision, length, conversion (%-5.2ls).
 _SEQUENCE = re.compile(r"%[-+ #0-9.*$']*(?:hh|ll|[hlLqjztI])?[a-zA-Z%@]?")
+# A braces placeholder: {0}, {param0}, {ccy}, {%min}, or {} (positional, unnamed). Any other
+# brace (JSON in a message, "{ }") is literal text.
+_BRACES = re.compile(r"\{([A-Za-z0-9_.%-]*)\}")
 
 
 class PlaceholderError(ValueError):
-    """A message uses a % sequence other than %s and %%."""
+    """A message uses a placeholder its style does not have."""
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """One value in a message: its type letter ("s", "d", "f", "b") and, in the braces style, its
+    name ("0", "ccy", "%min"; None for "{}" and for printf placeholders)."""
+
+    text: str  # as the spec writes it: "%d", "{ccy}"
+    type: str = "s"
+    name: str | None = None
+
+
+def fits(kind: str, value: str) -> bool:
+    """Whether a placeholder of type `kind` may hold `value`, in one pass over it (no regex):
+
+    * s: any text, empty included;
+    * d, i: an integer, `-?[0-9]+`;
+    * f: a number, `-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?`;
+    * b: `true` or `false`.
+    """
+    if kind == "s":
+        return True
+    if kind == "b":
+        return value in ("true", "false")
+    at = 1 if value.startswith("-") else 0
+    at, digits = _digits(value, at)
+    if not digits:
+        return False
+    if kind in ("d", "i"):
+        return at == len(value)
+    if at < len(value) and value[at] == ".":
+        at, digits = _digits(value, at + 1)
+        if not digits:
+            return False
+    if at < len(value) and value[at] in "eE":
+        at += 1
+        if at < len(value) and value[at] in "+-":
+            at += 1
+        at, digits = _digits(value, at)
+        if not digits:
+            return False
+    return at == len(value)
+
+
+def _digits(value: str, at: int) -> tuple[int, bool]:
+    """The end of the run of ASCII digits from `at`, and whether there was one."""
+    start = at
+    while at < len(value) and "0" <= value[at] <= "9":
+        at += 1
+    return at, at > start
+
+
+def split(parts: tuple[str, ...], message: str) -> tuple[str, ...] | None:
+    """The placeholder values of `message` for a template of these literal parts, or None.
+
+    Literal parts are exact and each value is the shortest run that lets the whole message
+    match: each middle literal is taken at its leftmost occurrence, which is that rule (any later
+    choice only leaves less room for the parts after it). One left-to-right pass of substring
+    searches decides it, in time linear in the message: no backtracking, whatever the text.
+    """
+    first, last = parts[0], parts[-1]
+    if len(parts) == 1:
+        return () if message == first else None
+    end = len(message) - len(last)  # where the last literal must start
+    if end < len(first) or not message.startswith(first) or not message.endswith(last):
+        return None
+    values: list[str] = []
+    at = len(first)
+    for part in parts[1:-1]:
+        found = message.find(part, at, end)
+        if found < 0:
+            return None
+        values.append(message[at:found])
+        at = found + len(part)
+    values.append(message[at:end])
+    return tuple(values)
 
 
 @dataclass(frozen=True)
 class Template:
-    """One message variant: literal parts around the %s placeholders.
+    """One message variant: literal parts around its placeholders.
 
-    `text` is the spec's text, verbatim; `parts` are the literals between the
-    placeholders with %% already turned into %, so len(parts) == arity + 1.
+    `text` is the spec's text, verbatim; `parts` are the literals between the placeholders
+    (%% already a literal %), so len(parts) == len(placeholders) + 1.
     """
 
     text: str
     parts: tuple[str, ...]
+    placeholders: tuple[Placeholder, ...] = ()
+    style: Style = "printf"
+    description: str | None = None  # Markdown: what this variant means, when the docs say
 
     @classmethod
-    def parse(cls, text: str) -> Template:
-        parts: list[str] = []
-        literal: list[str] = []
-        last = 0
-        for match in _PLACEHOLDER.finditer(text):
-            literal.append(text[last : match.start()])
-            last = match.end()
-            if match.group(1) == "%":
-                literal.append("%")
-            elif match.group(1) == "s":
-                parts.append("".join(literal))
-                literal = []
-            else:
-                shown = _SEQUENCE.match(text, match.start()).group()  # type: ignore[union-attr]
-                raise PlaceholderError(
-                    f"unsupported placeholder {shown!r} at character {match.start() + 1}: "
-                    "use %s for a value and %% for a literal percent sign"
-                )
-        literal.append(text[last:])
-        parts.append("".join(literal))
-        return cls(text, tuple(parts))
+    def parse(cls, text: str, style: Style = "printf", description: str | None = None) -> Template:
+        if style == "printf":
+            parts, placeholders = _parse_printf(text)
+        elif style == "braces":
+            parts, placeholders = _parse_braces(text)
+        else:
+            parts, placeholders = [text], []
+        return cls(text, tuple(parts), tuple(placeholders), style, description)
 
     @property
     def arity(self) -> int:
         return len(self.parts) - 1
 
-    def match(self, message: str) -> tuple[str, ...] | None:
-        """The reference matching rule every target implements: literal parts exact, each %s
-        the shortest run of any characters that lets the whole message match; the values of
-        the placeholders, or None when the message does not fit.
+    @property
+    def literal_chars(self) -> int:
+        return sum(map(len, self.parts))
 
-        Taking each middle literal at its leftmost occurrence is that rule: any later choice
-        only leaves less room for the parts after it. So one left-to-right pass of substring
-        searches decides it, in time linear in the message (no backtracking, whatever the text).
-        """
-        parts = self.parts
-        first, last = parts[0], parts[-1]
-        if len(parts) == 1:
-            return () if message == first else None
-        end = len(message) - len(last)  # where the last literal must start
-        if end < len(first) or not message.startswith(first) or not message.endswith(last):
+    @property
+    def typed(self) -> int:
+        """How many of its placeholders take only values of a type (not any text)."""
+        return sum(p.type != "s" for p in self.placeholders)
+
+    def match(self, message: str) -> tuple[str, ...] | None:
+        """The reference rule every target implements: the values split as `split` does, each
+        then fitting its placeholder's type (`fits`); None when the message does not fit."""
+        values = split(self.parts, message)
+        if values is None:
             return None
-        values: list[str] = []
-        at = len(first)
-        for part in parts[1:-1]:
-            found = message.find(part, at, end)
-            if found < 0:
+        for value, placeholder in zip(values, self.placeholders, strict=True):
+            if not fits(placeholder.type, value):
                 return None
-            values.append(message[at:found])
-            at = found + len(part)
-        values.append(message[at:end])
-        return tuple(values)
+        return values
 
     def covers(self, other: Template) -> bool:
-        """Whether every message `other` matches is matched by this template too.
+        """Whether every message `other` matches is proven to be matched by this template too.
 
-        `other` with each placeholder replaced by a character no spec text can hold
-        (NUL) is matched only if this template's placeholders can absorb every
-        possible value of `other`'s: an exact test for patterns whose only
-        wildcard is "any string".
+        With only untyped placeholders here, `other` with each of its placeholders replaced by
+        a character no spec text holds (NUL) fits only if these placeholders can absorb every
+        value of `other`'s: exact. A typed placeholder here is not proven to absorb a value, so
+        such a template covers only literal variants (false means "not proven", never "reachable
+        for sure"; the validator rejects only what is proven unreachable).
         """
-        return self.match("\x00".join(other.parts)) is not None
+        if not self.typed:
+            return split(self.parts, "\x00".join(other.parts)) is not None
+        return not other.arity and self.match(other.text) is not None
 
-    def format(self, *params: str) -> str:
+    def format(self, *params: object) -> str:
         if len(params) != self.arity:
             raise ValueError(f"{self.text!r} takes {self.arity} value(s), got {len(params)}")
-        return "".join(part + param for part, param in zip(self.parts, (*params, ""), strict=True))
+        return "".join(part + str(param) for part, param in zip(self.parts, (*params, ""), strict=True))
+
+    def names(self) -> dict[str, int]:
+        """Each placeholder name, with the index of its first placeholder."""
+        found: dict[str, int] = {}
+        for index, placeholder in enumerate(self.placeholders):
+            if placeholder.name is not None:
+                found.setdefault(placeholder.name, index)
+        return found
+
+
+def _parse_printf(text: str) -> tuple[list[str], list[Placeholder]]:
+    parts: list[str] = []
+    placeholders: list[Placeholder] = []
+    literal: list[str] = []
+    last = 0
+    for match in _PRINTF.finditer(text):
+        literal.append(text[last : match.start()])
+        last = match.end()
+        conversion = match.group(1)
+        if conversion == "%":
+            literal.append("%")
+        elif conversion in PLACEHOLDER_TYPES:
+            parts.append("".join(literal))
+            literal = []
+            placeholders.append(Placeholder(match.group(), conversion))
+        else:
+            shown = _SEQUENCE.match(text, match.start()).group()  # type: ignore[union-attr]
+            raise PlaceholderError(
+                f"unsupported placeholder {shown!r} at character {match.start() + 1}: "
+                "use %s for any value, %d for an integer, %f for a number, %b for true or false, "
+                "and %% for a literal percent sign (or `placeholders: none` to keep every % literal)"
+            )
+    literal.append(text[last:])
+    parts.append("".join(literal))
+    return parts, placeholders
+
+
+def _parse_braces(text: str) -> tuple[list[str], list[Placeholder]]:
+    parts: list[str] = []
+    placeholders: list[Placeholder] = []
+    last = 0
+    for match in _BRACES.finditer(text):
+        parts.append(text[last : match.start()])
+        last = match.end()
+        placeholders.append(Placeholder(match.group(), "s", match.group(1) or None))
+    parts.append(text[last:])
+    return parts, placeholders
+
+
+def literal_braces(text: str) -> str | None:
+    """The first {name} in a printf-style text, which is literal there but looks like a value."""
+    found = _BRACES.search(text)
+    return found.group() if found else None
+
+
+def specificity(template: Template, index: int) -> tuple[int, int, int, int]:
+    """The reference rule for which variant wins when several fit a message, as a sort key:
+    the most literal characters, then the most typed placeholders, then the fewest
+    placeholders, then spec order. A variant without placeholders therefore always wins when
+    its text is the message, which lets the runtimes try those with one dictionary lookup."""
+    return (-template.literal_chars, -template.typed, template.arity, index)
+
+
+def match_order(templates: tuple[Template, ...]) -> tuple[int, ...]:
+    """Variant indexes in the order the runtimes try them (first fit wins)."""
+    return tuple(sorted(range(len(templates)), key=lambda i: specificity(templates[i], i)))
 
 
 @dataclass(frozen=True)
@@ -107,8 +252,8 @@ class Category:
     title: str
     label: str | None
     description: str | None
-    range: tuple[int, int] | None  # inclusive (min, max), integer catalogs
-    prefix: str | None  # string catalogs
+    ranges: tuple[tuple[int, int], ...] = ()  # inclusive (min, max), integer catalogs
+    prefixes: tuple[str, ...] = ()  # string catalogs
     class_given: str | None = None  # the spec's `class`, when it chooses one
 
     @property
@@ -117,18 +262,26 @@ class Category:
         return self.class_given or self.name.error_class
 
     def contains(self, code: Code) -> bool:
-        if isinstance(code, int) and self.range is not None:
-            return self.range[0] <= code <= self.range[1]
-        if isinstance(code, str) and self.prefix is not None:
-            return code.startswith(self.prefix)
-        return False
+        """Whether `code` lies in the codes this category declares (an entry may still name a
+        category its code lies outside of: membership in the spec is explicit)."""
+        if isinstance(code, int):
+            return any(low <= code <= high for low, high in self.ranges)
+        return any(code.startswith(prefix) for prefix in self.prefixes)
+
+
+@dataclass(frozen=True)
+class Alias:
+    """A further name of a code: the upstream's text and the identifier made of it."""
+
+    name: Name
+    upstream: str
 
 
 @dataclass(frozen=True)
 class ErrorDef:
     code: Code
-    name: Name
-    category: Category
+    name: Name  # the identifier every target derives its names from
+    category: Category | None
     messages: tuple[Template, ...]
     description: str | None
     retryable: bool
@@ -136,17 +289,30 @@ class ErrorDef:
     deprecated: str | None  # "" when deprecated without a reason
     retired: str | None  # "" when retired without a reason
     class_given: str | None = None  # the spec's `class`, when it chooses one
+    upstream_name: str | None = None  # the name as the upstream writes it, verbatim, if it has one
+    aliases: tuple[Alias, ...] = ()
+    kind: Kind = "error"
+    extensions: Mapping[str, object] = field(default_factory=dict)
 
     @property
     def class_name(self) -> str:
         """Its exception class in the targets that have classes: the spec's choice, or BadSymbolError."""
         return self.class_given or self.name.error_class
 
+    @property
+    def title(self) -> str:
+        """How docs and lookups show it: the upstream name verbatim, else the identifier."""
+        return self.upstream_name if self.upstream_name is not None else self.name
+
+    @cached_property
+    def match_order(self) -> tuple[int, ...]:
+        return match_order(self.messages)
+
     def match(self, message: str) -> tuple[int, tuple[str, ...]] | None:
-        """The reference rule every target implements: the first variant, in spec order, that
-        `message` fits, with the values of its placeholders; None when it fits none."""
-        for variant, template in enumerate(self.messages):
-            params = template.match(message)
+        """The reference rule every target implements: of the variants `message` fits, the most
+        specific (see `specificity`), with the values of its placeholders; None when none fits."""
+        for variant in self.match_order:
+            params = self.messages[variant].match(message)
             if params is not None:
                 return variant, params
         return None
@@ -159,11 +325,25 @@ class ErrorDef:
     def is_retired(self) -> bool:
         return self.retired is not None
 
+    @property
+    def is_exception(self) -> bool:
+        """Whether the targets give it an exception class: every kind but success."""
+        return self.kind != "success"
+
 
 @dataclass(frozen=True)
 class Payload:
     code_field: str
     message_field: str
+
+
+@dataclass(frozen=True)
+class Extension:
+    """An upstream field errgen does not model, declared by the catalog with its JSON type."""
+
+    name: str
+    type: str  # "string", "integer", "number", "boolean"
+    description: str | None = None
 
 
 @dataclass(frozen=True)
@@ -179,13 +359,44 @@ class Catalog:
     categories: tuple[Category, ...]
     errors: tuple[ErrorDef, ...]
     # The spec's `targets` block as validated: each target's own settings, read by that target.
-    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    options: Mapping[str, Mapping[str, object]] = field(default_factory=dict)
+    placeholders: Style = "printf"
+    extensions: tuple[Extension, ...] = ()
 
     @property
     def active(self) -> tuple[ErrorDef, ...]:
-        """Errors the API may still send: these get constants and classes."""
+        """Errors the API may still send: these get constants."""
         return tuple(e for e in self.errors if not e.is_retired)
+
+    @property
+    def exceptions(self) -> tuple[ErrorDef, ...]:
+        """Active codes that get an exception class (all but the success kind)."""
+        return tuple(e for e in self.errors if not e.is_retired and e.is_exception)
 
     @property
     def retired(self) -> tuple[ErrorDef, ...]:
         return tuple(e for e in self.errors if e.is_retired)
+
+    @property
+    def has_success(self) -> bool:
+        return any(e.kind == "success" for e in self.active)
+
+    @cached_property
+    def category_ranges(self) -> tuple[tuple[int, int, Category], ...]:
+        """Every (min, max, category), narrowest first: the order the runtimes look in."""
+        found = [(low, high, c) for c in self.categories for low, high in c.ranges]
+        return tuple(sorted(found, key=lambda r: r[1] - r[0]))
+
+    @cached_property
+    def category_prefixes(self) -> tuple[tuple[str, Category], ...]:
+        """Every (prefix, category), longest first: the order the runtimes look in."""
+        found = [(p, c) for c in self.categories for p in c.prefixes]
+        return tuple(sorted(found, key=lambda r: -len(r[0])))
+
+    def category_of(self, code: Code) -> Category | None:
+        """The reference rule for a code the catalog does not list: the category whose declared
+        range holding it is narrowest (whose prefix of it is longest). The validator rejects
+        ranges that would leave this a tie."""
+        if isinstance(code, int):
+            return next((c for low, high, c in self.category_ranges if low <= code <= high), None)
+        return next((c for prefix, c in self.category_prefixes if code.startswith(prefix)), None)

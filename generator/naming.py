@@ -33,3 +33,32 @@ class Name(str):
     def error_class(self) -> str:
         """BAD_SYMBOL -> BadSymbolError: the class of a code or a category in Python and TypeScript."""
         return self.pascal + "Error"
+
+
+# Word boundaries inside a run of letters: fooBar -> foo|Bar, HTTPError -> HTTP|Error, v2Beta -> v2|Beta.
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_NOT_WORD = re.compile(r"[^A-Za-z0-9]+")
+
+
+def identifier(upstream: str | None, code: int | str) -> Name:
+    """The identifier a name makes when the spec gives no `identifier:`, by one documented rule:
+
+    1. split the name into words at every run of characters other than ASCII letters and digits
+       and at camelCase boundaries ("Request Throttled", "requestThrottled" -> Request|Throttled);
+    2. upper-case the words and join them with "_" (REQUEST_THROTTLED);
+    3. prefix "E_" when that starts with a digit ("401 Unauthorized" -> E_401_UNAUTHORIZED);
+    4. with no name, or one without any ASCII letter or digit, name the code itself:
+       -1121 -> E_MINUS_1121, 5 -> E_5, "2202E" -> E_2202E ("." and the like become "_").
+
+    Two entries that make the same identifier are reported by the validator, never renamed.
+    """
+    words = _NOT_WORD.split(_CAMEL.sub("_", upstream or ""))
+    text = "_".join(w.upper() for w in words if w)
+    if not text:
+        if isinstance(code, int):
+            text = f"E_MINUS_{-code}" if code < 0 else f"E_{code}"
+        else:
+            text = "E_" + "_".join(w.upper() for w in _NOT_WORD.split(code) if w)
+    if text[0].isdigit():
+        text = "E_" + text
+    return Name(text.rstrip("_") or "E")
