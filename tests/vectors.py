@@ -2,7 +2,17 @@
 
 Built from the validated catalog with the reference rules of generator.model (not from
 any generated code), so the Python, TypeScript and Go suites are all held to one answer.
-`python -m tests.vectors SPEC OUT.json` writes them.
+`python -m tests.vectors SPEC OUT.json` writes them. A vectors file holds:
+
+* cases: payload -> the error it reads as (or {"error": "payload"}: refused; {"no_error": true}:
+  a success code, read as no error);
+* matches: (code, message) -> (variant in spec order, params, params_by_name), the matcher alone;
+* codes: what the catalog says of each active code (title, kind, aliases, category, class, ...);
+* lookups: [name, code or None], what a lookup by name finds (see lookup_names);
+* categories: each category, and codes with the category their value gives (category_of) and
+  the categories that contain them;
+* retired: [code, former name];
+* fits: [type, value, whether a placeholder of the type may hold the value].
 """
 
 from __future__ import annotations
@@ -15,7 +25,7 @@ from itertools import cycle
 from pathlib import Path
 from typing import Any
 
-from generator.model import Catalog, Category, Code, ErrorDef
+from generator.model import PLACEHOLDER_TYPES, Catalog, Category, Code, ErrorDef, Template, fits
 from generator.validate import load_catalog
 
 # How deeply a payload's JSON text may nest arrays and objects (the top-level object is 1); each
@@ -48,13 +58,15 @@ MALFORMED = {
 
 
 def _expect_known(error: ErrorDef, message: str) -> dict[str, Any]:
+    if not error.is_exception:
+        return {"no_error": True}  # a success code: from_payload gives None / null / a nil error
     matched = error.match(message)
     variant, params = matched if matched is not None else (None, ())
     return {
         "code": error.code,
         "name": error.name,
         "class": error.class_name,
-        "category": error.category.name,
+        "category": error.category.name if error.category is not None else None,
         "variant": variant,
         "params": list(params),
         "message": message,
@@ -96,27 +108,26 @@ def build(catalog: Catalog) -> dict[str, Any]:
         )
 
     string_codes = catalog.code_type == "string"
-    for category in catalog.categories:
-        if category.range is not None:
-            candidates: list[Code] = [*range(category.range[1], category.range[0] - 1, -1)][:1000]
-        else:
-            candidates = [f"{category.prefix}{suffix}" for suffix in ("ZZZ", "YYY", "XXX", "Z9Z")]
+    for where, category, candidates in _unknown_candidates(catalog):
         code = _unused_code(catalog, candidates)
         if code is not None:
+            # A nested range's codes are the nested category's: the reference rule says whose.
+            found = catalog.category_of(code)
+            name = f"unknown code in {category.name} {where}" if found is category else f"unknown code in {where}"
             cases.append(
                 {
-                    "name": f"unknown code in {category.name}",
+                    "name": name,
                     "payload": payload(code, "Something new."),
-                    "expect": _unknown(code, "Something new.", category),
+                    "expect": _unknown(code, "Something new.", found),
                 }
             )
     outside: list[Code] = ["ZZZZZ", "_"] if string_codes else [0, 1, -1, 999_999, -999_999]
-    code = next(c for c in outside if not any(cat.contains(c) for cat in catalog.categories))
+    code = next(c for c in outside if catalog.category_of(c) is None and c not in {e.code for e in catalog.errors})
     cases.append(
         {"name": "code outside every category", "payload": payload(code, "?"), "expect": _unknown(code, "?", None)}
     )
 
-    sample = catalog.active[0].code
+    sample = catalog.exceptions[0].code
     wrong_code: list[tuple[str, object]] = [("a boolean code", True), ("a float code", 1.5), ("a null code", None)]
     wrong_code.append(("a numeric code", 12345) if string_codes else ("a numeric-string code", str(sample)))
     if not string_codes:  # codes beyond what JavaScript holds exactly are refused by every target
@@ -126,7 +137,7 @@ def build(catalog: Catalog) -> dict[str, Any]:
             {
                 "name": "the largest code every target holds",
                 "payload": payload(largest, "?"),
-                "expect": _unknown(largest, "?", next((c for c in catalog.categories if c.contains(largest)), None)),
+                "expect": _unknown(largest, "?", catalog.category_of(largest)),
             }
         )
     for name, bad in wrong_code:
@@ -134,8 +145,10 @@ def build(catalog: Catalog) -> dict[str, Any]:
     cases.append({"name": "a number as message", "payload": payload(sample, 5), "expect": {"error": "payload"}})
     cases.append({"name": "no message", "payload": json.dumps({code_key: sample}), "expect": {"error": "payload"}})
     cases.append({"name": "no code", "payload": json.dumps({message_key: "x"}), "expect": {"error": "payload"}})
+    # The payload cases below need a code that gives an error and has a message.
+    first = next(e for e in catalog.exceptions if e.messages)
     # Not JSON by RFC 8259, though some parsers read it: every target must refuse it alike.
-    valid = json.dumps({code_key: sample, message_key: catalog.active[0].messages[0].text}, ensure_ascii=False)
+    valid = json.dumps({code_key: first.code, message_key: first.messages[0].text}, ensure_ascii=False)
     for name, constant in (("NaN", "NaN"), ("Infinity", "Infinity"), ("-Infinity", "-Infinity")):
         cases.append(
             {
@@ -145,13 +158,13 @@ def build(catalog: Catalog) -> dict[str, Any]:
             }
         )
     # JSON texts that say the same payload in other ways: every target must read them alike.
-    first_message = catalog.active[0].messages[0].format(*["v"] * catalog.active[0].messages[0].arity)
-    expected = _expect_known(catalog.active[0], first_message)
+    first_message = first.messages[0].format(*["v"] * first.messages[0].arity)
+    expected = _expect_known(first, first_message)
 
     def escaped(text: str) -> str:
         return '"' + "".join(f"\\u{ord(c):04x}" if ord(c) < 0x10000 else c for c in text) + '"'
 
-    same_code, same_message = json.dumps(catalog.active[0].code), json.dumps(first_message, ensure_ascii=False)
+    same_code, same_message = json.dumps(first.code), json.dumps(first_message, ensure_ascii=False)
     keys = (json.dumps(code_key, ensure_ascii=False), json.dumps(message_key, ensure_ascii=False))
     unknown_code = json.dumps(outside[0] if string_codes else 424242)
     variants = {
@@ -167,7 +180,6 @@ def build(catalog: Catalog) -> dict[str, Any]:
         cases.append({"name": name, "payload": text, "expect": expected})
 
     # A lone surrogate escape decodes to no Unicode text: every target reads it as U+FFFD.
-    first = catalog.active[0]
     lone = json.dumps({code_key: first.code, message_key: "\x00"}).replace("\\u0000", "a\\ud800b\\udc00")
     cases.append(
         {
@@ -190,20 +202,29 @@ def build(catalog: Catalog) -> dict[str, Any]:
         )
     if not string_codes:  # JavaScript's JSON.parse reads both as integers; the text decides
         for name, written in (("a fraction", f"{sample}.0"), ("an exponent", f"{sample}e0")):
-            text = json.dumps({code_key: 0, message_key: catalog.active[0].messages[0].text}, ensure_ascii=False)
+            text = json.dumps({code_key: 0, message_key: first.messages[0].text}, ensure_ascii=False)
             text = text.replace(": 0,", f": {written},", 1)
             cases.append({"name": f"a code written with {name}", "payload": text, "expect": {"error": "payload"}})
     for name, text in MALFORMED.items():
         cases.append({"name": name, "payload": text, "expect": {"error": "payload"}})
-    cases += _nesting_cases(catalog, valid)
+    cases += _nesting_cases(catalog, first, valid)
     cases += _matcher_cases(catalog, payload)
-    return {"catalog": catalog.name, "code_type": catalog.code_type, "cases": cases}
+    return {
+        "catalog": catalog.name,
+        "code_type": catalog.code_type,
+        "cases": cases,
+        "matches": _matches(catalog),
+        "codes": _codes(catalog),
+        "lookups": _lookups(catalog),
+        "categories": _categories(catalog),
+        "retired": [[error.code, error.name] for error in catalog.retired],
+        "fits": fits_table(),
+    }
 
 
-def _nesting_cases(catalog: Catalog, valid: str) -> list[dict[str, Any]]:
+def _nesting_cases(catalog: Catalog, first: ErrorDef, valid: str) -> list[dict[str, Any]]:
     """Every target reads JSON text nested up to MAX_PAYLOAD_DEPTH and refuses one level more,
     wherever the depth is: in an ignored field, or in the code or message field itself."""
-    first = catalog.active[0]
     expected = _expect_known(first, first.messages[0].text)
     code_key, message_key = (
         json.dumps(k, ensure_ascii=False) for k in (catalog.payload.code_field, catalog.payload.message_field)
@@ -285,6 +306,147 @@ def _matcher_cases(catalog: Catalog, payload: Callable[[object, object], str]) -
     return cases
 
 
+# Values to try in each typed placeholder: what fits() accepts and its near misses.
+FITS_VALUES = (
+    *("", "0", "7", "-7", "007", "-0", "+7", "-", "--7", "1.5", "-1.5", "1.", ".5", "1e3", "1E+3", "1e-3"),
+    *("1.5e3", "1e", "1e+", "1.e3", " 1", "1 ", "\u0661", "\uff17", "0x1F", "1_000", "1,5", "NaN", "Infinity"),
+    *("true", "false", "True", "FALSE", "truex", "x", "\U0001f389"),
+)
+
+
+def fits_table() -> list[list[Any]]:
+    """[type, value, whether a placeholder of that type may hold the value] (generator.model.fits)."""
+    return [[kind, value, fits(kind, value)] for kind in PLACEHOLDER_TYPES for value in FITS_VALUES]
+
+
+# A value of each placeholder type that fits it.
+_TYPED_FILL = {"s": "x y", "d": "-42", "i": "7", "f": "-1.5e+3", "b": "false"}
+
+
+def _unknown_candidates(catalog: Catalog) -> list[tuple[str, Category, list[Code]]]:
+    """Per range (prefix) of every category, codes in it to pick an unknown one from."""
+    if catalog.code_type == "string":
+        suffixes = ("ZZZ", "YYY", "XXX", "Z9Z")
+        return [(f"prefix {p}", c, [f"{p}{suffix}" for suffix in suffixes]) for p, c in catalog.category_prefixes]
+    return [(f"{low}..{high}", c, [*range(high, low - 1, -1)][:1000]) for low, high, c in catalog.category_ranges]
+
+
+def _named(template: Template, params: tuple[str, ...]) -> dict[str, str]:
+    return {name: params[index] for name, index in template.names().items()}
+
+
+def _match(error: ErrorDef, message: str) -> dict[str, Any]:
+    """What matching `message` against the templates of `error` gives, by the reference rule."""
+    matched = error.match(message)
+    if matched is None:
+        return {"code": error.code, "message": message, "variant": None, "params": [], "params_by_name": {}}
+    variant, params = matched
+    named = _named(error.messages[variant], params)
+    return {"code": error.code, "message": message, "variant": variant, "params": list(params), "params_by_name": named}
+
+
+def _matches(catalog: Catalog) -> list[dict[str, Any]]:
+    """Messages for the matcher alone (no payload): each template filled with values of its types,
+    with the shared fill values, and with each typed placeholder given every value of FITS_VALUES,
+    so that a value that does not fit its type falls through to a less specific variant. Each case
+    is (code, message) -> (variant in spec order, params, params_by_name)."""
+    cases: list[dict[str, Any]] = []
+    values = cycle(FILL_VALUES)
+    for error in catalog.active:
+        messages: dict[str, None] = {"": None, "A message this catalog has never seen.": None}
+        for template in error.messages:
+            typed = [_TYPED_FILL[p.type] for p in template.placeholders]
+            messages[template.text] = None
+            messages[template.format(*typed)] = None
+            messages[template.format(*(next(values) for _ in range(template.arity)))] = None
+            for index, placeholder in enumerate(template.placeholders):
+                if placeholder.type != "s":
+                    for value in FITS_VALUES:
+                        messages[template.format(*typed[:index], value, *typed[index + 1 :])] = None
+        cases += [_match(error, message) for message in messages]
+    return cases
+
+
+def lookup_names(catalog: Catalog) -> dict[str, Code]:
+    """What a lookup by name finds (the reference rule for every target's by-name lookup): each
+    active code's identifier and its aliases' identifiers first, then its upstream name (its title)
+    and its aliases' upstream texts; of two codes with one name, the first in catalog order."""
+    found: dict[str, Code] = {}
+    for error in catalog.active:
+        for name in (error.name, *(alias.name for alias in error.aliases)):
+            found.setdefault(str(name), error.code)
+    for error in catalog.active:
+        for text in (error.title, *(alias.upstream for alias in error.aliases)):
+            found.setdefault(text, error.code)
+    return found
+
+
+def _lookups(catalog: Catalog) -> list[list[Any]]:
+    """[name, code or None]: every name a lookup finds, and names it must not (JavaScript's
+    inherited properties, a wrong case, retired names)."""
+    found = lookup_names(catalog)
+    misses = ["", "toString", "constructor", "__proto__", "hasOwnProperty", catalog.active[0].name.lower()]
+    misses += [error.name for error in catalog.retired]
+    return [[name, code] for name, code in found.items()] + [[name, None] for name in misses if name not in found]
+
+
+def _codes(catalog: Catalog) -> list[dict[str, Any]]:
+    """What the catalog says of each active code, as every target's lookups show it."""
+    return [
+        {
+            "code": error.code,
+            "name": error.name,
+            "title": error.title,
+            "aliases": [{"name": alias.name, "title": alias.upstream} for alias in error.aliases],
+            "kind": error.kind,
+            "category": error.category.name if error.category is not None else None,
+            "class": error.class_name if error.is_exception else None,
+            "parent": error.category.class_name if error.category is not None else "ApiError",
+            "messages": [template.text for template in error.messages],
+            "parts": [list(template.parts) for template in error.messages],
+            "retryable": error.retryable,
+            "http_status": error.http_status,
+            "deprecated": error.is_deprecated,
+            "description": error.description,
+        }
+        for error in catalog.active
+    ]
+
+
+def _categories(catalog: Catalog) -> dict[str, Any]:
+    """Each category, and codes around every range (prefix) with the category the reference rule
+    gives them by their value (`category_of`) and the categories that contain them."""
+    if catalog.code_type == "string":
+        probes: list[Code] = [e.code for e in catalog.errors] + ["", "Z", "ZZZZZ"]
+        for prefix, _ in catalog.category_prefixes:
+            probes += [prefix, prefix + "Z", prefix[:-1], "Z" + prefix]
+    else:
+        probes = [e.code for e in catalog.errors] + [0, 2**53 - 1, -(2**53 - 1)]
+        for low, high, _ in catalog.category_ranges:
+            probes += [low - 1, low, high, high + 1]
+    codes = []
+    for code in dict.fromkeys(probes):
+        found = catalog.category_of(code)
+        codes.append(
+            {
+                "code": code,
+                "category": found.name if found is not None else None,
+                "in": [c.name for c in catalog.categories if c.contains(code)],
+            }
+        )
+    listed = [
+        {
+            "name": c.name,
+            "title": c.title,
+            "class": c.class_name,
+            "ranges": [list(r) for r in c.ranges],
+            "prefixes": list(c.prefixes),
+        }
+        for c in catalog.categories
+    ]
+    return {"categories": listed, "codes": codes}
+
+
 def _unknown(code: Code, message: str, category: Category | None) -> dict[str, Any]:
     return {
         "code": code,
@@ -300,9 +462,11 @@ def _unknown(code: Code, message: str, category: Category | None) -> dict[str, A
 
 
 def write(spec: Path, out: Path) -> Path:
-    out.write_text(
-        json.dumps(build(load_catalog(spec.read_bytes())), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-    )
+    return write_catalog(load_catalog(spec.read_bytes()), out)
+
+
+def write_catalog(catalog: Catalog, out: Path) -> Path:
+    out.write_text(json.dumps(build(catalog), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return out
 
 
