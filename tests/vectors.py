@@ -4,7 +4,7 @@ Built from the validated catalog with the reference rules of generator.model (no
 any generated code), so the Python, TypeScript and Go suites are all held to one answer.
 `python -m tests.vectors SPEC OUT.json` writes them. A vectors file holds:
 
-* cases: payload -> the error it reads as (or {"error": "payload"}: refused; {"no_error": true}:
+* cases: payload -> the error it reads as (or {"error": "payload"}: refused; {"success": true}:
   a success code, read as no error);
 * matches: (code, message) -> (variant in spec order, params, params_by_name), the matcher alone;
 * codes: what the catalog says of each active code (title, kind, aliases, category, class, ...);
@@ -58,17 +58,25 @@ MALFORMED = {
 
 
 def _expect_known(error: ErrorDef, message: str) -> dict[str, Any]:
+    """What every runtime gives for a listed code: a success code gives no error at all."""
     if not error.is_exception:
-        return {"no_error": True}  # a success code: from_payload gives None / null / a nil error
+        return {"success": True, "code": error.code, "name": error.name}
     matched = error.match(message)
     variant, params = matched if matched is not None else (None, ())
+    named: dict[str, str] = {}
+    if variant is not None:
+        for placeholder, value in zip(error.messages[variant].placeholders, params, strict=True):
+            if placeholder.name is not None:
+                named.setdefault(placeholder.name, value)
     return {
         "code": error.code,
         "name": error.name,
         "class": error.class_name,
         "category": error.category.name if error.category is not None else None,
+        "kind": error.kind,
         "variant": variant,
         "params": list(params),
+        "params_by_name": named,
         "message": message,
         "retryable": error.retryable,
         "http_status": error.http_status,
@@ -108,17 +116,27 @@ def build(catalog: Catalog) -> dict[str, Any]:
         )
 
     string_codes = catalog.code_type == "string"
-    for where, category, candidates in _unknown_candidates(catalog):
-        code = _unused_code(catalog, candidates)
+    # An unlisted code in each declared range (prefix), at both ends: nested ranges must give
+    # the narrowest, whichever end.
+    for low, high, category in catalog.category_ranges:
+        for candidates in ([*range(high, max(low, high - 1000) - 1, -1)], [*range(low, min(high, low + 1000) + 1)]):
+            code = _unused_code(catalog, candidates)
+            if code is not None:
+                cases.append(
+                    {
+                        "name": f"unknown code {code} in {category.name}",
+                        "payload": payload(code, "Something new."),
+                        "expect": _unknown(code, "Something new.", catalog.category_of(code)),
+                    }
+                )
+    for prefix, category in catalog.category_prefixes:
+        code = _unused_code(catalog, [f"{prefix}{suffix}" for suffix in ("ZZZ", "YYY", "XXX", "Z9Z")])
         if code is not None:
-            # A nested range's codes are the nested category's: the reference rule says whose.
-            found = catalog.category_of(code)
-            name = f"unknown code in {category.name} {where}" if found is category else f"unknown code in {where}"
             cases.append(
                 {
-                    "name": name,
+                    "name": f"unknown code {code} in {category.name}",
                     "payload": payload(code, "Something new."),
-                    "expect": _unknown(code, "Something new.", found),
+                    "expect": _unknown(code, "Something new.", catalog.category_of(code)),
                 }
             )
     outside: list[Code] = ["ZZZZZ", "_"] if string_codes else [0, 1, -1, 999_999, -999_999]
@@ -127,7 +145,9 @@ def build(catalog: Catalog) -> dict[str, Any]:
         {"name": "code outside every category", "payload": payload(code, "?"), "expect": _unknown(code, "?", None)}
     )
 
-    sample = catalog.exceptions[0].code
+    # The first code with a message that is an error: the payload-reading cases all use it.
+    first = next(e for e in catalog.exceptions if e.messages)
+    sample = first.code
     wrong_code: list[tuple[str, object]] = [("a boolean code", True), ("a float code", 1.5), ("a null code", None)]
     wrong_code.append(("a numeric code", 12345) if string_codes else ("a numeric-string code", str(sample)))
     if not string_codes:  # codes beyond what JavaScript holds exactly are refused by every target
@@ -145,10 +165,8 @@ def build(catalog: Catalog) -> dict[str, Any]:
     cases.append({"name": "a number as message", "payload": payload(sample, 5), "expect": {"error": "payload"}})
     cases.append({"name": "no message", "payload": json.dumps({code_key: sample}), "expect": {"error": "payload"}})
     cases.append({"name": "no code", "payload": json.dumps({message_key: "x"}), "expect": {"error": "payload"}})
-    # The payload cases below need a code that gives an error and has a message.
-    first = next(e for e in catalog.exceptions if e.messages)
     # Not JSON by RFC 8259, though some parsers read it: every target must refuse it alike.
-    valid = json.dumps({code_key: first.code, message_key: first.messages[0].text}, ensure_ascii=False)
+    valid = json.dumps({code_key: sample, message_key: first.messages[0].text}, ensure_ascii=False)
     for name, constant in (("NaN", "NaN"), ("Infinity", "Infinity"), ("-Infinity", "-Infinity")):
         cases.append(
             {
@@ -207,7 +225,7 @@ def build(catalog: Catalog) -> dict[str, Any]:
             cases.append({"name": f"a code written with {name}", "payload": text, "expect": {"error": "payload"}})
     for name, text in MALFORMED.items():
         cases.append({"name": name, "payload": text, "expect": {"error": "payload"}})
-    cases += _nesting_cases(catalog, first, valid)
+    cases += _nesting_cases(catalog, valid)
     cases += _matcher_cases(catalog, payload)
     return {
         "catalog": catalog.name,
@@ -222,9 +240,10 @@ def build(catalog: Catalog) -> dict[str, Any]:
     }
 
 
-def _nesting_cases(catalog: Catalog, first: ErrorDef, valid: str) -> list[dict[str, Any]]:
+def _nesting_cases(catalog: Catalog, valid: str) -> list[dict[str, Any]]:
     """Every target reads JSON text nested up to MAX_PAYLOAD_DEPTH and refuses one level more,
     wherever the depth is: in an ignored field, or in the code or message field itself."""
+    first = next(e for e in catalog.exceptions if e.messages)
     expected = _expect_known(first, first.messages[0].text)
     code_key, message_key = (
         json.dumps(k, ensure_ascii=False) for k in (catalog.payload.code_field, catalog.payload.message_field)
@@ -321,14 +340,6 @@ def fits_table() -> list[list[Any]]:
 
 # A value of each placeholder type that fits it.
 _TYPED_FILL = {"s": "x y", "d": "-42", "i": "7", "f": "-1.5e+3", "b": "false"}
-
-
-def _unknown_candidates(catalog: Catalog) -> list[tuple[str, Category, list[Code]]]:
-    """Per range (prefix) of every category, codes in it to pick an unknown one from."""
-    if catalog.code_type == "string":
-        suffixes = ("ZZZ", "YYY", "XXX", "Z9Z")
-        return [(f"prefix {p}", c, [f"{p}{suffix}" for suffix in suffixes]) for p, c in catalog.category_prefixes]
-    return [(f"{low}..{high}", c, [*range(high, low - 1, -1)][:1000]) for low, high, c in catalog.category_ranges]
 
 
 def _named(template: Template, params: tuple[str, ...]) -> dict[str, str]:
@@ -453,8 +464,10 @@ def _unknown(code: Code, message: str, category: Category | None) -> dict[str, A
         "name": None,
         "class": category.class_name if category else "ApiError",
         "category": category.name if category else None,
+        "kind": "error",
         "variant": None,
         "params": [],
+        "params_by_name": {},
         "message": message,
         "retryable": False,
         "http_status": None,
