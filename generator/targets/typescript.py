@@ -158,7 +158,10 @@ def _fields(error: ErrorDef) -> str:
         fields.append("deprecated: true")
     if error.description is not None:
         fields.append(f"description: {typescript_literal(error.description)}")
-    if error.match_order != tuple(range(len(error.messages))):
+    # Variants without placeholders are found by their text before any other (see specificity), so
+    # the order matters only for the others.
+    tried = [variant for variant in error.match_order if error.messages[variant].arity]
+    if tried != sorted(tried):
         fields.append(f"order: {_list(error.match_order)}")
     return "".join(f", {field}" for field in fields)
 

@@ -1,6 +1,6 @@
 // How an SDK uses a package of format v2 (tests/model_catalogs.py integers(), rendered by the test):
-// type-checked with the strict settings against its declarations, then run with node. Lines marked
-// @ts-expect-error must stay errors: they prove the types of kinds, categories and success codes precise.
+// type-checked with the strict settings against its declarations, then run with node. The lines marked
+// as expected errors must stay errors: they prove the types of kinds, categories and success codes precise.
 import {
   ApiError,
   CancelRejectedError,

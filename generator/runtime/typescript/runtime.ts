@@ -62,7 +62,10 @@ export interface ErrorData<E extends AnyCode, N extends string, K extends string
   readonly category?: K;
   /** None when omitted: a code without messages matches none. */
   readonly templates?: readonly Template[];
-  /** The variants in the order they are tried, most specific first, when that is not catalog order. */
+  /**
+   * The variants in the order they are tried, most specific first, when that is not catalog order for
+   * those with placeholders (those without are found by their text first, whatever the order).
+   */
   readonly order?: readonly number[];
   readonly retryable?: boolean;
   readonly httpStatus?: number;
