@@ -160,20 +160,22 @@ def strings() -> Catalog:
 
 
 def scale(count: int) -> Catalog:
-    """`count` codes in 100 categories, each with a typed and an untyped variant."""
+    """`count` codes in 100 categories, as a large real catalog has them: one message each, a third
+    literal, a third with a value, a third with a typed one; every tenth with an upstream name and
+    an alias."""
     categories = tuple(
         _category(f"GROUP_{group}", f"Group {group}", ranges=((group * 1000, group * 1000 + 999),))
         for group in range(1, 101)
     )
     per = -(-count // len(categories))
+    messages = ("Code {} failed.", "Code {} failed: %s", "Code {} failed after %d attempts.")
     errors = tuple(
         _error(
             1000 + (index // per) * 1000 + index % per,
             f"CODE_{index}",
             categories[index // per],
-            f"Code {index} failed.",
-            f"Code {index} failed after %d attempts: %s",
-            upstream=f"code {index}",
+            messages[index % 3].format(index),
+            upstream=f"code {index}" if index % 10 == 0 else None,
             aliases=((f"ALIAS_{index}", f"alias {index}"),) if index % 10 == 0 else (),
         )
         for index in range(count)

@@ -136,8 +136,8 @@ def _template(template: Template) -> str:
     return "{ " + ", ".join(fields) + " }"
 
 
-def _fields(error: ErrorDef) -> str:
-    """An entry's fields but its code and templates, each only when it differs from the runtime's default."""
+def _fields(error: ErrorDef) -> list[str]:
+    """An entry's fields but its templates, each only when it differs from the runtime's default."""
     fields = []
     if error.upstream_name is not None and error.upstream_name != error.name:
         fields.append(f"title: {typescript_literal(error.upstream_name)}")
@@ -163,7 +163,7 @@ def _fields(error: ErrorDef) -> str:
     tried = [variant for variant in error.match_order if error.messages[variant].arity]
     if tried != sorted(tried):
         fields.append(f"order: {_list(error.match_order)}")
-    return "".join(f", {field}" for field in fields)
+    return fields
 
 
 def _error(error: ErrorDef) -> dict[str, object]:

@@ -37,6 +37,7 @@ const INTEGER = {
   codeType: "integer",
   codeField: "code",
   messageField: "msg",
+  codes: { FIRST: -1, PRIMUS: -1, LIMIT: -2, PERCENT: 5, TYPED: 6, NAMED: 7, EMPTY: 8, DONE: 0 },
   categories: { LOW: { title: "Low codes" }, HIGH: { title: "High codes" }, INNER: { title: "Inner codes" } },
   // Narrowest first, as the generator sorts them: INNER lies inside LOW, and LOW has two ranges.
   ranges: [
@@ -46,9 +47,8 @@ const INTEGER = {
     [-1099, -1000, "LOW"],
   ],
   errors: {
-    FIRST: { code: -1, title: "First one", aliases: [{ name: "PRIMUS", title: "primus" }], category: "LOW", templates: [template("first")] },
+    FIRST: { title: "First one", aliases: [{ name: "PRIMUS", title: "primus" }], category: "LOW", templates: [template("first")] },
     LIMIT: {
-      code: -2,
       category: "LOW",
       retryable: true,
       httpStatus: 429,
@@ -57,9 +57,8 @@ const INTEGER = {
       order: [1, 0, 2],
       templates: [template("Too many."), template("Too many: %s per %s."), template("%s")],
     },
-    PERCENT: { code: 5, category: "HIGH", templates: [template("100%% of %s")] },
+    PERCENT: { category: "HIGH", templates: [template("100%% of %s")] },
     TYPED: {
-      code: 6,
       kind: "warning",
       category: "HIGH",
       // The generator's order: most literal text, then most typed placeholders, then fewest placeholders.
@@ -67,7 +66,6 @@ const INTEGER = {
       templates: [template("n=%s"), template("n=%d"), template("n=%f"), template("n=%b")],
     },
     NAMED: {
-      code: 7,
       templates: [
         {
           text: "{a} and {b} and {a} and {} and {__proto__}",
@@ -76,8 +74,8 @@ const INTEGER = {
         },
       ],
     },
-    EMPTY: { code: 8 },
-    DONE: { code: 0, kind: "success", templates: [template("Done.")] },
+    EMPTY: {},
+    DONE: { kind: "success", templates: [template("Done.")] },
   },
 };
 
@@ -85,6 +83,7 @@ const STRING = {
   codeType: "string",
   codeField: "sqlstate",
   messageField: "message",
+  codes: { DIVISION_BY_ZERO: "22012" },
   categories: { SUCCESS: { title: "Successful Completion" }, DATA: { title: "Data Exception" }, TEXT: { title: "Invalid text" } },
   prefixes: [
     ["22P", "TEXT"],
@@ -93,7 +92,7 @@ const STRING = {
     ["2F", "DATA"],
   ],
   errors: {
-    DIVISION_BY_ZERO: { code: "22012", title: "division_by_zero", category: "DATA", templates: [template("division by zero")] },
+    DIVISION_BY_ZERO: { title: "division_by_zero", category: "DATA", templates: [template("division by zero")] },
   },
 };
 
@@ -456,6 +455,13 @@ test("fromPayload: a success code reads as no error", () => {
   assert.equal(readInteger({ code: 0, msg: "Done." }), null);
   assert.equal(readInteger('{"code": 0, "msg": "anything"}'), null);
   assert.throws(() => readInteger('{"code": 0}'), PayloadError, "a success payload must still be a payload");
+});
+
+test("a catalog's every entry needs its code", () => {
+  assert.throws(() => new Catalog({ ...INTEGER, codes: { ...INTEGER.codes, EMPTY: undefined } }), {
+    name: "RangeError",
+    message: 'no code for the identifier "EMPTY"',
+  });
 });
 
 test("reader: the classes must be the catalog's, every code but the success ones with its own", () => {

@@ -346,13 +346,14 @@ export class Catalog {
         const byName = new Map();
         const titles = [];
         for (const [key, error] of Object.entries(data.errors)) {
-            if (error === undefined) {
-                continue;
-            }
             const name = key; // a key of data.errors, which are the identifiers N
+            const code = data.codes[name];
+            if (error === undefined || code === undefined) {
+                throw new RangeError(`no code for the identifier ${show(name)}`);
+            }
             const aliases = Object.freeze((error.aliases ?? []).map(({ name, title }) => Object.freeze({ name, title })));
             const info = Object.freeze({
-                code: error.code,
+                code,
                 name,
                 title: error.title ?? name,
                 aliases,
@@ -364,13 +365,13 @@ export class Catalog {
                 deprecated: error.deprecated ?? false,
                 description: error.description ?? null,
             });
-            entries.set(error.code, compile(info, error));
+            entries.set(code, compile(info, error));
             for (const identifier of [name, ...aliases.map((alias) => alias.name)]) {
                 if (!byName.has(identifier)) {
-                    byName.set(identifier, error.code);
+                    byName.set(identifier, code);
                 }
             }
-            titles.push([info.title, error.code], ...aliases.map((alias) => [alias.title, error.code]));
+            titles.push([info.title, code], ...aliases.map((alias) => [alias.title, code]));
         }
         for (const [title, code] of titles) {
             if (!byName.has(title)) {

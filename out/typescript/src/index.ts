@@ -117,6 +117,7 @@ const CATALOG = new Catalog<Code, ErrorCode, ErrorName, Category>({
   codeType: "integer",
   codeField: CODE_FIELD,
   messageField: MESSAGE_FIELD,
+  codes: ErrorCode,
   categories: {
     GENERAL: { title: "General Server or Network issues" },
     REQUEST: { title: "Request issues" },
@@ -128,161 +129,161 @@ const CATALOG = new Catalog<Code, ErrorCode, ErrorName, Category>({
     [-5999, -3000, Category.FILTER],
   ],
   errors: {
-    UNKNOWN: { code: ErrorCode.UNKNOWN, category: Category.GENERAL, templates: [
+    UNKNOWN: { category: Category.GENERAL, templates: [
       { text: "An unknown error occurred while processing the request.", parts: ["An unknown error occurred while processing the request."] },
     ] },
-    DISCONNECTED: { code: ErrorCode.DISCONNECTED, category: Category.GENERAL, retryable: true, description: "The page asks the client to try again, so the request may be retried.", templates: [
+    DISCONNECTED: { category: Category.GENERAL, retryable: true, description: "The page asks the client to try again, so the request may be retried.", templates: [
       { text: "Internal error; unable to process your request. Please try again.", parts: ["Internal error; unable to process your request. Please try again."] },
     ] },
-    UNAUTHORIZED: { code: ErrorCode.UNAUTHORIZED, category: Category.GENERAL, templates: [
+    UNAUTHORIZED: { category: Category.GENERAL, templates: [
       { text: "You are not authorized to execute this request.", parts: ["You are not authorized to execute this request."] },
     ] },
-    TOO_MANY_REQUESTS: { code: ErrorCode.TOO_MANY_REQUESTS, category: Category.GENERAL, templates: [
+    TOO_MANY_REQUESTS: { category: Category.GENERAL, templates: [
       { text: "Too many requests queued.", parts: ["Too many requests queued."] },
       { text: "Too much request weight used; please use the websocket for live updates to avoid polling the API.", parts: ["Too much request weight used; please use the websocket for live updates to avoid polling the API."] },
       { text: "Too much request weight used; current limit is %s request weight per %s %s. Please use the websocket for live updates to avoid polling the API.", parts: ["Too much request weight used; current limit is ", " request weight per ", " ", ". Please use the websocket for live updates to avoid polling the API."] },
       { text: "Way too much request weight used; IP banned until %s. Please use the websocket for live updates to avoid bans.", parts: ["Way too much request weight used; IP banned until ", ". Please use the websocket for live updates to avoid bans."] },
     ] },
-    UNKNOWN_ORDER_COMPOSITION: { code: ErrorCode.UNKNOWN_ORDER_COMPOSITION, category: Category.GENERAL, templates: [
+    UNKNOWN_ORDER_COMPOSITION: { category: Category.GENERAL, templates: [
       { text: "Unsupported order combination.", parts: ["Unsupported order combination."] },
     ] },
-    TOO_MANY_ORDERS: { code: ErrorCode.TOO_MANY_ORDERS, category: Category.GENERAL, templates: [
+    TOO_MANY_ORDERS: { category: Category.GENERAL, templates: [
       { text: "Too many new orders.", parts: ["Too many new orders."] },
       { text: "Too many new orders; current limit is %s orders per %s.", parts: ["Too many new orders; current limit is ", " orders per ", "."] },
     ] },
-    SERVICE_SHUTTING_DOWN: { code: ErrorCode.SERVICE_SHUTTING_DOWN, category: Category.GENERAL, templates: [
+    SERVICE_SHUTTING_DOWN: { category: Category.GENERAL, templates: [
       { text: "This service is no longer available.", parts: ["This service is no longer available."] },
     ] },
-    UNSUPPORTED_OPERATION: { code: ErrorCode.UNSUPPORTED_OPERATION, category: Category.GENERAL, templates: [
+    UNSUPPORTED_OPERATION: { category: Category.GENERAL, templates: [
       { text: "This operation is not supported.", parts: ["This operation is not supported."] },
     ] },
-    INVALID_TIMESTAMP: { code: ErrorCode.INVALID_TIMESTAMP, category: Category.GENERAL, templates: [
+    INVALID_TIMESTAMP: { category: Category.GENERAL, templates: [
       { text: "Timestamp for this request is outside of the recvWindow.", parts: ["Timestamp for this request is outside of the recvWindow."] },
       { text: "Timestamp for this request was 1000ms ahead of the server's time.", parts: ["Timestamp for this request was 1000ms ahead of the server's time."] },
     ] },
-    INVALID_SIGNATURE: { code: ErrorCode.INVALID_SIGNATURE, category: Category.GENERAL, templates: [
+    INVALID_SIGNATURE: { category: Category.GENERAL, templates: [
       { text: "Signature for this request is not valid.", parts: ["Signature for this request is not valid."] },
     ] },
-    ILLEGAL_CHARS: { code: ErrorCode.ILLEGAL_CHARS, category: Category.REQUEST, order: [2, 1, 0], templates: [
+    ILLEGAL_CHARS: { category: Category.REQUEST, order: [2, 1, 0], templates: [
       { text: "Illegal characters found in a parameter.", parts: ["Illegal characters found in a parameter."] },
       { text: "Illegal characters found in a parameter. %s", parts: ["Illegal characters found in a parameter. ", ""] },
       { text: "Illegal characters found in parameter %s; legal range is %s.", parts: ["Illegal characters found in parameter ", "; legal range is ", "."] },
     ] },
-    TOO_MANY_PARAMETERS: { code: ErrorCode.TOO_MANY_PARAMETERS, category: Category.REQUEST, templates: [
+    TOO_MANY_PARAMETERS: { category: Category.REQUEST, templates: [
       { text: "Too many parameters sent for this endpoint.", parts: ["Too many parameters sent for this endpoint."] },
       { text: "Too many parameters; expected %s and received %s.", parts: ["Too many parameters; expected ", " and received ", "."] },
       { text: "Duplicate values for a parameter detected.", parts: ["Duplicate values for a parameter detected."] },
     ] },
-    MANDATORY_PARAM_EMPTY_OR_MALFORMED: { code: ErrorCode.MANDATORY_PARAM_EMPTY_OR_MALFORMED, category: Category.REQUEST, templates: [
+    MANDATORY_PARAM_EMPTY_OR_MALFORMED: { category: Category.REQUEST, templates: [
       { text: "A mandatory parameter was not sent, was empty/null, or malformed.", parts: ["A mandatory parameter was not sent, was empty/null, or malformed."] },
       { text: "Mandatory parameter %s was not sent, was empty/null, or malformed.", parts: ["Mandatory parameter ", " was not sent, was empty/null, or malformed."] },
       { text: "Param %s or %s must be sent, but both were empty/null!", parts: ["Param ", " or ", " must be sent, but both were empty/null!"] },
     ] },
-    UNKNOWN_PARAM: { code: ErrorCode.UNKNOWN_PARAM, category: Category.REQUEST, templates: [
+    UNKNOWN_PARAM: { category: Category.REQUEST, templates: [
       { text: "An unknown parameter was sent.", parts: ["An unknown parameter was sent."] },
     ] },
-    UNREAD_PARAMETERS: { code: ErrorCode.UNREAD_PARAMETERS, category: Category.REQUEST, templates: [
+    UNREAD_PARAMETERS: { category: Category.REQUEST, templates: [
       { text: "Not all sent parameters were read.", parts: ["Not all sent parameters were read."] },
       { text: "Not all sent parameters were read; read %s parameter(s) but was sent %s.", parts: ["Not all sent parameters were read; read ", " parameter(s) but was sent ", "."] },
     ] },
-    PARAM_EMPTY: { code: ErrorCode.PARAM_EMPTY, category: Category.REQUEST, templates: [
+    PARAM_EMPTY: { category: Category.REQUEST, templates: [
       { text: "A parameter was empty.", parts: ["A parameter was empty."] },
       { text: "Parameter %s was empty.", parts: ["Parameter ", " was empty."] },
     ] },
-    PARAM_NOT_REQUIRED: { code: ErrorCode.PARAM_NOT_REQUIRED, category: Category.REQUEST, templates: [
+    PARAM_NOT_REQUIRED: { category: Category.REQUEST, templates: [
       { text: "A parameter was sent when not required.", parts: ["A parameter was sent when not required."] },
       { text: "Parameter %s sent when not required.", parts: ["Parameter ", " sent when not required."] },
     ] },
-    BAD_PRECISION: { code: ErrorCode.BAD_PRECISION, category: Category.REQUEST, templates: [
+    BAD_PRECISION: { category: Category.REQUEST, templates: [
       { text: "Precision is over the maximum defined for this asset.", parts: ["Precision is over the maximum defined for this asset."] },
     ] },
-    INVALID_TIF: { code: ErrorCode.INVALID_TIF, category: Category.REQUEST, templates: [
+    INVALID_TIF: { category: Category.REQUEST, templates: [
       { text: "Invalid timeInForce.", parts: ["Invalid timeInForce."] },
     ] },
-    INVALID_ORDER_TYPE: { code: ErrorCode.INVALID_ORDER_TYPE, category: Category.REQUEST, templates: [
+    INVALID_ORDER_TYPE: { category: Category.REQUEST, templates: [
       { text: "Invalid orderType.", parts: ["Invalid orderType."] },
     ] },
-    INVALID_SIDE: { code: ErrorCode.INVALID_SIDE, category: Category.REQUEST, templates: [
+    INVALID_SIDE: { category: Category.REQUEST, templates: [
       { text: "Invalid side.", parts: ["Invalid side."] },
     ] },
-    EMPTY_NEW_CL_ORD_ID: { code: ErrorCode.EMPTY_NEW_CL_ORD_ID, category: Category.REQUEST, templates: [
+    EMPTY_NEW_CL_ORD_ID: { category: Category.REQUEST, templates: [
       { text: "New client order ID was empty.", parts: ["New client order ID was empty."] },
     ] },
-    EMPTY_ORG_CL_ORD_ID: { code: ErrorCode.EMPTY_ORG_CL_ORD_ID, category: Category.REQUEST, templates: [
+    EMPTY_ORG_CL_ORD_ID: { category: Category.REQUEST, templates: [
       { text: "Original client order ID was empty.", parts: ["Original client order ID was empty."] },
     ] },
-    BAD_INTERVAL: { code: ErrorCode.BAD_INTERVAL, category: Category.REQUEST, templates: [
+    BAD_INTERVAL: { category: Category.REQUEST, templates: [
       { text: "Invalid interval.", parts: ["Invalid interval."] },
     ] },
-    BAD_SYMBOL: { code: ErrorCode.BAD_SYMBOL, category: Category.REQUEST, templates: [
+    BAD_SYMBOL: { category: Category.REQUEST, templates: [
       { text: "Invalid symbol.", parts: ["Invalid symbol."] },
     ] },
-    INVALID_LISTEN_KEY: { code: ErrorCode.INVALID_LISTEN_KEY, category: Category.REQUEST, templates: [
+    INVALID_LISTEN_KEY: { category: Category.REQUEST, templates: [
       { text: "This listenKey does not exist.", parts: ["This listenKey does not exist."] },
     ] },
-    MORE_THAN_XX_HOURS: { code: ErrorCode.MORE_THAN_XX_HOURS, category: Category.REQUEST, templates: [
+    MORE_THAN_XX_HOURS: { category: Category.REQUEST, templates: [
       { text: "Lookup interval is too big.", parts: ["Lookup interval is too big."] },
       { text: "More than %s hours between startTime and endTime.", parts: ["More than ", " hours between startTime and endTime."] },
     ] },
-    BAD_CONTRACT: { code: ErrorCode.BAD_CONTRACT, category: Category.REQUEST, templates: [
+    BAD_CONTRACT: { category: Category.REQUEST, templates: [
       { text: "Invalid underlying", parts: ["Invalid underlying"] },
     ] },
-    BAD_CURRENCY: { code: ErrorCode.BAD_CURRENCY, category: Category.REQUEST, templates: [
+    BAD_CURRENCY: { category: Category.REQUEST, templates: [
       { text: "Invalid asset。", parts: ["Invalid asset。"] },
     ] },
-    INVALID_PARAMETER: { code: ErrorCode.INVALID_PARAMETER, category: Category.REQUEST, templates: [
+    INVALID_PARAMETER: { category: Category.REQUEST, templates: [
       { text: "Invalid data sent for a parameter.", parts: ["Invalid data sent for a parameter."] },
       { text: "Data sent for paramter %s is not valid.", parts: ["Data sent for paramter ", " is not valid."] },
     ] },
-    BAD_RECV_WINDOW: { code: ErrorCode.BAD_RECV_WINDOW, category: Category.REQUEST, templates: [
+    BAD_RECV_WINDOW: { category: Category.REQUEST, templates: [
       { text: "recvWindow must be less than 60000", parts: ["recvWindow must be less than 60000"] },
     ] },
-    NEW_ORDER_REJECTED: { code: ErrorCode.NEW_ORDER_REJECTED, category: Category.REQUEST, templates: [
+    NEW_ORDER_REJECTED: { category: Category.REQUEST, templates: [
       { text: "NEW_ORDER_REJECTED", parts: ["NEW_ORDER_REJECTED"] },
     ] },
-    NO_SUCH_ORDER: { code: ErrorCode.NO_SUCH_ORDER, category: Category.REQUEST, templates: [
+    NO_SUCH_ORDER: { category: Category.REQUEST, templates: [
       { text: "Order does not exist.", parts: ["Order does not exist."] },
     ] },
-    BAD_API_KEY_FMT: { code: ErrorCode.BAD_API_KEY_FMT, category: Category.REQUEST, templates: [
+    BAD_API_KEY_FMT: { category: Category.REQUEST, templates: [
       { text: "API-key format invalid.", parts: ["API-key format invalid."] },
     ] },
-    INVALID_API_KEY: { code: ErrorCode.INVALID_API_KEY, category: Category.REQUEST, templates: [
+    INVALID_API_KEY: { category: Category.REQUEST, templates: [
       { text: "Invalid API-key, IP, or permissions for action.", parts: ["Invalid API-key, IP, or permissions for action."] },
     ] },
-    BALANCE_NOT_SUFFICIENT: { code: ErrorCode.BALANCE_NOT_SUFFICIENT, category: Category.REQUEST, templates: [
+    BALANCE_NOT_SUFFICIENT: { category: Category.REQUEST, templates: [
       { text: "Balance is insufficient.", parts: ["Balance is insufficient."] },
     ] },
-    OPTION_MARGIN_NOT_SUFFICIENT: { code: ErrorCode.OPTION_MARGIN_NOT_SUFFICIENT, category: Category.REQUEST, templates: [
+    OPTION_MARGIN_NOT_SUFFICIENT: { category: Category.REQUEST, templates: [
       { text: "Option margin is insufficient.", parts: ["Option margin is insufficient."] },
     ] },
-    TRANSFER_FAILED: { code: ErrorCode.TRANSFER_FAILED, category: Category.FILTER, templates: [
+    TRANSFER_FAILED: { category: Category.FILTER, templates: [
       { text: "Asset transfer fail.", parts: ["Asset transfer fail."] },
     ] },
-    PRICE_LESS_THAN_ZERO: { code: ErrorCode.PRICE_LESS_THAN_ZERO, category: Category.FILTER, templates: [
+    PRICE_LESS_THAN_ZERO: { category: Category.FILTER, templates: [
       { text: "Price less than 0.", parts: ["Price less than 0."] },
     ] },
-    PRICE_GREATER_THAN_MAX_PRICE: { code: ErrorCode.PRICE_GREATER_THAN_MAX_PRICE, category: Category.FILTER, templates: [
+    PRICE_GREATER_THAN_MAX_PRICE: { category: Category.FILTER, templates: [
       { text: "Price greater than max price.", parts: ["Price greater than max price."] },
     ] },
-    QTY_LESS_THAN_ZERO: { code: ErrorCode.QTY_LESS_THAN_ZERO, category: Category.FILTER, templates: [
+    QTY_LESS_THAN_ZERO: { category: Category.FILTER, templates: [
       { text: "Quantity less than zero.", parts: ["Quantity less than zero."] },
     ] },
-    QTY_LESS_THAN_MIN_QTY: { code: ErrorCode.QTY_LESS_THAN_MIN_QTY, category: Category.FILTER, templates: [
+    QTY_LESS_THAN_MIN_QTY: { category: Category.FILTER, templates: [
       { text: "Quantity less than min quantity.", parts: ["Quantity less than min quantity."] },
     ] },
-    QTY_GREATER_THAN_MAX_QTY: { code: ErrorCode.QTY_GREATER_THAN_MAX_QTY, category: Category.FILTER, templates: [
+    QTY_GREATER_THAN_MAX_QTY: { category: Category.FILTER, templates: [
       { text: "Quantity greater than max quantity.", parts: ["Quantity greater than max quantity."] },
     ] },
-    PRICE_LESS_THAN_MIN_PRICE: { code: ErrorCode.PRICE_LESS_THAN_MIN_PRICE, category: Category.FILTER, templates: [
+    PRICE_LESS_THAN_MIN_PRICE: { category: Category.FILTER, templates: [
       { text: "Price less than min price.", parts: ["Price less than min price."] },
     ] },
-    INVALID_TICK_SIZE_PRECISION: { code: ErrorCode.INVALID_TICK_SIZE_PRECISION, category: Category.FILTER, templates: [
+    INVALID_TICK_SIZE_PRECISION: { category: Category.FILTER, templates: [
       { text: "Tick size precision is invalid.", parts: ["Tick size precision is invalid."] },
     ] },
-    INVALID_QTY_PRECISION: { code: ErrorCode.INVALID_QTY_PRECISION, category: Category.FILTER, templates: [
+    INVALID_QTY_PRECISION: { category: Category.FILTER, templates: [
       { text: "Step size precision is invalid.", parts: ["Step size precision is invalid."] },
     ] },
-    AMOUNT_MUST_BE_POSITIVE: { code: ErrorCode.AMOUNT_MUST_BE_POSITIVE, category: Category.FILTER, templates: [
+    AMOUNT_MUST_BE_POSITIVE: { category: Category.FILTER, templates: [
       { text: "Amount must be positive.", parts: ["Amount must be positive."] },
     ] },
   },

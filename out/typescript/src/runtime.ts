@@ -50,9 +50,8 @@ export interface Alias<N extends string> {
   readonly title: string;
 }
 
-/** One code of a catalog, as the package's index lists it (by its identifier). */
-export interface ErrorData<E extends AnyCode, N extends string, K extends string> {
-  readonly code: E;
+/** One code of a catalog, as the package's index lists it: by its identifier, whose code is in `codes`. */
+export interface ErrorData<N extends string, K extends string> {
   /** The name as the upstream writes it, verbatim, when it is not the identifier. */
   readonly title?: string;
   readonly aliases?: readonly Alias<N>[];
@@ -81,7 +80,8 @@ export interface CategoryData {
 /**
  * A whole catalog, as the package's index lists it. Codes and categories are objects keyed by name, not
  * arrays: tsc types an array literal as the union of its elements' types, which past a thousand distinct
- * object types it refuses to build (TS2590).
+ * object types it refuses to build (TS2590). No entry holds its code, which `codes` has: tsc checks an
+ * expression against a union of every code member by member, so 10,000 of them took it quadratic time.
  */
 export interface CatalogData<E extends AnyCode, N extends string, K extends string> {
   /** Whether the API sends its codes as integers or as strings. */
@@ -90,6 +90,8 @@ export interface CatalogData<E extends AnyCode, N extends string, K extends stri
   readonly codeField: string;
   /** The field of an error payload that holds the message. */
   readonly messageField: string;
+  /** Every code by its identifiers (the package's `ErrorCode`, aliases included). */
+  readonly codes: Readonly<Record<N, E>>;
   readonly categories: Readonly<Record<K, CategoryData>>;
   /**
    * Integer codes: every range of every category as `[low, high, category]` (both included), narrowest
@@ -99,7 +101,7 @@ export interface CatalogData<E extends AnyCode, N extends string, K extends stri
   /** String codes: every prefix of every category as `[prefix, category]`, longest first; the first hit counts. */
   readonly prefixes?: readonly (readonly [string, K])[];
   /** Every code the catalog knows, by its identifier, in catalog order. */
-  readonly errors: Readonly<Partial<Record<N, ErrorData<E, N, K>>>>;
+  readonly errors: Readonly<Partial<Record<N, ErrorData<N, K>>>>;
 }
 
 /** What the catalog says about one code. */
@@ -325,7 +327,7 @@ function matchEntry(entry: Entry<AnyCode, string, string>, message: string): Mes
 /** An entry as the matcher reads it, from what the index lists. */
 function compile<E extends AnyCode, N extends string, K extends string>(
   info: ErrorInfo<E, N, K>,
-  data: ErrorData<E, N, K>,
+  data: ErrorData<N, K>,
 ): Entry<E, N, K> {
   const templates = (data.templates ?? []).map(
     ({ text, parts, types, names }): Compiled =>
@@ -544,14 +546,15 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
     const entries = new Map<AnyCode, Entry<E, N, K>>();
     const byName = new Map<string, E>();
     const titles: [string, E][] = [];
-    for (const [key, error] of Object.entries<ErrorData<E, N, K> | undefined>(data.errors)) {
-      if (error === undefined) {
-        continue;
-      }
+    for (const [key, error] of Object.entries<ErrorData<N, K> | undefined>(data.errors)) {
       const name = key as N; // a key of data.errors, which are the identifiers N
+      const code = data.codes[name];
+      if (error === undefined || code === undefined) {
+        throw new RangeError(`no code for the identifier ${show(name)}`);
+      }
       const aliases = Object.freeze((error.aliases ?? []).map(({ name, title }) => Object.freeze({ name, title })));
       const info: ErrorInfo<E, N, K> = Object.freeze({
-        code: error.code,
+        code,
         name,
         title: error.title ?? name,
         aliases,
@@ -563,13 +566,13 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
         deprecated: error.deprecated ?? false,
         description: error.description ?? null,
       });
-      entries.set(error.code, compile(info, error));
+      entries.set(code, compile(info, error));
       for (const identifier of [name, ...aliases.map((alias) => alias.name)]) {
         if (!byName.has(identifier)) {
-          byName.set(identifier, error.code);
+          byName.set(identifier, code);
         }
       }
-      titles.push([info.title, error.code], ...aliases.map((alias): [string, E] => [alias.title, error.code]));
+      titles.push([info.title, code], ...aliases.map((alias): [string, E] => [alias.title, code]));
     }
     for (const [title, code] of titles) {
       if (!byName.has(title)) {

@@ -57,6 +57,7 @@ const CATALOG = new Catalog({
   codeType: "integer",
   codeField: CODE_FIELD,
   messageField: MESSAGE_FIELD,
+  codes: ErrorCode,
   categories: {
     GENERAL: { title: "General issues" },
   },
@@ -64,7 +65,7 @@ const CATALOG = new Catalog({
     [1, 99, Category.GENERAL],
   ],
   errors: {
-    FAILED: { code: ErrorCode.FAILED, category: Category.GENERAL, templates: [
+    FAILED: { category: Category.GENERAL, templates: [
       { text: "It failed.", parts: ["It failed."] },
     ] },
   },

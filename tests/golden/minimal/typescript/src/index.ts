@@ -69,6 +69,7 @@ const CATALOG = new Catalog<Code, ErrorCode, ErrorName, Category>({
   codeType: "integer",
   codeField: CODE_FIELD,
   messageField: MESSAGE_FIELD,
+  codes: ErrorCode,
   categories: {
     GENERAL: { title: "General issues" },
   },
@@ -76,7 +77,7 @@ const CATALOG = new Catalog<Code, ErrorCode, ErrorName, Category>({
     [1, 99, Category.GENERAL],
   ],
   errors: {
-    FAILED: { code: ErrorCode.FAILED, category: Category.GENERAL, templates: [
+    FAILED: { category: Category.GENERAL, templates: [
       { text: "It failed.", parts: ["It failed."] },
     ] },
   },

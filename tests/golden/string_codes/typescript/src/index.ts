@@ -77,6 +77,7 @@ const CATALOG = new Catalog<Code, ErrorCode, ErrorName, Category>({
   codeType: "string",
   codeField: CODE_FIELD,
   messageField: MESSAGE_FIELD,
+  codes: ErrorCode,
   categories: {
     SUCCESS: { title: "Successful Completion" },
     DATA_EXCEPTION: { title: "Data Exception" },
@@ -90,22 +91,22 @@ const CATALOG = new Catalog<Code, ErrorCode, ErrorName, Category>({
     ["40", Category.TRANSACTION_ROLLBACK],
   ],
   errors: {
-    SUCCESSFUL_COMPLETION: { code: ErrorCode.SUCCESSFUL_COMPLETION, category: Category.SUCCESS, templates: [
+    SUCCESSFUL_COMPLETION: { category: Category.SUCCESS, templates: [
       { text: "successful completion", parts: ["successful completion"] },
     ] },
-    DIVISION_BY_ZERO: { code: ErrorCode.DIVISION_BY_ZERO, category: Category.DATA_EXCEPTION, templates: [
+    DIVISION_BY_ZERO: { category: Category.DATA_EXCEPTION, templates: [
       { text: "division by zero", parts: ["division by zero"] },
     ] },
-    INVALID_TEXT_REPRESENTATION: { code: ErrorCode.INVALID_TEXT_REPRESENTATION, category: Category.DATA_EXCEPTION, templates: [
+    INVALID_TEXT_REPRESENTATION: { category: Category.DATA_EXCEPTION, templates: [
       { text: "invalid input syntax for type %s: %s", parts: ["invalid input syntax for type ", ": ", ""] },
     ] },
-    UNIQUE_VIOLATION: { code: ErrorCode.UNIQUE_VIOLATION, category: Category.INTEGRITY, httpStatus: 409, templates: [
+    UNIQUE_VIOLATION: { category: Category.INTEGRITY, httpStatus: 409, templates: [
       { text: "duplicate key value violates unique constraint %s", parts: ["duplicate key value violates unique constraint ", ""] },
     ] },
-    SERIALIZATION_FAILURE: { code: ErrorCode.SERIALIZATION_FAILURE, category: Category.TRANSACTION_ROLLBACK, retryable: true, description: "The transaction conflicted with a concurrent one. **Retry the whole\ntransaction**, not just the failed statement.\n", templates: [
+    SERIALIZATION_FAILURE: { category: Category.TRANSACTION_ROLLBACK, retryable: true, description: "The transaction conflicted with a concurrent one. **Retry the whole\ntransaction**, not just the failed statement.\n", templates: [
       { text: "could not serialize access due to concurrent update", parts: ["could not serialize access due to concurrent update"] },
     ] },
-    DEADLOCK_DETECTED: { code: ErrorCode.DEADLOCK_DETECTED, category: Category.TRANSACTION_ROLLBACK, retryable: true, templates: [
+    DEADLOCK_DETECTED: { category: Category.TRANSACTION_ROLLBACK, retryable: true, templates: [
       { text: "deadlock detected", parts: ["deadlock detected"] },
     ] },
   },

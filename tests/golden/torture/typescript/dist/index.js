@@ -91,6 +91,7 @@ const CATALOG = new Catalog({
   codeType: "integer",
   codeField: CODE_FIELD,
   messageField: MESSAGE_FIELD,
+  codes: ErrorCode,
   categories: {
     QUOTING: { title: "Quoting and escaping \"issues\"" },
     TEXT: { title: "Unicode text" },
@@ -102,105 +103,105 @@ const CATALOG = new Catalog({
     [900, 999, Category.LIFECYCLE],
   ],
   errors: {
-    QUOTES: { code: ErrorCode.QUOTES, category: Category.QUOTING, templates: [
+    QUOTES: { category: Category.QUOTING, templates: [
       { text: "He said \"hi\" and 'bye'", parts: ["He said \"hi\" and 'bye'"] },
       { text: "\"\"\" triple ''' quotes %s \"\"\"", parts: ["\"\"\" triple ''' quotes ", " \"\"\""] },
     ] },
-    BACKSLASHES: { code: ErrorCode.BACKSLASHES, category: Category.QUOTING, templates: [
+    BACKSLASHES: { category: Category.QUOTING, templates: [
       { text: "C:\\path\\to\\file and a trailing backslash \\", parts: ["C:\\path\\to\\file and a trailing backslash \\"] },
       { text: "\\x00 \\u2028 \\n written as text", parts: ["\\x00 \\u2028 \\n written as text"] },
     ] },
-    PERCENT: { code: ErrorCode.PERCENT, category: Category.QUOTING, templates: [
+    PERCENT: { category: Category.QUOTING, templates: [
       { text: "100%% sure", parts: ["100% sure"] },
       { text: "%%s is literal, %s is not", parts: ["%s is literal, ", " is not"] },
       { text: "%s%s", parts: ["", "", ""] },
     ] },
-    TEMPLATE_SYNTAX: { code: ErrorCode.TEMPLATE_SYNTAX, category: Category.QUOTING, description: "Jinja, JS and Go template syntax in data must stay data: `{{ x }}`, `${x}`.", templates: [
+    TEMPLATE_SYNTAX: { category: Category.QUOTING, description: "Jinja, JS and Go template syntax in data must stay data: `{{ x }}`, `${x}`.", templates: [
       { text: "${injection} `backtick` {{ jinja }} {%% raw %%} */ /* -- #{ruby}", parts: ["${injection} `backtick` {{ jinja }} {% raw %} */ /* -- #{ruby}"] },
     ] },
-    MARKUP: { code: ErrorCode.MARKUP, category: Category.QUOTING, templates: [
+    MARKUP: { category: Category.QUOTING, templates: [
       { text: "</script><script>alert(1)</script>", parts: ["</script><script>alert(1)</script>"] },
       { text: "# not a heading", parts: ["# not a heading"] },
       { text: "1. not a list | pipe | *stars* _under_ [link](x) <b>bold</b> &amp;", parts: ["1. not a list | pipe | *stars* _under_ [link](x) <b>bold</b> &amp;"] },
     ] },
-    WHITESPACE: { code: ErrorCode.WHITESPACE, category: Category.QUOTING, templates: [
+    WHITESPACE: { category: Category.QUOTING, templates: [
       { text: " leading and trailing spaces ", parts: [" leading and trailing spaces "] },
       { text: "two  spaces", parts: ["two  spaces"] },
     ] },
-    SEPARATORS: { code: ErrorCode.SEPARATORS, category: Category.TEXT, templates: [
+    SEPARATORS: { category: Category.TEXT, templates: [
       { text: "line\u2028separator and para\u2029graph", parts: ["line\u2028separator and para\u2029graph"] },
     ] },
-    ASTRAL: { code: ErrorCode.ASTRAL, category: Category.TEXT, retryable: true, httpStatus: 503, templates: [
+    ASTRAL: { category: Category.TEXT, retryable: true, httpStatus: 503, templates: [
       { text: "emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, a flag 🇺🇦 and a skin tone 👍🏽", parts: ["emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, a flag 🇺🇦 and a skin tone 👍🏽"] },
     ] },
-    RTL: { code: ErrorCode.RTL, category: Category.TEXT, templates: [
+    RTL: { category: Category.TEXT, templates: [
       { text: "RTL: مرحبا שלום %s", parts: ["RTL: مرحبا שלום ", ""] },
       { text: "full-width。punctuation，and combining é", parts: ["full-width。punctuation，and combining é"] },
     ] },
-    NONE1: { code: ErrorCode.NONE1, category: Category.TEXT, templates: [
+    NONE1: { category: Category.TEXT, templates: [
       { text: "None", parts: ["None"] },
     ] },
-    SELF_TEST: { code: ErrorCode.SELF_TEST, category: Category.TEXT, templates: [
+    SELF_TEST: { category: Category.TEXT, templates: [
       { text: "self", parts: ["self"] },
     ] },
-    ERROR_CODE: { code: ErrorCode.ERROR_CODE, category: Category.TEXT, templates: [
+    ERROR_CODE: { category: Category.TEXT, templates: [
       { text: "ErrorCode", parts: ["ErrorCode"] },
     ] },
-    A: { code: ErrorCode.A, category: Category.TEXT, templates: [
+    A: { category: Category.TEXT, templates: [
       { text: "a", parts: ["a"] },
     ] },
-    A1B: { code: ErrorCode.A1B, category: Category.TEXT, templates: [
+    A1B: { category: Category.TEXT, templates: [
       { text: "a1b", parts: ["a1b"] },
     ] },
-    CATEGORY: { code: ErrorCode.CATEGORY, category: Category.TEXT, templates: [
+    CATEGORY: { category: Category.TEXT, templates: [
       { text: "category", parts: ["category"] },
     ] },
-    CHAN: { code: ErrorCode.CHAN, category: Category.TEXT, templates: [
+    CHAN: { category: Category.TEXT, templates: [
       { text: "chan", parts: ["chan"] },
     ] },
-    SELECT: { code: ErrorCode.SELECT, category: Category.TEXT, templates: [
+    SELECT: { category: Category.TEXT, templates: [
       { text: "select", parts: ["select"] },
     ] },
-    RECOVER: { code: ErrorCode.RECOVER, category: Category.TEXT, templates: [
+    RECOVER: { category: Category.TEXT, templates: [
       { text: "recover", parts: ["recover"] },
     ] },
-    DEF: { code: ErrorCode.DEF, category: Category.TEXT, templates: [
+    DEF: { category: Category.TEXT, templates: [
       { text: "def", parts: ["def"] },
     ] },
-    LAMBDA: { code: ErrorCode.LAMBDA, category: Category.TEXT, templates: [
+    LAMBDA: { category: Category.TEXT, templates: [
       { text: "lambda", parts: ["lambda"] },
     ] },
-    MAP: { code: ErrorCode.MAP, category: Category.TEXT, templates: [
+    MAP: { category: Category.TEXT, templates: [
       { text: "map", parts: ["map"] },
     ] },
-    NONE: { code: ErrorCode.NONE, category: Category.TEXT, templates: [
+    NONE: { category: Category.TEXT, templates: [
       { text: "none", parts: ["none"] },
     ] },
-    CLASS: { code: ErrorCode.CLASS, category: Category.TEXT, templates: [
+    CLASS: { category: Category.TEXT, templates: [
       { text: "class", parts: ["class"] },
     ] },
-    STRING: { code: ErrorCode.STRING, category: Category.TEXT, templates: [
+    STRING: { category: Category.TEXT, templates: [
       { text: "string", parts: ["string"] },
     ] },
-    INIT: { code: ErrorCode.INIT, category: Category.TEXT, templates: [
+    INIT: { category: Category.TEXT, templates: [
       { text: "init", parts: ["init"] },
     ] },
-    CONSTRUCTOR: { code: ErrorCode.CONSTRUCTOR, category: Category.TEXT, templates: [
+    CONSTRUCTOR: { category: Category.TEXT, templates: [
       { text: "constructor", parts: ["constructor"] },
     ] },
-    ENUM: { code: ErrorCode.ENUM, category: Category.TEXT, templates: [
+    ENUM: { category: Category.TEXT, templates: [
       { text: "enum", parts: ["enum"] },
     ] },
-    TIMEOUT: { code: ErrorCode.TIMEOUT, category: Category.TEXT, templates: [
+    TIMEOUT: { category: Category.TEXT, templates: [
       { text: "Timed out after %s ms.", parts: ["Timed out after ", " ms."] },
     ] },
-    OLD_LIMIT: { code: ErrorCode.OLD_LIMIT, category: Category.LIFECYCLE, deprecated: true, templates: [
+    OLD_LIMIT: { category: Category.LIFECYCLE, deprecated: true, templates: [
       { text: "Old limit %s reached.", parts: ["Old limit ", " reached."] },
     ] },
-    NEW_LIMIT: { code: ErrorCode.NEW_LIMIT, category: Category.LIFECYCLE, templates: [
+    NEW_LIMIT: { category: Category.LIFECYCLE, templates: [
       { text: "Limit %s reached.", parts: ["Limit ", " reached."] },
     ] },
-    DEPRECATED_NO_REASON: { code: ErrorCode.DEPRECATED_NO_REASON, category: Category.LIFECYCLE, deprecated: true, templates: [
+    DEPRECATED_NO_REASON: { category: Category.LIFECYCLE, deprecated: true, templates: [
       { text: "Deprecated without a reason.", parts: ["Deprecated without a reason."] },
     ] },
   },

@@ -43,9 +43,8 @@ export interface Alias<N extends string> {
     readonly name: N;
     readonly title: string;
 }
-/** One code of a catalog, as the package's index lists it (by its identifier). */
-export interface ErrorData<E extends AnyCode, N extends string, K extends string> {
-    readonly code: E;
+/** One code of a catalog, as the package's index lists it: by its identifier, whose code is in `codes`. */
+export interface ErrorData<N extends string, K extends string> {
     /** The name as the upstream writes it, verbatim, when it is not the identifier. */
     readonly title?: string;
     readonly aliases?: readonly Alias<N>[];
@@ -72,7 +71,8 @@ export interface CategoryData {
 /**
  * A whole catalog, as the package's index lists it. Codes and categories are objects keyed by name, not
  * arrays: tsc types an array literal as the union of its elements' types, which past a thousand distinct
- * object types it refuses to build (TS2590).
+ * object types it refuses to build (TS2590). No entry holds its code, which `codes` has: tsc checks an
+ * expression against a union of every code member by member, so 10,000 of them took it quadratic time.
  */
 export interface CatalogData<E extends AnyCode, N extends string, K extends string> {
     /** Whether the API sends its codes as integers or as strings. */
@@ -81,6 +81,8 @@ export interface CatalogData<E extends AnyCode, N extends string, K extends stri
     readonly codeField: string;
     /** The field of an error payload that holds the message. */
     readonly messageField: string;
+    /** Every code by its identifiers (the package's `ErrorCode`, aliases included). */
+    readonly codes: Readonly<Record<N, E>>;
     readonly categories: Readonly<Record<K, CategoryData>>;
     /**
      * Integer codes: every range of every category as `[low, high, category]` (both included), narrowest
@@ -90,7 +92,7 @@ export interface CatalogData<E extends AnyCode, N extends string, K extends stri
     /** String codes: every prefix of every category as `[prefix, category]`, longest first; the first hit counts. */
     readonly prefixes?: readonly (readonly [string, K])[];
     /** Every code the catalog knows, by its identifier, in catalog order. */
-    readonly errors: Readonly<Partial<Record<N, ErrorData<E, N, K>>>>;
+    readonly errors: Readonly<Partial<Record<N, ErrorData<N, K>>>>;
 }
 /** What the catalog says about one code. */
 export interface ErrorInfo<E extends AnyCode, N extends string, K extends string> {
