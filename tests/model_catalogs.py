@@ -12,7 +12,9 @@ from generator.model import Alias, Catalog, Category, Code, ErrorDef, Kind, Payl
 from generator.naming import Name
 
 
-def _category(name: str, title: str, *, ranges: tuple[tuple[int, int], ...] = (), prefixes: tuple[str, ...] = ()):
+def _category(
+    name: str, title: str, *, ranges: tuple[tuple[int, int], ...] = (), prefixes: tuple[str, ...] = ()
+) -> Category:
     return Category(Name(name), title, None, None, ranges=ranges, prefixes=prefixes)
 
 
