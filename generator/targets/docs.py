@@ -267,7 +267,7 @@ def render(catalog: Catalog) -> dict[str, str]:
         )
     by_category = {c.name: entry for c, entry in zip(catalog.categories, categories, strict=True)}
     if any(error.category is None for error in catalog.errors):
-        other = {
+        other: dict[str, Any] = {
             "anchor": anchors.claim(UNCATEGORIZED_ANCHOR, "the section of codes of no category"),
             "title": "Other codes",
             "codes": "codes of no category",
