@@ -426,7 +426,7 @@ class _Semantics:
                 named.append(((*pointer, "identifier"), name, "identifier"))
             else:
                 name = identifier(upstream, code)
-                named.append((pointer, name, "derived"))
+                named.append((pointer, name, "name" if upstream == name else "derived"))
             found.append(Alias(name, upstream))
         return tuple(found)
 
