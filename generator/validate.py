@@ -19,18 +19,21 @@ from .characters import LINE_BREAKS
 from .diagnostics import Diagnostic, SpecError
 from .loader import Document, Pointer, load_yaml
 from .model import (
+    WILDCARD,
     Alias,
     Catalog,
     Category,
     Code,
     ErrorDef,
     Extension,
+    Location,
     Payload,
     PlaceholderError,
     Style,
     Template,
     literal_braces,
     match_order,
+    parse_pointer,
 )
 from .naming import Name, identifier
 from .resources import schema_text
@@ -358,13 +361,7 @@ class _Semantics:
         example = meta.get("example")
         if example is not None:
             self.code(("catalog", "example", "code"), example["code"], code_type)
-        payload = meta["payload"]
-        if payload["code"] == payload["message"]:
-            self.error(
-                "payload-fields",
-                ("catalog", "payload", "message"),
-                f"the message field is the code field ({_show(payload['code'])}): no payload could carry both",
-            )
+        payload = self.payload(meta["payload"])
         for set_name in self.sets:
             if set_name not in self.set_templates:  # still checked once, though no code uses it
                 self.set_messages(set_name)
@@ -375,7 +372,7 @@ class _Semantics:
             source=meta.get("source"),
             description=meta.get("description"),
             code_type=code_type,
-            payload=Payload(code_field=payload["code"], message_field=payload["message"]),
+            payload=payload,
             example=(example["code"], example["message"]) if example else None,
             categories=tuple(categories.values()),
             errors=tuple(errors),
@@ -383,6 +380,68 @@ class _Semantics:
             placeholders=self.style,
             extensions=extensions,
         )
+
+    def payload(self, raw: dict[str, Any]) -> Payload:
+        at: Pointer = ("catalog", "payload")
+        given = [(at, raw), *(((*at, "also", i), item) for i, item in enumerate(raw.get("also", [])))]
+        locations: list[Location] = []
+        for where, item in given:
+            location = self.location(where, item["code"], item["message"])
+            if location is None:
+                continue
+            if location in locations:
+                first = given[locations.index(location)][0]
+                self.error("payload-location", (*where, "code"), f"the same location as {_where(first)}")
+            locations.append(location)
+        return Payload(
+            tuple(locations) or (Location(("code",), ("message",)),),
+            numeric_strings=raw.get("numeric_strings", False),
+            tolerate=frozenset(raw.get("tolerate", ())),
+        )
+
+    def location(self, at: Pointer, code: str, message: str) -> Location | None:
+        """A location's two fields as JSON Pointers; a plain field name is a top-level field."""
+        code_at, message_at = self.field((*at, "code"), code), self.field((*at, "message"), message)
+        if code_at is None or message_at is None:
+            return None
+        if code_at == message_at:
+            self.error(
+                "payload-fields",
+                (*at, "message"),
+                f"the message field is the code field ({_show(message)}): no payload could carry both",
+            )
+            return None
+        stars = [i for i, token in enumerate(code_at) if token == WILDCARD]
+        if stars != [i for i, token in enumerate(message_at) if token == WILDCARD] or (
+            stars and code_at[: stars[-1]] != message_at[: stars[-1]]
+        ):
+            self.error(
+                "payload-wildcards",
+                (*at, "message"),
+                f"{_show(message)} must take the items {_show(code)} takes: the same path up to its last *, "
+                "so each item's message is read in that item",
+            )
+            return None
+        return Location(code_at, message_at)
+
+    def field(self, pointer: Pointer, text: str) -> tuple[str, ...] | None:
+        """A payload field as pointer tokens; a dotted path is refused, as it reads as one name."""
+        if not text.startswith("/"):
+            if "." in text or "[" in text:
+                path = "/" + "/".join(part for part in re.split(r"[.\[\]]+", text) if part)
+                self.error(
+                    "payload-field",
+                    pointer,
+                    f"{_show(text)} would be read as one field of that name; for a field inside another, "
+                    f"write a JSON Pointer ({_show(path)}), and for a top-level field whose name holds a dot, "
+                    f"{_show('/' + text)}",
+                )
+                return None
+            return (text,)
+        if re.search(r"~(?![01])", text):
+            self.error("payload-field", pointer, f"{_show(text)} is not a JSON Pointer: ~ must be ~0 or ~1")
+            return None
+        return parse_pointer(text)
 
     def overlaps(
         self, at: Pointer, raw: dict[str, Any], category: Category, declared: list[tuple[Pointer, Category]]
