@@ -344,10 +344,10 @@ class _Diff:
             elif before.is_retired:
                 parts = ["a retired code was deleted: its code and name are no longer reserved; keep the entry"]
                 where = self.at_old.error(code)
-                self.add("breaking", "retired-code-deleted", subject, parts, ("errors",), where, gone=True)
+                self.add("breaking", "retired-code-deleted", subject, parts, self.gap(code), where, gone=True)
             else:
                 parts = ["removed instead of retired; keep the entry with `retired: true` (or a reason)"]
-                self.add("breaking", "code-removed", subject, parts, ("errors",), self.at_old.error(code), gone=True)
+                self.add("breaking", "code-removed", subject, parts, self.gap(code), self.at_old.error(code), gone=True)
         for code, after in new.items():
             if code in old or code in renumbered:
                 continue
@@ -363,6 +363,12 @@ class _Diff:
         for code, before in old.items():
             if code in new:
                 self.code(before, new[code])
+
+    def gap(self, code: Code) -> Pointer:
+        """Where a removed code was in NEW's list: at the first code after it that NEW still has."""
+        codes = [e.code for e in self.old.errors]
+        later = (c for c in codes[codes.index(code) + 1 :] if c in self.at_new.errors)
+        return self.at_new.error(next(later, code))
 
     def code(self, before: ErrorDef, after: ErrorDef) -> None:
         code = after.code
