@@ -84,7 +84,10 @@ def test_the_same_spec_has_no_change() -> None:
 
 
 def test_a_code_removed_instead_of_retired_is_breaking_and_says_where_it_was() -> None:
-    new = edit(BASE, ('  - code: 1000\n    name: UNKNOWN\n    category: GENERAL\n    messages:\n      - "Unknown error."\n', ""))
+    new = edit(
+        BASE,
+        ('  - code: 1000\n    name: UNKNOWN\n    category: GENERAL\n    messages:\n      - "Unknown error."\n', ""),
+    )
     (change,) = diff(BASE, new)
     assert (change.kind, change.rule, change.subject.code, change.gone) == ("breaking", "code-removed", 1000, True)
     assert "retired: true" in change.message
@@ -101,13 +104,21 @@ def test_retiring_a_code_is_deprecating_and_needs_a_major_version() -> None:
 
 
 def test_deleting_a_retired_code_is_breaking_its_number_is_no_longer_reserved() -> None:
-    new = edit(BASE, ('  - code: 2001\n    name: OLD_ORDER\n    category: ORDER\n    retired: Gone.\n', "  - code: 2001\n"))
+    new = edit(
+        BASE, ("  - code: 2001\n    name: OLD_ORDER\n    category: ORDER\n    retired: Gone.\n", "  - code: 2001\n")
+    )
     new = new.replace('  - code: 2001\n    messages:\n      - "Old order."\n', "")
     assert rules(BASE, new) == [("breaking", "retired-code-deleted")]
 
 
 def test_reusing_a_retired_number_is_breaking_bringing_the_same_code_back_is_additive() -> None:
-    reused = edit(BASE, ("    name: OLD_ORDER\n    category: ORDER\n    retired: Gone.\n", "    name: NEW_ORDER\n    category: ORDER\n"))
+    reused = edit(
+        BASE,
+        (
+            "    name: OLD_ORDER\n    category: ORDER\n    retired: Gone.\n",
+            "    name: NEW_ORDER\n    category: ORDER\n",
+        ),
+    )
     assert rules(BASE, reused) == [("breaking", "retired-code-reused")]
     back = edit(BASE, ("    retired: Gone.\n", ""))
     assert rules(BASE, back) == [("additive", "code-unretired")]
@@ -162,7 +173,13 @@ def test_an_upstream_name_changed_is_cosmetic_only_while_the_old_one_still_finds
     old = edit(BASE, ("    name: BAD_SYMBOL\n", '    name: "Bad symbol"\n    identifier: BAD_SYMBOL\n'))
     renamed = edit(old, ('name: "Bad symbol"', 'name: "Invalid symbol"'))
     assert rules(old, renamed) == [("breaking", "lookup-name-removed"), ("additive", "lookup-name-added")]
-    kept = edit(renamed, ("    identifier: BAD_SYMBOL\n", '    identifier: BAD_SYMBOL\n    aliases: [{name: "Bad symbol", identifier: BAD_SYMBOL_NAME}]\n'))
+    kept = edit(
+        renamed,
+        (
+            "    identifier: BAD_SYMBOL\n",
+            '    identifier: BAD_SYMBOL\n    aliases: [{name: "Bad symbol", identifier: BAD_SYMBOL_NAME}]\n',
+        ),
+    )
     assert sorted(rules(old, kept)) == [
         ("additive", "alias-added"),
         ("additive", "lookup-name-added"),
@@ -209,7 +226,10 @@ def test_metadata_given_is_additive_taken_away_or_changed_is_breaking() -> None:
 def test_extensions_declared_and_given() -> None:
     declared = edit(
         BASE,
-        ("  payload: {code: code, message: msg}\n", "  payload: {code: code, message: msg}\n  extensions:\n    bucket: {type: string}\n"),
+        (
+            "  payload: {code: code, message: msg}\n",
+            "  payload: {code: code, message: msg}\n  extensions:\n    bucket: {type: string}\n",
+        ),
     )
     assert rules(BASE, declared) == [("additive", "extension-added")]
     assert rules(declared, BASE) == [("breaking", "extension-removed")]
@@ -236,7 +256,13 @@ def test_a_variant_appended_is_additive_removed_is_breaking() -> None:
 
 
 def test_variants_reordered_shift_their_indexes_breaking() -> None:
-    new = edit(BASE, ('      - "Invalid symbol."\n      - "Invalid symbol %s."\n', '      - "Invalid symbol %s."\n      - "Invalid symbol."\n'))
+    new = edit(
+        BASE,
+        (
+            '      - "Invalid symbol."\n      - "Invalid symbol %s."\n',
+            '      - "Invalid symbol %s."\n      - "Invalid symbol."\n',
+        ),
+    )
     assert [(c.rule, c.message) for c in diff(BASE, new)] == [
         ("variant-moved", 'variant 1 is now variant 0: "Invalid symbol %s."'),
         ("variant-moved", 'variant 0 is now variant 1: "Invalid symbol."'),
@@ -267,7 +293,9 @@ def test_placeholders_changed_in_number_type_or_name_are_breaking() -> None:
     assert rules(BASE, edit(BASE, ('"Invalid symbol %s."', '"Invalid symbol %s (%s)."'))) == [
         ("breaking", "placeholders-changed")
     ]
-    typed = diff(BASE, edit(BASE, ('"Too many requests; limit is %s per %s."', '"Too many requests; limit is %d per %s."')))
+    typed = diff(
+        BASE, edit(BASE, ('"Too many requests; limit is %s per %s."', '"Too many requests; limit is %d per %s."'))
+    )
     assert [(c.rule, c.message.split(":")[0]) for c in typed] == [
         ("placeholder-type-changed", "variant 1's placeholder 0 holds an integer, it held text")
     ]
@@ -286,7 +314,9 @@ def test_the_same_variant_written_another_way_or_described_is_cosmetic() -> None
 def test_an_appended_variant_that_takes_an_old_variant_s_messages_is_breaking() -> None:
     """Matching prefers the most literal variant, so an appended "Invalid symbol %s now." takes
     messages such as "Invalid symbol X now." that variant 1 matched (with the value "X now")."""
-    new = edit(BASE, ('      - "Invalid symbol %s."\n', '      - "Invalid symbol %s."\n      - "Invalid symbol %s now."\n'))
+    new = edit(
+        BASE, ('      - "Invalid symbol %s."\n', '      - "Invalid symbol %s."\n      - "Invalid symbol %s now."\n')
+    )
     assert rules(BASE, new) == [("additive", "variant-added"), ("breaking", "variant-takes-over")]
     takeover = diff(BASE, new)[1]
     assert takeover.message == (
@@ -297,7 +327,10 @@ def test_an_appended_variant_that_takes_an_old_variant_s_messages_is_breaking() 
 def test_variants_of_a_message_set_are_reported_where_the_set_writes_them() -> None:
     old = edit(
         BASE,
-        ("categories:\n", 'message_sets:\n  SYMBOLS:\n    - "Invalid symbol."\n    - "Invalid symbol %s."\ncategories:\n'),
+        (
+            "categories:\n",
+            'message_sets:\n  SYMBOLS:\n    - "Invalid symbol."\n    - "Invalid symbol %s."\ncategories:\n',
+        ),
         ('      - "Invalid symbol."\n      - "Invalid symbol %s."\n', "      - include: SYMBOLS\n"),
     )
     assert diff(BASE, old) == []  # the same variants, written once
@@ -311,7 +344,9 @@ def test_variants_of_a_message_set_are_reported_where_the_set_writes_them() -> N
 
 
 def test_categories_added_are_additive_removed_or_renamed_classes_breaking() -> None:
-    added = edit(BASE, ("errors:\n", "  - name: ACCOUNT\n    title: Accounts\n    range: {min: 3000, max: 3999}\nerrors:\n"))
+    added = edit(
+        BASE, ("errors:\n", "  - name: ACCOUNT\n    title: Accounts\n    range: {min: 3000, max: 3999}\nerrors:\n")
+    )
     assert rules(BASE, added) == [("additive", "category-added")]
     assert rules(added, BASE) == [("breaking", "category-removed")]
     classed = edit(BASE, ("  - name: ORDER\n", "  - name: ORDER\n    class: OrderProblem\n"))
@@ -321,11 +356,16 @@ def test_categories_added_are_additive_removed_or_renamed_classes_breaking() -> 
 def test_the_category_of_unknown_codes_is_compared_over_every_code() -> None:
     narrowed = edit(BASE, ("{min: 2000, max: 2999}", "{min: 2000, max: 2499}"))
     (change,) = diff(BASE, narrowed)
-    assert (change.rule, change.message) == ("category-codes-removed", "unknown codes 2500 to 2999 no longer fall in it")
+    assert (change.rule, change.message) == (
+        "category-codes-removed",
+        "unknown codes 2500 to 2999 no longer fall in it",
+    )
     assert rules(narrowed, BASE) == [("additive", "category-codes-added")]
     several = edit(BASE, ("range: {min: 2000, max: 2999}", "ranges: [{min: 2000, max: 2999}, {min: 6000, max: 6099}]"))
     assert [c.message for c in diff(BASE, several)] == ["unknown codes 6000 to 6099 now fall in it"]
-    nested = edit(BASE, ("errors:\n", "  - name: TRADE\n    title: Trades\n    range: {min: 2500, max: 2599}\nerrors:\n"))
+    nested = edit(
+        BASE, ("errors:\n", "  - name: TRADE\n    title: Trades\n    range: {min: 2500, max: 2599}\nerrors:\n")
+    )
     assert [(c.rule, c.message) for c in diff(BASE, nested)] == [
         ("category-added", "added"),
         ("category-codes-moved", "unknown codes 2500 to 2599 now fall in it, no longer in ORDER"),
@@ -364,7 +404,10 @@ def test_payload_fields_code_type_and_package_names_are_breaking() -> None:
     assert rules(BASE, retyped) == [("breaking", "code-type-changed")]  # and no noise about every code
     renamed = edit(BASE, ("name: shop\n", "name: store\n"))
     assert sorted(rules(BASE, renamed)) == [("breaking", "package-renamed")] * 5 + [("cosmetic", "catalog-changed")]
-    pinned = "targets:\n  python: {package: shop_errors}\n  typescript: {package: shop-errors}\n  go: {module: example.com/shop-errors, package: shop}\n"
+    pinned = (
+        "targets:\n  python: {package: shop_errors}\n  typescript: {package: shop-errors}\n"
+        "  go: {module: example.com/shop-errors, package: shop}\n"
+    )
     # Python's distribution name always follows the catalog name.
     assert rules(BASE + pinned, edit(BASE, ("name: shop\n", "name: store\n")) + pinned) == [
         ("breaking", "package-renamed"),
@@ -373,7 +416,12 @@ def test_payload_fields_code_type_and_package_names_are_breaking() -> None:
 
 
 def test_changes_come_in_the_order_of_new_s_file() -> None:
-    new = edit(BASE, ("title: Shop API error codes", "title: Shop"), ('"Old order."', '"An old order."'), ("http_status: 429", "http_status: 503"))
+    new = edit(
+        BASE,
+        ("title: Shop API error codes", "title: Shop"),
+        ('"Old order."', '"An old order."'),
+        ("http_status: 429", "http_status: 503"),
+    )
     lines = [spec(new).position(c.pointer).line for c in diff(BASE, new)]
     assert lines == sorted(lines)
 

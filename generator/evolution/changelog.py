@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..escaping import markdown_code, markdown_text
+from ..escaping import markdown_code
 from ..model import Category
 from ..naming import Name
 from ..targets.docs import category_anchor, code_anchor
-from .diff import KINDS, Change, Lit
+from .diff import KINDS, Change
 
 HEADINGS = {
     "breaking": "Breaking changes",
@@ -32,7 +32,8 @@ def _subject(change: Change, page: str) -> str:
     subject = change.subject
     if subject.code is None and not subject.category:
         return "The catalog"
-    label = markdown_text(str(subject))
+    assert subject.name is not None  # identifiers and category names are [A-Z0-9_], safe as they are
+    label = f"category {subject.name}" if subject.category else f"{markdown_code(str(subject.code))} {subject.name}"
     if not subject.linked:
         return label
     if subject.category:
@@ -45,12 +46,14 @@ def _subject(change: Change, page: str) -> str:
 
 
 def _message(change: Change) -> str:
-    return "".join(markdown_code(p.text) if isinstance(p, Lit) else markdown_text(p) for p in change.parts)
+    """The prose is errgen's own (no Markdown syntax but `code` meant as such); every spec text,
+    code and name is a code span."""
+    return "".join(p if isinstance(p, str) else markdown_code(p.text) for p in change.parts)
 
 
 def section(version: str, date: str, changes: Sequence[Change], page: str = "README.md") -> str:
     """The Markdown section of one release."""
-    lines = [f"## {markdown_text(version)} — {date}", ""]
+    lines = [f"## {version} — {date}", ""]  # a semantic version holds no Markdown syntax
     if not changes:
         lines += ["No change to the catalog.", ""]
     for kind in KINDS:
@@ -70,7 +73,7 @@ class ChangelogError(Exception):
 def insert(existing: str, text: str, version: str) -> str:
     """The changelog with the section added before its first release section (after any title
     and introduction); a section of the same version already there is an error, never replaced."""
-    heading = f"## {markdown_text(version)} "
+    heading = f"## {version} "
     if any(line.startswith(heading) for line in existing.splitlines()):
         raise ChangelogError(f"it already has a section for {version}")
     if not existing.strip():

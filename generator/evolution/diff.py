@@ -32,6 +32,7 @@ from typing import Literal
 
 from ..loader import Pointer
 from ..model import Category, Code, ErrorDef, Template
+from ..release import goversion
 from ..targets import go, python, typescript
 from .semver import LEVELS, Level
 from .sources import Spec
@@ -48,7 +49,14 @@ class Lit:
     text: str
 
 
-Part = str | Lit
+@dataclass(frozen=True)
+class Sym:
+    """A code, identifier or class: as it is in text, a code span in Markdown."""
+
+    text: str
+
+
+Part = str | Lit | Sym
 
 
 @dataclass(frozen=True)
@@ -84,7 +92,9 @@ class Change:
 
     @property
     def message(self) -> str:
-        return "".join(p if isinstance(p, str) else _quoted(p.text) for p in self.parts)
+        return "".join(
+            _quoted(p.text) if isinstance(p, Lit) else p if isinstance(p, str) else p.text for p in self.parts
+        )
 
 
 def _quoted(text: str) -> str:
@@ -205,14 +215,11 @@ class _Diff:
         ):
             before, after = name_of(old), name_of(new)
             if before != after:
-                self.add(
-                    "breaking",
-                    "package-renamed",
-                    catalog,
-                    [f"the {what} is ", Lit(after), ", it was ", Lit(before)],
-                    where,
-                    where,
-                )
+                parts: list[Part] = [f"the {what} is ", Lit(after), ", it was ", Lit(before)]
+                major = goversion.path_major(after)
+                if what == "Go module" and major is not None and after.startswith(before + "/"):
+                    parts.append(f" (the path Go requires of a v{major} module)")
+                self.add("breaking", "package-renamed", catalog, parts, where, where)
         metadata: tuple[tuple[str, object, object], ...] = (
             ("title", old.title, new.title),
             ("source", old.source, new.source),
@@ -241,7 +248,7 @@ class _Diff:
             elif declared is None:
                 self.add("additive", "extension-added", catalog, ["extension ", Lit(name), " added"], where)
             elif declared.type != declares.type:
-                parts: list[Part] = ["extension ", Lit(name), f" is {declares.type}, it was {declared.type}"]
+                parts = ["extension ", Lit(name), f" is {declares.type}, it was {declared.type}"]
                 self.add("breaking", "extension-type-changed", catalog, parts, where, where)
             elif declared.description != declares.description:
                 self.add("cosmetic", "extension-changed", catalog, ["extension ", Lit(name), " described anew"], where)
@@ -259,7 +266,7 @@ class _Diff:
                     "breaking",
                     "category-removed",
                     subject,
-                    [f"removed (its class {before.class_name} and constant go)"],
+                    ["removed (its class ", Sym(before.class_name), " and constant go)"],
                     ("categories",),
                     self.at_old.category(name),
                     gone=True,
@@ -267,7 +274,7 @@ class _Diff:
                 continue
             at = self.at_new.category(name)
             if before.class_name != after.class_name:
-                parts: list[Part] = [f"its class is {after.class_name}, it was {before.class_name}"]
+                parts: list[Part] = ["its class is ", Sym(after.class_name), ", it was ", Sym(before.class_name)]
                 self.add(
                     "breaking", "category-class-renamed", subject, parts, (*at, "class"), self.at_old.category(name)
                 )
@@ -290,18 +297,18 @@ class _Diff:
         old, new = self.old, self.new
         if old.code_type != new.code_type:
             return
-        segments: list[tuple[str, Category | None, Category | None]] = []
+        segments: list[tuple[list[Part], Category | None, Category | None]] = []
         if old.code_type == "integer":
             bounds = sorted(
                 {b for c in (*old.categories, *new.categories) for low, high in c.ranges for b in (low, high + 1)}
             )
             for start, end in itertools.pairwise(bounds):
-                segments.append((_codes(start, end - 1), old.category_of(start), new.category_of(start)))
+                segments.append(([_codes(start, end - 1)], old.category_of(start), new.category_of(start)))
         else:
             prefixes = sorted({p for c in (*old.categories, *new.categories) for p in c.prefixes})
             for prefix in prefixes:
                 probe = prefix + "\x01"  # in no prefix: falls where the code `prefix` itself does
-                segments.append((f"starting with {_quoted(prefix)}", old.category_of(probe), new.category_of(probe)))
+                segments.append((["starting with ", Lit(prefix)], old.category_of(probe), new.category_of(probe)))
         kept = {c.name for c in new.categories} & {c.name for c in old.categories}
         for codes, before, after in segments:
             if (before and before.name) == (after and after.name):
@@ -311,16 +318,16 @@ class _Diff:
             if after is None:
                 assert before is not None
                 subject = Subject(name=before.name, category=True, linked=before.name in self.at_new.categories)
-                parts: list[Part] = [f"unknown codes {codes} no longer fall in it"]
+                parts: list[Part] = ["unknown codes ", *codes, " no longer fall in it"]
                 at = self.at_new.category(before.name)
                 self.add("breaking", "category-codes-removed", subject, parts, at, self.at_old.category(before.name))
             elif before is None:
                 subject = Subject(name=after.name, category=True)
-                parts = [f"unknown codes {codes} now fall in it"]
+                parts = ["unknown codes ", *codes, " now fall in it"]
                 self.add("additive", "category-codes-added", subject, parts, self.at_new.category(after.name))
             else:
                 subject = Subject(name=after.name, category=True)
-                parts = [f"unknown codes {codes} now fall in it, no longer in {before.name}"]
+                parts = ["unknown codes ", *codes, " now fall in it, no longer in ", Sym(before.name)]
                 at, was = self.at_new.category(after.name), self.at_old.category(before.name)
                 self.add("breaking", "category-codes-moved", subject, parts, at, was)
 
@@ -339,7 +346,7 @@ class _Diff:
             moved = new_names.get(before.name)
             if moved is not None and moved not in old and not before.is_retired:
                 renumbered[moved] = code
-                parts: list[Part] = [f"{before.name} is now code {moved}, it was {code}"]
+                parts: list[Part] = [Sym(before.name), " is now code ", Sym(str(moved)), ", it was ", Sym(str(code))]
                 self.add("breaking", "code-renumbered", Subject(moved, before.name), parts, self.at_new.error(moved))
             elif before.is_retired:
                 parts = ["a retired code was deleted: its code and name are no longer reserved; keep the entry"]
@@ -351,13 +358,16 @@ class _Diff:
         for code, after in new.items():
             if code in old or code in renumbered:
                 continue
-            subject = Subject(code, after.name)
-            what = "added (retired)" if after.is_retired else "added"
-            self.add("additive", "code-added", subject, [what], self.at_new.error(code))
+            parts = ["added (retired)" if after.is_retired else "added"]
+            if after.messages:
+                parts += [": ", Lit(after.messages[0].text)]
+                more = len(after.messages) - 1
+                parts += [f" and {more} more variant(s)"] if more else []
+            self.add("additive", "code-added", Subject(code, after.name), parts, self.at_new.error(code))
         for name, code in new_names.items():
             was = old_names.get(name)
             if was is not None and was != code and renumbered.get(code) != was:
-                parts = [f"the name {name} now means code {code}; it meant {was}"]
+                parts = ["the name ", Sym(name), " now means code ", Sym(str(code)), "; it meant ", Sym(str(was))]
                 where = self.at_new.field(code, "name")
                 self.add("breaking", "name-reused", Subject(code, new[code].name), parts, where, self.at_old.error(was))
         for code, before in old.items():
@@ -376,7 +386,7 @@ class _Diff:
         at, was = self.at_new.error(code), self.at_old.error(code)
         if before.is_retired and after.is_retired:
             if before.name != after.name:
-                parts: list[Part] = [f"its former name is {after.name}, it was {before.name}"]
+                parts: list[Part] = ["its former name is ", Sym(after.name), ", it was ", Sym(before.name)]
                 self.add("cosmetic", "retired-code-renamed", subject, parts, (*at, "name"), was)
             self.texts(before, after, subject)
             return
@@ -385,7 +395,7 @@ class _Diff:
                 self.add("additive", "code-unretired", subject, ["sent again (no longer retired)"], (*at, "retired"))
                 self.variants(before, after, subject)
             else:
-                parts = [f"a retired code is used again, by {after.name} (it was {before.name})"]
+                parts = ["a retired code is used again, by ", Sym(after.name), " (it was ", Sym(before.name), ")"]
                 self.add("breaking", "retired-code-reused", subject, parts, (*at, "name"), was)
             return
         if after.is_retired:
@@ -398,7 +408,12 @@ class _Diff:
         before_category = before.category.name if before.category else None
         after_category = after.category.name if after.category else None
         if before_category != after_category:
-            parts = [f"its category is {after_category or 'none'}, it was {before_category or 'none'}"]
+            parts = [
+                "its category is ",
+                Sym(after_category) if after_category else "none",
+                ", it was ",
+                Sym(before_category) if before_category else "none",
+            ]
             self.add("breaking", "category-changed", subject, parts, (*at, "category"), was)
         if before.deprecated is None and after.deprecated is not None:
             self.add("deprecating", "code-deprecated", subject, ["deprecated"], (*at, "deprecated"))
@@ -413,20 +428,21 @@ class _Diff:
         at, was = self.at_new.error(code), self.at_old.error(code)
         renamed = before.name != after.name
         if renamed:
-            parts: list[Part] = [f"its identifier is {after.name}, it was {before.name}"]
+            parts: list[Part] = ["its identifier is ", Sym(after.name), ", it was ", Sym(before.name)]
             if before.is_exception and after.is_exception and before.class_name != after.class_name:
-                parts.append(f" (class {after.class_name}, was {before.class_name})")
+                parts += [" (class ", Sym(after.class_name), ", was ", Sym(before.class_name), ")"]
             self.add("breaking", "name-changed", subject, parts, (*at, "name"), was)
         elif before.is_exception and after.is_exception and before.class_name != after.class_name:
-            parts = [f"its class is {after.class_name}, it was {before.class_name}"]
+            parts = ["its class is ", Sym(after.class_name), ", it was ", Sym(before.class_name)]
             self.add("breaking", "class-renamed", subject, parts, (*at, "class"), was)
         identifiers = _identifiers(after)
         for alias in before.aliases:
             if alias.name not in identifiers:
-                self.add("breaking", "alias-removed", subject, [f"alias {alias.name} removed"], (*at, "aliases"), was)
+                parts = ["alias ", Sym(alias.name), " removed"]
+                self.add("breaking", "alias-removed", subject, parts, (*at, "aliases"), was)
         for alias in after.aliases:
             if alias.name not in _identifiers(before):
-                self.add("additive", "alias-added", subject, [f"alias {alias.name} added"], (*at, "aliases"))
+                self.add("additive", "alias-added", subject, ["alias ", Sym(alias.name), " added"], (*at, "aliases"))
         lookups, lookups_before = _lookups(after), _lookups(before)
         for text in sorted(lookups_before - lookups):
             if text in _identifiers(before):
@@ -444,12 +460,16 @@ class _Diff:
         at, was = self.at_new.error(code), self.at_old.error(code)
         if before.retryable != after.retryable:
             kind: Kind = "additive" if after.retryable else "breaking"
-            parts: list[Part] = ["retryable" if after.retryable else "no longer retryable"]
+            parts: list[Part] = ["now retryable" if after.retryable else "no longer retryable"]
             self.add(kind, "retryable-changed", subject, parts, (*at, "retryable"), was)
         if before.http_status != after.http_status:
             kind = "additive" if before.http_status is None else "breaking"
-            now = "none" if after.http_status is None else str(after.http_status)
-            parts = [f"HTTP status {now}" + ("" if before.http_status is None else f", it was {before.http_status}")]
+            if before.http_status is None:
+                parts = [f"its HTTP status is given: {after.http_status}"]
+            elif after.http_status is None:
+                parts = [f"its HTTP status ({before.http_status}) is no longer given"]
+            else:
+                parts = [f"its HTTP status is {after.http_status}, it was {before.http_status}"]
             self.add(kind, "http-status-changed", subject, parts, (*at, "http_status"), was)
         for name in sorted(before.extensions.keys() | after.extensions.keys()):
             old_value, new_value = before.extensions.get(name), after.extensions.get(name)
@@ -461,13 +481,21 @@ class _Diff:
             elif name not in after.extensions:
                 self.add("breaking", "extension-value-removed", subject, ["extension ", Lit(name), " removed"], at, was)
             else:
-                parts = ["extension ", Lit(name), f" is {json.dumps(new_value)}, it was {json.dumps(old_value)}"]
+                parts = [
+                    "extension ",
+                    Lit(name),
+                    " is ",
+                    Sym(json.dumps(new_value)),
+                    ", it was ",
+                    Sym(json.dumps(old_value)),
+                ]
                 self.add("breaking", "extension-value-changed", subject, parts, where, was)
 
     def texts(self, before: ErrorDef, after: ErrorDef, subject: Subject) -> None:
         at = self.at_new.error(after.code)
         if before.description != after.description:
-            self.add("cosmetic", "text-changed", subject, ["its description changed"], (*at, "description"))
+            what = "added" if before.description is None else "removed" if after.description is None else "changed"
+            self.add("cosmetic", "text-changed", subject, [f"its description {what}"], (*at, "description"))
         for field, was, now in (
             ("deprecated", before.deprecated, after.deprecated),
             ("retired", before.retired, after.retired),

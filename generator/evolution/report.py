@@ -81,6 +81,10 @@ def text(outcome: Result) -> tuple[list[str], list[str]]:
     if outcome.breaking:
         if outcome.allow_breaking:
             notes.append(f"errgen: {outcome.breaking} breaking change(s) allowed (--allow-breaking)")
+        elif outcome.verdict.level == "major" and outcome.verdict.ok:
+            notes.append(
+                f"errgen: {outcome.breaking} breaking change(s); if they are meant, run again with --allow-breaking"
+            )
         else:
             notes.append(
                 f"errgen: {outcome.breaking} breaking change(s); if they are meant, give the catalog a new major "
