@@ -194,6 +194,8 @@ def _parser() -> argparse.ArgumentParser:
         "write the changes between two versions of the spec as a Markdown section for a changelog",
         "  errgen changelog --against v1.2.0 --date 2025-06-01\n"
         "  errgen changelog old.yaml spec/errors.yaml --version 1.3.0 --date 2025-06-01 --output spec/CHANGELOG.md",
+        "exit codes: 0 ok, 1 failed (an invalid spec, a --version that is not NEW's, a changelog that cannot be "
+        "written), 2 usage error (a spec that cannot be read, an unknown git ref, a bad --date)",
     )
     evolution.add_sources(changelog)
     changelog.add_argument(
@@ -217,6 +219,7 @@ def _parser() -> argparse.ArgumentParser:
         "build the release artifacts of the packages in the output directory, named with the catalog version",
         "  errgen package                        # out/ -> dist/python, dist/typescript, dist/go\n"
         "  SOURCE_DATE_EPOCH=1700000000 errgen package --dist release/ --target go",
+        "exit codes: 0 ok, 1 failed (invalid spec, out/ not up to date, a build or write that fails), 2 usage error",
     )
     spec_option(package)
     package.add_argument("--out", default="out", type=_path, help="the generated packages (default: %(default)s)")
@@ -290,7 +293,7 @@ def _generate(args: argparse.Namespace) -> int:
     root = Path(args.out)
     out = display(args.out)
     try:
-        rendered = render(catalog, targets)  # before anything touches the disk
+        rendered = render(catalog, targets, Path(args.spec).parent)  # before anything touches the disk
         with locked(root, shared=args.check):
             result = plan(root, rendered, targets)
             if args.check:

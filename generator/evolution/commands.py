@@ -18,7 +18,7 @@ from ..writer import display
 from . import changelog
 from .diff import compare
 from .report import EXIT_FAILED, EXIT_OK, result, text, to_json
-from .sources import SourceError, Spec, last_release, parse, read_at_ref, read_file
+from .sources import NoRelease, SourceError, Spec, last_release, parse, read_at_ref, read_file
 
 EXIT_USAGE = 2
 
@@ -37,7 +37,9 @@ def add_sources(command: argparse.ArgumentParser) -> None:
         help="compare with the highest release tag reachable from HEAD that the spec's catalog.release_tag names "
         "(nothing to do when it names none, or no such tag exists yet)",
     )
-    command.add_argument("--spec", default="spec/errors.yaml", help="NEW with --against (default: %(default)s)")
+    command.add_argument(
+        "--spec", default="spec/errors.yaml", help="NEW with --against or --last-release (default: %(default)s)"
+    )
 
 
 class _Usage(Exception):
@@ -73,9 +75,10 @@ def _specs(args: argparse.Namespace) -> tuple[Spec, Spec]:
         pattern = new.release_tag
         if pattern is None:
             raise _Nothing(f"{display(args.spec)} names no release (catalog.release_tag); nothing to compare")
-        ref = last_release(pattern, args.spec)
-        if ref is None:
-            raise _Nothing(f"no tag reachable from HEAD fits {pattern!r} yet; nothing to compare")
+        try:
+            ref = last_release(pattern, args.spec)
+        except NoRelease as exc:
+            raise _Nothing(f"{exc}; nothing to compare") from None
     assert ref is not None
     return _load(read_at_ref(ref, args.spec), f"{ref}:{display(args.spec)}"), new
 

@@ -103,16 +103,24 @@ def tag_version(pattern: str, tag: str) -> Version | None:
     return parse_version(found.group(1)) if found else None
 
 
-def last_release(pattern: str, path: str) -> str | None:
-    """The tag of the highest release reachable from HEAD whose name fits the pattern, or None."""
+class NoRelease(Exception):
+    """There is no release to compare with (yet): nothing to do, not an error."""
+
+
+def last_release(pattern: str, path: str) -> str:
+    """The tag of the highest release reachable from HEAD whose name fits the pattern."""
     glob = pattern.replace(VERSION_FIELD, "*")
     proc = _git(["tag", "--list", glob, "--merged", "HEAD"], _directory(path))
     if proc.returncode != 0:
         reason = proc.stderr.decode("utf-8", "backslashreplace").strip().splitlines()
+        if any("not a git repository" in line for line in reason):
+            raise NoRelease(f"{display(path)} is not in a git repository")
         raise SourceError(f"cannot list the release tags: {reason[-1] if reason else 'git tag failed'}")
     found: list[tuple[Version, str]] = []
     for tag in os.fsdecode(proc.stdout).split():
         version = tag_version(pattern, tag)
         if version is not None:
             found.append((version, tag))
-    return max(found, key=lambda item: item[0].precedence)[1] if found else None
+    if not found:
+        raise NoRelease(f"no tag reachable from HEAD fits {pattern!r} yet")
+    return max(found, key=lambda item: item[0].precedence)[1]
