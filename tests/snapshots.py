@@ -14,7 +14,7 @@ from tests import evolution_goldens
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 GOLDEN = ROOT / "tests" / "golden"
-NAMES = ("minimal", "string_codes", "torture")
+NAMES = ("minimal", "string_codes", "torture", "formats")
 # tests/fixtures/evolution/ holds two versions of a catalog; tests/golden/evolution/ what errgen
 # diff and changelog say of them (tests/evolution_goldens.py).
 EVOLUTION = "evolution"
