@@ -22,7 +22,7 @@ from pathlib import Path
 from ..model import Catalog
 from ..render import render
 from ..targets import go
-from ..writer import MANIFEST, plan
+from ..writer import MANIFEST, locked, plan
 from . import gozip, npm, python
 from .gozip import ModuleError
 from .npm import NpmError
@@ -96,16 +96,19 @@ def package(catalog: Catalog, out: Path, dist: Path, targets: Iterable[str] = PA
     if dist.resolve().is_relative_to(out.resolve()):
         raise PackageError(f"the artifacts cannot go into {out}/: choose a directory outside it")
     rendered = render(catalog, targets)
-    if not plan(out, rendered, targets).up_to_date:
-        raise PackageError(f"{out}/ is not what the spec generates; run `errgen generate` first")
     when = epoch()
     version = catalog.version
     built = []
     with tempfile.TemporaryDirectory(prefix="errgen-package-") as temp:
         work = Path(temp)
-        for target in targets:
-            paths = [p for p in rendered if p.startswith(f"{target}/") and p != MANIFEST]
-            stage = _stage(out, target, paths, work / "stage", when)
+        stages = {}
+        with locked(out, shared=True):  # no generate run changes out/ while it is read
+            if not plan(out, rendered, targets).up_to_date:
+                raise PackageError(f"{out}/ is not what the spec generates; run `errgen generate` first")
+            for target in targets:
+                paths = [p for p in rendered if p.startswith(f"{target}/") and p != MANIFEST]
+                stages[target] = _stage(out, target, paths, work / "stage", when)
+        for target, stage in stages.items():
             try:
                 if target == "python":
                     files = python.build(stage, work / "python", when)

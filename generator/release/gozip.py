@@ -28,10 +28,12 @@ MAX_LICENSE = 16 << 20
 _VCS = frozenset({".bzr", ".git", ".hg", ".svn"})
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip can hold
 
-# module.CheckFilePath: each element of letters, digits and these, not ending in a dot, and no
-# element that Windows reserves (CON, NUL, COM1 ...) before its first dot.
-_ELEMENT = re.compile(r"[A-Za-z0-9!#$%&()+,\-.=@\[\]^_{}~ ]+")
-_RESERVED = re.compile(r"(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])")
+# module.CheckFilePath: each element of letters (any script), digits and this ASCII punctuation,
+# not ending in a dot, and neither a name Windows reserves (CON, NUL, COM1 ...) before its first
+# dot nor a short name's "~digits" tail.
+_PUNCTUATION = frozenset("!#$%&()+,-.=@[]^_{}~ ")
+_RESERVED = re.compile(r"(?i)(con|prn|aux|nul|com[1-9]|lpt[1-9])")
+_SHORT_NAME = re.compile(r"[^~]*~[0-9]+")
 
 
 class ModuleError(Exception):
@@ -46,12 +48,13 @@ def escape(path: str) -> str:
 
 def _check_file_path(name: str) -> None:
     for element in name.split("/"):
+        short = element.split(".")[0]
         bad = (
-            not element
-            or element in (".", "..")
-            or not _ELEMENT.fullmatch(element)
+            element in ("", ".", "..")
             or element.endswith(".")
-            or _RESERVED.fullmatch(element.split(".")[0]) is not None
+            or not all(c in _PUNCTUATION or c.isalnum() if c.isascii() else c.isalpha() for c in element)
+            or _RESERVED.fullmatch(short) is not None
+            or _SHORT_NAME.fullmatch(short) is not None
         )
         if bad:
             raise ModuleError(f"{name!r} is not a file name a Go module may hold")
@@ -107,6 +110,8 @@ def zip_bytes(module: str, version: str, root: Path) -> bytes:
 
 def proxy_files(module: str, version: str, root: Path, epoch: int) -> dict[str, bytes]:
     """The files of one version in a GOPROXY directory, by path under it."""
+    if "+" in version:
+        raise ModuleError(f"a Go module version has no build metadata: {version} is not one")
     major = int(version.lstrip("v").split(".")[0])
     problem = suffix_problem(module, major)
     if problem:

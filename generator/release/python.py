@@ -22,8 +22,8 @@ except ImportError as exc:
     sys.exit(3)
 for name in filter(None, attribute.split(".")):
     backend = getattr(backend, name)
-print(backend.build_wheel(sys.argv[2]))
-print(backend.build_sdist(sys.argv[2]))
+print("errgen-built:" + backend.build_wheel(sys.argv[2]))
+print("errgen-built:" + backend.build_sdist(sys.argv[2]))
 """
 
 
@@ -62,5 +62,7 @@ def build(source: Path, output: Path, epoch: int) -> dict[str, bytes]:
         )
     if proc.returncode != 0:
         raise BuildError(f"{backend} failed: {proc.stderr.strip().splitlines()[-1:] or proc.returncode}")
-    names = proc.stdout.split()[-2:]
+    names = [
+        line.removeprefix("errgen-built:") for line in proc.stdout.splitlines() if line.startswith("errgen-built:")
+    ]
     return {name: (output / name).read_bytes() for name in names}
