@@ -3,6 +3,9 @@ it is reported. In-process and cheap; the CLI, git refs and the goldens are in t
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from generator.evolution.diff import Change, compare, needs
@@ -457,3 +460,24 @@ def test_semver(old: str, new: str, level: str | None, ok: bool, minimum: str | 
     assert (verdict.ok, str(verdict.minimum) if verdict.minimum else None) == (ok, minimum), verdict.message
     if not ok:
         assert f"use {minimum}" in verdict.message
+
+
+def test_a_retired_code_s_former_name_or_an_extension_s_description_is_cosmetic() -> None:
+    assert rules(BASE, edit(BASE, ("name: OLD_ORDER", "name: FORMER_ORDER"))) == [("cosmetic", "retired-code-renamed")]
+    declared = edit(
+        BASE,
+        (
+            "  payload: {code: code, message: msg}\n",
+            "  payload: {code: code, message: msg}\n  extensions:\n    bucket: {type: string}\n",
+        ),
+    )
+    described = edit(declared, ("{type: string}", "{type: string, description: Where it goes.}"))
+    assert rules(declared, described) == [("cosmetic", "extension-changed")]
+
+
+def test_every_rule_has_a_test_here() -> None:
+    source = (Path(__file__).parent.parent / "generator" / "evolution" / "diff.py").read_text(encoding="utf-8")
+    found = set(re.findall(r'self\.add\(\s*[^,]+,\s*"([a-z-]+)"', source))  # add(kind, "rule", ...)
+    assert len(found) == 50
+    tests = Path(__file__).read_text(encoding="utf-8")
+    assert sorted(rule for rule in found if f'"{rule}"' not in tests) == []
