@@ -402,7 +402,10 @@ def test_prefix_categories_of_string_codes() -> None:
 
 
 def test_payload_fields_code_type_and_package_names_are_breaking() -> None:
-    assert rules(BASE, edit(BASE, ("message: msg}", "message: message}"))) == [("breaking", "payload-changed")]
+    assert rules(BASE, edit(BASE, ("message: msg}", "message: message}"))) == [
+        ("breaking", "payload-location-removed"),
+        ("additive", "payload-location-added"),
+    ]
     retyped = edit(STRINGS, ("name: sql", "name: shop"), ("title: SQL states", "title: Shop API error codes"))
     assert rules(BASE, retyped) == [("breaking", "code-type-changed")]  # and no noise about every code
     renamed = edit(BASE, ("name: shop\n", "name: store\n"))
@@ -415,6 +418,28 @@ def test_payload_fields_code_type_and_package_names_are_breaking() -> None:
     assert rules(BASE + pinned, edit(BASE, ("name: shop\n", "name: store\n")) + pinned) == [
         ("breaking", "package-renamed"),
         ("cosmetic", "catalog-changed"),
+    ]
+
+
+def test_payload_locations_strings_and_tolerances() -> None:
+    """Reading fewer payloads is breaking, reading more is additive."""
+    wider = edit(
+        BASE,
+        (
+            "message: msg}",
+            "message: msg, also: [{code: /error/code, message: /error/msg}], numeric_strings: true, "
+            "tolerate: [punctuation]}",
+        ),
+    )
+    assert rules(BASE, wider) == [
+        ("additive", "payload-location-added"),
+        ("additive", "payload-numeric-strings"),
+        ("additive", "payload-tolerance"),
+    ]
+    assert rules(wider, BASE) == [
+        ("breaking", "payload-location-removed"),
+        ("breaking", "payload-numeric-strings"),
+        ("breaking", "payload-tolerance"),
     ]
 
 
@@ -478,6 +503,6 @@ def test_a_retired_code_s_former_name_or_an_extension_s_description_is_cosmetic(
 def test_every_rule_has_a_test_here() -> None:
     source = (Path(__file__).parent.parent / "generator" / "evolution" / "diff.py").read_text(encoding="utf-8")
     found = set(re.findall(r'self\.add\(\s*[^,]+,\s*"([a-z-]+)"', source))  # add(kind, "rule", ...)
-    assert len(found) == 50
+    assert len(found) == 53
     tests = Path(__file__).read_text(encoding="utf-8")
     assert sorted(rule for rule in found if f'"{rule}"' not in tests) == []

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..loader import Pointer
-from ..model import Category, Code, ErrorDef, Template
+from ..model import Category, Code, ErrorDef, Template, pointer_text
 from ..release import goversion
 from ..targets import go, python, typescript
 from .semver import LEVELS, Level
@@ -182,6 +182,37 @@ class _Diff:
 
     # The catalog as a whole.
 
+    def payload(self) -> None:
+        """Where payloads carry errors: a location dropped, a numeric string no longer read or a
+        tolerance withdrawn makes payloads that were read fail; the reverse only reads more."""
+        old, new, catalog = self.old.payload, self.new.payload, Subject()
+        at = ("catalog", "payload")
+        for location in old.locations:
+            if location not in new.locations:
+                shown = pointer_text(location.code)
+                self.add(
+                    "breaking",
+                    "payload-location-removed",
+                    catalog,
+                    ["payloads no longer hold codes at ", Lit(shown)],
+                    at,
+                    at,
+                )
+        for location in new.locations:
+            if location not in old.locations:
+                shown = pointer_text(location.code)
+                self.add(
+                    "additive", "payload-location-added", catalog, ["payloads may hold codes at ", Lit(shown)], at, at
+                )
+        if old.numeric_strings != new.numeric_strings:
+            kind: Kind = "breaking" if old.numeric_strings else "additive"
+            state = "read" if new.numeric_strings else "no longer read"
+            self.add(kind, "payload-numeric-strings", catalog, [f"codes sent as numeric strings are {state}"], at, at)
+        for tolerance in sorted(old.tolerate ^ new.tolerate):
+            kind = "breaking" if tolerance in old.tolerate else "additive"
+            state = "tolerated" if tolerance in new.tolerate else "no longer tolerated"
+            self.add(kind, "payload-tolerance", catalog, [f"messages drifting by {tolerance} are {state}"], at, at)
+
     def catalog(self) -> None:
         old, new, catalog = self.old, self.new, Subject()
         if old.code_type != new.code_type:
@@ -193,19 +224,7 @@ class _Diff:
                 ("catalog", "code_type"),
                 ("catalog", "code_type"),
             )
-        for field, before, after in (
-            ("code", old.payload.code_field, new.payload.code_field),
-            ("message", old.payload.message_field, new.payload.message_field),
-        ):
-            if before != after:
-                self.add(
-                    "breaking",
-                    "payload-changed",
-                    catalog,
-                    [f"the payload's {field} is read from ", Lit(after), " instead of ", Lit(before)],
-                    ("catalog", "payload", field),
-                    ("catalog", "payload", field),
-                )
+        self.payload()
         for what, name_of, where in (
             ("Python package", python.package_name, ("targets", "python", "package")),
             ("Python distribution", python.distribution_name, ("catalog", "name")),
