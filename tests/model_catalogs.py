@@ -2,13 +2,13 @@
 
 Each one exercises what a spec of format v2 can say: typed and named placeholders, variants whose
 most specific one is not the first, kinds, aliases, upstream names, several and nested ranges or
-prefixes per category, codes without a category or without messages. `scale` makes a catalog of
-any size. The validator (spec -> model) is tested on its own; these skip it.
+prefixes per category, codes without a category or without messages. The validator (spec -> model)
+is tested on its own; these skip it.
 """
 
 from __future__ import annotations
 
-from generator.model import Alias, Catalog, Category, Code, ErrorDef, Kind, Payload, Style, Template
+from generator.model import Alias, Catalog, Category, Code, ErrorDef, Kind, Location, Payload, Style, Template
 from generator.naming import Name
 
 
@@ -16,6 +16,11 @@ def _category(
     name: str, title: str, *, ranges: tuple[tuple[int, int], ...] = (), prefixes: tuple[str, ...] = ()
 ) -> Category:
     return Category(Name(name), title, None, None, ranges=ranges, prefixes=prefixes)
+
+
+def _payload(code: str, message: str) -> Payload:
+    """A payload with the code and the message as top-level fields."""
+    return Payload((Location((code,), (message,)),))
 
 
 def _error(
@@ -114,7 +119,7 @@ def integers() -> Catalog:
         source=None,
         description=None,
         code_type="integer",
-        payload=Payload("code", "msg"),
+        payload=_payload("code", "msg"),
         example=None,
         categories=(general, request, order, cancel),
         errors=errors,
@@ -154,44 +159,9 @@ def strings() -> Catalog:
         source=None,
         description=None,
         code_type="string",
-        payload=Payload("sqlstate", "message"),
+        payload=_payload("sqlstate", "message"),
         example=None,
         categories=(success, data, invalid),
-        errors=errors,
-    )
-
-
-def scale(count: int) -> Catalog:
-    """`count` codes in 100 categories, as a large real catalog has them: one message each, a third
-    literal, a third with a value, a third with a typed one; every tenth with an upstream name and
-    an alias."""
-    categories = tuple(
-        _category(f"GROUP_{group}", f"Group {group}", ranges=((group * 1000, group * 1000 + 999),))
-        for group in range(1, 101)
-    )
-    per = -(-count // len(categories))
-    messages = ("Code {} failed.", "Code {} failed: %s", "Code {} failed after %d attempts.")
-    errors = tuple(
-        _error(
-            1000 + (index // per) * 1000 + index % per,
-            f"CODE_{index}",
-            categories[index // per],
-            messages[index % 3].format(index),
-            upstream=f"code {index}" if index % 10 == 0 else None,
-            aliases=((f"ALIAS_{index}", f"alias {index}"),) if index % 10 == 0 else (),
-        )
-        for index in range(count)
-    )
-    return Catalog(
-        name="scale",
-        title="A catalog of many codes",
-        version="1.0.0",
-        source=None,
-        description=None,
-        code_type="integer",
-        payload=Payload("code", "msg"),
-        example=None,
-        categories=categories,
         errors=errors,
     )
 

@@ -40,6 +40,7 @@ PACKAGES = {
     "minimal": GOLDEN / "minimal" / "typescript",
     "string_codes": GOLDEN / "string_codes" / "typescript",
     "torture": GOLDEN / "torture" / "typescript",
+    "formats": GOLDEN / "formats" / "typescript",
 }
 # The catalogs built from the model, rendered by the `packages` fixture.
 RENDERED = tuple(model_catalogs.CATALOGS)
