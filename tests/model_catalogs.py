@@ -166,4 +166,31 @@ def strings() -> Catalog:
     )
 
 
-CATALOGS = {"v2_integers": integers, "v2_strings": strings}
+def grpc() -> Catalog:
+    """gRPC's status codes: no categories, no messages but one, a success code."""
+    names = ("OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT", "DEADLINE_EXCEEDED", "NOT_FOUND")
+    errors = tuple(
+        _error(
+            code,
+            name,
+            None,
+            *(("The service is unavailable: %s",) if code == 2 else ()),
+            kind="success" if code == 0 else "error",
+        )
+        for code, name in enumerate(names)
+    )
+    return Catalog(
+        name="grpc",
+        title="gRPC status codes",
+        version="1.0.0",
+        source=None,
+        description=None,
+        code_type="integer",
+        payload=_payload("code", "message"),
+        example=None,
+        categories=(),
+        errors=errors,
+    )
+
+
+CATALOGS = {"v2_integers": integers, "v2_strings": strings, "grpc": grpc}
