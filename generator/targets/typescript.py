@@ -194,7 +194,6 @@ def render(catalog: Catalog) -> dict[str, str]:
         "header": header(catalog),
         "catalog": catalog,
         "package": package_name(catalog),
-        "string_codes": string_codes,
         "code_type": "string" if string_codes else "number",
         "categories": [
             {"name": category.name, "class_name": category.class_name, "title": category.title}
