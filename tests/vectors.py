@@ -48,15 +48,25 @@ MALFORMED = {
 
 
 def _expect_known(error: ErrorDef, message: str) -> dict[str, Any]:
+    """What every runtime gives for a listed code: a success code gives no error at all."""
+    if not error.is_exception:
+        return {"success": True, "code": error.code, "name": error.name}
     matched = error.match(message)
     variant, params = matched if matched is not None else (None, ())
+    named: dict[str, str] = {}
+    if variant is not None:
+        for placeholder, value in zip(error.messages[variant].placeholders, params, strict=True):
+            if placeholder.name is not None:
+                named.setdefault(placeholder.name, value)
     return {
         "code": error.code,
         "name": error.name,
         "class": error.class_name,
-        "category": error.category.name,
+        "category": error.category.name if error.category is not None else None,
+        "kind": error.kind,
         "variant": variant,
         "params": list(params),
+        "params_by_name": named,
         "message": message,
         "retryable": error.retryable,
         "http_status": error.http_status,
@@ -96,27 +106,38 @@ def build(catalog: Catalog) -> dict[str, Any]:
         )
 
     string_codes = catalog.code_type == "string"
-    for category in catalog.categories:
-        if category.range is not None:
-            candidates: list[Code] = [*range(category.range[1], category.range[0] - 1, -1)][:1000]
-        else:
-            candidates = [f"{category.prefix}{suffix}" for suffix in ("ZZZ", "YYY", "XXX", "Z9Z")]
-        code = _unused_code(catalog, candidates)
+    # An unlisted code in each declared range (prefix), at both ends: nested ranges must give
+    # the narrowest, whichever end.
+    for low, high, category in catalog.category_ranges:
+        for candidates in ([*range(high, max(low, high - 1000) - 1, -1)], [*range(low, min(high, low + 1000) + 1)]):
+            code = _unused_code(catalog, candidates)
+            if code is not None:
+                cases.append(
+                    {
+                        "name": f"unknown code {code} in {category.name}",
+                        "payload": payload(code, "Something new."),
+                        "expect": _unknown(code, "Something new.", catalog.category_of(code)),
+                    }
+                )
+    for prefix, category in catalog.category_prefixes:
+        code = _unused_code(catalog, [f"{prefix}{suffix}" for suffix in ("ZZZ", "YYY", "XXX", "Z9Z")])
         if code is not None:
             cases.append(
                 {
-                    "name": f"unknown code in {category.name}",
+                    "name": f"unknown code {code} in {category.name}",
                     "payload": payload(code, "Something new."),
-                    "expect": _unknown(code, "Something new.", category),
+                    "expect": _unknown(code, "Something new.", catalog.category_of(code)),
                 }
             )
     outside: list[Code] = ["ZZZZZ", "_"] if string_codes else [0, 1, -1, 999_999, -999_999]
-    code = next(c for c in outside if not any(cat.contains(c) for cat in catalog.categories))
+    code = next(c for c in outside if catalog.category_of(c) is None and c not in {e.code for e in catalog.errors})
     cases.append(
         {"name": "code outside every category", "payload": payload(code, "?"), "expect": _unknown(code, "?", None)}
     )
 
-    sample = catalog.active[0].code
+    # The first code with a message that is an error: the payload-reading cases all use it.
+    first = next(e for e in catalog.exceptions if e.messages)
+    sample = first.code
     wrong_code: list[tuple[str, object]] = [("a boolean code", True), ("a float code", 1.5), ("a null code", None)]
     wrong_code.append(("a numeric code", 12345) if string_codes else ("a numeric-string code", str(sample)))
     if not string_codes:  # codes beyond what JavaScript holds exactly are refused by every target
@@ -126,7 +147,7 @@ def build(catalog: Catalog) -> dict[str, Any]:
             {
                 "name": "the largest code every target holds",
                 "payload": payload(largest, "?"),
-                "expect": _unknown(largest, "?", next((c for c in catalog.categories if c.contains(largest)), None)),
+                "expect": _unknown(largest, "?", catalog.category_of(largest)),
             }
         )
     for name, bad in wrong_code:
@@ -135,7 +156,7 @@ def build(catalog: Catalog) -> dict[str, Any]:
     cases.append({"name": "no message", "payload": json.dumps({code_key: sample}), "expect": {"error": "payload"}})
     cases.append({"name": "no code", "payload": json.dumps({message_key: "x"}), "expect": {"error": "payload"}})
     # Not JSON by RFC 8259, though some parsers read it: every target must refuse it alike.
-    valid = json.dumps({code_key: sample, message_key: catalog.active[0].messages[0].text}, ensure_ascii=False)
+    valid = json.dumps({code_key: sample, message_key: first.messages[0].text}, ensure_ascii=False)
     for name, constant in (("NaN", "NaN"), ("Infinity", "Infinity"), ("-Infinity", "-Infinity")):
         cases.append(
             {
@@ -145,13 +166,13 @@ def build(catalog: Catalog) -> dict[str, Any]:
             }
         )
     # JSON texts that say the same payload in other ways: every target must read them alike.
-    first_message = catalog.active[0].messages[0].format(*["v"] * catalog.active[0].messages[0].arity)
-    expected = _expect_known(catalog.active[0], first_message)
+    first_message = first.messages[0].format(*["v"] * first.messages[0].arity)
+    expected = _expect_known(first, first_message)
 
     def escaped(text: str) -> str:
         return '"' + "".join(f"\\u{ord(c):04x}" if ord(c) < 0x10000 else c for c in text) + '"'
 
-    same_code, same_message = json.dumps(catalog.active[0].code), json.dumps(first_message, ensure_ascii=False)
+    same_code, same_message = json.dumps(first.code), json.dumps(first_message, ensure_ascii=False)
     keys = (json.dumps(code_key, ensure_ascii=False), json.dumps(message_key, ensure_ascii=False))
     unknown_code = json.dumps(outside[0] if string_codes else 424242)
     variants = {
@@ -167,7 +188,6 @@ def build(catalog: Catalog) -> dict[str, Any]:
         cases.append({"name": name, "payload": text, "expect": expected})
 
     # A lone surrogate escape decodes to no Unicode text: every target reads it as U+FFFD.
-    first = catalog.active[0]
     lone = json.dumps({code_key: first.code, message_key: "\x00"}).replace("\\u0000", "a\\ud800b\\udc00")
     cases.append(
         {
@@ -190,7 +210,7 @@ def build(catalog: Catalog) -> dict[str, Any]:
         )
     if not string_codes:  # JavaScript's JSON.parse reads both as integers; the text decides
         for name, written in (("a fraction", f"{sample}.0"), ("an exponent", f"{sample}e0")):
-            text = json.dumps({code_key: 0, message_key: catalog.active[0].messages[0].text}, ensure_ascii=False)
+            text = json.dumps({code_key: 0, message_key: first.messages[0].text}, ensure_ascii=False)
             text = text.replace(": 0,", f": {written},", 1)
             cases.append({"name": f"a code written with {name}", "payload": text, "expect": {"error": "payload"}})
     for name, text in MALFORMED.items():
@@ -203,7 +223,7 @@ def build(catalog: Catalog) -> dict[str, Any]:
 def _nesting_cases(catalog: Catalog, valid: str) -> list[dict[str, Any]]:
     """Every target reads JSON text nested up to MAX_PAYLOAD_DEPTH and refuses one level more,
     wherever the depth is: in an ignored field, or in the code or message field itself."""
-    first = catalog.active[0]
+    first = next(e for e in catalog.exceptions if e.messages)
     expected = _expect_known(first, first.messages[0].text)
     code_key, message_key = (
         json.dumps(k, ensure_ascii=False) for k in (catalog.payload.code_field, catalog.payload.message_field)
@@ -291,8 +311,10 @@ def _unknown(code: Code, message: str, category: Category | None) -> dict[str, A
         "name": None,
         "class": category.class_name if category else "ApiError",
         "category": category.name if category else None,
+        "kind": "error",
         "variant": None,
         "params": [],
+        "params_by_name": {},
         "message": message,
         "retryable": False,
         "http_status": None,
