@@ -59,6 +59,7 @@ class PlannedCategory:
     ranges: list[tuple[int, int]] = field(default_factory=list)
     prefixes: list[str] = field(default_factory=list)
     headings: list[str] = field(default_factory=list)  # as written, for the comment
+    class_given: str | None = None
 
 
 @dataclass

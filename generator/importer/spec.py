@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass, field
 
 from ..characters import FORBIDDEN
-from ..diagnostics import Position
 from ..escaping import json_string
 from ..loader import Value, load_yaml
 from .plan import Plan, PlannedCategory, PlannedEntry, PlannedMessage, PlannedSet
@@ -22,20 +21,23 @@ from .plan import Plan, PlannedCategory, PlannedEntry, PlannedMessage, PlannedSe
 _UNSAFE = re.compile(f"[{FORBIDDEN}\u2028\u2029]")
 
 
+Subject = PlannedEntry | PlannedCategory | PlannedSet
+
+
 @dataclass
 class Written:
     text: str
     value: Value  # what the text loads as
-    # (first line in the spec, where the input shows it) per entry, category and set, in order
-    origins: list[tuple[int, Position]] = field(default_factory=list)
+    # (first line in the spec, the entry, category or set written from there), in order
+    origins: list[tuple[int, Subject]] = field(default_factory=list)
 
-    def origin(self, line: int) -> Position | None:
-        """Where in the input the spec's line comes from (the entry, category or set it is in)."""
+    def subject(self, line: int) -> Subject | None:
+        """The entry, category or set the spec's line belongs to."""
         found = None
-        for start, at in self.origins:
+        for start, subject in self.origins:
             if start > line:
                 break
-            found = at
+            found = subject
         return found
 
 
@@ -50,13 +52,13 @@ def comment(text: str) -> str:
 class _Lines:
     def __init__(self) -> None:
         self.lines: list[str] = []
-        self.origins: list[tuple[int, Position]] = []
+        self.origins: list[tuple[int, Subject]] = []
 
     def add(self, line: str) -> None:
         self.lines.append(line)
 
-    def origin(self, at: Position) -> None:
-        self.origins.append((len(self.lines) + 1, at))
+    def origin(self, subject: Subject) -> None:
+        self.origins.append((len(self.lines) + 1, subject))
 
     def markdown(self, indent: str, key: str, text: str) -> None:
         """A Markdown text: a literal block where it can be one, else a quoted line."""
@@ -130,7 +132,7 @@ def _sets(out: _Lines, sets: list[PlannedSet]) -> None:
     out.add("")
     out.add("message_sets:")
     for found in sets:
-        out.origin(found.at)
+        out.origin(found)
         if found.heading is not None:
             out.add(f"  # {comment(found.heading)} (line {found.at.line})")
         for line in (found.note or "").split("\n"):
@@ -142,10 +144,12 @@ def _sets(out: _Lines, sets: list[PlannedSet]) -> None:
 
 
 def _category(out: _Lines, category: PlannedCategory) -> None:
-    out.origin(category.at)
+    out.origin(category)
     for heading in category.headings:
         out.add(f"  # {comment(heading)}")
     out.add(f"  - name: {category.name}")
+    if category.class_given is not None:
+        out.add(f"    class: {category.class_given}  # errgen import: the class its name makes is taken")
     out.add(f"    title: {quoted(category.title)}")
     if category.label is not None:
         out.add(f"    label: {quoted(category.label)}")
@@ -162,9 +166,10 @@ def _category(out: _Lines, category: PlannedCategory) -> None:
         out.add(f"    prefixes: [{', '.join(map(quoted, category.prefixes))}]")
 
 
-def _entry(out: _Lines, entry: PlannedEntry) -> None:
-    out.add("")
-    out.origin(entry.at)
+def _entry(out: _Lines, entry: PlannedEntry, first: bool) -> None:
+    if not first:
+        out.add("")
+    out.origin(entry)
     out.add(f"  - code: {_scalar(entry.code)}")
     if entry.name is not None:
         out.add(f"    name: {quoted(entry.name)}")
@@ -197,7 +202,7 @@ def _entry(out: _Lines, entry: PlannedEntry) -> None:
             out.add(f"      {key}: {_scalar(value)}")
 
 
-def render(plan: Plan, fmt: str) -> tuple[str, list[tuple[int, Position]]]:
+def render(plan: Plan, fmt: str) -> tuple[str, list[tuple[int, Subject]]]:
     out = _Lines()
     out.add(f"# Imported by `errgen import` from {comment(plan.input_name)} ({fmt}).")
     out.add("# Every upstream text is kept verbatim: names as `name:`, messages double-quoted. Each decision")
@@ -214,8 +219,8 @@ def render(plan: Plan, fmt: str) -> tuple[str, list[tuple[int, Position]]]:
             _category(out, category)
     out.add("")
     out.add("errors:")
-    for entry in plan.entries:
-        _entry(out, entry)
+    for index, entry in enumerate(plan.entries):
+        _entry(out, entry, index == 0)
     return "\n".join(out.lines) + "\n", out.origins
 
 
