@@ -535,14 +535,16 @@ class _Planner:
         every_message = [m for e, _ in order for m in e.messages] + [m for s in self.source.sets for m in s.messages]
         style = self.style(every_message)
         planned: list[PlannedEntry] = []
+        spelled: set[str] = set()
         for entry, code in order:
             kind = None
             if entry.kind is not None:
                 kind = _KINDS.get(entry.kind.strip().lower())
                 if kind is None:
                     self.problem(entry.at, f"kind {entry.kind!r} is not error, warning or success (or E, W, S)")
-                elif kind != entry.kind:
-                    self.note(entry.at, "kind", f"{entry.code}: kind {entry.kind!r} is {kind}")
+                elif kind != entry.kind and entry.kind not in spelled:
+                    spelled.add(entry.kind)
+                    self.note(entry.at, "kind", f"kind {entry.kind!r} is {kind} (here and wherever it stands)")
             messages = [m for m in (self.message(x, style, set_names) for x in entry.messages) if m is not None]
             if entry.name is not None:
                 self.sound(entry.name, entry.at, "a name")
@@ -628,6 +630,8 @@ class _Planner:
         name = self.options.name or _text(given.get("name"))
         if name is None:
             words = re.findall(r"[a-z0-9]+", stem.lower())
+            while len(words) > 1 and words[-1] in ("error", "errors", "code", "codes"):
+                words.pop()  # binance-options-error-codes.txt -> binance-options
             name = "-".join(words).lstrip("0123456789-")[:MAX_NAME].rstrip("-") or "imported"
             self.note(None, "catalog", f"name {name!r}, from the file's name (--name chooses another)")
         if not _CATALOG_NAME.fullmatch(name) or len(name) > MAX_NAME:

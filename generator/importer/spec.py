@@ -45,6 +45,15 @@ def quoted(text: str) -> str:
     return json_string(text)
 
 
+# Identifiers YAML 1.1 reads as booleans or null: written quoted (the loader refuses them plain).
+_NOT_PLAIN = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}
+
+
+def word(text: str) -> str:
+    """An identifier, plain unless a plain scalar of its spelling would not be text."""
+    return quoted(text) if text.lower() in _NOT_PLAIN else text
+
+
 def comment(text: str) -> str:
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
@@ -93,7 +102,7 @@ def _scalar(value: object) -> str:
 
 def _message(out: _Lines, indent: str, message: PlannedMessage) -> None:
     if message.include is not None:
-        out.add(f"{indent}- include: {message.include}")
+        out.add(f"{indent}- include: {word(message.include)}")
     elif message.style is None and message.description is None:
         out.add(f"{indent}- {quoted(message.text)}")
     else:
@@ -125,7 +134,7 @@ def _catalog(out: _Lines, plan: Plan) -> None:
     if plan.extensions:
         out.add("  extensions:  # upstream fields errgen does not model, typed by their values")
         for name, kind in plan.extensions:
-            out.add(f"    {name}: {{type: {kind}}}")
+            out.add(f"    {word(name)}: {{type: {kind}}}")
 
 
 def _sets(out: _Lines, sets: list[PlannedSet]) -> None:
@@ -138,7 +147,7 @@ def _sets(out: _Lines, sets: list[PlannedSet]) -> None:
         for line in (found.note or "").split("\n"):
             if line:
                 out.add(f"  # {comment(line)}")
-        out.add(f"  {found.name}:")
+        out.add(f"  {word(found.name)}:")
         for message in found.messages:
             _message(out, "    ", message)
 
@@ -147,7 +156,7 @@ def _category(out: _Lines, category: PlannedCategory) -> None:
     out.origin(category)
     for heading in category.headings:
         out.add(f"  # {comment(heading)}")
-    out.add(f"  - name: {category.name}")
+    out.add(f"  - name: {word(category.name)}")
     if category.class_given is not None:
         out.add(f"    class: {category.class_given}  # errgen import: the class its name makes is taken")
     out.add(f"    title: {quoted(category.title)}")
@@ -174,18 +183,18 @@ def _entry(out: _Lines, entry: PlannedEntry, first: bool) -> None:
     if entry.name is not None:
         out.add(f"    name: {quoted(entry.name)}")
     if entry.identifier is not None:
-        out.add(f"    identifier: {entry.identifier}  # errgen import: the name's own is taken, or too long")
+        out.add(f"    identifier: {word(entry.identifier)}  # errgen import: the name's own is taken, or too long")
     if entry.aliases:
         out.add("    aliases:")
         for alias in entry.aliases:
             if alias.identifier is None:
                 out.add(f"      - {quoted(alias.name)}")
             else:
-                out.add(f"      - {{name: {quoted(alias.name)}, identifier: {alias.identifier}}}")
+                out.add(f"      - {{name: {quoted(alias.name)}, identifier: {word(alias.identifier)}}}")
     if entry.kind is not None:
         out.add(f"    kind: {entry.kind}")
     if entry.category is not None:
-        out.add(f"    category: {entry.category}")
+        out.add(f"    category: {word(entry.category)}")
     if entry.class_given is not None:
         out.add(f"    class: {entry.class_given}  # errgen import: the class its name makes is taken")
     for key, value in entry.fields.items():
@@ -199,7 +208,7 @@ def _entry(out: _Lines, entry: PlannedEntry, first: bool) -> None:
     if entry.extensions:
         out.add("    extensions:")
         for key, value in entry.extensions.items():
-            out.add(f"      {key}: {_scalar(value)}")
+            out.add(f"      {word(key)}: {_scalar(value)}")
 
 
 def render(plan: Plan, fmt: str) -> tuple[str, list[tuple[int, Subject]]]:

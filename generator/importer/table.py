@@ -54,6 +54,8 @@ KNOWN = {
 }
 CATALOG_KEYS = ("name", "title", "version", "source", "description", "payload", "example")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
+# A surrogate pair as JSON escapes it, after an even run of backslashes (so it is an escape).
+_PAIR = re.compile(r"(?<!\\)((?:\\\\)*)\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})")
 
 
 def column_key(header: str) -> str:
@@ -135,7 +137,7 @@ class Rows:
             elif field == "category":
                 entry.heading = Heading(value.strip(), where)
             elif field == "name":
-                entry.name = value.strip()
+                entry.name = value
             elif field == "description":
                 entry.description = value
             else:
@@ -233,7 +235,10 @@ def read_document(data: bytes, fmt: str) -> Source:
         except json.JSONDecodeError as exc:
             raise fail(Position(exc.lineno, exc.colno), f"JSON syntax error: {exc.msg}") from None
         # Outside strings JSON's tabs are whitespace; YAML refuses them, and a space keeps each column.
-        data = text.replace("\t", " ").encode("utf-8")
+        # JSON spells a character beyond U+FFFF as two \u escapes, which YAML reads one by one (two
+        # lone surrogates): they become one \U escape (columns after it on that line move by two).
+        text = _PAIR.sub(_one_escape, text.replace("\t", " "))
+        data = text.encode("utf-8")
     try:
         doc = load_yaml(data)
     except SpecError as exc:
@@ -300,6 +305,11 @@ def _sets(rows: Rows, doc: Document, sets: Any) -> None:
         at = doc.position(("message_sets", name))
         messages = rows.messages(_positioned(doc, ("message_sets", name), value), at)
         rows.source.sets.append(MessageSet(key=name, at=at, messages=messages, name=name))
+
+
+def _one_escape(match: re.Match[str]) -> str:
+    high, low = int(match.group(2), 16), int(match.group(3), 16)
+    return f"{match.group(1)}\\U{0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00):08X}"
 
 
 def _text(data: bytes) -> str:
