@@ -509,7 +509,7 @@ def test_fixture_generates_and_reads_back(name: str, tmp_path: Path) -> None:
         "python",
         pytest.param("typescript", marks=pytest.mark.xfail(strict=True, reason="the TypeScript target reads v2 later")),
         pytest.param("go", marks=pytest.mark.xfail(strict=True, reason="the Go target reads format v2 later")),
-        pytest.param("docs", marks=pytest.mark.xfail(strict=True, reason="the docs target reads format v2 later")),
+        "docs",
     ],
 )
 def test_every_fixture_passes_the_target_s_toolchain(target: str, tmp_path: Path) -> None:
