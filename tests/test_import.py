@@ -18,8 +18,9 @@ from typing import Any
 
 import pytest
 
+from generator import cli
 from generator.diagnostics import Position
-from generator.importer import ImportFailed, Options, Result, convert, headings
+from generator.importer import ImportFailed, Options, Result, convert, detect, headings
 from generator.loader import load_yaml
 from generator.model import Catalog, ErrorDef
 from generator.validate import load_catalog
@@ -434,35 +435,62 @@ def test_command_writes_the_spec_and_the_report(tmp_path: Path) -> None:
     assert not [p.name for p in (tmp_path / "spec").iterdir() if p.name != "errors.yaml"]  # no temp file left
 
 
-def test_command_never_overwrites_without_force(tmp_path: Path) -> None:
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """The command in-process (cheap); test_command_writes_the_spec_and_the_report runs it for real."""
+    code = cli.main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_command_never_overwrites_without_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
     out = tmp_path / "errors.yaml"
     out.write_text("mine\n", encoding="utf-8")
-    proc = errgen("import", str(SEED), "--out", str(out), cwd=tmp_path)
-    assert (proc.returncode, out.read_text(encoding="utf-8")) == (EXIT_FAILED, "mine\n")
-    assert "exists; nothing was written (--force replaces it)" in proc.stderr
-    proc = errgen("import", str(SEED), "--out", str(out), "--force", "--name", "options", cwd=tmp_path)
-    assert proc.returncode == EXIT_OK, proc.stderr
+    code, _, err = run(["import", str(SEED), "--out", "errors.yaml"], capsys)
+    assert (code, out.read_text(encoding="utf-8")) == (EXIT_FAILED, "mine\n")
+    assert err == "errgen: errors.yaml exists; nothing was written (--force replaces it)\n"
+    code, _, err = run(["import", str(SEED), "--out", "errors.yaml", "--force", "--name", "options"], capsys)
+    assert code == EXIT_OK, err
     assert load_catalog(out.read_bytes()).name == "options"
-    assert "range: label '10xx'" in proc.stderr  # the report, on stderr without --report
+    assert "range: label '10xx'" in err  # the report, on stderr without --report
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["errors.yaml"]  # no temp file left
 
 
-def test_command_failures(tmp_path: Path) -> None:
-    bad = tmp_path / "bad.csv"
-    bad.write_text("code,kind\n1,fatal\n", encoding="utf-8")
-    proc = errgen("import", str(bad), "--out", "out.yaml", cwd=tmp_path)
-    assert proc.returncode == EXIT_FAILED
-    assert proc.stderr.splitlines() == [
-        f"{bad}:2:1: kind 'fatal' is not error, warning or success (or E, W, S)",
+def test_command_failures(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("bad.csv").write_text("code,kind\n1,fatal\n", encoding="utf-8")
+    code, _, err = run(["import", "bad.csv", "--out", "out.yaml"], capsys)
+    assert code == EXIT_FAILED
+    assert err.splitlines() == [
+        "bad.csv:2:1: kind 'fatal' is not error, warning or success (or E, W, S)",
         "errgen: 1 problem(s); nothing was written",
     ]
-    assert not (tmp_path / "out.yaml").exists()
-    assert errgen("import", str(tmp_path / "missing.csv"), cwd=tmp_path).returncode == EXIT_USAGE
-    assert errgen("import", cwd=tmp_path).returncode == EXIT_USAGE
-    assert errgen("import", str(SEED), "--format", "pdf", cwd=tmp_path).returncode == EXIT_USAGE
-    (tmp_path / "dir.yaml").mkdir()
-    proc = errgen("import", str(SEED), "--out", "dir.yaml", "--force", cwd=tmp_path)
-    assert proc.returncode == EXIT_FAILED and "Traceback" not in proc.stderr
-    assert "cannot write dir.yaml" in proc.stderr and list((tmp_path / "dir.yaml").iterdir()) == []
+    assert not Path("out.yaml").exists()
+    assert run(["import", "missing.csv"], capsys)[0] == EXIT_USAGE
+    assert run(["import"], capsys)[0] == EXIT_USAGE
+    assert run(["import", str(SEED), "--format", "pdf"], capsys)[0] == EXIT_USAGE
+    Path("dir.yaml").mkdir()
+    code, _, err = run(["import", str(SEED), "--out", "dir.yaml", "--force"], capsys)
+    assert code == EXIT_FAILED and "Traceback" not in err
+    assert "cannot write dir.yaml" in err and list(Path("dir.yaml").iterdir()) == []
+    code, _, err = run(["import", str(SEED), "--out", "new/dir/errors.yaml"], capsys)  # parents are made
+    assert code == EXIT_OK and load_catalog(Path("new/dir/errors.yaml").read_bytes()).name == "binance-options"
+
+
+def test_formats_by_suffix_and_content() -> None:
+    assert [detect(Path(n), b"", "auto") for n in ("a.json", "a.yml", "a.tsv", "a.md", "a.txt", "a")] == [
+        "json",
+        "yaml",
+        "csv",
+        "markdown",
+        "text",
+        "text",
+    ]
+    assert detect(Path("a"), b' [{"code": 1}]', "auto") == "json"
+    assert (detect(Path("a.txt"), b"code\n", "table"), detect(Path("a.yaml"), b"", "table")) == ("csv", "yaml")
+    assert detect(Path("a.json"), b"", "markdown") == "markdown"
 
 
 # -- import -> validate -> generate -> read back ---------------------------------------------
@@ -480,17 +508,30 @@ print(json.dumps([
 """
 
 
+def generate(name: str, target: str, root: Path) -> Path:
+    """`python -m generator generate` of one target from the spec a fixture imports as."""
+    spec = root / f"{name}.yaml"
+    spec.write_text(imported(name).spec.text, encoding="utf-8")
+    out = root / name.replace(".", "-")
+    proc = errgen("generate", "--spec", str(spec), "--out", str(out), "--target", target)
+    assert proc.returncode == EXIT_OK, f"{name}: {proc.stderr}"
+    return out / target
+
+
+@pytest.fixture(scope="module")
+def python_packages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Each fixture's generated Python package root, generated once for the tests below."""
+    root = tmp_path_factory.mktemp("imported")
+    return {name: generate(name, "python", root) for name in FIXTURE_NAMES}
+
+
 @pytest.mark.parametrize("name", FIXTURE_NAMES)
-def test_fixture_generates_and_reads_back(name: str, tmp_path: Path) -> None:
-    result = imported(name)
-    spec = tmp_path / "errors.yaml"
-    spec.write_text(result.spec.text, encoding="utf-8")
-    proc = errgen("generate", "--spec", str(spec), "--out", str(tmp_path / "out"), "--target", "python")
-    assert proc.returncode == EXIT_OK, proc.stderr
-    (package,) = [p.name for p in (tmp_path / "out" / "python").iterdir() if p.is_dir()]
+def test_fixture_generates_and_reads_back(name: str, python_packages: dict[str, Path]) -> None:
+    result, out = imported(name), python_packages[name]
+    (package,) = [p.name for p in out.iterdir() if p.is_dir()]
     aliases = [a.upstream for e in result.catalog.errors for a in e.aliases]
     probe = subprocess.run(
-        [sys.executable, "-I", "-c", _PROBE, str(tmp_path / "out" / "python"), package, json.dumps(aliases)],
+        [sys.executable, "-I", "-c", _PROBE, str(out), package, json.dumps(aliases)],
         capture_output=True,
         text=True,
         check=False,
@@ -512,16 +553,15 @@ def test_fixture_generates_and_reads_back(name: str, tmp_path: Path) -> None:
         "docs",
     ],
 )
-def test_every_fixture_passes_the_target_s_toolchain(target: str, tmp_path: Path) -> None:
+def test_every_fixture_passes_the_target_s_toolchain(
+    target: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
     """The real toolchains, once per target over every fixture (mypy, tsc, gofmt and go vet)."""
-    outs = []
-    for name in FIXTURE_NAMES:
-        spec = tmp_path / f"{name}.yaml"
-        spec.write_text(imported(name).spec.text, encoding="utf-8")
-        out = tmp_path / name.replace(".", "-")
-        proc = errgen("generate", "--spec", str(spec), "--out", str(out), "--target", target)
-        assert proc.returncode == EXIT_OK, f"{name}: {proc.stderr}"
-        outs.append(out / target)
+    if target == "python":
+        roots: dict[str, Path] = request.getfixturevalue("python_packages")
+        outs = list(roots.values())
+    else:
+        outs = [generate(name, target, tmp_path) for name in FIXTURE_NAMES]
     if target == "python":
         packages = [p for out in outs for p in out.iterdir() if p.is_dir()]
         assert len({p.name for p in packages}) == len(packages)  # so one mypy run can check them all

@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_PATTERN = r"[+-]?[0-9][0-9A-Z]*?[xX]+(?![0-9A-Za-z])|[+-]?[0-9]+(?![0-9A-Za-z])"
+# The stem holds no X, so it and the x run never compete for a character.
+_PATTERN = r"[+-]?[0-9][0-9A-WYZ]*[xX]+(?![0-9A-Za-z])|[+-]?[0-9]+(?![0-9A-Za-z])"
 _ITEM = rf"(?:{_PATTERN})(?:[ \t]*(?:-|\u2013|\u2014|\bto\b)[ \t]*(?:{_PATTERN}))?"
 _LABEL = re.compile(rf"{_ITEM}(?:[ \t]*(?:/|,|&|\band\b)[ \t]*{_ITEM})*")
 _ONE_ITEM = re.compile(rf"(?P<start>{_PATTERN})(?:[ \t]*(?:-|\u2013|\u2014|\bto\b)[ \t]*(?P<end>{_PATTERN}))?")

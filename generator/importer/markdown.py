@@ -24,12 +24,12 @@ from .lines import CODE_LINE, MENTION, Page, decode, indent, strip_end
 from .source import Message, MessageSet, Source
 from .table import KNOWN, Rows, column_key
 
-_HEADING = re.compile(r" {0,3}(?P<level>#{1,6})[ \t]+(?P<text>.*?)(?:[ \t]+#+)?")
+_HEADING = re.compile(r" {0,3}(?P<level>#{1,6})(?:[ \t]+|$)")
 _BULLET = re.compile(r"[ \t]*[*+\-][ \t]+(?P<text>.*)")
 _FENCE = re.compile(r" {0,3}(?P<fence>`{3,}|~{3,})")
 _HTML = re.compile(r"[ \t]*<[^>]*>(?:[ \t]*<[^>]*>)*")
 _BREAK = re.compile(r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})")
-_DELIMITER = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*")
+_DELIMITER_CELL = re.compile(r":?-+:?")
 _QUOTED = re.compile(r'"(?P<text>[^"]*)"')
 _QUOTED_LIST = re.compile(r'"[^"]*"(?:[ \t]*/[ \t]*"[^"]*")*')
 
@@ -51,6 +51,9 @@ class _Markdown(Page):
         super().flush()
 
     def heading_line(self, level: int, text: str, at: Position) -> None:
+        if not text:
+            self.note(at, "skipped", "an empty heading")
+            return
         code = CODE_LINE.fullmatch(text)
         mentions = list(MENTION.finditer(text))
         if code is not None:
@@ -134,6 +137,18 @@ class _Markdown(Page):
         self.bullet = None
 
 
+def _heading_text(text: str) -> str:
+    """A heading's text without its closing #s (`## Title ##`), which need a blank before them."""
+    text = text.strip()
+    bare = text.rstrip("#")
+    return bare.rstrip() if bare != text and (not bare or bare[-1] in " \t") else text
+
+
+def _delimiter_row(line: str) -> bool:
+    """`---|:---:` under a table's header."""
+    return "-" in line and all(_DELIMITER_CELL.fullmatch(cell) for cell in _cells(line))
+
+
 def _cells(line: str) -> list[str]:
     """A table row's cells: split at each `|` not escaped, outer pipes dropped, `\\|` made `|`."""
     text = line.strip()
@@ -191,9 +206,9 @@ def read(data: bytes) -> Source:
         if not line:
             page.blank()
             continue
-        heading = _HEADING.fullmatch(line)
+        heading = _HEADING.match(line)
         if heading:
-            page.heading_line(len(heading.group("level")), heading.group("text").strip(), at)
+            page.heading_line(len(heading.group("level")), _heading_text(line[heading.end() :]), at)
             continue
         if _BREAK.fullmatch(line) or _HTML.fullmatch(line):
             page.flush()
@@ -203,7 +218,7 @@ def read(data: bytes) -> Source:
         if bullet:
             page.bullet_line(bullet.group("text"), Position(number, bullet.start("text") + 1), indent(line))
             continue
-        if number < len(lines) and "|" in line and _DELIMITER.fullmatch(lines[number]) and "-" in lines[number]:
+        if number < len(lines) and "|" in line and _delimiter_row(lines[number]):
             rows = [(_cells(line), at)]
             number += 1
             while number < len(lines) and "|" in lines[number] and lines[number].strip():
