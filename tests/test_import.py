@@ -379,6 +379,12 @@ def test_identifiers_too_long_or_taken() -> None:
     assert (codes[2].name, codes[3].name) == ("BAD_SYMBOL", "BAD_SYMBOL_3")
 
 
+def test_a_message_listed_twice_is_kept_once() -> None:
+    result = text_import("-1 A\n  \u2022 same\n  \u2022 same\n")
+    assert texts(result.catalog.errors[0]) == ["same"]
+    assert "in:3:5: dropped: -1 lists 'same' twice: once is kept" in report(result)
+
+
 def test_a_code_listed_twice_with_the_same_name_is_merged() -> None:
     entries = [{"code": 1, "name": "A", "messages": ["x", "y"]}, {"code": 1, "name": "A", "messages": ["y", "z"]}]
     result = text_import(json.dumps(entries), "t.json")
@@ -408,7 +414,8 @@ def test_problems_have_positions() -> None:
 
 def test_a_problem_of_the_spec_is_shown_at_its_entry() -> None:
     """What only the validator finds (a variant no message can reach) points into the input."""
-    lines = failure("-1 A\n  \u2022 x %s\n  \u2022 x %s\n")
+    lines = failure("-1 A\n  \u2022 x %s y\n  \u2022 x %s%s y\n")
+    assert "can never match" in lines[0]
     assert len(lines) == 1 and lines[0].startswith("page.txt:1:1: ") and "(in the spec it makes, line" in lines[0]
 
 

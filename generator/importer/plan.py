@@ -206,7 +206,10 @@ class _Planner:
 
     def merge(self, first: Entry, later: Entry, code: Code) -> None:
         names = {first.name, *(a for a, _ in first.aliases)}
-        if later.name is not None and later.name not in names:
+        if first.name is None and later.name is not None:
+            first.name = later.name
+            self.note(later.at, "merged", f"{code} is named {later.name!r} where it is listed again")
+        elif later.name is not None and later.name not in names:
             first.aliases.append((later.name, later.at))
             self.note(later.at, "alias", f"{code} is listed again as {later.name!r}: one entry, that name an alias")
         elif later.name is not None and later.messages:
@@ -408,9 +411,8 @@ class _Planner:
                 assert prefix is not None
                 if prefix not in category.prefixes:
                     category.prefixes.append(prefix)
-            self.note(
-                heading.at, "range", f"label {found.label!r}: {category.name} holds the codes starting {prefixes}"
-            )
+            starts = ", ".join(f'"{p}"' for p in prefixes)
+            self.note(heading.at, "range", f"label {found.label!r}: {category.name} holds the codes starting {starts}")
             return
         codes = [e.code for e in members if isinstance(e.code, int)]
         if codes and all(c < 0 for c in codes):
@@ -473,6 +475,20 @@ class _Planner:
         chosen: Style = "braces" if braces > printf else "printf"
         self.note(None, "style", f"placeholders: {chosen} ({printf} message(s) use printf %s, {braces} braces {{0}})")
         return chosen
+
+    def messages(self, messages: list[Message], style: Style, sets: dict[str, str], owner: str) -> list[PlannedMessage]:
+        """The messages a code (or set) lists, a text it lists twice once: a variant is one text."""
+        planned: list[PlannedMessage] = []
+        seen: set[tuple[str, bool]] = set()
+        for message in messages:
+            if (message.text, message.include) in seen:
+                self.note(message.at, "dropped", f"{owner} lists {message.text!r} twice: once is kept")
+                continue
+            seen.add((message.text, message.include))
+            found = self.message(message, style, sets)
+            if found is not None:
+                planned.append(found)
+        return planned
 
     def message(self, message: Message, style: Style, sets: dict[str, str]) -> PlannedMessage | None:
         if message.include:
@@ -545,7 +561,7 @@ class _Planner:
                 elif kind != entry.kind and entry.kind not in spelled:
                     spelled.add(entry.kind)
                     self.note(entry.at, "kind", f"kind {entry.kind!r} is {kind} (here and wherever it stands)")
-            messages = [m for m in (self.message(x, style, set_names) for x in entry.messages) if m is not None]
+            messages = self.messages(entry.messages, style, set_names, str(entry.code))
             if entry.name is not None:
                 self.sound(entry.name, entry.at, "a name")
             for alias, at in entry.aliases:
@@ -573,7 +589,7 @@ class _Planner:
             PlannedSet(
                 set_names[s.key],
                 s.at,
-                [m for m in (self.message(x, style, set_names) for x in s.messages) if m is not None],
+                self.messages(s.messages, style, set_names, set_names[s.key]),
                 s.note,
                 s.key if s.name is None else None,
             )
