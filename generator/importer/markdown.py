@@ -132,7 +132,10 @@ class _Markdown(Page):
         for cells, at in rows[1:]:
             row = dict(zip(fields, cells, strict=False))
             description = row.get("description") or None
-            for text in _messages(row.get("messages", "")):
+            cell = row.get("messages", "")
+            if cell.startswith('"') and not _QUOTED_LIST.fullmatch(cell) and not cell.endswith('"'):
+                self.note(at, "kept", f"a message cell opens a quote it does not close: kept as written, {cell!r}")
+            for text in _messages(cell):
                 into.append(Message(text, at, description))
         self.bullet = None
 
