@@ -352,6 +352,15 @@ def test_csv_messages_one_per_row_or_one_per_line() -> None:
     assert "column 'Retry Count' is the extension field retry_count" in report(result)
 
 
+def test_json_messages_are_one_line_each_and_may_say_their_style() -> None:
+    entries = [{"code": 1, "messages": [{"text": "100% {sure}", "placeholders": "none", "description": "Kept."}]}]
+    message = text_import(json.dumps(entries), "t.json").catalog.errors[0].messages[0]
+    assert (message.text, message.style, message.description, message.arity) == ("100% {sure}", "none", "Kept.", 0)
+    assert failure('[{"code": 1, "message": "two\\nlines"}]', "t.json") == [
+        "t.json:1:25: a message must be one line, without line breaks or tabs: 'two\\nlines'"
+    ]
+
+
 def test_tsv_and_a_byte_order_mark() -> None:
     result = convert(Path("t.tsv"), "\ufeffcode\tname\n1\tONE\n".encode(), "auto", Options())
     assert [e.upstream_name for e in result.catalog.errors] == ["ONE"]

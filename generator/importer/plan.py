@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, cast
 
 from ..characters import FORBIDDEN, LINE_BREAKS, shown
 from ..diagnostics import Diagnostic, Position
@@ -468,7 +468,8 @@ class _Planner:
         votes: Counter[str] = Counter()
         for message in messages:
             if not message.include:
-                styles = _styles(message.text)
+                given = message.style in ("printf", "braces")
+                styles = [cast(Style, message.style)] if given else _styles(message.text)
                 if len(styles) == 1:
                     votes[styles[0]] += 1
         printf, braces = votes["printf"], votes["braces"]
@@ -502,7 +503,9 @@ class _Planner:
             return None
         styles = _styles(text)
         own: Style | None = None
-        if len(styles) == 1 and styles[0] != style:
+        if message.style is not None:  # the input says
+            own = cast(Style, message.style) if message.style != style else None
+        elif len(styles) == 1 and styles[0] != style:
             own = styles[0]
             self.note(message.at, "style", f"{text!r} has {own} placeholders: its own style")
         elif len(styles) > 1:

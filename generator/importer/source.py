@@ -18,6 +18,7 @@ class Message:
     at: Position
     description: str | None = None
     include: bool = False  # text names a message set (MessageSet.key)
+    style: str | None = None  # placeholders the input gives this message (a table's mapping)
 
 
 @dataclass

@@ -66,9 +66,10 @@ def column_key(header: str) -> str:
 class Rows:
     """Builds entries from named cells, collecting every problem before failing."""
 
-    def __init__(self, source: Source) -> None:
+    def __init__(self, source: Source, lines: bool = False) -> None:
         self.source = source
         self.problems: list[Diagnostic] = []
+        self.lines = lines  # a text cell holds one message (or alias) per line: CSV
 
     def problem(self, at: Position, message: str) -> None:
         self.problems.append(Diagnostic(at, message, "import"))
@@ -126,11 +127,11 @@ class Rows:
         elif field == "messages":
             entry.messages += self.messages(value, where)
         elif field == "aliases":
-            items = [(line, where) for line in value.split("\n")] if isinstance(value, str) else value
+            items = [(line, where) for line in self.split(value)] if isinstance(value, str) else value
             if not isinstance(items, list) or not all(isinstance(i, tuple) and isinstance(i[0], str) for i in items):
                 self.problem(where, "aliases are a list of names (in CSV, one per line)")
             else:
-                entry.aliases += [(text.strip(), at) for text, at in items if text.strip()]
+                entry.aliases += [(text, at) for text, at in items if text.strip()]
         elif field in ("name", "identifier", "category", "description", "kind"):
             if not isinstance(value, str):
                 self.problem(where, f"{field} must be a text, got {json.dumps(value)}")
@@ -152,8 +153,7 @@ class Rows:
 
     def messages(self, value: Any, where: Position) -> list[Message]:
         if isinstance(value, str):  # one message, or (a CSV cell) one per line
-            lines = value.split("\n") if "\n" in value else [value]
-            return [Message(line, where) for line in lines if line.strip()]
+            return [Message(line, where) for line in self.split(value) if line.strip()]
         if not isinstance(value, list):
             self.problem(where, "messages are a text or a list")
             return []
@@ -163,14 +163,23 @@ class Rows:
                 found.append(Message(item, item_at))
             elif isinstance(item, dict) and set(item) == {"include"} and isinstance(item["include"], str):
                 found.append(Message(item["include"], item_at, include=True))
-            elif isinstance(item, dict) and isinstance(item.get("text"), str) and set(item) <= {"text", "description"}:
-                description = item.get("description")
+            elif isinstance(item, dict) and isinstance(item.get("text"), str) and set(item) <= _MESSAGE_KEYS:
+                description, style = item.get("description"), item.get("placeholders")
                 if description is not None and not isinstance(description, str):
                     self.problem(item_at, "a message's description is a text")
-                found.append(Message(item["text"], item_at, description if isinstance(description, str) else None))
+                elif style is not None and style not in ("printf", "braces", "none"):
+                    self.problem(item_at, "a message's placeholders are printf, braces or none")
+                else:
+                    found.append(Message(item["text"], item_at, description, style=style))
             else:
-                self.problem(item_at, "a message is a text, {text: ..., description: ...} or {include: SET}")
+                self.problem(item_at, "a message is a text, {text, description, placeholders} or {include: SET}")
         return found
+
+    def split(self, text: str) -> list[str]:
+        return text.split("\n") if self.lines else [text]
+
+
+_MESSAGE_KEYS = {"text", "description", "placeholders"}
 
 
 def _typed(field: str, value: Any) -> Scalar | None:
@@ -197,7 +206,7 @@ def read_csv(data: bytes) -> Source:
         source.notes.append(Note(Position(1, 1), "skipped", "the byte order mark at the start"))
     delimiter = "\t" if "\t" in text.split("\n", 1)[0] and "," not in text.split("\n", 1)[0] else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    rows = Rows(source)
+    rows = Rows(source, lines=True)
     fields: list[str] | None = None
     line = 1
     try:
