@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt
 
-.PHONY: generate check validate test lint typecheck update-snapshots runtime bench fuzz clean
+.PHONY: generate check validate test lint typecheck update-snapshots runtime bench fuzz package clean
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -23,8 +23,11 @@ node_modules/.installed: package.json package-lock.json
 generate: $(VENV)/.installed
 	$(PY) -m generator generate
 
+# Also the spec against its last release, when catalog.release_tag names one: breaking changes
+# fail unless ALLOW_BREAKING=1, and so does a version the changes do not allow.
 check: $(VENV)/.installed
 	$(PY) -m generator generate --check --fix-command "make generate"
+	$(PY) -m generator diff --last-release $(if $(ALLOW_BREAKING),--allow-breaking)
 
 validate: $(VENV)/.installed
 	$(PY) -m generator validate
@@ -59,6 +62,10 @@ bench: $(VENV)/.installed
 # The fuzz test with a much larger budget than `make test` gives it.
 fuzz: $(VENV)/.installed-test node_modules/.installed
 	ERRGEN_FUZZ_EXAMPLES=1000 $(PY) -m pytest tests/test_fuzz.py -q
+
+# Release artifacts of out/ in dist/, the same bytes on every run (SOURCE_DATE_EPOCH may set their time).
+package: $(VENV)/.installed-test
+	$(PY) -m generator package
 
 # Everything the targets above make; out/ is committed and stays.
 clean:

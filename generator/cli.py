@@ -19,8 +19,9 @@ from stat import S_ISREG
 
 import jinja2
 
-from . import __version__
+from . import __version__, release
 from .diagnostics import Diagnostic, Position, SpecError
+from .evolution import commands as evolution
 from .explain import UnknownCode, explain, find
 from .export import to_json
 from .importer import FORMATS as IMPORT_FORMATS
@@ -49,14 +50,24 @@ def _path(text: str) -> str:
 EXIT_CODES = "exit codes: 0 ok, 1 failed (invalid spec, stale output, write error), 2 usage error"
 
 
+DIFF_EXIT_CODES = (
+    "exit codes: 0 ok, 1 failed (a breaking change without --allow-breaking, a version the changes do not "
+    "allow, an invalid spec), 2 usage error (a spec that cannot be read, an unknown git ref)"
+)
+
+
 def _command(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str, summary: str, examples: str
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    summary: str,
+    examples: str,
+    exit_codes: str = EXIT_CODES,
 ) -> argparse.ArgumentParser:
     return commands.add_parser(
         name,
         help=summary,
         description=summary[0].upper() + summary[1:] + ".",
-        epilog=f"examples:\n{examples}\n\n{EXIT_CODES}",
+        epilog=f"examples:\n{examples}\n\n{exit_codes}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
 
@@ -163,6 +174,69 @@ def _parser() -> argparse.ArgumentParser:
 
     _command(commands, "targets", "list the targets errgen can generate, built in or installed", "  errgen targets")
 
+    diff = _command(
+        commands,
+        "diff",
+        "classify every change between two versions of the spec and check the version bump",
+        "  errgen diff old/errors.yaml spec/errors.yaml\n"
+        "  errgen diff --against v1.2.0                 # the spec at a git tag, branch or commit\n"
+        "  errgen diff --last-release --format json     # the tag catalog.release_tag names",
+        DIFF_EXIT_CODES,
+    )
+    evolution.add_sources(diff)
+    diff.add_argument(
+        "--format", choices=("text", "json"), default="text", help="text (one line per change) or json (one document)"
+    )
+    diff.add_argument(
+        "--allow-breaking", action="store_true", help="breaking changes do not fail the run (the version still must)"
+    )
+
+    changelog = _command(
+        commands,
+        "changelog",
+        "write the changes between two versions of the spec as a Markdown section for a changelog",
+        "  errgen changelog --against v1.2.0 --date 2025-06-01\n"
+        "  errgen changelog old.yaml spec/errors.yaml --version 1.3.0 --date 2025-06-01 --output spec/CHANGELOG.md",
+        "exit codes: 0 ok, 1 failed (an invalid spec, a --version that is not NEW's, a changelog that cannot be "
+        "written), 2 usage error (a spec that cannot be read, an unknown git ref, a bad --date)",
+    )
+    evolution.add_sources(changelog)
+    changelog.add_argument(
+        "--date", required=True, type=evolution.date_type, help="the release date, YYYY-MM-DD (never the clock's)"
+    )
+    changelog.add_argument("--version", help="the release (default: NEW's catalog.version, which it must be)")
+    changelog.add_argument(
+        "--docs-page",
+        default="README.md",
+        metavar="URL",
+        help="the reference page the code links point to, relative to the changelog (default: %(default)s, "
+        "as in out/docs/; out/docs/README.md for a changelog at the repository root)",
+    )
+    changelog.add_argument(
+        "--output", type=_path, metavar="FILE", help="add the section to this file, before its latest one"
+    )
+
+    package = _command(
+        commands,
+        "package",
+        "build the release artifacts of the packages in the output directory, named with the catalog version",
+        "  errgen package                        # out/ -> dist/python, dist/typescript, dist/go\n"
+        "  SOURCE_DATE_EPOCH=1700000000 errgen package --dist release/ --target go",
+        "exit codes: 0 ok, 1 failed (invalid spec, out/ not up to date, a build or write that fails), 2 usage error",
+    )
+    spec_option(package)
+    package.add_argument("--out", default="out", type=_path, help="the generated packages (default: %(default)s)")
+    package.add_argument(
+        "--dist", default="dist", type=_path, help="where the artifacts go, outside --out (default: %(default)s)"
+    )
+    package.add_argument(
+        "--target",
+        action="append",
+        choices=release.PACKAGED,
+        metavar="NAME",
+        help=f"only this package (repeatable; default: {', '.join(release.PACKAGED)})",
+    )
+
     init = _command(
         commands,
         "init",
@@ -252,7 +326,7 @@ def _generate(args: argparse.Namespace) -> int:
     root = Path(args.out)
     out = display(args.out)
     try:
-        rendered = render(catalog, targets)  # before anything touches the disk
+        rendered = render(catalog, targets, Path(args.spec).parent)  # before anything touches the disk
         with locked(root, shared=args.check):
             result = plan(root, rendered, targets)
             if args.check:
@@ -340,6 +414,25 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _package(args: argparse.Namespace) -> int:
+    catalog = _load(args.spec)
+    if isinstance(catalog, int):
+        return catalog
+    targets = tuple(dict.fromkeys(args.target)) if args.target else release.PACKAGED
+    try:
+        built = release.package(catalog, Path(args.out), Path(args.dist), targets)
+    except (release.PackageError, WriteError) as exc:
+        print(f"errgen: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except OSError as exc:
+        print(f"errgen: cannot write the artifacts: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILED
+    for artifact in built:
+        for path in artifact.paths:
+            print(f"errgen: wrote {display(str(path))}")
+    return EXIT_OK
+
+
 def _targets(_args: argparse.Namespace) -> int:
     known = available()
     width = max(map(len, known))
@@ -409,10 +502,13 @@ def _import(args: argparse.Namespace) -> int:
 
 
 _COMMANDS = {
+    "diff": evolution.diff,
+    "changelog": evolution.changelog_command,
     "generate": _generate,
     "validate": _validate,
     "explain": _explain,
     "export": _export,
+    "package": _package,
     "targets": _targets,
     "init": _init,
     "import": _import,

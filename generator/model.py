@@ -247,6 +247,56 @@ def match_order(templates: tuple[Template, ...]) -> tuple[int, ...]:
 
 
 @dataclass(frozen=True)
+class Match:
+    """How a message matched a code's variants: `how` is "exact", "tolerant" or "none"; a
+    tolerant match may leave `detail` (text after the documented one); no match has a `reason`:
+    "empty" (no message), "undocumented" (the code documents none) or "unmatched"."""
+
+    variant: int | None
+    params: tuple[str, ...]
+    how: str
+    detail: str | None = None
+    reason: str | None = None
+
+
+def normalized(message: str, tolerate: frozenset[str]) -> str:
+    """A wire message as the tolerances compare it: edge whitespace (ASCII, alike in every
+    runtime) and one final period (. or 。) removed, as each is tolerated."""
+    if "whitespace" in tolerate:
+        message = message.lstrip(_WHITESPACE)
+    return _trimmed_end(message, tolerate)
+
+
+def _trimmed_end(text: str, tolerate: frozenset[str]) -> str:
+    if "whitespace" in tolerate:
+        text = text.rstrip(_WHITESPACE)
+    if "punctuation" in tolerate and text[-1:] in (".", "。"):
+        text = text[:-1]
+        if "whitespace" in tolerate:
+            text = text.rstrip(_WHITESPACE)
+    return text
+
+
+def loose_parts(parts: tuple[str, ...], tolerate: frozenset[str]) -> tuple[str, ...]:
+    """A template's literal parts as the tolerances compare them: its ends normalized as a
+    message is, and with "backticks" the backtick that docs put on either side of a placeholder
+    (`%s`) dropped."""
+    out = list(parts)
+    if "backticks" in tolerate:
+        for index in range(len(out) - 1):  # around the placeholder after part `index`
+            if out[index].endswith("`") and out[index + 1].startswith("`"):
+                out[index], out[index + 1] = out[index][:-1], out[index + 1][1:]
+    if "whitespace" in tolerate:
+        out[0] = out[0].lstrip(_WHITESPACE)
+    out[-1] = _trimmed_end(out[-1], tolerate)
+    return tuple(out)
+
+
+def _typed(template: Template, values: tuple[str, ...]) -> bool:
+    return all(fits(p.type, v) for p, v in zip(template.placeholders, values, strict=True))
+
+
+@dataclass(frozen=True)
 class Category:
     name: Name
     title: str
@@ -326,6 +376,33 @@ class ErrorDef:
                 return variant, params
         return None
 
+    def match_loosely(self, message: str, tolerate: frozenset[str]) -> Match:
+        """The reference rule for a message that may have drifted from the docs: exact first
+        (`match`); then, with the catalog's tolerances, the message and the variants normalized
+        alike (see `normalized`); then, with "detail", a variant followed by extra text. A match
+        says how it was made; no match says why (`Match.reason`)."""
+        exact = self.match(message)
+        if exact is not None:
+            return Match(exact[0], exact[1], "exact")
+        if not self.messages:
+            return Match(None, (), "none", reason="undocumented")
+        if message == "":
+            return Match(None, (), "none", reason="empty")
+        if tolerate - {"detail"}:
+            wanted = normalized(message, tolerate)
+            for variant in self.match_order:
+                template = self.messages[variant]
+                values = split(loose_parts(template.parts, tolerate), wanted)
+                if values is not None and _typed(template, values):
+                    return Match(variant, values, "tolerant")
+        if "detail" in tolerate:
+            for variant in self.match_order:
+                template = self.messages[variant]
+                values = split((*loose_parts(template.parts, tolerate - {"punctuation"}), ""), message)
+                if values is not None and values[-1] and _typed(template, values[:-1]):
+                    return Match(variant, values[:-1], "tolerant", detail=values[-1])
+        return Match(None, (), "none", reason="unmatched")
+
     @property
     def is_deprecated(self) -> bool:
         return self.deprecated is not None
@@ -340,10 +417,145 @@ class ErrorDef:
         return self.kind != "success"
 
 
+Pointer = tuple[str, ...]  # a JSON Pointer's reference tokens, decoded; "*" is every item of an array
+WILDCARD = "*"
+
+
+def parse_pointer(text: str) -> Pointer:
+    """RFC 6901: "/error/code" -> ("error", "code"); "~1" is "/" and "~0" is "~" in a token."""
+    if not text.startswith("/"):
+        raise ValueError(f"{text!r} is not a JSON Pointer: it starts with /")
+    return tuple(token.replace("~1", "/").replace("~0", "~") for token in text[1:].split("/"))
+
+
+def pointer_text(pointer: Pointer) -> str:
+    return "".join("/" + token.replace("~", "~0").replace("/", "~1") for token in pointer)
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a payload may hold an error: the code's and the message's JSON Pointers. Both have
+    the same wildcards at the same places, so a batch item's message is read in its own item."""
+
+    code: Pointer
+    message: Pointer
+
+    @property
+    def wildcards(self) -> bool:
+        return WILDCARD in self.code
+
+
+@dataclass(frozen=True)
+class Found:
+    """One error (or success) a payload holds: the concrete JSON Pointer of its code, and its
+    code and message as read."""
+
+    pointer: str
+    code: Code
+    message: str
+
+
+class PayloadShapeError(ValueError):
+    """The payload holds no code where the catalog says one is, or holds one of the wrong type."""
+
+
+TOLERANCES = ("whitespace", "punctuation", "backticks", "detail")
+_WHITESPACE = " \t\n\r"  # ASCII only, alike in every runtime
+
+
 @dataclass(frozen=True)
 class Payload:
-    code_field: str
-    message_field: str
+    """How the API's payloads carry errors: locations tried in order, whether an integer catalog
+    reads a numeric string ("-2015") as its code, and which drifts of a message it tolerates."""
+
+    locations: tuple[Location, ...]
+    numeric_strings: bool = False
+    tolerate: frozenset[str] = frozenset()
+
+    @property
+    def code_field(self) -> str:
+        """The first location's code field (its last token), for docs and messages."""
+        return self.locations[0].code[-1]
+
+    @property
+    def message_field(self) -> str:
+        return self.locations[0].message[-1]
+
+    def read(self, document: object, string_codes: bool) -> list[Found]:
+        """The reference rule every runtime implements: every code the locations hold, in
+        location order, array items in order, as (concrete pointer, code, message)."""
+        found: list[Found] = []
+        for location in self.locations:
+            for where, code in _resolve(document, location.code, ()):
+                message = _get(document, _concrete(location.message, where))
+                found.append(
+                    Found(
+                        pointer_text(where),
+                        self._code(code, where, string_codes),
+                        self._message(message, where, location),
+                    )
+                )
+        return found
+
+    def _code(self, value: object, where: Pointer, string_codes: bool) -> Code:
+        shown = pointer_text(where)
+        if string_codes:
+            if isinstance(value, str):
+                return value
+            raise PayloadShapeError(f"payload field {shown} must be a string")
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if self.numeric_strings and isinstance(value, str) and _canonical_integer(value):
+            return int(value)
+        raise PayloadShapeError(f"payload field {shown} must be an integer")
+
+    @staticmethod
+    def _message(value: object, where: Pointer, location: Location) -> str:
+        if isinstance(value, str):
+            return value
+        raise PayloadShapeError(f"payload field {pointer_text(_concrete(location.message, where))} must be a string")
+
+
+def _canonical_integer(text: str) -> bool:
+    """-?(0|[1-9][0-9]*): the only way JSON itself writes an integer."""
+    digits = text[1:] if text.startswith("-") else text
+    return bool(digits) and digits.isascii() and digits.isdigit() and (digits == "0" or digits[0] != "0")
+
+
+_MISSING = object()
+
+
+def _get(document: object, pointer: Pointer) -> object:
+    node = document
+    for token in pointer:
+        if isinstance(node, dict) and token in node:
+            node = node[token]
+        elif (
+            isinstance(node, list)
+            and _canonical_integer(token)
+            and not token.startswith("-")
+            and int(token) < len(node)
+        ):
+            node = node[int(token)]
+        else:
+            return _MISSING
+    return node
+
+
+def _resolve(node: object, pointer: Pointer, at: Pointer) -> list[tuple[Pointer, object]]:
+    """Every (concrete pointer, value) the pointer reaches; "*" takes each item of an array."""
+    if not pointer:
+        return [(at, node)]
+    token, rest = pointer[0], pointer[1:]
+    if token == WILDCARD and isinstance(node, list):
+        return [hit for index, item in enumerate(node) for hit in _resolve(item, rest, (*at, str(index)))]
+    child = _get(node, (token,))
+    return [] if child is _MISSING else _resolve(child, rest, (*at, token))
+
+
+def _concrete(pointer: Pointer, where: Pointer) -> Pointer:
+    """`pointer` with each wildcard replaced by the index the code's pointer took there."""
+    return tuple(where[i] if token == WILDCARD else token for i, token in enumerate(pointer))
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 from .model import Catalog
 from .targets import BUILTIN, Files, available
@@ -20,8 +21,9 @@ def default_targets(catalog: Catalog) -> tuple[str, ...]:
     return (*TARGET_NAMES, *(name for name in available() if name not in TARGET_NAMES and name in catalog.options))
 
 
-def render(catalog: Catalog, targets: Iterable[str] | None = None) -> Files:
-    """Every file of the chosen targets, keyed by its path under the output root."""
+def render(catalog: Catalog, targets: Iterable[str] | None = None, spec_dir: Path | None = None) -> Files:
+    """Every file of the chosen targets, keyed by its path under the output root; with the
+    spec's folder, also the files its settings bring in from there (a target's `include`)."""
     known = available()
     files: Files = {}
     for name in default_targets(catalog) if targets is None else targets:
@@ -29,6 +31,12 @@ def render(catalog: Catalog, targets: Iterable[str] | None = None) -> Files:
             rendered = known[name].render(catalog)
         except ValueError as exc:  # raised by an escaping function that cannot write a value
             raise RenderError(f"the {name} target cannot express the spec: {exc}") from None
+        include = getattr(known[name], "include", None)
+        if spec_dir is not None and include is not None:
+            try:
+                rendered = {**rendered, **include(catalog, spec_dir)}
+            except ValueError as exc:
+                raise RenderError(f"the {name} target: {exc}") from None
         for path, text in rendered.items():
             files[f"{name}/{path}"] = text
     return dict(sorted(files.items()))

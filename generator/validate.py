@@ -19,18 +19,21 @@ from .characters import LINE_BREAKS
 from .diagnostics import Diagnostic, SpecError
 from .loader import Document, Pointer, load_yaml
 from .model import (
+    WILDCARD,
     Alias,
     Catalog,
     Category,
     Code,
     ErrorDef,
     Extension,
+    Location,
     Payload,
     PlaceholderError,
     Style,
     Template,
     literal_braces,
     match_order,
+    parse_pointer,
 )
 from .naming import Name, identifier
 from .resources import schema_text
@@ -358,13 +361,7 @@ class _Semantics:
         example = meta.get("example")
         if example is not None:
             self.code(("catalog", "example", "code"), example["code"], code_type)
-        payload = meta["payload"]
-        if payload["code"] == payload["message"]:
-            self.error(
-                "payload-fields",
-                ("catalog", "payload", "message"),
-                f"the message field is the code field ({_show(payload['code'])}): no payload could carry both",
-            )
+        payload = self.payload(meta["payload"])
         for set_name in self.sets:
             if set_name not in self.set_templates:  # still checked once, though no code uses it
                 self.set_messages(set_name)
@@ -375,7 +372,7 @@ class _Semantics:
             source=meta.get("source"),
             description=meta.get("description"),
             code_type=code_type,
-            payload=Payload(code_field=payload["code"], message_field=payload["message"]),
+            payload=payload,
             example=(example["code"], example["message"]) if example else None,
             categories=tuple(categories.values()),
             errors=tuple(errors),
@@ -383,6 +380,68 @@ class _Semantics:
             placeholders=self.style,
             extensions=extensions,
         )
+
+    def payload(self, raw: dict[str, Any]) -> Payload:
+        at: Pointer = ("catalog", "payload")
+        given = [(at, raw), *(((*at, "also", i), item) for i, item in enumerate(raw.get("also", [])))]
+        locations: list[Location] = []
+        for where, item in given:
+            location = self.location(where, item["code"], item["message"])
+            if location is None:
+                continue
+            if location in locations:
+                first = given[locations.index(location)][0]
+                self.error("payload-location", (*where, "code"), f"the same location as {_where(first)}")
+            locations.append(location)
+        return Payload(
+            tuple(locations) or (Location(("code",), ("message",)),),
+            numeric_strings=raw.get("numeric_strings", False),
+            tolerate=frozenset(raw.get("tolerate", ())),
+        )
+
+    def location(self, at: Pointer, code: str, message: str) -> Location | None:
+        """A location's two fields as JSON Pointers; a plain field name is a top-level field."""
+        code_at, message_at = self.field((*at, "code"), code), self.field((*at, "message"), message)
+        if code_at is None or message_at is None:
+            return None
+        if code_at == message_at:
+            self.error(
+                "payload-fields",
+                (*at, "message"),
+                f"the message field is the code field ({_show(message)}): no payload could carry both",
+            )
+            return None
+        stars = [i for i, token in enumerate(code_at) if token == WILDCARD]
+        if stars != [i for i, token in enumerate(message_at) if token == WILDCARD] or (
+            stars and code_at[: stars[-1]] != message_at[: stars[-1]]
+        ):
+            self.error(
+                "payload-wildcards",
+                (*at, "message"),
+                f"{_show(message)} must take the items {_show(code)} takes: the same path up to its last *, "
+                "so each item's message is read in that item",
+            )
+            return None
+        return Location(code_at, message_at)
+
+    def field(self, pointer: Pointer, text: str) -> tuple[str, ...] | None:
+        """A payload field as pointer tokens; a dotted path is refused, as it reads as one name."""
+        if not text.startswith("/"):
+            if "." in text or "[" in text:
+                path = "/" + "/".join(part for part in re.split(r"[.\[\]]+", text) if part)
+                self.error(
+                    "payload-field",
+                    pointer,
+                    f"{_show(text)} would be read as one field of that name; for a field inside another, "
+                    f"write a JSON Pointer ({_show(path)}), and for a top-level field whose name holds a dot, "
+                    f"{_show('/' + text)}",
+                )
+                return None
+            return (text,)
+        if re.search(r"~(?![01])", text):
+            self.error("payload-field", pointer, f"{_show(text)} is not a JSON Pointer: ~ must be ~0 or ~1")
+            return None
+        return parse_pointer(text)
 
     def overlaps(
         self, at: Pointer, raw: dict[str, Any], category: Category, declared: list[tuple[Pointer, Category]]
@@ -646,24 +705,26 @@ def load_catalog(data: bytes) -> Catalog:
     return catalog
 
 
-def _subject_pointer(catalog: Catalog, subject: Subject, field: str) -> Pointer:
-    """Where in the spec a problem's subject is (the catalog's lists keep the spec's order)."""
-    if isinstance(subject, tuple):
-        return subject
-    if isinstance(subject, Category):
-        at: Pointer = ("categories", catalog.categories.index(subject))
-    else:
-        at = ("errors", catalog.errors.index(subject))
-    return (*at, field)
+class _Places:
+    """Where in the spec each category and entry is (the catalog's lists keep the spec's order),
+    by identity: comparing the dataclasses field by field made this quadratic in time."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.at: dict[int, Pointer] = {id(c): ("categories", i) for i, c in enumerate(catalog.categories)}
+        self.at.update({id(e): ("errors", i) for i, e in enumerate(catalog.errors)})
+
+    def pointer(self, subject: Subject, field: str) -> Pointer:
+        return subject if isinstance(subject, tuple) else (*self.at[id(subject)], field)
 
 
 def _class_diagnostics(doc: Document, catalog: Catalog) -> list[Diagnostic]:
     """No two classes alike (a chosen `class` may repeat one a name makes), case aside."""
     seen: dict[str, Pointer] = {}
     found = []
+    places = _Places(catalog)
     subjects: list[ErrorDef | Category] = [*catalog.categories, *catalog.exceptions]
     for subject in subjects:
-        pointer = _subject_pointer(catalog, subject, "class" if subject.class_given else "name")
+        pointer = places.pointer(subject, "class" if subject.class_given else "name")
         first = seen.setdefault(subject.class_name.casefold(), pointer)
         if first != pointer:
             where = doc.position(first)
@@ -680,9 +741,10 @@ def _class_diagnostics(doc: Document, catalog: Catalog) -> list[Diagnostic]:
 
 def _target_diagnostics(doc: Document, catalog: Catalog) -> list[Diagnostic]:
     found = []
+    places = _Places(catalog)
     for target in available().values():
         for problem in target.problems(catalog):
-            pointer = _subject_pointer(catalog, problem.subject, problem.field)
+            pointer = places.pointer(problem.subject, problem.field)
             message = f"{_where(pointer)}: {problem.message}"
             found.append(Diagnostic(doc.position(pointer), message, problem.rule))
     return found

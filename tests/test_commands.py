@@ -15,7 +15,7 @@ import pytest
 from generator.validate import load_catalog
 from tests.helpers import ROOT, SPEC, errgen, tree
 
-COMMANDS = ("generate", "validate", "explain", "export", "targets", "init")
+COMMANDS = ("generate", "validate", "explain", "export", "targets", "init", "diff", "changelog", "package")
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import OUT, SPEC, errgen, tree, tree_diff
-from tests.snapshots import GOLDEN, NAMES, spec
+from tests.snapshots import EVOLUTION, GOLDEN, NAMES, spec
 
 
 def _generate(spec_path: Path, out: Path) -> dict[str, bytes]:
@@ -34,7 +34,7 @@ def test_fixture_output_matches_golden(name: str, tmp_path: Path) -> None:
 
 
 def test_every_fixture_has_a_golden_and_no_golden_is_orphaned() -> None:
-    assert sorted(p.name for p in GOLDEN.iterdir() if p.is_dir()) == sorted(NAMES)
+    assert sorted(p.name for p in GOLDEN.iterdir() if p.is_dir()) == sorted((*NAMES, EVOLUTION))
     assert sorted(p.stem for p in spec(NAMES[0]).parent.glob("*.yaml")) == sorted(NAMES)
 
 

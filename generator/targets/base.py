@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from ..model import Catalog, Category, ErrorDef
@@ -80,6 +81,9 @@ class SimpleTarget:
     options: Mapping[str, Any] = field(default_factory=lambda: {"type": "object", "additionalProperties": False})
     filters: Mapping[str, Callable[..., str]] = field(default_factory=dict)
     find_problems: Callable[[Catalog], Iterable[Problem]] = _no_problems
+    # Files the spec's settings bring in from beside the spec (the docs target's changelog): the
+    # catalog and the spec's folder in, {path: text} out; raises ValueError when one cannot be read.
+    include: Callable[[Catalog, Path], Files] | None = None
 
     def problems(self, catalog: Catalog) -> Iterable[Problem]:
         return self.find_problems(catalog)

@@ -24,12 +24,13 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from ..escaping import markdown_code, markdown_text
 from ..model import Catalog, Category, Code, ErrorDef, Template
 from ..templating import header, render_template
-from .base import SimpleTarget
+from .base import SimpleTarget, option
 
 PATH = "README.md"
 
@@ -320,13 +321,52 @@ def render(catalog: Catalog) -> dict[str, str]:
         "legend": _LEGEND,
         "retired_anchor": RETIRED_ANCHOR,
         "retired": retired,
+        "changelog": CHANGELOG if option(catalog, "docs", "changelog") else None,
     }
     return {PATH: render_template("docs/README.md.jinja", **context)}
+
+
+CHANGELOG = "CHANGELOG.md"
+_CHANGELOG_LIMIT = 2 * 1024 * 1024
+
+
+def include(catalog: Catalog, spec_dir: Path) -> dict[str, str]:
+    """The changelog the user keeps (`targets.docs.changelog`, beside the spec), copied as it is
+    under the header, so that the page's link to it and its links to the page's anchors work."""
+    name = option(catalog, "docs", "changelog")
+    if not name:
+        return {}
+    path = spec_dir / str(name)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(_CHANGELOG_LIMIT + 1)
+        if len(data) > _CHANGELOG_LIMIT:
+            raise ValueError(f"targets.docs.changelog: {path} is larger than {_CHANGELOG_LIMIT} bytes")
+        text = data.decode("utf-8")
+    except OSError as exc:
+        raise ValueError(f"targets.docs.changelog: cannot read {path}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise ValueError(f"targets.docs.changelog: {path} is not UTF-8") from None
+    return {CHANGELOG: f"<!-- {header(catalog)} -->\n\n" + text.removeprefix("\ufeff")}
 
 
 TARGET = SimpleTarget(
     name="docs",
     summary="the reference page: out/docs/README.md, every code with a stable anchor",
     render_files=render,
+    options={
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "changelog": {
+                "description": "A changelog kept by hand (errgen changelog writes its sections), relative to the "
+                "spec's folder: copied into out/docs/ beside the reference page, which links to it.",
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 300,
+            }
+        },
+    },
     filters={"md": markdown_text, "md_code": markdown_code},
+    include=include,
 )
