@@ -361,6 +361,16 @@ def test_json_messages_are_one_line_each_and_may_say_their_style() -> None:
     ]
 
 
+def test_an_example_that_sends_its_code_as_text() -> None:
+    page = (
+        'Errors:\n\n{\n"code": "51000",\n"msg": "Parameter instId error"\n}\n\n'
+        "51000 PARAM_ERROR\n  * Parameter {param0} error\n"
+    )
+    catalog = text_import(page).catalog
+    assert catalog.example == (51000, "Parameter instId error")
+    assert catalog.payload.numeric_strings is True
+
+
 def test_tsv_and_a_byte_order_mark() -> None:
     result = convert(Path("t.tsv"), "\ufeffcode\tname\n1\tONE\n".encode(), "auto", Options())
     assert [e.upstream_name for e in result.catalog.errors] == ["ONE"]

@@ -108,6 +108,7 @@ class Plan:
     code_type: Literal["integer", "string"]
     payload: tuple[str, str]
     example: tuple[Code, str] | None
+    numeric_strings: bool  # the example payload sends an integer code as text
     placeholders: Style
     extensions: list[tuple[str, str]]
     sets: list[PlannedSet]
@@ -126,6 +127,7 @@ class _Meta:
     description: str | None
     payload: tuple[str, str]
     example: tuple[Code, str] | None
+    numeric_strings: bool
 
 
 @dataclass(frozen=True)
@@ -612,6 +614,7 @@ class _Planner:
             description=meta.description,
             payload=meta.payload,
             example=meta.example,
+            numeric_strings=meta.numeric_strings,
             code_type=code_type,
             placeholders=style,
             extensions=extensions,
@@ -670,6 +673,7 @@ class _Planner:
             payload = ("code", "message")
             self.note(None, "payload", "payload fields code and message: set the API's own")
         example: tuple[Code, str] | None = self.source.example
+        numeric_strings = False
         raw_example = given.get("example")
         if isinstance(raw_example, dict) and isinstance(raw_example.get("message"), str):
             code = raw_example.get("code")
@@ -680,10 +684,13 @@ class _Planner:
             if code_type == "string" and not isinstance(code, str):
                 example = (str(code), example[1])
             elif code_type == "integer" and isinstance(code, str):
-                example = (int(code), example[1]) if _INTEGER.fullmatch(code) else None
+                numeric_strings = _INTEGER.fullmatch(code) is not None
+                example = (int(code), example[1]) if numeric_strings else None
+                if numeric_strings:
+                    self.note(None, "payload", f"the example sends its code as text ({code!r}): numeric_strings")
         source = _text(given.get("source")) or self.path.name
         description = _text(given.get("description")) or self.source.description
-        return _Meta(name, title, version, source, description, payload, example)
+        return _Meta(name, title, version, source, description, payload, example, numeric_strings)
 
 
 def _text(value: object) -> str | None:

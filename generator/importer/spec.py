@@ -127,6 +127,8 @@ def _catalog(out: _Lines, plan: Plan) -> None:
     out.add("  payload:")
     out.add(f"    code: {quoted(plan.payload[0])}")
     out.add(f"    message: {quoted(plan.payload[1])}")
+    if plan.numeric_strings:
+        out.add("    numeric_strings: true  # the example sends its code as text")
     if plan.example is not None:
         out.add("  example:")
         out.add(f"    code: {_scalar(plan.example[0])}")
