@@ -15,7 +15,8 @@ from ..diagnostics import Diagnostic, Position, SpecError
 from ..model import Catalog
 from ..validate import load_catalog
 from . import markdown, table, text
-from .plan import Options, Plan, PlannedEntry, PlannedSet, plan
+from .plan import Options, Plan, plan
+from .planned import PlannedEntry, PlannedSet
 from .source import ImportFailed, Note, Source
 from .spec import Written, written
 

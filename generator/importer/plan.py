@@ -18,18 +18,30 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, cast
 
 from ..characters import FORBIDDEN, LINE_BREAKS, shown
-from ..diagnostics import Diagnostic, Position
+from ..diagnostics import Position
 from ..model import PlaceholderError, Style, Template
-from ..naming import Name, identifier
-from . import headings
-from .source import Entry, Heading, ImportFailed, Message, Note, Scalar, Source
+from ..naming import identifier
+from .categories import CategoryRules
+from .planned import (
+    MAX_NAME,
+    Code,
+    PlannedAlias,
+    PlannedCategory,
+    PlannedEntry,
+    PlannedMessage,
+    PlannedSet,
+    compare_key,
+    has_words,
+    shorten,
+    valid_name,
+)
+from .source import Entry, ImportFailed, Message, Note, Scalar, Source
 
-Code = int | str
 _INTEGER = re.compile(r"-?(0|[1-9][0-9]*)")
 _NUMBER = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?")
 _CATALOG_NAME = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
@@ -38,64 +50,6 @@ _KINDS = {"error": "error", "warning": "warning", "success": "success", "e": "er
 _FORBIDDEN = re.compile(f"[{FORBIDDEN}]")
 _LINE_BREAK = re.compile(f"[{LINE_BREAKS}]")
 SAFE_INTEGER = 2**53 - 1
-MAX_NAME = 64
-
-
-@dataclass
-class PlannedMessage:
-    text: str
-    style: Style | None = None  # only when it is not the catalog's
-    description: str | None = None
-    include: str | None = None  # the name of a message set
-    at: Position | None = None
-
-
-@dataclass
-class PlannedCategory:
-    name: str
-    title: str
-    label: str | None
-    at: Position
-    ranges: list[tuple[int, int]] = field(default_factory=list)
-    prefixes: list[str] = field(default_factory=list)
-    headings: list[str] = field(default_factory=list)  # as written, for the comment
-    class_given: str | None = None
-
-
-@dataclass
-class PlannedAlias:
-    name: str
-    identifier: str | None = None  # only when the one its name makes is taken
-
-
-@dataclass
-class PlannedEntry:
-    code: Code
-    at: Position
-    name: str | None
-    identifier: str | None = None
-    aliases: list[PlannedAlias] = field(default_factory=list)
-    kind: str | None = None  # warning or success; None for an error
-    category: str | None = None
-    messages: list[PlannedMessage] = field(default_factory=list)
-    description: str | None = None
-    fields: dict[str, Scalar] = field(default_factory=dict)
-    extensions: dict[str, Scalar] = field(default_factory=dict)
-    class_given: str | None = None
-    comments: list[str] = field(default_factory=list)
-
-    @property
-    def name_key(self) -> str:
-        return self.identifier or identifier(self.name, self.code)
-
-
-@dataclass
-class PlannedSet:
-    name: str
-    at: Position
-    messages: list[PlannedMessage]
-    note: str | None
-    heading: str | None
 
 
 @dataclass
@@ -137,24 +91,12 @@ class Options:
     code_type: str = "auto"  # auto, integer, string
 
 
-def _key(name: str) -> str:
-    """What two names must not share: the validator compares names case- and underscore-blind."""
-    return Name(name).pascal.casefold()
-
-
-class _Planner:
+class _Planner(CategoryRules):
     def __init__(self, source: Source, path: Path, options: Options) -> None:
+        super().__init__(list(source.notes))
         self.source = source
         self.path = path
         self.options = options
-        self.notes = list(source.notes)
-        self.problems: list[Diagnostic] = []
-
-    def note(self, at: Position | None, topic: str, text: str) -> None:
-        self.notes.append(Note(at, topic, text))
-
-    def problem(self, at: Position, message: str) -> None:
-        self.problems.append(Diagnostic(at, message, "import"))
 
     # -- codes -------------------------------------------------------------------------------
 
@@ -275,11 +217,11 @@ class _Planner:
         same = 0
         for entry in planned:
             if entry.identifier is not None:
-                if not _valid_name(entry.identifier):
+                if not valid_name(entry.identifier):
                     self.problem(entry.at, f"identifier {entry.identifier!r} is not SCREAMING_SNAKE_CASE")
                     entry.identifier = None
                     continue
-                taken.setdefault(_key(entry.identifier), entry.identifier)
+                taken.setdefault(compare_key(entry.identifier), entry.identifier)
                 continue
             derived = identifier(entry.name, entry.code)
             chosen = self.unique(derived, entry.code, taken)
@@ -297,7 +239,7 @@ class _Planner:
                 self.note(entry.at, "identifier", f"{entry.code} {entry.name!r}: {derived}")
             else:
                 same += 1
-            taken[_key(chosen)] = chosen
+            taken[compare_key(chosen)] = chosen
         for entry in planned:
             for alias in entry.aliases:
                 derived = identifier(alias.name, entry.code)
@@ -307,162 +249,23 @@ class _Planner:
                     self.note(
                         entry.at, "identifier", f"alias {alias.name!r} of {entry.code}: {derived} is taken; {chosen}"
                     )
-                taken[_key(chosen)] = chosen
+                taken[compare_key(chosen)] = chosen
         if same:
             self.note(None, "identifier", f"{same} name(s) are identifiers as they are")
         return set(taken)
 
     @staticmethod
     def unique(derived: str, code: Code, taken: dict[str, str]) -> str:
-        if len(derived) > MAX_NAME and _key(_shorten(derived)) not in taken:
-            return _shorten(derived)
-        if _key(derived) not in taken and len(derived) <= MAX_NAME:
+        if len(derived) > MAX_NAME and compare_key(shorten(derived)) not in taken:
+            return shorten(derived)
+        if compare_key(derived) not in taken and len(derived) <= MAX_NAME:
             return derived
         suffix = identifier(None, code).removeprefix("E_")
-        base = _shorten(derived, MAX_NAME - len(suffix) - 4)
+        base = shorten(derived, MAX_NAME - len(suffix) - 4)
         candidate, count = f"{base}_{suffix}", 2
-        while _key(candidate) in taken:
+        while compare_key(candidate) in taken:
             candidate, count = f"{base}_{suffix}_{count}", count + 1
         return candidate
-
-    # -- categories --------------------------------------------------------------------------
-
-    def categories(
-        self, planned: list[PlannedEntry], headings_of: list[Heading | None], code_type: str, taken: set[str]
-    ) -> list[PlannedCategory]:
-        by_key: dict[str, PlannedCategory] = {}
-        parsed: dict[str, headings.Parsed] = {}
-        members: dict[str, list[PlannedEntry]] = {}
-        spans: dict[str, list[tuple[headings.Parsed, Heading]]] = {}
-        for entry, heading in zip(planned, headings_of, strict=True):
-            if heading is None:
-                continue
-            found = headings.parse(heading.text)
-            key = found.title or found.label or heading.text
-            if key not in by_key:
-                by_key[key] = PlannedCategory(
-                    name="", title=found.title or found.label or key, label=found.label, at=heading.at
-                )
-                parsed[key] = found
-                spans[key] = []
-                members[key] = []
-            category = by_key[key]
-            if heading.text not in category.headings:
-                category.headings.append(heading.text)
-                spans[key].append((found, heading))
-                if found.label is not None and category.label is not None and found.label not in category.label:
-                    category.label = f"{category.label}, {found.label}"
-                    self.note(
-                        heading.at, "category", f"{heading.text!r} continues the category {key!r}: one more range"
-                    )
-            members[key].append(entry)
-        self.name_categories(list(by_key.values()), parsed, taken)
-        negatives = sum(1 for e in planned if isinstance(e.code, int) and e.code < 0)
-        mostly_negative = negatives * 2 > len(planned)
-        for key, category in by_key.items():
-            for entry in members[key]:
-                entry.category = category.name
-            for found, heading in spans[key]:
-                self.bounds(category, found, heading, members[key], code_type, mostly_negative)
-        self.outside(list(by_key.values()), planned)
-        return list(by_key.values())
-
-    def name_categories(
-        self, categories: list[PlannedCategory], parsed: dict[str, headings.Parsed], taken: set[str]
-    ) -> None:
-        words: list[list[str]] = []
-        for category in categories:
-            text = category.title
-            words.append(identifier(text, 0).removeprefix("E_").split("_") if _words(text) else ["CATEGORY"])
-        short = headings.short_names(words)
-        used = set(taken)
-        for category, name in zip(categories, short, strict=True):
-            if _valid_name(category.title) and category.label is None:
-                name = category.title  # a category cell that is a name already
-            elif name[0].isdigit():
-                name = "E_" + name
-            chosen = name
-            if _key(chosen) in used or len(chosen) > MAX_NAME:
-                chosen = _shorten(identifier(category.title, 0))
-                if _key(chosen) in used:
-                    chosen, count = f"{_shorten(name, MAX_NAME - 10)}_CATEGORY", 2
-                    while _key(chosen) in used:
-                        chosen, count = f"{_shorten(name, MAX_NAME - 12)}_CATEGORY_{count}", count + 1
-            used.add(_key(chosen))
-            category.name = chosen
-            self.note(category.at, "category", f"{category.headings[0]!r}: the category {chosen}")
-
-    def bounds(
-        self,
-        category: PlannedCategory,
-        found: headings.Parsed,
-        heading: Heading,
-        members: list[PlannedEntry],
-        code_type: str,
-        mostly_negative: bool,
-    ) -> None:
-        if found.label is None:
-            self.note(heading.at, "range", f"{heading.text!r} has no label such as 10xx: {category.name} has no range")
-            return
-        if code_type == "string":
-            prefixes = [found.prefix] if found.prefix else [s.prefix for s in found.spans]
-            if not prefixes or any(p is None for p in prefixes):
-                self.note(heading.at, "range", f"label {found.label!r} names no prefix of text codes: none inferred")
-                return
-            for prefix in prefixes:
-                assert prefix is not None
-                if prefix not in category.prefixes:
-                    category.prefixes.append(prefix)
-            starts = ", ".join(f'"{p}"' for p in prefixes)
-            self.note(heading.at, "range", f"label {found.label!r}: {category.name} holds the codes starting {starts}")
-            return
-        codes = [e.code for e in members if isinstance(e.code, int)]
-        if codes and all(c < 0 for c in codes):
-            negative, why = True, "its codes are negative"
-        elif codes and all(c >= 0 for c in codes):
-            negative, why = False, "its codes are not negative"
-        else:
-            negative, why = (
-                mostly_negative,
-                "most of the catalog's codes are " + ("negative" if mostly_negative else "not negative"),
-            )
-        shown = []
-        for span in found.spans:
-            bounds = span.bounds(negative)
-            if bounds is None:
-                self.note(heading.at, "range", f"label {found.label!r} holds letters: no range inferred")
-                return
-            if bounds not in category.ranges:
-                category.ranges.append(bounds)
-            shown.append(f"{bounds[0]}..{bounds[1]}")
-        self.note(heading.at, "range", f"label {found.label!r}: {category.name} holds {', '.join(shown)} ({why})")
-
-    def outside(self, categories: list[PlannedCategory], planned: list[PlannedEntry]) -> None:
-        by_name = {c.name: c for c in categories}
-        for entry in planned:
-            category = by_name.get(entry.category or "")
-            if category is None or not (category.ranges or category.prefixes):
-                continue
-            if not _contains(category, entry.code):
-                self.note(
-                    entry.at,
-                    "category",
-                    f"{entry.code} lies outside {category.name}'s codes but is listed under it: it stays there",
-                )
-
-    def place_mentioned(
-        self, categories: list[PlannedCategory], planned: list[PlannedEntry], mentioned: list[bool]
-    ) -> None:
-        """A code only named by a set's heading takes the category whose range holds it (the
-        narrowest; the longest prefix), as the runtimes would place it."""
-        for entry, only_named in zip(planned, mentioned, strict=True):
-            if not only_named:
-                continue
-            holding = [c for c in categories if _contains(c, entry.code)]
-            if holding:
-                best = min(holding, key=lambda c: _width(c, entry.code))
-                entry.category = best.name
-                self.note(entry.at, "category", f"{entry.code} lies in {best.name}'s range: it is put there")
 
     # -- messages ----------------------------------------------------------------------------
 
@@ -629,7 +432,7 @@ class _Planner:
         names: dict[str, str] = {}
         used: set[str] = set()
         for found in self.source.sets:
-            if found.name is not None and _valid_name(found.name):
+            if found.name is not None and valid_name(found.name):
                 name = found.name
             else:
                 text = found.name or found.key
@@ -637,12 +440,12 @@ class _Planner:
                 if mention is not None and mention[1]:
                     before = text[: text.find(mention[0])] if mention[0] in text else ""
                     text = f"{before} {mention[1]}"
-                name = _shorten(identifier(text, 0)) if _words(text) else "MESSAGES"
+                name = shorten(identifier(text, 0)) if has_words(text) else "MESSAGES"
                 self.note(found.at, "set", f"the messages under {found.key!r} are the message set {name}")
             chosen, count = name, 2
-            while _key(chosen) in used:
+            while compare_key(chosen) in used:
                 chosen, count = f"{name}_{count}", count + 1
-            used.add(_key(chosen))
+            used.add(compare_key(chosen))
             names[found.key] = chosen
         return names
 
@@ -695,38 +498,6 @@ class _Planner:
 
 def _text(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
-
-
-def _words(text: str) -> bool:
-    return any(c.isascii() and c.isalnum() for c in text)
-
-
-def _valid_name(text: str) -> bool:
-    try:
-        Name(text)
-    except ValueError:
-        return False
-    return len(text) <= MAX_NAME
-
-
-def _shorten(name: str, limit: int = MAX_NAME) -> str:
-    """A name cut to `limit` characters at a word boundary (whole words kept)."""
-    if len(name) <= limit:
-        return name
-    cut = name[:limit]
-    return cut[: cut.rfind("_")] if "_" in cut[1:] else cut
-
-
-def _contains(category: PlannedCategory, code: Code) -> bool:
-    if isinstance(code, int):
-        return any(low <= code <= high for low, high in category.ranges)
-    return any(code.startswith(p) for p in category.prefixes)
-
-
-def _width(category: PlannedCategory, code: Code) -> int:
-    if isinstance(code, int):
-        return min(high - low for low, high in category.ranges if low <= code <= high)
-    return -max(len(p) for p in category.prefixes if code.startswith(p))
 
 
 def _styles(text: str) -> list[Style]:

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from ..characters import FORBIDDEN
 from ..escaping import json_string
 from ..loader import Value, load_yaml
-from .plan import Plan, PlannedCategory, PlannedEntry, PlannedMessage, PlannedSet
+from .plan import Plan
+from .planned import PlannedCategory, PlannedEntry, PlannedMessage, PlannedSet
 
 # What a comment line may not hold raw (the loader refuses it anywhere in the file).
 _UNSAFE = re.compile(f"[{FORBIDDEN}\u2028\u2029]")
