@@ -43,7 +43,7 @@ class Placeholder:
     name ("0", "ccy", "%min"; None for "{}" and for printf placeholders)."""
 
     text: str  # as the spec writes it: "%d", "{ccy}"
-    type: str = "s"
+    type: str = "s"  # "s", "d" (%d and %i), "f" or "b"
     name: str | None = None
 
 
@@ -202,7 +202,7 @@ def _parse_printf(text: str) -> tuple[list[str], list[Placeholder]]:
         elif conversion in PLACEHOLDER_TYPES:
             parts.append("".join(literal))
             literal = []
-            placeholders.append(Placeholder(match.group(), conversion))
+            placeholders.append(Placeholder(match.group(), "d" if conversion == "i" else conversion))
         else:
             shown = _SEQUENCE.match(text, match.start()).group()  # type: ignore[union-attr]
             raise PlaceholderError(
@@ -260,6 +260,15 @@ class Category:
     def class_name(self) -> str:
         """Its exception class in the targets that have classes: the spec's choice, or RequestError."""
         return self.class_given or self.name.error_class
+
+    # TRANSITIONAL, removed once every target reads `ranges`/`prefixes`.
+    @property
+    def range(self) -> tuple[int, int] | None:
+        return self.ranges[0] if self.ranges else None
+
+    @property
+    def prefix(self) -> str | None:
+        return self.prefixes[0] if self.prefixes else None
 
     def contains(self, code: Code) -> bool:
         """Whether `code` lies in the codes this category declares (an entry may still name a

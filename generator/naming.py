@@ -36,13 +36,14 @@ class Name(str):
 
 
 # Word boundaries inside a run of letters: fooBar -> foo|Bar, HTTPError -> HTTP|Error, v2Beta -> v2|Beta.
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z0-9])(?=[A-Z][a-z])")
 _NOT_WORD = re.compile(r"[^A-Za-z0-9]+")
 
 
 def identifier(upstream: str | None, code: int | str) -> Name:
     """The identifier a name makes when the spec gives no `identifier:`, by one documented rule:
 
+    0. a name that is an identifier already (BAD_SYMBOL, A1B) is its own;
     1. split the name into words at every run of characters other than ASCII letters and digits
        and at camelCase boundaries ("Request Throttled", "requestThrottled" -> Request|Throttled);
     2. upper-case the words and join them with "_" (REQUEST_THROTTLED);
@@ -52,6 +53,8 @@ def identifier(upstream: str | None, code: int | str) -> Name:
 
     Two entries that make the same identifier are reported by the validator, never renamed.
     """
+    if upstream is not None and _NAME.fullmatch(upstream):
+        return Name(upstream)
     words = _NOT_WORD.split(_CAMEL.sub("_", upstream or ""))
     text = "_".join(w.upper() for w in words if w)
     if not text:

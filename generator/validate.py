@@ -18,13 +18,26 @@ import jsonschema
 from .characters import LINE_BREAKS
 from .diagnostics import Diagnostic, SpecError
 from .loader import Document, Pointer, load_yaml
-from .model import Catalog, Category, Code, ErrorDef, Payload, PlaceholderError, Template
-from .naming import Name
+from .model import (
+    Alias,
+    Catalog,
+    Category,
+    Code,
+    ErrorDef,
+    Extension,
+    Payload,
+    PlaceholderError,
+    Style,
+    Template,
+    literal_braces,
+    match_order,
+)
+from .naming import Name, identifier
 from .resources import schema_text
 from .targets import available
 from .targets.base import Subject
 
-_NAME_PATTERN = "^[A-Z]([A-Z0-9_]*[A-Z0-9])?$"
+_NAME_PATTERN = "^[A-Z]([A-Z0-9_]*[A-Z0-9])?$"  # $defs/name
 
 
 @cache
@@ -222,48 +235,38 @@ class _Semantics:
             return False
         return True
 
-    def distinct_names(self, named: list[tuple[Pointer, Name]]) -> None:
-        """No two names may map to the same identifier once case-converted."""
-        seen: dict[str, tuple[Pointer, Name]] = {}
-        for pointer, name in named:
-            key = name.pascal.casefold()
-            if key not in seen:
-                seen[key] = (pointer, name)
-                continue
-            first_pointer, first = seen[key]
-            if first == name:
-                self.error("duplicate-name", pointer, f"duplicate name {name!r}, first at {self.at(first_pointer)}")
-            else:
-                self.error(
-                    "name-collision",
-                    pointer,
-                    f"name {name!r} collides with {first!r} at {self.at(first_pointer)}: "
-                    f"both become {name.pascal} in the targets",
-                )
-
     def category(self, at: Pointer, raw: dict[str, Any], code_type: str) -> tuple[Category, bool]:
         """The category and whether its codes are well declared."""
         name = Name(raw["name"])
-        bounds = raw.get("range")
+        bounds = [raw["range"]] if "range" in raw else raw.get("ranges", [])
+        prefixes = [raw["prefix"]] if "prefix" in raw else raw.get("prefixes", [])
         valid = True
-        if code_type == "integer" and (bounds is None or "prefix" in raw):
+        given = [key for key in ("range", "ranges", "prefix", "prefixes") if key in raw]
+        if len(given) > 1:
+            self.error("category-codes", (*at, given[1]), f"give one of {given[0]!r} and {given[1]!r}, not both")
+            valid = False
+        elif code_type == "integer" and prefixes:
             self.error(
-                "category-codes", at, "categories of an integer-coded catalog need a range {min, max} and no prefix"
+                "category-codes", (*at, given[0]), "categories of an integer-coded catalog take ranges, not prefixes"
             )
             valid = False
-        elif code_type == "string" and ("prefix" not in raw or bounds is not None):
-            self.error("category-codes", at, "categories of a string-coded catalog need a prefix and no range")
+        elif code_type == "string" and bounds:
+            self.error(
+                "category-codes", (*at, given[0]), "categories of a string-coded catalog take prefixes, not ranges"
+            )
             valid = False
-        elif bounds is not None and bounds["min"] > bounds["max"]:
-            self.error("range-order", (*at, "range"), f"min {bounds['min']} is greater than max {bounds['max']}")
-            valid = False
+        for index, bound in enumerate(bounds):
+            if bound["min"] > bound["max"]:
+                where = (*at, "range") if "range" in raw else (*at, "ranges", index)
+                self.error("range-order", where, f"min {bound['min']} is greater than max {bound['max']}")
+                valid = False
         category = Category(
             name=name,
             title=raw["title"],
             label=raw.get("label"),
             description=raw.get("description"),
-            range=(bounds["min"], bounds["max"]) if bounds else None,
-            prefix=raw.get("prefix"),
+            ranges=tuple((b["min"], b["max"]) for b in bounds) if valid else (),
+            prefixes=tuple(prefixes) if valid else (),
             class_given=raw.get("class"),
         )
         return category, valid
@@ -272,33 +275,28 @@ class _Semantics:
         data = cast(dict[str, Any], self.doc.value)
         meta = data["catalog"]
         code_type = meta["code_type"]
-        named: list[tuple[Pointer, Name]] = []
+        self.meta = meta
+        self.style = cast(Style, meta.get("placeholders", "printf"))
+        self.sets = cast(dict[str, list[Any]], data.get("message_sets", {}))
+        self.set_templates: dict[str, tuple[Template, ...]] = {}
+        extensions = tuple(
+            Extension(name, raw["type"], raw.get("description")) for name, raw in meta.get("extensions", {}).items()
+        )
+        named: list[tuple[Pointer, Name, str]] = []  # (where, identifier, what made it)
 
         categories: dict[str, Category] = {}
-        well_declared: set[str] = set()
         unchecked: set[object] = set()  # names of categories the schema rejected
         declared: list[tuple[Pointer, Category]] = []
-        for index, raw in enumerate(data["categories"]):
+        for index, raw in enumerate(data.get("categories", [])):
             at: Pointer = ("categories", index)
             if not self.sound(at):
                 unchecked.add(raw.get("name") if isinstance(raw, dict) else None)
                 continue
-            category, valid = self.category(at, raw, code_type)
-            named.append(((*at, "name"), category.name))
-            field = (*at, "range" if category.range else "prefix")
-            for other_at, other in declared:
-                if valid and other.name in well_declared and _overlap(category, other):
-                    self.error(
-                        "category-overlap",
-                        field,
-                        f"codes of category {category.name!r} overlap those of {other.name!r} "
-                        f"({_where(other_at)}, at {self.at(other_at)})",
-                    )
+            category, _valid = self.category(at, raw, code_type)
+            named.append(((*at, "name"), category.name, "name"))
+            self.overlaps(at, raw, category, declared)
             declared.append((at, category))
-            if category.name not in categories:
-                categories[category.name] = category
-                if valid:
-                    well_declared.add(category.name)
+            categories.setdefault(category.name, category)
 
         errors: list[ErrorDef] = []
         codes: dict[Code, Pointer] = {}
@@ -309,44 +307,44 @@ class _Semantics:
                 continue
             code = raw["code"]
             code_ok = self.code((*at, "code"), code, code_type)
-            name = Name(raw["name"])
-            named.append(((*at, "name"), name))
+            name = self.identifier(at, raw, code, named)
             self.unique_code((*at, "code"), code, codes)
-            owner = categories.get(raw["category"])
-            if owner is None and raw["category"] not in unchecked:
+            owner = categories.get(raw["category"]) if "category" in raw else None
+            if "category" in raw and owner is None and raw["category"] not in unchecked:
                 self.error(
                     "unknown-category",
                     (*at, "category"),
-                    f"unknown category {_show(raw['category'])} (declared: {', '.join(categories)})",
+                    f"unknown category {_show(raw['category'])} (declared: {', '.join(categories) or 'none'})",
                 )
-            elif owner is not None and code_ok and owner.name in well_declared and not owner.contains(code):
-                bounds_text = f"{owner.range[0]}..{owner.range[1]}" if owner.range else f"prefix {_show(owner.prefix)}"
-                self.error(
-                    "code-outside-category",
-                    (*at, "code"),
-                    f"code {_show(code)} is outside its category {owner.name} ({bounds_text})",
-                )
-            templates = self.messages((*at, "messages"), raw["messages"])
+                continue
+            templates = self.messages((*at, "messages"), raw.get("messages", []))
             deprecated, retired = _flag(raw.get("deprecated")), _flag(raw.get("retired"))
             if deprecated is not None and retired is not None:
                 self.error(
                     "deprecated-and-retired", (*at, "retired"), "an entry is either deprecated or retired, not both"
                 )
-            if owner is not None:
-                errors.append(
-                    ErrorDef(
-                        code=code,
-                        name=name,
-                        category=owner,
-                        messages=templates,
-                        description=raw.get("description"),
-                        retryable=raw.get("retryable", False),
-                        http_status=raw.get("http_status"),
-                        deprecated=deprecated,
-                        retired=retired,
-                        class_given=raw.get("class"),
-                    )
+            if raw.get("kind") == "success" and "class" in raw:
+                self.error("class-of-success", (*at, "class"), "a success code has no exception class to name")
+            if not code_ok or ("category" in raw and owner is None):
+                continue
+            errors.append(
+                ErrorDef(
+                    code=code,
+                    name=name,
+                    category=owner,
+                    messages=templates,
+                    description=raw.get("description"),
+                    retryable=raw.get("retryable", False),
+                    http_status=raw.get("http_status"),
+                    deprecated=deprecated,
+                    retired=retired,
+                    class_given=raw.get("class"),
+                    upstream_name=raw.get("name"),
+                    aliases=self.aliases(at, raw, code, named),
+                    kind=raw.get("kind", "error"),
+                    extensions=self.extensions(at, raw.get("extensions", {}), extensions),
                 )
+            )
         self.distinct_names(named)
 
         example = meta.get("example")
@@ -359,6 +357,9 @@ class _Semantics:
                 ("catalog", "payload", "message"),
                 f"the message field is the code field ({_show(payload['code'])}): no payload could carry both",
             )
+        for set_name in self.sets:
+            if set_name not in self.set_templates:  # still checked once, though no code uses it
+                self.set_messages(set_name)
         return Catalog(
             name=meta["name"],
             title=meta["title"],
@@ -371,58 +372,225 @@ class _Semantics:
             categories=tuple(categories.values()),
             errors=tuple(errors),
             options=data.get("targets", {}),
+            placeholders=self.style,
+            extensions=extensions,
         )
+
+    def overlaps(
+        self, at: Pointer, raw: dict[str, Any], category: Category, declared: list[tuple[Pointer, Category]]
+    ) -> None:
+        """Ranges (prefixes) of two categories may nest, the narrowest winning, but a partial
+        overlap or an identical pair would leave an unknown code's category a tie."""
+        field = next((key for key in ("range", "ranges", "prefix", "prefixes") if key in raw), "name")
+        for other_at, other in declared:
+            if other.name == category.name:
+                continue
+            clash = _ambiguous(category, other)
+            if clash is not None:
+                self.error(
+                    "category-overlap",
+                    (*at, field),
+                    f"codes of category {category.name!r} overlap those of {other.name!r} "
+                    f"({_where(other_at)}, at {self.at(other_at)}) without one holding the other: "
+                    f"the category of an unlisted code {clash} would be ambiguous",
+                )
+
+    def identifier(self, at: Pointer, raw: dict[str, Any], code: Code, named: list[tuple[Pointer, Name, str]]) -> Name:
+        """The entry's identifier: its `identifier`, or the one its name (or code) makes."""
+        if "identifier" in raw:
+            name = Name(raw["identifier"])
+            named.append(((*at, "identifier"), name, "identifier"))
+        else:
+            name = identifier(raw.get("name"), code)
+            named.append(((*at, "name") if "name" in raw else (*at, "code"), name, "derived"))
+        return name
+
+    def aliases(
+        self, at: Pointer, raw: dict[str, Any], code: Code, named: list[tuple[Pointer, Name, str]]
+    ) -> tuple[Alias, ...]:
+        found = []
+        for index, item in enumerate(raw.get("aliases", [])):
+            pointer = (*at, "aliases", index)
+            upstream = item if isinstance(item, str) else item["name"]
+            if isinstance(item, dict) and "identifier" in item:
+                name = Name(item["identifier"])
+                named.append(((*pointer, "identifier"), name, "identifier"))
+            else:
+                name = identifier(upstream, code)
+                named.append((pointer, name, "derived"))
+            found.append(Alias(name, upstream))
+        return tuple(found)
+
+    def extensions(self, at: Pointer, raw: dict[str, Any], declared: tuple[Extension, ...]) -> dict[str, object]:
+        types = {e.name: e.type for e in declared}
+        for key, value in raw.items():
+            pointer = (*at, "extensions", key)
+            if key not in types:
+                known = ", ".join(types) or "none"
+                self.error(
+                    "unknown-extension",
+                    pointer,
+                    f"extension {key!r} is not declared in catalog.extensions (declared: {known})",
+                )
+            elif not _JSON_TYPES[types[key]](value):
+                self.error("extension-type", pointer, f"expected {types[key]}, got {_show(value)}")
+        return dict(raw)
+
+    def distinct_names(self, named: list[tuple[Pointer, Name, str]]) -> None:
+        """No two identifiers alike, nor alike once case-converted (BAD_SYMBOL, BAD__SYMBOL)."""
+        seen: dict[str, tuple[Pointer, Name]] = {}
+        for pointer, name, how in named:
+            key = name.pascal.casefold()
+            if key not in seen:
+                seen[key] = (pointer, name)
+                continue
+            first_pointer, first = seen[key]
+            made = f" (the identifier derived from {_where(pointer)})" if how == "derived" else ""
+            hint = "; keep the upstream name and give one of them `identifier: ...`" if how != "identifier" else ""
+            if first == name:
+                self.error(
+                    "duplicate-name",
+                    pointer,
+                    f"duplicate identifier {name!r}{made}, first at {self.at(first_pointer)}{hint}",
+                )
+            else:
+                self.error(
+                    "name-collision",
+                    pointer,
+                    f"identifier {name!r}{made} collides with {first!r} at {self.at(first_pointer)}: "
+                    f"both become {name.pascal} in the targets{hint}",
+                )
 
     def unique_code(self, pointer: Pointer, code: Code, codes: dict[Code, Pointer]) -> None:
         if code in codes:
-            self.error("duplicate-code", pointer, f"duplicate code {_show(code)}, first at {self.at(codes[code])}")
+            self.error(
+                "duplicate-code",
+                pointer,
+                f"duplicate code {_show(code)}, first at {self.at(codes[code])}; a code with two names is "
+                "one entry with the second under `aliases:`",
+            )
         codes.setdefault(code, pointer)
 
     def sound_parts(
-        self, at: Pointer, raw: Any, code_type: str, codes: dict[Code, Pointer], named: list[tuple[Pointer, Name]]
+        self,
+        at: Pointer,
+        raw: Any,
+        code_type: str,
+        codes: dict[Code, Pointer],
+        named: list[tuple[Pointer, Name, str]],
     ) -> None:
         """The checks that still apply to an entry the schema partly rejected."""
         if not isinstance(raw, dict):
             return
-        if "code" in raw and self.sound((*at, "code")) and self.code((*at, "code"), raw["code"], code_type):
+        code_ok = "code" in raw and self.sound((*at, "code")) and self.code((*at, "code"), raw["code"], code_type)
+        if code_ok:
             self.unique_code((*at, "code"), raw["code"], codes)
-        if "name" in raw and self.sound((*at, "name")):
-            named.append(((*at, "name"), Name(raw["name"])))
+        if "identifier" in raw and self.sound((*at, "identifier")):
+            named.append(((*at, "identifier"), Name(raw["identifier"]), "identifier"))
+        elif code_ok and ("name" not in raw or self.sound((*at, "name"))):
+            self.identifier(at, {k: raw[k] for k in ("name",) if k in raw}, raw["code"], named)
         if "messages" in raw and self.sound((*at, "messages")):
             self.messages((*at, "messages"), raw["messages"])
 
-    def messages(self, at: Pointer, raw: list[str]) -> tuple[Template, ...]:
+    def set_messages(self, name: str) -> tuple[Template, ...]:
+        if name not in self.set_templates:
+            self.set_templates[name] = ()  # a set cannot include another, so no cycle; see schema
+            self.set_templates[name] = self.messages(("message_sets", name), self.sets[name], expand=False)
+        return self.set_templates[name]
+
+    def messages(self, at: Pointer, raw: list[Any], expand: bool = True) -> tuple[Template, ...]:
+        """The variants, message sets included, each checked where the spec writes it."""
         templates: list[Template] = []
-        with_placeholders: list[tuple[int, Template]] = []
-        seen: dict[str, Pointer] = {}
-        for index, text in enumerate(raw):
-            pointer = (*at, index)
-            if text in seen:
-                self.error(
-                    "duplicate-message",
-                    pointer,
-                    f"duplicate message, same as {_where(seen[text])} at {self.at(seen[text])}",
-                )
-            seen.setdefault(text, pointer)
-            try:
-                template = Template.parse(text)
-            except PlaceholderError as exc:
-                self.error("placeholder", pointer, str(exc))
-                continue
-            # Only a variant with a placeholder can cover another (a literal one covers only its own
-            # text, a duplicate reported above), so literal variants cost nothing here.
-            shadow = next((i for i, earlier in with_placeholders if earlier.covers(template)), None)
-            if shadow is not None and seen[text] == pointer:
+        where: list[Pointer] = []  # where each variant is written (a set's item for included ones)
+        seen: dict[str, int] = {}
+        for index, item in enumerate(raw):
+            pointer: Pointer = (*at, index)
+            if isinstance(item, dict) and "include" in item:
+                if not expand:
+                    self.error("nested-include", (*pointer, "include"), "a message set cannot include another")
+                    continue
+                if item["include"] not in self.sets:
+                    known = ", ".join(self.sets) or "none"
+                    self.error(
+                        "unknown-message-set",
+                        (*pointer, "include"),
+                        f"unknown message set {_show(item['include'])} (declared: {known})",
+                    )
+                    continue
+                included = self.set_messages(item["include"])
+                found = [((*pointer, "include"), t) for t in included]
+            else:
+                text = item if isinstance(item, str) else item["text"]
+                style = cast(Style, self.style if isinstance(item, str) else item.get("placeholders", self.style))
+                text_at = pointer if isinstance(item, str) else (*pointer, "text")
+                description = None if isinstance(item, str) else item.get("description")
+                chosen = "placeholders" in self.meta or (isinstance(item, dict) and "placeholders" in item)
+                template = self.template(text_at, text, style, description, chosen)
+                if template is None:
+                    continue
+                found = [(text_at, template)]
+            for text_at, template in found:
+                first = seen.setdefault(template.text, len(templates))
+                if first != len(templates):
+                    self.error(
+                        "duplicate-message",
+                        text_at,
+                        f"duplicate message {_show(template.text)}, same as variant {first} "
+                        f"({_where(where[first])} at {self.at(where[first])})",
+                    )
+                templates.append(template)
+                where.append(text_at)
+        if expand:
+            self.reachable(templates, where)
+        return tuple(templates)
+
+    def template(
+        self, pointer: Pointer, text: str, style: Style, description: str | None, chosen: bool
+    ) -> Template | None:
+        try:
+            template = Template.parse(text, style, description)
+        except PlaceholderError as exc:
+            self.error("placeholder", pointer, str(exc))
+            return None
+        # {0} in a catalog that never chose a style is most likely a value that would never match.
+        braces = literal_braces(text) if style == "printf" and not chosen else None
+        if braces is not None:
+            self.error(
+                "placeholder-style",
+                pointer,
+                f"{braces} would be literal text, as messages are printf-style by default; if it marks a "
+                "value, set `placeholders: braces` (in catalog, or on this message as "
+                "{text: ..., placeholders: braces}); to keep it literal, say `placeholders: printf` there",
+            )
+        return template
+
+    def reachable(self, templates: list[Template], where: list[Pointer]) -> None:
+        """Reject a variant only when it can never be chosen: one tried before it (see
+        model.specificity) fits every message it fits."""
+        order = match_order(tuple(templates))
+        tried: list[int] = []
+        for variant in order:
+            template = templates[variant]
+            if template.text in (templates[i].text for i in tried):
+                continue  # a duplicate, reported already
+            shadow = next((i for i in tried if templates[i].arity and templates[i].covers(template)), None)
+            if shadow is not None:
                 self.error(
                     "unreachable-variant",
-                    pointer,
-                    f"variant {index} can never match: every message it fits is matched first by variant {shadow} "
-                    f"({_where((*at, shadow))} at {self.at((*at, shadow))}); put the more specific one first",
+                    where[variant],
+                    f"variant {variant} can never match: every message it fits is matched first by variant "
+                    f"{shadow} ({_where(where[shadow])} at {self.at(where[shadow])}), which is as specific "
+                    "(literal characters, then typed placeholders) and comes first; remove one of them",
                 )
-            templates.append(template)
-            if template.arity:
-                with_placeholders.append((index, template))
-        return tuple(templates)
+            tried.append(variant)
+
+
+_JSON_TYPES = {
+    "string": lambda v: isinstance(v, str),
+    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+    "boolean": lambda v: isinstance(v, bool),
+}
 
 
 def _flag(value: bool | str | None) -> str | None:
@@ -432,12 +600,19 @@ def _flag(value: bool | str | None) -> str | None:
     return "" if value is True else str(value)
 
 
-def _overlap(a: Category, b: Category) -> bool:
-    if a.range and b.range:
-        return a.range[0] <= b.range[1] and b.range[0] <= a.range[1]
-    if a.prefix is not None and b.prefix is not None:
-        return a.prefix.startswith(b.prefix) or b.prefix.startswith(a.prefix)
-    return False
+def _ambiguous(a: Category, b: Category) -> str | None:
+    """An unlisted code the two categories' ranges (prefixes) would tie on, shown, or None."""
+    for low, high in a.ranges:
+        for other_low, other_high in b.ranges:
+            if low > other_high or other_low > high:
+                continue  # disjoint
+            nested = (low <= other_low and other_high <= high) or (other_low <= low and high <= other_high)
+            if not nested or (low, high) == (other_low, other_high):
+                return str(max(low, other_low))
+    for prefix in a.prefixes:
+        if prefix in b.prefixes:
+            return f"starting with {_show(prefix)}"
+    return None
 
 
 def load_catalog(data: bytes) -> Catalog:
@@ -474,7 +649,7 @@ def _class_diagnostics(doc: Document, catalog: Catalog) -> list[Diagnostic]:
     """No two classes alike (a chosen `class` may repeat one a name makes), case aside."""
     seen: dict[str, Pointer] = {}
     found = []
-    subjects: list[ErrorDef | Category] = [*catalog.categories, *catalog.active]
+    subjects: list[ErrorDef | Category] = [*catalog.categories, *catalog.exceptions]
     for subject in subjects:
         pointer = _subject_pointer(catalog, subject, "class" if subject.class_given else "name")
         first = seen.setdefault(subject.class_name.casefold(), pointer)

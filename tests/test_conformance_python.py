@@ -37,13 +37,19 @@ def test_python_agrees_with_the_vectors(name: str, vector_files: dict[str, Path]
                     module.from_payload(given)
             continue
         error = module.from_payload(case["payload"].encode("utf-8"))
+        if expect.get("success"):
+            assert error is None, case["name"]
+            assert module.ErrorCode(expect["code"]).kind == "success"
+            continue
         actual = {
             "code": error.code,
             "name": error.error_code.name if error.error_code is not None else None,
             "class": type(error).__name__,
             "category": error.category.name if error.category is not None else None,
+            "kind": error.kind,
             "variant": error.variant,
             "params": list(error.params),
+            "params_by_name": error.params_by_name,
             "message": error.message,
             "retryable": error.retryable,
             "http_status": error.http_status,

@@ -102,7 +102,7 @@ def setting(catalog: Catalog, target: str, key: str) -> tuple[str, ...]:
 def class_shadowing(catalog: Catalog, taken: Mapping[str, str], rule: str = "class-name") -> Iterable[Problem]:
     """Problems for every class name (of an active code or a category) found in `taken`
     (class name -> why it is taken), with what to write instead."""
-    subjects: list[ErrorDef | Category] = [*catalog.categories, *catalog.active]
+    subjects: list[ErrorDef | Category] = [*catalog.categories, *catalog.exceptions]
     for subject in subjects:
         why = taken.get(subject.class_name)
         if why is None:

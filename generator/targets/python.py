@@ -401,23 +401,61 @@ OPTIONS = {
 }
 
 
+def _tuple(items: list[str]) -> str:
+    return "(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")"
+
+
 def _parts(template: Template) -> str:
     """A message template as the Python tuple of its literal parts: ("Too many; ", " per ", ".")."""
-    items = [python_string(part) for part in template.parts]
-    return "(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")"
+    return _tuple([python_string(part) for part in template.parts])
+
+
+def _info_options(error: ErrorDef) -> list[str]:
+    """The keyword arguments of the code's Info beyond its parts, only those it needs, so a
+    catalog of plain %s templates reads as before."""
+    options = []
+    if error.retryable:
+        options.append("retryable=True")
+    if error.http_status is not None:
+        options.append(f"http_status={error.http_status}")
+    if error.is_deprecated:
+        options.append("deprecated=True")
+    if error.kind != "error":
+        options.append(f"kind={python_string(error.kind)}")
+    templates = error.messages
+    if any(t.style != "printf" or t.typed for t in templates):
+        options.append("texts=" + _tuple([python_string(t.text) for t in templates]))
+    if any(t.typed for t in templates):
+        options.append("types=" + _tuple([python_string("".join(p.type for p in t.placeholders)) for t in templates]))
+    if any(p.name is not None for t in templates for p in t.placeholders):
+        names = [_tuple([python_literal(p.name) for p in t.placeholders]) for t in templates]
+        options.append("names=" + _tuple(names))
+    # Literal variants are looked up first whatever the order: only the others' order matters.
+    tried = [i for i in error.match_order if templates[i].arity]
+    if tried != sorted(tried):
+        options.append("order=" + _tuple([str(i) for i in error.match_order]))
+    if error.upstream_name is not None and error.upstream_name != error.name:
+        options.append(f"upstream_name={python_string(error.upstream_name)}")
+    return options
+
+
+def _codes(category: Category) -> str:
+    if category.ranges:
+        return ", ".join(f"{low} to {high}" for low, high in category.ranges)
+    if category.prefixes:
+        return "starting with " + ", ".join(category.prefixes)
+    return ""
 
 
 def _category_doc(category: Category) -> str:
     label = f" ({category.label})" if category.label else ""
-    if category.range is not None:
-        codes = f"codes {category.range[0]} to {category.range[1]}"
-    else:
-        codes = f"codes starting with {category.prefix}"
-    return f"{category.title}{label}: {codes}."
+    codes = _codes(category)
+    return f"{category.title}{label}" + (f": codes {codes}." if codes else ".")
 
 
 def _error_doc(error: ErrorDef) -> str:
-    doc = f"{error.code} {error.name}: {error.messages[0].text}"
+    title = error.title
+    doc = f"{error.code} {title}" + (f": {error.messages[0].text}" if error.messages else ".")
     if error.description:
         doc += "\n\n" + error.description
     if error.deprecated is not None:
@@ -425,8 +463,31 @@ def _error_doc(error: ErrorDef) -> str:
     return doc
 
 
+def _error(error: ErrorDef) -> dict[str, object]:
+    return {
+        **vars(error),
+        "class_name": error.class_name,
+        "base": error.category.class_name if error.category is not None else "ApiError",
+        "category_member": f"Category.{error.category.name}" if error.category is not None else "None",
+        "parts": [_parts(t) for t in error.messages],
+        "options": _info_options(error),
+        "doc": _error_doc(error),
+        "default_message": error.messages[0].text if error.messages else "",
+    }
+
+
 def render(catalog: Catalog) -> dict[str, str]:
     string_codes = catalog.code_type == "string"
+    names: dict[str, object] = {}
+    for error in catalog.active:
+        for name in (
+            error.name,
+            error.upstream_name,
+            *(a.name for a in error.aliases),
+            *(a.upstream for a in error.aliases),
+        ):
+            if name is not None:
+                names.setdefault(name, error.code)
     context = {
         "header": header(catalog),
         "catalog": catalog,
@@ -437,18 +498,13 @@ def render(catalog: Catalog) -> dict[str, str]:
         "enum_imports": "Enum" if string_codes else "Enum, IntEnum",
         "enum_base": "Enum" if string_codes else "IntEnum",
         "categories": [{**vars(c), "class_name": c.class_name, "doc": _category_doc(c)} for c in catalog.categories],
-        "errors": [
-            {
-                **vars(e),
-                "is_deprecated": e.is_deprecated,
-                "class_name": e.class_name,
-                "category": {"name": e.category.name, "class_name": e.category.class_name},
-                "parts": [_parts(t) for t in e.messages],
-                "doc": _error_doc(e),
-            }
-            for e in catalog.active
-        ],
+        "category_ranges": [(low, high, c.name) for low, high, c in catalog.category_ranges],
+        "category_prefixes": [(prefix, c.name) for prefix, c in catalog.category_prefixes],
+        "codes": [_error(e) for e in catalog.active],
+        "errors": [_error(e) for e in catalog.exceptions],
+        "names": names,
         "retired": catalog.retired,
+        "has_success": catalog.has_success,
     }
     package = package_name(catalog)
     return {

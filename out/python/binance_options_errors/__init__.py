@@ -88,9 +88,9 @@ class Category(Enum):
         return _CATEGORY_TITLES[self]
 
     def contains(self, code: Code) -> bool:
-        """Whether `code` lies in this category's declared codes, known or not."""
-        low, high = _CATEGORY_RANGES[self]
-        return low <= code <= high
+        """Whether `code` lies in this category's declared codes, known or not (a listed code
+        may still belong to another category: see ErrorCode.category)."""
+        return any(low <= code <= high for low, high, category in _CATEGORY_RANGES if category is self)
 
 
 _CATEGORY_TITLES: Dict[Category, str] = {
@@ -98,18 +98,17 @@ _CATEGORY_TITLES: Dict[Category, str] = {
     Category.REQUEST: "Request issues",
     Category.FILTER: "Filters and other issues",
 }
-_CATEGORY_RANGES: Dict[Category, Tuple[int, int]] = {
-    Category.GENERAL: (-1099, -1000),
-    Category.REQUEST: (-2999, -1100),
-    Category.FILTER: (-5999, -3000),
-}
+# Every declared range, narrowest first: the first that holds a code is its category.
+_CATEGORY_RANGES: Tuple[Tuple[int, int, Category], ...] = (
+    (-1099, -1000, Category.GENERAL),
+    (-2999, -1100, Category.REQUEST),
+    (-5999, -3000, Category.FILTER),
+)
 
 
 def _category_of(code: Code) -> Optional[Category]:
-    for category in Category:
-        if category.contains(code):
-            return category
-    return None
+    """The category of a code the catalog does not list: the narrowest declared range holding it."""
+    return next((category for low, high, category in _CATEGORY_RANGES if low <= code <= high), None)
 
 
 class ErrorCode(IntEnum):
@@ -163,9 +162,29 @@ class ErrorCode(IntEnum):
     INVALID_QTY_PRECISION = -4030
     AMOUNT_MUST_BE_POSITIVE = -4055
 
+    @classmethod
+    def by_name(cls, name: str) -> Optional[ErrorCode]:
+        """The code a name stands for: its identifier, its upstream name or an alias's."""
+        member = cls.__members__.get(name)
+        if member is not None:
+            return member
+        code = _BY_NAME.get(name)
+        return cls(code) if code is not None else None
+
     @property
-    def category(self) -> Category:
+    def category(self) -> Optional[Category]:
         return _INFO[self.value].category
+
+    @property
+    def kind(self) -> str:
+        """"error", "warning" or "success" (a success code reports no failure)."""
+        return _INFO[self.value].kind
+
+    @property
+    def upstream_name(self) -> str:
+        """The name as the upstream catalog writes it ("Request Throttled"); the identifier when
+        it gives none."""
+        return _INFO[self.value].upstream_name or self.name
 
     @property
     def messages(self) -> Tuple[str, ...]:
@@ -238,6 +257,7 @@ _INFO: Dict[Code, Info[Category]] = {
     -1100: Info(
         Category.REQUEST,
         (("Illegal characters found in a parameter.",), ("Illegal characters found in a parameter. ", ""), ("Illegal characters found in parameter ", "; legal range is ", "."),),
+        order=(2, 1, 0),
     ),
     -1101: Info(
         Category.REQUEST,
@@ -385,6 +405,57 @@ _INFO: Dict[Code, Info[Category]] = {
     ),
 }
 
+# Upstream names that are not identifiers ("Request Throttled"), for ErrorCode.by_name.
+_BY_NAME: Dict[str, Code] = {
+    "UNKNOWN": -1000,
+    "DISCONNECTED": -1001,
+    "UNAUTHORIZED": -1002,
+    "TOO_MANY_REQUESTS": -1008,
+    "UNKNOWN_ORDER_COMPOSITION": -1014,
+    "TOO_MANY_ORDERS": -1015,
+    "SERVICE_SHUTTING_DOWN": -1016,
+    "UNSUPPORTED_OPERATION": -1020,
+    "INVALID_TIMESTAMP": -1021,
+    "INVALID_SIGNATURE": -1022,
+    "ILLEGAL_CHARS": -1100,
+    "TOO_MANY_PARAMETERS": -1101,
+    "MANDATORY_PARAM_EMPTY_OR_MALFORMED": -1102,
+    "UNKNOWN_PARAM": -1103,
+    "UNREAD_PARAMETERS": -1104,
+    "PARAM_EMPTY": -1105,
+    "PARAM_NOT_REQUIRED": -1106,
+    "BAD_PRECISION": -1111,
+    "INVALID_TIF": -1115,
+    "INVALID_ORDER_TYPE": -1116,
+    "INVALID_SIDE": -1117,
+    "EMPTY_NEW_CL_ORD_ID": -1118,
+    "EMPTY_ORG_CL_ORD_ID": -1119,
+    "BAD_INTERVAL": -1120,
+    "BAD_SYMBOL": -1121,
+    "INVALID_LISTEN_KEY": -1125,
+    "MORE_THAN_XX_HOURS": -1127,
+    "BAD_CONTRACT": -1128,
+    "BAD_CURRENCY": -1129,
+    "INVALID_PARAMETER": -1130,
+    "BAD_RECV_WINDOW": -1131,
+    "NEW_ORDER_REJECTED": -2010,
+    "NO_SUCH_ORDER": -2013,
+    "BAD_API_KEY_FMT": -2014,
+    "INVALID_API_KEY": -2015,
+    "BALANCE_NOT_SUFFICIENT": -2018,
+    "OPTION_MARGIN_NOT_SUFFICIENT": -2027,
+    "TRANSFER_FAILED": -3029,
+    "PRICE_LESS_THAN_ZERO": -4001,
+    "PRICE_GREATER_THAN_MAX_PRICE": -4002,
+    "QTY_LESS_THAN_ZERO": -4003,
+    "QTY_LESS_THAN_MIN_QTY": -4004,
+    "QTY_GREATER_THAN_MAX_QTY": -4005,
+    "PRICE_LESS_THAN_MIN_PRICE": -4013,
+    "INVALID_TICK_SIZE_PRECISION": -4029,
+    "INVALID_QTY_PRECISION": -4030,
+    "AMOUNT_MUST_BE_POSITIVE": -4055,
+}
+
 RETIRED_CODES: Mapping[Code, str] = {}
 """Codes the API no longer sends, with their former names; they are never reused."""
 
@@ -394,7 +465,7 @@ class ApiError(Exception):
 
     # Slots make building one about twice as fast as with instance-dict attributes;
     # BaseException still gives every instance a __dict__ for notes and user attributes.
-    __slots__ = ("code", "message", "category", "variant", "params", "retryable", "http_status", "__weakref__")
+    __slots__ = ("code", "message", "category", "variant", "params", "retryable", "http_status", "kind", "__weakref__")
 
     code: Code
     message: str
@@ -403,6 +474,7 @@ class ApiError(Exception):
     params: Tuple[str, ...]
     retryable: bool
     http_status: Optional[int]
+    kind: str
 
     def __init__(self, code: Code, message: str) -> None:
         # BaseException.__new__ has already set self.args to the arguments given, as
@@ -411,12 +483,19 @@ class ApiError(Exception):
         self.message = message
         info = _INFO.get(code)
         if info is None:
-            self.category, self.variant, self.params, self.retryable, self.http_status = (
-                _category_of(code), None, (), False, None)
+            self.category, self.variant, self.params, self.retryable, self.http_status, self.kind = (
+                _category_of(code), None, (), False, None, "error")
             return
         matched = info.match(message)
         self.variant, self.params = matched if matched is not None else (None, ())
         self.category, self.retryable, self.http_status = info.category, info.retryable, info.http_status
+        self.kind = info.kind
+
+    @property
+    def params_by_name(self) -> Dict[str, str]:
+        """The values of named placeholders ({ccy}) by name; empty for printf templates."""
+        info = _INFO.get(self.code)
+        return info.params_by_name(self.variant, self.params) if info is not None else {}
 
     @property
     def error_code(self) -> Optional[ErrorCode]:

@@ -61,67 +61,138 @@ def fit(parts: Parts, message: str) -> tuple[str, ...] | None:
     return tuple(values)
 
 
+def fits(kind: str, value: str) -> bool:
+    """Whether a placeholder of type `kind` may hold `value`, in one pass (no regex): "s" any
+    text; "d" an integer, -?[0-9]+; "f" a number, -?[0-9]+(.[0-9]+)?([eE][-+]?[0-9]+)?; "b"
+    true or false."""
+    if kind == "s":
+        return True
+    if kind == "b":
+        return value == "true" or value == "false"
+    at = _digits(value, 1 if value.startswith("-") else 0)
+    if at < 0:
+        return False
+    if kind == "d":
+        return at == len(value)
+    if at < len(value) and value[at] == ".":
+        at = _digits(value, at + 1)
+    if 0 <= at < len(value) and value[at] in "eE":
+        at = _digits(value, at + 2 if value[at + 1 : at + 2] in ("+", "-") and at + 2 <= len(value) else at + 1)
+    return at == len(value)
+
+
+def _digits(value: str, at: int) -> int:
+    """The end of a non-empty run of ASCII digits from `at`, or -1 when there is none."""
+    start = at
+    while at < len(value) and "0" <= value[at] <= "9":
+        at += 1
+    return at if at > start else -1
+
+
 class Info(Generic[C]):
     """What the catalog says about one code, and its message matcher."""
 
-    __slots__ = ("_exact", "_templates", "category", "deprecated", "http_status", "messages", "parts", "retryable")
+    __slots__ = (
+        "_exact",
+        "_templates",
+        "category",
+        "deprecated",
+        "http_status",
+        "kind",
+        "messages",
+        "names",
+        "parts",
+        "retryable",
+        "upstream_name",
+    )
 
     def __init__(
         self,
-        category: C,
+        category: C | None,
         parts: tuple[Parts, ...],
         retryable: bool = False,
         http_status: int | None = None,
         deprecated: bool = False,
+        kind: str = "error",
+        texts: tuple[str, ...] | None = None,
+        types: tuple[str, ...] | None = None,
+        names: tuple[tuple[str | None, ...], ...] | None = None,
+        order: tuple[int, ...] | None = None,
+        upstream_name: str | None = None,
     ) -> None:
+        """`parts` are each variant's literals; `texts` the variants as written, when they are
+        not printf %s templates; `types` each variant's placeholder types ("sd"), when any is
+        typed; `names` each variant's placeholder names, in the braces style; `order` the order
+        to try variants in, when it is not spec order (the catalog's most-specific-wins rule)."""
         self.category = category
         self.parts = parts
-        self.messages = tuple(map(template_text, parts))
+        self.messages = texts if texts is not None else tuple(map(template_text, parts))
+        self.names = names
         self.retryable = retryable
         self.http_status = http_status
         self.deprecated = deprecated
-        # Variants without placeholders are found by one dict lookup. The catalog's
-        # validator guarantees no earlier variant matches their text, so trying them
-        # first keeps the rule "the first variant in catalog order wins".
+        self.kind = kind
+        self.upstream_name = upstream_name
+        # Variants without placeholders are found by one dict lookup: the catalog's rule lets
+        # such a variant win over every other that fits its text.
         self._exact: dict[str, int] = {}
-        # The others, in catalog order, as (variant, first literal, last literal, len(first),
-        # len(last), middle literals): fit() unrolled, since this is every client's hot path.
-        self._templates: list[tuple[int, str, str, int, int, Parts]] = []
-        for variant, template in enumerate(parts):
+        # The others, in the order to try them, as (variant, first literal, last literal,
+        # len(first), len(last), middle literals, types or None): fit() unrolled, since this is
+        # every client's hot path.
+        self._templates: list[tuple[int, str, str, int, int, Parts, str | None]] = []
+        for variant in order if order is not None else range(len(parts)):
+            template = parts[variant]
             if len(template) == 1:
                 self._exact.setdefault(template[0], variant)
-            else:
-                first, last = template[0], template[-1]
-                self._templates.append((variant, first, last, len(first), len(last), template[1:-1]))
+                continue
+            typed = types[variant] if types is not None and types[variant].strip("s") else None
+            first, last = template[0], template[-1]
+            self._templates.append((variant, first, last, len(first), len(last), template[1:-1], typed))
 
     def match(self, message: str) -> tuple[int, tuple[str, ...]] | None:
-        """The first variant `message` matches, and the values in it (the rule of fit())."""
+        """The variant `message` matches and the values in it (the rule of fit(), each value
+        then fitting its placeholder's type), trying variants most specific first."""
         variant = self._exact.get(message)
         if variant is not None:
             return variant, ()
-        for variant, first, last, start, tail, middles in self._templates:
+        for variant, first, last, start, tail, middles, typed in self._templates:
             end = len(message) - tail
             if end < start or not message.startswith(first) or not message.endswith(last):
                 continue
             if not middles:
-                return variant, (message[start:end],)
-            if len(middles) == 1:  # two placeholders, the most common shape after one
+                values: tuple[str, ...] = (message[start:end],)
+            elif len(middles) == 1:  # two placeholders, the most common shape after one
                 found = message.find(middles[0], start, end)
-                if found >= 0:
-                    return variant, (message[start:found], message[found + len(middles[0]) : end])
-                continue
-            values = []
-            at = start
-            for part in middles:
-                found = message.find(part, at, end)
                 if found < 0:
-                    break
-                values.append(message[at:found])
-                at = found + len(part)
+                    continue
+                values = (message[start:found], message[found + len(middles[0]) : end])
             else:
-                values.append(message[at:end])
-                return variant, tuple(values)
+                collected = []
+                at = start
+                for part in middles:
+                    found = message.find(part, at, end)
+                    if found < 0:
+                        break
+                    collected.append(message[at:found])
+                    at = found + len(part)
+                else:
+                    collected.append(message[at:end])
+                if len(collected) != len(middles) + 1:
+                    continue
+                values = tuple(collected)
+            if typed is None or all(map(fits, typed, values)):
+                return variant, values
         return None
+
+    def params_by_name(self, variant: int | None, params: tuple[str, ...]) -> dict[str, str]:
+        """The values of a match by placeholder name (the first of a repeated name wins)."""
+        named: dict[str, str] = {}
+        if variant is None or self.names is None:
+            return named
+        for name, value in zip(self.names[variant], params, strict=False):
+            if name is not None:
+                named.setdefault(name, value)
+        return named
 
     def format(self, variant: int, params: tuple[object, ...]) -> str:
         parts = self.parts[variant]

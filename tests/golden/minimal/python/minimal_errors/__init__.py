@@ -38,24 +38,23 @@ class Category(Enum):
         return _CATEGORY_TITLES[self]
 
     def contains(self, code: Code) -> bool:
-        """Whether `code` lies in this category's declared codes, known or not."""
-        low, high = _CATEGORY_RANGES[self]
-        return low <= code <= high
+        """Whether `code` lies in this category's declared codes, known or not (a listed code
+        may still belong to another category: see ErrorCode.category)."""
+        return any(low <= code <= high for low, high, category in _CATEGORY_RANGES if category is self)
 
 
 _CATEGORY_TITLES: Dict[Category, str] = {
     Category.GENERAL: "General issues",
 }
-_CATEGORY_RANGES: Dict[Category, Tuple[int, int]] = {
-    Category.GENERAL: (1, 99),
-}
+# Every declared range, narrowest first: the first that holds a code is its category.
+_CATEGORY_RANGES: Tuple[Tuple[int, int, Category], ...] = (
+    (1, 99, Category.GENERAL),
+)
 
 
 def _category_of(code: Code) -> Optional[Category]:
-    for category in Category:
-        if category.contains(code):
-            return category
-    return None
+    """The category of a code the catalog does not list: the narrowest declared range holding it."""
+    return next((category for low, high, category in _CATEGORY_RANGES if low <= code <= high), None)
 
 
 class ErrorCode(IntEnum):
@@ -63,9 +62,29 @@ class ErrorCode(IntEnum):
 
     FAILED = 1
 
+    @classmethod
+    def by_name(cls, name: str) -> Optional[ErrorCode]:
+        """The code a name stands for: its identifier, its upstream name or an alias's."""
+        member = cls.__members__.get(name)
+        if member is not None:
+            return member
+        code = _BY_NAME.get(name)
+        return cls(code) if code is not None else None
+
     @property
-    def category(self) -> Category:
+    def category(self) -> Optional[Category]:
         return _INFO[self.value].category
+
+    @property
+    def kind(self) -> str:
+        """"error", "warning" or "success" (a success code reports no failure)."""
+        return _INFO[self.value].kind
+
+    @property
+    def upstream_name(self) -> str:
+        """The name as the upstream catalog writes it ("Request Throttled"); the identifier when
+        it gives none."""
+        return _INFO[self.value].upstream_name or self.name
 
     @property
     def messages(self) -> Tuple[str, ...]:
@@ -100,6 +119,11 @@ _INFO: Dict[Code, Info[Category]] = {
     ),
 }
 
+# Upstream names that are not identifiers ("Request Throttled"), for ErrorCode.by_name.
+_BY_NAME: Dict[str, Code] = {
+    "FAILED": 1,
+}
+
 RETIRED_CODES: Mapping[Code, str] = {}
 """Codes the API no longer sends, with their former names; they are never reused."""
 
@@ -109,7 +133,7 @@ class ApiError(Exception):
 
     # Slots make building one about twice as fast as with instance-dict attributes;
     # BaseException still gives every instance a __dict__ for notes and user attributes.
-    __slots__ = ("code", "message", "category", "variant", "params", "retryable", "http_status", "__weakref__")
+    __slots__ = ("code", "message", "category", "variant", "params", "retryable", "http_status", "kind", "__weakref__")
 
     code: Code
     message: str
@@ -118,6 +142,7 @@ class ApiError(Exception):
     params: Tuple[str, ...]
     retryable: bool
     http_status: Optional[int]
+    kind: str
 
     def __init__(self, code: Code, message: str) -> None:
         # BaseException.__new__ has already set self.args to the arguments given, as
@@ -126,12 +151,19 @@ class ApiError(Exception):
         self.message = message
         info = _INFO.get(code)
         if info is None:
-            self.category, self.variant, self.params, self.retryable, self.http_status = (
-                _category_of(code), None, (), False, None)
+            self.category, self.variant, self.params, self.retryable, self.http_status, self.kind = (
+                _category_of(code), None, (), False, None, "error")
             return
         matched = info.match(message)
         self.variant, self.params = matched if matched is not None else (None, ())
         self.category, self.retryable, self.http_status = info.category, info.retryable, info.http_status
+        self.kind = info.kind
+
+    @property
+    def params_by_name(self) -> Dict[str, str]:
+        """The values of named placeholders ({ccy}) by name; empty for printf templates."""
+        info = _INFO.get(self.code)
+        return info.params_by_name(self.variant, self.params) if info is not None else {}
 
     @property
     def error_code(self) -> Optional[ErrorCode]:

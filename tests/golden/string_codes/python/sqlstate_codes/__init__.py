@@ -49,8 +49,9 @@ class Category(Enum):
         return _CATEGORY_TITLES[self]
 
     def contains(self, code: Code) -> bool:
-        """Whether `code` lies in this category's declared codes, known or not."""
-        return code.startswith(_CATEGORY_PREFIXES[self])
+        """Whether `code` lies in this category's declared codes, known or not (a listed code
+        may still belong to another category: see ErrorCode.category)."""
+        return any(code.startswith(prefix) for prefix, category in _CATEGORY_PREFIXES if category is self)
 
 
 _CATEGORY_TITLES: Dict[Category, str] = {
@@ -59,19 +60,18 @@ _CATEGORY_TITLES: Dict[Category, str] = {
     Category.INTEGRITY: "Integrity Constraint Violation",
     Category.TRANSACTION_ROLLBACK: "Transaction Rollback",
 }
-_CATEGORY_PREFIXES: Dict[Category, str] = {
-    Category.SUCCESS: "00",
-    Category.DATA_EXCEPTION: "22",
-    Category.INTEGRITY: "23",
-    Category.TRANSACTION_ROLLBACK: "40",
-}
+# Every declared prefix, longest first: the first that starts a code is its category.
+_CATEGORY_PREFIXES: Tuple[Tuple[str, Category], ...] = (
+    ("00", Category.SUCCESS),
+    ("22", Category.DATA_EXCEPTION),
+    ("23", Category.INTEGRITY),
+    ("40", Category.TRANSACTION_ROLLBACK),
+)
 
 
 def _category_of(code: Code) -> Optional[Category]:
-    for category in Category:
-        if category.contains(code):
-            return category
-    return None
+    """The category of a code the catalog does not list: the longest declared prefix of it."""
+    return next((category for prefix, category in _CATEGORY_PREFIXES if code.startswith(prefix)), None)
 
 
 class ErrorCode(Enum):
@@ -84,9 +84,29 @@ class ErrorCode(Enum):
     SERIALIZATION_FAILURE = "40001"
     DEADLOCK_DETECTED = "40P01"
 
+    @classmethod
+    def by_name(cls, name: str) -> Optional[ErrorCode]:
+        """The code a name stands for: its identifier, its upstream name or an alias's."""
+        member = cls.__members__.get(name)
+        if member is not None:
+            return member
+        code = _BY_NAME.get(name)
+        return cls(code) if code is not None else None
+
     @property
-    def category(self) -> Category:
+    def category(self) -> Optional[Category]:
         return _INFO[self.value].category
+
+    @property
+    def kind(self) -> str:
+        """"error", "warning" or "success" (a success code reports no failure)."""
+        return _INFO[self.value].kind
+
+    @property
+    def upstream_name(self) -> str:
+        """The name as the upstream catalog writes it ("Request Throttled"); the identifier when
+        it gives none."""
+        return _INFO[self.value].upstream_name or self.name
 
     @property
     def messages(self) -> Tuple[str, ...]:
@@ -144,6 +164,16 @@ _INFO: Dict[Code, Info[Category]] = {
     ),
 }
 
+# Upstream names that are not identifiers ("Request Throttled"), for ErrorCode.by_name.
+_BY_NAME: Dict[str, Code] = {
+    "SUCCESSFUL_COMPLETION": "00000",
+    "DIVISION_BY_ZERO": "22012",
+    "INVALID_TEXT_REPRESENTATION": "22P02",
+    "UNIQUE_VIOLATION": "23505",
+    "SERIALIZATION_FAILURE": "40001",
+    "DEADLOCK_DETECTED": "40P01",
+}
+
 RETIRED_CODES: Mapping[Code, str] = {}
 """Codes the API no longer sends, with their former names; they are never reused."""
 
@@ -153,7 +183,7 @@ class ApiError(Exception):
 
     # Slots make building one about twice as fast as with instance-dict attributes;
     # BaseException still gives every instance a __dict__ for notes and user attributes.
-    __slots__ = ("code", "message", "category", "variant", "params", "retryable", "http_status", "__weakref__")
+    __slots__ = ("code", "message", "category", "variant", "params", "retryable", "http_status", "kind", "__weakref__")
 
     code: Code
     message: str
@@ -162,6 +192,7 @@ class ApiError(Exception):
     params: Tuple[str, ...]
     retryable: bool
     http_status: Optional[int]
+    kind: str
 
     def __init__(self, code: Code, message: str) -> None:
         # BaseException.__new__ has already set self.args to the arguments given, as
@@ -170,12 +201,19 @@ class ApiError(Exception):
         self.message = message
         info = _INFO.get(code)
         if info is None:
-            self.category, self.variant, self.params, self.retryable, self.http_status = (
-                _category_of(code), None, (), False, None)
+            self.category, self.variant, self.params, self.retryable, self.http_status, self.kind = (
+                _category_of(code), None, (), False, None, "error")
             return
         matched = info.match(message)
         self.variant, self.params = matched if matched is not None else (None, ())
         self.category, self.retryable, self.http_status = info.category, info.retryable, info.http_status
+        self.kind = info.kind
+
+    @property
+    def params_by_name(self) -> Dict[str, str]:
+        """The values of named placeholders ({ccy}) by name; empty for printf templates."""
+        info = _INFO.get(self.code)
+        return info.params_by_name(self.variant, self.params) if info is not None else {}
 
     @property
     def error_code(self) -> Optional[ErrorCode]:
