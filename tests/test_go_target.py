@@ -59,9 +59,10 @@ def _raw_spec(name: str) -> dict[str, Any]:
 
 def _names_file(name: str) -> str:
     """Go source naming, by the catalog's names, every sentinel, category and code constant (aliases'
-    too) of one package, its warnings, and the code and message the payload-shape tests use."""
+    too) of one package, and the code and message the payload-shape tests use (as the vectors'
+    are: the first code with a message that is an error)."""
     catalog = _catalog(name)
-    sample, sample_message = vectors.sample_code(catalog)
+    sample = next(e for e in catalog.exceptions if e.messages)
     constants = [(e.name, e.name) for e in catalog.active] + [
         (a.name, e.name) for e in catalog.active for a in e.aliases
     ]
@@ -82,13 +83,9 @@ def _names_file(name: str) -> str:
         *(f"\t{go_literal(str(alias))}: errs.Code{alias.pascal}," for alias, _ in constants),
         "}",
         "",
-        "var warnings = map[string]bool{",
-        *(f"\t{go_literal(str(e.name))}: true," for e in catalog.active if e.kind == "warning"),
-        "}",
-        "",
         f"var sample errs.Code = errs.Code{sample.name.pascal}",
         "",
-        f"const sampleMessage = {go_literal(sample_message)}",
+        f"const sampleMessage = {go_literal(sample.messages[0].text)}",
     ]
     return "\n".join(lines) + "\n"
 

@@ -20,24 +20,26 @@ type vector struct {
 	Name    string          `json:"name"`
 	Payload *string         `json:"payload"` // nil for exact bytes, given in Bytes
 	Bytes   []byte          `json:"payload_base64"`
-	Expect  json.RawMessage `json:"expect"` // null for a success code: no error
+	Expect  json.RawMessage `json:"expect"`
 }
 
 type expected struct {
-	Error      string          `json:"error"`
-	Code       json.RawMessage `json:"code"`
-	Name       *string         `json:"name"`
-	Class      string          `json:"class"`
-	Category   *string         `json:"category"`
-	Variant    *int            `json:"variant"`
-	Params     []string        `json:"params"`
-	Message    string          `json:"message"`
-	Retryable  bool            `json:"retryable"`
-	HTTPStatus *int            `json:"http_status"`
+	Error      string            `json:"error"`   // "payload": no error payload
+	Success    bool              `json:"success"` // a success code: no error, with its code and name
+	Kind       string            `json:"kind"`
+	Code       json.RawMessage   `json:"code"`
+	Name       *string           `json:"name"`
+	Class      string            `json:"class"`
+	Category   *string           `json:"category"`
+	Variant    *int              `json:"variant"`
+	Params     []string          `json:"params"`
+	ByName     map[string]string `json:"params_by_name"`
+	Message    string            `json:"message"`
+	Retryable  bool              `json:"retryable"`
+	HTTPStatus *int              `json:"http_status"`
 }
 
 type match struct {
-	Name         string            `json:"name"`
 	Code         json.RawMessage   `json:"code"`
 	Message      string            `json:"message"`
 	Variant      *int              `json:"variant"`
@@ -140,16 +142,16 @@ func TestVectors(t *testing.T) {
 		}
 		inResponse := append(append([]byte(`{"error": `), data...), '}')
 		decodeErr := json.Unmarshal(inResponse, &response)
-		if string(v.Expect) == "null" { // a success code: no error, yet a payload read
-			if got != nil || err != nil || decodeErr != nil || response.Error.Kind != errs.KindSuccess ||
-				response.Error.Code.Kind() != errs.KindSuccess {
-				t.Errorf("%s: a success code gives %#v, %v; json.Unmarshal %#v, %v", v.Name, got, err, response.Error, decodeErr)
-			}
-			continue
-		}
 		var want expected
 		if err := json.Unmarshal(v.Expect, &want); err != nil {
 			t.Fatal(err)
+		}
+		if want.Success { // no error, yet a payload read: json.Unmarshal fills in the code
+			if got != nil || err != nil || decodeErr != nil || response.Error.Kind != errs.KindSuccess ||
+				response.Error.Code != code(t, want.Code) || response.Error.Code.String() != *want.Name {
+				t.Errorf("%s: a success code gives %#v, %v; json.Unmarshal %#v, %v", v.Name, got, err, response.Error, decodeErr)
+			}
+			continue
 		}
 		if want.Error == "payload" {
 			var payloadError *errs.PayloadError
@@ -185,11 +187,11 @@ func TestVectors(t *testing.T) {
 			status = *want.HTTPStatus
 		}
 		if got.Code != c || got.Message != want.Message || got.Variant != variant || !sameParams(got.Params, want.Params) ||
-			got.Retryable != want.Retryable || got.HTTPStatus != status || got.Kind == errs.KindSuccess || got.Kind != c.Kind() {
+			got.Retryable != want.Retryable || got.HTTPStatus != status || got.Kind != c.Kind() {
 			t.Errorf("%s: got %#v, want %s", v.Name, got, v.Expect)
 		}
-		if (got.Kind == errs.KindWarning) != warned(want.Name) {
-			t.Errorf("%s: kind %v", v.Name, got.Kind)
+		if got.Kind.String() != want.Kind || !reflect.DeepEqual(got.ParamsByName(), want.ByName) {
+			t.Errorf("%s: kind %v, params by name %v", v.Name, got.Kind, got.ParamsByName())
 		}
 		wantCategory := errs.Category(0)
 		if want.Category != nil {
@@ -280,10 +282,6 @@ func codeText(c errs.Code) string {
 	return string(data)
 }
 
-func warned(name *string) bool {
-	return name != nil && warnings[*name]
-}
-
 // Each message of a code and the variant, params and params by name the reference rules give it.
 func TestMatches(t *testing.T) {
 	var file struct {
@@ -292,24 +290,25 @@ func TestMatches(t *testing.T) {
 	load(t, "ERRGEN_VECTORS", &file)
 	for _, m := range file.Matches {
 		c := code(t, m.Code)
+		name := fmt.Sprintf("%v %q", c, m.Message)
 		want := -1
 		if m.Variant != nil {
 			want = *m.Variant
 		}
 		variant, params, ok := errs.Match(c, m.Message)
 		if variant != want || ok != (want >= 0) || !sameParams(params, m.Params) {
-			t.Errorf("%s: Match gives %d, %q, %v; want %d, %q", m.Name, variant, params, ok, want, m.Params)
+			t.Errorf("%s: Match gives %d, %q, %v; want %d, %q", name, variant, params, ok, want, m.Params)
 		}
 		if classified := errs.Classify(c, m.Message); classified != want {
-			t.Errorf("%s: Classify gives %d", m.Name, classified)
+			t.Errorf("%s: Classify gives %d", name, classified)
 		}
 		e := errs.New(c, m.Message)
 		if e.Variant != want || !sameParams(e.Params, m.Params) || !reflect.DeepEqual(e.ParamsByName(), m.ParamsByName) {
-			t.Errorf("%s: New gives %#v, by name %v; want %v", m.Name, e, e.ParamsByName(), m.ParamsByName)
+			t.Errorf("%s: New gives %#v, by name %v; want %v", name, e, e.ParamsByName(), m.ParamsByName)
 		}
-		for name, value := range m.ParamsByName {
-			if got, ok := e.Param(name); !ok || got != value {
-				t.Errorf("%s: Param(%q) = %q, %v", m.Name, name, got, ok)
+		for placeholder, value := range m.ParamsByName {
+			if got, ok := e.Param(placeholder); !ok || got != value {
+				t.Errorf("%s: Param(%q) = %q, %v", name, placeholder, got, ok)
 			}
 		}
 	}

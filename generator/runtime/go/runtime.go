@@ -408,15 +408,28 @@ func (e *entry) messages() []string {
 
 // LookupName returns the code the catalog gives a name: its identifier (such as
 // BAD_SYMBOL), its upstream name verbatim, or one of its aliases, by identifier
-// or by upstream text; false when it has no code of that name.
+// or by upstream text; false when it has no code of that name. Identifiers
+// come first: a name that is one code's identifier and another's upstream name
+// is the first one's; otherwise the first code in catalog order wins.
 func LookupName(name string) (Code, bool) {
 	for i := range entries {
 		e := &entries[i]
-		if e.name == name || e.title != "" && e.title == name {
+		if e.name == name {
 			return e.code, true
 		}
 		for _, alias := range e.aliases {
-			if alias.Name == name || alias.Title == name {
+			if alias.Name == name {
+				return e.code, true
+			}
+		}
+	}
+	for i := range entries {
+		e := &entries[i]
+		if e.title != "" && e.title == name {
+			return e.code, true
+		}
+		for _, alias := range e.aliases {
+			if alias.Title == name {
 				return e.code, true
 			}
 		}

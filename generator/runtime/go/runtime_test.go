@@ -228,6 +228,10 @@ func TestLookupsOnTheTable(t *testing.T) {
 	if code, ok := LookupName("TOO_MANY_REQUESTS"); !ok || code != CodeTooManyRequests {
 		t.Errorf("LookupName = %v, %v", code, ok)
 	}
+	// An identifier comes before an upstream name: OK is CodeLimit's upstream name too.
+	if code, ok := LookupName("OK"); !ok || code != CodeOk {
+		t.Errorf("LookupName(OK) = %v, %v", code, ok)
+	}
 	for _, name := range []string{"", "bad symbol!", "OLD", "Too many requests."} {
 		if code, ok := LookupName(name); ok {
 			t.Errorf("LookupName(%q) = %v", name, code)
