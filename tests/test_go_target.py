@@ -27,7 +27,7 @@ from generator.targets import go as go_target
 from generator.targets.go import DEPRECATED, go_header
 from generator.templating import header
 from generator.validate import load_catalog
-from tests import feature_catalogs, vectors
+from tests import vectors
 from tests.conftest import SPECS
 from tests.helpers import OUT, ROOT
 from tests.snapshots import GOLDEN
@@ -39,17 +39,15 @@ PACKAGES = {
     "string_codes": GOLDEN / "string_codes" / "go",
     "torture": GOLDEN / "torture" / "go",
 }
-# Catalogs of every format v2 feature, built as the model has them: rendered into the scratch
-# module by the tests, beside the packages above.
-FEATURES = {"features_int": "integer", "features_string": "string"}
 FILES = ("errors.go", "example_test.go", "go.mod", "runtime.go")
 HERE = ROOT / "tests" / "go"
+# Catalogs of every feature of format v2, of each code type: rendered into the scratch module by
+# the tests, beside the packages above (they have no goldens).
+FEATURES = {name: HERE / f"{name}.yaml" for name in ("features_int", "features_string")}
 
 
 def _catalog(name: str) -> Catalog:
-    if name in FEATURES:
-        return feature_catalogs.build(FEATURES[name])
-    return load_catalog(SPECS[name].read_bytes())
+    return load_catalog((FEATURES[name] if name in FEATURES else SPECS[name]).read_bytes())
 
 
 def _raw_spec(name: str) -> dict[str, Any]:
@@ -121,7 +119,7 @@ def _spec_json(catalog: Catalog) -> str:
 
 
 def _sources(name: str) -> dict[str, str]:
-    """The Go files of one package: on disk (out/, the goldens), or rendered (the feature catalogs)."""
+    """The Go files of one package: on disk (out/, the goldens), or rendered (the feature specs)."""
     if name in FEATURES:
         rendered = render(_catalog(name), ["go"])
         return {path.removeprefix("go/"): text for path, text in rendered.items() if path.endswith(".go")}
