@@ -235,6 +235,7 @@ def test_typed_consumer_through_a_replace_directive(go: str, tmp_path: Path) -> 
         catalog.payload.code_field,
         catalog.payload.message_field,
         "-1121 BAD_SYMBOL: Invalid symbol.",
+        "error true 0 false BAD_SYMBOL error",
     ]
 
 
