@@ -7,10 +7,13 @@ as it is written. Go offline, as for the generated modules."""
 
 from __future__ import annotations
 
+import itertools
+import json
 from pathlib import Path
 
 import pytest
 
+from generator.model import PLACEHOLDER_TYPES, fits
 from generator.render import render
 from generator.targets import go as go_target
 from generator.targets.go import RUNTIME_CLAUSE, go_header
@@ -28,11 +31,25 @@ def test_gofmt(go: str) -> None:
     assert listed.returncode == 0 and listed.stdout == "", output(listed)
 
 
+def fits_table() -> list[tuple[str, str, bool]]:
+    """The model's answer for every type and every text of up to four characters over those
+    numbers are made of (and a letter), and for values of other shapes."""
+    alphabet = "0-+.eE1x"
+    values = [""] + ["".join(t) for n in range(1, 5) for t in itertools.product(alphabet, repeat=n)]
+    values += ["true", "false", "True", "FALSE", "truee", " 1", "1 ", "\uff11", "\u0661", "1_000", "0x1F", "1,5"]
+    values += ["9" * 40, "-" + "9" * 40 + ".5e-99", "1.5E+10", "NaN", "Infinity", "🎉"]
+    return [(kind, value, fits(kind, value)) for kind in PLACEHOLDER_TYPES for value in values]
+
+
 @pytest.mark.parametrize("tags", [[], ["-tags", "stringcodes"]], ids=["integer-codes", "string-codes"])
-def test_go_vet_and_go_test(go: str, tags: list[str]) -> None:
-    for command in ([go, "vet", *tags, "./..."], [go, "test", "-count=1", *tags, "./..."]):
-        result = run_go(command, cwd=HERE)
+def test_go_vet_and_go_test(go: str, tags: list[str], tmp_path: Path) -> None:
+    """The runtime's tests, its fits held to the model's answers (ERRGEN_FITS) too."""
+    table = tmp_path / "fits.json"
+    table.write_text(json.dumps(fits_table()), encoding="utf-8")
+    for command in ([go, "vet", *tags, "./..."], [go, "test", "-count=1", "-v", *tags, "./..."]):
+        result = run_go(command, cwd=HERE, env={"ERRGEN_FITS": str(table)})
         assert result.returncode == 0, output(result)
+    assert "--- PASS: TestFitsAgreeWithTheModel" in result.stdout, result.stdout
 
 
 def test_the_source_has_one_package_clause_and_no_build_constraint() -> None:

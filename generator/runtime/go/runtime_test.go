@@ -7,6 +7,7 @@ package runtime
 import (
 	"encoding/json"
 	"errors"
+	"os"
 	"reflect"
 	"slices"
 	"strings"
@@ -59,6 +60,30 @@ func TestFits(t *testing.T) {
 			if got, want := fits(kind, value), slices.Contains(taken, value); got != want {
 				t.Errorf("fits(%c, %q) = %v", kind, value, got)
 			}
+		}
+	}
+}
+
+// The model's own answers (generator.model.fits), when tests/test_go_runtime.py gives them in
+// ERRGEN_FITS: [type, value, whether it fits] for every short text over the characters numbers
+// are made of, and more.
+func TestFitsAgreeWithTheModel(t *testing.T) {
+	path := os.Getenv("ERRGEN_FITS")
+	if path == "" {
+		t.Skip("ERRGEN_FITS names no table of the model's answers")
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var table [][3]any
+	if err := json.Unmarshal(data, &table); err != nil || len(table) == 0 {
+		t.Fatalf("%d rows: %v", len(table), err)
+	}
+	for _, row := range table {
+		kind, value, want := row[0].(string), row[1].(string), row[2].(bool)
+		if fits(kind[0], value) != want {
+			t.Errorf("fits(%s, %q) = %v", kind, value, !want)
 		}
 	}
 }
