@@ -91,7 +91,7 @@ var entries = [...]entry{
 	{code: CodeBadSymbol, name: "BAD_SYMBOL", title: "Bad symbol!", aliases: []Alias{{"BAD_TICKER", "bad ticker"}}, category: CategoryRequest, variants: []variant{{text: "Invalid symbol.", parts: []string{"Invalid symbol."}}}, deprecated: true, description: "The symbol is *unknown*."},
 	{code: CodeLimit, name: "LIMIT", title: "OK", category: CategoryInner, variants: []variant{{text: "Limit %s.", parts: []string{"Limit ", "."}}, {text: "Limit %d.", parts: []string{"Limit ", "."}, types: "d"}, {text: "Limit %f.", parts: []string{"Limit ", "."}, types: "f"}, {text: "Limit %b.", parts: []string{"Limit ", "."}, types: "b"}, {text: "Limit 5.", parts: []string{"Limit 5."}}, {text: "Limit %d of %s %i", parts: []string{"Limit ", " of ", " ", ""}, types: "dsd"}}, order: []int{5, 4, 1, 2, 3, 0}},
 	{code: CodeNamed, name: "NAMED", category: CategoryGeneral, variants: []variant{{text: "Order {0} of {ccy} and {0}.", parts: []string{"Order ", " of ", " and ", "."}, names: []string{"0", "ccy", "0"}}, {text: "Order {}.", parts: []string{"Order ", "."}}}},
-	{code: CodeWarn, name: "WARN", kind: KindWarning, variants: []variant{{text: "Careful.", parts: []string{"Careful."}}}},
+	{code: CodeWarn, name: "WARN", kind: KindWarning, variants: []variant{{text: "Careful.", parts: []string{"Careful."}}, {text: "100%% careful.", parts: []string{"100% careful."}}}},
 	{code: CodeOk, name: "OK", kind: KindSuccess, variants: []variant{{text: "Done.", parts: []string{"Done."}}}},
 	{code: CodeBare, name: "BARE"},
 }

@@ -182,6 +182,10 @@ func TestKinds(t *testing.T) {
 	if New(CodeOk, "Done.").Kind != KindSuccess {
 		t.Error("New of a success code")
 	}
+	// A literal variant is its text with %% made %.
+	if Classify(CodeWarn, "100% careful.") != 1 || Classify(CodeWarn, "100%% careful.") != -1 {
+		t.Error("a literal variant with %%")
+	}
 	warning := New(CodeWarn, "Careful.")
 	if warning.Kind != KindWarning || warning.Category != 0 || !errors.Is(warning, ErrWarn) {
 		t.Errorf("a warning = %+v", warning)

@@ -14,8 +14,10 @@ package torturetest
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -177,6 +179,10 @@ type entry struct {
 	httpStatus  int
 	deprecated  bool
 	description string
+	// literals are the variants without placeholders sorted by their one
+	// literal part, the first in match order of equal ones: filled in when the
+	// index is built.
+	literals []int
 }
 
 // variant is one message template of a code.
@@ -204,41 +210,62 @@ func (e *entry) titled() string {
 // rather than when the package is initialised: a program that never reads a
 // code does not pay for it.
 var index struct {
-	once     sync.Once
-	byCode   map[Code]*entry
-	literals map[literal]int
-}
-
-// literal is a message without placeholders of a code; the index maps each to
-// its variant, the first in match order of equal ones.
-type literal struct {
-	code    Code
-	message string
+	once   sync.Once
+	byCode []*entry // sorted by code
 }
 
 func indexed() {
-	index.byCode = make(map[Code]*entry, len(entries))
-	index.literals = make(map[literal]int, len(entries))
+	index.byCode = make([]*entry, len(entries))
 	for i := range entries {
 		e := &entries[i]
-		index.byCode[e.code] = e
+		index.byCode[i] = e
 		for j := range e.variants {
-			variant := e.ordered(j)
-			if parts := e.variants[variant].parts; len(parts) == 1 {
-				key := literal{e.code, parts[0]}
-				if _, taken := index.literals[key]; !taken {
-					index.literals[key] = variant
-				}
+			if variant := e.ordered(j); len(e.variants[variant].parts) == 1 {
+				e.literals = append(e.literals, variant)
 			}
 		}
+		text := func(variant int) string { return e.variants[variant].parts[0] }
+		slices.SortStableFunc(e.literals, func(a, b int) int { return strings.Compare(text(a), text(b)) })
+		e.literals = slices.CompactFunc(e.literals, func(a, b int) bool { return text(a) == text(b) })
 	}
+	slices.SortFunc(index.byCode, func(a, b *entry) int { return cmp.Compare(a.code, b.code) })
 }
 
-// find returns the entry of a known code, and nil for a code the catalog does
-// not know.
+// find returns the entry of a known code, by binary search, and nil for a code
+// the catalog does not know.
 func find(c Code) *entry {
 	index.once.Do(indexed)
-	return index.byCode[c]
+	low, high := 0, len(index.byCode)
+	for low < high {
+		middle := int(uint(low+high) >> 1)
+		if index.byCode[middle].code < c {
+			low = middle + 1
+		} else {
+			high = middle
+		}
+	}
+	if low < len(index.byCode) && index.byCode[low].code == c {
+		return index.byCode[low]
+	}
+	return nil
+}
+
+// literal returns the variant without placeholders that is message (its one
+// literal part, %% made %), by binary search; false when there is none.
+func (e *entry) literal(message string) (int, bool) {
+	low, high := 0, len(e.literals)
+	for low < high {
+		middle := int(uint(low+high) >> 1)
+		if e.variants[e.literals[middle]].parts[0] < message {
+			low = middle + 1
+		} else {
+			high = middle
+		}
+	}
+	if low < len(e.literals) && e.variants[e.literals[low]].parts[0] == message {
+		return e.literals[low], true
+	}
+	return -1, false
 }
 
 // ordered returns the variant tried i-th.
@@ -254,10 +281,10 @@ func (e *entry) ordered(i int) int {
 // the most typed placeholders, then the fewest placeholders, then catalog
 // order), and with values set the values of its placeholders. A variant
 // without placeholders that is the message is the most specific of all, so it
-// is found by one map lookup first; the others are tried in the match order
-// errors.go gives, the first that fits winning.
+// is looked up first (by binary search on their texts); the others are tried
+// in the match order errors.go gives, the first that fits winning.
 func (e *entry) match(message string, values bool) (int, []string) {
-	if variant, ok := index.literals[literal{e.code, message}]; ok {
+	if variant, ok := e.literal(message); ok {
 		return variant, nil
 	}
 	for i := range e.variants {
