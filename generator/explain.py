@@ -6,6 +6,7 @@ import difflib
 import textwrap
 
 from .model import Catalog, Code, ErrorDef
+from .naming import identifier
 
 
 class UnknownCode(LookupError):
@@ -16,8 +17,17 @@ def find(catalog: Catalog, wanted: str) -> ErrorDef:
     """The entry whose code (as written: -1121, 1121 for a negative code, "22012") or name is `wanted`."""
     text = wanted.strip()
     by_code: dict[str, ErrorDef] = {str(e.code): e for e in catalog.errors}
-    by_name: dict[str, ErrorDef] = {str(e.name): e for e in catalog.errors}
-    found = by_code.get(text) or by_name.get(text.upper().replace(" ", "_").replace("-", "_"))
+    by_name: dict[str, ErrorDef] = {}
+    for error in catalog.errors:  # identifiers, then the upstream's names, aliases' too
+        for name in (
+            error.name,
+            *(a.name for a in error.aliases),
+            error.upstream_name,
+            *(a.upstream for a in error.aliases),
+        ):
+            if name is not None:
+                by_name.setdefault(name, error)
+    found = by_code.get(text) or by_name.get(text) or by_name.get(identifier(text, 0))
     if found is None and catalog.code_type == "integer" and text.isdigit():
         found = by_code.get(f"-{text}")  # a log line may drop the sign
     if found is not None:
@@ -36,15 +46,23 @@ def _category_of(catalog: Catalog, text: str) -> str | None:
         code = int(text) if catalog.code_type == "integer" else text
     except ValueError:
         return None
-    return next((c.name for c in catalog.categories if c.contains(code)), None)
+    category = catalog.category_of(code)
+    return category.name if category is not None else None
 
 
 def explain(error: ErrorDef) -> str:
     """The entry as plain text: name, category, variants, marks and description."""
     category = error.category
-    where = f"{category.range[0]}..{category.range[1]}" if category.range else f"prefix {category.prefix}"
-    lines = [f"{error.code} {error.name}", "", f"Category: {category.name} ({category.title}; {where})"]
-    marks = [f"retryable: {'yes' if error.retryable else 'no'}"]
+    lines = [f"{error.code} {error.title}", ""]
+    if error.title != error.name:
+        lines.append(f"Identifier: {error.name}")
+    if error.aliases:
+        lines.append("Also named: " + ", ".join(a.upstream for a in error.aliases))
+    if category is not None:
+        where = [f"{low}..{high}" for low, high in category.ranges] + [f"prefix {p}" for p in category.prefixes]
+        lines.append(f"Category: {category.name} ({'; '.join([category.title, *where])})")
+    marks = [f"kind: {error.kind}"] if error.kind != "error" else []
+    marks.append(f"retryable: {'yes' if error.retryable else 'no'}")
     if error.http_status is not None:
         marks.append(f"HTTP status: {error.http_status}")
     summary = "; ".join(marks)
@@ -52,8 +70,11 @@ def explain(error: ErrorDef) -> str:
     for label, reason in (("Deprecated", error.deprecated), ("Retired", error.retired)):
         if reason is not None:
             lines.append(f"{label}{': ' + reason if reason else '.'}")
-    lines += ["", "Messages (variant: template; %s is a value the server fills in):"]
-    lines += [f"  {index}: {template.text}" for index, template in enumerate(error.messages)]
+    if error.messages:
+        lines += ["", "Messages (variant: template; a placeholder is a value the server fills in):"]
+        lines += [f"  {index}: {template.text}" for index, template in enumerate(error.messages)]
+    else:
+        lines += ["", "No documented message."]
     if error.description:
         lines += ["", "Description:", textwrap.indent(error.description.rstrip("\n"), "  ")]
     return "\n".join(lines) + "\n"

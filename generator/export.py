@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .model import Catalog, Category, ErrorDef
+from .model import Catalog, Category, ErrorDef, Template
 from .targets import go, python, typescript
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: categories have lists of ranges and prefixes; a code may have no category
 SCHEMA_ID = "https://errgen.invalid/schema/export.schema.json"
 
 
@@ -24,8 +24,19 @@ def _category(category: Category) -> dict[str, Any]:
         "title": category.title,
         "label": category.label,
         "description": category.description,
-        "range": {"min": category.range[0], "max": category.range[1]} if category.range else None,
-        "prefix": category.prefix,
+        "ranges": [{"min": low, "max": high} for low, high in category.ranges],
+        "prefixes": list(category.prefixes),
+    }
+
+
+def _message(template: Template) -> dict[str, Any]:
+    return {
+        "text": template.text,
+        "parts": list(template.parts),
+        "arity": template.arity,
+        "style": template.style,
+        "placeholders": [{"text": p.text, "type": p.type, "name": p.name} for p in template.placeholders],
+        "description": template.description,
     }
 
 
@@ -33,9 +44,14 @@ def _error(error: ErrorDef) -> dict[str, Any]:
     return {
         "code": error.code,
         "name": error.name,
-        "class": error.class_name,
-        "category": error.category.name,
-        "messages": [{"text": t.text, "parts": list(t.parts), "arity": t.arity} for t in error.messages],
+        "upstream_name": error.upstream_name,
+        "aliases": [{"name": a.name, "upstream": a.upstream} for a in error.aliases],
+        "kind": error.kind,
+        "class": error.class_name if error.is_exception else None,
+        "category": error.category.name if error.category is not None else None,
+        "messages": [_message(t) for t in error.messages],
+        "match_order": list(error.match_order),
+        "extensions": dict(error.extensions),
         "description": error.description,
         "retryable": error.retryable,
         "http_status": error.http_status,
@@ -57,6 +73,8 @@ def document(catalog: Catalog) -> dict[str, Any]:
             "code_type": catalog.code_type,
             "payload": {"code": catalog.payload.code_field, "message": catalog.payload.message_field},
             "example": {"code": catalog.example[0], "message": catalog.example[1]} if catalog.example else None,
+            "placeholders": catalog.placeholders,
+            "extensions": {e.name: {"type": e.type, "description": e.description} for e in catalog.extensions},
         },
         "packages": {
             "python": python.package_name(catalog),

@@ -113,8 +113,16 @@ def _describe(error: jsonschema.ValidationError, doc: Document, pointer: Pointer
             message += " (unquoted text containing ': ' is read as a mapping; quote it)"
         return message
     if validator == "anyOf":
-        # Report the branch whose type fitted; if none did, the types all branches allow.
+        # Report the branch whose type fitted; if none did, the types all branches allow. A
+        # mapping with none of the keys a mapping branch needs was most likely meant as text.
         fitting = [sub for sub in error.context or [] if sub.validator != "type"]
+        needs = [set(sub.schema.get("required", [])) for sub in fitting if isinstance(sub.schema, dict)]
+        if isinstance(instance, dict) and not any(keys & instance.keys() for keys in needs):
+            strings = [
+                sub for sub in error.context or [] if sub.validator == "type" and sub.validator_value == "string"
+            ]
+            if strings:
+                return _describe(strings[0], doc, pointer)
         if fitting:
             return _describe(fitting[0], doc, pointer)
         types = [str(sub.validator_value) for sub in error.context or []]
@@ -293,7 +301,7 @@ class _Semantics:
                 unchecked.add(raw.get("name") if isinstance(raw, dict) else None)
                 continue
             category, _valid = self.category(at, raw, code_type)
-            named.append(((*at, "name"), category.name, "name"))
+            named.append(((*at, "name"), category.name, "category"))
             self.overlaps(at, raw, category, declared)
             declared.append((at, category))
             categories.setdefault(category.name, category)
@@ -402,7 +410,8 @@ class _Semantics:
             named.append(((*at, "identifier"), name, "identifier"))
         else:
             name = identifier(raw.get("name"), code)
-            named.append(((*at, "name") if "name" in raw else (*at, "code"), name, "derived"))
+            how = "name" if raw.get("name") == name else "derived"
+            named.append(((*at, "name") if "name" in raw else (*at, "code"), name, how))
         return name
 
     def aliases(
@@ -417,7 +426,7 @@ class _Semantics:
                 named.append(((*pointer, "identifier"), name, "identifier"))
             else:
                 name = identifier(upstream, code)
-                named.append((pointer, name, "derived"))
+                named.append((pointer, name, "name" if upstream == name else "derived"))
             found.append(Alias(name, upstream))
         return tuple(found)
 
@@ -446,12 +455,15 @@ class _Semantics:
                 continue
             first_pointer, first = seen[key]
             made = f" (the identifier derived from {_where(pointer)})" if how == "derived" else ""
-            hint = "; keep the upstream name and give one of them `identifier: ...`" if how != "identifier" else ""
+            hint = (
+                "; keep the upstream name and give one of them `identifier: ...`" if how in ("name", "derived") else ""
+            )
             if first == name:
+                what = "name" if how == "category" else "identifier"
                 self.error(
                     "duplicate-name",
                     pointer,
-                    f"duplicate identifier {name!r}{made}, first at {self.at(first_pointer)}{hint}",
+                    f"duplicate {what} {name!r}{made}, first at {self.at(first_pointer)}{hint}",
                 )
             else:
                 self.error(

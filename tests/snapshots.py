@@ -13,7 +13,7 @@ from generator.cli import main as errgen
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 GOLDEN = ROOT / "tests" / "golden"
-NAMES = ("minimal", "string_codes", "torture")
+NAMES = ("minimal", "string_codes", "torture", "formats")
 
 
 def spec(name: str) -> Path:

@@ -69,7 +69,7 @@ def test_export_writes_the_catalog_to_stdout_or_a_file(tmp_path: Path) -> None:
     assert json.loads((tmp_path / "catalog.json").read_text(encoding="utf-8")) == exported
 
 
-BAD_SPEC = SPEC.read_text(encoding="utf-8").replace("name: BAD_SYMBOL", "name: bad_symbol", 1)
+BAD_SPEC = SPEC.read_text(encoding="utf-8").replace("name: BAD_SYMBOL", "identifier: bad_symbol", 1)
 BAD_INDEX = [e.name for e in load_catalog(SPEC.read_bytes()).errors].index("BAD_SYMBOL")
 
 
@@ -84,13 +84,13 @@ def test_problems_as_json_lines(bad_project: Path) -> None:
     proc = errgen("validate", "--format", "json", cwd=bad_project)
     assert proc.returncode == 1
     (record,) = map(json.loads, proc.stdout.splitlines())
-    line = BAD_SPEC.splitlines().index("    name: bad_symbol") + 1
+    line = BAD_SPEC.splitlines().index("    identifier: bad_symbol") + 1
     assert record == {
         "file": "spec/errors.yaml",
         "line": line,
-        "column": 11,
+        "column": 17,
         "rule": "schema.pattern",
-        "message": f'errors[{BAD_INDEX}].name: "bad_symbol" is not a SCREAMING_SNAKE_CASE name',
+        "message": f'errors[{BAD_INDEX}].identifier: "bad_symbol" is not a SCREAMING_SNAKE_CASE name',
     }
     assert proc.stderr == "errgen: 1 problem(s); nothing was written\n"
 
@@ -98,10 +98,10 @@ def test_problems_as_json_lines(bad_project: Path) -> None:
 def test_problems_as_github_annotations(bad_project: Path) -> None:
     proc = errgen("generate", "--format", "github", cwd=bad_project)
     assert proc.returncode == 1
-    line = BAD_SPEC.splitlines().index("    name: bad_symbol") + 1
+    line = BAD_SPEC.splitlines().index("    identifier: bad_symbol") + 1
     assert proc.stdout == (
-        f"::error file=spec/errors.yaml,line={line},col=11,title=errgen schema.pattern::"
-        f'errors[{BAD_INDEX}].name: "bad_symbol" is not a SCREAMING_SNAKE_CASE name\n'
+        f"::error file=spec/errors.yaml,line={line},col=17,title=errgen schema.pattern::"
+        f'errors[{BAD_INDEX}].identifier: "bad_symbol" is not a SCREAMING_SNAKE_CASE name\n'
     )
     assert not (bad_project / "out").exists()
 

@@ -17,6 +17,7 @@ MODULES = {
     "minimal": "minimal_errors",
     "string_codes": "sqlstate_codes",
     "torture": "torture_test_errors",
+    "formats": "formats_errors",
 }
 
 

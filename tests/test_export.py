@@ -23,10 +23,11 @@ def test_export_follows_its_schema_and_keeps_every_text(name: str) -> None:
     assert exported["format_version"] == FORMAT_VERSION
     assert [e["code"] for e in exported["errors"]] == [e.code for e in catalog.errors]
     for entry, error in zip(exported["errors"], catalog.errors, strict=True):
-        assert entry["name"] == error.name and entry["category"] == error.category.name
+        assert entry["name"] == error.name
+        assert entry["category"] == (error.category.name if error.category is not None else None)
         for message, template in zip(entry["messages"], error.messages, strict=True):
             assert message["text"] == template.text
-            assert tuple(message["parts"]) == Template.parse(message["text"]).parts
+            assert tuple(message["parts"]) == Template.parse(message["text"], message["style"]).parts
             assert message["arity"] == len(message["parts"]) - 1
     assert to_json(catalog) == to_json(load_catalog(SPECS[name].read_bytes()))  # deterministic
 
@@ -39,7 +40,11 @@ def test_export_of_the_real_spec_by_hand() -> None:
         "text": "Too many new orders; current limit is %s orders per %s.",
         "parts": ["Too many new orders; current limit is ", " orders per ", "."],
         "arity": 2,
+        "style": "printf",
+        "placeholders": [{"text": "%s", "type": "s", "name": None}, {"text": "%s", "type": "s", "name": None}],
+        "description": None,
     }
+    assert entry["match_order"] == [1, 0] and entry["kind"] == "error" and entry["upstream_name"] == "TOO_MANY_ORDERS"
     assert exported["catalog"]["payload"] == {"code": "code", "message": "msg"}
 
 

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
+from generator.model import Template
 from tests.helpers import OUT, ROOT, SPEC, tree
 from tests.snapshots import GOLDEN, NAMES, spec
 from tests.vectors import MAX_PAYLOAD_DEPTH
@@ -24,6 +25,7 @@ PACKAGES = {
     "minimal_errors": GOLDEN / "minimal" / "python",
     "sqlstate_codes": GOLDEN / "string_codes" / "python",
     "torture_test_errors": GOLDEN / "torture" / "python",
+    "formats_errors": GOLDEN / "formats" / "python",
 }
 
 
@@ -48,6 +50,7 @@ def raw_spec(path: Path) -> dict[str, Any]:
 
 def test_every_package_passes_mypy_strict_with_a_typed_consumer() -> None:
     command = [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--python-version", "3.10"]
+    command.append("--explicit-package-bases")  # module names from MYPYPATH, not from tests/__init__.py
     command += [str(root / name) for name, root in PACKAGES.items()]
     command.append(str(ROOT / "tests" / "consumers" / "python_consumer.py"))
     result = subprocess.run(
@@ -59,7 +62,7 @@ def test_every_package_passes_mypy_strict_with_a_typed_consumer() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Success: no issues found in 9 source files" in result.stdout  # 4 packages of 2 modules, 1 consumer
+    assert "Success: no issues found in 11 source files" in result.stdout  # 4 packages of 2 modules, 1 consumer
 
 
 def test_pip_installs_the_package_and_it_imports(tmp_path: Path) -> None:
@@ -276,21 +279,38 @@ def test_fixture_messages_read_back_byte_for_byte(name: str) -> None:
         data.get("targets", {}).get("python", {}).get("package")
         or data["catalog"]["name"].replace("-", "_") + "_errors"
     )
+    style = data["catalog"].get("placeholders", "printf")
+    sample = {"s": 'v ${x} %s \\ "q" 。 🎉', "d": "-42", "f": "1.5e3", "b": "false"}
     for entry in data["errors"]:
         if entry.get("retired"):
-            assert module.RETIRED_CODES[entry["code"]] == entry["name"]
-            assert entry["name"] not in module.ErrorCode.__members__
+            assert entry["code"] in module.RETIRED_CODES
+            assert entry["code"] not in {member.value for member in module.ErrorCode}
             continue
-        member = module.ErrorCode[entry["name"]]
-        assert member.messages == tuple(entry["messages"])
-        assert [m.encode("utf-8") for m in member.messages] == [m.encode("utf-8") for m in entry["messages"]]
+        member = module.ErrorCode(entry["code"])
+        assert member.upstream_name == entry.get("name", member.name)
+        texts = spec_messages(data, entry)
+        assert member.messages == tuple(text for text, _ in texts)
+        assert [m.encode("utf-8") for m in member.messages] == [t.encode("utf-8") for t, _ in texts]
         assert member.deprecated is bool(entry.get("deprecated"))
-        for index, template in enumerate(entry["messages"]):
-            values = [f'v{i} ${{x}} %s \\ "q" 。 🎉' for i in range(template.replace("%%", "").count("%s"))]
-            message = member.format(index, *values)
+        for index, (text, chosen) in enumerate(texts):
+            template = Template.parse(text, chosen or style)
+            message = member.format(index, *(sample[p.type] for p in template.placeholders))
             matched = member.match(message)
-            assert matched is not None
+            assert matched is not None and matched[0] == index, (text, message)
             assert member.format(*matched[:1], *matched[1]) == message
+
+
+def spec_messages(data: dict[str, Any], entry: dict[str, Any]) -> list[tuple[str, str | None]]:
+    """An entry's messages as plain YAML gives them, message sets included: (text, its own style)."""
+    found: list[tuple[str, str | None]] = []
+    for item in entry.get("messages", []):
+        if isinstance(item, str):
+            found.append((item, None))
+        elif "include" in item:
+            found += spec_messages(data, {"messages": data["message_sets"][item["include"]]})
+        else:
+            found.append((item["text"], item.get("placeholders")))
+    return found
 
 
 def test_torture_names_and_docstrings() -> None:
@@ -334,3 +354,44 @@ def test_a_deeply_nested_field_value_is_a_payload_error_not_a_recursion_error(pk
         pkg.from_payload({"code": -1121, "msg": deep})
     with pytest.raises(pkg.PayloadError, match="got 'short'"):
         pkg.from_payload({"code": "short", "msg": "x"})
+
+
+def test_format_features_in_the_python_package() -> None:
+    """tests/fixtures/formats.yaml, read as a client would (expected values from the fixture's text)."""
+    pkg = load("formats_errors")
+    codes = pkg.ErrorCode
+    assert pkg.from_payload(b'{"code": 0, "msg": ""}') is None  # success is no error
+    assert not hasattr(pkg, "SucceededError") and codes.SUCCEEDED.kind == "success"
+    warning = pkg.from_payload({"code": 2, "msg": "Bulk operation partially succeeded."})
+    assert type(warning).__bases__ == (pkg.ApiError,) and warning.kind == "warning" and warning.category is None
+    assert codes.DUPLICATE_CL_ORD_ID is codes.DUPLICATED_ORDER_ID
+    for name in ("Duplicated order ID", "DUPLICATED_ORDER_ID", "DUPLICATE_CL_ORD_ID", "Duplicate clOrdId"):
+        assert codes.by_name(name) is codes.DUPLICATED_ORDER_ID, name
+    assert codes.by_name("duplicated order id") is None
+    assert codes.MODIFY_LIMIT_EXCEEDED.upstream_name == "Exceed_Maximum_Modify_Order_Limit"
+    assert codes.E_51008.upstream_name == "E_51008"
+    throttled = pkg.from_payload({"code": 50011, "msg": "User requests are too frequent: 20 in 2s."})
+    assert (throttled.variant, throttled.params, throttled.params_by_name) == (
+        1,
+        ("20", "2s"),
+        {"count": "20", "window": "2s"},
+    )
+    # The typed variant wins where it fits, the untyped one takes the rest; a braces one its own text.
+    lots = pkg.ErrorCode.E_51008
+    assert lots.match("Order failed. Insufficient BTC balance; need 3 more lots.") == (1, ("BTC", "3"))
+    assert lots.match("Order failed. Insufficient BTC balance; need 2.5 more lots.") == (2, ("BTC", "2.5"))
+    assert lots.match("Order failed. Insufficient BTC balance in account") == (0, ("BTC",))
+    small = codes.ORDER_AMOUNT_TOO_SMALL
+    assert small.match("Order amount should be greater than the min available amount: -0.5e-3.") == (0, ("-0.5e-3",))
+    assert small.match("Order amount should be greater than the min available amount: 1..") is None
+    assert small.match("Order flag true is not allowed.") == (1, ("true",))
+    assert small.match("Order flag yes is not allowed.") is None
+    assert small.match("Limit %d for {ccy} is the maximum.") == (2, ())  # style none: all literal
+    assert codes.CANCELLED.messages == () and codes.CANCELLED.match("anything") is None
+    assert pkg.CancelledError().message == ""
+    # Unlisted codes: the narrowest range holding them; a listed code keeps its entry's category.
+    assert pkg.from_payload({"code": 51050, "msg": "x"}).category is pkg.Category.ORDER
+    assert pkg.from_payload({"code": 51500, "msg": "x"}).category is pkg.Category.OPERATION
+    assert pkg.from_payload({"code": 1, "msg": "Operation failed."}).category is pkg.Category.OPERATION
+    assert pkg.Category.OPERATION.contains(50500) and not pkg.Category.OPERATION.contains(1)
+    assert pkg.RETIRED_CODES == {58003: "OLD_ACCOUNT_CODE"}

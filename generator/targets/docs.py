@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..escaping import markdown_code, markdown_text
-from ..model import Catalog, Category, Code, ErrorDef
+from ..model import Catalog, Category, Code, ErrorDef, Template
 from ..templating import header, render_template
 from .base import SimpleTarget
 
@@ -36,6 +36,7 @@ PATH = "README.md"
 # Sections with fixed anchors; no code or category anchor can take these (see `code_anchor`).
 PAYLOAD_ANCHOR = "payload"
 RETIRED_ANCHOR = "retired-codes"
+UNCATEGORIZED_ANCHOR = "other-codes"  # codes of no category
 
 # A source that is only a URL becomes an autolink; "%" is left out, as link text decodes it.
 _SAFE_URL = re.compile(r"https?://[^\s<>`\\%]+")
@@ -108,15 +109,27 @@ def _plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
+def _range(low: int, high: int) -> str:
+    """ "-1000 to -1099" (counting away from zero), or "-1000" for one code."""
+    if low == high:
+        return _text(str(low))
+    first, last = (high, low) if high < 0 else (low, high)
+    return f"{_text(str(first))} to {_text(str(last))}"
+
+
 def _codes_of(category: Category) -> str:
-    """ "codes -1000 to -1099" (counting away from zero) or "codes starting with `22`"."""
-    if category.range is not None:
-        low, high = category.range
-        if low == high:
-            return f"code {_text(str(low))}"
-        first, last = (high, low) if high < 0 else (low, high)
-        return f"codes {_text(str(first))} to {_text(str(last))}"
-    return f"codes starting with {_span(category.prefix or '')}"
+    """ "codes -1000 to -1099", "codes 50000 to 50999 and 51000 to 51999", "codes starting with
+    `22`", or "codes listed below" for a category that declares none."""
+    if category.ranges:
+        one = len(category.ranges) == 1 and category.ranges[0][0] == category.ranges[0][1]
+        return ("code " if one else "codes ") + _and([_range(low, high) for low, high in category.ranges])
+    if category.prefixes:
+        return "codes starting with " + _and([_span(prefix) for prefix in category.prefixes], "or")
+    return "codes listed below"
+
+
+def _and(items: list[str], word: str = "and") -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {word} " + items[-1]
 
 
 def _summary(category: Category) -> str:
@@ -171,12 +184,24 @@ class _Anchors:
 
 
 def _error(error: ErrorDef, anchors: _Anchors) -> dict[str, Any]:
-    title = f"{error.code} {error.name}"
-    marks = [f"**Category:** [{_text(error.category.title)}](#{category_anchor(error.category)})"]
+    title = f"{error.code} {error.title}"  # the upstream name verbatim, as readers search for it
+    marks = []
+    if error.kind != "error":
+        marks.append(f"**{error.kind.capitalize()}**")
+    if error.category is not None:
+        marks.append(f"**Category:** [{_text(error.category.title)}](#{category_anchor(error.category)})")
+    if error.upstream_name != error.name:
+        marks.append(f"**Identifier:** {_span(error.name)}")
+    if error.aliases:
+        names = [_span(a.name) + ("" if a.upstream == a.name else f" ({_text(a.upstream)})") for a in error.aliases]
+        marks.append("**Also named:** " + ", ".join(names))
     if error.retryable:
         marks.append("**Retryable**")
     if error.http_status is not None:
         marks.append(f"**HTTP status:** {error.http_status}")
+    for key, value in error.extensions.items():
+        shown = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
+        marks.append(f"**{_text(key)}:** {_span(shown)}")
     flag = None
     if error.is_retired:
         flag = _flag_block("Retired", error.retired)
@@ -187,11 +212,39 @@ def _error(error: ErrorDef, anchors: _Anchors) -> dict[str, Any]:
         "title": _text(title) + (" (deprecated)" if error.is_deprecated else ""),
         "toc_suffix": " (retired)" if error.is_retired else " (deprecated)" if error.is_deprecated else "",
         "link_text": _text(title),
-        "marks": " · ".join(marks),
+        "marks": " · ".join(marks) or None,
         "flag": flag,
         "description": _quoted(error.description),
         "retired": error.is_retired,
-        "messages": [_span(template.text) for template in error.messages],
+        "messages": [_message(template) for template in error.messages],
+    }
+
+
+def _message(template: Template) -> dict[str, str | None]:
+    """A variant as a code span, and what the catalog says it means, as one Markdown line or
+    an indented block under its list item."""
+    described = _block(template.description)
+    if described is not None:
+        described = "\n".join(f"   {line}".rstrip() for line in described.split("\n"))
+    return {"text": _span(template.text), "description": described}
+
+
+# How the page explains each kind of placeholder it shows.
+_LEGEND = {
+    "s": "`%s` for a value",
+    "d": "`%d` for a whole number",
+    "f": "`%f` for a number",
+    "b": "`%b` for `true` or `false`",
+    "braces": "a name in braces (`{param0}`) for a value of that name",
+}
+
+
+def _legend(catalog: Catalog) -> set[str]:
+    return {
+        "braces" if p.text.startswith("{") else p.type
+        for e in catalog.errors
+        for t in e.messages
+        for p in t.placeholders
     }
 
 
@@ -213,21 +266,36 @@ def render(catalog: Catalog) -> dict[str, str]:
             }
         )
     by_category = {c.name: entry for c, entry in zip(catalog.categories, categories, strict=True)}
+    if any(error.category is None for error in catalog.errors):
+        other: dict[str, Any] = {
+            "anchor": anchors.claim(UNCATEGORIZED_ANCHOR, "the section of codes of no category"),
+            "title": "Other codes",
+            "codes": "codes of no category",
+            "summary": "Codes the catalog puts in no category.",
+            "description": None,
+            "all": [],
+            "errors": [],
+            "retired": [],
+        }
+        categories.append(other)
     retired: list[dict[str, Any]] = []
     for error in catalog.errors:
         entry = _error(error, anchors)
-        by_category[error.category.name]["retired" if error.is_retired else "errors"].append(entry)
-        by_category[error.category.name]["all"].append(entry)
+        section = by_category[error.category.name] if error.category is not None else other
+        section["retired" if error.is_retired else "errors"].append(entry)
+        section["all"].append(entry)
         if error.is_retired:
             retired.append(entry)
     if retired:
         anchors.claim(RETIRED_ANCHOR, "the retired codes section")
 
-    texts = [t.text for e in catalog.errors for t in e.messages]
     integer = catalog.code_type == "integer"
-    example_code = catalog.example[0] if catalog.example else catalog.errors[0].code
+    first = next((e for e in catalog.errors if e.is_exception), catalog.errors[0])
+    example_code = catalog.example[0] if catalog.example else first.code
     summary = _plural(len(catalog.active), "code", "codes") + " in "
     summary += _plural(len(catalog.categories), "category", "categories")
+    if any(e.kind == "success" for e in catalog.active):
+        summary += " (success codes included)"
     if retired:
         summary += ", and " + _plural(len(retired), "retired code", "retired codes")
     source = catalog.source
@@ -244,11 +312,12 @@ def render(catalog: Catalog) -> dict[str, str]:
         "message_field": _span(catalog.payload.message_field),
         "code_kind": "an integer" if integer else "a string",
         "example_code": _span(str(example_code)),
-        "placeholders": any(t.arity for e in catalog.errors for t in e.messages),
-        "percent": any("%%" in text for text in texts),
+        "placeholders": [kind for kind in _LEGEND if kind in _legend(catalog)],
+        "percent": any("%%" in t.text for e in catalog.errors for t in e.messages if t.style == "printf"),
         "any_retryable": any(e.retryable for e in catalog.active),
         "any_http_status": any(e.http_status is not None for e in catalog.active),
         "categories": categories,
+        "legend": _LEGEND,
         "retired_anchor": RETIRED_ANCHOR,
         "retired": retired,
     }

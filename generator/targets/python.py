@@ -423,7 +423,8 @@ def _info_options(error: ErrorDef) -> list[str]:
     if error.kind != "error":
         options.append(f"kind={python_string(error.kind)}")
     templates = error.messages
-    if any(t.style != "printf" or t.typed for t in templates):
+    # The runtime writes a plain template's text back from its parts (%s between, % as %%).
+    if any("%s".join(p.replace("%", "%%") for p in t.parts) != t.text for t in templates):
         options.append("texts=" + _tuple([python_string(t.text) for t in templates]))
     if any(t.typed for t in templates):
         options.append("types=" + _tuple([python_string("".join(p.type for p in t.placeholders)) for t in templates]))

@@ -12,6 +12,9 @@ from binance_options_errors import (
     TooManyOrdersError,
     from_payload,
 )
+from formats_errors import ErrorCode as Codes
+from formats_errors import OrderError, RequestThrottledError
+from formats_errors import from_payload as read
 
 
 def describe(body: bytes) -> str:
@@ -40,3 +43,17 @@ def limits() -> list[str]:
     matched = ErrorCode.TOO_MANY_ORDERS.match(message)
     params: tuple[str, ...] = matched[1] if matched is not None else ()
     return [message, *params, *ErrorCode.BAD_SYMBOL.messages]
+
+
+def outcome(body: bytes) -> str:
+    """A catalog with a success code: from_payload says "no failure" as None, never raises it."""
+    error = read(body)
+    if error is None:
+        return "ok"
+    if isinstance(error, RequestThrottledError):
+        window: str | None = error.params_by_name.get("window")
+        return f"throttled for {window}"
+    kind: str = error.kind
+    alias: Codes | None = Codes.by_name("Duplicate clOrdId")
+    same: bool = Codes.DUPLICATE_CL_ORD_ID.value == Codes.DUPLICATED_ORDER_ID.value
+    return f"{kind} {alias} {same} {isinstance(error, OrderError)}"
