@@ -38,6 +38,7 @@ PACKAGES = {
     "minimal": GOLDEN / "minimal" / "go",
     "string_codes": GOLDEN / "string_codes" / "go",
     "torture": GOLDEN / "torture" / "go",
+    "formats": GOLDEN / "formats" / "go",
 }
 FILES = ("errors.go", "example_test.go", "go.mod", "runtime.go")
 HERE = ROOT / "tests" / "go"
