@@ -1,10 +1,10 @@
 """The Go module of a catalog of 10,000 codes builds, vets and tests, once, with the real toolchain.
 
 Every code's data is a constant or a composite literal of constants (generator/targets/go.py), so
-the compiler lays the tables out as static data in time and memory linear in the codes: a
-per-code initialiser once made this take minutes and gigabytes. The peak memory of each go command
-(its compiler and linker included) is checked against a bound with a wide margin; its time is not
-(speed is measured by `make bench`, never in a timed test), only shown in the summary.
+the compiler lays the tables out as static data and the package runs nothing per code when it is
+initialised. The peak memory of each go command (its compiler and linker included) is checked
+against a bound with a wide margin; its time is not (speed is measured by `make bench`, never in
+a timed test), only shown in the summary.
 """
 
 from __future__ import annotations
