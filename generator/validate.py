@@ -646,24 +646,26 @@ def load_catalog(data: bytes) -> Catalog:
     return catalog
 
 
-def _subject_pointer(catalog: Catalog, subject: Subject, field: str) -> Pointer:
-    """Where in the spec a problem's subject is (the catalog's lists keep the spec's order)."""
-    if isinstance(subject, tuple):
-        return subject
-    if isinstance(subject, Category):
-        at: Pointer = ("categories", catalog.categories.index(subject))
-    else:
-        at = ("errors", catalog.errors.index(subject))
-    return (*at, field)
+class _Places:
+    """Where in the spec each category and entry is (the catalog's lists keep the spec's order),
+    by identity: comparing the dataclasses field by field made this quadratic in time."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.at: dict[int, Pointer] = {id(c): ("categories", i) for i, c in enumerate(catalog.categories)}
+        self.at.update({id(e): ("errors", i) for i, e in enumerate(catalog.errors)})
+
+    def pointer(self, subject: Subject, field: str) -> Pointer:
+        return subject if isinstance(subject, tuple) else (*self.at[id(subject)], field)
 
 
 def _class_diagnostics(doc: Document, catalog: Catalog) -> list[Diagnostic]:
     """No two classes alike (a chosen `class` may repeat one a name makes), case aside."""
     seen: dict[str, Pointer] = {}
     found = []
+    places = _Places(catalog)
     subjects: list[ErrorDef | Category] = [*catalog.categories, *catalog.exceptions]
     for subject in subjects:
-        pointer = _subject_pointer(catalog, subject, "class" if subject.class_given else "name")
+        pointer = places.pointer(subject, "class" if subject.class_given else "name")
         first = seen.setdefault(subject.class_name.casefold(), pointer)
         if first != pointer:
             where = doc.position(first)
@@ -680,9 +682,10 @@ def _class_diagnostics(doc: Document, catalog: Catalog) -> list[Diagnostic]:
 
 def _target_diagnostics(doc: Document, catalog: Catalog) -> list[Diagnostic]:
     found = []
+    places = _Places(catalog)
     for target in available().values():
         for problem in target.problems(catalog):
-            pointer = _subject_pointer(catalog, problem.subject, problem.field)
+            pointer = places.pointer(problem.subject, problem.field)
             message = f"{_where(pointer)}: {problem.message}"
             found.append(Diagnostic(doc.position(pointer), message, problem.rule))
     return found

@@ -21,6 +21,7 @@ import pytest
 import yaml
 from markdown_it.common.utils import escapeHtml
 
+from generator.naming import identifier
 from generator.render import render
 from generator.targets import docs
 from generator.templating import header
@@ -35,6 +36,7 @@ PAGES = {
     "minimal": GOLDEN / "minimal" / "docs",
     "string_codes": GOLDEN / "string_codes" / "docs",
     "torture": GOLDEN / "torture" / "docs",
+    "formats": GOLDEN / "formats" / "docs",
 }
 FILES = ("README.md",)
 
@@ -170,8 +172,22 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 
 @cache
 def _spec(path: Path) -> dict[str, Any]:
+    """The spec as plain YAML reads it, each entry with its `name` as the page shows it (the
+    upstream's, else the identifier the code makes) and its `messages` as texts, sets included;
+    `described` holds the variants that carry a description."""
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert isinstance(raw, dict)
+    raw.setdefault("categories", [])
+    for error in raw["errors"]:
+        error.setdefault("name", error.get("identifier") or identifier(None, error["code"]))
+        texts, described = [], []
+        for item in error.get("messages", []):
+            items = raw["message_sets"][item["include"]] if isinstance(item, dict) and "include" in item else [item]
+            for one in items:
+                if isinstance(one, dict) and one.get("description"):
+                    described.append(len(texts))
+                texts.append(one if isinstance(one, str) else one["text"])
+        error["messages"], error["described"] = texts, described
     return raw
 
 
@@ -210,14 +226,20 @@ def test_every_message_is_shown_verbatim_in_its_code_section(hostile: list[Path]
     for name, page, spec in _pages(hostile):
         for error in spec["errors"]:
             section = error_section(page, error)
+            if not error["messages"]:
+                assert "The catalog documents no message for this code." in section.text(), (name, error["code"])
+                continue
             items = message_items(section)
             assert len(items) == len(error["messages"]), (name, error["code"])
-            for item, message in zip(items, error["messages"], strict=True):
+            for index, (item, message) in enumerate(zip(items, error["messages"], strict=True)):
                 children = item.children or []
-                assert [c.type for c in children] == ["code_inline"], (name, error["code"], item.content)
+                if index in error["described"]:  # the text, a line break, what it means
+                    assert [c.type for c in children[:2]] == ["code_inline", "hardbreak"], (name, item.content)
+                else:
+                    assert [c.type for c in children] == ["code_inline"], (name, error["code"], item.content)
+                    assert item.map is not None and item.map[1] - item.map[0] == 1, "a message takes one line"
                 assert children[0].content == message, (name, error["code"])
-                assert item.map is not None and item.map[1] - item.map[0] == 1, "a message takes one line"
-                assert f"<li><code>{escapeHtml(message)}</code></li>" in page.html, (name, message)
+                assert f"<li><code>{escapeHtml(message)}</code>" in page.html, (name, message)
 
 
 def test_every_title_and_name_reads_as_written(hostile: list[Path]) -> None:
@@ -258,7 +280,8 @@ def test_the_payload_overview_shows_a_real_payload(hostile: list[Path]) -> None:
         spans = [c.content for t in section.inlines() for c in t.children or [] if c.type == "code_inline"]
         assert fields["code"] in spans and fields["message"] in spans, name
         placeholders = any("%s" in m for e in spec["errors"] for m in e["messages"])
-        assert ("`%s` stands for a value" in page.source) == placeholders, name
+        legend = next((line for line in page.source.split("\n") if line.startswith("In a message,")), "")
+        assert ("`%s`" in legend) == placeholders, name
 
 
 def test_every_internal_link_lands_on_exactly_one_anchor(hostile: list[Path]) -> None:
@@ -307,7 +330,7 @@ def test_no_html_but_the_anchors_and_the_header(hostile: list[Path]) -> None:
                 assert ANCHOR_TAG.fullmatch(html[0]) and html[1:] == ["</a>"], (name, token.content)
                 assert [c.type for c in children[:2]] == ["html_inline", "html_inline"], (name, token.content)
         body = page.html.split("\n", 1)[1]  # after the header comment
-        inline_html = re.findall(r"<(?!/?(?:h[1-6]|p|ul|ol|li|code|pre|strong|em|a|blockquote)[\s>])[^>]*>", body)
+        inline_html = re.findall(r"<(?!/?(?:h[1-6]|p|ul|ol|li|code|pre|strong|em|a|blockquote|br)[\s>/])[^>]*>", body)
         assert inline_html == ['<ol start="0">'] * inline_html.count('<ol start="0">'), (name, set(inline_html))
         assert "<script" not in page.html and "<b>" not in page.html, name
 

@@ -162,6 +162,13 @@ class ErrorCode(IntEnum):
     INVALID_QTY_PRECISION = -4030
     AMOUNT_MUST_BE_POSITIVE = -4055
 
+    @property
+    def _info(self) -> Info[Category]:
+        # _value_, not value: mypy types `value` as the union of every member's literal, which
+        # costs it time in the number of members at each use (minutes at 10,000 codes).
+        info: Info[Category] = _INFO[self._value_]
+        return info
+
     @classmethod
     def by_name(cls, name: str) -> Optional[ErrorCode]:
         """The code a name stands for: its identifier, its upstream name or an alias's."""
@@ -173,43 +180,43 @@ class ErrorCode(IntEnum):
 
     @property
     def category(self) -> Optional[Category]:
-        return _INFO[self.value].category
+        return self._info.category
 
     @property
     def kind(self) -> str:
         """"error", "warning" or "success" (a success code reports no failure)."""
-        return _INFO[self.value].kind
+        return self._info.kind
 
     @property
     def upstream_name(self) -> str:
         """The name as the upstream catalog writes it ("Request Throttled"); the identifier when
         it gives none."""
-        return _INFO[self.value].upstream_name or self.name
+        return self._info.upstream_name or self.name
 
     @property
     def messages(self) -> Tuple[str, ...]:
         """The message templates, in catalog order; a variant is an index into them."""
-        return _INFO[self.value].messages
+        return self._info.messages
 
     @property
     def retryable(self) -> bool:
-        return _INFO[self.value].retryable
+        return self._info.retryable
 
     @property
     def http_status(self) -> Optional[int]:
-        return _INFO[self.value].http_status
+        return self._info.http_status
 
     @property
     def deprecated(self) -> bool:
-        return _INFO[self.value].deprecated
+        return self._info.deprecated
 
     def match(self, message: str) -> Optional[Tuple[int, Tuple[str, ...]]]:
         """The first variant `message` matches and the values in it, or None."""
-        return _INFO[self.value].match(message)
+        return self._info.match(message)
 
     def format(self, variant: int, *params: object) -> str:
         """The message of `variant` with its %s filled by `params`."""
-        return _INFO[self.value].format(variant, params)
+        return self._info.format(variant, params)
 
 
 _INFO: Dict[Code, Info[Category]] = {
@@ -530,7 +537,7 @@ class UnknownError(GeneralError):
     "-1000 UNKNOWN: An unknown error occurred while processing the request."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.UNKNOWN
+    CODE: ClassVar[ErrorCode] = ErrorCode(-1000)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "An unknown error occurred while processing the request.") -> None:
         ApiError.__init__(self, -1000, message)
@@ -540,7 +547,7 @@ class DisconnectedError(GeneralError):
     "-1001 DISCONNECTED: Internal error; unable to process your request. Please try again.\n\nThe page asks the client to try again, so the request may be retried."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.DISCONNECTED
+    CODE: ClassVar[ErrorCode] = ErrorCode(-1001)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "Internal error; unable to process your request. Please try again.") -> None:
         ApiError.__init__(self, -1001, message)
@@ -550,7 +557,7 @@ class UnauthorizedError(GeneralError):
     "-1002 UNAUTHORIZED: You are not authorized to execute this request."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.UNAUTHORIZED
+    CODE: ClassVar[ErrorCode] = ErrorCode(-1002)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "You are not authorized to execute this request.") -> None:
         ApiError.__init__(self, -1002, message)
@@ -560,7 +567,7 @@ class TooManyRequestsError(GeneralError):
     "-1008 TOO_MANY_REQUESTS: Too many requests queued."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.TOO_MANY_REQUESTS
+    CODE: ClassVar[ErrorCode] = ErrorCode(-1008)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "Too many requests queued.") -> None:
         ApiError.__init__(self, -1008, message)
@@ -570,7 +577,7 @@ class UnknownOrderCompositionError(GeneralError):
     "-1014 UNKNOWN_ORDER_COMPOSITION: Unsupported order combination."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.UNKNOWN_ORDER_COMPOSITION
+    CODE: ClassVar[ErrorCode] = ErrorCode(-1014)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "Unsupported order combination.") -> None:
         ApiError.__init__(self, -1014, message)
@@ -580,7 +587,7 @@ class TooManyOrdersError(GeneralError):
     "-1015 TOO_MANY_ORDERS: Too many new orders."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.TOO_MANY_ORDERS
+    CODE: ClassVar[ErrorCode] = ErrorCode(-1015)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "Too many new orders.") -> None:
         ApiError.__init__(self, -1015, message)
@@ -590,7 +597,7 @@ class ServiceShuttingDownError(GeneralError):
     "-1016 SERVICE_SHUTTING_DOWN: This service is no longer available."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.SERVICE_SHUTTING_DOWN
+    CODE: ClassVar[ErrorCode] = ErrorCode(-1016)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "This service is no longer available.") -> None:
         ApiError.__init__(self, -1016, message)
@@ -600,7 +607,7 @@ class UnsupportedOperationError(GeneralError):
     "-1020 UNSUPPORTED_OPERATION: This operation is not supported."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.UNSUPPORTED_OPERATION
+    CODE: ClassVar[ErrorCode] = ErrorCode(-1020)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "This operation is not supported.") -> None:
         ApiError.__init__(self, -1020, message)
@@ -610,7 +617,7 @@ class InvalidTimestampError(GeneralError):
     "-1021 INVALID_TIMESTAMP: Timestamp for this request is outside of the recvWindow."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.INVALID_TIMESTAMP
+    CODE: ClassVar[ErrorCode] = ErrorCode(-1021)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "Timestamp for this request is outside of the recvWindow.") -> None:
         ApiError.__init__(self, -1021, message)
@@ -620,7 +627,7 @@ class InvalidSignatureError(GeneralError):
     "-1022 INVALID_SIGNATURE: Signature for this request is not valid."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.INVALID_SIGNATURE
+    CODE: ClassVar[ErrorCode] = ErrorCode(-1022)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "Signature for this request is not valid.") -> None:
         ApiError.__init__(self, -1022, message)
@@ -630,7 +637,7 @@ class IllegalCharsError(RequestError):
     "-1100 ILLEGAL_CHARS: Illegal characters found in a parameter."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.ILLEGAL_CHARS
+    CODE: ClassVar[ErrorCode] = ErrorCode(-1100)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "Illegal characters found in a parameter.") -> None:
         ApiError.__init__(self, -1100, message)
@@ -640,7 +647,7 @@ class TooManyParametersError(RequestError):
     "-1101 TOO_MANY_PARAMETERS: Too many parameters sent for this endpoint."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.TOO_MANY_PARAMETERS
+    CODE: ClassVar[ErrorCode] = ErrorCode(-1101)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "Too many parameters sent for this endpoint.") -> None:
         ApiError.__init__(self, -1101, message)
@@ -650,7 +657,7 @@ class MandatoryParamEmptyOrMalformedError(RequestError):
     "-1102 MANDATORY_PARAM_EMPTY_OR_MALFORMED: A mandatory parameter was not sent, was empty/null, or malformed."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.MANDATORY_PARAM_EMPTY_OR_MALFORMED
+    CODE: ClassVar[ErrorCode] = ErrorCode(-1102)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "A mandatory parameter was not sent, was empty/null, or malformed.") -> None:
         ApiError.__init__(self, -1102, message)
@@ -660,7 +667,7 @@ class UnknownParamError(RequestError):
     "-1103 UNKNOWN_PARAM: An unknown parameter was sent."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.UNKNOWN_PARAM
+    CODE: ClassVar[ErrorCode] = ErrorCode(-1103)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "An unknown parameter was sent.") -> None:
         ApiError.__init__(self, -1103, message)
@@ -670,7 +677,7 @@ class UnreadParametersError(RequestError):
     "-1104 UNREAD_PARAMETERS: Not all sent parameters were read."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.UNREAD_PARAMETERS
+    CODE: ClassVar[ErrorCode] = ErrorCode(-1104)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "Not all sent parameters were read.") -> None:
         ApiError.__init__(self, -1104, message)
@@ -680,7 +687,7 @@ class ParamEmptyError(RequestError):
     "-1105 PARAM_EMPTY: A parameter was empty."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.PARAM_EMPTY
+    CODE: ClassVar[ErrorCode] = ErrorCode(-1105)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "A parameter was empty.") -> None:
         ApiError.__init__(self, -1105, message)
@@ -690,7 +697,7 @@ class ParamNotRequiredError(RequestError):
     "-1106 PARAM_NOT_REQUIRED: A parameter was sent when not required."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.PARAM_NOT_REQUIRED
+    CODE: ClassVar[ErrorCode] = ErrorCode(-1106)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "A parameter was sent when not required.") -> None:
         ApiError.__init__(self, -1106, message)
@@ -700,7 +707,7 @@ class BadPrecisionError(RequestError):
     "-1111 BAD_PRECISION: Precision is over the maximum defined for this asset."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.BAD_PRECISION
+    CODE: ClassVar[ErrorCode] = ErrorCode(-1111)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "Precision is over the maximum defined for this asset.") -> None:
         ApiError.__init__(self, -1111, message)
@@ -710,7 +717,7 @@ class InvalidTifError(RequestError):
     "-1115 INVALID_TIF: Invalid timeInForce."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.INVALID_TIF
+    CODE: ClassVar[ErrorCode] = ErrorCode(-1115)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "Invalid timeInForce.") -> None:
         ApiError.__init__(self, -1115, message)
@@ -720,7 +727,7 @@ class InvalidOrderTypeError(RequestError):
     "-1116 INVALID_ORDER_TYPE: Invalid orderType."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.INVALID_ORDER_TYPE
+    CODE: ClassVar[ErrorCode] = ErrorCode(-1116)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "Invalid orderType.") -> None:
         ApiError.__init__(self, -1116, message)
@@ -730,7 +737,7 @@ class InvalidSideError(RequestError):
     "-1117 INVALID_SIDE: Invalid side."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.INVALID_SIDE
+    CODE: ClassVar[ErrorCode] = ErrorCode(-1117)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "Invalid side.") -> None:
         ApiError.__init__(self, -1117, message)
@@ -740,7 +747,7 @@ class EmptyNewClOrdIdError(RequestError):
     "-1118 EMPTY_NEW_CL_ORD_ID: New client order ID was empty."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.EMPTY_NEW_CL_ORD_ID
+    CODE: ClassVar[ErrorCode] = ErrorCode(-1118)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "New client order ID was empty.") -> None:
         ApiError.__init__(self, -1118, message)
@@ -750,7 +757,7 @@ class EmptyOrgClOrdIdError(RequestError):
     "-1119 EMPTY_ORG_CL_ORD_ID: Original client order ID was empty."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.EMPTY_ORG_CL_ORD_ID
+    CODE: ClassVar[ErrorCode] = ErrorCode(-1119)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "Original client order ID was empty.") -> None:
         ApiError.__init__(self, -1119, message)
@@ -760,7 +767,7 @@ class BadIntervalError(RequestError):
     "-1120 BAD_INTERVAL: Invalid interval."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.BAD_INTERVAL
+    CODE: ClassVar[ErrorCode] = ErrorCode(-1120)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "Invalid interval.") -> None:
         ApiError.__init__(self, -1120, message)
@@ -770,7 +777,7 @@ class BadSymbolError(RequestError):
     "-1121 BAD_SYMBOL: Invalid symbol."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.BAD_SYMBOL
+    CODE: ClassVar[ErrorCode] = ErrorCode(-1121)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "Invalid symbol.") -> None:
         ApiError.__init__(self, -1121, message)
@@ -780,7 +787,7 @@ class InvalidListenKeyError(RequestError):
     "-1125 INVALID_LISTEN_KEY: This listenKey does not exist."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.INVALID_LISTEN_KEY
+    CODE: ClassVar[ErrorCode] = ErrorCode(-1125)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "This listenKey does not exist.") -> None:
         ApiError.__init__(self, -1125, message)
@@ -790,7 +797,7 @@ class MoreThanXxHoursError(RequestError):
     "-1127 MORE_THAN_XX_HOURS: Lookup interval is too big."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.MORE_THAN_XX_HOURS
+    CODE: ClassVar[ErrorCode] = ErrorCode(-1127)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "Lookup interval is too big.") -> None:
         ApiError.__init__(self, -1127, message)
@@ -800,7 +807,7 @@ class BadContractError(RequestError):
     "-1128 BAD_CONTRACT: Invalid underlying"
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.BAD_CONTRACT
+    CODE: ClassVar[ErrorCode] = ErrorCode(-1128)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "Invalid underlying") -> None:
         ApiError.__init__(self, -1128, message)
@@ -810,7 +817,7 @@ class BadCurrencyError(RequestError):
     "-1129 BAD_CURRENCY: Invalid asset。"
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.BAD_CURRENCY
+    CODE: ClassVar[ErrorCode] = ErrorCode(-1129)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "Invalid asset。") -> None:
         ApiError.__init__(self, -1129, message)
@@ -820,7 +827,7 @@ class InvalidParameterError(RequestError):
     "-1130 INVALID_PARAMETER: Invalid data sent for a parameter."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.INVALID_PARAMETER
+    CODE: ClassVar[ErrorCode] = ErrorCode(-1130)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "Invalid data sent for a parameter.") -> None:
         ApiError.__init__(self, -1130, message)
@@ -830,7 +837,7 @@ class BadRecvWindowError(RequestError):
     "-1131 BAD_RECV_WINDOW: recvWindow must be less than 60000"
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.BAD_RECV_WINDOW
+    CODE: ClassVar[ErrorCode] = ErrorCode(-1131)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "recvWindow must be less than 60000") -> None:
         ApiError.__init__(self, -1131, message)
@@ -840,7 +847,7 @@ class NewOrderRejectedError(RequestError):
     "-2010 NEW_ORDER_REJECTED: NEW_ORDER_REJECTED"
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.NEW_ORDER_REJECTED
+    CODE: ClassVar[ErrorCode] = ErrorCode(-2010)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "NEW_ORDER_REJECTED") -> None:
         ApiError.__init__(self, -2010, message)
@@ -850,7 +857,7 @@ class NoSuchOrderError(RequestError):
     "-2013 NO_SUCH_ORDER: Order does not exist."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.NO_SUCH_ORDER
+    CODE: ClassVar[ErrorCode] = ErrorCode(-2013)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "Order does not exist.") -> None:
         ApiError.__init__(self, -2013, message)
@@ -860,7 +867,7 @@ class BadApiKeyFmtError(RequestError):
     "-2014 BAD_API_KEY_FMT: API-key format invalid."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.BAD_API_KEY_FMT
+    CODE: ClassVar[ErrorCode] = ErrorCode(-2014)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "API-key format invalid.") -> None:
         ApiError.__init__(self, -2014, message)
@@ -870,7 +877,7 @@ class InvalidApiKeyError(RequestError):
     "-2015 INVALID_API_KEY: Invalid API-key, IP, or permissions for action."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.INVALID_API_KEY
+    CODE: ClassVar[ErrorCode] = ErrorCode(-2015)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "Invalid API-key, IP, or permissions for action.") -> None:
         ApiError.__init__(self, -2015, message)
@@ -880,7 +887,7 @@ class BalanceNotSufficientError(RequestError):
     "-2018 BALANCE_NOT_SUFFICIENT: Balance is insufficient."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.BALANCE_NOT_SUFFICIENT
+    CODE: ClassVar[ErrorCode] = ErrorCode(-2018)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "Balance is insufficient.") -> None:
         ApiError.__init__(self, -2018, message)
@@ -890,7 +897,7 @@ class OptionMarginNotSufficientError(RequestError):
     "-2027 OPTION_MARGIN_NOT_SUFFICIENT: Option margin is insufficient."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.OPTION_MARGIN_NOT_SUFFICIENT
+    CODE: ClassVar[ErrorCode] = ErrorCode(-2027)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "Option margin is insufficient.") -> None:
         ApiError.__init__(self, -2027, message)
@@ -900,7 +907,7 @@ class TransferFailedError(FilterError):
     "-3029 TRANSFER_FAILED: Asset transfer fail."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.TRANSFER_FAILED
+    CODE: ClassVar[ErrorCode] = ErrorCode(-3029)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "Asset transfer fail.") -> None:
         ApiError.__init__(self, -3029, message)
@@ -910,7 +917,7 @@ class PriceLessThanZeroError(FilterError):
     "-4001 PRICE_LESS_THAN_ZERO: Price less than 0."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.PRICE_LESS_THAN_ZERO
+    CODE: ClassVar[ErrorCode] = ErrorCode(-4001)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "Price less than 0.") -> None:
         ApiError.__init__(self, -4001, message)
@@ -920,7 +927,7 @@ class PriceGreaterThanMaxPriceError(FilterError):
     "-4002 PRICE_GREATER_THAN_MAX_PRICE: Price greater than max price."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.PRICE_GREATER_THAN_MAX_PRICE
+    CODE: ClassVar[ErrorCode] = ErrorCode(-4002)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "Price greater than max price.") -> None:
         ApiError.__init__(self, -4002, message)
@@ -930,7 +937,7 @@ class QtyLessThanZeroError(FilterError):
     "-4003 QTY_LESS_THAN_ZERO: Quantity less than zero."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.QTY_LESS_THAN_ZERO
+    CODE: ClassVar[ErrorCode] = ErrorCode(-4003)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "Quantity less than zero.") -> None:
         ApiError.__init__(self, -4003, message)
@@ -940,7 +947,7 @@ class QtyLessThanMinQtyError(FilterError):
     "-4004 QTY_LESS_THAN_MIN_QTY: Quantity less than min quantity."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.QTY_LESS_THAN_MIN_QTY
+    CODE: ClassVar[ErrorCode] = ErrorCode(-4004)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "Quantity less than min quantity.") -> None:
         ApiError.__init__(self, -4004, message)
@@ -950,7 +957,7 @@ class QtyGreaterThanMaxQtyError(FilterError):
     "-4005 QTY_GREATER_THAN_MAX_QTY: Quantity greater than max quantity."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.QTY_GREATER_THAN_MAX_QTY
+    CODE: ClassVar[ErrorCode] = ErrorCode(-4005)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "Quantity greater than max quantity.") -> None:
         ApiError.__init__(self, -4005, message)
@@ -960,7 +967,7 @@ class PriceLessThanMinPriceError(FilterError):
     "-4013 PRICE_LESS_THAN_MIN_PRICE: Price less than min price."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.PRICE_LESS_THAN_MIN_PRICE
+    CODE: ClassVar[ErrorCode] = ErrorCode(-4013)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "Price less than min price.") -> None:
         ApiError.__init__(self, -4013, message)
@@ -970,7 +977,7 @@ class InvalidTickSizePrecisionError(FilterError):
     "-4029 INVALID_TICK_SIZE_PRECISION: Tick size precision is invalid."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.INVALID_TICK_SIZE_PRECISION
+    CODE: ClassVar[ErrorCode] = ErrorCode(-4029)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "Tick size precision is invalid.") -> None:
         ApiError.__init__(self, -4029, message)
@@ -980,7 +987,7 @@ class InvalidQtyPrecisionError(FilterError):
     "-4030 INVALID_QTY_PRECISION: Step size precision is invalid."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.INVALID_QTY_PRECISION
+    CODE: ClassVar[ErrorCode] = ErrorCode(-4030)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "Step size precision is invalid.") -> None:
         ApiError.__init__(self, -4030, message)
@@ -990,7 +997,7 @@ class AmountMustBePositiveError(FilterError):
     "-4055 AMOUNT_MUST_BE_POSITIVE: Amount must be positive."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.AMOUNT_MUST_BE_POSITIVE
+    CODE: ClassVar[ErrorCode] = ErrorCode(-4055)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "Amount must be positive.") -> None:
         ApiError.__init__(self, -4055, message)

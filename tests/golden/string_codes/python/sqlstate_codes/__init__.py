@@ -84,6 +84,13 @@ class ErrorCode(Enum):
     SERIALIZATION_FAILURE = "40001"
     DEADLOCK_DETECTED = "40P01"
 
+    @property
+    def _info(self) -> Info[Category]:
+        # _value_, not value: mypy types `value` as the union of every member's literal, which
+        # costs it time in the number of members at each use (minutes at 10,000 codes).
+        info: Info[Category] = _INFO[self._value_]
+        return info
+
     @classmethod
     def by_name(cls, name: str) -> Optional[ErrorCode]:
         """The code a name stands for: its identifier, its upstream name or an alias's."""
@@ -95,43 +102,43 @@ class ErrorCode(Enum):
 
     @property
     def category(self) -> Optional[Category]:
-        return _INFO[self.value].category
+        return self._info.category
 
     @property
     def kind(self) -> str:
         """"error", "warning" or "success" (a success code reports no failure)."""
-        return _INFO[self.value].kind
+        return self._info.kind
 
     @property
     def upstream_name(self) -> str:
         """The name as the upstream catalog writes it ("Request Throttled"); the identifier when
         it gives none."""
-        return _INFO[self.value].upstream_name or self.name
+        return self._info.upstream_name or self.name
 
     @property
     def messages(self) -> Tuple[str, ...]:
         """The message templates, in catalog order; a variant is an index into them."""
-        return _INFO[self.value].messages
+        return self._info.messages
 
     @property
     def retryable(self) -> bool:
-        return _INFO[self.value].retryable
+        return self._info.retryable
 
     @property
     def http_status(self) -> Optional[int]:
-        return _INFO[self.value].http_status
+        return self._info.http_status
 
     @property
     def deprecated(self) -> bool:
-        return _INFO[self.value].deprecated
+        return self._info.deprecated
 
     def match(self, message: str) -> Optional[Tuple[int, Tuple[str, ...]]]:
         """The first variant `message` matches and the values in it, or None."""
-        return _INFO[self.value].match(message)
+        return self._info.match(message)
 
     def format(self, variant: int, *params: object) -> str:
         """The message of `variant` with its %s filled by `params`."""
-        return _INFO[self.value].format(variant, params)
+        return self._info.format(variant, params)
 
 
 _INFO: Dict[Code, Info[Category]] = {
@@ -254,7 +261,7 @@ class SuccessfulCompletionError(SuccessError):
     "00000 SUCCESSFUL_COMPLETION: successful completion"
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.SUCCESSFUL_COMPLETION
+    CODE: ClassVar[ErrorCode] = ErrorCode("00000")  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "successful completion") -> None:
         ApiError.__init__(self, "00000", message)
@@ -264,7 +271,7 @@ class DivisionByZeroError(DataExceptionError):
     "22012 DIVISION_BY_ZERO: division by zero"
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.DIVISION_BY_ZERO
+    CODE: ClassVar[ErrorCode] = ErrorCode("22012")  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "division by zero") -> None:
         ApiError.__init__(self, "22012", message)
@@ -274,7 +281,7 @@ class InvalidTextRepresentationError(DataExceptionError):
     "22P02 INVALID_TEXT_REPRESENTATION: invalid input syntax for type %s: %s"
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.INVALID_TEXT_REPRESENTATION
+    CODE: ClassVar[ErrorCode] = ErrorCode("22P02")  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "invalid input syntax for type %s: %s") -> None:
         ApiError.__init__(self, "22P02", message)
@@ -284,7 +291,7 @@ class UniqueViolationError(IntegrityError):
     "23505 UNIQUE_VIOLATION: duplicate key value violates unique constraint %s"
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.UNIQUE_VIOLATION
+    CODE: ClassVar[ErrorCode] = ErrorCode("23505")  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "duplicate key value violates unique constraint %s") -> None:
         ApiError.__init__(self, "23505", message)
@@ -294,7 +301,7 @@ class SerializationFailureError(TransactionRollbackError):
     "40001 SERIALIZATION_FAILURE: could not serialize access due to concurrent update\n\nThe transaction conflicted with a concurrent one. **Retry the whole\ntransaction**, not just the failed statement.\n"
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.SERIALIZATION_FAILURE
+    CODE: ClassVar[ErrorCode] = ErrorCode("40001")  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "could not serialize access due to concurrent update") -> None:
         ApiError.__init__(self, "40001", message)
@@ -304,7 +311,7 @@ class DeadlockDetectedError(TransactionRollbackError):
     "40P01 DEADLOCK_DETECTED: deadlock detected"
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.DEADLOCK_DETECTED
+    CODE: ClassVar[ErrorCode] = ErrorCode("40P01")  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "deadlock detected") -> None:
         ApiError.__init__(self, "40P01", message)

@@ -130,6 +130,13 @@ class ErrorCode(IntEnum):
     NEW_LIMIT = 901
     DEPRECATED_NO_REASON = 903
 
+    @property
+    def _info(self) -> Info[Category]:
+        # _value_, not value: mypy types `value` as the union of every member's literal, which
+        # costs it time in the number of members at each use (minutes at 10,000 codes).
+        info: Info[Category] = _INFO[self._value_]
+        return info
+
     @classmethod
     def by_name(cls, name: str) -> Optional[ErrorCode]:
         """The code a name stands for: its identifier, its upstream name or an alias's."""
@@ -141,43 +148,43 @@ class ErrorCode(IntEnum):
 
     @property
     def category(self) -> Optional[Category]:
-        return _INFO[self.value].category
+        return self._info.category
 
     @property
     def kind(self) -> str:
         """"error", "warning" or "success" (a success code reports no failure)."""
-        return _INFO[self.value].kind
+        return self._info.kind
 
     @property
     def upstream_name(self) -> str:
         """The name as the upstream catalog writes it ("Request Throttled"); the identifier when
         it gives none."""
-        return _INFO[self.value].upstream_name or self.name
+        return self._info.upstream_name or self.name
 
     @property
     def messages(self) -> Tuple[str, ...]:
         """The message templates, in catalog order; a variant is an index into them."""
-        return _INFO[self.value].messages
+        return self._info.messages
 
     @property
     def retryable(self) -> bool:
-        return _INFO[self.value].retryable
+        return self._info.retryable
 
     @property
     def http_status(self) -> Optional[int]:
-        return _INFO[self.value].http_status
+        return self._info.http_status
 
     @property
     def deprecated(self) -> bool:
-        return _INFO[self.value].deprecated
+        return self._info.deprecated
 
     def match(self, message: str) -> Optional[Tuple[int, Tuple[str, ...]]]:
         """The first variant `message` matches and the values in it, or None."""
-        return _INFO[self.value].match(message)
+        return self._info.match(message)
 
     def format(self, variant: int, *params: object) -> str:
         """The message of `variant` with its %s filled by `params`."""
-        return _INFO[self.value].format(variant, params)
+        return self._info.format(variant, params)
 
 
 _INFO: Dict[Code, Info[Category]] = {
@@ -422,7 +429,7 @@ class QuotesError(QuotingError):
     "100 QUOTES: He said \"hi\" and 'bye'"
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.QUOTES
+    CODE: ClassVar[ErrorCode] = ErrorCode(100)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "He said \"hi\" and 'bye'") -> None:
         ApiError.__init__(self, 100, message)
@@ -432,7 +439,7 @@ class BackslashesError(QuotingError):
     "101 BACKSLASHES: C:\\path\\to\\file and a trailing backslash \\"
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.BACKSLASHES
+    CODE: ClassVar[ErrorCode] = ErrorCode(101)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "C:\\path\\to\\file and a trailing backslash \\") -> None:
         ApiError.__init__(self, 101, message)
@@ -442,7 +449,7 @@ class PercentError(QuotingError):
     "102 PERCENT: 100%% sure"
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.PERCENT
+    CODE: ClassVar[ErrorCode] = ErrorCode(102)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "100%% sure") -> None:
         ApiError.__init__(self, 102, message)
@@ -452,7 +459,7 @@ class TemplateSyntaxError(QuotingError):
     "103 TEMPLATE_SYNTAX: ${injection} `backtick` {{ jinja }} {%% raw %%} */ /* -- #{ruby}\n\nJinja, JS and Go template syntax in data must stay data: `{{ x }}`, `${x}`."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.TEMPLATE_SYNTAX
+    CODE: ClassVar[ErrorCode] = ErrorCode(103)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "${injection} `backtick` {{ jinja }} {%% raw %%} */ /* -- #{ruby}") -> None:
         ApiError.__init__(self, 103, message)
@@ -462,7 +469,7 @@ class MarkupError(QuotingError):
     "104 MARKUP: </script><script>alert(1)</script>"
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.MARKUP
+    CODE: ClassVar[ErrorCode] = ErrorCode(104)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "</script><script>alert(1)</script>") -> None:
         ApiError.__init__(self, 104, message)
@@ -472,7 +479,7 @@ class WhitespaceError(QuotingError):
     "105 WHITESPACE:  leading and trailing spaces "
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.WHITESPACE
+    CODE: ClassVar[ErrorCode] = ErrorCode(105)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = " leading and trailing spaces ") -> None:
         ApiError.__init__(self, 105, message)
@@ -482,7 +489,7 @@ class SeparatorsError(TextError):
     "200 SEPARATORS: line\u2028separator and para\u2029graph"
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.SEPARATORS
+    CODE: ClassVar[ErrorCode] = ErrorCode(200)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "line\u2028separator and para\u2029graph") -> None:
         ApiError.__init__(self, 200, message)
@@ -492,7 +499,7 @@ class AstralError(TextError):
     "201 ASTRAL: emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, a flag 🇺🇦 and a skin tone 👍🏽"
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.ASTRAL
+    CODE: ClassVar[ErrorCode] = ErrorCode(201)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, a flag 🇺🇦 and a skin tone 👍🏽") -> None:
         ApiError.__init__(self, 201, message)
@@ -502,7 +509,7 @@ class RtlError(TextError):
     "202 RTL: RTL: مرحبا שלום %s"
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.RTL
+    CODE: ClassVar[ErrorCode] = ErrorCode(202)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "RTL: مرحبا שלום %s") -> None:
         ApiError.__init__(self, 202, message)
@@ -512,7 +519,7 @@ class None1Error(TextError):
     "203 NONE1: None"
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.NONE1
+    CODE: ClassVar[ErrorCode] = ErrorCode(203)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "None") -> None:
         ApiError.__init__(self, 203, message)
@@ -522,7 +529,7 @@ class SelfTestError(TextError):
     "204 SELF_TEST: self"
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.SELF_TEST
+    CODE: ClassVar[ErrorCode] = ErrorCode(204)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "self") -> None:
         ApiError.__init__(self, 204, message)
@@ -532,7 +539,7 @@ class ErrorCodeError(TextError):
     "205 ERROR_CODE: ErrorCode"
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.ERROR_CODE
+    CODE: ClassVar[ErrorCode] = ErrorCode(205)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "ErrorCode") -> None:
         ApiError.__init__(self, 205, message)
@@ -542,7 +549,7 @@ class AError(TextError):
     "206 A: a"
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.A
+    CODE: ClassVar[ErrorCode] = ErrorCode(206)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "a") -> None:
         ApiError.__init__(self, 206, message)
@@ -552,7 +559,7 @@ class A1bError(TextError):
     "207 A1B: a1b"
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.A1B
+    CODE: ClassVar[ErrorCode] = ErrorCode(207)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "a1b") -> None:
         ApiError.__init__(self, 207, message)
@@ -562,7 +569,7 @@ class CategoryError(TextError):
     "208 CATEGORY: category"
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.CATEGORY
+    CODE: ClassVar[ErrorCode] = ErrorCode(208)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "category") -> None:
         ApiError.__init__(self, 208, message)
@@ -572,7 +579,7 @@ class ChanError(TextError):
     "209 CHAN: chan"
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.CHAN
+    CODE: ClassVar[ErrorCode] = ErrorCode(209)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "chan") -> None:
         ApiError.__init__(self, 209, message)
@@ -582,7 +589,7 @@ class SelectError(TextError):
     "210 SELECT: select"
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.SELECT
+    CODE: ClassVar[ErrorCode] = ErrorCode(210)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "select") -> None:
         ApiError.__init__(self, 210, message)
@@ -592,7 +599,7 @@ class RecoverError(TextError):
     "211 RECOVER: recover"
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.RECOVER
+    CODE: ClassVar[ErrorCode] = ErrorCode(211)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "recover") -> None:
         ApiError.__init__(self, 211, message)
@@ -602,7 +609,7 @@ class DefError(TextError):
     "212 DEF: def"
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.DEF
+    CODE: ClassVar[ErrorCode] = ErrorCode(212)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "def") -> None:
         ApiError.__init__(self, 212, message)
@@ -612,7 +619,7 @@ class LambdaError(TextError):
     "213 LAMBDA: lambda"
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.LAMBDA
+    CODE: ClassVar[ErrorCode] = ErrorCode(213)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "lambda") -> None:
         ApiError.__init__(self, 213, message)
@@ -622,7 +629,7 @@ class MapError(TextError):
     "214 MAP: map"
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.MAP
+    CODE: ClassVar[ErrorCode] = ErrorCode(214)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "map") -> None:
         ApiError.__init__(self, 214, message)
@@ -632,7 +639,7 @@ class NoneError(TextError):
     "215 NONE: none"
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.NONE
+    CODE: ClassVar[ErrorCode] = ErrorCode(215)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "none") -> None:
         ApiError.__init__(self, 215, message)
@@ -642,7 +649,7 @@ class ClassError(TextError):
     "216 CLASS: class"
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.CLASS
+    CODE: ClassVar[ErrorCode] = ErrorCode(216)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "class") -> None:
         ApiError.__init__(self, 216, message)
@@ -652,7 +659,7 @@ class StringError(TextError):
     "217 STRING: string"
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.STRING
+    CODE: ClassVar[ErrorCode] = ErrorCode(217)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "string") -> None:
         ApiError.__init__(self, 217, message)
@@ -662,7 +669,7 @@ class InitError(TextError):
     "218 INIT: init"
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.INIT
+    CODE: ClassVar[ErrorCode] = ErrorCode(218)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "init") -> None:
         ApiError.__init__(self, 218, message)
@@ -672,7 +679,7 @@ class ConstructorError(TextError):
     "219 CONSTRUCTOR: constructor"
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.CONSTRUCTOR
+    CODE: ClassVar[ErrorCode] = ErrorCode(219)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "constructor") -> None:
         ApiError.__init__(self, 219, message)
@@ -682,7 +689,7 @@ class EnumError(TextError):
     "220 ENUM: enum"
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.ENUM
+    CODE: ClassVar[ErrorCode] = ErrorCode(220)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "enum") -> None:
         ApiError.__init__(self, 220, message)
@@ -692,7 +699,7 @@ class ApiTimeoutError(TextError):
     "221 TIMEOUT: Timed out after %s ms."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.TIMEOUT
+    CODE: ClassVar[ErrorCode] = ErrorCode(221)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "Timed out after %s ms.") -> None:
         ApiError.__init__(self, 221, message)
@@ -702,7 +709,7 @@ class OldLimitError(LifecycleError):
     "900 OLD_LIMIT: Old limit %s reached.\n\nDeprecated: Use **`NEW_LIMIT`** (901) instead."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.OLD_LIMIT
+    CODE: ClassVar[ErrorCode] = ErrorCode(900)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "Old limit %s reached.") -> None:
         ApiError.__init__(self, 900, message)
@@ -712,7 +719,7 @@ class NewLimitError(LifecycleError):
     "901 NEW_LIMIT: Limit %s reached."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.NEW_LIMIT
+    CODE: ClassVar[ErrorCode] = ErrorCode(901)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "Limit %s reached.") -> None:
         ApiError.__init__(self, 901, message)
@@ -722,7 +729,7 @@ class DeprecatedNoReasonError(LifecycleError):
     "903 DEPRECATED_NO_REASON: Deprecated without a reason.\n\nDeprecated."
 
     __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode.DEPRECATED_NO_REASON
+    CODE: ClassVar[ErrorCode] = ErrorCode(903)  # a call: a member's literal type costs mypy O(members)
 
     def __init__(self, message: str = "Deprecated without a reason.") -> None:
         ApiError.__init__(self, 903, message)
