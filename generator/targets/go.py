@@ -21,7 +21,7 @@ Everything per code is a constant or a composite literal of constants, the senti
 out here by the reference rules, not by a call when the package is initialised): a program runs
 nothing per code before it reads one, and the compiler lays the tables out as static data, with
 no initialisation order to work out (ten thousand codes build, vet and test in seconds:
-tests/test_go_scale.py).
+tests/test_scale.py).
 
 Comments in the output are never spec text: they are fixed wording, with at most a validated
 identifier (the package name). Every value from the spec is written through the `go` filter as an
