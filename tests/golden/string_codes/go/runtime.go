@@ -141,7 +141,9 @@ type Info struct {
 	Title string
 	// Aliases are the code's further names, each with a constant of its own.
 	Aliases []Alias
-	Kind    Kind
+	// Kind is the code's kind: a success code has no sentinel, and
+	// [FromPayload] gives no *Error for it.
+	Kind Kind
 	// Category is the category the code's entry names, or the zero Category.
 	Category Category
 	// Messages are the message templates, in catalog order; a variant is an
@@ -620,7 +622,7 @@ func (e *Error) Is(target error) bool {
 
 // Param returns the value of the first placeholder of that name in the matched
 // template (braces templates name theirs: {0}, {ccy}); false when it has no
-// placeholder of that name, as every printf template.
+// placeholder of that name (a printf template names none).
 func (e *Error) Param(name string) (string, bool) {
 	for i, named := range e.names() {
 		if named == name && named != "" {
