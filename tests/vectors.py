@@ -217,7 +217,7 @@ def build(catalog: Catalog) -> dict[str, Any]:
         cases.append({"name": name, "payload": text, "expect": {"error": "payload"}})
     cases += _nesting_cases(catalog, valid)
     cases += _matcher_cases(catalog, payload)
-    return {"catalog": catalog.name, "code_type": catalog.code_type, "cases": cases}
+    return {"catalog": catalog.name, "code_type": catalog.code_type, "cases": cases, "matches": _matches(catalog)}
 
 
 def _nesting_cases(catalog: Catalog, valid: str) -> list[dict[str, Any]]:
@@ -303,6 +303,47 @@ def _matcher_cases(catalog: Catalog, payload: Callable[[object, object], str]) -
                         }
                     )
     return cases
+
+
+# A value of each placeholder type, for the placeholders not under test.
+TYPED_FILL = {"s": "v", "d": "7", "i": "7", "f": "2.5", "b": "true"}
+
+# Values to give a typed placeholder: of its type and of the others, at the edges of each.
+TYPED_VALUES = (
+    *("0", "-12", "007", "-0", "1.5", "-0.5e-3", "2E+10", "1.", ".5", "1e", "+1", "true", "false", "True"),
+    *("", "-", "x", " 1", "1 ", "\uff11"),
+)
+
+
+def _matches(catalog: Catalog) -> list[dict[str, Any]]:
+    """The matcher alone, (code, message) -> (variant in spec order or None, params, params by
+    name), by the reference rules: each typed placeholder of a template holding each of
+    TYPED_VALUES, the others a value of their type (a value not of its type falls through to a
+    less specific variant), and each template with a named placeholder filled with distinct values."""
+    found: list[dict[str, Any]] = []
+    for error in catalog.active:
+        messages: dict[str, None] = {}  # each message once per code
+        for template in error.messages:
+            base = [TYPED_FILL[p.type] for p in template.placeholders]
+            for at, placeholder in enumerate(template.placeholders):
+                if placeholder.type != "s":
+                    messages.update({template.format(*base[:at], v, *base[at + 1 :]): None for v in TYPED_VALUES})
+            if template.names():
+                messages[template.format(*(f"v{i}" for i in range(template.arity)))] = None
+        for message in messages:
+            matched = error.match(message)
+            variant, params = matched if matched is not None else (None, ())
+            named = {n: params[i] for n, i in error.messages[variant].names().items()} if variant is not None else {}
+            found.append(
+                {
+                    "code": error.code,
+                    "message": message,
+                    "variant": variant,
+                    "params": [*params],
+                    "params_by_name": named,
+                }
+            )
+    return found
 
 
 def _unknown(code: Code, message: str, category: Category | None) -> dict[str, Any]:
