@@ -24,6 +24,8 @@ from .diagnostics import Diagnostic, Position, SpecError
 from .evolution import commands as evolution
 from .explain import UnknownCode, explain, find
 from .export import to_json
+from .importer import FORMATS as IMPORT_FORMATS
+from .importer import ImportFailed, Options, convert
 from .loader import MAX_BYTES
 from .model import Catalog
 from .render import TARGET_NAMES, RenderError, default_targets, render
@@ -32,10 +34,11 @@ from .scaffold import init
 from .targets import TargetError, available
 from .templating import use_templates
 from .validate import load_catalog
-from .writer import MANIFEST, WriteError, apply, diff, display, locked, plan, stat
+from .writer import MANIFEST, WriteError, apply, diff, display, locked, plan, stat, write_new
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl-C
+IMPORT_LIMIT = 16 * 1024 * 1024  # an upstream page or table errgen import reads
 
 
 def _path(text: str) -> str:
@@ -241,6 +244,36 @@ def _parser() -> argparse.ArgumentParser:
         "  errgen init\n  errgen init my-api-errors",
     )
     init.add_argument("directory", metavar="DIR", nargs="?", default=".", help="where (default: here)")
+
+    adopt = _command(
+        commands,
+        "import",
+        "write a spec from an upstream catalog: a table (JSON, YAML, CSV) or a vendor page (text, Markdown)",
+        "  errgen import errors.csv --out spec/errors.yaml\n"
+        "  errgen import error-codes.txt --name binance-options --report import-report.txt\n"
+        "  errgen import errors.md --format markdown --out spec/errors.yaml --force",
+    )
+    adopt.add_argument("file", metavar="FILE", type=_path, help="the upstream catalog")
+    adopt.add_argument("--out", default="spec/errors.yaml", type=_path, help="the spec to write (default: %(default)s)")
+    adopt.add_argument(
+        "--format",
+        choices=IMPORT_FORMATS,
+        default="auto",
+        help="how FILE is written: table (json, yaml or csv by its suffix), json, yaml, csv, text (a vendor "
+        "page as text) or markdown; auto (the default) goes by the suffix, and reads text when unknown",
+    )
+    adopt.add_argument("--name", help="the catalog's kebab-case name (default: from FILE's name)")
+    adopt.add_argument("--title", help="the catalog's title (default: the page's title, or FILE's name)")
+    adopt.add_argument(
+        "--code-type",
+        choices=("auto", "integer", "string"),
+        default="auto",
+        help="integer or text codes (default: integers when every code is one)",
+    )
+    adopt.add_argument(
+        "--report", type=_path, metavar="FILE", help="write the report of every decision here (default: stderr)"
+    )
+    adopt.add_argument("--force", action="store_true", help="replace --out when it exists")
     return parser
 
 
@@ -424,6 +457,50 @@ def _init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _import(args: argparse.Namespace) -> int:
+    source = display(args.file)
+    try:
+        with open(args.file, "rb") as handle:
+            data = handle.read(IMPORT_LIMIT + 1)
+    except OSError as exc:
+        print(f"errgen: cannot read {source}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if len(data) > IMPORT_LIMIT:
+        print(f"{source}:1:1: file is more than {IMPORT_LIMIT} bytes; the limit is {IMPORT_LIMIT}", file=sys.stderr)
+        return EXIT_FAILED
+    out = Path(args.out)
+    if not args.force and (out.exists() or out.is_symlink()):
+        print(f"errgen: {display(args.out)} exists; nothing was written (--force replaces it)", file=sys.stderr)
+        return EXIT_FAILED
+    options = Options(name=args.name, title=args.title, code_type=args.code_type)
+    try:
+        result = convert(Path(args.file), data, args.format, options)
+    except ImportFailed as exc:
+        for line in exc.format(source):
+            print(line, file=sys.stderr)
+        print(f"errgen: {len(exc.diagnostics)} problem(s); nothing was written", file=sys.stderr)
+        return EXIT_FAILED
+    report_lines = [note.format(source) for note in result.notes]
+    try:
+        if args.report is not None:
+            Path(args.report).write_text("".join(f"{line}\n" for line in report_lines), encoding="utf-8")
+        else:
+            for line in report_lines:
+                print(line, file=sys.stderr)
+        write_new(out, result.spec.text.encode("utf-8"), replace=args.force)
+    except WriteError as exc:
+        print(f"errgen: {exc}; nothing was written", file=sys.stderr)
+        return EXIT_FAILED
+    except OSError as exc:
+        print(f"errgen: cannot write {display(exc.filename or args.out)}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILED
+    entries, decisions = len(result.plan.entries), len(result.notes)
+    print(
+        f"errgen: wrote {display(args.out)}: {entries} code(s) from {source} ({result.format}), {decisions} decision(s)"
+    )
+    return EXIT_OK
+
+
 _COMMANDS = {
     "diff": evolution.diff,
     "changelog": evolution.changelog_command,
@@ -434,6 +511,7 @@ _COMMANDS = {
     "package": _package,
     "targets": _targets,
     "init": _init,
+    "import": _import,
 }
 
 

@@ -478,3 +478,33 @@ def _apply(result: Plan, run: _Run) -> None:
         os.replace(last, manifest)
     run.undo.clear()  # all done: nothing to put back from here on
     run.temps += [root / path for path in result.leftovers]  # removed with this run's own
+
+
+def write_new(path: Path, data: bytes, *, replace: bool = False) -> None:
+    """Write one file whole or not at all (`errgen import`'s spec): staged beside it, fsynced,
+    then linked into place, which fails if a file appeared there meanwhile, or (replace) renamed
+    over it. Missing parent directories are made, and removed again if the write fails."""
+    created: list[Path] = []
+    temp: Path | None = None
+    try:
+        created = _make_dirs(path.parent)
+        temp = _stage(path, data, 0o666 & ~_umask())
+        if replace:
+            os.replace(temp, path)
+            temp = None
+            return
+        try:
+            os.link(temp, path)
+        except FileExistsError:
+            raise
+        except OSError:  # no hard links here: claim the name, then rename over what we own
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            os.replace(temp, path)
+            temp = None
+    except OSError as exc:
+        _remove_empty(created)
+        reason = "it exists (--force replaces it)" if isinstance(exc, FileExistsError) else _reason(exc)
+        raise _cannot_write(path, reason) from None
+    finally:
+        if temp is not None:
+            temp.unlink(missing_ok=True)

@@ -27,6 +27,7 @@ from generator.targets import go as go_target
 from generator.targets.go import DEPRECATED, go_header
 from generator.templating import header
 from generator.validate import load_catalog
+from tests import vectors
 from tests.conftest import SPECS
 from tests.helpers import OUT, ROOT
 from tests.snapshots import GOLDEN
@@ -37,13 +38,17 @@ PACKAGES = {
     "minimal": GOLDEN / "minimal" / "go",
     "string_codes": GOLDEN / "string_codes" / "go",
     "torture": GOLDEN / "torture" / "go",
+    "formats": GOLDEN / "formats" / "go",
 }
 FILES = ("errors.go", "example_test.go", "go.mod", "runtime.go")
 HERE = ROOT / "tests" / "go"
+# Catalogs of every feature of format v2, of each code type: rendered into the scratch module by
+# the tests, beside the packages above (they have no goldens).
+FEATURES = {name: HERE / f"{name}.yaml" for name in ("features_int", "features_string")}
 
 
 def _catalog(name: str) -> Catalog:
-    return load_catalog(SPECS[name].read_bytes())
+    return load_catalog((FEATURES[name] if name in FEATURES else SPECS[name]).read_bytes())
 
 
 def _raw_spec(name: str) -> dict[str, Any]:
@@ -52,26 +57,74 @@ def _raw_spec(name: str) -> dict[str, Any]:
 
 
 def _names_file(name: str) -> str:
-    """Go source naming, by the spec's names, every sentinel and category of one package."""
+    """Go source naming, by the catalog's names, every sentinel, category and code constant (aliases'
+    too) of one package, and the code and message the payload-shape tests use (as the vectors'
+    are: the first code with a message that is an error)."""
     catalog = _catalog(name)
+    sample = next(e for e in catalog.exceptions if e.messages)
+    constants = [(e.name, e.name) for e in catalog.active] + [
+        (a.name, e.name) for e in catalog.active for a in e.aliases
+    ]
     lines = [
         f"package {go_target.package_name(catalog)}_test",
         "",
         f'import errs "errgen.test/{name}"',
         "",
         "var sentinels = map[string]*errs.Error{",
-        *(f"\t{go_literal(str(e.name))}: errs.Err{e.name.pascal}," for e in catalog.active),
+        *(f"\t{go_literal(str(e.name))}: errs.Err{e.name.pascal}," for e in catalog.exceptions),
         "}",
         "",
         "var categories = map[string]errs.Category{",
         *(f"\t{go_literal(str(c.name))}: errs.Category{c.name.pascal}," for c in catalog.categories),
         "}",
         "",
-        "var pascal = map[string]string{",
-        *(f"\t{go_literal(str(e.name))}: {go_literal(e.name.pascal)}," for e in catalog.active),
+        "var constants = map[string]errs.Code{",
+        *(f"\t{go_literal(str(alias))}: errs.Code{alias.pascal}," for alias, _ in constants),
         "}",
+        "",
+        f"var sample errs.Code = errs.Code{sample.name.pascal}",
+        "",
+        f"const sampleMessage = {go_literal(sample.messages[0].text)}",
     ]
     return "\n".join(lines) + "\n"
+
+
+def _spec_json(catalog: Catalog) -> str:
+    """The catalog as the model has it, for the conformance test to hold each package to."""
+    return json.dumps(
+        {
+            "categories": [
+                {"name": c.name, "title": c.title, "ranges": c.ranges, "prefixes": c.prefixes}
+                for c in catalog.categories
+            ],
+            "errors": [
+                {
+                    "code": e.code,
+                    "name": e.name,
+                    "title": e.title,
+                    "aliases": [{"Name": a.name, "Title": a.upstream} for a in e.aliases] or None,
+                    "kind": e.kind,
+                    "category": e.category.name if e.category is not None else None,
+                    "messages": [t.text for t in e.messages] or None,
+                    "retryable": e.retryable,
+                    "http_status": e.http_status,
+                    "deprecated": e.is_deprecated,
+                    "retired": e.is_retired,
+                    "description": e.description or "",
+                }
+                for e in catalog.errors
+            ],
+        },
+        ensure_ascii=False,
+    )
+
+
+def _sources(name: str) -> dict[str, str]:
+    """The Go files of one package: on disk (out/, the goldens), or rendered (the feature specs)."""
+    if name in FEATURES:
+        rendered = render(_catalog(name), ["go"])
+        return {path.removeprefix("go/"): text for path, text in rendered.items() if path.endswith(".go")}
+    return {path: (PACKAGES[name] / path).read_text(encoding="utf-8") for path in FILES if path.endswith(".go")}
 
 
 @pytest.fixture(scope="module")
@@ -81,12 +134,11 @@ def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("go-scratch")
     (root / "go.mod").write_text("module errgen.test\n\ngo 1.22\n", encoding="utf-8")
     conformance = (HERE / "conformance_test.go").read_text(encoding="utf-8")
-    for name, package in PACKAGES.items():
+    for name in [*PACKAGES, *FEATURES]:
         target = root / name
         target.mkdir()
-        shutil.copy(package / "errors.go", target / "errors.go")
-        shutil.copy(package / "runtime.go", target / "runtime.go")
-        shutil.copy(package / "example_test.go", target / "example_test.go")
+        for path, text in _sources(name).items():
+            (target / path).write_text(text, encoding="utf-8")
         test = conformance.replace('"errgen.test/PACKAGE"', f'"errgen.test/{name}"')
         test = test.replace(
             "\npackage conformance_test\n", f"\npackage {go_target.package_name(_catalog(name))}_test\n"
@@ -123,33 +175,31 @@ def test_go_mod() -> None:
 
 
 def test_gofmt_and_go_vet(go: str, scratch: Path) -> None:
-    sources = [str(package / name) for package in PACKAGES.values() for name in FILES if name.endswith(".go")]
-    listed = run_go([gofmt(go), "-l", *sources], cwd=ROOT)
+    sources = [f"{name}/{path}" for name in [*PACKAGES, *FEATURES] for path in FILES if path.endswith(".go")]
+    listed = run_go([gofmt(go), "-l", *sources], cwd=scratch)
     assert listed.returncode == 0 and listed.stdout == "", output(listed)
     vetted = run_go([go, "vet", "./..."], cwd=scratch)
     assert vetted.returncode == 0, output(vetted)
 
 
-def test_conformance(go: str, scratch: Path, vector_files: dict[str, Path], tmp_path: Path) -> None:
-    """Every package against the shared vectors and against its spec as plain YAML reads it.
-    `go test` runs each package's test binary with its own environment, so each gets its
-    files through a variable naming its package."""
-    specs = {}
-    for name in PACKAGES:
-        data = _raw_spec(name)
-        specs[name] = tmp_path / f"{name}.json"
-        specs[name].write_text(json.dumps({k: data[k] for k in ("categories", "errors")}), encoding="utf-8")
-    for name in PACKAGES:
-        shutil.copy(vector_files[name], scratch / name / "vectors.json")
-        shutil.copy(specs[name], scratch / name / "spec.json")
-    # `go test` runs each test binary in its package's directory.
+def test_conformance(go: str, scratch: Path, vector_files: dict[str, Path]) -> None:
+    """Every package against the shared vectors and against its catalog as the model has it. `go
+    test` runs each package's test binary in its own directory, with its own environment, so each
+    reads the files beside it."""
+    for name in [*PACKAGES, *FEATURES]:
+        if name in vector_files:
+            shutil.copy(vector_files[name], scratch / name / "vectors.json")
+        else:
+            built = json.dumps(vectors.build(_catalog(name)), ensure_ascii=False)
+            (scratch / name / "vectors.json").write_text(built, encoding="utf-8")
+        (scratch / name / "spec.json").write_text(_spec_json(_catalog(name)), encoding="utf-8")
     result = run_go(
         [go, "test", "-count=1", "./..."],
         cwd=scratch,
         env={"ERRGEN_VECTORS": "vectors.json", "ERRGEN_SPEC": "spec.json"},
     )
     assert result.returncode == 0, output(result)
-    for name in PACKAGES:
+    for name in [*PACKAGES, *FEATURES]:
         assert re.search(rf"(?m)^ok\s+errgen\.test/{name}\s", result.stdout), result.stdout
 
 
@@ -186,6 +236,7 @@ def test_typed_consumer_through_a_replace_directive(go: str, tmp_path: Path) -> 
         catalog.payload.code_field,
         catalog.payload.message_field,
         "-1121 BAD_SYMBOL: Invalid symbol.",
+        "error true 0 false BAD_SYMBOL error",
     ]
 
 
@@ -205,7 +256,8 @@ def test_no_spec_text_in_comments_or_raw_strings(go: str, scratch: Path) -> None
     text is nowhere in them, with the package name in the package doc as the one variable. The only
     extra comment another spec may bring is the fixed deprecation note."""
     # The examples: fixed comments as the minimal fixture's, and outputs of booleans and numbers only.
-    examples = {name: str(package / "example_test.go") for name, package in PACKAGES.items()}
+    names = [*PACKAGES, *FEATURES]
+    examples = {name: str(scratch / name / "example_test.go") for name in names}
     scanned = run_go([go, "run", "./comments", *examples.values()], cwd=scratch)
     assert scanned.returncode == 0, output(scanned)
     in_examples = {name: json.loads(scanned.stdout)[path]["comments"] for name, path in examples.items()}
@@ -216,7 +268,7 @@ def test_no_spec_text_in_comments_or_raw_strings(go: str, scratch: Path) -> None
         assert [c for c in comments[1:] if c not in outputs] == [
             c for c in in_examples["minimal"][1:] if not c.startswith("// Output:")
         ], name
-    paths = {name: str(package / "errors.go") for name, package in PACKAGES.items()}
+    paths = {name: str(scratch / name / "errors.go") for name in names}
     result = run_go([go, "run", "./comments", *paths.values()], cwd=scratch)
     assert result.returncode == 0, output(result)
     found: dict[str, dict[str, list[str]]] = json.loads(result.stdout)
@@ -232,7 +284,7 @@ def test_no_spec_text_in_comments_or_raw_strings(go: str, scratch: Path) -> None
         assert fixed(reference)
         for text in _spec_text(reference):
             assert not any(text in comment for comment in fixed(reference)), (reference, text)
-    for name in PACKAGES:
+    for name in names:
         catalog = _catalog(name)
         assert found[paths[name]]["comments"][0] == f"// {go_header(catalog)}"
         expected = fixed(references[catalog.code_type])
@@ -246,7 +298,7 @@ def test_deprecated_and_retired_codes() -> None:
     source = (PACKAGES["torture"] / "errors.go").read_text(encoding="utf-8")
     for pascal, code in (("OldLimit", 900), ("DeprecatedNoReason", 903)):
         assert f"\n\n{DEPRECATED}\nconst Code{pascal} Code = {code}\n" in source
-        assert f"\n\n{DEPRECATED}\nvar Err{pascal} = sentinel(Code{pascal})\n" in source
+        assert f"\n\n{DEPRECATED}\nvar Err{pascal} = &Error{{Code: Code{pascal}, " in source
     assert "\nconst CodeNewLimit Code = 901\n" in source
     assert source.count(DEPRECATED) == 4
     assert "CodeGone" not in source and "ErrGone" not in source
@@ -282,7 +334,8 @@ def test_one_code_more_or_less_changes_only_its_own_lines(name: str) -> None:
     target = data["errors"][middle]
     catalog = _catalog(name)
     pascal = catalog.errors[middle].name.pascal
-    low, high = catalog.errors[middle].category.range or (0, -1)
+    category = catalog.errors[middle].category
+    low, high = category.ranges[0] if category is not None and category.ranges else (0, -1)
     unused = next(c for c in range(low, high + 1) if c not in {e.code for e in catalog.errors})
     added = {
         "code": unused,

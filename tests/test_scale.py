@@ -6,6 +6,8 @@ the slowest of them, not their sum. Speed itself is measured in bench/, never he
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,8 +15,9 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
+from tests.helpers import ROOT
 from tests.scale import spec
-from tests.toolchains import STRICT, Tools
+from tests.toolchains import GO_ENV, STRICT, Tools
 
 CODES = 10_000
 
@@ -23,7 +26,7 @@ CODES = 10_000
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("scale")
     (root / "errors.yaml").write_text(spec(CODES), encoding="utf-8")
-    targets = ["--target", "python", "--target", "typescript"]
+    targets = ["--target", "python", "--target", "typescript", "--target", "go"]
     assert main(["generate", "--spec", str(root / "errors.yaml"), "--out", str(root / "out"), *targets]) == 0
     return root / "out"
 
@@ -90,10 +93,39 @@ def _typescript_checks(out: Path, tools: Tools) -> list[tuple[str, list[str], Pa
     return [("tsc --strict", tsc, package), ("node", [tools.node, "use.mjs"], package)]
 
 
-def test_every_target_builds_and_runs_at_ten_thousand_codes(generated: Path, tools: Tools) -> None:
-    checks = _python_checks(generated) + _typescript_checks(generated, tools)
+# What one go command may take at its peak, its compiler and linker included (about 300 MB at
+# 10,000 codes: every code is a constant or a composite literal of constants, static data).
+GO_MEMORY = 1024**3
+
+# Runs a command, then fails when it or a process it waited for took more than argv[1] bytes at its
+# peak. A fresh interpreter runs it: a process forked from the test's own would count the test's
+# memory too (its pages until the exec).
+_BOUNDED = """
+import resource, subprocess, sys
+status = subprocess.run(sys.argv[2:]).returncode
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+if peak > int(sys.argv[1]):
+    sys.exit(f"{' '.join(sys.argv[2:])} took {peak // 2**20} MiB")
+sys.exit(status)
+"""
+
+
+def _go_checks(out: Path, go: str) -> list[tuple[str, list[str], Path]]:
+    """go vet, and go test, which builds the module and runs its examples and a test of it at
+    scale (tests/go/scale_test.go); each within GO_MEMORY."""
+    shutil.copy(ROOT / "tests" / "go" / "scale_test.go", out / "go" / "scale_test.go")
+    bounded = [sys.executable, "-c", _BOUNDED, str(GO_MEMORY), go]
+    return [
+        ("go vet", [*bounded, "vet", "./..."], out / "go"),
+        ("go test", [*bounded, "test", "-count=1", "./..."], out / "go"),
+    ]
+
+
+def test_every_target_builds_and_runs_at_ten_thousand_codes(generated: Path, tools: Tools, go: str) -> None:
+    checks = _python_checks(generated) + _typescript_checks(generated, tools) + _go_checks(generated, go)
+    env = {**os.environ, **GO_ENV}
     running = [
-        (name, subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True))
+        (name, subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env))
         for name, command, cwd in checks
     ]
     failed = []

@@ -25,7 +25,7 @@ from itertools import cycle
 from pathlib import Path
 from typing import Any
 
-from generator.model import PLACEHOLDER_TYPES, Catalog, Category, Code, ErrorDef, Template, fits
+from generator.model import PLACEHOLDER_TYPES, WILDCARD, Catalog, Category, Code, ErrorDef, Location, fits, pointer_text
 from generator.validate import load_catalog
 
 # How deeply a payload's JSON text may nest arrays and objects (the top-level object is 1); each
@@ -57,12 +57,12 @@ MALFORMED = {
 }
 
 
-def _expect_known(error: ErrorDef, message: str) -> dict[str, Any]:
+def _expect_known(error: ErrorDef, message: str, tolerate: frozenset[str]) -> dict[str, Any]:
     """What every runtime gives for a listed code: a success code gives no error at all."""
     if not error.is_exception:
         return {"success": True, "code": error.code, "name": error.name}
-    matched = error.match(message)
-    variant, params = matched if matched is not None else (None, ())
+    match = error.match_loosely(message, tolerate)
+    variant, params = match.variant, match.params
     named: dict[str, str] = {}
     if variant is not None:
         for placeholder, value in zip(error.messages[variant].placeholders, params, strict=True):
@@ -77,6 +77,9 @@ def _expect_known(error: ErrorDef, message: str) -> dict[str, Any]:
         "variant": variant,
         "params": list(params),
         "params_by_name": named,
+        "matched": match.how,
+        "detail": match.detail,
+        "mismatch": match.reason,
         "message": message,
         "retryable": error.retryable,
         "http_status": error.http_status,
@@ -103,7 +106,7 @@ def build(catalog: Catalog) -> dict[str, Any]:
                 {
                     "name": f"{error.name} variant {index}",
                     "payload": payload(error.code, message),
-                    "expect": _expect_known(error, message),
+                    "expect": _expect_known(error, message, catalog.payload.tolerate),
                 }
             )
         unknown = "A message this catalog has never seen."
@@ -111,7 +114,7 @@ def build(catalog: Catalog) -> dict[str, Any]:
             {
                 "name": f"{error.name} with an unknown message",
                 "payload": payload(error.code, unknown),
-                "expect": _expect_known(error, unknown),
+                "expect": _expect_known(error, unknown, catalog.payload.tolerate),
             }
         )
 
@@ -149,7 +152,15 @@ def build(catalog: Catalog) -> dict[str, Any]:
     first = next(e for e in catalog.exceptions if e.messages)
     sample = first.code
     wrong_code: list[tuple[str, object]] = [("a boolean code", True), ("a float code", 1.5), ("a null code", None)]
-    wrong_code.append(("a numeric code", 12345) if string_codes else ("a numeric-string code", str(sample)))
+    if string_codes:
+        wrong_code.append(("a numeric code", 12345))
+    elif not catalog.payload.numeric_strings:  # else read as the integer: see _location_cases
+        wrong_code.append(("a numeric-string code", str(sample)))
+    else:  # never leading zeros, a sign but "-", or spaces: JSON's own integers only
+        wrong_code += [
+            ("a numeric string with a leading zero", f"0{abs(sample)}"),
+            ("a padded numeric string", f" {sample}"),
+        ]
     if not string_codes:  # codes beyond what JavaScript holds exactly are refused by every target
         wrong_code += [("a code of 2**53", 2**53), ("a code of -(2**53)", -(2**53)), ("a code of 2**64", 2**64)]
         largest = 2**53 - 1
@@ -177,7 +188,7 @@ def build(catalog: Catalog) -> dict[str, Any]:
         )
     # JSON texts that say the same payload in other ways: every target must read them alike.
     first_message = first.messages[0].format(*["v"] * first.messages[0].arity)
-    expected = _expect_known(first, first_message)
+    expected = _expect_known(first, first_message, catalog.payload.tolerate)
 
     def escaped(text: str) -> str:
         return '"' + "".join(f"\\u{ord(c):04x}" if ord(c) < 0x10000 else c for c in text) + '"'
@@ -203,7 +214,7 @@ def build(catalog: Catalog) -> dict[str, Any]:
         {
             "name": "lone surrogate escapes in the message",
             "payload": lone,
-            "expect": _expect_known(first, "a\ufffdb\ufffd"),
+            "expect": _expect_known(first, "a\ufffdb\ufffd", catalog.payload.tolerate),
         }
     )
     # Bytes that are no UTF-8 JSON text, though some parsers guess their way through (these cases
@@ -227,6 +238,8 @@ def build(catalog: Catalog) -> dict[str, Any]:
         cases.append({"name": name, "payload": text, "expect": {"error": "payload"}})
     cases += _nesting_cases(catalog, valid)
     cases += _matcher_cases(catalog, payload)
+    cases += _location_cases(catalog)
+    cases += _drift_cases(catalog, payload)
     return {
         "catalog": catalog.name,
         "code_type": catalog.code_type,
@@ -244,7 +257,7 @@ def _nesting_cases(catalog: Catalog, valid: str) -> list[dict[str, Any]]:
     """Every target reads JSON text nested up to MAX_PAYLOAD_DEPTH and refuses one level more,
     wherever the depth is: in an ignored field, or in the code or message field itself."""
     first = next(e for e in catalog.exceptions if e.messages)
-    expected = _expect_known(first, first.messages[0].text)
+    expected = _expect_known(first, first.messages[0].text, catalog.payload.tolerate)
     code_key, message_key = (
         json.dumps(k, ensure_ascii=False) for k in (catalog.payload.code_field, catalog.payload.message_field)
     )
@@ -294,7 +307,7 @@ def _nesting_cases(catalog: Catalog, valid: str) -> list[dict[str, Any]]:
                 },
                 ensure_ascii=False,
             ),
-            "expect": _expect_known(first, brackets_in_text),
+            "expect": _expect_known(first, brackets_in_text, catalog.payload.tolerate),
         },
     ]
 
@@ -319,63 +332,194 @@ def _matcher_cases(catalog: Catalog, payload: Callable[[object, object], str]) -
                         {
                             "name": f"{error.name} variant {index} filled with {how}{variant}",
                             "payload": payload(error.code, text),
-                            "expect": _expect_known(error, text),
+                            "expect": _expect_known(error, text, catalog.payload.tolerate),
                         }
                     )
     return cases
 
 
-# Values to try in each typed placeholder: what fits() accepts and its near misses.
+# A value of each placeholder type, for the placeholders not under test.
+TYPED_FILL = {"s": "v", "d": "7", "i": "7", "f": "2.5", "b": "true"}
+
+# Values to give a typed placeholder: of its type and of the others, at the edges of each.
+TYPED_VALUES = (
+    *("0", "-12", "007", "-0", "1.5", "-0.5e-3", "2E+10", "1.", ".5", "1e", "+1", "true", "false", "True"),
+    *("", "-", "x", " 1", "1 ", "\uff11"),
+)
+
+
+def _matches(catalog: Catalog) -> list[dict[str, Any]]:
+    """The matcher alone, (code, message) -> (variant in spec order or None, params, params by
+    name), by the reference rules: each typed placeholder of a template holding each of
+    TYPED_VALUES, the others a value of their type (a value not of its type falls through to a
+    less specific variant), and each template with a named placeholder filled with distinct values."""
+    found: list[dict[str, Any]] = []
+    for error in catalog.active:
+        messages: dict[str, None] = {}  # each message once per code
+        for template in error.messages:
+            base = [TYPED_FILL[p.type] for p in template.placeholders]
+            for at, placeholder in enumerate(template.placeholders):
+                if placeholder.type != "s":
+                    messages.update({template.format(*base[:at], v, *base[at + 1 :]): None for v in TYPED_VALUES})
+            if template.names():
+                messages[template.format(*(f"v{i}" for i in range(template.arity)))] = None
+        for message in messages:
+            matched = error.match(message)
+            variant, params = matched if matched is not None else (None, ())
+            named = {n: params[i] for n, i in error.messages[variant].names().items()} if variant is not None else {}
+            found.append(
+                {
+                    "code": error.code,
+                    "message": message,
+                    "variant": variant,
+                    "params": [*params],
+                    "params_by_name": named,
+                }
+            )
+    return found
+
+
+def _placed(location: Location, index: int, code: object, message: object) -> dict[str, Any]:
+    """A payload holding code and message at `location`, wildcards taking array item `index`
+    (earlier items are success-less fillers: objects without the code field)."""
+    payload: dict[str, Any] = {}
+    for pointer, value in ((location.code, code), (location.message, message)):
+        node: Any = payload
+        for depth, token in enumerate(pointer):
+            last = depth == len(pointer) - 1
+            if token == WILDCARD:
+                while len(node) <= index:
+                    node.append({})
+                node = node[index]
+                continue
+            if last:
+                node[token] = value
+            else:
+                following = pointer[depth + 1]
+                node = node.setdefault(token, [] if following == WILDCARD else {})
+    return payload
+
+
+def _expect_all(catalog: Catalog, data: object) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The primary error of a payload and every error in it, by the model's reference rules."""
+    found = catalog.payload.read(data, catalog.code_type == "string")
+    by_code = {e.code: e for e in catalog.active}
+    errors = []
+    for item in found:
+        error = by_code.get(item.code)
+        if error is not None and not error.is_exception:
+            continue
+        expected = (
+            _expect_known(error, item.message, catalog.payload.tolerate)
+            if error is not None
+            else _unknown(item.code, item.message, catalog.category_of(item.code))
+        )
+        errors.append({"pointer": item.pointer, **expected})
+    primary = {k: v for k, v in errors[0].items() if k != "pointer"} if errors else {"success": True}
+    return primary, errors
+
+
+def _location_cases(catalog: Catalog) -> list[dict[str, Any]]:
+    """Errors at every location the catalog declares, and a batch of an error and a success."""
+    cases: list[dict[str, Any]] = []
+    errors = [e for e in catalog.exceptions if e.messages]
+    success = next((e for e in catalog.active if not e.is_exception), None)
+    for number, location in enumerate(catalog.payload.locations):
+        error = errors[number % len(errors)]
+        message = error.messages[0].format(*("7" for _ in error.messages[0].placeholders))
+        payloads = {"an error": _placed(location, 1 if location.wildcards else 0, error.code, message)}
+        if catalog.payload.numeric_strings and isinstance(error.code, int):
+            payloads["an error with a numeric-string code"] = _placed(location, 0, str(error.code), message)
+        if success is not None:
+            payloads["a success"] = _placed(location, 0, success.code, "")
+            if location.wildcards:  # a batch: one item failed, one succeeded, the envelope succeeded
+                batch = _placed(location, 0, success.code, "")
+                for key, value in _placed(location, 1, error.code, message).items():
+                    _merge(batch, key, value)
+                first = catalog.payload.locations[0]
+                if not first.wildcards:
+                    for key, value in _placed(first, 0, success.code, "").items():
+                        _merge(batch, key, value)
+                payloads["a batch of a success and an error"] = batch
+        for how, data in payloads.items():
+            primary, every = _expect_all(catalog, data)
+            cases.append(
+                {
+                    "name": f"{how} at {pointer_text(location.code)}",
+                    "payload": json.dumps(data, ensure_ascii=False),
+                    "expect": primary,
+                    "all": every,
+                }
+            )
+    return cases
+
+
+def _merge(into: Any, key: Any, value: Any) -> None:
+    """Deep-merge `value` at `key`: dicts key by key, lists item by item (non-empty items win)."""
+    if key not in into if isinstance(into, dict) else key >= len(into):
+        into[key] = value
+        return
+    current = into[key]
+    if isinstance(current, dict) and isinstance(value, dict):
+        for inner, item in value.items():
+            _merge(current, inner, item)
+    elif isinstance(current, list) and isinstance(value, list):
+        for index, item in enumerate(value):
+            if index >= len(current):
+                current.append(item)
+            elif item:
+                _merge(current, index, item) if isinstance(current[index], dict) and current[
+                    index
+                ] else current.__setitem__(index, item)
+    else:
+        into[key] = value
+
+
+def _drift_cases(catalog: Catalog, payload: Callable[[object, object], str]) -> list[dict[str, Any]]:
+    """Each message drifted as real payloads drift it from the docs: a trailing space, a final
+    period missing or added, backticks dropped, detail appended, and empty; every runtime must
+    say how it matched (exact, tolerant, none) as the model does."""
+    cases: list[dict[str, Any]] = []
+    for error in catalog.exceptions:
+        for index, template in enumerate(error.messages):
+            message = template.format(*("5" for _ in template.placeholders))
+            drifts = {
+                "a trailing space": message + " ",
+                "the final period missing": message[:-1] if message.endswith(".") else message + ".",
+                "backticks dropped": message.replace("`", ""),
+                "detail appended": message + " (order 42)",
+            }
+            for how, text in drifts.items():
+                if text == message:
+                    continue
+                cases.append(
+                    {
+                        "name": f"{error.name} variant {index} with {how}",
+                        "payload": payload(error.code, text),
+                        "expect": _expect_known(error, text, catalog.payload.tolerate),
+                    }
+                )
+        cases.append(
+            {
+                "name": f"{error.name} with an empty message",
+                "payload": payload(error.code, ""),
+                "expect": _expect_known(error, "", catalog.payload.tolerate),
+            }
+        )
+    return cases
+
+
+# What the fits table asks of fits(): TYPED_VALUES and more near misses of each type.
 FITS_VALUES = (
-    *("", "0", "7", "-7", "007", "-0", "+7", "-", "--7", "1.5", "-1.5", "1.", ".5", "1e3", "1E+3", "1e-3"),
-    *("1.5e3", "1e", "1e+", "1.e3", " 1", "1 ", "\u0661", "\uff17", "0x1F", "1_000", "1,5", "NaN", "Infinity"),
-    *("true", "false", "True", "FALSE", "truex", "x", "\U0001f389"),
+    *TYPED_VALUES,
+    *("7", "-7", "+7", "--7", "1E+3", "1e-3", "1.5e3", "1e+", "1.e3", "\u0661", "0x1F", "1_000", "1,5"),
+    *("NaN", "Infinity", "FALSE", "truex", "\U0001f389"),
 )
 
 
 def fits_table() -> list[list[Any]]:
     """[type, value, whether a placeholder of that type may hold the value] (generator.model.fits)."""
     return [[kind, value, fits(kind, value)] for kind in PLACEHOLDER_TYPES for value in FITS_VALUES]
-
-
-# A value of each placeholder type that fits it.
-_TYPED_FILL = {"s": "x y", "d": "-42", "i": "7", "f": "-1.5e+3", "b": "false"}
-
-
-def _named(template: Template, params: tuple[str, ...]) -> dict[str, str]:
-    return {name: params[index] for name, index in template.names().items()}
-
-
-def _match(error: ErrorDef, message: str) -> dict[str, Any]:
-    """What matching `message` against the templates of `error` gives, by the reference rule."""
-    matched = error.match(message)
-    if matched is None:
-        return {"code": error.code, "message": message, "variant": None, "params": [], "params_by_name": {}}
-    variant, params = matched
-    named = _named(error.messages[variant], params)
-    return {"code": error.code, "message": message, "variant": variant, "params": list(params), "params_by_name": named}
-
-
-def _matches(catalog: Catalog) -> list[dict[str, Any]]:
-    """Messages for the matcher alone (no payload): each template filled with values of its types,
-    with the shared fill values, and with each typed placeholder given every value of FITS_VALUES,
-    so that a value that does not fit its type falls through to a less specific variant. Each case
-    is (code, message) -> (variant in spec order, params, params_by_name)."""
-    cases: list[dict[str, Any]] = []
-    values = cycle(FILL_VALUES)
-    for error in catalog.active:
-        messages: dict[str, None] = {"": None, "A message this catalog has never seen.": None}
-        for template in error.messages:
-            typed = [_TYPED_FILL[p.type] for p in template.placeholders]
-            messages[template.text] = None
-            messages[template.format(*typed)] = None
-            messages[template.format(*(next(values) for _ in range(template.arity)))] = None
-            for index, placeholder in enumerate(template.placeholders):
-                if placeholder.type != "s":
-                    for value in FITS_VALUES:
-                        messages[template.format(*typed[:index], value, *typed[index + 1 :])] = None
-        cases += [_match(error, message) for message in messages]
-    return cases
 
 
 def lookup_names(catalog: Catalog) -> dict[str, Code]:
@@ -468,6 +612,9 @@ def _unknown(code: Code, message: str, category: Category | None) -> dict[str, A
         "variant": None,
         "params": [],
         "params_by_name": {},
+        "matched": "none",
+        "detail": None,
+        "mismatch": "unknown_code",
         "message": message,
         "retryable": False,
         "http_status": None,

@@ -1,9 +1,10 @@
 """The Go target: one module, one package, the standard library only.
 
 `go.mod`, two source files and the runnable examples, `example_test.go`. `errors.go` is rendered
-from the catalog: its data (the code and category constants, the sentinels, the entry table with
-the message templates split into their literal parts) and a few thin typed wrappers (the parts
-that depend on the type of the codes). `runtime.go` is the hand-written runtime,
+from the catalog: its data (the code, alias and category constants, the category table, the
+sentinels, the entry table with each message template split into its literal parts, with the
+types and names of its placeholders and the code's match order) and a few thin typed wrappers (the
+parts that depend on the type of the codes). `runtime.go` is the hand-written runtime,
 generator/runtime/go/runtime.go, copied verbatim but the package clause (Go has no way to share
 one file between packages without a dependency): everything that does not depend on the catalog,
 using the identifiers errors.go declares. The output is gofmt-exact as rendered (nothing here
@@ -11,11 +12,16 @@ runs gofmt: rendering stays pure): where gofmt aligns columns (the category cons
 padding is computed here, by gofmt's rule that a comment line ends a run of aligned lines.
 
 Adding or removing a code changes only lines about that code (and the header): every code is its
-own declaration of its constant and its sentinel (gofmt aligns the lines of a block, so one long
-name would re-pad them all), one line of the entry table, kept in catalog order, and, when
-retired, one line of a slice literal; nothing in the output is a position in the catalog (the
-package sorts the table by code when it is initialised). No function of the package names a code
-constant, so the type checker's initialisation-order graph stays linear in the number of codes.
+own declaration of its constant, of each alias's and of its sentinel (gofmt aligns the lines of a
+block, so one long name would re-pad them all), one line of the entry table, kept in catalog
+order, and, when retired, one line of a slice literal; nothing in the output is a position in the
+catalog (the package indexes the table by code on first use).
+
+Everything per code is a constant or a composite literal of constants, the sentinels too (worked
+out here by the reference rules, not by a call when the package is initialised): a program runs
+nothing per code before it reads one, and the compiler lays the tables out as static data, with
+no initialisation order to work out (ten thousand codes build, vet and test in seconds:
+tests/test_scale.py).
 
 Comments in the output are never spec text: they are fixed wording, with at most a validated
 identifier (the package name). Every value from the spec is written through the `go` filter as an
@@ -30,7 +36,7 @@ CategoryRequest), so no spec name can collide with them.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from ..escaping import go_literal, json_string
 from ..model import Catalog, ErrorDef, Template
@@ -74,14 +80,44 @@ def _code(value: int | str, owner: str) -> str:
     return go_literal(value)
 
 
+def _strings(values: Iterable[str]) -> str:
+    return "[]string{" + ", ".join(go_literal(v) for v in values) + "}"
+
+
+def _variant(template: Template) -> str:
+    """One message template as the runtime's variant: its text, its literal parts, and only when
+    they say something, the types of its placeholders (one letter each, i written d) and their
+    names ("" for one without)."""
+    fields = [f"text: {go_literal(template.text)}", f"parts: {_strings(template.parts)}"]
+    if template.typed:
+        types = "".join("d" if p.type == "i" else p.type for p in template.placeholders)
+        fields.append(f"types: {go_literal(types)}")
+    if any(p.name is not None for p in template.placeholders):
+        fields.append(f"names: {_strings(p.name or '' for p in template.placeholders)}")
+    return "{" + ", ".join(fields) + "}"
+
+
+# The Kind constant of each kind but the zero one, error.
+_KINDS = {"warning": "KindWarning", "success": "KindSuccess"}
+
+
 def _entry(error: ErrorDef) -> str:
-    parts = ", ".join("{" + ", ".join(go_literal(p) for p in t.parts) + "}" for t in error.messages)
-    fields = [
-        f"code: Code{error.name.pascal}",
-        f"name: {go_literal(str(error.name))}",
-        f"category: Category{error.category.name.pascal}",
-        "messages: []string{" + ", ".join(go_literal(t.text) for t in error.messages) + "}",
-    ]
+    """One line of the entry table: every field the runtime reads of a code, the zero ones left
+    out. `order` is the match order (model.ErrorDef.match_order) when it is not catalog order."""
+    fields = [f"code: Code{error.name.pascal}", f"name: {go_literal(str(error.name))}"]
+    if error.upstream_name is not None and error.upstream_name != error.name:
+        fields.append(f"title: {go_literal(error.upstream_name)}")
+    if error.aliases:
+        aliases = ", ".join(f"{{{go_literal(str(a.name))}, {go_literal(a.upstream)}}}" for a in error.aliases)
+        fields.append(f"aliases: []Alias{{{aliases}}}")
+    if error.kind in _KINDS:
+        fields.append(f"kind: {_KINDS[error.kind]}")
+    if error.category is not None:
+        fields.append(f"category: Category{error.category.name.pascal}")
+    if error.messages:
+        fields.append("variants: []variant{" + ", ".join(_variant(t) for t in error.messages) + "}")
+    if error.match_order != tuple(range(len(error.messages))):
+        fields.append("order: []int{" + ", ".join(map(str, error.match_order)) + "}")
     if error.retryable:
         fields.append("retryable: true")
     if error.http_status is not None:
@@ -90,8 +126,30 @@ def _entry(error: ErrorDef) -> str:
         fields.append("deprecated: true")
     if error.description is not None:
         fields.append(f"description: {go_literal(error.description)}")
-    fields.append(f"parts: [][]string{{{parts}}}")
     return "{" + ", ".join(fields) + "}"
+
+
+def _sentinel(error: ErrorDef) -> str:
+    """The sentinel of a code, a composite literal of constants: the error New makes of the code
+    and its first message template, worked out here by the reference rules, so that nothing is
+    computed for it when the package is initialised (a call per code would make the compiler order
+    and run ten thousand initialisers)."""
+    message = error.messages[0].text if error.messages else ""
+    matched = error.match(message)
+    variant, params = matched if matched is not None else (-1, ())
+    fields = [f"Code: Code{error.name.pascal}", f"Message: {go_literal(message)}"]
+    if error.kind in _KINDS:
+        fields.append(f"Kind: {_KINDS[error.kind]}")
+    if error.category is not None:
+        fields.append(f"Category: Category{error.category.name.pascal}")
+    fields.append(f"Variant: {variant}")
+    if params:
+        fields.append(f"Params: {_strings(params)}")
+    if error.retryable:
+        fields.append("Retryable: true")
+    if error.http_status is not None:
+        fields.append(f"HTTPStatus: {error.http_status:d}")
+    return f"var Err{error.name.pascal} = &Error{{{', '.join(fields)}}}"
 
 
 def go_header(catalog: Catalog) -> str:
@@ -112,24 +170,34 @@ def runtime_source(catalog: Catalog) -> str:
     return f"// {go_header(catalog)}\n\n" + "\n".join(lines)
 
 
+def _declarations(errors: Iterable[ErrorDef], lines_of: Callable[[ErrorDef], list[str]]) -> list[str]:
+    """The lines of each code (`lines_of` it), a deprecated one's each with the fixed note above it
+    and a blank line above that (as gofmt puts one above a doc comment), but for the very first
+    line: the template has a blank line there."""
+    lines: list[str] = []
+    for e in errors:
+        for line in lines_of(e):
+            if e.is_deprecated:
+                lines += ["", DEPRECATED] if lines else [DEPRECATED]
+            lines.append(line)
+    return lines
+
+
+def _constants(error: ErrorDef) -> list[str]:
+    """The constant of a code, then one for each of its aliases, each its own declaration."""
+    code = _code(error.code, f"the code of {error.name}")
+    own = f"Code{error.name.pascal}"
+    return [f"const {own} Code = {code}", *(f"const Code{a.name.pascal} = {own}" for a in error.aliases)]
+
+
 def render(catalog: Catalog) -> dict[str, str]:
     string_codes = catalog.code_type == "string"
     for category in catalog.categories:
-        for bound in category.range or ():
-            _code(bound, f"the range of category {category.name}")
-    active = catalog.active
-
-    def declarations(template: str) -> list[str]:
-        """One line per code (`template` formatted with its Pascal name and code), a deprecated one
-        with the fixed note above it, and a blank line above that (as gofmt puts one above a doc
-        comment), but for the first one: the template has a blank line there."""
-        lines: list[str] = []
-        for e in active:
-            if e.is_deprecated:
-                lines += ["", DEPRECATED] if lines else [DEPRECATED]
-            lines.append(template.format(name=e.name.pascal, code=_code(e.code, f"the code of {e.name}")))
-        return lines
-
+        for low, high in category.ranges:
+            _code(low, f"the range of category {category.name}")
+            _code(high, f"the range of category {category.name}")
+    ranges = [f"{{{low}, {high}, Category{c.name.pascal}}}," for low, high, c in catalog.category_ranges]
+    prefixes = [f"{{{go_literal(prefix)}, Category{c.name.pascal}}}," for prefix, c in catalog.category_prefixes]
     context: dict[str, object] = {
         "header": header(catalog),
         "go_header": go_header(catalog),
@@ -142,63 +210,71 @@ def render(catalog: Catalog) -> dict[str, str]:
         "category_constants": _aligned(
             [(None, f"Category{c.name.pascal}", f"Category = {i}") for i, c in enumerate(catalog.categories, 1)]
         ),
-        "code_constants": declarations("const Code{name} Code = {code}"),
-        "sentinels": declarations("var Err{name} = sentinel(Code{name})"),
+        "category_codes": prefixes if string_codes else ranges,
+        "code_constants": _declarations(catalog.active, _constants),
+        "sentinels": _declarations(catalog.exceptions, lambda e: [_sentinel(e)]),
         "retired_lines": [
             f"{{{_code(e.code, f'the code of {e.name}')}, {go_literal(str(e.name))}}}," for e in catalog.retired
         ],
-        "errors": [_entry(e) for e in active],
+        "errors": [_entry(e) for e in catalog.active],
     }
     files = {
         "go.mod": render_template("go/go.mod.jinja", **context),
         "errors.go": render_template("go/errors.go.jinja", **context),
         RUNTIME: runtime_source(catalog),
     }
-    if catalog.active:  # a catalog whose every code is retired has nothing to show an example of
-        files["example_test.go"] = render_template("go/example_test.go.jinja", **context, **_examples(catalog))
+    examples = _examples(catalog)
+    if examples is not None:
+        files["example_test.go"] = render_template("go/example_test.go.jinja", **context, **examples)
     return files
 
 
-# Values to fill a template's placeholders with in the examples (not spec text).
+# Values to fill a template's placeholders with in the examples (not spec text), by their type.
 _FILL = ("100", "10 SECOND", "x")
+_TYPED_FILL = {"d": "100", "i": "100", "f": "1.5", "b": "true"}
 
 
 def _filled(template: Template) -> str:
-    return template.format(*(_FILL[i % len(_FILL)] for i in range(template.arity)))
+    values = (_TYPED_FILL.get(p.type, _FILL[i % len(_FILL)]) for i, p in enumerate(template.placeholders))
+    return template.format(*values)
 
 
-def _variant(error: ErrorDef, message: str) -> int:
+def _variant_of(error: ErrorDef, message: str) -> int:
     """The variant the reference rules give `message` (-1 for none, as the Go package says it)."""
     matched = error.match(message)
     return -1 if matched is None else matched[0]
 
 
-def _examples(catalog: Catalog) -> dict[str, object]:
-    """What the package's runnable examples use: one code, the catalog's example code when it is an
-    active one (with the example message) and else the first code (with its first message filled
-    in), so that adding or removing another code leaves the examples as they are; Match is shown
-    on its first variant with placeholders (else its first one). The expected output is worked out
-    here by the reference rules and holds only booleans and numbers: spec text never goes into a
-    comment, and `// Output:` is one."""
-    active = {e.code: e for e in catalog.active}
-    if catalog.example is not None and catalog.example[0] in active:
+def _examples(catalog: Catalog) -> dict[str, object] | None:
+    """What the package's runnable examples use: one code with a sentinel and messages, the
+    catalog's example code when it is such a code (with the example message) and else the first
+    one (with its first message filled in), so that adding or removing another code leaves the
+    examples as they are; Match is shown on its first variant with placeholders (else its first
+    one). None when no code has a sentinel and a message (every code retired, say): there is no
+    example to show. The expected output is worked out here by the reference rules and holds only
+    booleans and numbers: spec text never goes into a comment, and `// Output:` is one."""
+    shown = {e.code: e for e in catalog.exceptions if e.messages}
+    if not shown:
+        return None
+    if catalog.example is not None and catalog.example[0] in shown:
         code, message = catalog.example
     else:
-        code, message = catalog.active[0].code, _filled(catalog.active[0].messages[0])
-    known = active[code]
+        first = next(iter(shown.values()))
+        code, message = first.code, _filled(first.messages[0])
+    known = shown[code]
     template = next((t for t in known.messages if t.arity), known.messages[0])
     filled = _filled(template)
-    variant = _variant(known, filled)
+    variant = _variant_of(known, filled)
     payload = {catalog.payload.code_field: code, catalog.payload.message_field: message}
     return {
         "example_payload": json.dumps(payload, ensure_ascii=False),
         "example_sentinel": f"Err{known.name.pascal}",
-        "example_category": f"Category{known.category.name.pascal}",
-        "example_variant": _variant(known, message),
+        "example_category": f"Category{known.category.name.pascal}" if known.category else None,
+        "example_variant": _variant_of(known, message),
         "match_constant": f"Code{known.name.pascal}",
         "match_message": filled,
         "match_variant": variant,
-        "match_arity": known.messages[variant].arity,
+        "match_arity": known.messages[variant].arity if variant >= 0 else 0,
     }
 
 

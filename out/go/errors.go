@@ -47,8 +47,9 @@ const errorPrefix = "binanceoptions: "
 // Code is a code as the API sends it, whether this catalog knows it or not.
 type Code int
 
-// The codes the API may send, by their names in the catalog: one declaration
-// each, so that a code added or removed changes its own lines only.
+// The codes the API may send, by their names in the catalog, and by each of
+// their aliases: one declaration each, so that a code added or removed changes
+// its own lines only.
 
 const CodeUnknown Code = -1000
 const CodeDisconnected Code = -1001
@@ -119,129 +120,153 @@ const (
 	CategoryFilter  Category = 3
 )
 
-type categoryInfo struct {
-	name  string
-	title string
-	low   Code
-	high  Code
-}
-
 var categories = [...]categoryInfo{
-	{name: "GENERAL", title: "General Server or Network issues", low: -1099, high: -1000},
-	{name: "REQUEST", title: "Request issues", low: -2999, high: -1100},
-	{name: "FILTER", title: "Filters and other issues", low: -5999, high: -3000},
+	{name: "GENERAL", title: "General Server or Network issues"},
+	{name: "REQUEST", title: "Request issues"},
+	{name: "FILTER", title: "Filters and other issues"},
 }
 
-// Contains reports whether code, known or not, lies in the codes the category
-// declares.
+type categoryRange struct {
+	low, high Code
+	category  Category
+}
+
+// categoryRanges are the ranges of codes the categories declare, narrowest
+// first: the order the category of a code the catalog does not know is looked
+// up in.
+var categoryRanges = [...]categoryRange{
+	{-1099, -1000, CategoryGeneral},
+	{-2999, -1100, CategoryRequest},
+	{-5999, -3000, CategoryFilter},
+}
+
+// Contains reports whether code, known or not, lies in one of the ranges the
+// category declares (a known code's category is its entry's, whether its code
+// lies in it or not).
 func (c Category) Contains(code Code) bool {
-	info := c.info()
-	return info != nil && info.low <= code && code <= info.high
+	for _, r := range categoryRanges {
+		if r.category == c && r.low <= code && code <= r.high {
+			return true
+		}
+	}
+	return false
+}
+
+// categoryOf returns the category of a code the catalog does not know: the one
+// that declares the narrowest range that holds it, or the zero Category.
+func categoryOf(code Code) Category {
+	for _, r := range categoryRanges {
+		if r.low <= code && code <= r.high {
+			return r.category
+		}
+	}
+	return 0
 }
 
 // entries are the codes the API may send, in catalog order.
 var entries = [...]entry{
-	{code: CodeUnknown, name: "UNKNOWN", category: CategoryGeneral, messages: []string{"An unknown error occurred while processing the request."}, parts: [][]string{{"An unknown error occurred while processing the request."}}},
-	{code: CodeDisconnected, name: "DISCONNECTED", category: CategoryGeneral, messages: []string{"Internal error; unable to process your request. Please try again."}, retryable: true, description: "The page asks the client to try again, so the request may be retried.", parts: [][]string{{"Internal error; unable to process your request. Please try again."}}},
-	{code: CodeUnauthorized, name: "UNAUTHORIZED", category: CategoryGeneral, messages: []string{"You are not authorized to execute this request."}, parts: [][]string{{"You are not authorized to execute this request."}}},
-	{code: CodeTooManyRequests, name: "TOO_MANY_REQUESTS", category: CategoryGeneral, messages: []string{"Too many requests queued.", "Too much request weight used; please use the websocket for live updates to avoid polling the API.", "Too much request weight used; current limit is %s request weight per %s %s. Please use the websocket for live updates to avoid polling the API.", "Way too much request weight used; IP banned until %s. Please use the websocket for live updates to avoid bans."}, parts: [][]string{{"Too many requests queued."}, {"Too much request weight used; please use the websocket for live updates to avoid polling the API."}, {"Too much request weight used; current limit is ", " request weight per ", " ", ". Please use the websocket for live updates to avoid polling the API."}, {"Way too much request weight used; IP banned until ", ". Please use the websocket for live updates to avoid bans."}}},
-	{code: CodeUnknownOrderComposition, name: "UNKNOWN_ORDER_COMPOSITION", category: CategoryGeneral, messages: []string{"Unsupported order combination."}, parts: [][]string{{"Unsupported order combination."}}},
-	{code: CodeTooManyOrders, name: "TOO_MANY_ORDERS", category: CategoryGeneral, messages: []string{"Too many new orders.", "Too many new orders; current limit is %s orders per %s."}, parts: [][]string{{"Too many new orders."}, {"Too many new orders; current limit is ", " orders per ", "."}}},
-	{code: CodeServiceShuttingDown, name: "SERVICE_SHUTTING_DOWN", category: CategoryGeneral, messages: []string{"This service is no longer available."}, parts: [][]string{{"This service is no longer available."}}},
-	{code: CodeUnsupportedOperation, name: "UNSUPPORTED_OPERATION", category: CategoryGeneral, messages: []string{"This operation is not supported."}, parts: [][]string{{"This operation is not supported."}}},
-	{code: CodeInvalidTimestamp, name: "INVALID_TIMESTAMP", category: CategoryGeneral, messages: []string{"Timestamp for this request is outside of the recvWindow.", "Timestamp for this request was 1000ms ahead of the server's time."}, parts: [][]string{{"Timestamp for this request is outside of the recvWindow."}, {"Timestamp for this request was 1000ms ahead of the server's time."}}},
-	{code: CodeInvalidSignature, name: "INVALID_SIGNATURE", category: CategoryGeneral, messages: []string{"Signature for this request is not valid."}, parts: [][]string{{"Signature for this request is not valid."}}},
-	{code: CodeIllegalChars, name: "ILLEGAL_CHARS", category: CategoryRequest, messages: []string{"Illegal characters found in a parameter.", "Illegal characters found in a parameter. %s", "Illegal characters found in parameter %s; legal range is %s."}, parts: [][]string{{"Illegal characters found in a parameter."}, {"Illegal characters found in a parameter. ", ""}, {"Illegal characters found in parameter ", "; legal range is ", "."}}},
-	{code: CodeTooManyParameters, name: "TOO_MANY_PARAMETERS", category: CategoryRequest, messages: []string{"Too many parameters sent for this endpoint.", "Too many parameters; expected %s and received %s.", "Duplicate values for a parameter detected."}, parts: [][]string{{"Too many parameters sent for this endpoint."}, {"Too many parameters; expected ", " and received ", "."}, {"Duplicate values for a parameter detected."}}},
-	{code: CodeMandatoryParamEmptyOrMalformed, name: "MANDATORY_PARAM_EMPTY_OR_MALFORMED", category: CategoryRequest, messages: []string{"A mandatory parameter was not sent, was empty/null, or malformed.", "Mandatory parameter %s was not sent, was empty/null, or malformed.", "Param %s or %s must be sent, but both were empty/null!"}, parts: [][]string{{"A mandatory parameter was not sent, was empty/null, or malformed."}, {"Mandatory parameter ", " was not sent, was empty/null, or malformed."}, {"Param ", " or ", " must be sent, but both were empty/null!"}}},
-	{code: CodeUnknownParam, name: "UNKNOWN_PARAM", category: CategoryRequest, messages: []string{"An unknown parameter was sent."}, parts: [][]string{{"An unknown parameter was sent."}}},
-	{code: CodeUnreadParameters, name: "UNREAD_PARAMETERS", category: CategoryRequest, messages: []string{"Not all sent parameters were read.", "Not all sent parameters were read; read %s parameter(s) but was sent %s."}, parts: [][]string{{"Not all sent parameters were read."}, {"Not all sent parameters were read; read ", " parameter(s) but was sent ", "."}}},
-	{code: CodeParamEmpty, name: "PARAM_EMPTY", category: CategoryRequest, messages: []string{"A parameter was empty.", "Parameter %s was empty."}, parts: [][]string{{"A parameter was empty."}, {"Parameter ", " was empty."}}},
-	{code: CodeParamNotRequired, name: "PARAM_NOT_REQUIRED", category: CategoryRequest, messages: []string{"A parameter was sent when not required.", "Parameter %s sent when not required."}, parts: [][]string{{"A parameter was sent when not required."}, {"Parameter ", " sent when not required."}}},
-	{code: CodeBadPrecision, name: "BAD_PRECISION", category: CategoryRequest, messages: []string{"Precision is over the maximum defined for this asset."}, parts: [][]string{{"Precision is over the maximum defined for this asset."}}},
-	{code: CodeInvalidTif, name: "INVALID_TIF", category: CategoryRequest, messages: []string{"Invalid timeInForce."}, parts: [][]string{{"Invalid timeInForce."}}},
-	{code: CodeInvalidOrderType, name: "INVALID_ORDER_TYPE", category: CategoryRequest, messages: []string{"Invalid orderType."}, parts: [][]string{{"Invalid orderType."}}},
-	{code: CodeInvalidSide, name: "INVALID_SIDE", category: CategoryRequest, messages: []string{"Invalid side."}, parts: [][]string{{"Invalid side."}}},
-	{code: CodeEmptyNewClOrdId, name: "EMPTY_NEW_CL_ORD_ID", category: CategoryRequest, messages: []string{"New client order ID was empty."}, parts: [][]string{{"New client order ID was empty."}}},
-	{code: CodeEmptyOrgClOrdId, name: "EMPTY_ORG_CL_ORD_ID", category: CategoryRequest, messages: []string{"Original client order ID was empty."}, parts: [][]string{{"Original client order ID was empty."}}},
-	{code: CodeBadInterval, name: "BAD_INTERVAL", category: CategoryRequest, messages: []string{"Invalid interval."}, parts: [][]string{{"Invalid interval."}}},
-	{code: CodeBadSymbol, name: "BAD_SYMBOL", category: CategoryRequest, messages: []string{"Invalid symbol."}, parts: [][]string{{"Invalid symbol."}}},
-	{code: CodeInvalidListenKey, name: "INVALID_LISTEN_KEY", category: CategoryRequest, messages: []string{"This listenKey does not exist."}, parts: [][]string{{"This listenKey does not exist."}}},
-	{code: CodeMoreThanXxHours, name: "MORE_THAN_XX_HOURS", category: CategoryRequest, messages: []string{"Lookup interval is too big.", "More than %s hours between startTime and endTime."}, parts: [][]string{{"Lookup interval is too big."}, {"More than ", " hours between startTime and endTime."}}},
-	{code: CodeBadContract, name: "BAD_CONTRACT", category: CategoryRequest, messages: []string{"Invalid underlying"}, parts: [][]string{{"Invalid underlying"}}},
-	{code: CodeBadCurrency, name: "BAD_CURRENCY", category: CategoryRequest, messages: []string{"Invalid asset。"}, parts: [][]string{{"Invalid asset。"}}},
-	{code: CodeInvalidParameter, name: "INVALID_PARAMETER", category: CategoryRequest, messages: []string{"Invalid data sent for a parameter.", "Data sent for paramter %s is not valid."}, parts: [][]string{{"Invalid data sent for a parameter."}, {"Data sent for paramter ", " is not valid."}}},
-	{code: CodeBadRecvWindow, name: "BAD_RECV_WINDOW", category: CategoryRequest, messages: []string{"recvWindow must be less than 60000"}, parts: [][]string{{"recvWindow must be less than 60000"}}},
-	{code: CodeNewOrderRejected, name: "NEW_ORDER_REJECTED", category: CategoryRequest, messages: []string{"NEW_ORDER_REJECTED"}, parts: [][]string{{"NEW_ORDER_REJECTED"}}},
-	{code: CodeNoSuchOrder, name: "NO_SUCH_ORDER", category: CategoryRequest, messages: []string{"Order does not exist."}, parts: [][]string{{"Order does not exist."}}},
-	{code: CodeBadApiKeyFmt, name: "BAD_API_KEY_FMT", category: CategoryRequest, messages: []string{"API-key format invalid."}, parts: [][]string{{"API-key format invalid."}}},
-	{code: CodeInvalidApiKey, name: "INVALID_API_KEY", category: CategoryRequest, messages: []string{"Invalid API-key, IP, or permissions for action."}, parts: [][]string{{"Invalid API-key, IP, or permissions for action."}}},
-	{code: CodeBalanceNotSufficient, name: "BALANCE_NOT_SUFFICIENT", category: CategoryRequest, messages: []string{"Balance is insufficient."}, parts: [][]string{{"Balance is insufficient."}}},
-	{code: CodeOptionMarginNotSufficient, name: "OPTION_MARGIN_NOT_SUFFICIENT", category: CategoryRequest, messages: []string{"Option margin is insufficient."}, parts: [][]string{{"Option margin is insufficient."}}},
-	{code: CodeTransferFailed, name: "TRANSFER_FAILED", category: CategoryFilter, messages: []string{"Asset transfer fail."}, parts: [][]string{{"Asset transfer fail."}}},
-	{code: CodePriceLessThanZero, name: "PRICE_LESS_THAN_ZERO", category: CategoryFilter, messages: []string{"Price less than 0."}, parts: [][]string{{"Price less than 0."}}},
-	{code: CodePriceGreaterThanMaxPrice, name: "PRICE_GREATER_THAN_MAX_PRICE", category: CategoryFilter, messages: []string{"Price greater than max price."}, parts: [][]string{{"Price greater than max price."}}},
-	{code: CodeQtyLessThanZero, name: "QTY_LESS_THAN_ZERO", category: CategoryFilter, messages: []string{"Quantity less than zero."}, parts: [][]string{{"Quantity less than zero."}}},
-	{code: CodeQtyLessThanMinQty, name: "QTY_LESS_THAN_MIN_QTY", category: CategoryFilter, messages: []string{"Quantity less than min quantity."}, parts: [][]string{{"Quantity less than min quantity."}}},
-	{code: CodeQtyGreaterThanMaxQty, name: "QTY_GREATER_THAN_MAX_QTY", category: CategoryFilter, messages: []string{"Quantity greater than max quantity."}, parts: [][]string{{"Quantity greater than max quantity."}}},
-	{code: CodePriceLessThanMinPrice, name: "PRICE_LESS_THAN_MIN_PRICE", category: CategoryFilter, messages: []string{"Price less than min price."}, parts: [][]string{{"Price less than min price."}}},
-	{code: CodeInvalidTickSizePrecision, name: "INVALID_TICK_SIZE_PRECISION", category: CategoryFilter, messages: []string{"Tick size precision is invalid."}, parts: [][]string{{"Tick size precision is invalid."}}},
-	{code: CodeInvalidQtyPrecision, name: "INVALID_QTY_PRECISION", category: CategoryFilter, messages: []string{"Step size precision is invalid."}, parts: [][]string{{"Step size precision is invalid."}}},
-	{code: CodeAmountMustBePositive, name: "AMOUNT_MUST_BE_POSITIVE", category: CategoryFilter, messages: []string{"Amount must be positive."}, parts: [][]string{{"Amount must be positive."}}},
+	{code: CodeUnknown, name: "UNKNOWN", category: CategoryGeneral, variants: []variant{{text: "An unknown error occurred while processing the request.", parts: []string{"An unknown error occurred while processing the request."}}}},
+	{code: CodeDisconnected, name: "DISCONNECTED", category: CategoryGeneral, variants: []variant{{text: "Internal error; unable to process your request. Please try again.", parts: []string{"Internal error; unable to process your request. Please try again."}}}, retryable: true, description: "The page asks the client to try again, so the request may be retried."},
+	{code: CodeUnauthorized, name: "UNAUTHORIZED", category: CategoryGeneral, variants: []variant{{text: "You are not authorized to execute this request.", parts: []string{"You are not authorized to execute this request."}}}},
+	{code: CodeTooManyRequests, name: "TOO_MANY_REQUESTS", category: CategoryGeneral, variants: []variant{{text: "Too many requests queued.", parts: []string{"Too many requests queued."}}, {text: "Too much request weight used; please use the websocket for live updates to avoid polling the API.", parts: []string{"Too much request weight used; please use the websocket for live updates to avoid polling the API."}}, {text: "Too much request weight used; current limit is %s request weight per %s %s. Please use the websocket for live updates to avoid polling the API.", parts: []string{"Too much request weight used; current limit is ", " request weight per ", " ", ". Please use the websocket for live updates to avoid polling the API."}}, {text: "Way too much request weight used; IP banned until %s. Please use the websocket for live updates to avoid bans.", parts: []string{"Way too much request weight used; IP banned until ", ". Please use the websocket for live updates to avoid bans."}}}, order: []int{2, 3, 1, 0}},
+	{code: CodeUnknownOrderComposition, name: "UNKNOWN_ORDER_COMPOSITION", category: CategoryGeneral, variants: []variant{{text: "Unsupported order combination.", parts: []string{"Unsupported order combination."}}}},
+	{code: CodeTooManyOrders, name: "TOO_MANY_ORDERS", category: CategoryGeneral, variants: []variant{{text: "Too many new orders.", parts: []string{"Too many new orders."}}, {text: "Too many new orders; current limit is %s orders per %s.", parts: []string{"Too many new orders; current limit is ", " orders per ", "."}}}, order: []int{1, 0}},
+	{code: CodeServiceShuttingDown, name: "SERVICE_SHUTTING_DOWN", category: CategoryGeneral, variants: []variant{{text: "This service is no longer available.", parts: []string{"This service is no longer available."}}}},
+	{code: CodeUnsupportedOperation, name: "UNSUPPORTED_OPERATION", category: CategoryGeneral, variants: []variant{{text: "This operation is not supported.", parts: []string{"This operation is not supported."}}}},
+	{code: CodeInvalidTimestamp, name: "INVALID_TIMESTAMP", category: CategoryGeneral, variants: []variant{{text: "Timestamp for this request is outside of the recvWindow.", parts: []string{"Timestamp for this request is outside of the recvWindow."}}, {text: "Timestamp for this request was 1000ms ahead of the server's time.", parts: []string{"Timestamp for this request was 1000ms ahead of the server's time."}}}, order: []int{1, 0}},
+	{code: CodeInvalidSignature, name: "INVALID_SIGNATURE", category: CategoryGeneral, variants: []variant{{text: "Signature for this request is not valid.", parts: []string{"Signature for this request is not valid."}}}},
+	{code: CodeIllegalChars, name: "ILLEGAL_CHARS", category: CategoryRequest, variants: []variant{{text: "Illegal characters found in a parameter.", parts: []string{"Illegal characters found in a parameter."}}, {text: "Illegal characters found in a parameter. %s", parts: []string{"Illegal characters found in a parameter. ", ""}}, {text: "Illegal characters found in parameter %s; legal range is %s.", parts: []string{"Illegal characters found in parameter ", "; legal range is ", "."}}}, order: []int{2, 1, 0}},
+	{code: CodeTooManyParameters, name: "TOO_MANY_PARAMETERS", category: CategoryRequest, variants: []variant{{text: "Too many parameters sent for this endpoint.", parts: []string{"Too many parameters sent for this endpoint."}}, {text: "Too many parameters; expected %s and received %s.", parts: []string{"Too many parameters; expected ", " and received ", "."}}, {text: "Duplicate values for a parameter detected.", parts: []string{"Duplicate values for a parameter detected."}}}, order: []int{1, 0, 2}},
+	{code: CodeMandatoryParamEmptyOrMalformed, name: "MANDATORY_PARAM_EMPTY_OR_MALFORMED", category: CategoryRequest, variants: []variant{{text: "A mandatory parameter was not sent, was empty/null, or malformed.", parts: []string{"A mandatory parameter was not sent, was empty/null, or malformed."}}, {text: "Mandatory parameter %s was not sent, was empty/null, or malformed.", parts: []string{"Mandatory parameter ", " was not sent, was empty/null, or malformed."}}, {text: "Param %s or %s must be sent, but both were empty/null!", parts: []string{"Param ", " or ", " must be sent, but both were empty/null!"}}}},
+	{code: CodeUnknownParam, name: "UNKNOWN_PARAM", category: CategoryRequest, variants: []variant{{text: "An unknown parameter was sent.", parts: []string{"An unknown parameter was sent."}}}},
+	{code: CodeUnreadParameters, name: "UNREAD_PARAMETERS", category: CategoryRequest, variants: []variant{{text: "Not all sent parameters were read.", parts: []string{"Not all sent parameters were read."}}, {text: "Not all sent parameters were read; read %s parameter(s) but was sent %s.", parts: []string{"Not all sent parameters were read; read ", " parameter(s) but was sent ", "."}}}, order: []int{1, 0}},
+	{code: CodeParamEmpty, name: "PARAM_EMPTY", category: CategoryRequest, variants: []variant{{text: "A parameter was empty.", parts: []string{"A parameter was empty."}}, {text: "Parameter %s was empty.", parts: []string{"Parameter ", " was empty."}}}},
+	{code: CodeParamNotRequired, name: "PARAM_NOT_REQUIRED", category: CategoryRequest, variants: []variant{{text: "A parameter was sent when not required.", parts: []string{"A parameter was sent when not required."}}, {text: "Parameter %s sent when not required.", parts: []string{"Parameter ", " sent when not required."}}}},
+	{code: CodeBadPrecision, name: "BAD_PRECISION", category: CategoryRequest, variants: []variant{{text: "Precision is over the maximum defined for this asset.", parts: []string{"Precision is over the maximum defined for this asset."}}}},
+	{code: CodeInvalidTif, name: "INVALID_TIF", category: CategoryRequest, variants: []variant{{text: "Invalid timeInForce.", parts: []string{"Invalid timeInForce."}}}},
+	{code: CodeInvalidOrderType, name: "INVALID_ORDER_TYPE", category: CategoryRequest, variants: []variant{{text: "Invalid orderType.", parts: []string{"Invalid orderType."}}}},
+	{code: CodeInvalidSide, name: "INVALID_SIDE", category: CategoryRequest, variants: []variant{{text: "Invalid side.", parts: []string{"Invalid side."}}}},
+	{code: CodeEmptyNewClOrdId, name: "EMPTY_NEW_CL_ORD_ID", category: CategoryRequest, variants: []variant{{text: "New client order ID was empty.", parts: []string{"New client order ID was empty."}}}},
+	{code: CodeEmptyOrgClOrdId, name: "EMPTY_ORG_CL_ORD_ID", category: CategoryRequest, variants: []variant{{text: "Original client order ID was empty.", parts: []string{"Original client order ID was empty."}}}},
+	{code: CodeBadInterval, name: "BAD_INTERVAL", category: CategoryRequest, variants: []variant{{text: "Invalid interval.", parts: []string{"Invalid interval."}}}},
+	{code: CodeBadSymbol, name: "BAD_SYMBOL", category: CategoryRequest, variants: []variant{{text: "Invalid symbol.", parts: []string{"Invalid symbol."}}}},
+	{code: CodeInvalidListenKey, name: "INVALID_LISTEN_KEY", category: CategoryRequest, variants: []variant{{text: "This listenKey does not exist.", parts: []string{"This listenKey does not exist."}}}},
+	{code: CodeMoreThanXxHours, name: "MORE_THAN_XX_HOURS", category: CategoryRequest, variants: []variant{{text: "Lookup interval is too big.", parts: []string{"Lookup interval is too big."}}, {text: "More than %s hours between startTime and endTime.", parts: []string{"More than ", " hours between startTime and endTime."}}}, order: []int{1, 0}},
+	{code: CodeBadContract, name: "BAD_CONTRACT", category: CategoryRequest, variants: []variant{{text: "Invalid underlying", parts: []string{"Invalid underlying"}}}},
+	{code: CodeBadCurrency, name: "BAD_CURRENCY", category: CategoryRequest, variants: []variant{{text: "Invalid asset。", parts: []string{"Invalid asset。"}}}},
+	{code: CodeInvalidParameter, name: "INVALID_PARAMETER", category: CategoryRequest, variants: []variant{{text: "Invalid data sent for a parameter.", parts: []string{"Invalid data sent for a parameter."}}, {text: "Data sent for paramter %s is not valid.", parts: []string{"Data sent for paramter ", " is not valid."}}}, order: []int{1, 0}},
+	{code: CodeBadRecvWindow, name: "BAD_RECV_WINDOW", category: CategoryRequest, variants: []variant{{text: "recvWindow must be less than 60000", parts: []string{"recvWindow must be less than 60000"}}}},
+	{code: CodeNewOrderRejected, name: "NEW_ORDER_REJECTED", category: CategoryRequest, variants: []variant{{text: "NEW_ORDER_REJECTED", parts: []string{"NEW_ORDER_REJECTED"}}}},
+	{code: CodeNoSuchOrder, name: "NO_SUCH_ORDER", category: CategoryRequest, variants: []variant{{text: "Order does not exist.", parts: []string{"Order does not exist."}}}},
+	{code: CodeBadApiKeyFmt, name: "BAD_API_KEY_FMT", category: CategoryRequest, variants: []variant{{text: "API-key format invalid.", parts: []string{"API-key format invalid."}}}},
+	{code: CodeInvalidApiKey, name: "INVALID_API_KEY", category: CategoryRequest, variants: []variant{{text: "Invalid API-key, IP, or permissions for action.", parts: []string{"Invalid API-key, IP, or permissions for action."}}}},
+	{code: CodeBalanceNotSufficient, name: "BALANCE_NOT_SUFFICIENT", category: CategoryRequest, variants: []variant{{text: "Balance is insufficient.", parts: []string{"Balance is insufficient."}}}},
+	{code: CodeOptionMarginNotSufficient, name: "OPTION_MARGIN_NOT_SUFFICIENT", category: CategoryRequest, variants: []variant{{text: "Option margin is insufficient.", parts: []string{"Option margin is insufficient."}}}},
+	{code: CodeTransferFailed, name: "TRANSFER_FAILED", category: CategoryFilter, variants: []variant{{text: "Asset transfer fail.", parts: []string{"Asset transfer fail."}}}},
+	{code: CodePriceLessThanZero, name: "PRICE_LESS_THAN_ZERO", category: CategoryFilter, variants: []variant{{text: "Price less than 0.", parts: []string{"Price less than 0."}}}},
+	{code: CodePriceGreaterThanMaxPrice, name: "PRICE_GREATER_THAN_MAX_PRICE", category: CategoryFilter, variants: []variant{{text: "Price greater than max price.", parts: []string{"Price greater than max price."}}}},
+	{code: CodeQtyLessThanZero, name: "QTY_LESS_THAN_ZERO", category: CategoryFilter, variants: []variant{{text: "Quantity less than zero.", parts: []string{"Quantity less than zero."}}}},
+	{code: CodeQtyLessThanMinQty, name: "QTY_LESS_THAN_MIN_QTY", category: CategoryFilter, variants: []variant{{text: "Quantity less than min quantity.", parts: []string{"Quantity less than min quantity."}}}},
+	{code: CodeQtyGreaterThanMaxQty, name: "QTY_GREATER_THAN_MAX_QTY", category: CategoryFilter, variants: []variant{{text: "Quantity greater than max quantity.", parts: []string{"Quantity greater than max quantity."}}}},
+	{code: CodePriceLessThanMinPrice, name: "PRICE_LESS_THAN_MIN_PRICE", category: CategoryFilter, variants: []variant{{text: "Price less than min price.", parts: []string{"Price less than min price."}}}},
+	{code: CodeInvalidTickSizePrecision, name: "INVALID_TICK_SIZE_PRECISION", category: CategoryFilter, variants: []variant{{text: "Tick size precision is invalid.", parts: []string{"Tick size precision is invalid."}}}},
+	{code: CodeInvalidQtyPrecision, name: "INVALID_QTY_PRECISION", category: CategoryFilter, variants: []variant{{text: "Step size precision is invalid.", parts: []string{"Step size precision is invalid."}}}},
+	{code: CodeAmountMustBePositive, name: "AMOUNT_MUST_BE_POSITIVE", category: CategoryFilter, variants: []variant{{text: "Amount must be positive.", parts: []string{"Amount must be positive."}}}},
 }
 
 // RetiredCodes are the codes the API no longer sends, with their former names;
 // they are never reused.
 var RetiredCodes = retiredCodes([]retiredCode{})
 
-// Sentinels, one for each code the API may send: errors.Is(err, ErrSomeCode)
-// reports whether err is an [*Error] with that code. Each holds the first
-// message template of its code.
+// Sentinels, one for each code the API may send but the success codes:
+// errors.Is(err, ErrSomeCode) reports whether err is an [*Error] with that
+// code. Each is the error [New] makes of its code and its first message
+// template ("" for a code without any).
 
-var ErrUnknown = sentinel(CodeUnknown)
-var ErrDisconnected = sentinel(CodeDisconnected)
-var ErrUnauthorized = sentinel(CodeUnauthorized)
-var ErrTooManyRequests = sentinel(CodeTooManyRequests)
-var ErrUnknownOrderComposition = sentinel(CodeUnknownOrderComposition)
-var ErrTooManyOrders = sentinel(CodeTooManyOrders)
-var ErrServiceShuttingDown = sentinel(CodeServiceShuttingDown)
-var ErrUnsupportedOperation = sentinel(CodeUnsupportedOperation)
-var ErrInvalidTimestamp = sentinel(CodeInvalidTimestamp)
-var ErrInvalidSignature = sentinel(CodeInvalidSignature)
-var ErrIllegalChars = sentinel(CodeIllegalChars)
-var ErrTooManyParameters = sentinel(CodeTooManyParameters)
-var ErrMandatoryParamEmptyOrMalformed = sentinel(CodeMandatoryParamEmptyOrMalformed)
-var ErrUnknownParam = sentinel(CodeUnknownParam)
-var ErrUnreadParameters = sentinel(CodeUnreadParameters)
-var ErrParamEmpty = sentinel(CodeParamEmpty)
-var ErrParamNotRequired = sentinel(CodeParamNotRequired)
-var ErrBadPrecision = sentinel(CodeBadPrecision)
-var ErrInvalidTif = sentinel(CodeInvalidTif)
-var ErrInvalidOrderType = sentinel(CodeInvalidOrderType)
-var ErrInvalidSide = sentinel(CodeInvalidSide)
-var ErrEmptyNewClOrdId = sentinel(CodeEmptyNewClOrdId)
-var ErrEmptyOrgClOrdId = sentinel(CodeEmptyOrgClOrdId)
-var ErrBadInterval = sentinel(CodeBadInterval)
-var ErrBadSymbol = sentinel(CodeBadSymbol)
-var ErrInvalidListenKey = sentinel(CodeInvalidListenKey)
-var ErrMoreThanXxHours = sentinel(CodeMoreThanXxHours)
-var ErrBadContract = sentinel(CodeBadContract)
-var ErrBadCurrency = sentinel(CodeBadCurrency)
-var ErrInvalidParameter = sentinel(CodeInvalidParameter)
-var ErrBadRecvWindow = sentinel(CodeBadRecvWindow)
-var ErrNewOrderRejected = sentinel(CodeNewOrderRejected)
-var ErrNoSuchOrder = sentinel(CodeNoSuchOrder)
-var ErrBadApiKeyFmt = sentinel(CodeBadApiKeyFmt)
-var ErrInvalidApiKey = sentinel(CodeInvalidApiKey)
-var ErrBalanceNotSufficient = sentinel(CodeBalanceNotSufficient)
-var ErrOptionMarginNotSufficient = sentinel(CodeOptionMarginNotSufficient)
-var ErrTransferFailed = sentinel(CodeTransferFailed)
-var ErrPriceLessThanZero = sentinel(CodePriceLessThanZero)
-var ErrPriceGreaterThanMaxPrice = sentinel(CodePriceGreaterThanMaxPrice)
-var ErrQtyLessThanZero = sentinel(CodeQtyLessThanZero)
-var ErrQtyLessThanMinQty = sentinel(CodeQtyLessThanMinQty)
-var ErrQtyGreaterThanMaxQty = sentinel(CodeQtyGreaterThanMaxQty)
-var ErrPriceLessThanMinPrice = sentinel(CodePriceLessThanMinPrice)
-var ErrInvalidTickSizePrecision = sentinel(CodeInvalidTickSizePrecision)
-var ErrInvalidQtyPrecision = sentinel(CodeInvalidQtyPrecision)
-var ErrAmountMustBePositive = sentinel(CodeAmountMustBePositive)
+var ErrUnknown = &Error{Code: CodeUnknown, Message: "An unknown error occurred while processing the request.", Category: CategoryGeneral, Variant: 0}
+var ErrDisconnected = &Error{Code: CodeDisconnected, Message: "Internal error; unable to process your request. Please try again.", Category: CategoryGeneral, Variant: 0, Retryable: true}
+var ErrUnauthorized = &Error{Code: CodeUnauthorized, Message: "You are not authorized to execute this request.", Category: CategoryGeneral, Variant: 0}
+var ErrTooManyRequests = &Error{Code: CodeTooManyRequests, Message: "Too many requests queued.", Category: CategoryGeneral, Variant: 0}
+var ErrUnknownOrderComposition = &Error{Code: CodeUnknownOrderComposition, Message: "Unsupported order combination.", Category: CategoryGeneral, Variant: 0}
+var ErrTooManyOrders = &Error{Code: CodeTooManyOrders, Message: "Too many new orders.", Category: CategoryGeneral, Variant: 0}
+var ErrServiceShuttingDown = &Error{Code: CodeServiceShuttingDown, Message: "This service is no longer available.", Category: CategoryGeneral, Variant: 0}
+var ErrUnsupportedOperation = &Error{Code: CodeUnsupportedOperation, Message: "This operation is not supported.", Category: CategoryGeneral, Variant: 0}
+var ErrInvalidTimestamp = &Error{Code: CodeInvalidTimestamp, Message: "Timestamp for this request is outside of the recvWindow.", Category: CategoryGeneral, Variant: 0}
+var ErrInvalidSignature = &Error{Code: CodeInvalidSignature, Message: "Signature for this request is not valid.", Category: CategoryGeneral, Variant: 0}
+var ErrIllegalChars = &Error{Code: CodeIllegalChars, Message: "Illegal characters found in a parameter.", Category: CategoryRequest, Variant: 0}
+var ErrTooManyParameters = &Error{Code: CodeTooManyParameters, Message: "Too many parameters sent for this endpoint.", Category: CategoryRequest, Variant: 0}
+var ErrMandatoryParamEmptyOrMalformed = &Error{Code: CodeMandatoryParamEmptyOrMalformed, Message: "A mandatory parameter was not sent, was empty/null, or malformed.", Category: CategoryRequest, Variant: 0}
+var ErrUnknownParam = &Error{Code: CodeUnknownParam, Message: "An unknown parameter was sent.", Category: CategoryRequest, Variant: 0}
+var ErrUnreadParameters = &Error{Code: CodeUnreadParameters, Message: "Not all sent parameters were read.", Category: CategoryRequest, Variant: 0}
+var ErrParamEmpty = &Error{Code: CodeParamEmpty, Message: "A parameter was empty.", Category: CategoryRequest, Variant: 0}
+var ErrParamNotRequired = &Error{Code: CodeParamNotRequired, Message: "A parameter was sent when not required.", Category: CategoryRequest, Variant: 0}
+var ErrBadPrecision = &Error{Code: CodeBadPrecision, Message: "Precision is over the maximum defined for this asset.", Category: CategoryRequest, Variant: 0}
+var ErrInvalidTif = &Error{Code: CodeInvalidTif, Message: "Invalid timeInForce.", Category: CategoryRequest, Variant: 0}
+var ErrInvalidOrderType = &Error{Code: CodeInvalidOrderType, Message: "Invalid orderType.", Category: CategoryRequest, Variant: 0}
+var ErrInvalidSide = &Error{Code: CodeInvalidSide, Message: "Invalid side.", Category: CategoryRequest, Variant: 0}
+var ErrEmptyNewClOrdId = &Error{Code: CodeEmptyNewClOrdId, Message: "New client order ID was empty.", Category: CategoryRequest, Variant: 0}
+var ErrEmptyOrgClOrdId = &Error{Code: CodeEmptyOrgClOrdId, Message: "Original client order ID was empty.", Category: CategoryRequest, Variant: 0}
+var ErrBadInterval = &Error{Code: CodeBadInterval, Message: "Invalid interval.", Category: CategoryRequest, Variant: 0}
+var ErrBadSymbol = &Error{Code: CodeBadSymbol, Message: "Invalid symbol.", Category: CategoryRequest, Variant: 0}
+var ErrInvalidListenKey = &Error{Code: CodeInvalidListenKey, Message: "This listenKey does not exist.", Category: CategoryRequest, Variant: 0}
+var ErrMoreThanXxHours = &Error{Code: CodeMoreThanXxHours, Message: "Lookup interval is too big.", Category: CategoryRequest, Variant: 0}
+var ErrBadContract = &Error{Code: CodeBadContract, Message: "Invalid underlying", Category: CategoryRequest, Variant: 0}
+var ErrBadCurrency = &Error{Code: CodeBadCurrency, Message: "Invalid asset。", Category: CategoryRequest, Variant: 0}
+var ErrInvalidParameter = &Error{Code: CodeInvalidParameter, Message: "Invalid data sent for a parameter.", Category: CategoryRequest, Variant: 0}
+var ErrBadRecvWindow = &Error{Code: CodeBadRecvWindow, Message: "recvWindow must be less than 60000", Category: CategoryRequest, Variant: 0}
+var ErrNewOrderRejected = &Error{Code: CodeNewOrderRejected, Message: "NEW_ORDER_REJECTED", Category: CategoryRequest, Variant: 0}
+var ErrNoSuchOrder = &Error{Code: CodeNoSuchOrder, Message: "Order does not exist.", Category: CategoryRequest, Variant: 0}
+var ErrBadApiKeyFmt = &Error{Code: CodeBadApiKeyFmt, Message: "API-key format invalid.", Category: CategoryRequest, Variant: 0}
+var ErrInvalidApiKey = &Error{Code: CodeInvalidApiKey, Message: "Invalid API-key, IP, or permissions for action.", Category: CategoryRequest, Variant: 0}
+var ErrBalanceNotSufficient = &Error{Code: CodeBalanceNotSufficient, Message: "Balance is insufficient.", Category: CategoryRequest, Variant: 0}
+var ErrOptionMarginNotSufficient = &Error{Code: CodeOptionMarginNotSufficient, Message: "Option margin is insufficient.", Category: CategoryRequest, Variant: 0}
+var ErrTransferFailed = &Error{Code: CodeTransferFailed, Message: "Asset transfer fail.", Category: CategoryFilter, Variant: 0}
+var ErrPriceLessThanZero = &Error{Code: CodePriceLessThanZero, Message: "Price less than 0.", Category: CategoryFilter, Variant: 0}
+var ErrPriceGreaterThanMaxPrice = &Error{Code: CodePriceGreaterThanMaxPrice, Message: "Price greater than max price.", Category: CategoryFilter, Variant: 0}
+var ErrQtyLessThanZero = &Error{Code: CodeQtyLessThanZero, Message: "Quantity less than zero.", Category: CategoryFilter, Variant: 0}
+var ErrQtyLessThanMinQty = &Error{Code: CodeQtyLessThanMinQty, Message: "Quantity less than min quantity.", Category: CategoryFilter, Variant: 0}
+var ErrQtyGreaterThanMaxQty = &Error{Code: CodeQtyGreaterThanMaxQty, Message: "Quantity greater than max quantity.", Category: CategoryFilter, Variant: 0}
+var ErrPriceLessThanMinPrice = &Error{Code: CodePriceLessThanMinPrice, Message: "Price less than min price.", Category: CategoryFilter, Variant: 0}
+var ErrInvalidTickSizePrecision = &Error{Code: CodeInvalidTickSizePrecision, Message: "Tick size precision is invalid.", Category: CategoryFilter, Variant: 0}
+var ErrInvalidQtyPrecision = &Error{Code: CodeInvalidQtyPrecision, Message: "Step size precision is invalid.", Category: CategoryFilter, Variant: 0}
+var ErrAmountMustBePositive = &Error{Code: CodeAmountMustBePositive, Message: "Amount must be positive.", Category: CategoryFilter, Variant: 0}

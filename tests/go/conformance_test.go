@@ -1,7 +1,7 @@
 // The conformance test of one generated Go package: the shared vectors (ERRGEN_VECTORS) and the
-// spec as plain YAML read it (ERRGEN_SPEC). tests/test_go_target.py copies it next to a copy of the
-// package, with the import path filled in, and writes the names of the sentinels and categories
-// to look up (names_test.go) from the spec.
+// catalog as errgen validated it (ERRGEN_SPEC). tests/test_go_target.py copies it next to a copy of
+// the package, with the import path filled in, and writes the names of the sentinels, categories
+// and constants to look up (names_test.go) from the catalog.
 package conformance_test
 
 import (
@@ -24,34 +24,77 @@ type vector struct {
 }
 
 type expected struct {
-	Error      string          `json:"error"`
-	Code       json.RawMessage `json:"code"`
-	Name       *string         `json:"name"`
-	Class      string          `json:"class"`
-	Category   *string         `json:"category"`
-	Variant    *int            `json:"variant"`
-	Params     []string        `json:"params"`
-	Message    string          `json:"message"`
-	Retryable  bool            `json:"retryable"`
-	HTTPStatus *int            `json:"http_status"`
+	Error      string            `json:"error"`    // "payload": no error payload
+	Success    bool              `json:"success"`  // a success code: no error, with its code and name
+	NoError    bool              `json:"no_error"` // the same, said without them
+	Kind       string            `json:"kind"`
+	Code       json.RawMessage   `json:"code"`
+	Name       *string           `json:"name"`
+	Class      string            `json:"class"`
+	Category   *string           `json:"category"`
+	Variant    *int              `json:"variant"`
+	Params     []string          `json:"params"`
+	ByName     map[string]string `json:"params_by_name"`
+	Message    string            `json:"message"`
+	Retryable  bool              `json:"retryable"`
+	HTTPStatus *int              `json:"http_status"`
 }
 
+type match struct {
+	Code         json.RawMessage   `json:"code"`
+	Message      string            `json:"message"`
+	Variant      *int              `json:"variant"`
+	Params       []string          `json:"params"`
+	ParamsByName map[string]string `json:"params_by_name"`
+}
+
+// spec is the catalog as the model has it (tests/test_go_target.py writes it).
 type spec struct {
-	Categories []struct {
-		Name  string `json:"name"`
-		Title string `json:"title"`
-	} `json:"categories"`
-	Errors []struct {
+	Categories []specCategory `json:"categories"`
+	Errors     []struct {
 		Code        json.RawMessage `json:"code"`
 		Name        string          `json:"name"`
-		Category    string          `json:"category"`
+		Title       string          `json:"title"`
+		Aliases     []errs.Alias    `json:"aliases"`
+		Kind        string          `json:"kind"`
+		Category    *string         `json:"category"`
 		Messages    []string        `json:"messages"`
 		Retryable   bool            `json:"retryable"`
 		HTTPStatus  *int            `json:"http_status"`
-		Deprecated  any             `json:"deprecated"`
-		Retired     any             `json:"retired"`
+		Deprecated  bool            `json:"deprecated"`
+		Retired     bool            `json:"retired"`
 		Description string          `json:"description"`
 	} `json:"errors"`
+}
+
+type specCategory struct {
+	Name     string     `json:"name"`
+	Title    string     `json:"title"`
+	Ranges   [][2]int64 `json:"ranges"`
+	Prefixes []string   `json:"prefixes"`
+}
+
+// contains says from the catalog whether the category declares c: in one of its ranges, under one
+// of its prefixes.
+func (category specCategory) contains(c errs.Code) bool {
+	raw, _ := json.Marshal(c)
+	var number int64
+	if json.Unmarshal(raw, &number) == nil {
+		for _, r := range category.Ranges {
+			if r[0] <= number && number <= r[1] {
+				return true
+			}
+		}
+		return false
+	}
+	var text string
+	_ = json.Unmarshal(raw, &text)
+	for _, prefix := range category.Prefixes {
+		if strings.HasPrefix(text, prefix) {
+			return true
+		}
+	}
+	return false
 }
 
 func load(t *testing.T, variable string, into any) {
@@ -86,11 +129,9 @@ func TestVectors(t *testing.T) {
 	if len(file.Cases) == 0 {
 		t.Fatal("no vectors")
 	}
+	var s spec
+	load(t, "ERRGEN_SPEC", &s)
 	for _, v := range file.Cases {
-		var want expected
-		if err := json.Unmarshal(v.Expect, &want); err != nil {
-			t.Fatal(err)
-		}
 		data := v.Bytes
 		if v.Payload != nil {
 			data = []byte(*v.Payload)
@@ -102,6 +143,18 @@ func TestVectors(t *testing.T) {
 		}
 		inResponse := append(append([]byte(`{"error": `), data...), '}')
 		decodeErr := json.Unmarshal(inResponse, &response)
+		var want expected
+		if err := json.Unmarshal(v.Expect, &want); err != nil {
+			t.Fatal(err)
+		}
+		if want.Success || want.NoError { // no error, yet a payload read: json.Unmarshal fills in the code
+			if got != nil || err != nil || decodeErr != nil || response.Error.Kind != errs.KindSuccess ||
+				want.Code != nil && response.Error.Code != code(t, want.Code) ||
+				want.Name != nil && response.Error.Code.String() != *want.Name {
+				t.Errorf("%s: a success code gives %#v, %v; json.Unmarshal %#v, %v", v.Name, got, err, response.Error, decodeErr)
+			}
+			continue
+		}
 		if want.Error == "payload" {
 			var payloadError *errs.PayloadError
 			if got != nil || !errors.As(err, &payloadError) || payloadError.Reason == "" {
@@ -136,8 +189,11 @@ func TestVectors(t *testing.T) {
 			status = *want.HTTPStatus
 		}
 		if got.Code != c || got.Message != want.Message || got.Variant != variant || !sameParams(got.Params, want.Params) ||
-			got.Retryable != want.Retryable || got.HTTPStatus != status {
+			got.Retryable != want.Retryable || got.HTTPStatus != status || got.Kind != c.Kind() {
 			t.Errorf("%s: got %#v, want %s", v.Name, got, v.Expect)
+		}
+		if got.Kind.String() != want.Kind || !reflect.DeepEqual(got.ParamsByName(), want.ByName) {
+			t.Errorf("%s: kind %v, params by name %v", v.Name, got.Kind, got.ParamsByName())
 		}
 		wantCategory := errs.Category(0)
 		if want.Category != nil {
@@ -150,9 +206,13 @@ func TestVectors(t *testing.T) {
 			t.Errorf("%s: category %v, want %v", v.Name, got.Category, wantCategory)
 		}
 		wrapped := fmt.Errorf("wrapped: %w", got)
-		for name, category := range categories {
-			if errors.Is(wrapped, category) != (category == wantCategory) || category.Contains(c) != (category == wantCategory) {
-				t.Errorf("%s: errors.Is(err, Category %s) is wrong", v.Name, name)
+		for _, declared := range s.Categories {
+			category := categories[declared.Name]
+			if errors.Is(wrapped, category) != (category == wantCategory) {
+				t.Errorf("%s: errors.Is(err, Category %s) is wrong", v.Name, declared.Name)
+			}
+			if category.Contains(c) != declared.contains(c) {
+				t.Errorf("%s: Category %s Contains it: %v", v.Name, declared.Name, category.Contains(c))
 			}
 		}
 		var as *errs.Error
@@ -224,6 +284,38 @@ func codeText(c errs.Code) string {
 	return string(data)
 }
 
+// Each message of a code and the variant, params and params by name the reference rules give it.
+func TestMatches(t *testing.T) {
+	var file struct {
+		Matches []match `json:"matches"`
+	}
+	load(t, "ERRGEN_VECTORS", &file)
+	for _, m := range file.Matches {
+		c := code(t, m.Code)
+		name := fmt.Sprintf("%v %q", c, m.Message)
+		want := -1
+		if m.Variant != nil {
+			want = *m.Variant
+		}
+		variant, params, ok := errs.Match(c, m.Message)
+		if variant != want || ok != (want >= 0) || !sameParams(params, m.Params) {
+			t.Errorf("%s: Match gives %d, %q, %v; want %d, %q", name, variant, params, ok, want, m.Params)
+		}
+		if classified := errs.Classify(c, m.Message); classified != want {
+			t.Errorf("%s: Classify gives %d", name, classified)
+		}
+		e := errs.New(c, m.Message)
+		if e.Variant != want || !sameParams(e.Params, m.Params) || !reflect.DeepEqual(e.ParamsByName(), m.ParamsByName) {
+			t.Errorf("%s: New gives %#v, by name %v; want %v", name, e, e.ParamsByName(), m.ParamsByName)
+		}
+		for placeholder, value := range m.ParamsByName {
+			if got, ok := e.Param(placeholder); !ok || got != value {
+				t.Errorf("%s: Param(%q) = %q, %v", name, placeholder, got, ok)
+			}
+		}
+	}
+}
+
 func TestSpec(t *testing.T) {
 	var s spec
 	load(t, "ERRGEN_SPEC", &s)
@@ -238,9 +330,10 @@ func TestSpec(t *testing.T) {
 	}
 	var active []errs.Code
 	retired := 0
+	exceptions := 0
 	for _, e := range s.Errors {
 		c := code(t, e.Code)
-		if e.Retired != nil {
+		if e.Retired {
 			retired++
 			if errs.RetiredCodes[c] != e.Name {
 				t.Errorf("%s: RetiredCodes[%v] = %q", e.Name, c, errs.RetiredCodes[c])
@@ -262,20 +355,54 @@ func TestSpec(t *testing.T) {
 		if e.HTTPStatus != nil {
 			status = *e.HTTPStatus
 		}
-		if !ok || info.Code != c || info.Name != e.Name || info.Category != categories[e.Category] ||
+		category := errs.Category(0)
+		if e.Category != nil {
+			category = categories[*e.Category]
+		}
+		if !ok || info.Code != c || info.Name != e.Name || info.Title != e.Title || info.Kind.String() != e.Kind ||
+			!reflect.DeepEqual(info.Aliases, e.Aliases) || info.Category != category || c.Category() != category ||
 			!reflect.DeepEqual(info.Messages, e.Messages) || info.Retryable != e.Retryable ||
-			info.HTTPStatus != status || info.Deprecated != (e.Deprecated != nil) || info.Description != e.Description {
+			info.HTTPStatus != status || info.Deprecated != e.Deprecated || info.Description != e.Description {
 			t.Errorf("%s: Lookup() = %#v", e.Name, info)
 		}
-		info.Messages[0] = "changed"
-		if errs.Messages(c)[0] != e.Messages[0] {
-			t.Errorf("%s: Lookup() shares its messages", e.Name)
+		if c.String() != e.Name || c.Kind() != info.Kind {
+			t.Errorf("%s: String() %q, Kind() %v", e.Name, c.String(), c.Kind())
 		}
-		sentinel := sentinels[e.Name]
-		// Built when the package is initialised, a sentinel is classified as New classifies any error.
-		if sentinel.Code != c || sentinel.Message != e.Messages[0] || sentinel.Category != categories[e.Category] ||
-			sentinel.Variant != errs.Classify(c, e.Messages[0]) {
-			t.Errorf("%s: sentinel %#v", e.Name, sentinel)
+		names := []string{e.Name, e.Title}
+		for _, alias := range e.Aliases {
+			names = append(names, alias.Name, alias.Title)
+			if constants[alias.Name] != c {
+				t.Errorf("%s: the constant of alias %s is %v", e.Name, alias.Name, constants[alias.Name])
+			}
+		}
+		for _, name := range names {
+			if byName, ok := errs.LookupName(name); !ok || byName != c {
+				t.Errorf("%s: LookupName(%q) = %v, %v", e.Name, name, byName, ok)
+			}
+		}
+		if constants[e.Name] != c {
+			t.Errorf("%s: its constant is %v", e.Name, constants[e.Name])
+		}
+		if len(e.Messages) > 0 {
+			info.Messages[0] = "changed"
+			if errs.Messages(c)[0] != e.Messages[0] {
+				t.Errorf("%s: Lookup() shares its messages", e.Name)
+			}
+		}
+		sentinel, has := sentinels[e.Name]
+		if has != (e.Kind != "success") {
+			t.Errorf("%s: a code of kind %s has a sentinel: %v", e.Name, e.Kind, has)
+		}
+		if has {
+			exceptions++
+			// A literal of errors.go, worked out by errgen: what New makes of the first message.
+			first := ""
+			if len(e.Messages) > 0 {
+				first = e.Messages[0]
+			}
+			if made := errs.New(c, first); !reflect.DeepEqual(sentinel, made) || sentinel.Variant != errs.Classify(c, first) {
+				t.Errorf("%s: sentinel %#v, New %#v", e.Name, sentinel, made)
+			}
 		}
 		for variant, message := range e.Messages {
 			if _, err := errs.Format(c, variant, make([]string, 99)...); err == nil {
@@ -300,7 +427,7 @@ func TestSpec(t *testing.T) {
 	if !reflect.DeepEqual(errs.Codes(), active) {
 		t.Errorf("Codes() = %v, want %v", errs.Codes(), active)
 	}
-	if len(errs.RetiredCodes) != retired || len(sentinels) != len(active) {
+	if len(errs.RetiredCodes) != retired || len(sentinels) != exceptions {
 		t.Errorf("%d retired codes, %d sentinels", len(errs.RetiredCodes), len(sentinels))
 	}
 }
@@ -344,11 +471,11 @@ func TestMaxDepth(t *testing.T) {
 	if errs.MaxDepth != 128 {
 		t.Fatalf("MaxDepth is %d", errs.MaxDepth)
 	}
-	code := errs.Codes()[0]
+	code := sample
 	codeField, _ := json.Marshal(errs.PayloadCodeField)
 	messageField, _ := json.Marshal(errs.PayloadMessageField)
 	codeText, _ := json.Marshal(code)
-	message, _ := json.Marshal(errs.Messages(code)[0])
+	message, _ := json.Marshal(sampleMessage)
 	payload := func(code, message, extra string) []byte {
 		return []byte("{" + string(codeField) + ":" + code + "," + string(messageField) + ":" + message + `,"x":` + extra + "}")
 	}

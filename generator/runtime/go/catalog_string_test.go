@@ -23,9 +23,15 @@ const errorPrefix = "runtime: "
 
 type Code string
 
+const CodeTooManyRequests Code = "08003"
 const CodeBadSymbol Code = "22012"
-const CodeTooMany Code = "08003"
-const CodeOld Code = "22999"
+const CodeBadTicker = CodeBadSymbol
+const CodeLimit Code = "08100"
+const CodeNamed Code = "08004"
+const CodeWarn Code = "08050"
+const CodeOk Code = "00000"
+const CodeBare Code = "5"
+const CodeOld Code = "22999" // not in the catalog: retired
 
 func (c Code) raw() string {
 	return string(c)
@@ -41,42 +47,75 @@ func codeOf(raw []byte) (Code, bool) {
 const (
 	CategoryGeneral Category = 1
 	CategoryRequest Category = 2
+	CategoryInner   Category = 3
 )
 
-type categoryInfo struct {
-	name   string
-	title  string
-	prefix string
+var categories = [...]categoryInfo{
+	{name: "GENERAL", title: "General"},
+	{name: "REQUEST", title: "Request"},
+	{name: "INNER", title: "Inner"},
 }
 
-var categories = [...]categoryInfo{
-	{name: "general", title: "General", prefix: "08"},
-	{name: "request", title: "Request", prefix: "22"},
+type categoryPrefix struct {
+	prefix   string
+	category Category
+}
+
+var categoryPrefixes = [...]categoryPrefix{
+	{"081", CategoryInner},
+	{"08", CategoryGeneral},
+	{"22", CategoryRequest},
+	{"2F", CategoryRequest},
 }
 
 func (c Category) Contains(code Code) bool {
-	info := c.info()
-	return info != nil && strings.HasPrefix(string(code), info.prefix)
+	for _, p := range categoryPrefixes {
+		if p.category == c && strings.HasPrefix(string(code), p.prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+func categoryOf(code Code) Category {
+	for _, p := range categoryPrefixes {
+		if strings.HasPrefix(string(code), p.prefix) {
+			return p.category
+		}
+	}
+	return 0
 }
 
 var entries = [...]entry{
-	{code: CodeTooMany, name: "TOO_MANY_REQUESTS", category: CategoryGeneral, messages: []string{"Too many requests.", "Too many; %s per %s."}, retryable: true, httpStatus: 429, parts: [][]string{{"Too many requests."}, {"Too many; ", " per ", "."}}},
-	{code: CodeBadSymbol, name: "BAD_SYMBOL", category: CategoryRequest, messages: []string{"Invalid symbol."}, deprecated: true, description: "The symbol is *unknown*.", parts: [][]string{{"Invalid symbol."}}},
+	{code: CodeTooManyRequests, name: "TOO_MANY_REQUESTS", category: CategoryGeneral, variants: []variant{{text: "Too many requests.", parts: []string{"Too many requests."}}, {text: "Too many; %s per %s.", parts: []string{"Too many; ", " per ", "."}}}, retryable: true, httpStatus: 429},
+	{code: CodeBadSymbol, name: "BAD_SYMBOL", title: "Bad symbol!", aliases: []Alias{{"BAD_TICKER", "bad ticker"}}, category: CategoryRequest, variants: []variant{{text: "Invalid symbol.", parts: []string{"Invalid symbol."}}}, deprecated: true, description: "The symbol is *unknown*."},
+	{code: CodeLimit, name: "LIMIT", title: "OK", category: CategoryInner, variants: []variant{{text: "Limit %s.", parts: []string{"Limit ", "."}}, {text: "Limit %d.", parts: []string{"Limit ", "."}, types: "d"}, {text: "Limit %f.", parts: []string{"Limit ", "."}, types: "f"}, {text: "Limit %b.", parts: []string{"Limit ", "."}, types: "b"}, {text: "Limit 5.", parts: []string{"Limit 5."}}, {text: "Limit %d of %s %i", parts: []string{"Limit ", " of ", " ", ""}, types: "dsd"}}, order: []int{5, 4, 1, 2, 3, 0}},
+	{code: CodeNamed, name: "NAMED", category: CategoryGeneral, variants: []variant{{text: "Order {0} of {ccy} and {0}.", parts: []string{"Order ", " of ", " and ", "."}, names: []string{"0", "ccy", "0"}}, {text: "Order {}.", parts: []string{"Order ", "."}}}},
+	{code: CodeWarn, name: "WARN", kind: KindWarning, variants: []variant{{text: "Careful.", parts: []string{"Careful."}}, {text: "100%% careful.", parts: []string{"100% careful."}}}},
+	{code: CodeOk, name: "OK", kind: KindSuccess, variants: []variant{{text: "Done.", parts: []string{"Done."}}}},
+	{code: CodeBare, name: "BARE"},
 }
 
 var RetiredCodes = retiredCodes([]retiredCode{
 	{"22999", "OLD"},
 })
 
-var ErrBadSymbol = sentinel(CodeBadSymbol)
-var ErrTooMany = sentinel(CodeTooMany)
+var ErrTooManyRequests = &Error{Code: CodeTooManyRequests, Message: "Too many requests.", Category: CategoryGeneral, Variant: 0, Retryable: true, HTTPStatus: 429}
+var ErrBadSymbol = &Error{Code: CodeBadSymbol, Message: "Invalid symbol.", Category: CategoryRequest, Variant: 0}
+var ErrLimit = &Error{Code: CodeLimit, Message: "Limit %s.", Category: CategoryInner, Variant: 0, Params: []string{"%s"}}
+var ErrNamed = &Error{Code: CodeNamed, Message: "Order {0} of {ccy} and {0}.", Category: CategoryGeneral, Variant: 0, Params: []string{"{0}", "{ccy}", "{0}"}}
+var ErrWarn = &Error{Code: CodeWarn, Message: "Careful.", Kind: KindWarning, Variant: 0}
+var ErrBare = &Error{Code: CodeBare, Message: "", Variant: -1}
 
 // The cases of the shared tests for this code type.
 var (
 	unknownCode    Code = "08777" // in no entry, in CategoryGeneral
+	innerCode      Code = "08199" // in no entry, in CategoryInner, whose prefix starts with CategoryGeneral's
+	otherRangeCode Code = "2F000" // in no entry, of the second prefix of CategoryRequest
 	outsideCode    Code = "99000"
 	knownPayload        = `{"c\"ode": "22012", "msg": "Invalid symbol."}`
 	unknownPayload      = `{"msg": "x", "c\u0022ode": "08777"}`
+	successPayload      = `{"c\"ode": "00000", "msg": "Done."}`
 	badCodePayload      = `{"c\"ode": 22012, "msg": "x"}`
 )
 

@@ -58,6 +58,10 @@ func main() {
 	out = append(out, errs.Version, errs.CatalogName, errs.PayloadCodeField, errs.PayloadMessageField)
 	var plain error = errs.New(errs.CodeBadSymbol, "Invalid symbol.")
 	out = append(out, plain.Error())
+	var kind errs.Kind = errs.CodeBadSymbol.Kind()
+	byName := errs.New(errs.CodeTooManyOrders, message).ParamsByName()
+	_, named := errs.New(errs.CodeTooManyOrders, message).Param("0")
+	out = append(out, fmt.Sprintf("%v %v %d %v %s %v", kind, kind == errs.KindError, len(byName), named, info.Title, info.Kind))
 	if err := json.NewEncoder(os.Stdout).Encode(out); err != nil {
 		panic(err)
 	}

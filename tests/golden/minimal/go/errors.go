@@ -47,8 +47,9 @@ const errorPrefix = "minimal: "
 // Code is a code as the API sends it, whether this catalog knows it or not.
 type Code int
 
-// The codes the API may send, by their names in the catalog: one declaration
-// each, so that a code added or removed changes its own lines only.
+// The codes the API may send, by their names in the catalog, and by each of
+// their aliases: one declaration each, so that a code added or removed changes
+// its own lines only.
 
 const CodeFailed Code = 1
 
@@ -71,35 +72,57 @@ const (
 	CategoryGeneral Category = 1
 )
 
-type categoryInfo struct {
-	name  string
-	title string
-	low   Code
-	high  Code
-}
-
 var categories = [...]categoryInfo{
-	{name: "GENERAL", title: "General issues", low: 1, high: 99},
+	{name: "GENERAL", title: "General issues"},
 }
 
-// Contains reports whether code, known or not, lies in the codes the category
-// declares.
+type categoryRange struct {
+	low, high Code
+	category  Category
+}
+
+// categoryRanges are the ranges of codes the categories declare, narrowest
+// first: the order the category of a code the catalog does not know is looked
+// up in.
+var categoryRanges = [...]categoryRange{
+	{1, 99, CategoryGeneral},
+}
+
+// Contains reports whether code, known or not, lies in one of the ranges the
+// category declares (a known code's category is its entry's, whether its code
+// lies in it or not).
 func (c Category) Contains(code Code) bool {
-	info := c.info()
-	return info != nil && info.low <= code && code <= info.high
+	for _, r := range categoryRanges {
+		if r.category == c && r.low <= code && code <= r.high {
+			return true
+		}
+	}
+	return false
+}
+
+// categoryOf returns the category of a code the catalog does not know: the one
+// that declares the narrowest range that holds it, or the zero Category.
+func categoryOf(code Code) Category {
+	for _, r := range categoryRanges {
+		if r.low <= code && code <= r.high {
+			return r.category
+		}
+	}
+	return 0
 }
 
 // entries are the codes the API may send, in catalog order.
 var entries = [...]entry{
-	{code: CodeFailed, name: "FAILED", category: CategoryGeneral, messages: []string{"It failed."}, parts: [][]string{{"It failed."}}},
+	{code: CodeFailed, name: "FAILED", category: CategoryGeneral, variants: []variant{{text: "It failed.", parts: []string{"It failed."}}}},
 }
 
 // RetiredCodes are the codes the API no longer sends, with their former names;
 // they are never reused.
 var RetiredCodes = retiredCodes([]retiredCode{})
 
-// Sentinels, one for each code the API may send: errors.Is(err, ErrSomeCode)
-// reports whether err is an [*Error] with that code. Each holds the first
-// message template of its code.
+// Sentinels, one for each code the API may send but the success codes:
+// errors.Is(err, ErrSomeCode) reports whether err is an [*Error] with that
+// code. Each is the error [New] makes of its code and its first message
+// template ("" for a code without any).
 
-var ErrFailed = sentinel(CodeFailed)
+var ErrFailed = &Error{Code: CodeFailed, Message: "It failed.", Category: CategoryGeneral, Variant: 0}

@@ -3,9 +3,12 @@
 // The catalog-independent runtime of a generated Go package: errgen copies its
 // generator/runtime/go/runtime.go into every package verbatim but the package
 // clause. The catalog's data is in errors.go, which declares what this file uses
-// and does not declare: the Code type and its raw method, the categoryInfo type,
-// its Contains method and the categories table, the entries table, the payload's
-// field names, errorPrefix, codeMember, messageMember, codeKind and codeOf.
+// and does not declare: the Code type and its raw method, codeKind and codeOf,
+// the payload's field names, codeMember, messageMember and errorPrefix, the
+// categories table, the category table of the codes (Category.Contains and
+// categoryOf, the category of a code the catalog does not know) and the entries
+// table. That data is plain tables: nothing is computed for it when the package
+// is initialised, and the index of the codes is built on first use.
 
 package minimal
 
@@ -17,10 +20,36 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
-// String returns the name the catalog gives a known code, and the code itself
+// Kind tells what a code stands for: an error (the zero Kind), a warning, or a
+// success.
+type Kind uint8
+
+// The kinds of codes.
+const (
+	KindError Kind = iota
+	KindWarning
+	KindSuccess
+)
+
+// String returns the kind as the catalog writes it: error, warning or success.
+func (k Kind) String() string {
+	switch k {
+	case KindError:
+		return "error"
+	case KindWarning:
+		return "warning"
+	case KindSuccess:
+		return "success"
+	}
+	return "Kind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// String returns the identifier the catalog gives a known code (such as
+// BAD_SYMBOL; [Info] has its upstream name, Title), and the code itself
 // otherwise.
 func (c Code) String() string {
 	if known := find(c); known != nil {
@@ -29,22 +58,32 @@ func (c Code) String() string {
 	return c.raw()
 }
 
-// Category returns the category whose declared codes include c, whether the
-// catalog knows c or not; the zero Category outside every category.
-func (c Code) Category() Category {
-	for category := Category(1); int(category) <= len(categories); category++ {
-		if category.Contains(c) {
-			return category
-		}
+// Kind returns the kind of a known code, and KindError for a code the catalog
+// does not know.
+func (c Code) Kind() Kind {
+	if known := find(c); known != nil {
+		return known.kind
 	}
-	return 0
+	return KindError
 }
 
-// Category is one of the categories of the catalog: each covers a declared set
-// of codes, known or not. The zero Category stands for no category.
+// Category returns the category of c. A known code has the one its entry names
+// (the zero Category when it names none; its code need not lie in it). An
+// unknown code has the category that declares it most narrowly: the narrowest
+// range that holds it, or the longest prefix of it; the zero Category outside
+// every category.
+func (c Code) Category() Category {
+	if known := find(c); known != nil {
+		return known.category
+	}
+	return categoryOf(c)
+}
+
+// Category is one of the categories of the catalog: each declares codes, known
+// or not, by ranges or prefixes. The zero Category stands for no category.
 //
 // A Category is an error, so that errors.Is(err, CategorySomeCategory) reports
-// whether err is an [*Error] whose code lies in that category.
+// whether err is an [*Error] whose code has that category.
 type Category int
 
 // Categories returns every category of the catalog, in catalog order.
@@ -54,6 +93,11 @@ func Categories() []Category {
 		all[i] = Category(i + 1)
 	}
 	return all
+}
+
+type categoryInfo struct {
+	name  string
+	title string
 }
 
 func (c Category) info() *categoryInfo {
@@ -88,11 +132,22 @@ func (c Category) Error() string {
 
 // Info is what the catalog says about one code.
 type Info struct {
-	Code     Code
-	Name     string
+	Code Code
+	// Name is the code's identifier, as in its constant's name (BAD_SYMBOL for
+	// CodeBadSymbol).
+	Name string
+	// Title is the code's name as the upstream writes it, verbatim, or Name
+	// when the catalog gives none.
+	Title string
+	// Aliases are the code's further names, each with a constant of its own.
+	Aliases []Alias
+	// Kind is the code's kind: a success code has no sentinel, and
+	// [FromPayload] gives no *Error for it.
+	Kind Kind
+	// Category is the category the code's entry names, or the zero Category.
 	Category Category
 	// Messages are the message templates, in catalog order; a variant is an
-	// index into them.
+	// index into them. A code without any never matches a message.
 	Messages []string
 	// Retryable tells whether the failed request may be sent again as it is.
 	Retryable bool
@@ -106,62 +161,155 @@ type Info struct {
 	Description string
 }
 
+// Alias is a further name of a code: its identifier, which names one more
+// constant of the code, and the upstream's text it is made of.
+type Alias struct {
+	Name  string
+	Title string
+}
+
 type entry struct {
 	code        Code
 	name        string
+	title       string // the upstream name, when it has one other than name
+	aliases     []Alias
+	kind        Kind
 	category    Category
-	messages    []string
+	variants    []variant
+	order       []int // the variants in match order; nil for catalog order
 	retryable   bool
 	httpStatus  int
 	deprecated  bool
 	description string
-	// parts are the literals around the placeholders of each message
-	// template, %% already a %: one more than its placeholders.
-	parts [][]string
+	// literals are the variants without placeholders sorted by their one
+	// literal part, the first in match order of equal ones: filled in when the
+	// index is built.
+	literals []int
 }
 
-// byCode holds every code with its entry, sorted by code, for find.
-var byCode = sortedByCode()
-
-type keyed struct {
-	code  Code
-	entry *entry
+// variant is one message template of a code.
+type variant struct {
+	text string
+	// parts are the literals around the placeholders, %% already a %: one
+	// more than the placeholders.
+	parts []string
+	// types has the type of each placeholder, one letter each (s any text, d
+	// an integer, f a number, b true or false); "" when every one is s.
+	types string
+	// names has the name of each placeholder, "" for one without; nil when
+	// none has one (as in every printf template).
+	names []string
 }
 
-func sortedByCode() (sorted [len(entries)]keyed) {
-	for i := range entries {
-		sorted[i] = keyed{entries[i].code, &entries[i]}
+func (e *entry) titled() string {
+	if e.title != "" {
+		return e.title
 	}
-	slices.SortFunc(sorted[:], func(a, b keyed) int { return cmp.Compare(a.code, b.code) })
-	return sorted
+	return e.name
+}
+
+// index is what finding a code and a literal message needs, built on first use
+// rather than when the package is initialised: a program that never reads a
+// code does not pay for it.
+var index struct {
+	once   sync.Once
+	byCode []*entry // sorted by code
+}
+
+func indexed() {
+	index.byCode = make([]*entry, len(entries))
+	for i := range entries {
+		e := &entries[i]
+		index.byCode[i] = e
+		for j := range e.variants {
+			if variant := e.ordered(j); len(e.variants[variant].parts) == 1 {
+				e.literals = append(e.literals, variant)
+			}
+		}
+		text := func(variant int) string { return e.variants[variant].parts[0] }
+		slices.SortStableFunc(e.literals, func(a, b int) int { return strings.Compare(text(a), text(b)) })
+		e.literals = slices.CompactFunc(e.literals, func(a, b int) bool { return text(a) == text(b) })
+	}
+	slices.SortFunc(index.byCode, func(a, b *entry) int { return cmp.Compare(a.code, b.code) })
 }
 
 // find returns the entry of a known code, by binary search, and nil for a code
 // the catalog does not know.
 func find(c Code) *entry {
-	low, high := 0, len(byCode)
+	index.once.Do(indexed)
+	low, high := 0, len(index.byCode)
 	for low < high {
 		middle := int(uint(low+high) >> 1)
-		if byCode[middle].code < c {
+		if index.byCode[middle].code < c {
 			low = middle + 1
 		} else {
 			high = middle
 		}
 	}
-	if low < len(byCode) && byCode[low].code == c {
-		return byCode[low].entry
+	if low < len(index.byCode) && index.byCode[low].code == c {
+		return index.byCode[low]
 	}
 	return nil
 }
 
-// fit reports whether message fits the template made of parts, and with values
-// set, the values of its placeholders. Literal parts are exact and each
-// placeholder is the shortest run of characters that lets the whole message
-// match: after the prefix, each middle literal is taken at its leftmost
-// occurrence that leaves room for the suffix (a later one would only leave less
-// room for the parts after it), so one pass of substring searches decides, in
-// time linear in the message.
-func fit(parts []string, message string, values bool) ([]string, bool) {
+// literal returns the variant without placeholders that is message (its one
+// literal part, %% made %), by binary search; false when there is none.
+func (e *entry) literal(message string) (int, bool) {
+	low, high := 0, len(e.literals)
+	for low < high {
+		middle := int(uint(low+high) >> 1)
+		if e.variants[e.literals[middle]].parts[0] < message {
+			low = middle + 1
+		} else {
+			high = middle
+		}
+	}
+	if low < len(e.literals) && e.variants[e.literals[low]].parts[0] == message {
+		return e.literals[low], true
+	}
+	return -1, false
+}
+
+// ordered returns the variant tried i-th.
+func (e *entry) ordered(i int) int {
+	if e.order == nil {
+		return i
+	}
+	return e.order[i]
+}
+
+// match returns the variant of e that message fits, by the catalog's reference
+// rule: the most specific of those it fits (the most literal characters, then
+// the most typed placeholders, then the fewest placeholders, then catalog
+// order), and with values set the values of its placeholders. A variant
+// without placeholders that is the message is the most specific of all, so it
+// is looked up first (by binary search on their texts); the others are tried
+// in the match order errors.go gives, the first that fits winning.
+func (e *entry) match(message string, values bool) (int, []string) {
+	if variant, ok := e.literal(message); ok {
+		return variant, nil
+	}
+	for i := range e.variants {
+		variant := e.ordered(i)
+		if v := &e.variants[variant]; len(v.parts) > 1 {
+			if params, ok := v.fit(message, values); ok {
+				return variant, params
+			}
+		}
+	}
+	return -1, nil
+}
+
+// fit reports whether message fits the template, and with values set, the
+// values of its placeholders. Literal parts are exact and each placeholder is
+// the shortest run of characters that lets the whole message match: after the
+// prefix, each middle literal is taken at its leftmost occurrence that leaves
+// room for the suffix (a later one would only leave less room for the parts
+// after it), so one pass of substring searches decides, in time linear in the
+// message; then each value must fit the type of its placeholder, checked as it
+// is found.
+func (v *variant) fit(message string, values bool) ([]string, bool) {
+	parts := v.parts
 	first, last := parts[0], parts[len(parts)-1]
 	if len(parts) == 1 {
 		return nil, message == first
@@ -173,15 +321,18 @@ func fit(parts []string, message string, values bool) ([]string, bool) {
 	var found [8]string // the values, copied out only once the message fits
 	params := found[:0]
 	at := len(first)
-	for _, part := range parts[1 : len(parts)-1] {
-		i := strings.Index(message[at:end], part)
-		if i < 0 {
+	for i, part := range parts[1 : len(parts)-1] {
+		j := strings.Index(message[at:end], part)
+		if j < 0 || !fits(v.typeOf(i), message[at:at+j]) {
 			return nil, false
 		}
 		if values {
-			params = append(params, message[at:at+i])
+			params = append(params, message[at:at+j])
 		}
-		at += i + len(part)
+		at += j + len(part)
+	}
+	if !fits(v.typeOf(len(parts)-2), message[at:end]) {
+		return nil, false
 	}
 	if !values {
 		return nil, true
@@ -189,13 +340,59 @@ func fit(parts []string, message string, values bool) ([]string, bool) {
 	return append(append(make([]string, 0, len(parts)-1), params...), message[at:end]), true
 }
 
-func (e *entry) match(message string, values bool) (int, []string) {
-	for variant, parts := range e.parts {
-		if params, ok := fit(parts, message, values); ok {
-			return variant, params
+func (v *variant) typeOf(placeholder int) byte {
+	if v.types == "" {
+		return 's'
+	}
+	return v.types[placeholder]
+}
+
+// fits reports whether value may fill a placeholder of a type, in one pass
+// over it: s any text, empty included; d (or i) an integer, -?[0-9]+; f a
+// number, -?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?; b true or false.
+func fits(kind byte, value string) bool {
+	switch kind {
+	case 's':
+		return true
+	case 'b':
+		return value == "true" || value == "false"
+	}
+	at := 0
+	if len(value) > 0 && value[0] == '-' {
+		at = 1
+	}
+	at, ok := digits(value, at)
+	if !ok {
+		return false
+	}
+	if kind != 'f' {
+		return at == len(value)
+	}
+	if at < len(value) && value[at] == '.' {
+		if at, ok = digits(value, at+1); !ok {
+			return false
 		}
 	}
-	return -1, nil
+	if at < len(value) && (value[at] == 'e' || value[at] == 'E') {
+		at++
+		if at < len(value) && (value[at] == '+' || value[at] == '-') {
+			at++
+		}
+		if at, ok = digits(value, at); !ok {
+			return false
+		}
+	}
+	return at == len(value)
+}
+
+// digits returns the end of the run of ASCII digits of value from at, and
+// whether there is one.
+func digits(value string, at int) (int, bool) {
+	start := at
+	for at < len(value) && '0' <= value[at] && value[at] <= '9' {
+		at++
+	}
+	return at, at > start
 }
 
 // Codes returns every code the API may send, in catalog order.
@@ -217,8 +414,11 @@ func Lookup(code Code) (Info, bool) {
 	return Info{
 		Code:        e.code,
 		Name:        e.name,
+		Title:       e.titled(),
+		Aliases:     append([]Alias(nil), e.aliases...),
+		Kind:        e.kind,
 		Category:    e.category,
-		Messages:    append([]string(nil), e.messages...),
+		Messages:    e.messages(),
 		Retryable:   e.retryable,
 		HTTPStatus:  e.httpStatus,
 		Deprecated:  e.deprecated,
@@ -226,12 +426,43 @@ func Lookup(code Code) (Info, bool) {
 	}, true
 }
 
-// LookupName returns the code the catalog gives this name; false when it has
-// no such code.
+func (e *entry) messages() []string {
+	if len(e.variants) == 0 {
+		return nil
+	}
+	texts := make([]string, len(e.variants))
+	for i := range e.variants {
+		texts[i] = e.variants[i].text
+	}
+	return texts
+}
+
+// LookupName returns the code the catalog gives a name: its identifier (such as
+// BAD_SYMBOL), its upstream name verbatim, or one of its aliases, by identifier
+// or by upstream text; false when it has no code of that name. Identifiers
+// come first: a name that is one code's identifier and another's upstream name
+// is the first one's; otherwise the first code in catalog order wins.
 func LookupName(name string) (Code, bool) {
 	for i := range entries {
-		if entries[i].name == name {
-			return entries[i].code, true
+		e := &entries[i]
+		if e.name == name {
+			return e.code, true
+		}
+		for _, alias := range e.aliases {
+			if alias.Name == name {
+				return e.code, true
+			}
+		}
+	}
+	for i := range entries {
+		e := &entries[i]
+		if e.title != "" && e.title == name {
+			return e.code, true
+		}
+		for _, alias := range e.aliases {
+			if alias.Title == name {
+				return e.code, true
+			}
 		}
 	}
 	var none Code
@@ -240,21 +471,28 @@ func LookupName(name string) (Code, bool) {
 
 // Messages returns the message templates of a known code, in catalog order; a
 // variant is an index into them. It returns nil for a code the catalog does
-// not know.
+// not know, or that has no message.
 func Messages(code Code) []string {
 	known := find(code)
 	if known == nil {
 		return nil
 	}
-	return append([]string(nil), known.messages...)
+	return known.messages()
 }
 
-// Match returns the first template of code, in catalog order, that message
-// fits, with the values of its placeholders (nil when it has none). Literal
-// text must match exactly; each placeholder takes the shortest run of
-// characters that lets the whole message match, found in time linear in the
-// length of message. ok is false, and variant -1, when the message fits no
+// Match returns the template of code that message fits, with the values of its
+// placeholders (nil when it has none). Literal text must match exactly; each
+// placeholder takes the shortest run of characters that lets the whole message
+// match, found in time linear in the length of message, and must then be of
+// its type (%d an integer, %f a number, %b true or false). Of several
+// templates that fit, the most specific wins: the one with the most literal
+// characters, then the most typed placeholders, then the fewest placeholders,
+// then the first in catalog order. The variant is the index of the template in
+// catalog order. ok is false, and variant -1, when the message fits no
 // template or the catalog does not know the code.
+//
+// [Error.Param] and [Error.ParamsByName] give the values of a braces template
+// by the names of its placeholders.
 func Match(code Code, message string) (variant int, params []string, ok bool) {
 	known := find(code)
 	if known == nil {
@@ -277,17 +515,17 @@ func Classify(code Code, message string) int {
 }
 
 // Format returns the message of a variant of code, with its placeholders filled
-// in by params. It fails when the code or the variant is unknown, or when
-// params has the wrong length.
+// in by params, as they are (their types are not checked). It fails when the
+// code or the variant is unknown, or when params has the wrong length.
 func Format(code Code, variant int, params ...string) (string, error) {
 	known := find(code)
 	if known == nil {
 		return "", errors.New(errorPrefix + "unknown code " + code.String())
 	}
-	if variant < 0 || variant >= len(known.parts) {
+	if variant < 0 || variant >= len(known.variants) {
 		return "", errors.New(errorPrefix + "code " + code.String() + " has no message variant " + strconv.Itoa(variant))
 	}
-	parts := known.parts[variant]
+	parts := known.variants[variant].parts
 	if len(params) != len(parts)-1 {
 		return "", errors.New(errorPrefix + "message variant " + strconv.Itoa(variant) + " of code " + code.String() +
 			" takes " + strconv.Itoa(len(parts)-1) + " value(s), got " + strconv.Itoa(len(params)))
@@ -321,10 +559,14 @@ type Error struct {
 	Code Code
 	// Message is the message, as received.
 	Message string
-	// Category is the category of the code, known or not; the zero Category
-	// outside every category.
+	// Kind is the kind of the code: KindError for a code the catalog does not
+	// know. [FromPayload] gives no *Error for a success code.
+	Kind Kind
+	// Category is the category of the code (see [Code.Category]); the zero
+	// Category when it has none.
 	Category Category
-	// Variant is the index of the message template the message matched, or -1.
+	// Variant is the index, in catalog order, of the message template the
+	// message matched (see [Match]), or -1.
 	Variant int
 	// Params are the values of the matched template's placeholders.
 	Params []string
@@ -337,7 +579,8 @@ type Error struct {
 
 // New returns the error for a code and a message, with everything the catalog
 // says about them filled in; a code the catalog does not know keeps its raw
-// code and message, and gets the category its code lies in.
+// code and message, and gets the category that declares it (see
+// [Code.Category]). A success code too gets an *Error here, its Kind telling.
 func New(code Code, message string) *Error {
 	e := new(Error)
 	e.fill(code, message)
@@ -348,14 +591,15 @@ func (e *Error) fill(code Code, message string) {
 	*e = Error{Code: code, Message: message, Variant: -1}
 	known := find(code)
 	if known == nil {
-		e.Category = code.Category()
+		e.Category = categoryOf(code)
 		return
 	}
-	e.Category, e.Retryable, e.HTTPStatus = known.category, known.retryable, known.httpStatus
+	e.Kind, e.Category, e.Retryable, e.HTTPStatus = known.kind, known.category, known.retryable, known.httpStatus
 	e.Variant, e.Params = known.match(message, true)
 }
 
-// Error returns the code, its name when the catalog knows it, and the message.
+// Error returns the code, its identifier when the catalog knows it, and the
+// message.
 func (e *Error) Error() string {
 	code := e.Code.raw()
 	if known := find(e.Code); known != nil {
@@ -365,7 +609,7 @@ func (e *Error) Error() string {
 }
 
 // Is reports whether target is an *Error with the same code, such as the
-// sentinel of e's code, or the category e's code lies in.
+// sentinel of e's code, or the category of e's code.
 func (e *Error) Is(target error) bool {
 	switch target := target.(type) {
 	case *Error:
@@ -376,8 +620,40 @@ func (e *Error) Is(target error) bool {
 	return false
 }
 
-func sentinel(code Code) *Error {
-	return New(code, find(code).messages[0])
+// Param returns the value of the first placeholder of that name in the matched
+// template (braces templates name theirs: {0}, {ccy}); false when it has no
+// placeholder of that name (a printf template names none).
+func (e *Error) Param(name string) (string, bool) {
+	for i, named := range e.names() {
+		if named == name && named != "" {
+			return e.Params[i], true
+		}
+	}
+	return "", false
+}
+
+// ParamsByName returns the values of the matched template's named
+// placeholders by name, the first placeholder of each name winning: never nil,
+// and empty for a printf template.
+func (e *Error) ParamsByName() map[string]string {
+	byName := map[string]string{}
+	for i, name := range e.names() {
+		if _, taken := byName[name]; name != "" && !taken {
+			byName[name] = e.Params[i]
+		}
+	}
+	return byName
+}
+
+// names returns the names of the matched template's placeholders, for as many
+// as there are values.
+func (e *Error) names() []string {
+	known := find(e.Code)
+	if known == nil || e.Variant < 0 || e.Variant >= len(known.variants) {
+		return nil
+	}
+	names := known.variants[e.Variant].names
+	return names[:min(len(names), len(e.Params))]
 }
 
 // MaxDepth is how deeply the JSON text of a payload may nest arrays and
@@ -415,11 +691,18 @@ func (e *PayloadError) Unwrap() error {
 // and message.
 //
 // The error is a [*PayloadError] when data is not such a payload, or nests
-// deeper than [MaxDepth].
+// deeper than [MaxDepth]. A payload of a success code stands for no error:
+// FromPayload returns nil and a nil error for it, so a nil error tells that
+// data was read and a nil *Error that its code is a success. (Check for the nil
+// *Error before using it as an error: an error holding a nil *Error is not
+// nil.)
 func FromPayload(data []byte) (*Error, error) {
 	e := new(Error)
 	if err := e.decode(data); err != nil {
 		return nil, err
+	}
+	if e.Kind == KindSuccess {
+		return nil, nil
 	}
 	return e, nil
 }
@@ -439,8 +722,8 @@ func (e Error) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON reads an error payload into e as [FromPayload] does, so that
-// a response that holds one can be decoded with encoding/json; JSON null
-// leaves e as it is. Into an Error that does not escape, a known code whose
+// a response that holds one can be decoded with encoding/json (a success code
+// too: e's Kind then tells); JSON null leaves e as it is. Into an Error that does not escape, a known code whose
 // message is one of its templates without placeholders is read without
 // allocating.
 func (e *Error) UnmarshalJSON(data []byte) error {
@@ -568,8 +851,8 @@ func text(raw []byte, code Code) (string, bool) {
 		return decoded, json.Unmarshal(raw, &decoded) == nil
 	}
 	if known := find(code); known != nil {
-		for _, parts := range known.parts {
-			if len(parts) == 1 && parts[0] == string(body) {
+		for i := range known.variants {
+			if parts := known.variants[i].parts; len(parts) == 1 && parts[0] == string(body) {
 				return parts[0], true
 			}
 		}

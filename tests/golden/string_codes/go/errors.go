@@ -47,8 +47,9 @@ const errorPrefix = "sqlstate: "
 // Code is a code as the API sends it, whether this catalog knows it or not.
 type Code string
 
-// The codes the API may send, by their names in the catalog: one declaration
-// each, so that a code added or removed changes its own lines only.
+// The codes the API may send, by their names in the catalog, and by each of
+// their aliases: one declaration each, so that a code added or removed changes
+// its own lines only.
 
 const CodeSuccessfulCompletion Code = "00000"
 const CodeDivisionByZero Code = "22012"
@@ -79,47 +80,73 @@ const (
 	CategoryTransactionRollback Category = 4
 )
 
-type categoryInfo struct {
-	name   string
-	title  string
-	prefix string
-}
-
 var categories = [...]categoryInfo{
-	{name: "SUCCESS", title: "Successful Completion", prefix: "00"},
-	{name: "DATA_EXCEPTION", title: "Data Exception", prefix: "22"},
-	{name: "INTEGRITY", title: "Integrity Constraint Violation", prefix: "23"},
-	{name: "TRANSACTION_ROLLBACK", title: "Transaction Rollback", prefix: "40"},
+	{name: "SUCCESS", title: "Successful Completion"},
+	{name: "DATA_EXCEPTION", title: "Data Exception"},
+	{name: "INTEGRITY", title: "Integrity Constraint Violation"},
+	{name: "TRANSACTION_ROLLBACK", title: "Transaction Rollback"},
 }
 
-// Contains reports whether code, known or not, lies in the codes the category
-// declares.
+type categoryPrefix struct {
+	prefix   string
+	category Category
+}
+
+// categoryPrefixes are the prefixes of codes the categories declare, longest
+// first: the order the category of a code the catalog does not know is looked
+// up in.
+var categoryPrefixes = [...]categoryPrefix{
+	{"00", CategorySuccess},
+	{"22", CategoryDataException},
+	{"23", CategoryIntegrity},
+	{"40", CategoryTransactionRollback},
+}
+
+// Contains reports whether code, known or not, starts with one of the prefixes
+// the category declares (a known code's category is its entry's, whether its
+// code lies in it or not).
 func (c Category) Contains(code Code) bool {
-	info := c.info()
-	return info != nil && strings.HasPrefix(string(code), info.prefix)
+	for _, p := range categoryPrefixes {
+		if p.category == c && strings.HasPrefix(string(code), p.prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// categoryOf returns the category of a code the catalog does not know: the one
+// that declares the longest prefix of it, or the zero Category.
+func categoryOf(code Code) Category {
+	for _, p := range categoryPrefixes {
+		if strings.HasPrefix(string(code), p.prefix) {
+			return p.category
+		}
+	}
+	return 0
 }
 
 // entries are the codes the API may send, in catalog order.
 var entries = [...]entry{
-	{code: CodeSuccessfulCompletion, name: "SUCCESSFUL_COMPLETION", category: CategorySuccess, messages: []string{"successful completion"}, parts: [][]string{{"successful completion"}}},
-	{code: CodeDivisionByZero, name: "DIVISION_BY_ZERO", category: CategoryDataException, messages: []string{"division by zero"}, parts: [][]string{{"division by zero"}}},
-	{code: CodeInvalidTextRepresentation, name: "INVALID_TEXT_REPRESENTATION", category: CategoryDataException, messages: []string{"invalid input syntax for type %s: %s"}, parts: [][]string{{"invalid input syntax for type ", ": ", ""}}},
-	{code: CodeUniqueViolation, name: "UNIQUE_VIOLATION", category: CategoryIntegrity, messages: []string{"duplicate key value violates unique constraint %s"}, httpStatus: 409, parts: [][]string{{"duplicate key value violates unique constraint ", ""}}},
-	{code: CodeSerializationFailure, name: "SERIALIZATION_FAILURE", category: CategoryTransactionRollback, messages: []string{"could not serialize access due to concurrent update"}, retryable: true, description: "The transaction conflicted with a concurrent one. **Retry the whole\ntransaction**, not just the failed statement.\n", parts: [][]string{{"could not serialize access due to concurrent update"}}},
-	{code: CodeDeadlockDetected, name: "DEADLOCK_DETECTED", category: CategoryTransactionRollback, messages: []string{"deadlock detected"}, retryable: true, parts: [][]string{{"deadlock detected"}}},
+	{code: CodeSuccessfulCompletion, name: "SUCCESSFUL_COMPLETION", category: CategorySuccess, variants: []variant{{text: "successful completion", parts: []string{"successful completion"}}}},
+	{code: CodeDivisionByZero, name: "DIVISION_BY_ZERO", category: CategoryDataException, variants: []variant{{text: "division by zero", parts: []string{"division by zero"}}}},
+	{code: CodeInvalidTextRepresentation, name: "INVALID_TEXT_REPRESENTATION", category: CategoryDataException, variants: []variant{{text: "invalid input syntax for type %s: %s", parts: []string{"invalid input syntax for type ", ": ", ""}}}},
+	{code: CodeUniqueViolation, name: "UNIQUE_VIOLATION", category: CategoryIntegrity, variants: []variant{{text: "duplicate key value violates unique constraint %s", parts: []string{"duplicate key value violates unique constraint ", ""}}}, httpStatus: 409},
+	{code: CodeSerializationFailure, name: "SERIALIZATION_FAILURE", category: CategoryTransactionRollback, variants: []variant{{text: "could not serialize access due to concurrent update", parts: []string{"could not serialize access due to concurrent update"}}}, retryable: true, description: "The transaction conflicted with a concurrent one. **Retry the whole\ntransaction**, not just the failed statement.\n"},
+	{code: CodeDeadlockDetected, name: "DEADLOCK_DETECTED", category: CategoryTransactionRollback, variants: []variant{{text: "deadlock detected", parts: []string{"deadlock detected"}}}, retryable: true},
 }
 
 // RetiredCodes are the codes the API no longer sends, with their former names;
 // they are never reused.
 var RetiredCodes = retiredCodes([]retiredCode{})
 
-// Sentinels, one for each code the API may send: errors.Is(err, ErrSomeCode)
-// reports whether err is an [*Error] with that code. Each holds the first
-// message template of its code.
+// Sentinels, one for each code the API may send but the success codes:
+// errors.Is(err, ErrSomeCode) reports whether err is an [*Error] with that
+// code. Each is the error [New] makes of its code and its first message
+// template ("" for a code without any).
 
-var ErrSuccessfulCompletion = sentinel(CodeSuccessfulCompletion)
-var ErrDivisionByZero = sentinel(CodeDivisionByZero)
-var ErrInvalidTextRepresentation = sentinel(CodeInvalidTextRepresentation)
-var ErrUniqueViolation = sentinel(CodeUniqueViolation)
-var ErrSerializationFailure = sentinel(CodeSerializationFailure)
-var ErrDeadlockDetected = sentinel(CodeDeadlockDetected)
+var ErrSuccessfulCompletion = &Error{Code: CodeSuccessfulCompletion, Message: "successful completion", Category: CategorySuccess, Variant: 0}
+var ErrDivisionByZero = &Error{Code: CodeDivisionByZero, Message: "division by zero", Category: CategoryDataException, Variant: 0}
+var ErrInvalidTextRepresentation = &Error{Code: CodeInvalidTextRepresentation, Message: "invalid input syntax for type %s: %s", Category: CategoryDataException, Variant: 0, Params: []string{"%s", "%s"}}
+var ErrUniqueViolation = &Error{Code: CodeUniqueViolation, Message: "duplicate key value violates unique constraint %s", Category: CategoryIntegrity, Variant: 0, Params: []string{"%s"}, HTTPStatus: 409}
+var ErrSerializationFailure = &Error{Code: CodeSerializationFailure, Message: "could not serialize access due to concurrent update", Category: CategoryTransactionRollback, Variant: 0, Retryable: true}
+var ErrDeadlockDetected = &Error{Code: CodeDeadlockDetected, Message: "deadlock detected", Category: CategoryTransactionRollback, Variant: 0, Retryable: true}

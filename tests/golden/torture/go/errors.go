@@ -47,8 +47,9 @@ const errorPrefix = "torturetest: "
 // Code is a code as the API sends it, whether this catalog knows it or not.
 type Code int
 
-// The codes the API may send, by their names in the catalog: one declaration
-// each, so that a code added or removed changes its own lines only.
+// The codes the API may send, by their names in the catalog, and by each of
+// their aliases: one declaration each, so that a code added or removed changes
+// its own lines only.
 
 const CodeQuotes Code = 100
 const CodeBackslashes Code = 101
@@ -107,59 +108,82 @@ const (
 	CategoryLifecycle Category = 3
 )
 
-type categoryInfo struct {
-	name  string
-	title string
-	low   Code
-	high  Code
-}
-
 var categories = [...]categoryInfo{
-	{name: "QUOTING", title: "Quoting and escaping \"issues\"", low: 100, high: 199},
-	{name: "TEXT", title: "Unicode text", low: 200, high: 299},
-	{name: "LIFECYCLE", title: "Deprecated and retired codes", low: 900, high: 999},
+	{name: "QUOTING", title: "Quoting and escaping \"issues\""},
+	{name: "TEXT", title: "Unicode text"},
+	{name: "LIFECYCLE", title: "Deprecated and retired codes"},
 }
 
-// Contains reports whether code, known or not, lies in the codes the category
-// declares.
+type categoryRange struct {
+	low, high Code
+	category  Category
+}
+
+// categoryRanges are the ranges of codes the categories declare, narrowest
+// first: the order the category of a code the catalog does not know is looked
+// up in.
+var categoryRanges = [...]categoryRange{
+	{100, 199, CategoryQuoting},
+	{200, 299, CategoryText},
+	{900, 999, CategoryLifecycle},
+}
+
+// Contains reports whether code, known or not, lies in one of the ranges the
+// category declares (a known code's category is its entry's, whether its code
+// lies in it or not).
 func (c Category) Contains(code Code) bool {
-	info := c.info()
-	return info != nil && info.low <= code && code <= info.high
+	for _, r := range categoryRanges {
+		if r.category == c && r.low <= code && code <= r.high {
+			return true
+		}
+	}
+	return false
+}
+
+// categoryOf returns the category of a code the catalog does not know: the one
+// that declares the narrowest range that holds it, or the zero Category.
+func categoryOf(code Code) Category {
+	for _, r := range categoryRanges {
+		if r.low <= code && code <= r.high {
+			return r.category
+		}
+	}
+	return 0
 }
 
 // entries are the codes the API may send, in catalog order.
 var entries = [...]entry{
-	{code: CodeQuotes, name: "QUOTES", category: CategoryQuoting, messages: []string{"He said \"hi\" and 'bye'", "\"\"\" triple ''' quotes %s \"\"\""}, parts: [][]string{{"He said \"hi\" and 'bye'"}, {"\"\"\" triple ''' quotes ", " \"\"\""}}},
-	{code: CodeBackslashes, name: "BACKSLASHES", category: CategoryQuoting, messages: []string{"C:\\path\\to\\file and a trailing backslash \\", "\\x00 \\u2028 \\n written as text"}, parts: [][]string{{"C:\\path\\to\\file and a trailing backslash \\"}, {"\\x00 \\u2028 \\n written as text"}}},
-	{code: CodePercent, name: "PERCENT", category: CategoryQuoting, messages: []string{"100%% sure", "%%s is literal, %s is not", "%s%s"}, parts: [][]string{{"100% sure"}, {"%s is literal, ", " is not"}, {"", "", ""}}},
-	{code: CodeTemplateSyntax, name: "TEMPLATE_SYNTAX", category: CategoryQuoting, messages: []string{"${injection} `backtick` {{ jinja }} {%% raw %%} */ /* -- #{ruby}"}, description: "Jinja, JS and Go template syntax in data must stay data: `{{ x }}`, `${x}`.", parts: [][]string{{"${injection} `backtick` {{ jinja }} {% raw %} */ /* -- #{ruby}"}}},
-	{code: CodeMarkup, name: "MARKUP", category: CategoryQuoting, messages: []string{"</script><script>alert(1)</script>", "# not a heading", "1. not a list | pipe | *stars* _under_ [link](x) <b>bold</b> &amp;"}, parts: [][]string{{"</script><script>alert(1)</script>"}, {"# not a heading"}, {"1. not a list | pipe | *stars* _under_ [link](x) <b>bold</b> &amp;"}}},
-	{code: CodeWhitespace, name: "WHITESPACE", category: CategoryQuoting, messages: []string{" leading and trailing spaces ", "two  spaces"}, parts: [][]string{{" leading and trailing spaces "}, {"two  spaces"}}},
-	{code: CodeSeparators, name: "SEPARATORS", category: CategoryText, messages: []string{"line\u2028separator and para\u2029graph"}, parts: [][]string{{"line\u2028separator and para\u2029graph"}}},
-	{code: CodeAstral, name: "ASTRAL", category: CategoryText, messages: []string{"emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, a flag 🇺🇦 and a skin tone 👍🏽"}, retryable: true, httpStatus: 503, parts: [][]string{{"emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, a flag 🇺🇦 and a skin tone 👍🏽"}}},
-	{code: CodeRtl, name: "RTL", category: CategoryText, messages: []string{"RTL: مرحبا שלום %s", "full-width。punctuation，and combining é"}, parts: [][]string{{"RTL: مرحبا שלום ", ""}, {"full-width。punctuation，and combining é"}}},
-	{code: CodeNone1, name: "NONE1", category: CategoryText, messages: []string{"None"}, parts: [][]string{{"None"}}},
-	{code: CodeSelfTest, name: "SELF_TEST", category: CategoryText, messages: []string{"self"}, parts: [][]string{{"self"}}},
-	{code: CodeErrorCode, name: "ERROR_CODE", category: CategoryText, messages: []string{"ErrorCode"}, parts: [][]string{{"ErrorCode"}}},
-	{code: CodeA, name: "A", category: CategoryText, messages: []string{"a"}, parts: [][]string{{"a"}}},
-	{code: CodeA1b, name: "A1B", category: CategoryText, messages: []string{"a1b"}, parts: [][]string{{"a1b"}}},
-	{code: CodeCategory, name: "CATEGORY", category: CategoryText, messages: []string{"category"}, parts: [][]string{{"category"}}},
-	{code: CodeChan, name: "CHAN", category: CategoryText, messages: []string{"chan"}, parts: [][]string{{"chan"}}},
-	{code: CodeSelect, name: "SELECT", category: CategoryText, messages: []string{"select"}, parts: [][]string{{"select"}}},
-	{code: CodeRecover, name: "RECOVER", category: CategoryText, messages: []string{"recover"}, parts: [][]string{{"recover"}}},
-	{code: CodeDef, name: "DEF", category: CategoryText, messages: []string{"def"}, parts: [][]string{{"def"}}},
-	{code: CodeLambda, name: "LAMBDA", category: CategoryText, messages: []string{"lambda"}, parts: [][]string{{"lambda"}}},
-	{code: CodeMap, name: "MAP", category: CategoryText, messages: []string{"map"}, parts: [][]string{{"map"}}},
-	{code: CodeNone, name: "NONE", category: CategoryText, messages: []string{"none"}, parts: [][]string{{"none"}}},
-	{code: CodeClass, name: "CLASS", category: CategoryText, messages: []string{"class"}, parts: [][]string{{"class"}}},
-	{code: CodeString, name: "STRING", category: CategoryText, messages: []string{"string"}, parts: [][]string{{"string"}}},
-	{code: CodeInit, name: "INIT", category: CategoryText, messages: []string{"init"}, parts: [][]string{{"init"}}},
-	{code: CodeConstructor, name: "CONSTRUCTOR", category: CategoryText, messages: []string{"constructor"}, parts: [][]string{{"constructor"}}},
-	{code: CodeEnum, name: "ENUM", category: CategoryText, messages: []string{"enum"}, parts: [][]string{{"enum"}}},
-	{code: CodeTimeout, name: "TIMEOUT", category: CategoryText, messages: []string{"Timed out after %s ms."}, parts: [][]string{{"Timed out after ", " ms."}}},
-	{code: CodeOldLimit, name: "OLD_LIMIT", category: CategoryLifecycle, messages: []string{"Old limit %s reached."}, deprecated: true, parts: [][]string{{"Old limit ", " reached."}}},
-	{code: CodeNewLimit, name: "NEW_LIMIT", category: CategoryLifecycle, messages: []string{"Limit %s reached."}, parts: [][]string{{"Limit ", " reached."}}},
-	{code: CodeDeprecatedNoReason, name: "DEPRECATED_NO_REASON", category: CategoryLifecycle, messages: []string{"Deprecated without a reason."}, deprecated: true, parts: [][]string{{"Deprecated without a reason."}}},
+	{code: CodeQuotes, name: "QUOTES", category: CategoryQuoting, variants: []variant{{text: "He said \"hi\" and 'bye'", parts: []string{"He said \"hi\" and 'bye'"}}, {text: "\"\"\" triple ''' quotes %s \"\"\"", parts: []string{"\"\"\" triple ''' quotes ", " \"\"\""}}}, order: []int{1, 0}},
+	{code: CodeBackslashes, name: "BACKSLASHES", category: CategoryQuoting, variants: []variant{{text: "C:\\path\\to\\file and a trailing backslash \\", parts: []string{"C:\\path\\to\\file and a trailing backslash \\"}}, {text: "\\x00 \\u2028 \\n written as text", parts: []string{"\\x00 \\u2028 \\n written as text"}}}},
+	{code: CodePercent, name: "PERCENT", category: CategoryQuoting, variants: []variant{{text: "100%% sure", parts: []string{"100% sure"}}, {text: "%%s is literal, %s is not", parts: []string{"%s is literal, ", " is not"}}, {text: "%s%s", parts: []string{"", "", ""}}}, order: []int{1, 0, 2}},
+	{code: CodeTemplateSyntax, name: "TEMPLATE_SYNTAX", category: CategoryQuoting, variants: []variant{{text: "${injection} `backtick` {{ jinja }} {%% raw %%} */ /* -- #{ruby}", parts: []string{"${injection} `backtick` {{ jinja }} {% raw %} */ /* -- #{ruby}"}}}, description: "Jinja, JS and Go template syntax in data must stay data: `{{ x }}`, `${x}`."},
+	{code: CodeMarkup, name: "MARKUP", category: CategoryQuoting, variants: []variant{{text: "</script><script>alert(1)</script>", parts: []string{"</script><script>alert(1)</script>"}}, {text: "# not a heading", parts: []string{"# not a heading"}}, {text: "1. not a list | pipe | *stars* _under_ [link](x) <b>bold</b> &amp;", parts: []string{"1. not a list | pipe | *stars* _under_ [link](x) <b>bold</b> &amp;"}}}, order: []int{2, 0, 1}},
+	{code: CodeWhitespace, name: "WHITESPACE", category: CategoryQuoting, variants: []variant{{text: " leading and trailing spaces ", parts: []string{" leading and trailing spaces "}}, {text: "two  spaces", parts: []string{"two  spaces"}}}},
+	{code: CodeSeparators, name: "SEPARATORS", category: CategoryText, variants: []variant{{text: "line\u2028separator and para\u2029graph", parts: []string{"line\u2028separator and para\u2029graph"}}}},
+	{code: CodeAstral, name: "ASTRAL", category: CategoryText, variants: []variant{{text: "emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, a flag 🇺🇦 and a skin tone 👍🏽", parts: []string{"emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, a flag 🇺🇦 and a skin tone 👍🏽"}}}, retryable: true, httpStatus: 503},
+	{code: CodeRtl, name: "RTL", category: CategoryText, variants: []variant{{text: "RTL: مرحبا שלום %s", parts: []string{"RTL: مرحبا שלום ", ""}}, {text: "full-width。punctuation，and combining é", parts: []string{"full-width。punctuation，and combining é"}}}, order: []int{1, 0}},
+	{code: CodeNone1, name: "NONE1", category: CategoryText, variants: []variant{{text: "None", parts: []string{"None"}}}},
+	{code: CodeSelfTest, name: "SELF_TEST", category: CategoryText, variants: []variant{{text: "self", parts: []string{"self"}}}},
+	{code: CodeErrorCode, name: "ERROR_CODE", category: CategoryText, variants: []variant{{text: "ErrorCode", parts: []string{"ErrorCode"}}}},
+	{code: CodeA, name: "A", category: CategoryText, variants: []variant{{text: "a", parts: []string{"a"}}}},
+	{code: CodeA1b, name: "A1B", category: CategoryText, variants: []variant{{text: "a1b", parts: []string{"a1b"}}}},
+	{code: CodeCategory, name: "CATEGORY", category: CategoryText, variants: []variant{{text: "category", parts: []string{"category"}}}},
+	{code: CodeChan, name: "CHAN", category: CategoryText, variants: []variant{{text: "chan", parts: []string{"chan"}}}},
+	{code: CodeSelect, name: "SELECT", category: CategoryText, variants: []variant{{text: "select", parts: []string{"select"}}}},
+	{code: CodeRecover, name: "RECOVER", category: CategoryText, variants: []variant{{text: "recover", parts: []string{"recover"}}}},
+	{code: CodeDef, name: "DEF", category: CategoryText, variants: []variant{{text: "def", parts: []string{"def"}}}},
+	{code: CodeLambda, name: "LAMBDA", category: CategoryText, variants: []variant{{text: "lambda", parts: []string{"lambda"}}}},
+	{code: CodeMap, name: "MAP", category: CategoryText, variants: []variant{{text: "map", parts: []string{"map"}}}},
+	{code: CodeNone, name: "NONE", category: CategoryText, variants: []variant{{text: "none", parts: []string{"none"}}}},
+	{code: CodeClass, name: "CLASS", category: CategoryText, variants: []variant{{text: "class", parts: []string{"class"}}}},
+	{code: CodeString, name: "STRING", category: CategoryText, variants: []variant{{text: "string", parts: []string{"string"}}}},
+	{code: CodeInit, name: "INIT", category: CategoryText, variants: []variant{{text: "init", parts: []string{"init"}}}},
+	{code: CodeConstructor, name: "CONSTRUCTOR", category: CategoryText, variants: []variant{{text: "constructor", parts: []string{"constructor"}}}},
+	{code: CodeEnum, name: "ENUM", category: CategoryText, variants: []variant{{text: "enum", parts: []string{"enum"}}}},
+	{code: CodeTimeout, name: "TIMEOUT", category: CategoryText, variants: []variant{{text: "Timed out after %s ms.", parts: []string{"Timed out after ", " ms."}}}},
+	{code: CodeOldLimit, name: "OLD_LIMIT", category: CategoryLifecycle, variants: []variant{{text: "Old limit %s reached.", parts: []string{"Old limit ", " reached."}}}, deprecated: true},
+	{code: CodeNewLimit, name: "NEW_LIMIT", category: CategoryLifecycle, variants: []variant{{text: "Limit %s reached.", parts: []string{"Limit ", " reached."}}}},
+	{code: CodeDeprecatedNoReason, name: "DEPRECATED_NO_REASON", category: CategoryLifecycle, variants: []variant{{text: "Deprecated without a reason.", parts: []string{"Deprecated without a reason."}}}, deprecated: true},
 }
 
 // RetiredCodes are the codes the API no longer sends, with their former names;
@@ -168,42 +192,43 @@ var RetiredCodes = retiredCodes([]retiredCode{
 	{902, "GONE"},
 })
 
-// Sentinels, one for each code the API may send: errors.Is(err, ErrSomeCode)
-// reports whether err is an [*Error] with that code. Each holds the first
-// message template of its code.
+// Sentinels, one for each code the API may send but the success codes:
+// errors.Is(err, ErrSomeCode) reports whether err is an [*Error] with that
+// code. Each is the error [New] makes of its code and its first message
+// template ("" for a code without any).
 
-var ErrQuotes = sentinel(CodeQuotes)
-var ErrBackslashes = sentinel(CodeBackslashes)
-var ErrPercent = sentinel(CodePercent)
-var ErrTemplateSyntax = sentinel(CodeTemplateSyntax)
-var ErrMarkup = sentinel(CodeMarkup)
-var ErrWhitespace = sentinel(CodeWhitespace)
-var ErrSeparators = sentinel(CodeSeparators)
-var ErrAstral = sentinel(CodeAstral)
-var ErrRtl = sentinel(CodeRtl)
-var ErrNone1 = sentinel(CodeNone1)
-var ErrSelfTest = sentinel(CodeSelfTest)
-var ErrErrorCode = sentinel(CodeErrorCode)
-var ErrA = sentinel(CodeA)
-var ErrA1b = sentinel(CodeA1b)
-var ErrCategory = sentinel(CodeCategory)
-var ErrChan = sentinel(CodeChan)
-var ErrSelect = sentinel(CodeSelect)
-var ErrRecover = sentinel(CodeRecover)
-var ErrDef = sentinel(CodeDef)
-var ErrLambda = sentinel(CodeLambda)
-var ErrMap = sentinel(CodeMap)
-var ErrNone = sentinel(CodeNone)
-var ErrClass = sentinel(CodeClass)
-var ErrString = sentinel(CodeString)
-var ErrInit = sentinel(CodeInit)
-var ErrConstructor = sentinel(CodeConstructor)
-var ErrEnum = sentinel(CodeEnum)
-var ErrTimeout = sentinel(CodeTimeout)
-
-// Deprecated: The API still sends this code, but the catalog advises against relying on it.
-var ErrOldLimit = sentinel(CodeOldLimit)
-var ErrNewLimit = sentinel(CodeNewLimit)
+var ErrQuotes = &Error{Code: CodeQuotes, Message: "He said \"hi\" and 'bye'", Category: CategoryQuoting, Variant: 0}
+var ErrBackslashes = &Error{Code: CodeBackslashes, Message: "C:\\path\\to\\file and a trailing backslash \\", Category: CategoryQuoting, Variant: 0}
+var ErrPercent = &Error{Code: CodePercent, Message: "100%% sure", Category: CategoryQuoting, Variant: 2, Params: []string{"", "100%% sure"}}
+var ErrTemplateSyntax = &Error{Code: CodeTemplateSyntax, Message: "${injection} `backtick` {{ jinja }} {%% raw %%} */ /* -- #{ruby}", Category: CategoryQuoting, Variant: -1}
+var ErrMarkup = &Error{Code: CodeMarkup, Message: "</script><script>alert(1)</script>", Category: CategoryQuoting, Variant: 0}
+var ErrWhitespace = &Error{Code: CodeWhitespace, Message: " leading and trailing spaces ", Category: CategoryQuoting, Variant: 0}
+var ErrSeparators = &Error{Code: CodeSeparators, Message: "line\u2028separator and para\u2029graph", Category: CategoryText, Variant: 0}
+var ErrAstral = &Error{Code: CodeAstral, Message: "emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, a flag 🇺🇦 and a skin tone 👍🏽", Category: CategoryText, Variant: 0, Retryable: true, HTTPStatus: 503}
+var ErrRtl = &Error{Code: CodeRtl, Message: "RTL: مرحبا שלום %s", Category: CategoryText, Variant: 0, Params: []string{"%s"}}
+var ErrNone1 = &Error{Code: CodeNone1, Message: "None", Category: CategoryText, Variant: 0}
+var ErrSelfTest = &Error{Code: CodeSelfTest, Message: "self", Category: CategoryText, Variant: 0}
+var ErrErrorCode = &Error{Code: CodeErrorCode, Message: "ErrorCode", Category: CategoryText, Variant: 0}
+var ErrA = &Error{Code: CodeA, Message: "a", Category: CategoryText, Variant: 0}
+var ErrA1b = &Error{Code: CodeA1b, Message: "a1b", Category: CategoryText, Variant: 0}
+var ErrCategory = &Error{Code: CodeCategory, Message: "category", Category: CategoryText, Variant: 0}
+var ErrChan = &Error{Code: CodeChan, Message: "chan", Category: CategoryText, Variant: 0}
+var ErrSelect = &Error{Code: CodeSelect, Message: "select", Category: CategoryText, Variant: 0}
+var ErrRecover = &Error{Code: CodeRecover, Message: "recover", Category: CategoryText, Variant: 0}
+var ErrDef = &Error{Code: CodeDef, Message: "def", Category: CategoryText, Variant: 0}
+var ErrLambda = &Error{Code: CodeLambda, Message: "lambda", Category: CategoryText, Variant: 0}
+var ErrMap = &Error{Code: CodeMap, Message: "map", Category: CategoryText, Variant: 0}
+var ErrNone = &Error{Code: CodeNone, Message: "none", Category: CategoryText, Variant: 0}
+var ErrClass = &Error{Code: CodeClass, Message: "class", Category: CategoryText, Variant: 0}
+var ErrString = &Error{Code: CodeString, Message: "string", Category: CategoryText, Variant: 0}
+var ErrInit = &Error{Code: CodeInit, Message: "init", Category: CategoryText, Variant: 0}
+var ErrConstructor = &Error{Code: CodeConstructor, Message: "constructor", Category: CategoryText, Variant: 0}
+var ErrEnum = &Error{Code: CodeEnum, Message: "enum", Category: CategoryText, Variant: 0}
+var ErrTimeout = &Error{Code: CodeTimeout, Message: "Timed out after %s ms.", Category: CategoryText, Variant: 0, Params: []string{"%s"}}
 
 // Deprecated: The API still sends this code, but the catalog advises against relying on it.
-var ErrDeprecatedNoReason = sentinel(CodeDeprecatedNoReason)
+var ErrOldLimit = &Error{Code: CodeOldLimit, Message: "Old limit %s reached.", Category: CategoryLifecycle, Variant: 0, Params: []string{"%s"}}
+var ErrNewLimit = &Error{Code: CodeNewLimit, Message: "Limit %s reached.", Category: CategoryLifecycle, Variant: 0, Params: []string{"%s"}}
+
+// Deprecated: The API still sends this code, but the catalog advises against relying on it.
+var ErrDeprecatedNoReason = &Error{Code: CodeDeprecatedNoReason, Message: "Deprecated without a reason.", Category: CategoryLifecycle, Variant: 0}
