@@ -234,7 +234,8 @@ def test_message_sets_are_shared_with_their_descriptions() -> None:
     assert problems(
         'message_sets:\n  S: ["Same."]\nerrors:\n  - {code: 1, name: A, messages: [{include: S}, "Same."]}\n'
     ) == [
-        '10:49: errors[0].messages[1]: duplicate message "Same.", same as variant 0 (errors[0].messages[0].include at 10:45)'
+        '10:49: errors[0].messages[1]: duplicate message "Same.", same as variant 0 '
+        "(errors[0].messages[0].include at 10:45)"
     ]
 
 
@@ -322,7 +323,8 @@ def test_drifted_messages_match_tolerantly_and_say_so() -> None:
     catalog = load_catalog(
         (
             text
-            + 'errors:\n  - {code: 1, name: A, messages: ["Unread parameters `%s`.", "Invalid symbol."]}\n  - {code: 2}\n'
+            + 'errors:\n  - {code: 1, name: A, messages: ["Unread parameters `%s`.", "Invalid symbol."]}\n'
+            + "  - {code: 2}\n"
         ).encode()
     )
     error, empty = catalog.errors
