@@ -15,7 +15,7 @@ from itertools import cycle
 from pathlib import Path
 from typing import Any
 
-from generator.model import Catalog, Category, Code, ErrorDef
+from generator.model import WILDCARD, Catalog, Category, Code, ErrorDef, Location, pointer_text
 from generator.validate import load_catalog
 
 # How deeply a payload's JSON text may nest arrays and objects (the top-level object is 1); each
@@ -47,12 +47,12 @@ MALFORMED = {
 }
 
 
-def _expect_known(error: ErrorDef, message: str) -> dict[str, Any]:
+def _expect_known(error: ErrorDef, message: str, tolerate: frozenset[str]) -> dict[str, Any]:
     """What every runtime gives for a listed code: a success code gives no error at all."""
     if not error.is_exception:
         return {"success": True, "code": error.code, "name": error.name}
-    matched = error.match(message)
-    variant, params = matched if matched is not None else (None, ())
+    match = error.match_loosely(message, tolerate)
+    variant, params = match.variant, match.params
     named: dict[str, str] = {}
     if variant is not None:
         for placeholder, value in zip(error.messages[variant].placeholders, params, strict=True):
@@ -67,6 +67,9 @@ def _expect_known(error: ErrorDef, message: str) -> dict[str, Any]:
         "variant": variant,
         "params": list(params),
         "params_by_name": named,
+        "matched": match.how,
+        "detail": match.detail,
+        "mismatch": match.reason,
         "message": message,
         "retryable": error.retryable,
         "http_status": error.http_status,
@@ -93,7 +96,7 @@ def build(catalog: Catalog) -> dict[str, Any]:
                 {
                     "name": f"{error.name} variant {index}",
                     "payload": payload(error.code, message),
-                    "expect": _expect_known(error, message),
+                    "expect": _expect_known(error, message, catalog.payload.tolerate),
                 }
             )
         unknown = "A message this catalog has never seen."
@@ -101,7 +104,7 @@ def build(catalog: Catalog) -> dict[str, Any]:
             {
                 "name": f"{error.name} with an unknown message",
                 "payload": payload(error.code, unknown),
-                "expect": _expect_known(error, unknown),
+                "expect": _expect_known(error, unknown, catalog.payload.tolerate),
             }
         )
 
@@ -139,7 +142,15 @@ def build(catalog: Catalog) -> dict[str, Any]:
     first = next(e for e in catalog.exceptions if e.messages)
     sample = first.code
     wrong_code: list[tuple[str, object]] = [("a boolean code", True), ("a float code", 1.5), ("a null code", None)]
-    wrong_code.append(("a numeric code", 12345) if string_codes else ("a numeric-string code", str(sample)))
+    if string_codes:
+        wrong_code.append(("a numeric code", 12345))
+    elif not catalog.payload.numeric_strings:  # else read as the integer: see _location_cases
+        wrong_code.append(("a numeric-string code", str(sample)))
+    else:  # never leading zeros, a sign but "-", or spaces: JSON's own integers only
+        wrong_code += [
+            ("a numeric string with a leading zero", f"0{abs(sample)}"),
+            ("a padded numeric string", f" {sample}"),
+        ]
     if not string_codes:  # codes beyond what JavaScript holds exactly are refused by every target
         wrong_code += [("a code of 2**53", 2**53), ("a code of -(2**53)", -(2**53)), ("a code of 2**64", 2**64)]
         largest = 2**53 - 1
@@ -167,7 +178,7 @@ def build(catalog: Catalog) -> dict[str, Any]:
         )
     # JSON texts that say the same payload in other ways: every target must read them alike.
     first_message = first.messages[0].format(*["v"] * first.messages[0].arity)
-    expected = _expect_known(first, first_message)
+    expected = _expect_known(first, first_message, catalog.payload.tolerate)
 
     def escaped(text: str) -> str:
         return '"' + "".join(f"\\u{ord(c):04x}" if ord(c) < 0x10000 else c for c in text) + '"'
@@ -193,7 +204,7 @@ def build(catalog: Catalog) -> dict[str, Any]:
         {
             "name": "lone surrogate escapes in the message",
             "payload": lone,
-            "expect": _expect_known(first, "a\ufffdb\ufffd"),
+            "expect": _expect_known(first, "a\ufffdb\ufffd", catalog.payload.tolerate),
         }
     )
     # Bytes that are no UTF-8 JSON text, though some parsers guess their way through (these cases
@@ -217,6 +228,8 @@ def build(catalog: Catalog) -> dict[str, Any]:
         cases.append({"name": name, "payload": text, "expect": {"error": "payload"}})
     cases += _nesting_cases(catalog, valid)
     cases += _matcher_cases(catalog, payload)
+    cases += _location_cases(catalog)
+    cases += _drift_cases(catalog, payload)
     return {"catalog": catalog.name, "code_type": catalog.code_type, "cases": cases, "matches": _matches(catalog)}
 
 
@@ -224,7 +237,7 @@ def _nesting_cases(catalog: Catalog, valid: str) -> list[dict[str, Any]]:
     """Every target reads JSON text nested up to MAX_PAYLOAD_DEPTH and refuses one level more,
     wherever the depth is: in an ignored field, or in the code or message field itself."""
     first = next(e for e in catalog.exceptions if e.messages)
-    expected = _expect_known(first, first.messages[0].text)
+    expected = _expect_known(first, first.messages[0].text, catalog.payload.tolerate)
     code_key, message_key = (
         json.dumps(k, ensure_ascii=False) for k in (catalog.payload.code_field, catalog.payload.message_field)
     )
@@ -274,7 +287,7 @@ def _nesting_cases(catalog: Catalog, valid: str) -> list[dict[str, Any]]:
                 },
                 ensure_ascii=False,
             ),
-            "expect": _expect_known(first, brackets_in_text),
+            "expect": _expect_known(first, brackets_in_text, catalog.payload.tolerate),
         },
     ]
 
@@ -299,7 +312,7 @@ def _matcher_cases(catalog: Catalog, payload: Callable[[object, object], str]) -
                         {
                             "name": f"{error.name} variant {index} filled with {how}{variant}",
                             "payload": payload(error.code, text),
-                            "expect": _expect_known(error, text),
+                            "expect": _expect_known(error, text, catalog.payload.tolerate),
                         }
                     )
     return cases
@@ -346,6 +359,136 @@ def _matches(catalog: Catalog) -> list[dict[str, Any]]:
     return found
 
 
+def _placed(location: Location, index: int, code: object, message: object) -> dict[str, Any]:
+    """A payload holding code and message at `location`, wildcards taking array item `index`
+    (earlier items are success-less fillers: objects without the code field)."""
+    payload: dict[str, Any] = {}
+    for pointer, value in ((location.code, code), (location.message, message)):
+        node: Any = payload
+        for depth, token in enumerate(pointer):
+            last = depth == len(pointer) - 1
+            if token == WILDCARD:
+                while len(node) <= index:
+                    node.append({})
+                node = node[index]
+                continue
+            if last:
+                node[token] = value
+            else:
+                following = pointer[depth + 1]
+                node = node.setdefault(token, [] if following == WILDCARD else {})
+    return payload
+
+
+def _expect_all(catalog: Catalog, data: object) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The primary error of a payload and every error in it, by the model's reference rules."""
+    found = catalog.payload.read(data, catalog.code_type == "string")
+    by_code = {e.code: e for e in catalog.active}
+    errors = []
+    for item in found:
+        error = by_code.get(item.code)
+        if error is not None and not error.is_exception:
+            continue
+        expected = (
+            _expect_known(error, item.message, catalog.payload.tolerate)
+            if error is not None
+            else _unknown(item.code, item.message, catalog.category_of(item.code))
+        )
+        errors.append({"pointer": item.pointer, **expected})
+    primary = {k: v for k, v in errors[0].items() if k != "pointer"} if errors else {"success": True}
+    return primary, errors
+
+
+def _location_cases(catalog: Catalog) -> list[dict[str, Any]]:
+    """Errors at every location the catalog declares, and a batch of an error and a success."""
+    cases: list[dict[str, Any]] = []
+    errors = [e for e in catalog.exceptions if e.messages]
+    success = next((e for e in catalog.active if not e.is_exception), None)
+    for number, location in enumerate(catalog.payload.locations):
+        error = errors[number % len(errors)]
+        message = error.messages[0].format(*("7" for _ in error.messages[0].placeholders))
+        payloads = {"an error": _placed(location, 1 if location.wildcards else 0, error.code, message)}
+        if catalog.payload.numeric_strings and isinstance(error.code, int):
+            payloads["an error with a numeric-string code"] = _placed(location, 0, str(error.code), message)
+        if success is not None:
+            payloads["a success"] = _placed(location, 0, success.code, "")
+            if location.wildcards:  # a batch: one item failed, one succeeded, the envelope succeeded
+                batch = _placed(location, 0, success.code, "")
+                for key, value in _placed(location, 1, error.code, message).items():
+                    _merge(batch, key, value)
+                first = catalog.payload.locations[0]
+                if not first.wildcards:
+                    for key, value in _placed(first, 0, success.code, "").items():
+                        _merge(batch, key, value)
+                payloads["a batch of a success and an error"] = batch
+        for how, data in payloads.items():
+            primary, every = _expect_all(catalog, data)
+            cases.append(
+                {
+                    "name": f"{how} at {pointer_text(location.code)}",
+                    "payload": json.dumps(data, ensure_ascii=False),
+                    "expect": primary,
+                    "all": every,
+                }
+            )
+    return cases
+
+
+def _merge(into: Any, key: Any, value: Any) -> None:
+    """Deep-merge `value` at `key`: dicts key by key, lists item by item (non-empty items win)."""
+    if key not in into if isinstance(into, dict) else key >= len(into):
+        into[key] = value
+        return
+    current = into[key]
+    if isinstance(current, dict) and isinstance(value, dict):
+        for inner, item in value.items():
+            _merge(current, inner, item)
+    elif isinstance(current, list) and isinstance(value, list):
+        for index, item in enumerate(value):
+            if index >= len(current):
+                current.append(item)
+            elif item:
+                _merge(current, index, item) if isinstance(current[index], dict) and current[
+                    index
+                ] else current.__setitem__(index, item)
+    else:
+        into[key] = value
+
+
+def _drift_cases(catalog: Catalog, payload: Callable[[object, object], str]) -> list[dict[str, Any]]:
+    """Each message drifted as real payloads drift it from the docs: a trailing space, a final
+    period missing or added, backticks dropped, detail appended, and empty; every runtime must
+    say how it matched (exact, tolerant, none) as the model does."""
+    cases: list[dict[str, Any]] = []
+    for error in catalog.exceptions:
+        for index, template in enumerate(error.messages):
+            message = template.format(*("5" for _ in template.placeholders))
+            drifts = {
+                "a trailing space": message + " ",
+                "the final period missing": message[:-1] if message.endswith(".") else message + ".",
+                "backticks dropped": message.replace("`", ""),
+                "detail appended": message + " (order 42)",
+            }
+            for how, text in drifts.items():
+                if text == message:
+                    continue
+                cases.append(
+                    {
+                        "name": f"{error.name} variant {index} with {how}",
+                        "payload": payload(error.code, text),
+                        "expect": _expect_known(error, text, catalog.payload.tolerate),
+                    }
+                )
+        cases.append(
+            {
+                "name": f"{error.name} with an empty message",
+                "payload": payload(error.code, ""),
+                "expect": _expect_known(error, "", catalog.payload.tolerate),
+            }
+        )
+    return cases
+
+
 def _unknown(code: Code, message: str, category: Category | None) -> dict[str, Any]:
     return {
         "code": code,
@@ -356,6 +499,9 @@ def _unknown(code: Code, message: str, category: Category | None) -> dict[str, A
         "variant": None,
         "params": [],
         "params_by_name": {},
+        "matched": "none",
+        "detail": None,
+        "mismatch": "unknown_code",
         "message": message,
         "retryable": False,
         "http_status": None,
