@@ -389,6 +389,13 @@ class _Semantics:
             location = self.location(where, item["code"], item["message"])
             if location is None:
                 continue
+            if where == at and location.wildcards:
+                self.error(
+                    "payload-wildcards",
+                    (*at, "code"),
+                    "the first location takes no *: it is where a server's error is written (to_payload); "
+                    "give batch items under `also`",
+                )
             if location in locations:
                 first = given[locations.index(location)][0]
                 self.error("payload-location", (*where, "code"), f"the same location as {_where(first)}")

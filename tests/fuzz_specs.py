@@ -163,6 +163,7 @@ def specs(draw: st.DrawFn, index: int) -> dict[str, Any]:
             "title": draw(MESSAGE.filter(lambda m: "%" not in m)),
             "version": "1.0.0",
             "code_type": "string" if string_codes else "integer",
+            "placeholders": "printf",  # chosen, so hostile text like {x} stays text
             "payload": {"code": "code", "message": "msg"},
         },
         "categories": categories,

@@ -14,17 +14,14 @@ def spec(codes: int) -> str:
         f"  title: Scale test of {codes} codes",
         "  version: 1.0.0",
         "  code_type: integer",
-        "  payload: {code: code, msg: msg}".replace("msg: msg", "message: msg"),
+        "  payload: {code: code, message: msg}",
         "categories:",
     ]
     per = 1000
     for group in range((codes + per - 1) // per):
         low = 50000 + group * per
-        lines += [
-            f"  - name: GROUP_{group}",
-            f"    title: Group {group}",
-            f"    range: {{min: {low}, max: {low + per - 1}}}",
-        ]
+        lines += [f"  - name: GROUP_{group}", f"    title: Group {group}"]
+        lines.append(f"    range: {{min: {low}, max: {low + per - 1}}}")
     lines.append("errors:")
     for index in range(codes):
         code = 50000 + index
@@ -33,11 +30,8 @@ def spec(codes: int) -> str:
         if shape == 0:
             lines += ["    messages:", f'      - "Operation {index} failed."']
         elif shape == 1:
-            lines += [
-                "    messages:",
-                f'      - "Too many requests for {index}; limit is %d per %s."',
-                f'      - "Error {index}."',
-            ]
+            lines += ["    messages:", f'      - "Too many requests for {index}; limit is %d per %s."']
+            lines.append(f'      - "Error {index}."')
         elif shape == 2:
             lines += [
                 "    messages:",

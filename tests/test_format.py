@@ -234,7 +234,8 @@ def test_message_sets_are_shared_with_their_descriptions() -> None:
     assert problems(
         'message_sets:\n  S: ["Same."]\nerrors:\n  - {code: 1, name: A, messages: [{include: S}, "Same."]}\n'
     ) == [
-        '10:49: errors[0].messages[1]: duplicate message "Same.", same as variant 0 (errors[0].messages[0].include at 10:45)'
+        '10:49: errors[0].messages[1]: duplicate message "Same.", same as variant 0 '
+        "(errors[0].messages[0].include at 10:45)"
     ]
 
 
@@ -248,3 +249,106 @@ def test_extensions_are_declared_and_typed() -> None:
         "11:65: errors[0].extensions.sqlstate: extension 'sqlstate' is not declared in catalog.extensions "
         "(declared: condition_name, ws_close)",
     ]
+
+
+def test_payload_locations_as_json_pointers() -> None:
+    catalog = (
+        load(
+            "errors:\n  - {code: 1, name: A}\n",
+        )
+        if False
+        else load_catalog(
+            HEAD.format(code_type="integer")
+            .replace(
+                "  payload: {code: code, message: msg}\n",
+                "  payload:\n    code: /error/code\n    message: /error/msg\n"
+                "    also: [{code: /data/*/sCode, message: /data/*/sMsg}, {code: /a~1b, message: /m~0}]\n"
+                "    numeric_strings: true\n",
+            )
+            .encode()
+            + b"errors:\n  - {code: 1, name: A}\n"
+        )
+    )
+    payload = catalog.payload
+    assert [(loc.code, loc.message) for loc in payload.locations] == [
+        (("error", "code"), ("error", "msg")),
+        (("data", "*", "sCode"), ("data", "*", "sMsg")),
+        (("a/b",), ("m~",)),
+    ]
+    document = {
+        "error": {"code": "1", "msg": "x"},
+        "data": [{"sCode": 7, "sMsg": "y"}, {"other": 1}, {"sCode": 8, "sMsg": "z"}],
+    }
+    assert [(f.pointer, f.code, f.message) for f in payload.read(document, False)] == [
+        ("/error/code", 1, "x"),
+        ("/data/0/sCode", 7, "y"),
+        ("/data/2/sCode", 8, "z"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("payload", "expected"),
+    [
+        (
+            "{code: error.code, message: msg}",
+            '6:19: catalog.payload.code: "error.code" would be read as one field of that name; for a field inside '
+            'another, write a JSON Pointer ("/error/code"), and for a top-level field whose name holds a dot, '
+            '"/error.code"',
+        ),
+        (
+            "{code: /data/*/sCode, message: /data/*/sMsg}",
+            "6:19: catalog.payload.code: the first location takes no *: it is where a server's error is written "
+            "(to_payload); give batch items under `also`",
+        ),
+        (
+            "{code: code, message: msg, also: [{code: /data/*/sCode, message: /list/*/sMsg}]}",
+            '6:77: catalog.payload.also[0].message: "/list/*/sMsg" must take the items "/data/*/sCode" takes: the '
+            "same path up to its last *, so each item's message is read in that item",
+        ),
+        ("{code: /a~2, message: msg}", '6:19: catalog.payload.code: "/a~2" is not a JSON Pointer: ~ must be ~0 or ~1'),
+    ],
+)
+def test_payload_settings_are_validated(payload: str, expected: str) -> None:
+    text = HEAD.format(code_type="integer").replace("{code: code, message: msg}", payload)
+    with pytest.raises(SpecError) as raised:
+        load_catalog((text + "errors:\n  - {code: 1, name: A}\n").encode())
+    assert [f"{d.position.line}:{d.position.column}: {d.message}" for d in raised.value.diagnostics] == [expected]
+
+
+def test_drifted_messages_match_tolerantly_and_say_so() -> None:
+    text = HEAD.format(code_type="integer").replace(
+        "{code: code, message: msg}",
+        "{code: code, message: msg, tolerate: [whitespace, punctuation, backticks, detail]}",
+    )
+    catalog = load_catalog(
+        (
+            text
+            + 'errors:\n  - {code: 1, name: A, messages: ["Unread parameters `%s`.", "Invalid symbol."]}\n'
+            + "  - {code: 2}\n"
+        ).encode()
+    )
+    error, empty = catalog.errors
+    tolerate = catalog.payload.tolerate
+    seen = {
+        m: error.match_loosely(m, tolerate)
+        for m in (
+            "Invalid symbol.",
+            "Invalid symbol",
+            "Invalid symbol. ",
+            "Unread parameters x",
+            "Invalid symbol. Symbol BTC",
+            "",
+            "Other",
+        )
+    }
+    assert [(m.variant, m.params, m.how, m.detail, m.reason) for m in seen.values()] == [
+        (1, (), "exact", None, None),
+        (1, (), "tolerant", None, None),
+        (1, (), "tolerant", None, None),
+        (0, ("x",), "tolerant", None, None),
+        (1, (), "tolerant", " Symbol BTC", None),
+        (None, (), "none", None, "empty"),
+        (None, (), "none", None, "unmatched"),
+    ]
+    assert empty.match_loosely("anything", tolerate).reason == "undocumented"
+    assert error.match_loosely("Invalid symbol", frozenset()).how == "none"  # tolerances are opt-in

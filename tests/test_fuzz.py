@@ -30,7 +30,7 @@ from tests.test_go_target import HERE as GO_HERE
 from tests.test_typescript_target import HERE
 from tests.toolchains import STRICT, Tools, gofmt, output, run, run_go, tsc
 
-EXAMPLES = int(os.environ.get("ERRGEN_FUZZ_EXAMPLES", "100"))
+EXAMPLES = int(os.environ.get("ERRGEN_FUZZ_EXAMPLES", "40"))
 
 
 def expected_messages(spec: dict[str, Any]) -> dict[str, tuple[str, ...]]:
@@ -48,6 +48,11 @@ def check_python(out: Path, spec: dict[str, Any]) -> None:
     for name, messages in expected_messages(spec).items():
         member = module.ErrorCode[name]
         assert member.messages == messages
+        for variant, text in enumerate(messages):  # a server's error, written and read back
+            built = member.error(variant, *["v"] * (len(text.replace("%%", "").split("%s")) - 1))
+            read = module.from_payload(json.dumps(built.to_payload()))
+            assert (read.code, read.message, read.variant, read.params) == (
+                built.code, built.message, built.variant, built.params)
         entry = next(e for e in spec["errors"] if e["name"] == name)
         assert member.value == entry["code"]
         if "description" in entry:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..escaping import python_literal, python_string, toml_string
-from ..model import Catalog, Category, ErrorDef, Template
+from ..model import Catalog, Category, ErrorDef, Template, pointer_text
 from ..resources import runtime_file
 from ..templating import header, render_template
 from .base import Problem, SimpleTarget, class_shadowing, option, setting
@@ -477,6 +477,28 @@ def _error(error: ErrorDef) -> dict[str, object]:
     }
 
 
+def _payload_context(catalog: Catalog) -> dict[str, object]:
+    payload = catalog.payload
+    first = payload.locations[0]
+    locations = [
+        f"({_tuple([python_string(t) for t in location.code])}, {_tuple([python_string(t) for t in location.message])})"
+        for location in payload.locations
+    ]
+    return {
+        # One top-level location, codes as JSON types them: the fast path of the runtime.
+        "simple_payload": len(payload.locations) == 1
+        and len(first.code) == len(first.message) == 1
+        and not payload.numeric_strings,
+        "several_locations": len(payload.locations) > 1,
+        "code_field": first.code[0] if len(first.code) == 1 else pointer_text(first.code),
+        "message_field": first.message[0] if len(first.message) == 1 else pointer_text(first.message),
+        "locations": _tuple(locations),
+        "tolerate": "{" + ", ".join(python_string(t) for t in sorted(payload.tolerate)) + "}"
+        if payload.tolerate
+        else "",
+    }
+
+
 def render(catalog: Catalog) -> dict[str, str]:
     string_codes = catalog.code_type == "string"
     names: dict[str, object] = {}
@@ -506,6 +528,7 @@ def render(catalog: Catalog) -> dict[str, str]:
         "names": names,
         "retired": catalog.retired,
         "has_success": catalog.has_success,
+        **_payload_context(catalog),
     }
     package = package_name(catalog)
     return {

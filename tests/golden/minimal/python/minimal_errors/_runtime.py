@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, Generic, Literal, TypeVar, overload
 
 MAX_DEPTH = 128
@@ -89,6 +89,11 @@ def _digits(value: str, at: int) -> int:
     return at if at > start else -1
 
 
+Matched = tuple[int | None, tuple[str, ...], str, str | None, str | None]
+"""A match: variant, params, how ("exact", "tolerant", "none"), detail, and why not ("empty",
+"undocumented", "unmatched")."""
+
+
 class Info(Generic[C]):
     """What the catalog says about one code, and its message matcher."""
 
@@ -101,8 +106,10 @@ class Info(Generic[C]):
         "kind",
         "messages",
         "names",
+        "order",
         "parts",
         "retryable",
+        "types",
         "upstream_name",
     )
 
@@ -128,6 +135,8 @@ class Info(Generic[C]):
         self.parts = parts
         self.messages = texts if texts is not None else tuple(map(template_text, parts))
         self.names = names
+        self.types = types
+        self.order = order if order is not None else tuple(range(len(parts)))
         self.retryable = retryable
         self.http_status = http_status
         self.deprecated = deprecated
@@ -183,6 +192,49 @@ class Info(Generic[C]):
             if typed is None or all(map(fits, typed, values)):
                 return variant, values
         return None
+
+    def match_loosely(self, message: str, tolerate: frozenset[str]) -> Matched:
+        """The rule of generator.model.ErrorDef.match_loosely: exact first, then the message and
+        the variants normalized by the catalog's tolerances, then a variant with extra detail."""
+        exact = self.match(message)
+        if exact is not None:
+            return exact[0], exact[1], "exact", None, None
+        if not self.parts:
+            return None, (), "none", None, "undocumented"
+        if message == "":
+            return None, (), "none", None, "empty"
+        if tolerate - {"detail"}:
+            wanted = normalized(message, tolerate)
+            for variant in self.order:
+                values = fit(loose_parts(self.parts[variant], tolerate), wanted)
+                if values is not None and self._typed(variant, values):
+                    return variant, values, "tolerant", None, None
+        if "detail" in tolerate:
+            for variant in self.order:
+                values = fit((*loose_parts(self.parts[variant], tolerate - {"punctuation"}), ""), message)
+                if values is not None and values[-1] and self._typed(variant, values[:-1]):
+                    return variant, values[:-1], "tolerant", values[-1], None
+        return None, (), "none", None, "unmatched"
+
+    def _typed(self, variant: int, values: tuple[str, ...]) -> bool:
+        return self.types is None or all(map(fits, self.types[variant], values))
+
+    def fill(self, variant: int, params: tuple[object, ...], named: Mapping[str, object]) -> str:
+        """The message of `variant` with its values given by position, or by name (braces style)."""
+        if named:
+            names = self.names[variant] if self.names is not None else ()
+            unknown = sorted(set(named) - {n for n in names if n is not None})
+            if unknown or params:
+                raise ValueError(
+                    f"{self.messages[variant]!r} takes no value named {', '.join(unknown)}"
+                    if unknown
+                    else "give the values by position or by name, not both"
+                )
+            try:
+                params = tuple(named[name] for name in names)  # type: ignore[index]
+            except KeyError as missing:
+                raise ValueError(f"{self.messages[variant]!r} needs a value for {missing.args[0]}") from None
+        return self.format(variant, params)
 
     def params_by_name(self, variant: int | None, params: tuple[str, ...]) -> dict[str, str]:
         """The values of a match by placeholder name (the first of a repeated name wins)."""
@@ -309,4 +361,167 @@ def read_payload(payload: Payload, code_field: str, message_field: str, string_c
 def check_code(code: int | str, code_field: str) -> None:
     """Refuse an integer code beyond what every target holds exactly."""
     if isinstance(code, int) and not -MAX_CODE <= code <= MAX_CODE:
-        raise PayloadError(f"payload field {code_field!r} must be an integer within ±(2**53 - 1)")
+        shown_at = code_field if code_field.startswith("/") else repr(code_field)
+        raise PayloadError(f"payload field {shown_at} must be an integer within ±(2**53 - 1)")
+
+
+def build_payload(location: Location, code: int | str, message: str) -> dict[str, object]:
+    """The payload that carries `code` and `message` at `location` (no wildcard in it)."""
+    payload: dict[str, object] = {}
+    for pointer, value in zip(location, (code, message), strict=True):
+        node = payload
+        for token in pointer[:-1]:
+            child = node.setdefault(token, {})
+            assert isinstance(child, dict)
+            node = child
+        node[pointer[-1]] = value
+    return payload
+
+
+Location = tuple[tuple[str, ...], tuple[str, ...]]
+"""Where a payload may hold an error: its code's and its message's JSON Pointer tokens ("*" is
+every item of an array)."""
+
+Found = tuple[str, int | str, str]
+"""An error (or success) a payload holds: its code's concrete JSON Pointer, its code, its message."""
+
+_MISSING = object()
+
+
+def parse(payload: Payload) -> object:
+    """A payload as JSON data: a dict as it is, or its JSON as text or UTF-8 bytes."""
+    data: Any = payload
+    if type(data) is dict:
+        return data
+    if isinstance(data, (bytes, bytearray)):
+        try:
+            data = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise PayloadError(f"payload is not valid UTF-8: {exc}") from None
+    if isinstance(data, str):
+        if too_deep(data):
+            raise PayloadError(f"payload nests deeper than {MAX_DEPTH} levels")
+        try:
+            data = json.loads(data, parse_constant=_not_json)
+        except (ValueError, RecursionError) as exc:
+            raise PayloadError(f"payload is not valid JSON: {exc}") from None
+    if not isinstance(data, Mapping):
+        raise PayloadError(f"payload must be a JSON object, got {type(data).__name__}")
+    return data
+
+
+def _child(node: object, token: str) -> object:
+    if isinstance(node, Mapping):
+        return node.get(token, _MISSING)
+    if isinstance(node, list) and token.isascii() and token.isdigit() and (token == "0" or token[0] != "0"):
+        index = int(token)
+        return node[index] if index < len(node) else _MISSING
+    return _MISSING
+
+
+def _resolve(
+    node: object, pointer: tuple[str, ...], at: str, found: list[tuple[str, object, list[str]]], items: list[str]
+) -> None:
+    """Every (concrete pointer, value, wildcard indexes) `pointer` reaches from `node`."""
+    for depth, token in enumerate(pointer):
+        if token == "*" and isinstance(node, list):
+            rest = pointer[depth + 1 :]
+            for index, item in enumerate(node):
+                _resolve(item, rest, f"{at}/{index}", found, [*items, str(index)])
+            return
+        node = _child(node, token)
+        if node is _MISSING:
+            return
+        at += "/" + token.replace("~", "~0").replace("/", "~1")
+    found.append((at, node, items))
+
+
+def _code_of(value: object, where: str, string_codes: bool, numeric_strings: bool) -> int | str:
+    if string_codes:
+        if isinstance(value, str):
+            return value
+        raise PayloadError(f"payload field {where} must be a string, got {shown(value)}")
+    if type(value) is int:
+        return value
+    if numeric_strings and isinstance(value, str):
+        digits = value[1:] if value.startswith("-") else value
+        if digits.isascii() and digits.isdigit() and (digits == "0" or digits[0] != "0"):
+            return int(value)
+    raise PayloadError(f"payload field {where} must be an integer, got {shown(value)}")
+
+
+@overload
+def read_errors(
+    payload: Payload, locations: tuple[Location, ...], string_codes: Literal[True], numeric_strings: bool
+) -> Sequence[tuple[str, str, str]]: ...
+@overload
+def read_errors(
+    payload: Payload, locations: tuple[Location, ...], string_codes: Literal[False], numeric_strings: bool
+) -> Sequence[tuple[str, int, str]]: ...
+def read_errors(
+    payload: Payload, locations: tuple[Location, ...], string_codes: bool, numeric_strings: bool
+) -> Sequence[Found]:
+    """Every code the catalog's locations hold in a payload, in location order and array items in
+    order, each with its message (the reference rule of generator.model.Payload.read).
+
+    Raises PayloadError when the payload is not JSON, or holds no code at any location, or holds
+    one (or its message) of the wrong type.
+    """
+    data = parse(payload)
+    found: list[Found] = []
+    for code_at, message_at in locations:
+        hits: list[tuple[str, object, list[str]]] = []
+        _resolve(data, code_at, "", hits, [])
+        for where, value, items in hits:
+            indexes = iter(items)
+            concrete = [next(indexes) if token == "*" else token for token in message_at]
+            message: object = data
+            for token in concrete:
+                message = _child(message, token)
+                if message is _MISSING:
+                    shown_at = "/" + "/".join(concrete)
+                    raise PayloadError(f"payload has a code at {where} but no message at {shown_at}")
+            if not isinstance(message, str):
+                raise PayloadError(f"payload field {'/' + '/'.join(concrete)} must be a string, got {shown(message)}")
+            if not message.isascii():
+                message = _SURROGATE.sub("\ufffd", message)
+            code = _code_of(value, where, string_codes, numeric_strings)
+            check_code(code, where)
+            found.append((where, code, message))
+    if not found:
+        places = ", ".join("/" + "/".join(code_at) for code_at, _ in locations)
+        raise PayloadError(f"payload holds no code at {places}")
+    return found
+
+
+_WHITESPACE = " \t\n\r"
+
+
+def _trimmed_end(text: str, tolerate: frozenset[str]) -> str:
+    if "whitespace" in tolerate:
+        text = text.rstrip(_WHITESPACE)
+    if "punctuation" in tolerate and text[-1:] in (".", "。"):
+        text = text[:-1]
+        if "whitespace" in tolerate:
+            text = text.rstrip(_WHITESPACE)
+    return text
+
+
+def normalized(message: str, tolerate: frozenset[str]) -> str:
+    """A message as the tolerances compare it (generator.model.normalized)."""
+    if "whitespace" in tolerate:
+        message = message.lstrip(_WHITESPACE)
+    return _trimmed_end(message, tolerate)
+
+
+def loose_parts(parts: Parts, tolerate: frozenset[str]) -> Parts:
+    """A template's parts as the tolerances compare them (generator.model.loose_parts)."""
+    out = list(parts)
+    if "backticks" in tolerate:
+        for index in range(len(out) - 1):
+            if out[index].endswith("`") and out[index + 1].startswith("`"):
+                out[index], out[index + 1] = out[index][:-1], out[index + 1][1:]
+    if "whitespace" in tolerate:
+        out[0] = out[0].lstrip(_WHITESPACE)
+    out[-1] = _trimmed_end(out[-1], tolerate)
+    return tuple(out)

@@ -4,9 +4,9 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Callable, ClassVar, Dict, Mapping, Optional, Tuple, Union
+from typing import Callable, ClassVar, Dict, FrozenSet, List, Mapping, Optional, Tuple, Union
 
-from ._runtime import MAX_DEPTH, Info, PayloadError, check_code, read_payload
+from ._runtime import MAX_DEPTH, Info, Location, PayloadError, build_payload, check_code, read_errors, read_payload
 
 __all__ = [
     "MAX_DEPTH",
@@ -15,6 +15,7 @@ __all__ = [
     "ErrorCode",
     "PayloadError",
     "RETIRED_CODES",
+    "every_error",
     "from_payload",
     "SuccessError",
     "DataExceptionError",
@@ -31,7 +32,15 @@ __all__ = [
 __version__ = "16.0.0"
 CATALOG_NAME = "sqlstate"
 CODE_FIELD = "sqlstate"
+"""Where the code is: the field of a payload that holds it, or its JSON Pointer when nested."""
 MESSAGE_FIELD = "message"
+LOCATIONS: Tuple[Location, ...] = ((("sqlstate",), ("message",)),)
+"""Every place a payload may hold an error, tried in order: JSON Pointer tokens of the code and of
+the message ("*" is every item of an array)."""
+NUMERIC_STRINGS = False
+"""Whether a code sent as a numeric string ("-2015") reads as that integer."""
+TOLERATE: FrozenSet[str] = frozenset()
+"""The drifts of a message from the catalog's text that still match its variant, as "tolerant"."""
 
 Code = str
 
@@ -136,9 +145,16 @@ class ErrorCode(Enum):
         """The first variant `message` matches and the values in it, or None."""
         return self._info.match(message)
 
-    def format(self, variant: int, *params: object) -> str:
-        """The message of `variant` with its %s filled by `params`."""
-        return self._info.format(variant, params)
+    def format(self, variant: int, *params: object, **named: object) -> str:
+        """The message of `variant` with its values given by position, or by name ({ccy})."""
+        return self._info.fill(variant, params, named)
+
+    def error(self, variant: int = 0, *params: object, **named: object) -> ApiError:
+        """The error a server answers with: this code, `variant`'s message filled in (by position or
+        by name), as from_payload would read it back; see ApiError.to_payload."""
+        if self._info.kind == "success":
+            raise ValueError(f"{self.name} is a success code, not an error")
+        return _error(self._value_, self._info.fill(variant, params, named))
 
 
 _INFO: Dict[Code, Info[Category]] = {
@@ -190,7 +206,10 @@ class ApiError(Exception):
 
     # Slots make building one about twice as fast as with instance-dict attributes;
     # BaseException still gives every instance a __dict__ for notes and user attributes.
-    __slots__ = ("code", "message", "category", "variant", "params", "retryable", "http_status", "kind", "__weakref__")
+    __slots__ = (
+        "code", "message", "category", "variant", "params", "retryable", "http_status", "kind", "matched", "detail",
+        "mismatch", "pointer", "__weakref__",
+    )
 
     code: Code
     message: str
@@ -200,21 +219,42 @@ class ApiError(Exception):
     retryable: bool
     http_status: Optional[int]
     kind: str
+    matched: str
+    """How the message matched its variant: "exact", "tolerant" (a drift the catalog tolerates,
+    see TOLERATE) or "none"."""
+    detail: Optional[str]
+    """Text after the documented message, when a tolerant match left some."""
+    mismatch: Optional[str]
+    """Why no variant matched: "empty", "undocumented" (the code documents no message),
+    "unmatched", or "unknown_code"."""
+    pointer: str
+    """Where the payload held the code (a JSON Pointer; "" for an error built in code)."""
 
     def __init__(self, code: Code, message: str) -> None:
         # BaseException.__new__ has already set self.args to the arguments given, as
         # pickling needs them; calling Exception.__init__ again would only cost time.
         self.code = code
         self.message = message
+        self.pointer = ""
         info = _INFO.get(code)
         if info is None:
             self.category, self.variant, self.params, self.retryable, self.http_status, self.kind = (
                 _category_of(code), None, (), False, None, "error")
+            self.matched, self.detail, self.mismatch = "none", None, "unknown_code"
             return
         matched = info.match(message)
-        self.variant, self.params = matched if matched is not None else (None, ())
+        if matched is not None:
+            self.variant, self.params = matched
+            self.matched, self.detail, self.mismatch = "exact", None, None
+        else:
+            self.variant, self.params, self.matched, self.detail, self.mismatch = info.match_loosely(message, TOLERATE)
         self.category, self.retryable, self.http_status = info.category, info.retryable, info.http_status
         self.kind = info.kind
+
+    def to_payload(self) -> Dict[str, object]:
+        """The payload the API sends for this error, at the catalog's first location:
+        from_payload(to_payload()) reads back the same code, variant and params."""
+        return build_payload(LOCATIONS[0], self.code, self.message)
 
     @property
     def params_by_name(self) -> Dict[str, str]:
@@ -334,6 +374,16 @@ _BY_CATEGORY: Dict[Category, Callable[[Code, str], ApiError]] = {
 }
 
 
+def _error(code: Code, message: str) -> ApiError:
+    """The exception for a code and message: a known code's own class, an unknown code's
+    category's class (or ApiError outside every category)."""
+    known = _BY_CODE.get(code)
+    if known is not None:
+        return known(message)
+    category = _category_of(code)
+    return _BY_CATEGORY[category](code, message) if category is not None else ApiError(code, message)
+
+
 def from_payload(payload: Union[Mapping[str, object], str, bytes, bytearray]) -> ApiError:
     """The exception for an error payload: a dict, or its JSON text.
 
@@ -349,3 +399,17 @@ def from_payload(payload: Union[Mapping[str, object], str, bytes, bytearray]) ->
     check_code(code, CODE_FIELD)
     category = _category_of(code)
     return _BY_CATEGORY[category](code, message) if category is not None else ApiError(code, message)
+
+
+def every_error(payload: Union[Mapping[str, object], str, bytes, bytearray]) -> List[ApiError]:
+    """Every error a payload holds, in the order of LOCATIONS (a batch's items in order), each
+    with the JSON Pointer of its code in `pointer`; success codes are left out."""
+    errors: List[ApiError] = []
+    for pointer, code, message in read_errors(payload, LOCATIONS, True, NUMERIC_STRINGS):
+        info = _INFO.get(code)
+        if info is not None and info.kind == "success":
+            continue
+        error = _error(code, message)
+        error.pointer = pointer
+        errors.append(error)
+    return errors
