@@ -110,6 +110,7 @@ const CATALOG = new Catalog<Code, ErrorCode, ErrorName, Category>({
     REQUEST_THROTTLED: { title: "Request Throttled", category: Category.OPERATION, retryable: true, httpStatus: 429, templates: [
       { text: "Rate limit reached. Please refer to API documentation and throttle requests accordingly.", parts: ["Rate limit reached. Please refer to API documentation and throttle requests accordingly."] },
       { text: "User requests are too frequent: {count} in {window}.", parts: ["User requests are too frequent: ", " in ", "."], names: ["count", "window"] },
+      { text: "Request weight `{weight}` is over the limit.", parts: ["Request weight `", "` is over the limit."], names: ["weight"] },
     ] },
     PARAMETER_PARAM0_ERROR: { title: "Parameter {param0} error", category: Category.ORDER, order: [1, 0], templates: [
       { text: "Parameter {param0} error", parts: ["Parameter ", " error"], names: ["param0"] },
