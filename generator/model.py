@@ -311,15 +311,6 @@ class Category:
         """Its exception class in the targets that have classes: the spec's choice, or RequestError."""
         return self.class_given or self.name.error_class
 
-    # TRANSITIONAL, removed once every target reads `ranges`/`prefixes`.
-    @property
-    def range(self) -> tuple[int, int] | None:
-        return self.ranges[0] if self.ranges else None
-
-    @property
-    def prefix(self) -> str | None:
-        return self.prefixes[0] if self.prefixes else None
-
     def contains(self, code: Code) -> bool:
         """Whether `code` lies in the codes this category declares (an entry may still name a
         category its code lies outside of: membership in the spec is explicit)."""
