@@ -17,7 +17,7 @@ import jsonschema
 
 from .characters import LINE_BREAKS
 from .diagnostics import Diagnostic, SpecError
-from .loader import Document, Pointer, load_yaml
+from .loader import MAX_BYTES, Document, Pointer, load_yaml
 from .model import (
     WILDCARD,
     Alias,
@@ -693,9 +693,9 @@ def _ambiguous(a: Category, b: Category) -> str | None:
     return None
 
 
-def load_catalog(data: bytes) -> Catalog:
-    """Load, validate and model a spec; raise SpecError listing every problem."""
-    doc = load_yaml(data)
+def load_catalog(data: bytes, limit: int = MAX_BYTES) -> Catalog:
+    """Load, validate and model a spec of at most `limit` bytes; raise SpecError listing every problem."""
+    doc = load_yaml(data, limit)
     schema = list(_schema_diagnostics(doc))
     # Semantic rules need a sound skeleton: the catalog metadata and the two lists.
     rejected = {pointer for pointer, _ in schema}
