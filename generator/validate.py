@@ -389,17 +389,16 @@ class _Semantics:
             location = self.location(where, item["code"], item["message"])
             if location is None:
                 continue
-            if where == at and location.wildcards:
-                self.error(
-                    "payload-wildcards",
-                    (*at, "code"),
-                    "the first location takes no *: it is where a server's error is written (to_payload); "
-                    "give batch items under `also`",
-                )
             if location in locations:
                 first = given[locations.index(location)][0]
                 self.error("payload-location", (*where, "code"), f"the same location as {_where(first)}")
             locations.append(location)
+        if locations and all(location.wildcards for location in locations):
+            self.error(
+                "payload-wildcards",
+                (*at, "code"),
+                "one location must take no *: a server's error is written at the first such (to_payload)",
+            )
         return Payload(
             tuple(locations) or (Location(("code",), ("message",)),),
             numeric_strings=raw.get("numeric_strings", False),
