@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 
 from ..escaping import json_string, typescript_literal
-from ..model import Catalog, ErrorDef, Template
+from ..model import Catalog, ErrorDef, Template, pointer_text
 from ..resources import runtime_file
 from ..templating import header, render_template
 from .base import Problem, SimpleTarget, class_shadowing, option, setting
@@ -33,8 +33,22 @@ _DOCS: dict[str, str] = {
     ),
     "VERSION": "The version of the catalog this package was generated from.",
     "CATALOG_NAME": "The name of the catalog this package was generated from.",
-    "CODE_FIELD": "The field of an error payload that holds the code.",
-    "MESSAGE_FIELD": "The field of an error payload that holds the message.",
+    "CODE_FIELD": (
+        "Where a server's error payload holds the code ({@link ApiError.toPayload}): a top-level field's\n"
+        "name, or its JSON Pointer when nested."
+    ),
+    "MESSAGE_FIELD": (
+        "Where a server's error payload holds the message: a top-level field's name, or its JSON Pointer\nwhen nested."
+    ),
+    "LOCATIONS": (
+        "Every place a payload may hold an error, tried in order: the JSON Pointer reference tokens of\n"
+        'the code and of the message (a `"*"` is every item of an array, as in a batch reply).'
+    ),
+    "NUMERIC_STRINGS": 'Whether a code sent as a numeric string (`"-2015"`) reads as that integer.',
+    "TOLERATE": (
+        "The drifts of a message from the catalog's text that still match its template, reported as\n"
+        '`matched: "tolerant"`.'
+    ),
     "Code": "A code as the API sends it, whether this catalog knows it or not.",
     "Category": "The categories of the catalog: each covers declared ranges or prefixes of codes, known or not.",
     "Category type": "One of the categories of {@link Category}.",
@@ -79,8 +93,16 @@ _DOCS: dict[str, str] = {
         "@throws RangeError when `code` is not a code of {@link ErrorCode}."
     ),
     "format": (
-        "The message of a variant of `code`, with its placeholders filled in by `params`.\n\n"
-        "@throws RangeError when `code` or `variant` is unknown, or `params` has the wrong length."
+        "The message of a variant of `code`, with its placeholders filled in by `params`: in order, or\n"
+        "(one object) by name, for the named placeholders of a braces template.\n\n"
+        "@throws RangeError when `code` or `variant` is unknown, `params` has the wrong length, or names\n"
+        "a placeholder the template does not have or leaves one out."
+    ),
+    "buildError": (
+        "The error a server answers with: `code`, with the message of `variant` filled in by `params`\n"
+        "as {@link format} fills it. Its `toPayload()` is the payload the API sends, which\n"
+        "{@link fromPayload} reads back as the same code, variant and params.\n\n"
+        "@throws RangeError for a success code, and as {@link format} does."
     ),
     "RETIRED_CODES": "Codes the API no longer sends, with their former names; they are never reused.",
     "ApiError": "An error the API answered with: every error of this package is an instance of it.",
@@ -91,21 +113,29 @@ _DOCS: dict[str, str] = {
         "@deprecated The API still sends this code, but the catalog advises against relying on it."
     ),
     "fromPayload": (
-        "The error an error payload stands for. `payload` is an object, or its JSON text as a\n"
-        "string or as UTF-8 bytes (a `Uint8Array`, `Buffer` or `ArrayBuffer`).\n\n"
+        "The error an error payload stands for: the first error at the catalog's {@link LOCATIONS}, in\n"
+        "order, with the JSON Pointer of its code in `pointer`. `payload` is an object, or its JSON text\n"
+        "as a string or as UTF-8 bytes (a `Uint8Array`, `Buffer` or `ArrayBuffer`).\n\n"
         "A known code gives its own class; an unknown code gives its category's class, or\n"
         "{@link ApiError} outside every category, with the raw code and message kept.\n\n"
         "@throws {@link PayloadError} when `payload` is not an error payload of this API, or its\n"
         "JSON text nests deeper than {@link MAX_DEPTH}."
     ),
     "fromPayload success": (
-        "The error an error payload stands for, or `null` for a success code, which is no error.\n"
-        "`payload` is an object, or its JSON text as a string or as UTF-8 bytes (a `Uint8Array`,\n"
-        "`Buffer` or `ArrayBuffer`).\n\n"
+        "The error an error payload stands for: the first error at the catalog's {@link LOCATIONS}, in\n"
+        "order, with the JSON Pointer of its code in `pointer`; `null` when every code the payload holds\n"
+        "is a success code, which is no error. `payload` is an object, or its JSON text as a string or\n"
+        "as UTF-8 bytes (a `Uint8Array`, `Buffer` or `ArrayBuffer`).\n\n"
         "A known code gives its own class; an unknown code gives its category's class, or\n"
         "{@link ApiError} outside every category, with the raw code and message kept.\n\n"
         "@throws {@link PayloadError} when `payload` is not an error payload of this API, or its\n"
         "JSON text nests deeper than {@link MAX_DEPTH}."
+    ),
+    "everyError": (
+        "Every error a payload holds, in the order of {@link LOCATIONS} (an envelope's, and each failed\n"
+        "item's of a batch, in order), each as {@link fromPayload} makes it, with the JSON Pointer of its\n"
+        "code in `pointer`; success codes are left out.\n\n"
+        "@throws {@link PayloadError} as {@link fromPayload} does."
     ),
 }
 
@@ -136,7 +166,12 @@ def _template(template: Template) -> str:
     return "{ " + ", ".join(fields) + " }"
 
 
-def _fields(error: ErrorDef) -> list[str]:
+def _location(code: tuple[str, ...], message: tuple[str, ...]) -> str:
+    """One payload location as the runtime reads it: the reference tokens of its two pointers, frozen."""
+    return f"Object.freeze({{ code: Object.freeze({_list(code)}), message: Object.freeze({_list(message)}) }})"
+
+
+def _fields(error: ErrorDef, tolerant: bool) -> list[str]:
     """An entry's fields but its templates, each only when it differs from the runtime's default."""
     fields = []
     if error.upstream_name is not None and error.upstream_name != error.name:
@@ -159,14 +194,14 @@ def _fields(error: ErrorDef) -> list[str]:
     if error.description is not None:
         fields.append(f"description: {typescript_literal(error.description)}")
     # Variants without placeholders are found by their text before any other (see specificity), so
-    # the order matters only for the others.
+    # the order matters only for the others; but a drifted message tries every variant in turn.
     tried = [variant for variant in error.match_order if error.messages[variant].arity]
-    if tried != sorted(tried):
+    if tried != sorted(tried) or (tolerant and list(error.match_order) != sorted(error.match_order)):
         fields.append(f"order: {_list(error.match_order)}")
     return fields
 
 
-def _error(error: ErrorDef) -> dict[str, object]:
+def _error(error: ErrorDef, tolerant: bool) -> dict[str, object]:
     category = error.category
     return {
         "code": error.code,
@@ -179,7 +214,7 @@ def _error(error: ErrorDef) -> dict[str, object]:
         "default_message": error.messages[0].text if error.messages else "",
         "templates": [_template(template) for template in error.messages],
         "is_deprecated": error.is_deprecated,
-        "fields": _fields(error),
+        "fields": _fields(error, tolerant),
     }
 
 
@@ -189,7 +224,9 @@ def render(catalog: Catalog) -> dict[str, str]:
         lookup = [f"[{typescript_literal(prefix)}, Category.{c.name}]" for prefix, c in catalog.category_prefixes]
     else:
         lookup = [f"[{low:d}, {high:d}, Category.{c.name}]" for low, high, c in catalog.category_ranges]
-    errors = [_error(error) for error in catalog.active]
+    payload = catalog.payload
+    errors = [_error(error, bool(payload.tolerate)) for error in catalog.active]
+    written = payload.written
     context: dict[str, object] = {
         "header": header(catalog),
         "catalog": catalog,
@@ -201,6 +238,12 @@ def render(catalog: Catalog) -> dict[str, str]:
         ],
         "lookup_field": "prefixes" if string_codes else "ranges",
         "lookup": lookup,
+        # Where a server writes an error: a top-level field by its name, a nested one by its JSON Pointer.
+        "code_field": written.code[0] if len(written.code) == 1 else pointer_text(written.code),
+        "message_field": written.message[0] if len(written.message) == 1 else pointer_text(written.message),
+        "locations": [_location(location.code, location.message) for location in payload.locations],
+        "numeric_strings": payload.numeric_strings,
+        "tolerate": _list(sorted(payload.tolerate)),
         "errors": errors,
         "exceptions": [error for error in errors if error["class_name"] is not None],
         "has_success": catalog.has_success,
@@ -323,6 +366,15 @@ _MODULE_NAMES = frozenset(
         "CATALOG_NAME",
         "CODE_FIELD",
         "MESSAGE_FIELD",
+        "LOCATIONS",
+        "NUMERIC_STRINGS",
+        "TOLERATE",
+        "Matched",
+        "Mismatch",
+        "Tolerance",
+        "PayloadLocation",
+        "NamedParams",
+        "Params",
         "MAX_DEPTH",
         "RETIRED_CODES",
     ]

@@ -17,7 +17,10 @@ const {
   PayloadError,
   fit,
   fits,
+  looseParts,
+  normalized,
   numberText,
+  numberTexts,
   payloadText,
   tooDeep,
   wellFormed,
@@ -35,8 +38,7 @@ const template = (text) => {
 
 const INTEGER = {
   codeType: "integer",
-  codeField: "code",
-  messageField: "msg",
+  locations: [{ code: ["code"], message: ["msg"] }],
   codes: { FIRST: -1, PRIMUS: -1, LIMIT: -2, PERCENT: 5, TYPED: 6, NAMED: 7, EMPTY: 8, DONE: 0 },
   categories: { LOW: { title: "Low codes" }, HIGH: { title: "High codes" }, INNER: { title: "Inner codes" } },
   // Narrowest first, as the generator sorts them: INNER lies inside LOW, and LOW has two ranges.
@@ -81,8 +83,7 @@ const INTEGER = {
 
 const STRING = {
   codeType: "string",
-  codeField: "sqlstate",
-  messageField: "message",
+  locations: [{ code: ["sqlstate"], message: ["message"] }],
   codes: { DIVISION_BY_ZERO: "22012" },
   categories: { SUCCESS: { title: "Successful Completion" }, DATA: { title: "Data Exception" }, TEXT: { title: "Invalid text" } },
   prefixes: [
@@ -408,15 +409,24 @@ test("errors: fields read through the catalog, known or not", () => {
       paramsByName: Object.create(null),
       retryable: true,
       httpStatus: 429,
+      matched: "exact",
+      detail: null,
+      mismatch: null,
+      pointer: "",
     },
   );
-  assert.deepEqual(Object.keys(known), ["name", "code", "kind", "category", "variant", "params", "paramsByName", "retryable", "httpStatus"]);
+  assert.deepEqual(Object.keys(known), [
+    ...["name", "code", "kind", "category", "variant", "params", "paramsByName", "retryable", "httpStatus"],
+    ...["matched", "detail", "mismatch", "pointer"],
+  ]);
   assert.ok(known instanceof ApiErrorBase && known instanceof Error);
   assert.equal(known.message, "Too many: 5 per 1 s.");
   assert.equal(String(known), "ApiError: Too many: 5 per 1 s.");
   assert.ok(Object.isFrozen(known.params));
   const unmatched = new ApiError(-1, "not first");
   assert.deepEqual([unmatched.variant, unmatched.params, unmatched.category], [null, [], "LOW"]);
+  assert.deepEqual([unmatched.matched, unmatched.detail, unmatched.mismatch], ["none", null, "unmatched"]);
+  assert.deepEqual([new ApiError(-1, "").mismatch, new ApiError(8, "x").mismatch, new ApiError(42, "x").mismatch], ["empty", "undocumented", "unknown_code"]);
   const unknown = new categories.HIGH(42, "new");
   assert.deepEqual(
     [unknown.code, unknown.kind, unknown.category, unknown.variant, unknown.params, unknown.retryable, unknown.httpStatus],
@@ -609,4 +619,260 @@ test("numberText: how the last top-level member writes its number", () => {
   for (const [json, expected] of cases) {
     assert.equal(numberText(json, "code"), expected, json);
   }
+});
+
+// Issue 11: several payload locations, numeric-string codes, drifted messages, errors a server builds.
+const LOCATED = {
+  codeType: "integer",
+  // The envelope, a nested error, a batch's items; a server writes at the first.
+  locations: [
+    { code: ["code"], message: ["msg"] },
+    { code: ["error", "code"], message: ["error", "msg"] },
+    { code: ["data", "*", "sCode"], message: ["data", "*", "sMsg"] },
+  ],
+  numericStrings: true,
+  tolerate: ["whitespace", "punctuation", "backticks", "detail"],
+  codes: { OK: 0, FAILED: 1, SYMBOL: -1121, LIMIT: -2, BRACES: 51008 },
+  categories: { LOW: { title: "Low codes" } },
+  ranges: [[-9999, -1, "LOW"]],
+  errors: {
+    OK: { kind: "success" },
+    FAILED: { templates: [template("Operation failed.")] },
+    SYMBOL: { category: "LOW", templates: [template("Invalid symbol.")] },
+    // Most literal text first: the literal variant before "%s.", whatever catalog order says.
+    LIMIT: { category: "LOW", order: [1, 2, 0], templates: [template("%s."), template("Too many `%s` requests; limit %d."), template("Rate limited.")] },
+    BRACES: {
+      templates: [{ text: "Insufficient {ccy} balance for {ccy}, {amount} more", parts: ["Insufficient ", " balance for ", ", ", " more"], names: ["ccy", "ccy", "amount"] }],
+    },
+  },
+};
+const located = new Catalog(LOCATED);
+const locatedClasses = classes(located, [
+  ["FAILED", 1, null],
+  ["SYMBOL", -1121, "LOW"],
+  ["LIMIT", -2, "LOW"],
+  ["BRACES", 51008, null],
+]);
+const readLocated = located.reader(locatedClasses);
+const everyLocated = located.everyReader(locatedClasses);
+const buildLocated = located.builder(locatedClasses);
+
+test("found: every location in order, array items in order, each code with its message and pointer", () => {
+  const payload = {
+    code: "1",
+    msg: "Operation failed",
+    error: { code: -1121, msg: "Invalid symbol." },
+    data: [{ sCode: "0", sMsg: "" }, { x: 1 }, { sCode: "51008", sMsg: "Insufficient BTC balance for BTC, 5 more" }],
+  };
+  for (const input of [payload, JSON.stringify(payload), new TextEncoder().encode(JSON.stringify(payload))]) {
+    assert.deepEqual(located.found(input), [
+      { pointer: "/code", code: 1, message: "Operation failed" },
+      { pointer: "/error/code", code: -1121, message: "Invalid symbol." },
+      { pointer: "/data/0/sCode", code: 0, message: "" },
+      { pointer: "/data/2/sCode", code: 51008, message: "Insufficient BTC balance for BTC, 5 more" },
+    ]);
+  }
+  // A "*" on an object names its member "*"; pointers escape "~" and "/".
+  const odd = new Catalog({ ...LOCATED, locations: [{ code: ["a/b", "~"], message: ["m"] }, { code: ["x", "*", "c"], message: ["x", "*", "m"] }] });
+  assert.deepEqual(odd.found({ "a/b": { "~": 1 }, m: "x", x: { "*": { c: 2, m: "y" } } }), [
+    { pointer: "/a~1b/~0", code: 1, message: "x" },
+    { pointer: "/x/*/c", code: 2, message: "y" },
+  ]);
+  // Array indexes as RFC 6901 writes them; inherited members are not the payload's own.
+  const indexed = new Catalog({ ...LOCATED, locations: [{ code: ["d", "1", "c"], message: ["d", "1", "m"] }] });
+  assert.deepEqual(indexed.found('{"d": [0, {"c": 5, "m": "z"}]}'), [{ pointer: "/d/1/c", code: 5, message: "z" }]);
+  const proto = new Catalog({ ...LOCATED, locations: [{ code: ["__proto__", "c"], message: ["m"] }] });
+  assert.deepEqual(proto.found('{"__proto__": {"c": 3}, "m": "own"}'), [{ pointer: "/__proto__/c", code: 3, message: "own" }]);
+  assert.match(refusal((p) => proto.found(p), Object.create({ m: "x" })), /^payload holds no code at /);
+});
+
+test("fromPayload over locations: the first error, with its pointer; a payload of successes only is no error", () => {
+  const batch = '{"code": "0", "msg": "", "data": [{"sCode": "0", "sMsg": ""}, {"sCode": "-1121", "sMsg": "Invalid symbol."}]}';
+  const first = readLocated(batch);
+  assert.equal(first.constructor, locatedClasses.codes.SYMBOL);
+  assert.deepEqual([first.code, first.pointer, first.variant, first.matched], [-1121, "/data/1/sCode", 0, "exact"]);
+  assert.equal(readLocated('{"code": 0, "msg": "", "data": [{"sCode": 0, "sMsg": ""}]}'), null);
+  const every = everyLocated('{"code": 1, "msg": "Operation failed", "error": {"code": 777, "msg": "?"}, "data": [{"sCode": "0", "sMsg": ""}, {"sCode": 51008, "sMsg": "x"}]}');
+  assert.deepEqual(
+    every.map((error) => [error.name, error.code, error.pointer, error.matched, error.mismatch]),
+    [
+      ["Code1Error", 1, "/code", "tolerant", null],
+      ["ApiError", 777, "/error/code", "none", "unknown_code"],
+      ["Code51008Error", 51008, "/data/1/sCode", "none", "unmatched"],
+    ],
+  );
+  assert.deepEqual(everyLocated('{"code": 0, "msg": ""}'), []);
+  // The fast path (one top-level location) says where the code was too.
+  assert.equal(readInteger('{"code": -2, "msg": "Too many."}').pointer, "/code");
+  assert.equal(integers.everyReader(integerClasses)('{"code": 0, "msg": "x"}').length, 0);
+});
+
+test("payloads the locations refuse: no code anywhere, a code without its message, the wrong types", () => {
+  const refusals = [
+    ["{}", "payload holds no code at /code, /error/code, /data/*/sCode"],
+    ['{"error": {}, "data": [{}, 1, "x"]}', "payload holds no code at /code, /error/code, /data/*/sCode"],
+    ['{"data": {"0": {"sCode": 1, "sMsg": "x"}}}', "payload holds no code at /code, /error/code, /data/*/sCode"],
+    ['{"error": {"code": 1}}', "payload has a code at /error/code but no message at /error/msg"],
+    ['{"data": [{"sCode": 1, "sMsg": "x"}, {"sCode": 1}]}', "payload has a code at /data/1/sCode but no message at /data/1/sMsg"],
+    ['{"error": {"code": 1, "msg": 5}}', "payload field /error/msg must be a string, got 5"],
+    ['{"error": {"code": true, "msg": "x"}}', "payload field /error/code must be an integer within ±(2**53 - 1), got true"],
+    ['{"error": {"code": -2.0, "msg": "x"}}', "payload field /error/code must be an integer within ±(2**53 - 1), got -2"],
+    ['{"data": [{"sCode": 1e0, "sMsg": "x"}]}', "payload field /data/0/sCode must be an integer within ±(2**53 - 1), got 1"],
+    ['{"error": {"code": 1, "code": 1.0, "msg": "x"}}', "payload field /error/code must be an integer within ±(2**53 - 1), got 1"],
+    ['{"code": 9007199254740992, "msg": "x"}', "payload field /code must be an integer within ±(2**53 - 1), got 9007199254740992"],
+    ['{"code": "9007199254740992", "msg": "x"}', 'payload field /code must be an integer within ±(2**53 - 1), got "9007199254740992"'],
+    ['{"code": "01", "msg": "x"}', 'payload field /code must be an integer within ±(2**53 - 1), got "01"'],
+    ['{"code": " 1", "msg": "x"}', 'payload field /code must be an integer within ±(2**53 - 1), got " 1"'],
+    ['{"code": "+1", "msg": "x"}', 'payload field /code must be an integer within ±(2**53 - 1), got "+1"'],
+    ['{"code": "1.0", "msg": "x"}', 'payload field /code must be an integer within ±(2**53 - 1), got "1.0"'],
+    ['{"code": "", "msg": "x"}', 'payload field /code must be an integer within ±(2**53 - 1), got ""'],
+    ['{"code": "\\uff11", "msg": "x"}', 'payload field /code must be an integer within ±(2**53 - 1), got "１"'],
+    // One bad hit anywhere refuses the payload, though an earlier location held a good one.
+    ['{"code": 1, "msg": "x", "data": [{"sCode": null, "sMsg": "x"}]}', "payload field /data/0/sCode must be an integer within ±(2**53 - 1), got null"],
+    ["[]", "payload must be a JSON object, got an array"],
+  ];
+  for (const [payload, message] of refusals) {
+    assert.equal(refusal(readLocated, payload), message, payload);
+    assert.equal(refusal(everyLocated, payload), message, payload);
+  }
+  // The last of duplicate members counts, at any depth; "-0" is 0; an object already parsed says no text.
+  assert.equal(readLocated('{"error": {"code": 1.5, "code": 1, "msg": "x"}}').code, 1);
+  assert.equal(readLocated('{"error": {"code": 1.5, "msg": "x"}, "error": {"code": 1, "msg": "x"}}').code, 1);
+  assert.ok(Object.is(readLocated('{"code": "-0", "msg": "x"}'), null), "-0 is 0, a success");
+  assert.equal(readLocated({ error: { code: 2.0, msg: "x" } }).code, 2);
+  const strict = new Catalog({ ...LOCATED, numericStrings: false });
+  const readStrict = strict.reader(classes(strict, [["FAILED", 1, null], ["SYMBOL", -1121, "LOW"], ["LIMIT", -2, "LOW"], ["BRACES", 51008, null]]));
+  assert.equal(refusal(readStrict, '{"code": "1", "msg": "x"}'), 'payload field /code must be an integer within ±(2**53 - 1), got "1"');
+  const strings = new Catalog({ ...STRING, locations: [{ code: ["e", "state"], message: ["e", "text"] }], numericStrings: true });
+  const readStrings = strings.errorReader(stringClasses);
+  assert.equal(refusal(readStrings, '{"e": {"state": 22012, "text": "x"}}'), "payload field /e/state must be a string, got 22012");
+  assert.equal(readStrings('{"e": {"state": "22012", "text": "division by zero"}}').variant, 0);
+  // The depth limit is the JSON text's, whatever the locations.
+  assert.equal(refusal(readLocated, `{"data": ${"[".repeat(MAX_DEPTH)}${"]".repeat(MAX_DEPTH)}}`), `payload nests deeper than ${MAX_DEPTH} levels`);
+});
+
+test("numberTexts: how the text writes each number the pointers reach, the last of duplicates", () => {
+  const pointers = [["code"], ["error", "code"], ["data", "*", "sCode"]];
+  const cases = [
+    ['{"code": -1121}', [["/code", "-1121"]]],
+    ['{"code": 1.0, "code": 2}', [["/code", "2"]]],
+    ['{"error": {"code": 1e3, "x": [1.5, {"code": 2.5}]}, "code": 7}', [["/error/code", "1e3"], ["/code", "7"]]],
+    ['{"data": [{"sCode": 1}, [], {"sCode": 2.0}, {"y": {"sCode": 3.5}}]}', [["/data/0/sCode", "1"], ["/data/2/sCode", "2.0"]]],
+    ['{"data": {"*": {"sCode": 4}}, "x": "\\"code\\": 1.5"}', [["/data/*/sCode", "4"]]],
+    ['{"err\\u006fr": {"code": -0}}', [["/error/code", "-0"]]],
+    ['{"a": [{}, "k", 1.5], "code" : \n 3 }', [["/code", "3"]]],
+  ];
+  for (const [json, expected] of cases) {
+    assert.deepEqual([...numberTexts(json, pointers)], expected, json);
+  }
+});
+
+test("reading every location takes time linear in the payload", () => {
+  const items = Array.from({ length: 50_000 }, (_, index) => ({ sCode: index % 2 ? "51008" : 0, sMsg: "", pad: [1.5, { sCode: 2.5 }] }));
+  const text = JSON.stringify({ code: 0, msg: "", data: items });
+  const start = process.hrtime.bigint();
+  assert.equal(located.found(text).length, 50_001);
+  assert.equal(everyLocated(text).length, 25_000);
+  assert.equal(readLocated(text).pointer, "/data/1/sCode");
+  const longKey = JSON.stringify({ ["k".repeat(1 << 20)]: Array.from({ length: 50_000 }, () => 1.5), code: 1, msg: "x" });
+  assert.equal(readLocated(longKey).code, 1);
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  assert.ok(seconds < 5, `${seconds} s`); // a quadratic reader takes minutes
+});
+
+test("drifted messages: exact first, then the catalog's tolerances, reported as tolerant, or why none matched", () => {
+  const ApiError = locatedClasses.base;
+  const seen = (code, message) => {
+    const error = new ApiError(code, message);
+    return [error.variant, [...error.params], error.matched, error.detail, error.mismatch];
+  };
+  const cases = [
+    [-1121, "Invalid symbol.", [0, [], "exact", null, null]],
+    [-1121, "Invalid symbol", [0, [], "tolerant", null, null]],
+    [-1121, " \tInvalid symbol. \r\n", [0, [], "tolerant", null, null]],
+    [-1121, "Invalid symbol。", [0, [], "tolerant", null, null]],
+    [-1121, "Invalid symbol..", [0, [], "tolerant", ".", null]], // one final period, then detail
+    [-1121, "Invalid symbol.\u00a0", [0, [], "tolerant", "\u00a0", null]], // ASCII whitespace only
+    [-1121, "Invalid symbol. (BTCUSDT)", [0, [], "tolerant", " (BTCUSDT)", null]],
+    [-1121, "Invalid symbol (BTCUSDT)", [null, [], "none", null, "unmatched"]], // detail follows the whole text
+    [-1121, "", [null, [], "none", null, "empty"]],
+    [1, "Operation failed", [0, [], "tolerant", null, null]],
+    // The literal variant is tried before "%s." (most literal text first), though catalog order has "%s." first.
+    [-2, "Rate limited", [2, [], "tolerant", null, null]],
+    [-2, "Too many `7` requests; limit 5.", [1, ["7", "5"], "exact", null, null]],
+    [-2, "Too many 7 requests; limit 5", [1, ["7", "5"], "tolerant", null, null]],
+    // A typed placeholder still takes only its type: "x" is no %d, so "%s." takes the whole message.
+    [-2, "Too many 7 requests; limit x", [0, ["Too many 7 requests; limit x"], "tolerant", null, null]],
+    [-2, "Too many 7 requests; limit x.", [0, ["Too many 7 requests; limit x"], "exact", null, null]],
+    [51008, "Insufficient BTC balance for ETH, 5 more.", [0, ["BTC", "ETH", "5"], "tolerant", null, null]],
+    [51008, "Insufficient BTC balance for ETH, 5 more; see docs", [0, ["BTC", "ETH", "5"], "tolerant", "; see docs", null]],
+    [51008, "Insufficient BTC", [null, [], "none", null, "unmatched"]],
+    [777, "Invalid symbol.", [null, [], "none", null, "unknown_code"]],
+  ];
+  for (const [code, message, expected] of cases) {
+    assert.deepEqual(seen(code, message), expected, JSON.stringify(message));
+  }
+  const named = new ApiError(51008, "Insufficient BTC balance for ETH, 5 more.");
+  assert.deepEqual({ ...named.paramsByName }, { ccy: "BTC", amount: "5" });
+  // Without tolerances, a drifted message matches nothing.
+  assert.deepEqual(
+    [new integerClasses.base(-1, "first.").matched, new integerClasses.base(-1, "first.").mismatch],
+    ["none", "unmatched"],
+  );
+  const big = `Invalid symbol. ${"x ".repeat(1 << 19)}`;
+  const start = process.hrtime.bigint();
+  assert.equal(new ApiError(-1121, big).detail, big.slice("Invalid symbol.".length));
+  assert.equal(new ApiError(-2, `Too many \`${"`".repeat(1 << 20)}`).variant, 0);
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  assert.ok(seconds < 1, `${seconds} s`);
+});
+
+test("normalized and looseParts: the reference rule's normalization", () => {
+  const all = new Set(["whitespace", "punctuation", "backticks", "detail"]);
+  assert.equal(normalized(" \t a. \n", all), "a");
+  assert.equal(normalized("a 。 ", all), "a");
+  assert.equal(normalized("a..", all), "a.");
+  assert.equal(normalized(" a. ", new Set(["punctuation"])), " a. ");
+  assert.equal(normalized(" a. ", new Set(["whitespace"])), "a.");
+  assert.deepEqual(looseParts(["Use `", "` or `", "`."], all), ["Use ", " or ", ""]);
+  assert.deepEqual(looseParts(["Use `", "`."], new Set(["backticks"])), ["Use ", "."]);
+  assert.deepEqual(looseParts([" x. "], all), ["x"]);
+});
+
+test("format by name, and errors a server builds: toPayload at the first location without *, read back alike", () => {
+  assert.equal(located.format(51008, 0, [{ ccy: "BTC", amount: 5 }]), "Insufficient BTC balance for BTC, 5 more");
+  assert.equal(located.format(51008, 0, ["A", "B", 1]), "Insufficient A balance for B, 1 more");
+  const refusals = [
+    [[{ ccy: "BTC" }], '"Insufficient {ccy} balance for {ccy}, {amount} more" needs a value for amount'],
+    [[{ ccy: "BTC", amount: 1, extra: 2, more: 3 }], '"Insufficient {ccy} balance for {ccy}, {amount} more" takes no value named extra, more'],
+    [[{}], '"Insufficient {ccy} balance for {ccy}, {amount} more" needs a value for ccy'],
+  ];
+  for (const [params, message] of refusals) {
+    assert.throws(() => located.format(51008, 0, params), { name: "RangeError", message });
+  }
+  assert.throws(() => integers.format(7, 0, [{ a: 1, b: 2, __proto__: null }]), { message: /needs a value for its unnamed placeholder/ });
+  assert.throws(() => integers.format(-2, 1, [{ a: 1 }]), { message: '"Too many: %s per %s." takes no value named a' });
+
+  const built = buildLocated(51008, 0, [{ ccy: "BTC", amount: 5 }]);
+  assert.equal(built.constructor, locatedClasses.codes.BRACES);
+  assert.deepEqual([built.code, built.message, built.variant, [...built.params], built.matched, built.pointer], [51008, "Insufficient BTC balance for BTC, 5 more", 0, ["BTC", "BTC", "5"], "exact", ""]);
+  assert.deepEqual(built.toPayload(), { code: 51008, msg: "Insufficient BTC balance for BTC, 5 more" });
+  const read = readLocated(JSON.stringify(built.toPayload()));
+  assert.deepEqual([read.code, read.variant, [...read.params], read.pointer], [51008, 0, ["BTC", "BTC", "5"], "/code"]);
+  assert.throws(() => buildLocated(0, 0, []), { name: "RangeError", message: "OK is a success code, not an error" });
+  assert.throws(() => buildLocated(-2, 1, ["1"]), RangeError);
+  assert.throws(() => buildLocated(12345, 0, []), { message: "not a code of this catalog: 12345" });
+
+  // The written location is the first without "*", nested objects for its pointers.
+  const nested = new Catalog({ ...LOCATED, locations: [LOCATED.locations[2], { code: ["error", "code"], message: ["error", "msg"] }, { code: ["__proto__"], message: ["m"] }] });
+  const nestedClasses = classes(nested, [["FAILED", 1, null], ["SYMBOL", -1121, "LOW"], ["LIMIT", -2, "LOW"], ["BRACES", 51008, null]]);
+  const error = nested.builder(nestedClasses)(-2, 1, ["7", 5]);
+  assert.deepEqual(error.toPayload(), { error: { code: -2, msg: "Too many `7` requests; limit 5." } });
+  const back = nested.reader(nestedClasses)(JSON.stringify(error.toPayload()));
+  assert.deepEqual([back.code, back.variant, [...back.params], back.pointer], [-2, 1, ["7", "5"], "/error/code"]);
+  const odd = new Catalog({ ...LOCATED, locations: [{ code: ["__proto__", "c"], message: ["__proto__", "m"] }] });
+  const payload = new integerClasses.base(-2, "x").toPayload.call(new (classes(odd, [["FAILED", 1, null], ["SYMBOL", -1121, "LOW"], ["LIMIT", -2, "LOW"], ["BRACES", 51008, null]]).base)(1, "y"));
+  assert.equal(JSON.stringify(payload), '{"__proto__":{"c":1,"m":"y"}}');
+  assert.equal(Object.getPrototypeOf(payload), Object.prototype);
+  assert.throws(() => new Catalog({ ...LOCATED, locations: [LOCATED.locations[2]] }), RangeError);
 });

@@ -7,18 +7,38 @@
  * @packageDocumentation
  */
 
-import { ApiErrorBase, Catalog, type ErrorInfo as Info, type MessageMatch } from "./runtime.js";
+import { ApiErrorBase, Catalog, type ErrorClasses, type ErrorInfo as Info, type MessageMatch, type Params, type PayloadLocation, type Tolerance } from "./runtime.js";
 
-export { MAX_DEPTH, PayloadError, type Kind, type MessageMatch, type ParamsByName } from "./runtime.js";
+export { MAX_DEPTH, PayloadError, type Kind, type Matched, type MessageMatch, type Mismatch, type NamedParams, type Params, type ParamsByName, type PayloadLocation, type Tolerance } from "./runtime.js";
 
 /** The version of the catalog this package was generated from. */
 export const VERSION = "1.0.0";
 /** The name of the catalog this package was generated from. */
 export const CATALOG_NAME = "binance-options";
-/** The field of an error payload that holds the code. */
+/**
+ * Where a server's error payload holds the code ({@link ApiError.toPayload}): a top-level field's
+ * name, or its JSON Pointer when nested.
+ */
 export const CODE_FIELD = "code";
-/** The field of an error payload that holds the message. */
+/**
+ * Where a server's error payload holds the message: a top-level field's name, or its JSON Pointer
+ * when nested.
+ */
 export const MESSAGE_FIELD = "msg";
+/**
+ * Every place a payload may hold an error, tried in order: the JSON Pointer reference tokens of
+ * the code and of the message (a `"*"` is every item of an array, as in a batch reply).
+ */
+export const LOCATIONS: readonly PayloadLocation[] = Object.freeze([
+  Object.freeze({ code: Object.freeze(["code"]), message: Object.freeze(["msg"]) }),
+]);
+/** Whether a code sent as a numeric string (`"-2015"`) reads as that integer. */
+export const NUMERIC_STRINGS = false;
+/**
+ * The drifts of a message from the catalog's text that still match its template, reported as
+ * `matched: "tolerant"`.
+ */
+export const TOLERATE: ReadonlySet<Tolerance> = new Set<Tolerance>([]);
 
 /** A code as the API sends it, whether this catalog knows it or not. */
 export type Code = number;
@@ -115,8 +135,9 @@ export interface ErrorInfo extends Info<ErrorCode, ErrorName, Category> {}
 /** The catalog as data: its categories with their codes, and its codes with their templates. */
 const CATALOG = new Catalog<Code, ErrorCode, ErrorName, Category>({
   codeType: "integer",
-  codeField: CODE_FIELD,
-  messageField: MESSAGE_FIELD,
+  locations: LOCATIONS,
+  numericStrings: NUMERIC_STRINGS,
+  tolerate: [...TOLERATE],
   codes: ErrorCode,
   categories: {
     GENERAL: { title: "General Server or Network issues" },
@@ -336,11 +357,13 @@ export function match(code: ErrorCode, message: string): MessageMatch | null {
 }
 
 /**
- * The message of a variant of `code`, with its placeholders filled in by `params`.
+ * The message of a variant of `code`, with its placeholders filled in by `params`: in order, or
+ * (one object) by name, for the named placeholders of a braces template.
  *
- * @throws RangeError when `code` or `variant` is unknown, or `params` has the wrong length.
+ * @throws RangeError when `code` or `variant` is unknown, `params` has the wrong length, or names
+ * a placeholder the template does not have or leaves one out.
  */
-export function format(code: ErrorCode, variant: number, ...params: readonly (string | number)[]): string {
+export function format(code: ErrorCode, variant: number, ...params: Params): string {
   return CATALOG.format(code, variant, params);
 }
 
@@ -990,8 +1013,8 @@ export class AmountMustBePositiveError extends FilterError {
   }
 }
 
-/** The classes fromPayload makes its errors with: by code, by category, and for any other code. */
-const READ = CATALOG.errorReader<ApiError>({
+/** The classes the errors are made with: by code, by category, and for any other code. */
+const CLASSES: ErrorClasses<Code, ErrorCode, ErrorName, Category, ApiError> = {
   base: ApiError,
   categories: {
     GENERAL: GeneralError,
@@ -1047,11 +1070,15 @@ const READ = CATALOG.errorReader<ApiError>({
     INVALID_QTY_PRECISION: InvalidQtyPrecisionError,
     AMOUNT_MUST_BE_POSITIVE: AmountMustBePositiveError,
   },
-});
+};
+const READ = CATALOG.errorReader<ApiError>(CLASSES);
+const EVERY = CATALOG.everyReader<ApiError>(CLASSES);
+const BUILD = CATALOG.builder<ApiError>(CLASSES);
 
 /**
- * The error an error payload stands for. `payload` is an object, or its JSON text as a
- * string or as UTF-8 bytes (a `Uint8Array`, `Buffer` or `ArrayBuffer`).
+ * The error an error payload stands for: the first error at the catalog's {@link LOCATIONS}, in
+ * order, with the JSON Pointer of its code in `pointer`. `payload` is an object, or its JSON text
+ * as a string or as UTF-8 bytes (a `Uint8Array`, `Buffer` or `ArrayBuffer`).
  *
  * A known code gives its own class; an unknown code gives its category's class, or
  * {@link ApiError} outside every category, with the raw code and message kept.
@@ -1061,4 +1088,26 @@ const READ = CATALOG.errorReader<ApiError>({
  */
 export function fromPayload(payload: unknown): ApiError {
   return READ(payload);
+}
+
+/**
+ * Every error a payload holds, in the order of {@link LOCATIONS} (an envelope's, and each failed
+ * item's of a batch, in order), each as {@link fromPayload} makes it, with the JSON Pointer of its
+ * code in `pointer`; success codes are left out.
+ *
+ * @throws {@link PayloadError} as {@link fromPayload} does.
+ */
+export function everyError(payload: unknown): ApiError[] {
+  return EVERY(payload);
+}
+
+/**
+ * The error a server answers with: `code`, with the message of `variant` filled in by `params`
+ * as {@link format} fills it. Its `toPayload()` is the payload the API sends, which
+ * {@link fromPayload} reads back as the same code, variant and params.
+ *
+ * @throws RangeError for a success code, and as {@link format} does.
+ */
+export function buildError(code: ErrorCode, variant: number, ...params: Params): ApiError {
+  return BUILD(code, variant, params);
 }

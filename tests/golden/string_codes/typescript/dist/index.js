@@ -15,10 +15,30 @@ export { MAX_DEPTH, PayloadError } from "./runtime.js";
 export const VERSION = "16.0.0";
 /** The name of the catalog this package was generated from. */
 export const CATALOG_NAME = "sqlstate";
-/** The field of an error payload that holds the code. */
+/**
+ * Where a server's error payload holds the code ({@link ApiError.toPayload}): a top-level field's
+ * name, or its JSON Pointer when nested.
+ */
 export const CODE_FIELD = "sqlstate";
-/** The field of an error payload that holds the message. */
+/**
+ * Where a server's error payload holds the message: a top-level field's name, or its JSON Pointer
+ * when nested.
+ */
 export const MESSAGE_FIELD = "message";
+/**
+ * Every place a payload may hold an error, tried in order: the JSON Pointer reference tokens of
+ * the code and of the message (a `"*"` is every item of an array, as in a batch reply).
+ */
+export const LOCATIONS = Object.freeze([
+  Object.freeze({ code: Object.freeze(["sqlstate"]), message: Object.freeze(["message"]) }),
+]);
+/** Whether a code sent as a numeric string (`"-2015"`) reads as that integer. */
+export const NUMERIC_STRINGS = false;
+/**
+ * The drifts of a message from the catalog's text that still match its template, reported as
+ * `matched: "tolerant"`.
+ */
+export const TOLERATE = new Set([]);
 
 /** The categories of the catalog: each covers declared ranges or prefixes of codes, known or not. */
 export const Category = Object.freeze({
@@ -63,8 +83,9 @@ export const ErrorCode = Object.freeze({
 /** The catalog as data: its categories with their codes, and its codes with their templates. */
 const CATALOG = new Catalog({
   codeType: "string",
-  codeField: CODE_FIELD,
-  messageField: MESSAGE_FIELD,
+  locations: LOCATIONS,
+  numericStrings: NUMERIC_STRINGS,
+  tolerate: [...TOLERATE],
   codes: ErrorCode,
   categories: {
     SUCCESS: { title: "Successful Completion" },
@@ -147,9 +168,11 @@ export function match(code, message) {
 }
 
 /**
- * The message of a variant of `code`, with its placeholders filled in by `params`.
+ * The message of a variant of `code`, with its placeholders filled in by `params`: in order, or
+ * (one object) by name, for the named placeholders of a braces template.
  *
- * @throws RangeError when `code` or `variant` is unknown, or `params` has the wrong length.
+ * @throws RangeError when `code` or `variant` is unknown, `params` has the wrong length, or names
+ * a placeholder the template does not have or leaves one out.
  */
 export function format(code, variant, ...params) {
   return CATALOG.format(code, variant, params);
@@ -258,8 +281,8 @@ export class DeadlockDetectedError extends TransactionRollbackError {
   }
 }
 
-/** The classes fromPayload makes its errors with: by code, by category, and for any other code. */
-const READ = CATALOG.errorReader({
+/** The classes the errors are made with: by code, by category, and for any other code. */
+const CLASSES = {
   base: ApiError,
   categories: {
     SUCCESS: SuccessError,
@@ -275,11 +298,15 @@ const READ = CATALOG.errorReader({
     SERIALIZATION_FAILURE: SerializationFailureError,
     DEADLOCK_DETECTED: DeadlockDetectedError,
   },
-});
+};
+const READ = CATALOG.errorReader(CLASSES);
+const EVERY = CATALOG.everyReader(CLASSES);
+const BUILD = CATALOG.builder(CLASSES);
 
 /**
- * The error an error payload stands for. `payload` is an object, or its JSON text as a
- * string or as UTF-8 bytes (a `Uint8Array`, `Buffer` or `ArrayBuffer`).
+ * The error an error payload stands for: the first error at the catalog's {@link LOCATIONS}, in
+ * order, with the JSON Pointer of its code in `pointer`. `payload` is an object, or its JSON text
+ * as a string or as UTF-8 bytes (a `Uint8Array`, `Buffer` or `ArrayBuffer`).
  *
  * A known code gives its own class; an unknown code gives its category's class, or
  * {@link ApiError} outside every category, with the raw code and message kept.
@@ -289,4 +316,26 @@ const READ = CATALOG.errorReader({
  */
 export function fromPayload(payload) {
   return READ(payload);
+}
+
+/**
+ * Every error a payload holds, in the order of {@link LOCATIONS} (an envelope's, and each failed
+ * item's of a batch, in order), each as {@link fromPayload} makes it, with the JSON Pointer of its
+ * code in `pointer`; success codes are left out.
+ *
+ * @throws {@link PayloadError} as {@link fromPayload} does.
+ */
+export function everyError(payload) {
+  return EVERY(payload);
+}
+
+/**
+ * The error a server answers with: `code`, with the message of `variant` filled in by `params`
+ * as {@link format} fills it. Its `toPayload()` is the payload the API sends, which
+ * {@link fromPayload} reads back as the same code, variant and params.
+ *
+ * @throws RangeError for a success code, and as {@link format} does.
+ */
+export function buildError(code, variant, ...params) {
+  return BUILD(code, variant, params);
 }
