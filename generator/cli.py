@@ -93,6 +93,13 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument(
             "--spec", default="spec/errors.yaml", type=_path, help="the catalog (default: %(default)s)"
         )
+        command.add_argument(
+            "--max-spec-size",
+            type=_size,
+            default=MAX_BYTES,
+            metavar="SIZE",
+            help="refuse a spec larger than this, read no further (bytes, or with K or M; default: 32M)",
+        )
 
     def format_option(command: argparse.ArgumentParser) -> None:
         command.add_argument(
@@ -277,20 +284,30 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _load(spec: str, fmt: str = "text") -> Catalog | int:
+def _size(text: str) -> int:
+    """A size in bytes: 2097152, 2048K or 2M."""
+    scale = {"K": 1024, "M": 1024 * 1024}.get(text[-1:].upper(), 1)
+    digits = text[:-1] if scale > 1 else text
+    if not digits.isascii() or not digits.isdigit() or int(digits) == 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size: give bytes, or a number with K or M")
+    return int(digits) * scale
+
+
+def _load(spec: str, fmt: str = "text", limit: int = MAX_BYTES) -> Catalog | int:
     try:
         with open(spec, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)  # a device (/dev/zero) or a huge file is not read to its end
+            data = handle.read(limit + 1)  # a device (/dev/zero) or a huge file is not read to its end
             info = os.fstat(handle.fileno())
     except OSError as exc:
         print(f"errgen: cannot read the spec {display(spec)}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        if len(data) > MAX_BYTES:
-            known = S_ISREG(info.st_mode) and info.st_size > MAX_BYTES
-            size = f"{info.st_size} bytes" if known else f"more than {MAX_BYTES} bytes"
-            raise SpecError([Diagnostic(Position(1, 1), f"file is {size}; the limit is {MAX_BYTES} bytes")])
-        return load_catalog(data)
+        if len(data) > limit:
+            known = S_ISREG(info.st_mode) and info.st_size > limit
+            size = f"{info.st_size} bytes" if known else f"more than {limit} bytes"
+            hint = " (raise it with --max-spec-size)"
+            raise SpecError([Diagnostic(Position(1, 1), f"file is {size}; the limit is {limit} bytes{hint}")])
+        return load_catalog(data, limit)
     except SpecError as exc:
         stream = sys.stderr if fmt == "text" else sys.stdout  # tools read the structured formats
         for line in report(exc.diagnostics, display(spec), fmt):
@@ -319,7 +336,7 @@ def _generate(args: argparse.Namespace) -> int:
             print(f"errgen: --templates {display(args.templates)} is not a directory", file=sys.stderr)
             return EXIT_USAGE
         use_templates(Path(args.templates))
-    catalog = _load(args.spec, args.format)
+    catalog = _load(args.spec, args.format, args.max_spec_size)
     if isinstance(catalog, int):
         return catalog
     targets = tuple(dict.fromkeys(args.target)) if args.target else default_targets(catalog)
@@ -367,7 +384,7 @@ def _run(argv: Sequence[str] | None) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    catalog = _load(args.spec, args.format)
+    catalog = _load(args.spec, args.format, args.max_spec_size)
     if isinstance(catalog, int):
         return catalog
     print(
@@ -378,7 +395,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _explain(args: argparse.Namespace) -> int:
-    catalog = _load(args.spec)
+    catalog = _load(args.spec, limit=args.max_spec_size)
     if isinstance(catalog, int):
         return catalog
     try:
@@ -398,7 +415,7 @@ def _explain(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    catalog = _load(args.spec)
+    catalog = _load(args.spec, limit=args.max_spec_size)
     if isinstance(catalog, int):
         return catalog
     text = to_json(catalog)
@@ -415,7 +432,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _package(args: argparse.Namespace) -> int:
-    catalog = _load(args.spec)
+    catalog = _load(args.spec, limit=args.max_spec_size)
     if isinstance(catalog, int):
         return catalog
     targets = tuple(dict.fromkeys(args.target)) if args.target else release.PACKAGED

@@ -38,7 +38,7 @@ from yaml.events import (
 from .characters import FORBIDDEN, shown
 from .diagnostics import Diagnostic, Position, SpecError
 
-MAX_BYTES = 2 * 1024 * 1024
+MAX_BYTES = 32 * 1024 * 1024  # the default guard: a 100,000-code catalog is about 16 MiB
 MAX_DEPTH = 32
 MAX_DIGITS = 30
 
@@ -110,9 +110,9 @@ def _position_of_index(text: str, index: int) -> Position:
     return Position(line, index - (text.rfind("\n", 0, index) + 1) + 1)
 
 
-def _decode(data: bytes) -> str:
-    if len(data) > MAX_BYTES:
-        raise SpecError([Diagnostic(Position(1, 1), f"file is {len(data)} bytes; the limit is {MAX_BYTES} bytes")])
+def _decode(data: bytes, limit: int) -> str:
+    if len(data) > limit:
+        raise SpecError([Diagnostic(Position(1, 1), f"file is {len(data)} bytes; the limit is {limit} bytes")])
     if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         raise SpecError(
             [Diagnostic(Position(1, 1), "file starts with a byte order mark; save it as UTF-8 without BOM")]
@@ -281,9 +281,9 @@ def _compose(parser: _Parser, doc: Document) -> Value:
     return root
 
 
-def load_yaml(data: bytes) -> Document:
+def load_yaml(data: bytes, limit: int = MAX_BYTES) -> Document:
     """Load one YAML document strictly; raise SpecError with a position on any problem."""
-    text = _decode(data)
+    text = _decode(data, limit)
     doc = Document(value=None)
     try:
         doc.value = _compose(_Parser(text), doc)

@@ -311,15 +311,6 @@ class Category:
         """Its exception class in the targets that have classes: the spec's choice, or RequestError."""
         return self.class_given or self.name.error_class
 
-    # TRANSITIONAL, removed once every target reads `ranges`/`prefixes`.
-    @property
-    def range(self) -> tuple[int, int] | None:
-        return self.ranges[0] if self.ranges else None
-
-    @property
-    def prefix(self) -> str | None:
-        return self.prefixes[0] if self.prefixes else None
-
     def contains(self, code: Code) -> bool:
         """Whether `code` lies in the codes this category declares (an entry may still name a
         category its code lies outside of: membership in the spec is explicit)."""
@@ -473,13 +464,18 @@ class Payload:
     tolerate: frozenset[str] = frozenset()
 
     @property
+    def written(self) -> Location:
+        """Where a server writes an error (to_payload): the first location without a wildcard."""
+        return next(location for location in self.locations if not location.wildcards)
+
+    @property
     def code_field(self) -> str:
-        """The first location's code field (its last token), for docs and messages."""
-        return self.locations[0].code[-1]
+        """The written location's code field (its last token), for docs and messages."""
+        return self.written.code[-1]
 
     @property
     def message_field(self) -> str:
-        return self.locations[0].message[-1]
+        return self.written.message[-1]
 
     def read(self, document: object, string_codes: bool) -> list[Found]:
         """The reference rule every runtime implements: every code the locations hold, in

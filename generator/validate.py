@@ -17,7 +17,7 @@ import jsonschema
 
 from .characters import LINE_BREAKS
 from .diagnostics import Diagnostic, SpecError
-from .loader import Document, Pointer, load_yaml
+from .loader import MAX_BYTES, Document, Pointer, load_yaml
 from .model import (
     WILDCARD,
     Alias,
@@ -389,17 +389,16 @@ class _Semantics:
             location = self.location(where, item["code"], item["message"])
             if location is None:
                 continue
-            if where == at and location.wildcards:
-                self.error(
-                    "payload-wildcards",
-                    (*at, "code"),
-                    "the first location takes no *: it is where a server's error is written (to_payload); "
-                    "give batch items under `also`",
-                )
             if location in locations:
                 first = given[locations.index(location)][0]
                 self.error("payload-location", (*where, "code"), f"the same location as {_where(first)}")
             locations.append(location)
+        if locations and all(location.wildcards for location in locations):
+            self.error(
+                "payload-wildcards",
+                (*at, "code"),
+                "one location must take no *: a server's error is written at the first such (to_payload)",
+            )
         return Payload(
             tuple(locations) or (Location(("code",), ("message",)),),
             numeric_strings=raw.get("numeric_strings", False),
@@ -693,9 +692,9 @@ def _ambiguous(a: Category, b: Category) -> str | None:
     return None
 
 
-def load_catalog(data: bytes) -> Catalog:
-    """Load, validate and model a spec; raise SpecError listing every problem."""
-    doc = load_yaml(data)
+def load_catalog(data: bytes, limit: int = MAX_BYTES) -> Catalog:
+    """Load, validate and model a spec of at most `limit` bytes; raise SpecError listing every problem."""
+    doc = load_yaml(data, limit)
     schema = list(_schema_diagnostics(doc))
     # Semantic rules need a sound skeleton: the catalog metadata and the two lists.
     rejected = {pointer for pointer, _ in schema}

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests import toolchains, vectors
+from tests import model_catalogs, toolchains, vectors
 from tests.helpers import SPEC
 from tests.snapshots import NAMES, spec
 
@@ -23,6 +23,15 @@ def vector_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The conformance vectors of the real spec and of every fixture spec."""
     root = tmp_path_factory.mktemp("vectors")
     return {name: vectors.write(path, root / f"{name}.json") for name, path in SPECS.items()}
+
+
+@pytest.fixture(scope="session")
+def model_vector_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The conformance vectors of the catalogs built from the model (tests/model_catalogs.py)."""
+    root = tmp_path_factory.mktemp("model-vectors")
+    return {
+        name: vectors.write_catalog(make(), root / f"{name}.json") for name, make in model_catalogs.CATALOGS.items()
+    }
 
 
 # Lines a test wants in the run's summary, even when pytest captures its output (the fuzz test's count).

@@ -608,10 +608,20 @@ def test_a_spec_without_end_is_read_only_up_to_the_size_limit(tmp_path: Path, co
     proc = errgen(*command, "--spec", "/dev/zero", cwd=tmp_path)
     assert proc.returncode == EXIT_FAILED
     assert proc.stderr == (
-        f"/dev/zero:1:1: file is more than {MAX_BYTES} bytes; the limit is {MAX_BYTES} bytes\n"
+        f"/dev/zero:1:1: file is more than {MAX_BYTES} bytes; the limit is {MAX_BYTES} bytes "
+        "(raise it with --max-spec-size)\n"
         "errgen: 1 problem(s); nothing was written\n"
     )
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_size_limit_is_a_setting(project: Path) -> None:
+    size = (project / "spec" / "errors.yaml").stat().st_size
+    small = _errgen_in(project, "validate", "--max-spec-size", "1K")
+    assert small.returncode == EXIT_FAILED
+    assert f"file is {size} bytes; the limit is 1024 bytes (raise it with --max-spec-size)" in small.stderr
+    assert _errgen_in(project, "validate", "--max-spec-size", "1M").returncode == EXIT_OK
+    assert _errgen_in(project, "validate", "--max-spec-size", "lots").returncode == EXIT_USAGE
 
 
 def test_paths_that_are_not_utf8_are_printed_escaped(project: Path) -> None:

@@ -297,8 +297,8 @@ def test_payload_locations_as_json_pointers() -> None:
         ),
         (
             "{code: /data/*/sCode, message: /data/*/sMsg}",
-            "6:19: catalog.payload.code: the first location takes no *: it is where a server's error is written "
-            "(to_payload); give batch items under `also`",
+            "6:19: catalog.payload.code: one location must take no *: a server's error is written at the first "
+            "such (to_payload)",
         ),
         (
             "{code: code, message: msg, also: [{code: /data/*/sCode, message: /list/*/sMsg}]}",

@@ -52,7 +52,11 @@ def check_python(out: Path, spec: dict[str, Any]) -> None:
             built = member.error(variant, *["v"] * (len(text.replace("%%", "").split("%s")) - 1))
             read = module.from_payload(json.dumps(built.to_payload()))
             assert (read.code, read.message, read.variant, read.params) == (
-                built.code, built.message, built.variant, built.params)
+                built.code,
+                built.message,
+                built.variant,
+                built.params,
+            )
         entry = next(e for e in spec["errors"] if e["name"] == name)
         assert member.value == entry["code"]
         if "description" in entry:

@@ -2,7 +2,17 @@
 
 Built from the validated catalog with the reference rules of generator.model (not from
 any generated code), so the Python, TypeScript and Go suites are all held to one answer.
-`python -m tests.vectors SPEC OUT.json` writes them.
+`python -m tests.vectors SPEC OUT.json` writes them. A vectors file holds:
+
+* cases: payload -> the error it reads as (or {"error": "payload"}: refused; {"success": true}:
+  a success code, read as no error);
+* matches: (code, message) -> (variant in spec order, params, params_by_name), the matcher alone;
+* codes: what the catalog says of each active code (title, kind, aliases, category, class, ...);
+* lookups: [name, code or None], what a lookup by name finds (see lookup_names);
+* categories: each category, and codes with the category their value gives (category_of) and
+  the categories that contain them;
+* retired: [code, former name];
+* fits: [type, value, whether a placeholder of the type may hold the value].
 """
 
 from __future__ import annotations
@@ -15,7 +25,7 @@ from itertools import cycle
 from pathlib import Path
 from typing import Any
 
-from generator.model import WILDCARD, Catalog, Category, Code, ErrorDef, Location, pointer_text
+from generator.model import PLACEHOLDER_TYPES, WILDCARD, Catalog, Category, Code, ErrorDef, Location, fits, pointer_text
 from generator.validate import load_catalog
 
 # How deeply a payload's JSON text may nest arrays and objects (the top-level object is 1); each
@@ -230,7 +240,17 @@ def build(catalog: Catalog) -> dict[str, Any]:
     cases += _matcher_cases(catalog, payload)
     cases += _location_cases(catalog)
     cases += _drift_cases(catalog, payload)
-    return {"catalog": catalog.name, "code_type": catalog.code_type, "cases": cases, "matches": _matches(catalog)}
+    return {
+        "catalog": catalog.name,
+        "code_type": catalog.code_type,
+        "cases": cases,
+        "matches": _matches(catalog),
+        "codes": _codes(catalog),
+        "lookups": _lookups(catalog),
+        "categories": _categories(catalog),
+        "retired": [[error.code, error.name] for error in catalog.retired],
+        "fits": fits_table(),
+    }
 
 
 def _nesting_cases(catalog: Catalog, valid: str) -> list[dict[str, Any]]:
@@ -489,6 +509,99 @@ def _drift_cases(catalog: Catalog, payload: Callable[[object, object], str]) -> 
     return cases
 
 
+# What the fits table asks of fits(): TYPED_VALUES and more near misses of each type.
+FITS_VALUES = (
+    *TYPED_VALUES,
+    *("7", "-7", "+7", "--7", "1E+3", "1e-3", "1.5e3", "1e+", "1.e3", "\u0661", "0x1F", "1_000", "1,5"),
+    *("NaN", "Infinity", "FALSE", "truex", "\U0001f389"),
+)
+
+
+def fits_table() -> list[list[Any]]:
+    """[type, value, whether a placeholder of that type may hold the value] (generator.model.fits)."""
+    return [[kind, value, fits(kind, value)] for kind in PLACEHOLDER_TYPES for value in FITS_VALUES]
+
+
+def lookup_names(catalog: Catalog) -> dict[str, Code]:
+    """What a lookup by name finds (the reference rule for every target's by-name lookup): each
+    active code's identifier and its aliases' identifiers first, then its upstream name (its title)
+    and its aliases' upstream texts; of two codes with one name, the first in catalog order."""
+    found: dict[str, Code] = {}
+    for error in catalog.active:
+        for name in (error.name, *(alias.name for alias in error.aliases)):
+            found.setdefault(str(name), error.code)
+    for error in catalog.active:
+        for text in (error.title, *(alias.upstream for alias in error.aliases)):
+            found.setdefault(text, error.code)
+    return found
+
+
+def _lookups(catalog: Catalog) -> list[list[Any]]:
+    """[name, code or None]: every name a lookup finds, and names it must not (JavaScript's
+    inherited properties, a wrong case, retired names)."""
+    found = lookup_names(catalog)
+    misses = ["", "toString", "constructor", "__proto__", "hasOwnProperty", catalog.active[0].name.lower()]
+    misses += [error.name for error in catalog.retired]
+    return [[name, code] for name, code in found.items()] + [[name, None] for name in misses if name not in found]
+
+
+def _codes(catalog: Catalog) -> list[dict[str, Any]]:
+    """What the catalog says of each active code, as every target's lookups show it."""
+    return [
+        {
+            "code": error.code,
+            "name": error.name,
+            "title": error.title,
+            "aliases": [{"name": alias.name, "title": alias.upstream} for alias in error.aliases],
+            "kind": error.kind,
+            "category": error.category.name if error.category is not None else None,
+            "class": error.class_name if error.is_exception else None,
+            "parent": error.category.class_name if error.category is not None else "ApiError",
+            "messages": [template.text for template in error.messages],
+            "parts": [list(template.parts) for template in error.messages],
+            "retryable": error.retryable,
+            "http_status": error.http_status,
+            "deprecated": error.is_deprecated,
+            "description": error.description,
+        }
+        for error in catalog.active
+    ]
+
+
+def _categories(catalog: Catalog) -> dict[str, Any]:
+    """Each category, and codes around every range (prefix) with the category the reference rule
+    gives them by their value (`category_of`) and the categories that contain them."""
+    if catalog.code_type == "string":
+        probes: list[Code] = [e.code for e in catalog.errors] + ["", "Z", "ZZZZZ"]
+        for prefix, _ in catalog.category_prefixes:
+            probes += [prefix, prefix + "Z", prefix[:-1], "Z" + prefix]
+    else:
+        probes = [e.code for e in catalog.errors] + [0, 2**53 - 1, -(2**53 - 1)]
+        for low, high, _ in catalog.category_ranges:
+            probes += [low - 1, low, high, high + 1]
+    codes = []
+    for code in dict.fromkeys(probes):
+        found = catalog.category_of(code)
+        codes.append(
+            {
+                "code": code,
+                "category": found.name if found is not None else None,
+                "in": [c.name for c in catalog.categories if c.contains(code)],
+            }
+        )
+    listed = [
+        {
+            "name": c.name,
+            "title": c.title,
+            "class": c.class_name,
+            "ranges": [list(r) for r in c.ranges],
+            "prefixes": list(c.prefixes),
+        }
+        for c in catalog.categories
+    ]
+    return {"categories": listed, "codes": codes}
+
+
 def _unknown(code: Code, message: str, category: Category | None) -> dict[str, Any]:
     return {
         "code": code,
@@ -509,9 +622,11 @@ def _unknown(code: Code, message: str, category: Category | None) -> dict[str, A
 
 
 def write(spec: Path, out: Path) -> Path:
-    out.write_text(
-        json.dumps(build(load_catalog(spec.read_bytes())), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-    )
+    return write_catalog(load_catalog(spec.read_bytes()), out)
+
+
+def write_catalog(catalog: Catalog, out: Path) -> Path:
+    out.write_text(json.dumps(build(catalog), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return out
 
 

@@ -479,7 +479,7 @@ def _error(error: ErrorDef) -> dict[str, object]:
 
 def _payload_context(catalog: Catalog) -> dict[str, object]:
     payload = catalog.payload
-    first = payload.locations[0]
+    first = payload.written
     locations = [
         f"({_tuple([python_string(t) for t in location.code])}, {_tuple([python_string(t) for t in location.message])})"
         for location in payload.locations
@@ -493,6 +493,7 @@ def _payload_context(catalog: Catalog) -> dict[str, object]:
         "code_field": first.code[0] if len(first.code) == 1 else pointer_text(first.code),
         "message_field": first.message[0] if len(first.message) == 1 else pointer_text(first.message),
         "locations": _tuple(locations),
+        "written": payload.locations.index(first),
         "tolerate": "{" + ", ".join(python_string(t) for t in sorted(payload.tolerate)) + "}"
         if payload.tolerate
         else "",

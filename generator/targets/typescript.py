@@ -13,10 +13,10 @@ fixed wording, and every value from the spec is written through the `ts` or `jso
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from ..escaping import json_string, typescript_literal
-from ..model import Catalog, ErrorDef
+from ..model import Catalog, ErrorDef, Template
 from ..resources import runtime_file
 from ..templating import header, render_template
 from .base import Problem, SimpleTarget, class_shadowing, option, setting
@@ -36,29 +36,46 @@ _DOCS: dict[str, str] = {
     "CODE_FIELD": "The field of an error payload that holds the code.",
     "MESSAGE_FIELD": "The field of an error payload that holds the message.",
     "Code": "A code as the API sends it, whether this catalog knows it or not.",
-    "Category": "The categories of the catalog: each covers a declared set of codes, known or not.",
+    "Category": "The categories of the catalog: each covers declared ranges or prefixes of codes, known or not.",
     "Category type": "One of the categories of {@link Category}.",
     "categoryTitle": "The title the catalog gives a category.",
-    "categoryContains": "Whether a code, known or not, lies in the codes a category declares.",
-    "categoryOf": "The category whose declared codes include `code`, known or not; `null` outside every category.",
-    "ErrorCode": "Every code the API may send, by its name in the catalog.",
+    "categoryContains": "Whether a code, known or not, lies in any of the ranges or prefixes a category declares.",
+    "categoryOf": (
+        "The category of a code by its value, known or not: that of the narrowest range holding it (the\n"
+        "longest prefix it starts with); `null` outside every category. A known code's own category is\n"
+        "its entry's ({@link errorInfo}), which need not be this one."
+    ),
+    "ErrorCode": (
+        "Every code the API may send, by its identifier in the catalog, each alias of a code\n"
+        "beside it with the same value."
+    ),
+    "alias": "Another name of the code before it: the same value.",
+    "deprecated alias": (
+        "Another name of the code before it: the same value.\n\n"
+        "@deprecated The API still sends this code, but the catalog advises against relying on it."
+    ),
     "ErrorCode type": "One of the codes of {@link ErrorCode}.",
-    "ErrorName": "The name of one of the codes of {@link ErrorCode}.",
+    "ErrorName": "A key of {@link ErrorCode}: the identifier of one of its codes, or an alias.",
     "deprecated": "@deprecated The API still sends this code, but the catalog advises against relying on it.",
     "ErrorInfo": "What the catalog says about one code.",
     "isErrorCode": "Whether a value is one of the codes of {@link ErrorCode}.",
-    "errorCodeName": "The name of a known code; `null` for a code the catalog does not know.",
-    "errorCodeByName": "The code with this name; `null` when the catalog has no such code.",
+    "errorCodeName": "The identifier of a known code; `null` for a code the catalog does not know.",
+    "errorCodeByName": (
+        "The code with this name: its identifier or an alias's, or else the upstream's text of its name\n"
+        "or of an alias; `null` when the catalog has no such code."
+    ),
     "errorInfo": "What the catalog says about a known code; `null` for a code it does not know.",
     "messages": (
         "The message templates of a code, in catalog order; a variant is an index into them.\n\n"
         "@throws RangeError when `code` is not a code of {@link ErrorCode}."
     ),
     "match": (
-        "The first template of `code` that `message` fits, with the values of its placeholders;\n"
-        "`null` when it fits none. Literal text must match exactly; each placeholder takes the\n"
-        "shortest run of characters that lets the whole message match. The time is linear in the\n"
-        "length of `message`, whatever its text.\n\n"
+        "The most specific template of `code` that `message` fits, with the values of its placeholders\n"
+        "(in order, and by name); `null` when it fits none. Literal text must match exactly; each\n"
+        "placeholder takes the shortest run of characters that lets the whole message match, and must\n"
+        "then hold a value of its type. Of the templates a message fits, the one with the most literal\n"
+        "text wins, then the most typed placeholders, then the fewest placeholders, then catalog order.\n"
+        "The time is linear in the length of `message`, whatever its text.\n\n"
         "@throws RangeError when `code` is not a code of {@link ErrorCode}."
     ),
     "format": (
@@ -81,6 +98,15 @@ _DOCS: dict[str, str] = {
         "@throws {@link PayloadError} when `payload` is not an error payload of this API, or its\n"
         "JSON text nests deeper than {@link MAX_DEPTH}."
     ),
+    "fromPayload success": (
+        "The error an error payload stands for, or `null` for a success code, which is no error.\n"
+        "`payload` is an object, or its JSON text as a string or as UTF-8 bytes (a `Uint8Array`,\n"
+        "`Buffer` or `ArrayBuffer`).\n\n"
+        "A known code gives its own class; an unknown code gives its category's class, or\n"
+        "{@link ApiError} outside every category, with the raw code and message kept.\n\n"
+        "@throws {@link PayloadError} when `payload` is not an error payload of this API, or its\n"
+        "JSON text nests deeper than {@link MAX_DEPTH}."
+    ),
 }
 
 
@@ -95,47 +121,89 @@ def jsdoc(key: str, indent: str = "") -> str:
     return f"/**{body}\n{indent} */"
 
 
-def _error(error: ErrorDef) -> dict[str, object]:
-    options = []
+def _list(values: Iterable[object]) -> str:
+    return "[" + ", ".join(map(typescript_literal, values)) + "]"
+
+
+def _template(template: Template) -> str:
+    """One template as the runtime reads it: text, literal parts, and the placeholders' types and
+    names only when some placeholder has one."""
+    fields = [f"text: {typescript_literal(template.text)}", f"parts: {_list(template.parts)}"]
+    if template.typed:
+        fields.append(f"types: {_list(p.type for p in template.placeholders)}")
+    if any(p.name is not None for p in template.placeholders):
+        fields.append(f"names: {_list(p.name for p in template.placeholders)}")
+    return "{ " + ", ".join(fields) + " }"
+
+
+def _fields(error: ErrorDef) -> list[str]:
+    """An entry's fields but its templates, each only when it differs from the runtime's default."""
+    fields = []
+    if error.upstream_name is not None and error.upstream_name != error.name:
+        fields.append(f"title: {typescript_literal(error.upstream_name)}")
+    if error.aliases:
+        aliases = (
+            f"{{ name: {typescript_literal(a.name)}, title: {typescript_literal(a.upstream)} }}" for a in error.aliases
+        )
+        fields.append(f"aliases: [{', '.join(aliases)}]")
+    if error.kind != "error":
+        fields.append(f"kind: {typescript_literal(error.kind)}")
+    if error.category is not None:
+        fields.append(f"category: Category.{error.category.name}")
     if error.retryable:
-        options.append("retryable: true")
+        fields.append("retryable: true")
     if error.http_status is not None:
-        options.append(f"httpStatus: {error.http_status:d}")
+        fields.append(f"httpStatus: {error.http_status:d}")
     if error.is_deprecated:
-        options.append("deprecated: true")
+        fields.append("deprecated: true")
     if error.description is not None:
-        options.append(f"description: {typescript_literal(error.description)}")
+        fields.append(f"description: {typescript_literal(error.description)}")
+    # Variants without placeholders are found by their text before any other (see specificity), so
+    # the order matters only for the others.
+    tried = [variant for variant in error.match_order if error.messages[variant].arity]
+    if tried != sorted(tried):
+        fields.append(f"order: {_list(error.match_order)}")
+    return fields
+
+
+def _error(error: ErrorDef) -> dict[str, object]:
+    category = error.category
     return {
         "code": error.code,
         "name": error.name,
-        "class_name": error.class_name,
-        "category": {"name": error.category.name, "class_name": error.category.class_name},
-        "messages": [template.text for template in error.messages],
-        "templates": [{"text": template.text, "parts": template.parts} for template in error.messages],
+        "aliases": [alias.name for alias in error.aliases],
+        "kind": error.kind,
+        "class_name": error.class_name if error.is_exception else None,
+        "parent": category.class_name if category is not None else "ApiError",
+        "category": None if category is None else category.name,
+        "default_message": error.messages[0].text if error.messages else "",
+        "templates": [_template(template) for template in error.messages],
         "is_deprecated": error.is_deprecated,
-        "options": ", ".join(options),
+        "fields": _fields(error),
     }
 
 
 def render(catalog: Catalog) -> dict[str, str]:
     string_codes = catalog.code_type == "string"
+    if string_codes:
+        lookup = [f"[{typescript_literal(prefix)}, Category.{c.name}]" for prefix, c in catalog.category_prefixes]
+    else:
+        lookup = [f"[{low:d}, {high:d}, Category.{c.name}]" for low, high, c in catalog.category_ranges]
+    errors = [_error(error) for error in catalog.active]
     context: dict[str, object] = {
         "header": header(catalog),
         "catalog": catalog,
         "package": package_name(catalog),
-        "string_codes": string_codes,
         "code_type": "string" if string_codes else "number",
         "categories": [
-            {
-                "name": category.name,
-                "class_name": category.class_name,
-                "title": category.title,
-                "range": category.range,
-                "prefix": category.prefix,
-            }
+            {"name": category.name, "class_name": category.class_name, "title": category.title}
             for category in catalog.categories
         ],
-        "errors": [_error(error) for error in catalog.active],
+        "lookup_field": "prefixes" if string_codes else "ranges",
+        "lookup": lookup,
+        "errors": errors,
+        "exceptions": [error for error in errors if error["class_name"] is not None],
+        "has_success": catalog.has_success,
         "retired": catalog.retired,
         "jsdoc": jsdoc,
     }
@@ -248,7 +316,9 @@ _MODULE_NAMES = frozenset(
         "ErrorName",
         "ErrorInfo",
         "Code",
+        "Kind",
         "MessageMatch",
+        "ParamsByName",
         "VERSION",
         "CATALOG_NAME",
         "CODE_FIELD",

@@ -6,7 +6,8 @@ for (const path of process.argv.slice(2)) {
   out[path] = {
     version: pkg.VERSION,
     categories: Object.values(pkg.Category).map((category) => pkg.categoryTitle(category)),
-    errors: Object.entries(pkg.ErrorCode).map(([name, code]) => {
+    // Each code once, by its identifier: an alias is one more key of ErrorCode for the same code.
+    errors: Object.entries(pkg.ErrorCode).filter(([name, code]) => pkg.errorCodeName(code) === name).map(([name, code]) => {
       const info = pkg.errorInfo(code);
       return { name, code, messages: info.messages, description: info.description };
     }),

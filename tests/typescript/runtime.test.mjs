@@ -3,6 +3,7 @@
 //
 // Run by tests/test_typescript_runtime.py as `node --test`; ERRGEN_RUNTIME may name another build.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { pathToFileURL } from "node:url";
 
@@ -15,54 +16,84 @@ const {
   MAX_DEPTH,
   PayloadError,
   fit,
+  fits,
   numberText,
   payloadText,
   tooDeep,
   wellFormed,
 } = await import(where);
 
-/** A template as the generator lists it: its text, and its literal parts as the model splits them. */
-const template = (text) => ({
-  text,
-  parts: text
+/** A printf template as the generator lists it: its text, its literal parts, and its placeholders' types. */
+const template = (text) => {
+  const types = [...text.replaceAll("%%", "").matchAll(/%([sdifb])/g)].map((found) => found[1]);
+  const parts = text
     .replaceAll("%%", "\0")
-    .split("%s")
-    .map((part) => part.replaceAll("\0", "%")),
-});
+    .split(/%[sdifb]/)
+    .map((part) => part.replaceAll("\0", "%"));
+  return types.some((type) => type !== "s") ? { text, parts, types } : { text, parts };
+};
 
 const INTEGER = {
   codeType: "integer",
   codeField: "code",
   messageField: "msg",
-  categories: [
-    { name: "LOW", title: "Low codes", low: -99, high: -1 },
-    { name: "HIGH", title: "High codes", low: 1, high: 99 },
+  codes: { FIRST: -1, PRIMUS: -1, LIMIT: -2, PERCENT: 5, TYPED: 6, NAMED: 7, EMPTY: 8, DONE: 0 },
+  categories: { LOW: { title: "Low codes" }, HIGH: { title: "High codes" }, INNER: { title: "Inner codes" } },
+  // Narrowest first, as the generator sorts them: INNER lies inside LOW, and LOW has two ranges.
+  ranges: [
+    [-20, -10, "INNER"],
+    [-99, -1, "LOW"],
+    [1, 99, "HIGH"],
+    [-1099, -1000, "LOW"],
   ],
-  errors: [
-    { code: -1, name: "FIRST", category: "LOW", templates: [template("first")] },
-    {
-      code: -2,
-      name: "LIMIT",
+  errors: {
+    FIRST: { title: "First one", aliases: [{ name: "PRIMUS", title: "primus" }], category: "LOW", templates: [template("first")] },
+    LIMIT: {
       category: "LOW",
       retryable: true,
       httpStatus: 429,
       deprecated: true,
       description: "Slow *down*.",
+      order: [1, 0, 2],
       templates: [template("Too many."), template("Too many: %s per %s."), template("%s")],
     },
-    { code: 5, name: "PERCENT", category: "HIGH", templates: [template("100%% of %s")] },
-  ],
+    PERCENT: { category: "HIGH", templates: [template("100%% of %s")] },
+    TYPED: {
+      kind: "warning",
+      category: "HIGH",
+      // The generator's order: most literal text, then most typed placeholders, then fewest placeholders.
+      order: [1, 2, 3, 0],
+      templates: [template("n=%s"), template("n=%d"), template("n=%f"), template("n=%b")],
+    },
+    NAMED: {
+      templates: [
+        {
+          text: "{a} and {b} and {a} and {} and {__proto__}",
+          parts: ["", " and ", " and ", " and ", " and ", ""],
+          names: ["a", "b", "a", null, "__proto__"],
+        },
+      ],
+    },
+    EMPTY: {},
+    DONE: { kind: "success", templates: [template("Done.")] },
+  },
 };
 
 const STRING = {
   codeType: "string",
   codeField: "sqlstate",
   messageField: "message",
-  categories: [
-    { name: "SUCCESS", title: "Successful Completion", prefix: "00" },
-    { name: "DATA", title: "Data Exception", prefix: "22" },
+  codes: { DIVISION_BY_ZERO: "22012" },
+  categories: { SUCCESS: { title: "Successful Completion" }, DATA: { title: "Data Exception" }, TEXT: { title: "Invalid text" } },
+  prefixes: [
+    ["22P", "TEXT"],
+    ["00", "SUCCESS"],
+    ["22", "DATA"],
+    ["2F", "DATA"],
   ],
-  errors: [{ code: "22012", name: "DIVISION_BY_ZERO", category: "DATA", templates: [template("division by zero")] }],
+  errors: {
+    DIVISION_BY_ZERO: { title: "division_by_zero", category: "DATA", templates: [template("division by zero")] },
+  },
 };
 
 /** A package's classes, as its index declares them, around a catalog. */
@@ -74,7 +105,7 @@ function classes(catalog, known) {
     }
   }
   const categories = {};
-  for (const name of ["LOW", "HIGH", "SUCCESS", "DATA"]) {
+  for (const name of ["LOW", "HIGH", "INNER", "SUCCESS", "DATA", "TEXT"]) {
     categories[name] = class extends ApiError {
       constructor(code, message) {
         super(code, message);
@@ -82,29 +113,33 @@ function classes(catalog, known) {
       }
     };
   }
-  const codes = known.map(([code, category]) => {
-    const made = class extends categories[category] {
+  const codes = {};
+  for (const [name, code, category] of known) {
+    codes[name] = class extends (category === null ? ApiError : categories[category]) {
       static CODE = code;
       constructor(message = "default") {
         super(code, message);
         this.name = `Code${code}Error`;
       }
     };
-    return made;
-  });
+  }
   return { base: ApiError, categories, codes };
 }
 
 const integers = new Catalog(INTEGER);
-const integerClasses = classes(integers, [
-  [-1, "LOW"],
-  [-2, "LOW"],
-  [5, "HIGH"],
-]);
+const integerCodes = [
+  ["FIRST", -1, "LOW"],
+  ["LIMIT", -2, "LOW"],
+  ["PERCENT", 5, "HIGH"],
+  ["TYPED", 6, "HIGH"],
+  ["NAMED", 7, null],
+  ["EMPTY", 8, null],
+];
+const integerClasses = classes(integers, integerCodes);
 const readInteger = integers.reader(integerClasses);
 const strings = new Catalog(STRING);
-const stringClasses = classes(strings, [["22012", "DATA"]]);
-const readString = strings.reader(stringClasses);
+const stringClasses = classes(strings, [["DIVISION_BY_ZERO", "22012", "DATA"]]);
+const readString = strings.errorReader(stringClasses);
 
 test("fit: literal parts exact, each placeholder the shortest run that lets the whole message match", () => {
   const cases = [
@@ -183,14 +218,60 @@ test("fit takes time linear in the message, whatever its text", () => {
   assert.ok(seconds < 1, `${seconds} s`); // a backtracking matcher takes minutes
 });
 
-test("match and format, through the catalog's templates in order", () => {
-  assert.deepEqual(integers.match(-2, "Too many."), { variant: 0, params: [] });
-  assert.deepEqual(integers.match(-2, "Too many: 5 per 1 s."), { variant: 1, params: ["5", "1 s"] });
-  assert.deepEqual(integers.match(-2, "anything else"), { variant: 2, params: ["anything else"] });
-  assert.deepEqual(integers.match(5, "100% of it"), { variant: 0, params: ["it"] });
+test("fits: each placeholder type's values, in one pass", () => {
+  const accepted = {
+    s: ["", "x", "1", " ", "🎉"],
+    d: ["0", "7", "-7", "007", "-0"],
+    f: ["0", "-7", "1.5", "-1.5", "1e3", "1E+3", "1e-3", "1.5e3", "007.50"],
+    b: ["true", "false"],
+  };
+  const refused = {
+    d: ["", "-", "+7", "--7", "1.5", "1e3", " 1", "1 ", "\u0661", "\uff17", "0x1F", "1_000", "NaN", "Infinity", "true"],
+    f: ["", "-", "+1", "1.", ".5", "1e", "1e+", "1.e3", "1e3.5", "1.5.5", " 1", "1,5", "NaN", "Infinity", "-Infinity"],
+    b: ["", "True", "FALSE", "truex", " true", "1", "0"],
+  };
+  accepted.i = accepted.d;
+  refused.i = refused.d;
+  for (const [type, values] of Object.entries(accepted)) {
+    for (const value of values) {
+      assert.equal(fits(type, value), true, `${type} ${JSON.stringify(value)}`);
+    }
+  }
+  for (const [type, values] of Object.entries(refused)) {
+    for (const value of values) {
+      assert.equal(fits(type, value), false, `${type} ${JSON.stringify(value)}`);
+    }
+  }
+  if (process.env.ERRGEN_FITS) {
+    // The reference rule's answers (generator.model.fits), written by tests/test_typescript_runtime.py.
+    const table = JSON.parse(readFileSync(process.env.ERRGEN_FITS, "utf8"));
+    assert.ok(table.length > 100);
+    for (const [type, value, expected] of table) {
+      assert.equal(fits(type, value), expected, `${type} ${JSON.stringify(value)}`);
+    }
+  }
+});
+
+test("fits takes time linear in the value", () => {
+  const digits = "1".repeat(1 << 20);
+  const start = process.hrtime.bigint();
+  assert.equal(fits("f", `${digits}.${digits}e-${digits}`), true);
+  assert.equal(fits("f", `${digits}.${digits}e-${digits}x`), false);
+  assert.equal(fits("d", `-${digits}`), true);
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  assert.ok(seconds < 1, `${seconds} s`);
+});
+
+test("match and format, through the catalog's templates in their order", () => {
+  const none = Object.create(null);
+  assert.deepEqual(integers.match(-2, "Too many."), { variant: 0, params: [], paramsByName: none });
+  assert.deepEqual(integers.match(-2, "Too many: 5 per 1 s."), { variant: 1, params: ["5", "1 s"], paramsByName: none });
+  assert.deepEqual(integers.match(-2, "anything else"), { variant: 2, params: ["anything else"], paramsByName: none });
+  assert.deepEqual(integers.match(5, "100% of it"), { variant: 0, params: ["it"], paramsByName: none });
   assert.equal(integers.match(5, "100%% of it"), null);
   assert.equal(integers.match(-1, "First"), null);
   assert.ok(Object.isFrozen(integers.match(-2, "Too many.")));
+  assert.ok(Object.isFrozen(integers.match(-2, "Too many.").paramsByName));
   assert.equal(integers.format(-2, 1, [5, "1 s"]), "Too many: 5 per 1 s.");
   assert.equal(integers.format(5, 0, ["$& %s ${x}"]), "100% of $& %s ${x}");
   assert.equal(integers.format(-1, 0, []), "first");
@@ -203,6 +284,7 @@ test("match and format, through the catalog's templates in order", () => {
     [-2, Number.NaN, []],
     [-2, "length", []],
     [-3, 0, []],
+    [8, 0, []],
   ]) {
     assert.throws(() => integers.format(code, variant, params), RangeError, JSON.stringify([code, variant, params]));
   }
@@ -211,21 +293,59 @@ test("match and format, through the catalog's templates in order", () => {
   assert.throws(() => integers.messages("x".repeat(41)), { message: "not a code of this catalog: a string" });
 });
 
-test("lookups: codes, names, information and categories", () => {
+test("match: typed placeholders, tried in the generator's order, report the variant in catalog order", () => {
+  // [message, variant, params]: %d is tried before %f, %f before %b, and %s last.
+  const cases = [
+    ["n=42", 1, ["42"]],
+    ["n=-42", 1, ["-42"]],
+    ["n=4.2", 2, ["4.2"]],
+    ["n=1e3", 2, ["1e3"]],
+    ["n=true", 3, ["true"]],
+    ["n=", 0, [""]],
+    ["n=4.", 0, ["4."]],
+    ["n=+4", 0, ["+4"]],
+    ["n=TRUE", 0, ["TRUE"]],
+  ];
+  for (const [message, variant, params] of cases) {
+    const found = integers.match(6, message);
+    assert.deepEqual([found.variant, [...found.params]], [variant, params], message);
+  }
+  // The literal variant equal to the message wins by one lookup, whatever the order says.
+  assert.deepEqual(integers.match(-2, "Too many.").variant, 0);
+  assert.equal(integers.match(8, ""), null, "a code without templates matches nothing");
+  assert.deepEqual(integers.messages(8), []);
+});
+
+test("match: named placeholders by name, the first of a name winning, on an object without a prototype", () => {
+  const found = integers.match(7, "1 and 2 and 3 and 4 and 5");
+  assert.deepEqual([...found.params], ["1", "2", "3", "4", "5"]);
+  assert.equal(Object.getPrototypeOf(found.paramsByName), null);
+  assert.deepEqual({ ...found.paramsByName }, { a: "1", b: "2", ["__proto__"]: "5" });
+  assert.deepEqual(Object.keys(found.paramsByName), ["a", "b", "__proto__"]);
+  assert.ok(Object.isFrozen(found.paramsByName));
+  assert.equal(JSON.stringify(found.paramsByName), '{"a":"1","b":"2","__proto__":"5"}');
+});
+
+test("lookups: codes, names, aliases, information and categories", () => {
   assert.equal(integers.isCode(-2), true);
   for (const value of ["-2", -3, null, undefined, {}, "FIRST"]) {
     assert.equal(integers.isCode(value), false, String(value));
   }
   assert.equal(integers.name(-2), "LIMIT");
   assert.equal(integers.name(-3), null);
-  assert.equal(integers.byName("LIMIT"), -2);
-  for (const key of ["toString", "constructor", "__proto__", "hasOwnProperty", "limit"]) {
+  for (const [name, code] of [["LIMIT", -2], ["FIRST", -1], ["First one", -1], ["PRIMUS", -1], ["primus", -1], ["DONE", 0]]) {
+    assert.equal(integers.byName(name), code, name);
+  }
+  for (const key of ["toString", "constructor", "__proto__", "hasOwnProperty", "limit", "first one", ""]) {
     assert.equal(integers.byName(key), null, key);
   }
   const info = integers.info(-2);
   assert.deepEqual(info, {
     code: -2,
     name: "LIMIT",
+    title: "LIMIT",
+    aliases: [],
+    kind: "error",
     category: "LOW",
     messages: ["Too many.", "Too many: %s per %s.", "%s"],
     retryable: true,
@@ -233,11 +353,14 @@ test("lookups: codes, names, information and categories", () => {
     deprecated: true,
     description: "Slow *down*.",
   });
-  assert.ok(Object.isFrozen(info) && Object.isFrozen(info.messages));
+  assert.ok(Object.isFrozen(info) && Object.isFrozen(info.messages) && Object.isFrozen(info.aliases));
   assert.equal(integers.messages(-2), info.messages);
   assert.deepEqual(integers.info(-1), {
     code: -1,
     name: "FIRST",
+    title: "First one",
+    aliases: [{ name: "PRIMUS", title: "primus" }],
+    kind: "error",
     category: "LOW",
     messages: ["first"],
     retryable: false,
@@ -245,18 +368,29 @@ test("lookups: codes, names, information and categories", () => {
     deprecated: false,
     description: null,
   });
+  assert.deepEqual([integers.info(8).category, integers.info(8).messages, integers.info(6).kind, integers.info(0).kind], [null, [], "warning", "success"]);
   assert.equal(integers.info(-3), null);
 
   assert.equal(integers.categoryTitle("HIGH"), "High codes");
   assert.throws(() => integers.categoryTitle("toString"), { name: "RangeError", message: 'not a category of this catalog: "toString"' });
-  for (const [code, category] of [[-99, "LOW"], [-1, "LOW"], [1, "HIGH"], [99, "HIGH"], [0, null], [-100, null], [100, null], ["-1", null]]) {
+  assert.throws(() => integers.categoryContains("toString", 1), RangeError);
+  const integerCases = [
+    [-99, "LOW"], [-1, "LOW"], [-9, "LOW"], [-10, "INNER"], [-20, "INNER"], [-21, "LOW"], [-1000, "LOW"], [-1099, "LOW"],
+    [-1100, null], [1, "HIGH"], [99, "HIGH"], [0, null], [-100, null], [100, null], ["-1", null],
+  ];
+  for (const [code, category] of integerCases) {
     assert.equal(integers.categoryOf(code), category, String(code));
-    assert.equal(integers.categoryContains("LOW", code), category === "LOW", String(code));
+    // A nested range's codes lie in both categories; only the narrowest is theirs.
+    const inLow = typeof code === "number" && ((-99 <= code && code <= -1) || (-1099 <= code && code <= -1000));
+    assert.equal(integers.categoryContains("LOW", code), inLow, String(code));
+    assert.equal(integers.categoryContains("INNER", code), category === "INNER", String(code));
   }
-  for (const [code, category] of [["00000", "SUCCESS"], ["00", "SUCCESS"], ["22P02", "DATA"], ["2", null], ["X22", null], [22, null]]) {
+  for (const [code, category] of [["00000", "SUCCESS"], ["00", "SUCCESS"], ["22P02", "TEXT"], ["22P", "TEXT"], ["22012", "DATA"], ["2F005", "DATA"], ["2", null], ["X22", null], [22, null]]) {
     assert.equal(strings.categoryOf(code), category, String(code));
-    assert.equal(strings.categoryContains("DATA", code), category === "DATA", String(code));
   }
+  assert.equal(strings.categoryContains("DATA", "22P02"), true);
+  assert.equal(strings.categoryContains("DATA", "2F1"), true);
+  assert.equal(strings.categoryContains("TEXT", "22012"), false);
 });
 
 test("errors: fields read through the catalog, known or not", () => {
@@ -264,9 +398,19 @@ test("errors: fields read through the catalog, known or not", () => {
   const known = new ApiError(-2, "Too many: 5 per 1 s.");
   assert.deepEqual(
     { ...known },
-    { code: -2, category: "LOW", variant: 1, params: ["5", "1 s"], retryable: true, httpStatus: 429, name: "ApiError" },
+    {
+      name: "ApiError",
+      code: -2,
+      kind: "error",
+      category: "LOW",
+      variant: 1,
+      params: ["5", "1 s"],
+      paramsByName: Object.create(null),
+      retryable: true,
+      httpStatus: 429,
+    },
   );
-  assert.deepEqual(Object.keys(known), ["name", "code", "category", "variant", "params", "retryable", "httpStatus"]);
+  assert.deepEqual(Object.keys(known), ["name", "code", "kind", "category", "variant", "params", "paramsByName", "retryable", "httpStatus"]);
   assert.ok(known instanceof ApiErrorBase && known instanceof Error);
   assert.equal(known.message, "Too many: 5 per 1 s.");
   assert.equal(String(known), "ApiError: Too many: 5 per 1 s.");
@@ -275,27 +419,57 @@ test("errors: fields read through the catalog, known or not", () => {
   assert.deepEqual([unmatched.variant, unmatched.params, unmatched.category], [null, [], "LOW"]);
   const unknown = new categories.HIGH(42, "new");
   assert.deepEqual(
-    [unknown.code, unknown.category, unknown.variant, unknown.params, unknown.retryable, unknown.httpStatus],
-    [42, "HIGH", null, [], false, null],
+    [unknown.code, unknown.kind, unknown.category, unknown.variant, unknown.params, unknown.retryable, unknown.httpStatus],
+    [42, "error", "HIGH", null, [], false, null],
   );
   assert.equal(new ApiError(1000, "x").category, null);
+  assert.deepEqual({ ...new ApiError(7, "a and b and c and d and e").paramsByName }, { a: "a", b: "b", ["__proto__"]: "e" });
+  assert.equal(new ApiError(6, "n=1").kind, "warning");
+  assert.equal(new ApiError(0, "Done.").kind, "success");
 });
 
 test("fromPayload: a known code gives its class, an unknown one its category's, or the base class", () => {
   const known = readInteger('{"code": -2, "msg": "Too many."}');
-  assert.equal(known.constructor, integerClasses.codes[1]);
+  assert.equal(known.constructor, integerClasses.codes.LIMIT);
   assert.equal(known.name, "Code-2Error");
   assert.deepEqual([known.code, known.variant, known.category], [-2, 0, "LOW"]);
   const unknown = readInteger({ code: 42, msg: "new" });
   assert.equal(unknown.constructor, integerClasses.categories.HIGH);
   assert.equal(unknown.name, "HIGHError");
-  const outside = readInteger({ code: 0, msg: "none" });
+  assert.equal(readInteger({ code: -15, msg: "new" }).constructor, integerClasses.categories.INNER);
+  assert.equal(readInteger({ code: -1050, msg: "new" }).constructor, integerClasses.categories.LOW);
+  const outside = readInteger({ code: 1000, msg: "none" });
   assert.equal(outside.constructor, integerClasses.base);
-  assert.deepEqual([outside.code, outside.message, outside.category], [0, "none", null]);
+  assert.deepEqual([outside.code, outside.message, outside.category], [1000, "none", null]);
+  const uncategorized = readInteger({ code: 8, msg: "" });
+  assert.equal(uncategorized.constructor, integerClasses.codes.EMPTY);
+  assert.deepEqual([uncategorized.category, uncategorized.variant], [null, null]);
   const text = readString('{"sqlstate": "22012", "message": "division by zero"}');
-  assert.equal(text.constructor, stringClasses.codes[0]);
-  assert.equal(readString({ sqlstate: "22P02", message: "x" }).constructor, stringClasses.categories.DATA);
+  assert.equal(text.constructor, stringClasses.codes.DIVISION_BY_ZERO);
+  assert.equal(readString({ sqlstate: "22P02", message: "x" }).constructor, stringClasses.categories.TEXT);
+  assert.equal(readString({ sqlstate: "22999", message: "x" }).constructor, stringClasses.categories.DATA);
   assert.equal(readString({ sqlstate: "99999", message: "x" }).constructor, stringClasses.base);
+});
+
+test("fromPayload: a success code reads as no error", () => {
+  assert.equal(readInteger({ code: 0, msg: "Done." }), null);
+  assert.equal(readInteger('{"code": 0, "msg": "anything"}'), null);
+  assert.throws(() => readInteger('{"code": 0}'), PayloadError, "a success payload must still be a payload");
+});
+
+test("a catalog's every entry needs its code", () => {
+  assert.throws(() => new Catalog({ ...INTEGER, codes: { ...INTEGER.codes, EMPTY: undefined } }), {
+    name: "RangeError",
+    message: 'no code for the identifier "EMPTY"',
+  });
+});
+
+test("reader: the classes must be the catalog's, every code but the success ones with its own", () => {
+  const missing = classes(integers, integerCodes.slice(1));
+  assert.throws(() => integers.reader(missing), { message: /^code -1: every code but the success ones needs a class/ });
+  const success = classes(integers, [...integerCodes, ["DONE", 0, null]]);
+  assert.throws(() => integers.reader(success), { message: /^code 0: / });
+  assert.throws(() => integers.errorReader(integerClasses), { name: "RangeError", message: "code 0 is a success, which reads as no error: use reader" });
 });
 
 /** The PayloadError a payload gives, or a failure when it gives none. */
@@ -374,7 +548,7 @@ test("wellFormed: each lone surrogate becomes U+FFFD, pairs stay", () => {
   for (const [input, expected] of cases) {
     assert.equal(wellFormed(input), expected, JSON.stringify(input));
   }
-  assert.equal(readInteger('{"code": 0, "msg": "x\\ud800y"}').message, "x\ufffdy");
+  assert.equal(readInteger('{"code": 1000, "msg": "x\\ud800y"}').message, "x\ufffdy");
 });
 
 test("tooDeep: arrays and objects nested past MAX_DEPTH, strings skipped whole", () => {

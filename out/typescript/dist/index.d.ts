@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 import { ApiErrorBase, type ErrorInfo as Info, type MessageMatch } from "./runtime.js";
-export { MAX_DEPTH, PayloadError, type MessageMatch } from "./runtime.js";
+export { MAX_DEPTH, PayloadError, type Kind, type MessageMatch, type ParamsByName } from "./runtime.js";
 
 /** The version of the catalog this package was generated from. */
 export declare const VERSION = "1.0.0";
@@ -21,7 +21,7 @@ export declare const MESSAGE_FIELD = "msg";
 /** A code as the API sends it, whether this catalog knows it or not. */
 export type Code = number;
 
-/** The categories of the catalog: each covers a declared set of codes, known or not. */
+/** The categories of the catalog: each covers declared ranges or prefixes of codes, known or not. */
 export declare const Category: Readonly<{
   readonly GENERAL: "GENERAL";
   readonly REQUEST: "REQUEST";
@@ -32,12 +32,19 @@ export type Category = (typeof Category)[keyof typeof Category];
 
 /** The title the catalog gives a category. */
 export declare function categoryTitle(category: Category): string;
-/** Whether a code, known or not, lies in the codes a category declares. */
+/** Whether a code, known or not, lies in any of the ranges or prefixes a category declares. */
 export declare function categoryContains(category: Category, code: Code): boolean;
-/** The category whose declared codes include `code`, known or not; `null` outside every category. */
+/**
+ * The category of a code by its value, known or not: that of the narrowest range holding it (the
+ * longest prefix it starts with); `null` outside every category. A known code's own category is
+ * its entry's ({@link errorInfo}), which need not be this one.
+ */
 export declare function categoryOf(code: Code): Category | null;
 
-/** Every code the API may send, by its name in the catalog. */
+/**
+ * Every code the API may send, by its identifier in the catalog, each alias of a code
+ * beside it with the same value.
+ */
 export declare const ErrorCode: Readonly<{
   readonly UNKNOWN: -1000;
   readonly DISCONNECTED: -1001;
@@ -89,7 +96,7 @@ export declare const ErrorCode: Readonly<{
 }>;
 /** One of the codes of {@link ErrorCode}. */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
-/** The name of one of the codes of {@link ErrorCode}. */
+/** A key of {@link ErrorCode}: the identifier of one of its codes, or an alias. */
 export type ErrorName = keyof typeof ErrorCode;
 
 /** What the catalog says about one code. */
@@ -98,9 +105,12 @@ export interface ErrorInfo extends Info<ErrorCode, ErrorName, Category> {
 
 /** Whether a value is one of the codes of {@link ErrorCode}. */
 export declare function isErrorCode(value: unknown): value is ErrorCode;
-/** The name of a known code; `null` for a code the catalog does not know. */
+/** The identifier of a known code; `null` for a code the catalog does not know. */
 export declare function errorCodeName(code: Code): ErrorName | null;
-/** The code with this name; `null` when the catalog has no such code. */
+/**
+ * The code with this name: its identifier or an alias's, or else the upstream's text of its name
+ * or of an alias; `null` when the catalog has no such code.
+ */
 export declare function errorCodeByName(name: string): ErrorCode | null;
 /** What the catalog says about a known code; `null` for a code it does not know. */
 export declare function errorInfo(code: Code): ErrorInfo | null;
@@ -111,10 +121,12 @@ export declare function errorInfo(code: Code): ErrorInfo | null;
  */
 export declare function messages(code: ErrorCode): readonly string[];
 /**
- * The first template of `code` that `message` fits, with the values of its placeholders;
- * `null` when it fits none. Literal text must match exactly; each placeholder takes the
- * shortest run of characters that lets the whole message match. The time is linear in the
- * length of `message`, whatever its text.
+ * The most specific template of `code` that `message` fits, with the values of its placeholders
+ * (in order, and by name); `null` when it fits none. Literal text must match exactly; each
+ * placeholder takes the shortest run of characters that lets the whole message match, and must
+ * then hold a value of its type. Of the templates a message fits, the one with the most literal
+ * text wins, then the most typed placeholders, then the fewest placeholders, then catalog order.
+ * The time is linear in the length of `message`, whatever its text.
  *
  * @throws RangeError when `code` is not a code of {@link ErrorCode}.
  */
@@ -153,6 +165,7 @@ export declare class FilterError extends ApiError {
 export declare class UnknownError extends GeneralError {
   static readonly CODE: -1000;
   readonly code: typeof ErrorCode.UNKNOWN;
+  readonly kind: "error";
   readonly category: typeof Category.GENERAL;
   constructor(message?: string);
 }
@@ -161,6 +174,7 @@ export declare class UnknownError extends GeneralError {
 export declare class DisconnectedError extends GeneralError {
   static readonly CODE: -1001;
   readonly code: typeof ErrorCode.DISCONNECTED;
+  readonly kind: "error";
   readonly category: typeof Category.GENERAL;
   constructor(message?: string);
 }
@@ -169,6 +183,7 @@ export declare class DisconnectedError extends GeneralError {
 export declare class UnauthorizedError extends GeneralError {
   static readonly CODE: -1002;
   readonly code: typeof ErrorCode.UNAUTHORIZED;
+  readonly kind: "error";
   readonly category: typeof Category.GENERAL;
   constructor(message?: string);
 }
@@ -177,6 +192,7 @@ export declare class UnauthorizedError extends GeneralError {
 export declare class TooManyRequestsError extends GeneralError {
   static readonly CODE: -1008;
   readonly code: typeof ErrorCode.TOO_MANY_REQUESTS;
+  readonly kind: "error";
   readonly category: typeof Category.GENERAL;
   constructor(message?: string);
 }
@@ -185,6 +201,7 @@ export declare class TooManyRequestsError extends GeneralError {
 export declare class UnknownOrderCompositionError extends GeneralError {
   static readonly CODE: -1014;
   readonly code: typeof ErrorCode.UNKNOWN_ORDER_COMPOSITION;
+  readonly kind: "error";
   readonly category: typeof Category.GENERAL;
   constructor(message?: string);
 }
@@ -193,6 +210,7 @@ export declare class UnknownOrderCompositionError extends GeneralError {
 export declare class TooManyOrdersError extends GeneralError {
   static readonly CODE: -1015;
   readonly code: typeof ErrorCode.TOO_MANY_ORDERS;
+  readonly kind: "error";
   readonly category: typeof Category.GENERAL;
   constructor(message?: string);
 }
@@ -201,6 +219,7 @@ export declare class TooManyOrdersError extends GeneralError {
 export declare class ServiceShuttingDownError extends GeneralError {
   static readonly CODE: -1016;
   readonly code: typeof ErrorCode.SERVICE_SHUTTING_DOWN;
+  readonly kind: "error";
   readonly category: typeof Category.GENERAL;
   constructor(message?: string);
 }
@@ -209,6 +228,7 @@ export declare class ServiceShuttingDownError extends GeneralError {
 export declare class UnsupportedOperationError extends GeneralError {
   static readonly CODE: -1020;
   readonly code: typeof ErrorCode.UNSUPPORTED_OPERATION;
+  readonly kind: "error";
   readonly category: typeof Category.GENERAL;
   constructor(message?: string);
 }
@@ -217,6 +237,7 @@ export declare class UnsupportedOperationError extends GeneralError {
 export declare class InvalidTimestampError extends GeneralError {
   static readonly CODE: -1021;
   readonly code: typeof ErrorCode.INVALID_TIMESTAMP;
+  readonly kind: "error";
   readonly category: typeof Category.GENERAL;
   constructor(message?: string);
 }
@@ -225,6 +246,7 @@ export declare class InvalidTimestampError extends GeneralError {
 export declare class InvalidSignatureError extends GeneralError {
   static readonly CODE: -1022;
   readonly code: typeof ErrorCode.INVALID_SIGNATURE;
+  readonly kind: "error";
   readonly category: typeof Category.GENERAL;
   constructor(message?: string);
 }
@@ -233,6 +255,7 @@ export declare class InvalidSignatureError extends GeneralError {
 export declare class IllegalCharsError extends RequestError {
   static readonly CODE: -1100;
   readonly code: typeof ErrorCode.ILLEGAL_CHARS;
+  readonly kind: "error";
   readonly category: typeof Category.REQUEST;
   constructor(message?: string);
 }
@@ -241,6 +264,7 @@ export declare class IllegalCharsError extends RequestError {
 export declare class TooManyParametersError extends RequestError {
   static readonly CODE: -1101;
   readonly code: typeof ErrorCode.TOO_MANY_PARAMETERS;
+  readonly kind: "error";
   readonly category: typeof Category.REQUEST;
   constructor(message?: string);
 }
@@ -249,6 +273,7 @@ export declare class TooManyParametersError extends RequestError {
 export declare class MandatoryParamEmptyOrMalformedError extends RequestError {
   static readonly CODE: -1102;
   readonly code: typeof ErrorCode.MANDATORY_PARAM_EMPTY_OR_MALFORMED;
+  readonly kind: "error";
   readonly category: typeof Category.REQUEST;
   constructor(message?: string);
 }
@@ -257,6 +282,7 @@ export declare class MandatoryParamEmptyOrMalformedError extends RequestError {
 export declare class UnknownParamError extends RequestError {
   static readonly CODE: -1103;
   readonly code: typeof ErrorCode.UNKNOWN_PARAM;
+  readonly kind: "error";
   readonly category: typeof Category.REQUEST;
   constructor(message?: string);
 }
@@ -265,6 +291,7 @@ export declare class UnknownParamError extends RequestError {
 export declare class UnreadParametersError extends RequestError {
   static readonly CODE: -1104;
   readonly code: typeof ErrorCode.UNREAD_PARAMETERS;
+  readonly kind: "error";
   readonly category: typeof Category.REQUEST;
   constructor(message?: string);
 }
@@ -273,6 +300,7 @@ export declare class UnreadParametersError extends RequestError {
 export declare class ParamEmptyError extends RequestError {
   static readonly CODE: -1105;
   readonly code: typeof ErrorCode.PARAM_EMPTY;
+  readonly kind: "error";
   readonly category: typeof Category.REQUEST;
   constructor(message?: string);
 }
@@ -281,6 +309,7 @@ export declare class ParamEmptyError extends RequestError {
 export declare class ParamNotRequiredError extends RequestError {
   static readonly CODE: -1106;
   readonly code: typeof ErrorCode.PARAM_NOT_REQUIRED;
+  readonly kind: "error";
   readonly category: typeof Category.REQUEST;
   constructor(message?: string);
 }
@@ -289,6 +318,7 @@ export declare class ParamNotRequiredError extends RequestError {
 export declare class BadPrecisionError extends RequestError {
   static readonly CODE: -1111;
   readonly code: typeof ErrorCode.BAD_PRECISION;
+  readonly kind: "error";
   readonly category: typeof Category.REQUEST;
   constructor(message?: string);
 }
@@ -297,6 +327,7 @@ export declare class BadPrecisionError extends RequestError {
 export declare class InvalidTifError extends RequestError {
   static readonly CODE: -1115;
   readonly code: typeof ErrorCode.INVALID_TIF;
+  readonly kind: "error";
   readonly category: typeof Category.REQUEST;
   constructor(message?: string);
 }
@@ -305,6 +336,7 @@ export declare class InvalidTifError extends RequestError {
 export declare class InvalidOrderTypeError extends RequestError {
   static readonly CODE: -1116;
   readonly code: typeof ErrorCode.INVALID_ORDER_TYPE;
+  readonly kind: "error";
   readonly category: typeof Category.REQUEST;
   constructor(message?: string);
 }
@@ -313,6 +345,7 @@ export declare class InvalidOrderTypeError extends RequestError {
 export declare class InvalidSideError extends RequestError {
   static readonly CODE: -1117;
   readonly code: typeof ErrorCode.INVALID_SIDE;
+  readonly kind: "error";
   readonly category: typeof Category.REQUEST;
   constructor(message?: string);
 }
@@ -321,6 +354,7 @@ export declare class InvalidSideError extends RequestError {
 export declare class EmptyNewClOrdIdError extends RequestError {
   static readonly CODE: -1118;
   readonly code: typeof ErrorCode.EMPTY_NEW_CL_ORD_ID;
+  readonly kind: "error";
   readonly category: typeof Category.REQUEST;
   constructor(message?: string);
 }
@@ -329,6 +363,7 @@ export declare class EmptyNewClOrdIdError extends RequestError {
 export declare class EmptyOrgClOrdIdError extends RequestError {
   static readonly CODE: -1119;
   readonly code: typeof ErrorCode.EMPTY_ORG_CL_ORD_ID;
+  readonly kind: "error";
   readonly category: typeof Category.REQUEST;
   constructor(message?: string);
 }
@@ -337,6 +372,7 @@ export declare class EmptyOrgClOrdIdError extends RequestError {
 export declare class BadIntervalError extends RequestError {
   static readonly CODE: -1120;
   readonly code: typeof ErrorCode.BAD_INTERVAL;
+  readonly kind: "error";
   readonly category: typeof Category.REQUEST;
   constructor(message?: string);
 }
@@ -345,6 +381,7 @@ export declare class BadIntervalError extends RequestError {
 export declare class BadSymbolError extends RequestError {
   static readonly CODE: -1121;
   readonly code: typeof ErrorCode.BAD_SYMBOL;
+  readonly kind: "error";
   readonly category: typeof Category.REQUEST;
   constructor(message?: string);
 }
@@ -353,6 +390,7 @@ export declare class BadSymbolError extends RequestError {
 export declare class InvalidListenKeyError extends RequestError {
   static readonly CODE: -1125;
   readonly code: typeof ErrorCode.INVALID_LISTEN_KEY;
+  readonly kind: "error";
   readonly category: typeof Category.REQUEST;
   constructor(message?: string);
 }
@@ -361,6 +399,7 @@ export declare class InvalidListenKeyError extends RequestError {
 export declare class MoreThanXxHoursError extends RequestError {
   static readonly CODE: -1127;
   readonly code: typeof ErrorCode.MORE_THAN_XX_HOURS;
+  readonly kind: "error";
   readonly category: typeof Category.REQUEST;
   constructor(message?: string);
 }
@@ -369,6 +408,7 @@ export declare class MoreThanXxHoursError extends RequestError {
 export declare class BadContractError extends RequestError {
   static readonly CODE: -1128;
   readonly code: typeof ErrorCode.BAD_CONTRACT;
+  readonly kind: "error";
   readonly category: typeof Category.REQUEST;
   constructor(message?: string);
 }
@@ -377,6 +417,7 @@ export declare class BadContractError extends RequestError {
 export declare class BadCurrencyError extends RequestError {
   static readonly CODE: -1129;
   readonly code: typeof ErrorCode.BAD_CURRENCY;
+  readonly kind: "error";
   readonly category: typeof Category.REQUEST;
   constructor(message?: string);
 }
@@ -385,6 +426,7 @@ export declare class BadCurrencyError extends RequestError {
 export declare class InvalidParameterError extends RequestError {
   static readonly CODE: -1130;
   readonly code: typeof ErrorCode.INVALID_PARAMETER;
+  readonly kind: "error";
   readonly category: typeof Category.REQUEST;
   constructor(message?: string);
 }
@@ -393,6 +435,7 @@ export declare class InvalidParameterError extends RequestError {
 export declare class BadRecvWindowError extends RequestError {
   static readonly CODE: -1131;
   readonly code: typeof ErrorCode.BAD_RECV_WINDOW;
+  readonly kind: "error";
   readonly category: typeof Category.REQUEST;
   constructor(message?: string);
 }
@@ -401,6 +444,7 @@ export declare class BadRecvWindowError extends RequestError {
 export declare class NewOrderRejectedError extends RequestError {
   static readonly CODE: -2010;
   readonly code: typeof ErrorCode.NEW_ORDER_REJECTED;
+  readonly kind: "error";
   readonly category: typeof Category.REQUEST;
   constructor(message?: string);
 }
@@ -409,6 +453,7 @@ export declare class NewOrderRejectedError extends RequestError {
 export declare class NoSuchOrderError extends RequestError {
   static readonly CODE: -2013;
   readonly code: typeof ErrorCode.NO_SUCH_ORDER;
+  readonly kind: "error";
   readonly category: typeof Category.REQUEST;
   constructor(message?: string);
 }
@@ -417,6 +462,7 @@ export declare class NoSuchOrderError extends RequestError {
 export declare class BadApiKeyFmtError extends RequestError {
   static readonly CODE: -2014;
   readonly code: typeof ErrorCode.BAD_API_KEY_FMT;
+  readonly kind: "error";
   readonly category: typeof Category.REQUEST;
   constructor(message?: string);
 }
@@ -425,6 +471,7 @@ export declare class BadApiKeyFmtError extends RequestError {
 export declare class InvalidApiKeyError extends RequestError {
   static readonly CODE: -2015;
   readonly code: typeof ErrorCode.INVALID_API_KEY;
+  readonly kind: "error";
   readonly category: typeof Category.REQUEST;
   constructor(message?: string);
 }
@@ -433,6 +480,7 @@ export declare class InvalidApiKeyError extends RequestError {
 export declare class BalanceNotSufficientError extends RequestError {
   static readonly CODE: -2018;
   readonly code: typeof ErrorCode.BALANCE_NOT_SUFFICIENT;
+  readonly kind: "error";
   readonly category: typeof Category.REQUEST;
   constructor(message?: string);
 }
@@ -441,6 +489,7 @@ export declare class BalanceNotSufficientError extends RequestError {
 export declare class OptionMarginNotSufficientError extends RequestError {
   static readonly CODE: -2027;
   readonly code: typeof ErrorCode.OPTION_MARGIN_NOT_SUFFICIENT;
+  readonly kind: "error";
   readonly category: typeof Category.REQUEST;
   constructor(message?: string);
 }
@@ -449,6 +498,7 @@ export declare class OptionMarginNotSufficientError extends RequestError {
 export declare class TransferFailedError extends FilterError {
   static readonly CODE: -3029;
   readonly code: typeof ErrorCode.TRANSFER_FAILED;
+  readonly kind: "error";
   readonly category: typeof Category.FILTER;
   constructor(message?: string);
 }
@@ -457,6 +507,7 @@ export declare class TransferFailedError extends FilterError {
 export declare class PriceLessThanZeroError extends FilterError {
   static readonly CODE: -4001;
   readonly code: typeof ErrorCode.PRICE_LESS_THAN_ZERO;
+  readonly kind: "error";
   readonly category: typeof Category.FILTER;
   constructor(message?: string);
 }
@@ -465,6 +516,7 @@ export declare class PriceLessThanZeroError extends FilterError {
 export declare class PriceGreaterThanMaxPriceError extends FilterError {
   static readonly CODE: -4002;
   readonly code: typeof ErrorCode.PRICE_GREATER_THAN_MAX_PRICE;
+  readonly kind: "error";
   readonly category: typeof Category.FILTER;
   constructor(message?: string);
 }
@@ -473,6 +525,7 @@ export declare class PriceGreaterThanMaxPriceError extends FilterError {
 export declare class QtyLessThanZeroError extends FilterError {
   static readonly CODE: -4003;
   readonly code: typeof ErrorCode.QTY_LESS_THAN_ZERO;
+  readonly kind: "error";
   readonly category: typeof Category.FILTER;
   constructor(message?: string);
 }
@@ -481,6 +534,7 @@ export declare class QtyLessThanZeroError extends FilterError {
 export declare class QtyLessThanMinQtyError extends FilterError {
   static readonly CODE: -4004;
   readonly code: typeof ErrorCode.QTY_LESS_THAN_MIN_QTY;
+  readonly kind: "error";
   readonly category: typeof Category.FILTER;
   constructor(message?: string);
 }
@@ -489,6 +543,7 @@ export declare class QtyLessThanMinQtyError extends FilterError {
 export declare class QtyGreaterThanMaxQtyError extends FilterError {
   static readonly CODE: -4005;
   readonly code: typeof ErrorCode.QTY_GREATER_THAN_MAX_QTY;
+  readonly kind: "error";
   readonly category: typeof Category.FILTER;
   constructor(message?: string);
 }
@@ -497,6 +552,7 @@ export declare class QtyGreaterThanMaxQtyError extends FilterError {
 export declare class PriceLessThanMinPriceError extends FilterError {
   static readonly CODE: -4013;
   readonly code: typeof ErrorCode.PRICE_LESS_THAN_MIN_PRICE;
+  readonly kind: "error";
   readonly category: typeof Category.FILTER;
   constructor(message?: string);
 }
@@ -505,6 +561,7 @@ export declare class PriceLessThanMinPriceError extends FilterError {
 export declare class InvalidTickSizePrecisionError extends FilterError {
   static readonly CODE: -4029;
   readonly code: typeof ErrorCode.INVALID_TICK_SIZE_PRECISION;
+  readonly kind: "error";
   readonly category: typeof Category.FILTER;
   constructor(message?: string);
 }
@@ -513,6 +570,7 @@ export declare class InvalidTickSizePrecisionError extends FilterError {
 export declare class InvalidQtyPrecisionError extends FilterError {
   static readonly CODE: -4030;
   readonly code: typeof ErrorCode.INVALID_QTY_PRECISION;
+  readonly kind: "error";
   readonly category: typeof Category.FILTER;
   constructor(message?: string);
 }
@@ -521,6 +579,7 @@ export declare class InvalidQtyPrecisionError extends FilterError {
 export declare class AmountMustBePositiveError extends FilterError {
   static readonly CODE: -4055;
   readonly code: typeof ErrorCode.AMOUNT_MUST_BE_POSITIVE;
+  readonly kind: "error";
   readonly category: typeof Category.FILTER;
   constructor(message?: string);
 }

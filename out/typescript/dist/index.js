@@ -20,7 +20,7 @@ export const CODE_FIELD = "code";
 /** The field of an error payload that holds the message. */
 export const MESSAGE_FIELD = "msg";
 
-/** The categories of the catalog: each covers a declared set of codes, known or not. */
+/** The categories of the catalog: each covers declared ranges or prefixes of codes, known or not. */
 export const Category = Object.freeze({
   GENERAL: "GENERAL",
   REQUEST: "REQUEST",
@@ -32,17 +32,24 @@ export function categoryTitle(category) {
   return CATALOG.categoryTitle(category);
 }
 
-/** Whether a code, known or not, lies in the codes a category declares. */
+/** Whether a code, known or not, lies in any of the ranges or prefixes a category declares. */
 export function categoryContains(category, code) {
   return CATALOG.categoryContains(category, code);
 }
 
-/** The category whose declared codes include `code`, known or not; `null` outside every category. */
+/**
+ * The category of a code by its value, known or not: that of the narrowest range holding it (the
+ * longest prefix it starts with); `null` outside every category. A known code's own category is
+ * its entry's ({@link errorInfo}), which need not be this one.
+ */
 export function categoryOf(code) {
   return CATALOG.categoryOf(code);
 }
 
-/** Every code the API may send, by its name in the catalog. */
+/**
+ * Every code the API may send, by its identifier in the catalog, each alias of a code
+ * beside it with the same value.
+ */
 export const ErrorCode = Object.freeze({
   UNKNOWN: -1000,
   DISCONNECTED: -1001,
@@ -93,175 +100,181 @@ export const ErrorCode = Object.freeze({
   AMOUNT_MUST_BE_POSITIVE: -4055,
 });
 
-/** The catalog as data: its categories and its codes, each template with its literal parts. */
+/** The catalog as data: its categories with their codes, and its codes with their templates. */
 const CATALOG = new Catalog({
   codeType: "integer",
   codeField: CODE_FIELD,
   messageField: MESSAGE_FIELD,
-  categories: [
-    { name: Category.GENERAL, title: "General Server or Network issues", low: -1099, high: -1000 },
-    { name: Category.REQUEST, title: "Request issues", low: -2999, high: -1100 },
-    { name: Category.FILTER, title: "Filters and other issues", low: -5999, high: -3000 },
+  codes: ErrorCode,
+  categories: {
+    GENERAL: { title: "General Server or Network issues" },
+    REQUEST: { title: "Request issues" },
+    FILTER: { title: "Filters and other issues" },
+  },
+  ranges: [
+    [-1099, -1000, Category.GENERAL],
+    [-2999, -1100, Category.REQUEST],
+    [-5999, -3000, Category.FILTER],
   ],
-  errors: [
-    { code: ErrorCode.UNKNOWN, name: "UNKNOWN", category: Category.GENERAL, templates: [
+  errors: {
+    UNKNOWN: { category: Category.GENERAL, templates: [
       { text: "An unknown error occurred while processing the request.", parts: ["An unknown error occurred while processing the request."] },
     ] },
-    { code: ErrorCode.DISCONNECTED, name: "DISCONNECTED", category: Category.GENERAL, retryable: true, description: "The page asks the client to try again, so the request may be retried.", templates: [
+    DISCONNECTED: { category: Category.GENERAL, retryable: true, description: "The page asks the client to try again, so the request may be retried.", templates: [
       { text: "Internal error; unable to process your request. Please try again.", parts: ["Internal error; unable to process your request. Please try again."] },
     ] },
-    { code: ErrorCode.UNAUTHORIZED, name: "UNAUTHORIZED", category: Category.GENERAL, templates: [
+    UNAUTHORIZED: { category: Category.GENERAL, templates: [
       { text: "You are not authorized to execute this request.", parts: ["You are not authorized to execute this request."] },
     ] },
-    { code: ErrorCode.TOO_MANY_REQUESTS, name: "TOO_MANY_REQUESTS", category: Category.GENERAL, templates: [
+    TOO_MANY_REQUESTS: { category: Category.GENERAL, templates: [
       { text: "Too many requests queued.", parts: ["Too many requests queued."] },
       { text: "Too much request weight used; please use the websocket for live updates to avoid polling the API.", parts: ["Too much request weight used; please use the websocket for live updates to avoid polling the API."] },
       { text: "Too much request weight used; current limit is %s request weight per %s %s. Please use the websocket for live updates to avoid polling the API.", parts: ["Too much request weight used; current limit is ", " request weight per ", " ", ". Please use the websocket for live updates to avoid polling the API."] },
       { text: "Way too much request weight used; IP banned until %s. Please use the websocket for live updates to avoid bans.", parts: ["Way too much request weight used; IP banned until ", ". Please use the websocket for live updates to avoid bans."] },
     ] },
-    { code: ErrorCode.UNKNOWN_ORDER_COMPOSITION, name: "UNKNOWN_ORDER_COMPOSITION", category: Category.GENERAL, templates: [
+    UNKNOWN_ORDER_COMPOSITION: { category: Category.GENERAL, templates: [
       { text: "Unsupported order combination.", parts: ["Unsupported order combination."] },
     ] },
-    { code: ErrorCode.TOO_MANY_ORDERS, name: "TOO_MANY_ORDERS", category: Category.GENERAL, templates: [
+    TOO_MANY_ORDERS: { category: Category.GENERAL, templates: [
       { text: "Too many new orders.", parts: ["Too many new orders."] },
       { text: "Too many new orders; current limit is %s orders per %s.", parts: ["Too many new orders; current limit is ", " orders per ", "."] },
     ] },
-    { code: ErrorCode.SERVICE_SHUTTING_DOWN, name: "SERVICE_SHUTTING_DOWN", category: Category.GENERAL, templates: [
+    SERVICE_SHUTTING_DOWN: { category: Category.GENERAL, templates: [
       { text: "This service is no longer available.", parts: ["This service is no longer available."] },
     ] },
-    { code: ErrorCode.UNSUPPORTED_OPERATION, name: "UNSUPPORTED_OPERATION", category: Category.GENERAL, templates: [
+    UNSUPPORTED_OPERATION: { category: Category.GENERAL, templates: [
       { text: "This operation is not supported.", parts: ["This operation is not supported."] },
     ] },
-    { code: ErrorCode.INVALID_TIMESTAMP, name: "INVALID_TIMESTAMP", category: Category.GENERAL, templates: [
+    INVALID_TIMESTAMP: { category: Category.GENERAL, templates: [
       { text: "Timestamp for this request is outside of the recvWindow.", parts: ["Timestamp for this request is outside of the recvWindow."] },
       { text: "Timestamp for this request was 1000ms ahead of the server's time.", parts: ["Timestamp for this request was 1000ms ahead of the server's time."] },
     ] },
-    { code: ErrorCode.INVALID_SIGNATURE, name: "INVALID_SIGNATURE", category: Category.GENERAL, templates: [
+    INVALID_SIGNATURE: { category: Category.GENERAL, templates: [
       { text: "Signature for this request is not valid.", parts: ["Signature for this request is not valid."] },
     ] },
-    { code: ErrorCode.ILLEGAL_CHARS, name: "ILLEGAL_CHARS", category: Category.REQUEST, templates: [
+    ILLEGAL_CHARS: { category: Category.REQUEST, order: [2, 1, 0], templates: [
       { text: "Illegal characters found in a parameter.", parts: ["Illegal characters found in a parameter."] },
       { text: "Illegal characters found in a parameter. %s", parts: ["Illegal characters found in a parameter. ", ""] },
       { text: "Illegal characters found in parameter %s; legal range is %s.", parts: ["Illegal characters found in parameter ", "; legal range is ", "."] },
     ] },
-    { code: ErrorCode.TOO_MANY_PARAMETERS, name: "TOO_MANY_PARAMETERS", category: Category.REQUEST, templates: [
+    TOO_MANY_PARAMETERS: { category: Category.REQUEST, templates: [
       { text: "Too many parameters sent for this endpoint.", parts: ["Too many parameters sent for this endpoint."] },
       { text: "Too many parameters; expected %s and received %s.", parts: ["Too many parameters; expected ", " and received ", "."] },
       { text: "Duplicate values for a parameter detected.", parts: ["Duplicate values for a parameter detected."] },
     ] },
-    { code: ErrorCode.MANDATORY_PARAM_EMPTY_OR_MALFORMED, name: "MANDATORY_PARAM_EMPTY_OR_MALFORMED", category: Category.REQUEST, templates: [
+    MANDATORY_PARAM_EMPTY_OR_MALFORMED: { category: Category.REQUEST, templates: [
       { text: "A mandatory parameter was not sent, was empty/null, or malformed.", parts: ["A mandatory parameter was not sent, was empty/null, or malformed."] },
       { text: "Mandatory parameter %s was not sent, was empty/null, or malformed.", parts: ["Mandatory parameter ", " was not sent, was empty/null, or malformed."] },
       { text: "Param %s or %s must be sent, but both were empty/null!", parts: ["Param ", " or ", " must be sent, but both were empty/null!"] },
     ] },
-    { code: ErrorCode.UNKNOWN_PARAM, name: "UNKNOWN_PARAM", category: Category.REQUEST, templates: [
+    UNKNOWN_PARAM: { category: Category.REQUEST, templates: [
       { text: "An unknown parameter was sent.", parts: ["An unknown parameter was sent."] },
     ] },
-    { code: ErrorCode.UNREAD_PARAMETERS, name: "UNREAD_PARAMETERS", category: Category.REQUEST, templates: [
+    UNREAD_PARAMETERS: { category: Category.REQUEST, templates: [
       { text: "Not all sent parameters were read.", parts: ["Not all sent parameters were read."] },
       { text: "Not all sent parameters were read; read %s parameter(s) but was sent %s.", parts: ["Not all sent parameters were read; read ", " parameter(s) but was sent ", "."] },
     ] },
-    { code: ErrorCode.PARAM_EMPTY, name: "PARAM_EMPTY", category: Category.REQUEST, templates: [
+    PARAM_EMPTY: { category: Category.REQUEST, templates: [
       { text: "A parameter was empty.", parts: ["A parameter was empty."] },
       { text: "Parameter %s was empty.", parts: ["Parameter ", " was empty."] },
     ] },
-    { code: ErrorCode.PARAM_NOT_REQUIRED, name: "PARAM_NOT_REQUIRED", category: Category.REQUEST, templates: [
+    PARAM_NOT_REQUIRED: { category: Category.REQUEST, templates: [
       { text: "A parameter was sent when not required.", parts: ["A parameter was sent when not required."] },
       { text: "Parameter %s sent when not required.", parts: ["Parameter ", " sent when not required."] },
     ] },
-    { code: ErrorCode.BAD_PRECISION, name: "BAD_PRECISION", category: Category.REQUEST, templates: [
+    BAD_PRECISION: { category: Category.REQUEST, templates: [
       { text: "Precision is over the maximum defined for this asset.", parts: ["Precision is over the maximum defined for this asset."] },
     ] },
-    { code: ErrorCode.INVALID_TIF, name: "INVALID_TIF", category: Category.REQUEST, templates: [
+    INVALID_TIF: { category: Category.REQUEST, templates: [
       { text: "Invalid timeInForce.", parts: ["Invalid timeInForce."] },
     ] },
-    { code: ErrorCode.INVALID_ORDER_TYPE, name: "INVALID_ORDER_TYPE", category: Category.REQUEST, templates: [
+    INVALID_ORDER_TYPE: { category: Category.REQUEST, templates: [
       { text: "Invalid orderType.", parts: ["Invalid orderType."] },
     ] },
-    { code: ErrorCode.INVALID_SIDE, name: "INVALID_SIDE", category: Category.REQUEST, templates: [
+    INVALID_SIDE: { category: Category.REQUEST, templates: [
       { text: "Invalid side.", parts: ["Invalid side."] },
     ] },
-    { code: ErrorCode.EMPTY_NEW_CL_ORD_ID, name: "EMPTY_NEW_CL_ORD_ID", category: Category.REQUEST, templates: [
+    EMPTY_NEW_CL_ORD_ID: { category: Category.REQUEST, templates: [
       { text: "New client order ID was empty.", parts: ["New client order ID was empty."] },
     ] },
-    { code: ErrorCode.EMPTY_ORG_CL_ORD_ID, name: "EMPTY_ORG_CL_ORD_ID", category: Category.REQUEST, templates: [
+    EMPTY_ORG_CL_ORD_ID: { category: Category.REQUEST, templates: [
       { text: "Original client order ID was empty.", parts: ["Original client order ID was empty."] },
     ] },
-    { code: ErrorCode.BAD_INTERVAL, name: "BAD_INTERVAL", category: Category.REQUEST, templates: [
+    BAD_INTERVAL: { category: Category.REQUEST, templates: [
       { text: "Invalid interval.", parts: ["Invalid interval."] },
     ] },
-    { code: ErrorCode.BAD_SYMBOL, name: "BAD_SYMBOL", category: Category.REQUEST, templates: [
+    BAD_SYMBOL: { category: Category.REQUEST, templates: [
       { text: "Invalid symbol.", parts: ["Invalid symbol."] },
     ] },
-    { code: ErrorCode.INVALID_LISTEN_KEY, name: "INVALID_LISTEN_KEY", category: Category.REQUEST, templates: [
+    INVALID_LISTEN_KEY: { category: Category.REQUEST, templates: [
       { text: "This listenKey does not exist.", parts: ["This listenKey does not exist."] },
     ] },
-    { code: ErrorCode.MORE_THAN_XX_HOURS, name: "MORE_THAN_XX_HOURS", category: Category.REQUEST, templates: [
+    MORE_THAN_XX_HOURS: { category: Category.REQUEST, templates: [
       { text: "Lookup interval is too big.", parts: ["Lookup interval is too big."] },
       { text: "More than %s hours between startTime and endTime.", parts: ["More than ", " hours between startTime and endTime."] },
     ] },
-    { code: ErrorCode.BAD_CONTRACT, name: "BAD_CONTRACT", category: Category.REQUEST, templates: [
+    BAD_CONTRACT: { category: Category.REQUEST, templates: [
       { text: "Invalid underlying", parts: ["Invalid underlying"] },
     ] },
-    { code: ErrorCode.BAD_CURRENCY, name: "BAD_CURRENCY", category: Category.REQUEST, templates: [
+    BAD_CURRENCY: { category: Category.REQUEST, templates: [
       { text: "Invalid asset。", parts: ["Invalid asset。"] },
     ] },
-    { code: ErrorCode.INVALID_PARAMETER, name: "INVALID_PARAMETER", category: Category.REQUEST, templates: [
+    INVALID_PARAMETER: { category: Category.REQUEST, templates: [
       { text: "Invalid data sent for a parameter.", parts: ["Invalid data sent for a parameter."] },
       { text: "Data sent for paramter %s is not valid.", parts: ["Data sent for paramter ", " is not valid."] },
     ] },
-    { code: ErrorCode.BAD_RECV_WINDOW, name: "BAD_RECV_WINDOW", category: Category.REQUEST, templates: [
+    BAD_RECV_WINDOW: { category: Category.REQUEST, templates: [
       { text: "recvWindow must be less than 60000", parts: ["recvWindow must be less than 60000"] },
     ] },
-    { code: ErrorCode.NEW_ORDER_REJECTED, name: "NEW_ORDER_REJECTED", category: Category.REQUEST, templates: [
+    NEW_ORDER_REJECTED: { category: Category.REQUEST, templates: [
       { text: "NEW_ORDER_REJECTED", parts: ["NEW_ORDER_REJECTED"] },
     ] },
-    { code: ErrorCode.NO_SUCH_ORDER, name: "NO_SUCH_ORDER", category: Category.REQUEST, templates: [
+    NO_SUCH_ORDER: { category: Category.REQUEST, templates: [
       { text: "Order does not exist.", parts: ["Order does not exist."] },
     ] },
-    { code: ErrorCode.BAD_API_KEY_FMT, name: "BAD_API_KEY_FMT", category: Category.REQUEST, templates: [
+    BAD_API_KEY_FMT: { category: Category.REQUEST, templates: [
       { text: "API-key format invalid.", parts: ["API-key format invalid."] },
     ] },
-    { code: ErrorCode.INVALID_API_KEY, name: "INVALID_API_KEY", category: Category.REQUEST, templates: [
+    INVALID_API_KEY: { category: Category.REQUEST, templates: [
       { text: "Invalid API-key, IP, or permissions for action.", parts: ["Invalid API-key, IP, or permissions for action."] },
     ] },
-    { code: ErrorCode.BALANCE_NOT_SUFFICIENT, name: "BALANCE_NOT_SUFFICIENT", category: Category.REQUEST, templates: [
+    BALANCE_NOT_SUFFICIENT: { category: Category.REQUEST, templates: [
       { text: "Balance is insufficient.", parts: ["Balance is insufficient."] },
     ] },
-    { code: ErrorCode.OPTION_MARGIN_NOT_SUFFICIENT, name: "OPTION_MARGIN_NOT_SUFFICIENT", category: Category.REQUEST, templates: [
+    OPTION_MARGIN_NOT_SUFFICIENT: { category: Category.REQUEST, templates: [
       { text: "Option margin is insufficient.", parts: ["Option margin is insufficient."] },
     ] },
-    { code: ErrorCode.TRANSFER_FAILED, name: "TRANSFER_FAILED", category: Category.FILTER, templates: [
+    TRANSFER_FAILED: { category: Category.FILTER, templates: [
       { text: "Asset transfer fail.", parts: ["Asset transfer fail."] },
     ] },
-    { code: ErrorCode.PRICE_LESS_THAN_ZERO, name: "PRICE_LESS_THAN_ZERO", category: Category.FILTER, templates: [
+    PRICE_LESS_THAN_ZERO: { category: Category.FILTER, templates: [
       { text: "Price less than 0.", parts: ["Price less than 0."] },
     ] },
-    { code: ErrorCode.PRICE_GREATER_THAN_MAX_PRICE, name: "PRICE_GREATER_THAN_MAX_PRICE", category: Category.FILTER, templates: [
+    PRICE_GREATER_THAN_MAX_PRICE: { category: Category.FILTER, templates: [
       { text: "Price greater than max price.", parts: ["Price greater than max price."] },
     ] },
-    { code: ErrorCode.QTY_LESS_THAN_ZERO, name: "QTY_LESS_THAN_ZERO", category: Category.FILTER, templates: [
+    QTY_LESS_THAN_ZERO: { category: Category.FILTER, templates: [
       { text: "Quantity less than zero.", parts: ["Quantity less than zero."] },
     ] },
-    { code: ErrorCode.QTY_LESS_THAN_MIN_QTY, name: "QTY_LESS_THAN_MIN_QTY", category: Category.FILTER, templates: [
+    QTY_LESS_THAN_MIN_QTY: { category: Category.FILTER, templates: [
       { text: "Quantity less than min quantity.", parts: ["Quantity less than min quantity."] },
     ] },
-    { code: ErrorCode.QTY_GREATER_THAN_MAX_QTY, name: "QTY_GREATER_THAN_MAX_QTY", category: Category.FILTER, templates: [
+    QTY_GREATER_THAN_MAX_QTY: { category: Category.FILTER, templates: [
       { text: "Quantity greater than max quantity.", parts: ["Quantity greater than max quantity."] },
     ] },
-    { code: ErrorCode.PRICE_LESS_THAN_MIN_PRICE, name: "PRICE_LESS_THAN_MIN_PRICE", category: Category.FILTER, templates: [
+    PRICE_LESS_THAN_MIN_PRICE: { category: Category.FILTER, templates: [
       { text: "Price less than min price.", parts: ["Price less than min price."] },
     ] },
-    { code: ErrorCode.INVALID_TICK_SIZE_PRECISION, name: "INVALID_TICK_SIZE_PRECISION", category: Category.FILTER, templates: [
+    INVALID_TICK_SIZE_PRECISION: { category: Category.FILTER, templates: [
       { text: "Tick size precision is invalid.", parts: ["Tick size precision is invalid."] },
     ] },
-    { code: ErrorCode.INVALID_QTY_PRECISION, name: "INVALID_QTY_PRECISION", category: Category.FILTER, templates: [
+    INVALID_QTY_PRECISION: { category: Category.FILTER, templates: [
       { text: "Step size precision is invalid.", parts: ["Step size precision is invalid."] },
     ] },
-    { code: ErrorCode.AMOUNT_MUST_BE_POSITIVE, name: "AMOUNT_MUST_BE_POSITIVE", category: Category.FILTER, templates: [
+    AMOUNT_MUST_BE_POSITIVE: { category: Category.FILTER, templates: [
       { text: "Amount must be positive.", parts: ["Amount must be positive."] },
     ] },
-  ],
+  },
 });
 
 /** Whether a value is one of the codes of {@link ErrorCode}. */
@@ -269,12 +282,15 @@ export function isErrorCode(value) {
   return CATALOG.isCode(value);
 }
 
-/** The name of a known code; `null` for a code the catalog does not know. */
+/** The identifier of a known code; `null` for a code the catalog does not know. */
 export function errorCodeName(code) {
   return CATALOG.name(code);
 }
 
-/** The code with this name; `null` when the catalog has no such code. */
+/**
+ * The code with this name: its identifier or an alias's, or else the upstream's text of its name
+ * or of an alias; `null` when the catalog has no such code.
+ */
 export function errorCodeByName(name) {
   return CATALOG.byName(name);
 }
@@ -294,10 +310,12 @@ export function messages(code) {
 }
 
 /**
- * The first template of `code` that `message` fits, with the values of its placeholders;
- * `null` when it fits none. Literal text must match exactly; each placeholder takes the
- * shortest run of characters that lets the whole message match. The time is linear in the
- * length of `message`, whatever its text.
+ * The most specific template of `code` that `message` fits, with the values of its placeholders
+ * (in order, and by name); `null` when it fits none. Literal text must match exactly; each
+ * placeholder takes the shortest run of characters that lets the whole message match, and must
+ * then hold a value of its type. Of the templates a message fits, the one with the most literal
+ * text wins, then the most typed placeholders, then the fewest placeholders, then catalog order.
+ * The time is linear in the length of `message`, whatever its text.
  *
  * @throws RangeError when `code` is not a code of {@link ErrorCode}.
  */
@@ -820,62 +838,62 @@ export class AmountMustBePositiveError extends FilterError {
 }
 
 /** The classes fromPayload makes its errors with: by code, by category, and for any other code. */
-const READ = CATALOG.reader({
+const READ = CATALOG.errorReader({
   base: ApiError,
   categories: {
     GENERAL: GeneralError,
     REQUEST: RequestError,
     FILTER: FilterError,
   },
-  codes: [
-    UnknownError,
-    DisconnectedError,
-    UnauthorizedError,
-    TooManyRequestsError,
-    UnknownOrderCompositionError,
-    TooManyOrdersError,
-    ServiceShuttingDownError,
-    UnsupportedOperationError,
-    InvalidTimestampError,
-    InvalidSignatureError,
-    IllegalCharsError,
-    TooManyParametersError,
-    MandatoryParamEmptyOrMalformedError,
-    UnknownParamError,
-    UnreadParametersError,
-    ParamEmptyError,
-    ParamNotRequiredError,
-    BadPrecisionError,
-    InvalidTifError,
-    InvalidOrderTypeError,
-    InvalidSideError,
-    EmptyNewClOrdIdError,
-    EmptyOrgClOrdIdError,
-    BadIntervalError,
-    BadSymbolError,
-    InvalidListenKeyError,
-    MoreThanXxHoursError,
-    BadContractError,
-    BadCurrencyError,
-    InvalidParameterError,
-    BadRecvWindowError,
-    NewOrderRejectedError,
-    NoSuchOrderError,
-    BadApiKeyFmtError,
-    InvalidApiKeyError,
-    BalanceNotSufficientError,
-    OptionMarginNotSufficientError,
-    TransferFailedError,
-    PriceLessThanZeroError,
-    PriceGreaterThanMaxPriceError,
-    QtyLessThanZeroError,
-    QtyLessThanMinQtyError,
-    QtyGreaterThanMaxQtyError,
-    PriceLessThanMinPriceError,
-    InvalidTickSizePrecisionError,
-    InvalidQtyPrecisionError,
-    AmountMustBePositiveError,
-  ],
+  codes: {
+    UNKNOWN: UnknownError,
+    DISCONNECTED: DisconnectedError,
+    UNAUTHORIZED: UnauthorizedError,
+    TOO_MANY_REQUESTS: TooManyRequestsError,
+    UNKNOWN_ORDER_COMPOSITION: UnknownOrderCompositionError,
+    TOO_MANY_ORDERS: TooManyOrdersError,
+    SERVICE_SHUTTING_DOWN: ServiceShuttingDownError,
+    UNSUPPORTED_OPERATION: UnsupportedOperationError,
+    INVALID_TIMESTAMP: InvalidTimestampError,
+    INVALID_SIGNATURE: InvalidSignatureError,
+    ILLEGAL_CHARS: IllegalCharsError,
+    TOO_MANY_PARAMETERS: TooManyParametersError,
+    MANDATORY_PARAM_EMPTY_OR_MALFORMED: MandatoryParamEmptyOrMalformedError,
+    UNKNOWN_PARAM: UnknownParamError,
+    UNREAD_PARAMETERS: UnreadParametersError,
+    PARAM_EMPTY: ParamEmptyError,
+    PARAM_NOT_REQUIRED: ParamNotRequiredError,
+    BAD_PRECISION: BadPrecisionError,
+    INVALID_TIF: InvalidTifError,
+    INVALID_ORDER_TYPE: InvalidOrderTypeError,
+    INVALID_SIDE: InvalidSideError,
+    EMPTY_NEW_CL_ORD_ID: EmptyNewClOrdIdError,
+    EMPTY_ORG_CL_ORD_ID: EmptyOrgClOrdIdError,
+    BAD_INTERVAL: BadIntervalError,
+    BAD_SYMBOL: BadSymbolError,
+    INVALID_LISTEN_KEY: InvalidListenKeyError,
+    MORE_THAN_XX_HOURS: MoreThanXxHoursError,
+    BAD_CONTRACT: BadContractError,
+    BAD_CURRENCY: BadCurrencyError,
+    INVALID_PARAMETER: InvalidParameterError,
+    BAD_RECV_WINDOW: BadRecvWindowError,
+    NEW_ORDER_REJECTED: NewOrderRejectedError,
+    NO_SUCH_ORDER: NoSuchOrderError,
+    BAD_API_KEY_FMT: BadApiKeyFmtError,
+    INVALID_API_KEY: InvalidApiKeyError,
+    BALANCE_NOT_SUFFICIENT: BalanceNotSufficientError,
+    OPTION_MARGIN_NOT_SUFFICIENT: OptionMarginNotSufficientError,
+    TRANSFER_FAILED: TransferFailedError,
+    PRICE_LESS_THAN_ZERO: PriceLessThanZeroError,
+    PRICE_GREATER_THAN_MAX_PRICE: PriceGreaterThanMaxPriceError,
+    QTY_LESS_THAN_ZERO: QtyLessThanZeroError,
+    QTY_LESS_THAN_MIN_QTY: QtyLessThanMinQtyError,
+    QTY_GREATER_THAN_MAX_QTY: QtyGreaterThanMaxQtyError,
+    PRICE_LESS_THAN_MIN_PRICE: PriceLessThanMinPriceError,
+    INVALID_TICK_SIZE_PRECISION: InvalidTickSizePrecisionError,
+    INVALID_QTY_PRECISION: InvalidQtyPrecisionError,
+    AMOUNT_MUST_BE_POSITIVE: AmountMustBePositiveError,
+  },
 });
 
 /**

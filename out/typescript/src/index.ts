@@ -9,7 +9,7 @@
 
 import { ApiErrorBase, Catalog, type ErrorInfo as Info, type MessageMatch } from "./runtime.js";
 
-export { MAX_DEPTH, PayloadError, type MessageMatch } from "./runtime.js";
+export { MAX_DEPTH, PayloadError, type Kind, type MessageMatch, type ParamsByName } from "./runtime.js";
 
 /** The version of the catalog this package was generated from. */
 export const VERSION = "1.0.0";
@@ -23,7 +23,7 @@ export const MESSAGE_FIELD = "msg";
 /** A code as the API sends it, whether this catalog knows it or not. */
 export type Code = number;
 
-/** The categories of the catalog: each covers a declared set of codes, known or not. */
+/** The categories of the catalog: each covers declared ranges or prefixes of codes, known or not. */
 export const Category = Object.freeze({
   GENERAL: "GENERAL",
   REQUEST: "REQUEST",
@@ -37,17 +37,24 @@ export function categoryTitle(category: Category): string {
   return CATALOG.categoryTitle(category);
 }
 
-/** Whether a code, known or not, lies in the codes a category declares. */
+/** Whether a code, known or not, lies in any of the ranges or prefixes a category declares. */
 export function categoryContains(category: Category, code: Code): boolean {
   return CATALOG.categoryContains(category, code);
 }
 
-/** The category whose declared codes include `code`, known or not; `null` outside every category. */
+/**
+ * The category of a code by its value, known or not: that of the narrowest range holding it (the
+ * longest prefix it starts with); `null` outside every category. A known code's own category is
+ * its entry's ({@link errorInfo}), which need not be this one.
+ */
 export function categoryOf(code: Code): Category | null {
   return CATALOG.categoryOf(code);
 }
 
-/** Every code the API may send, by its name in the catalog. */
+/**
+ * Every code the API may send, by its identifier in the catalog, each alias of a code
+ * beside it with the same value.
+ */
 export const ErrorCode = Object.freeze({
   UNKNOWN: -1000,
   DISCONNECTED: -1001,
@@ -99,181 +106,187 @@ export const ErrorCode = Object.freeze({
 } as const);
 /** One of the codes of {@link ErrorCode}. */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
-/** The name of one of the codes of {@link ErrorCode}. */
+/** A key of {@link ErrorCode}: the identifier of one of its codes, or an alias. */
 export type ErrorName = keyof typeof ErrorCode;
 
 /** What the catalog says about one code. */
 export interface ErrorInfo extends Info<ErrorCode, ErrorName, Category> {}
 
-/** The catalog as data: its categories and its codes, each template with its literal parts. */
+/** The catalog as data: its categories with their codes, and its codes with their templates. */
 const CATALOG = new Catalog<Code, ErrorCode, ErrorName, Category>({
   codeType: "integer",
   codeField: CODE_FIELD,
   messageField: MESSAGE_FIELD,
-  categories: [
-    { name: Category.GENERAL, title: "General Server or Network issues", low: -1099, high: -1000 },
-    { name: Category.REQUEST, title: "Request issues", low: -2999, high: -1100 },
-    { name: Category.FILTER, title: "Filters and other issues", low: -5999, high: -3000 },
+  codes: ErrorCode,
+  categories: {
+    GENERAL: { title: "General Server or Network issues" },
+    REQUEST: { title: "Request issues" },
+    FILTER: { title: "Filters and other issues" },
+  },
+  ranges: [
+    [-1099, -1000, Category.GENERAL],
+    [-2999, -1100, Category.REQUEST],
+    [-5999, -3000, Category.FILTER],
   ],
-  errors: [
-    { code: ErrorCode.UNKNOWN, name: "UNKNOWN", category: Category.GENERAL, templates: [
+  errors: {
+    UNKNOWN: { category: Category.GENERAL, templates: [
       { text: "An unknown error occurred while processing the request.", parts: ["An unknown error occurred while processing the request."] },
     ] },
-    { code: ErrorCode.DISCONNECTED, name: "DISCONNECTED", category: Category.GENERAL, retryable: true, description: "The page asks the client to try again, so the request may be retried.", templates: [
+    DISCONNECTED: { category: Category.GENERAL, retryable: true, description: "The page asks the client to try again, so the request may be retried.", templates: [
       { text: "Internal error; unable to process your request. Please try again.", parts: ["Internal error; unable to process your request. Please try again."] },
     ] },
-    { code: ErrorCode.UNAUTHORIZED, name: "UNAUTHORIZED", category: Category.GENERAL, templates: [
+    UNAUTHORIZED: { category: Category.GENERAL, templates: [
       { text: "You are not authorized to execute this request.", parts: ["You are not authorized to execute this request."] },
     ] },
-    { code: ErrorCode.TOO_MANY_REQUESTS, name: "TOO_MANY_REQUESTS", category: Category.GENERAL, templates: [
+    TOO_MANY_REQUESTS: { category: Category.GENERAL, templates: [
       { text: "Too many requests queued.", parts: ["Too many requests queued."] },
       { text: "Too much request weight used; please use the websocket for live updates to avoid polling the API.", parts: ["Too much request weight used; please use the websocket for live updates to avoid polling the API."] },
       { text: "Too much request weight used; current limit is %s request weight per %s %s. Please use the websocket for live updates to avoid polling the API.", parts: ["Too much request weight used; current limit is ", " request weight per ", " ", ". Please use the websocket for live updates to avoid polling the API."] },
       { text: "Way too much request weight used; IP banned until %s. Please use the websocket for live updates to avoid bans.", parts: ["Way too much request weight used; IP banned until ", ". Please use the websocket for live updates to avoid bans."] },
     ] },
-    { code: ErrorCode.UNKNOWN_ORDER_COMPOSITION, name: "UNKNOWN_ORDER_COMPOSITION", category: Category.GENERAL, templates: [
+    UNKNOWN_ORDER_COMPOSITION: { category: Category.GENERAL, templates: [
       { text: "Unsupported order combination.", parts: ["Unsupported order combination."] },
     ] },
-    { code: ErrorCode.TOO_MANY_ORDERS, name: "TOO_MANY_ORDERS", category: Category.GENERAL, templates: [
+    TOO_MANY_ORDERS: { category: Category.GENERAL, templates: [
       { text: "Too many new orders.", parts: ["Too many new orders."] },
       { text: "Too many new orders; current limit is %s orders per %s.", parts: ["Too many new orders; current limit is ", " orders per ", "."] },
     ] },
-    { code: ErrorCode.SERVICE_SHUTTING_DOWN, name: "SERVICE_SHUTTING_DOWN", category: Category.GENERAL, templates: [
+    SERVICE_SHUTTING_DOWN: { category: Category.GENERAL, templates: [
       { text: "This service is no longer available.", parts: ["This service is no longer available."] },
     ] },
-    { code: ErrorCode.UNSUPPORTED_OPERATION, name: "UNSUPPORTED_OPERATION", category: Category.GENERAL, templates: [
+    UNSUPPORTED_OPERATION: { category: Category.GENERAL, templates: [
       { text: "This operation is not supported.", parts: ["This operation is not supported."] },
     ] },
-    { code: ErrorCode.INVALID_TIMESTAMP, name: "INVALID_TIMESTAMP", category: Category.GENERAL, templates: [
+    INVALID_TIMESTAMP: { category: Category.GENERAL, templates: [
       { text: "Timestamp for this request is outside of the recvWindow.", parts: ["Timestamp for this request is outside of the recvWindow."] },
       { text: "Timestamp for this request was 1000ms ahead of the server's time.", parts: ["Timestamp for this request was 1000ms ahead of the server's time."] },
     ] },
-    { code: ErrorCode.INVALID_SIGNATURE, name: "INVALID_SIGNATURE", category: Category.GENERAL, templates: [
+    INVALID_SIGNATURE: { category: Category.GENERAL, templates: [
       { text: "Signature for this request is not valid.", parts: ["Signature for this request is not valid."] },
     ] },
-    { code: ErrorCode.ILLEGAL_CHARS, name: "ILLEGAL_CHARS", category: Category.REQUEST, templates: [
+    ILLEGAL_CHARS: { category: Category.REQUEST, order: [2, 1, 0], templates: [
       { text: "Illegal characters found in a parameter.", parts: ["Illegal characters found in a parameter."] },
       { text: "Illegal characters found in a parameter. %s", parts: ["Illegal characters found in a parameter. ", ""] },
       { text: "Illegal characters found in parameter %s; legal range is %s.", parts: ["Illegal characters found in parameter ", "; legal range is ", "."] },
     ] },
-    { code: ErrorCode.TOO_MANY_PARAMETERS, name: "TOO_MANY_PARAMETERS", category: Category.REQUEST, templates: [
+    TOO_MANY_PARAMETERS: { category: Category.REQUEST, templates: [
       { text: "Too many parameters sent for this endpoint.", parts: ["Too many parameters sent for this endpoint."] },
       { text: "Too many parameters; expected %s and received %s.", parts: ["Too many parameters; expected ", " and received ", "."] },
       { text: "Duplicate values for a parameter detected.", parts: ["Duplicate values for a parameter detected."] },
     ] },
-    { code: ErrorCode.MANDATORY_PARAM_EMPTY_OR_MALFORMED, name: "MANDATORY_PARAM_EMPTY_OR_MALFORMED", category: Category.REQUEST, templates: [
+    MANDATORY_PARAM_EMPTY_OR_MALFORMED: { category: Category.REQUEST, templates: [
       { text: "A mandatory parameter was not sent, was empty/null, or malformed.", parts: ["A mandatory parameter was not sent, was empty/null, or malformed."] },
       { text: "Mandatory parameter %s was not sent, was empty/null, or malformed.", parts: ["Mandatory parameter ", " was not sent, was empty/null, or malformed."] },
       { text: "Param %s or %s must be sent, but both were empty/null!", parts: ["Param ", " or ", " must be sent, but both were empty/null!"] },
     ] },
-    { code: ErrorCode.UNKNOWN_PARAM, name: "UNKNOWN_PARAM", category: Category.REQUEST, templates: [
+    UNKNOWN_PARAM: { category: Category.REQUEST, templates: [
       { text: "An unknown parameter was sent.", parts: ["An unknown parameter was sent."] },
     ] },
-    { code: ErrorCode.UNREAD_PARAMETERS, name: "UNREAD_PARAMETERS", category: Category.REQUEST, templates: [
+    UNREAD_PARAMETERS: { category: Category.REQUEST, templates: [
       { text: "Not all sent parameters were read.", parts: ["Not all sent parameters were read."] },
       { text: "Not all sent parameters were read; read %s parameter(s) but was sent %s.", parts: ["Not all sent parameters were read; read ", " parameter(s) but was sent ", "."] },
     ] },
-    { code: ErrorCode.PARAM_EMPTY, name: "PARAM_EMPTY", category: Category.REQUEST, templates: [
+    PARAM_EMPTY: { category: Category.REQUEST, templates: [
       { text: "A parameter was empty.", parts: ["A parameter was empty."] },
       { text: "Parameter %s was empty.", parts: ["Parameter ", " was empty."] },
     ] },
-    { code: ErrorCode.PARAM_NOT_REQUIRED, name: "PARAM_NOT_REQUIRED", category: Category.REQUEST, templates: [
+    PARAM_NOT_REQUIRED: { category: Category.REQUEST, templates: [
       { text: "A parameter was sent when not required.", parts: ["A parameter was sent when not required."] },
       { text: "Parameter %s sent when not required.", parts: ["Parameter ", " sent when not required."] },
     ] },
-    { code: ErrorCode.BAD_PRECISION, name: "BAD_PRECISION", category: Category.REQUEST, templates: [
+    BAD_PRECISION: { category: Category.REQUEST, templates: [
       { text: "Precision is over the maximum defined for this asset.", parts: ["Precision is over the maximum defined for this asset."] },
     ] },
-    { code: ErrorCode.INVALID_TIF, name: "INVALID_TIF", category: Category.REQUEST, templates: [
+    INVALID_TIF: { category: Category.REQUEST, templates: [
       { text: "Invalid timeInForce.", parts: ["Invalid timeInForce."] },
     ] },
-    { code: ErrorCode.INVALID_ORDER_TYPE, name: "INVALID_ORDER_TYPE", category: Category.REQUEST, templates: [
+    INVALID_ORDER_TYPE: { category: Category.REQUEST, templates: [
       { text: "Invalid orderType.", parts: ["Invalid orderType."] },
     ] },
-    { code: ErrorCode.INVALID_SIDE, name: "INVALID_SIDE", category: Category.REQUEST, templates: [
+    INVALID_SIDE: { category: Category.REQUEST, templates: [
       { text: "Invalid side.", parts: ["Invalid side."] },
     ] },
-    { code: ErrorCode.EMPTY_NEW_CL_ORD_ID, name: "EMPTY_NEW_CL_ORD_ID", category: Category.REQUEST, templates: [
+    EMPTY_NEW_CL_ORD_ID: { category: Category.REQUEST, templates: [
       { text: "New client order ID was empty.", parts: ["New client order ID was empty."] },
     ] },
-    { code: ErrorCode.EMPTY_ORG_CL_ORD_ID, name: "EMPTY_ORG_CL_ORD_ID", category: Category.REQUEST, templates: [
+    EMPTY_ORG_CL_ORD_ID: { category: Category.REQUEST, templates: [
       { text: "Original client order ID was empty.", parts: ["Original client order ID was empty."] },
     ] },
-    { code: ErrorCode.BAD_INTERVAL, name: "BAD_INTERVAL", category: Category.REQUEST, templates: [
+    BAD_INTERVAL: { category: Category.REQUEST, templates: [
       { text: "Invalid interval.", parts: ["Invalid interval."] },
     ] },
-    { code: ErrorCode.BAD_SYMBOL, name: "BAD_SYMBOL", category: Category.REQUEST, templates: [
+    BAD_SYMBOL: { category: Category.REQUEST, templates: [
       { text: "Invalid symbol.", parts: ["Invalid symbol."] },
     ] },
-    { code: ErrorCode.INVALID_LISTEN_KEY, name: "INVALID_LISTEN_KEY", category: Category.REQUEST, templates: [
+    INVALID_LISTEN_KEY: { category: Category.REQUEST, templates: [
       { text: "This listenKey does not exist.", parts: ["This listenKey does not exist."] },
     ] },
-    { code: ErrorCode.MORE_THAN_XX_HOURS, name: "MORE_THAN_XX_HOURS", category: Category.REQUEST, templates: [
+    MORE_THAN_XX_HOURS: { category: Category.REQUEST, templates: [
       { text: "Lookup interval is too big.", parts: ["Lookup interval is too big."] },
       { text: "More than %s hours between startTime and endTime.", parts: ["More than ", " hours between startTime and endTime."] },
     ] },
-    { code: ErrorCode.BAD_CONTRACT, name: "BAD_CONTRACT", category: Category.REQUEST, templates: [
+    BAD_CONTRACT: { category: Category.REQUEST, templates: [
       { text: "Invalid underlying", parts: ["Invalid underlying"] },
     ] },
-    { code: ErrorCode.BAD_CURRENCY, name: "BAD_CURRENCY", category: Category.REQUEST, templates: [
+    BAD_CURRENCY: { category: Category.REQUEST, templates: [
       { text: "Invalid asset。", parts: ["Invalid asset。"] },
     ] },
-    { code: ErrorCode.INVALID_PARAMETER, name: "INVALID_PARAMETER", category: Category.REQUEST, templates: [
+    INVALID_PARAMETER: { category: Category.REQUEST, templates: [
       { text: "Invalid data sent for a parameter.", parts: ["Invalid data sent for a parameter."] },
       { text: "Data sent for paramter %s is not valid.", parts: ["Data sent for paramter ", " is not valid."] },
     ] },
-    { code: ErrorCode.BAD_RECV_WINDOW, name: "BAD_RECV_WINDOW", category: Category.REQUEST, templates: [
+    BAD_RECV_WINDOW: { category: Category.REQUEST, templates: [
       { text: "recvWindow must be less than 60000", parts: ["recvWindow must be less than 60000"] },
     ] },
-    { code: ErrorCode.NEW_ORDER_REJECTED, name: "NEW_ORDER_REJECTED", category: Category.REQUEST, templates: [
+    NEW_ORDER_REJECTED: { category: Category.REQUEST, templates: [
       { text: "NEW_ORDER_REJECTED", parts: ["NEW_ORDER_REJECTED"] },
     ] },
-    { code: ErrorCode.NO_SUCH_ORDER, name: "NO_SUCH_ORDER", category: Category.REQUEST, templates: [
+    NO_SUCH_ORDER: { category: Category.REQUEST, templates: [
       { text: "Order does not exist.", parts: ["Order does not exist."] },
     ] },
-    { code: ErrorCode.BAD_API_KEY_FMT, name: "BAD_API_KEY_FMT", category: Category.REQUEST, templates: [
+    BAD_API_KEY_FMT: { category: Category.REQUEST, templates: [
       { text: "API-key format invalid.", parts: ["API-key format invalid."] },
     ] },
-    { code: ErrorCode.INVALID_API_KEY, name: "INVALID_API_KEY", category: Category.REQUEST, templates: [
+    INVALID_API_KEY: { category: Category.REQUEST, templates: [
       { text: "Invalid API-key, IP, or permissions for action.", parts: ["Invalid API-key, IP, or permissions for action."] },
     ] },
-    { code: ErrorCode.BALANCE_NOT_SUFFICIENT, name: "BALANCE_NOT_SUFFICIENT", category: Category.REQUEST, templates: [
+    BALANCE_NOT_SUFFICIENT: { category: Category.REQUEST, templates: [
       { text: "Balance is insufficient.", parts: ["Balance is insufficient."] },
     ] },
-    { code: ErrorCode.OPTION_MARGIN_NOT_SUFFICIENT, name: "OPTION_MARGIN_NOT_SUFFICIENT", category: Category.REQUEST, templates: [
+    OPTION_MARGIN_NOT_SUFFICIENT: { category: Category.REQUEST, templates: [
       { text: "Option margin is insufficient.", parts: ["Option margin is insufficient."] },
     ] },
-    { code: ErrorCode.TRANSFER_FAILED, name: "TRANSFER_FAILED", category: Category.FILTER, templates: [
+    TRANSFER_FAILED: { category: Category.FILTER, templates: [
       { text: "Asset transfer fail.", parts: ["Asset transfer fail."] },
     ] },
-    { code: ErrorCode.PRICE_LESS_THAN_ZERO, name: "PRICE_LESS_THAN_ZERO", category: Category.FILTER, templates: [
+    PRICE_LESS_THAN_ZERO: { category: Category.FILTER, templates: [
       { text: "Price less than 0.", parts: ["Price less than 0."] },
     ] },
-    { code: ErrorCode.PRICE_GREATER_THAN_MAX_PRICE, name: "PRICE_GREATER_THAN_MAX_PRICE", category: Category.FILTER, templates: [
+    PRICE_GREATER_THAN_MAX_PRICE: { category: Category.FILTER, templates: [
       { text: "Price greater than max price.", parts: ["Price greater than max price."] },
     ] },
-    { code: ErrorCode.QTY_LESS_THAN_ZERO, name: "QTY_LESS_THAN_ZERO", category: Category.FILTER, templates: [
+    QTY_LESS_THAN_ZERO: { category: Category.FILTER, templates: [
       { text: "Quantity less than zero.", parts: ["Quantity less than zero."] },
     ] },
-    { code: ErrorCode.QTY_LESS_THAN_MIN_QTY, name: "QTY_LESS_THAN_MIN_QTY", category: Category.FILTER, templates: [
+    QTY_LESS_THAN_MIN_QTY: { category: Category.FILTER, templates: [
       { text: "Quantity less than min quantity.", parts: ["Quantity less than min quantity."] },
     ] },
-    { code: ErrorCode.QTY_GREATER_THAN_MAX_QTY, name: "QTY_GREATER_THAN_MAX_QTY", category: Category.FILTER, templates: [
+    QTY_GREATER_THAN_MAX_QTY: { category: Category.FILTER, templates: [
       { text: "Quantity greater than max quantity.", parts: ["Quantity greater than max quantity."] },
     ] },
-    { code: ErrorCode.PRICE_LESS_THAN_MIN_PRICE, name: "PRICE_LESS_THAN_MIN_PRICE", category: Category.FILTER, templates: [
+    PRICE_LESS_THAN_MIN_PRICE: { category: Category.FILTER, templates: [
       { text: "Price less than min price.", parts: ["Price less than min price."] },
     ] },
-    { code: ErrorCode.INVALID_TICK_SIZE_PRECISION, name: "INVALID_TICK_SIZE_PRECISION", category: Category.FILTER, templates: [
+    INVALID_TICK_SIZE_PRECISION: { category: Category.FILTER, templates: [
       { text: "Tick size precision is invalid.", parts: ["Tick size precision is invalid."] },
     ] },
-    { code: ErrorCode.INVALID_QTY_PRECISION, name: "INVALID_QTY_PRECISION", category: Category.FILTER, templates: [
+    INVALID_QTY_PRECISION: { category: Category.FILTER, templates: [
       { text: "Step size precision is invalid.", parts: ["Step size precision is invalid."] },
     ] },
-    { code: ErrorCode.AMOUNT_MUST_BE_POSITIVE, name: "AMOUNT_MUST_BE_POSITIVE", category: Category.FILTER, templates: [
+    AMOUNT_MUST_BE_POSITIVE: { category: Category.FILTER, templates: [
       { text: "Amount must be positive.", parts: ["Amount must be positive."] },
     ] },
-  ],
+  },
 });
 
 /** Whether a value is one of the codes of {@link ErrorCode}. */
@@ -281,12 +294,15 @@ export function isErrorCode(value: unknown): value is ErrorCode {
   return CATALOG.isCode(value);
 }
 
-/** The name of a known code; `null` for a code the catalog does not know. */
+/** The identifier of a known code; `null` for a code the catalog does not know. */
 export function errorCodeName(code: Code): ErrorName | null {
   return CATALOG.name(code);
 }
 
-/** The code with this name; `null` when the catalog has no such code. */
+/**
+ * The code with this name: its identifier or an alias's, or else the upstream's text of its name
+ * or of an alias; `null` when the catalog has no such code.
+ */
 export function errorCodeByName(name: string): ErrorCode | null {
   return CATALOG.byName(name);
 }
@@ -306,10 +322,12 @@ export function messages(code: ErrorCode): readonly string[] {
 }
 
 /**
- * The first template of `code` that `message` fits, with the values of its placeholders;
- * `null` when it fits none. Literal text must match exactly; each placeholder takes the
- * shortest run of characters that lets the whole message match. The time is linear in the
- * length of `message`, whatever its text.
+ * The most specific template of `code` that `message` fits, with the values of its placeholders
+ * (in order, and by name); `null` when it fits none. Literal text must match exactly; each
+ * placeholder takes the shortest run of characters that lets the whole message match, and must
+ * then hold a value of its type. Of the templates a message fits, the one with the most literal
+ * text wins, then the most typed placeholders, then the fewest placeholders, then catalog order.
+ * The time is linear in the length of `message`, whatever its text.
  *
  * @throws RangeError when `code` is not a code of {@link ErrorCode}.
  */
@@ -365,6 +383,7 @@ export class FilterError extends ApiError {
 export class UnknownError extends GeneralError {
   static readonly CODE = ErrorCode.UNKNOWN;
   declare readonly code: typeof ErrorCode.UNKNOWN;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.GENERAL;
 
   constructor(message: string = "An unknown error occurred while processing the request.") {
@@ -377,6 +396,7 @@ export class UnknownError extends GeneralError {
 export class DisconnectedError extends GeneralError {
   static readonly CODE = ErrorCode.DISCONNECTED;
   declare readonly code: typeof ErrorCode.DISCONNECTED;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.GENERAL;
 
   constructor(message: string = "Internal error; unable to process your request. Please try again.") {
@@ -389,6 +409,7 @@ export class DisconnectedError extends GeneralError {
 export class UnauthorizedError extends GeneralError {
   static readonly CODE = ErrorCode.UNAUTHORIZED;
   declare readonly code: typeof ErrorCode.UNAUTHORIZED;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.GENERAL;
 
   constructor(message: string = "You are not authorized to execute this request.") {
@@ -401,6 +422,7 @@ export class UnauthorizedError extends GeneralError {
 export class TooManyRequestsError extends GeneralError {
   static readonly CODE = ErrorCode.TOO_MANY_REQUESTS;
   declare readonly code: typeof ErrorCode.TOO_MANY_REQUESTS;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.GENERAL;
 
   constructor(message: string = "Too many requests queued.") {
@@ -413,6 +435,7 @@ export class TooManyRequestsError extends GeneralError {
 export class UnknownOrderCompositionError extends GeneralError {
   static readonly CODE = ErrorCode.UNKNOWN_ORDER_COMPOSITION;
   declare readonly code: typeof ErrorCode.UNKNOWN_ORDER_COMPOSITION;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.GENERAL;
 
   constructor(message: string = "Unsupported order combination.") {
@@ -425,6 +448,7 @@ export class UnknownOrderCompositionError extends GeneralError {
 export class TooManyOrdersError extends GeneralError {
   static readonly CODE = ErrorCode.TOO_MANY_ORDERS;
   declare readonly code: typeof ErrorCode.TOO_MANY_ORDERS;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.GENERAL;
 
   constructor(message: string = "Too many new orders.") {
@@ -437,6 +461,7 @@ export class TooManyOrdersError extends GeneralError {
 export class ServiceShuttingDownError extends GeneralError {
   static readonly CODE = ErrorCode.SERVICE_SHUTTING_DOWN;
   declare readonly code: typeof ErrorCode.SERVICE_SHUTTING_DOWN;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.GENERAL;
 
   constructor(message: string = "This service is no longer available.") {
@@ -449,6 +474,7 @@ export class ServiceShuttingDownError extends GeneralError {
 export class UnsupportedOperationError extends GeneralError {
   static readonly CODE = ErrorCode.UNSUPPORTED_OPERATION;
   declare readonly code: typeof ErrorCode.UNSUPPORTED_OPERATION;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.GENERAL;
 
   constructor(message: string = "This operation is not supported.") {
@@ -461,6 +487,7 @@ export class UnsupportedOperationError extends GeneralError {
 export class InvalidTimestampError extends GeneralError {
   static readonly CODE = ErrorCode.INVALID_TIMESTAMP;
   declare readonly code: typeof ErrorCode.INVALID_TIMESTAMP;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.GENERAL;
 
   constructor(message: string = "Timestamp for this request is outside of the recvWindow.") {
@@ -473,6 +500,7 @@ export class InvalidTimestampError extends GeneralError {
 export class InvalidSignatureError extends GeneralError {
   static readonly CODE = ErrorCode.INVALID_SIGNATURE;
   declare readonly code: typeof ErrorCode.INVALID_SIGNATURE;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.GENERAL;
 
   constructor(message: string = "Signature for this request is not valid.") {
@@ -485,6 +513,7 @@ export class InvalidSignatureError extends GeneralError {
 export class IllegalCharsError extends RequestError {
   static readonly CODE = ErrorCode.ILLEGAL_CHARS;
   declare readonly code: typeof ErrorCode.ILLEGAL_CHARS;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.REQUEST;
 
   constructor(message: string = "Illegal characters found in a parameter.") {
@@ -497,6 +526,7 @@ export class IllegalCharsError extends RequestError {
 export class TooManyParametersError extends RequestError {
   static readonly CODE = ErrorCode.TOO_MANY_PARAMETERS;
   declare readonly code: typeof ErrorCode.TOO_MANY_PARAMETERS;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.REQUEST;
 
   constructor(message: string = "Too many parameters sent for this endpoint.") {
@@ -509,6 +539,7 @@ export class TooManyParametersError extends RequestError {
 export class MandatoryParamEmptyOrMalformedError extends RequestError {
   static readonly CODE = ErrorCode.MANDATORY_PARAM_EMPTY_OR_MALFORMED;
   declare readonly code: typeof ErrorCode.MANDATORY_PARAM_EMPTY_OR_MALFORMED;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.REQUEST;
 
   constructor(message: string = "A mandatory parameter was not sent, was empty/null, or malformed.") {
@@ -521,6 +552,7 @@ export class MandatoryParamEmptyOrMalformedError extends RequestError {
 export class UnknownParamError extends RequestError {
   static readonly CODE = ErrorCode.UNKNOWN_PARAM;
   declare readonly code: typeof ErrorCode.UNKNOWN_PARAM;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.REQUEST;
 
   constructor(message: string = "An unknown parameter was sent.") {
@@ -533,6 +565,7 @@ export class UnknownParamError extends RequestError {
 export class UnreadParametersError extends RequestError {
   static readonly CODE = ErrorCode.UNREAD_PARAMETERS;
   declare readonly code: typeof ErrorCode.UNREAD_PARAMETERS;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.REQUEST;
 
   constructor(message: string = "Not all sent parameters were read.") {
@@ -545,6 +578,7 @@ export class UnreadParametersError extends RequestError {
 export class ParamEmptyError extends RequestError {
   static readonly CODE = ErrorCode.PARAM_EMPTY;
   declare readonly code: typeof ErrorCode.PARAM_EMPTY;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.REQUEST;
 
   constructor(message: string = "A parameter was empty.") {
@@ -557,6 +591,7 @@ export class ParamEmptyError extends RequestError {
 export class ParamNotRequiredError extends RequestError {
   static readonly CODE = ErrorCode.PARAM_NOT_REQUIRED;
   declare readonly code: typeof ErrorCode.PARAM_NOT_REQUIRED;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.REQUEST;
 
   constructor(message: string = "A parameter was sent when not required.") {
@@ -569,6 +604,7 @@ export class ParamNotRequiredError extends RequestError {
 export class BadPrecisionError extends RequestError {
   static readonly CODE = ErrorCode.BAD_PRECISION;
   declare readonly code: typeof ErrorCode.BAD_PRECISION;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.REQUEST;
 
   constructor(message: string = "Precision is over the maximum defined for this asset.") {
@@ -581,6 +617,7 @@ export class BadPrecisionError extends RequestError {
 export class InvalidTifError extends RequestError {
   static readonly CODE = ErrorCode.INVALID_TIF;
   declare readonly code: typeof ErrorCode.INVALID_TIF;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.REQUEST;
 
   constructor(message: string = "Invalid timeInForce.") {
@@ -593,6 +630,7 @@ export class InvalidTifError extends RequestError {
 export class InvalidOrderTypeError extends RequestError {
   static readonly CODE = ErrorCode.INVALID_ORDER_TYPE;
   declare readonly code: typeof ErrorCode.INVALID_ORDER_TYPE;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.REQUEST;
 
   constructor(message: string = "Invalid orderType.") {
@@ -605,6 +643,7 @@ export class InvalidOrderTypeError extends RequestError {
 export class InvalidSideError extends RequestError {
   static readonly CODE = ErrorCode.INVALID_SIDE;
   declare readonly code: typeof ErrorCode.INVALID_SIDE;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.REQUEST;
 
   constructor(message: string = "Invalid side.") {
@@ -617,6 +656,7 @@ export class InvalidSideError extends RequestError {
 export class EmptyNewClOrdIdError extends RequestError {
   static readonly CODE = ErrorCode.EMPTY_NEW_CL_ORD_ID;
   declare readonly code: typeof ErrorCode.EMPTY_NEW_CL_ORD_ID;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.REQUEST;
 
   constructor(message: string = "New client order ID was empty.") {
@@ -629,6 +669,7 @@ export class EmptyNewClOrdIdError extends RequestError {
 export class EmptyOrgClOrdIdError extends RequestError {
   static readonly CODE = ErrorCode.EMPTY_ORG_CL_ORD_ID;
   declare readonly code: typeof ErrorCode.EMPTY_ORG_CL_ORD_ID;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.REQUEST;
 
   constructor(message: string = "Original client order ID was empty.") {
@@ -641,6 +682,7 @@ export class EmptyOrgClOrdIdError extends RequestError {
 export class BadIntervalError extends RequestError {
   static readonly CODE = ErrorCode.BAD_INTERVAL;
   declare readonly code: typeof ErrorCode.BAD_INTERVAL;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.REQUEST;
 
   constructor(message: string = "Invalid interval.") {
@@ -653,6 +695,7 @@ export class BadIntervalError extends RequestError {
 export class BadSymbolError extends RequestError {
   static readonly CODE = ErrorCode.BAD_SYMBOL;
   declare readonly code: typeof ErrorCode.BAD_SYMBOL;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.REQUEST;
 
   constructor(message: string = "Invalid symbol.") {
@@ -665,6 +708,7 @@ export class BadSymbolError extends RequestError {
 export class InvalidListenKeyError extends RequestError {
   static readonly CODE = ErrorCode.INVALID_LISTEN_KEY;
   declare readonly code: typeof ErrorCode.INVALID_LISTEN_KEY;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.REQUEST;
 
   constructor(message: string = "This listenKey does not exist.") {
@@ -677,6 +721,7 @@ export class InvalidListenKeyError extends RequestError {
 export class MoreThanXxHoursError extends RequestError {
   static readonly CODE = ErrorCode.MORE_THAN_XX_HOURS;
   declare readonly code: typeof ErrorCode.MORE_THAN_XX_HOURS;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.REQUEST;
 
   constructor(message: string = "Lookup interval is too big.") {
@@ -689,6 +734,7 @@ export class MoreThanXxHoursError extends RequestError {
 export class BadContractError extends RequestError {
   static readonly CODE = ErrorCode.BAD_CONTRACT;
   declare readonly code: typeof ErrorCode.BAD_CONTRACT;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.REQUEST;
 
   constructor(message: string = "Invalid underlying") {
@@ -701,6 +747,7 @@ export class BadContractError extends RequestError {
 export class BadCurrencyError extends RequestError {
   static readonly CODE = ErrorCode.BAD_CURRENCY;
   declare readonly code: typeof ErrorCode.BAD_CURRENCY;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.REQUEST;
 
   constructor(message: string = "Invalid asset。") {
@@ -713,6 +760,7 @@ export class BadCurrencyError extends RequestError {
 export class InvalidParameterError extends RequestError {
   static readonly CODE = ErrorCode.INVALID_PARAMETER;
   declare readonly code: typeof ErrorCode.INVALID_PARAMETER;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.REQUEST;
 
   constructor(message: string = "Invalid data sent for a parameter.") {
@@ -725,6 +773,7 @@ export class InvalidParameterError extends RequestError {
 export class BadRecvWindowError extends RequestError {
   static readonly CODE = ErrorCode.BAD_RECV_WINDOW;
   declare readonly code: typeof ErrorCode.BAD_RECV_WINDOW;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.REQUEST;
 
   constructor(message: string = "recvWindow must be less than 60000") {
@@ -737,6 +786,7 @@ export class BadRecvWindowError extends RequestError {
 export class NewOrderRejectedError extends RequestError {
   static readonly CODE = ErrorCode.NEW_ORDER_REJECTED;
   declare readonly code: typeof ErrorCode.NEW_ORDER_REJECTED;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.REQUEST;
 
   constructor(message: string = "NEW_ORDER_REJECTED") {
@@ -749,6 +799,7 @@ export class NewOrderRejectedError extends RequestError {
 export class NoSuchOrderError extends RequestError {
   static readonly CODE = ErrorCode.NO_SUCH_ORDER;
   declare readonly code: typeof ErrorCode.NO_SUCH_ORDER;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.REQUEST;
 
   constructor(message: string = "Order does not exist.") {
@@ -761,6 +812,7 @@ export class NoSuchOrderError extends RequestError {
 export class BadApiKeyFmtError extends RequestError {
   static readonly CODE = ErrorCode.BAD_API_KEY_FMT;
   declare readonly code: typeof ErrorCode.BAD_API_KEY_FMT;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.REQUEST;
 
   constructor(message: string = "API-key format invalid.") {
@@ -773,6 +825,7 @@ export class BadApiKeyFmtError extends RequestError {
 export class InvalidApiKeyError extends RequestError {
   static readonly CODE = ErrorCode.INVALID_API_KEY;
   declare readonly code: typeof ErrorCode.INVALID_API_KEY;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.REQUEST;
 
   constructor(message: string = "Invalid API-key, IP, or permissions for action.") {
@@ -785,6 +838,7 @@ export class InvalidApiKeyError extends RequestError {
 export class BalanceNotSufficientError extends RequestError {
   static readonly CODE = ErrorCode.BALANCE_NOT_SUFFICIENT;
   declare readonly code: typeof ErrorCode.BALANCE_NOT_SUFFICIENT;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.REQUEST;
 
   constructor(message: string = "Balance is insufficient.") {
@@ -797,6 +851,7 @@ export class BalanceNotSufficientError extends RequestError {
 export class OptionMarginNotSufficientError extends RequestError {
   static readonly CODE = ErrorCode.OPTION_MARGIN_NOT_SUFFICIENT;
   declare readonly code: typeof ErrorCode.OPTION_MARGIN_NOT_SUFFICIENT;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.REQUEST;
 
   constructor(message: string = "Option margin is insufficient.") {
@@ -809,6 +864,7 @@ export class OptionMarginNotSufficientError extends RequestError {
 export class TransferFailedError extends FilterError {
   static readonly CODE = ErrorCode.TRANSFER_FAILED;
   declare readonly code: typeof ErrorCode.TRANSFER_FAILED;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.FILTER;
 
   constructor(message: string = "Asset transfer fail.") {
@@ -821,6 +877,7 @@ export class TransferFailedError extends FilterError {
 export class PriceLessThanZeroError extends FilterError {
   static readonly CODE = ErrorCode.PRICE_LESS_THAN_ZERO;
   declare readonly code: typeof ErrorCode.PRICE_LESS_THAN_ZERO;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.FILTER;
 
   constructor(message: string = "Price less than 0.") {
@@ -833,6 +890,7 @@ export class PriceLessThanZeroError extends FilterError {
 export class PriceGreaterThanMaxPriceError extends FilterError {
   static readonly CODE = ErrorCode.PRICE_GREATER_THAN_MAX_PRICE;
   declare readonly code: typeof ErrorCode.PRICE_GREATER_THAN_MAX_PRICE;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.FILTER;
 
   constructor(message: string = "Price greater than max price.") {
@@ -845,6 +903,7 @@ export class PriceGreaterThanMaxPriceError extends FilterError {
 export class QtyLessThanZeroError extends FilterError {
   static readonly CODE = ErrorCode.QTY_LESS_THAN_ZERO;
   declare readonly code: typeof ErrorCode.QTY_LESS_THAN_ZERO;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.FILTER;
 
   constructor(message: string = "Quantity less than zero.") {
@@ -857,6 +916,7 @@ export class QtyLessThanZeroError extends FilterError {
 export class QtyLessThanMinQtyError extends FilterError {
   static readonly CODE = ErrorCode.QTY_LESS_THAN_MIN_QTY;
   declare readonly code: typeof ErrorCode.QTY_LESS_THAN_MIN_QTY;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.FILTER;
 
   constructor(message: string = "Quantity less than min quantity.") {
@@ -869,6 +929,7 @@ export class QtyLessThanMinQtyError extends FilterError {
 export class QtyGreaterThanMaxQtyError extends FilterError {
   static readonly CODE = ErrorCode.QTY_GREATER_THAN_MAX_QTY;
   declare readonly code: typeof ErrorCode.QTY_GREATER_THAN_MAX_QTY;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.FILTER;
 
   constructor(message: string = "Quantity greater than max quantity.") {
@@ -881,6 +942,7 @@ export class QtyGreaterThanMaxQtyError extends FilterError {
 export class PriceLessThanMinPriceError extends FilterError {
   static readonly CODE = ErrorCode.PRICE_LESS_THAN_MIN_PRICE;
   declare readonly code: typeof ErrorCode.PRICE_LESS_THAN_MIN_PRICE;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.FILTER;
 
   constructor(message: string = "Price less than min price.") {
@@ -893,6 +955,7 @@ export class PriceLessThanMinPriceError extends FilterError {
 export class InvalidTickSizePrecisionError extends FilterError {
   static readonly CODE = ErrorCode.INVALID_TICK_SIZE_PRECISION;
   declare readonly code: typeof ErrorCode.INVALID_TICK_SIZE_PRECISION;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.FILTER;
 
   constructor(message: string = "Tick size precision is invalid.") {
@@ -905,6 +968,7 @@ export class InvalidTickSizePrecisionError extends FilterError {
 export class InvalidQtyPrecisionError extends FilterError {
   static readonly CODE = ErrorCode.INVALID_QTY_PRECISION;
   declare readonly code: typeof ErrorCode.INVALID_QTY_PRECISION;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.FILTER;
 
   constructor(message: string = "Step size precision is invalid.") {
@@ -917,6 +981,7 @@ export class InvalidQtyPrecisionError extends FilterError {
 export class AmountMustBePositiveError extends FilterError {
   static readonly CODE = ErrorCode.AMOUNT_MUST_BE_POSITIVE;
   declare readonly code: typeof ErrorCode.AMOUNT_MUST_BE_POSITIVE;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.FILTER;
 
   constructor(message: string = "Amount must be positive.") {
@@ -926,62 +991,62 @@ export class AmountMustBePositiveError extends FilterError {
 }
 
 /** The classes fromPayload makes its errors with: by code, by category, and for any other code. */
-const READ = CATALOG.reader<ApiError>({
+const READ = CATALOG.errorReader<ApiError>({
   base: ApiError,
   categories: {
     GENERAL: GeneralError,
     REQUEST: RequestError,
     FILTER: FilterError,
   },
-  codes: [
-    UnknownError,
-    DisconnectedError,
-    UnauthorizedError,
-    TooManyRequestsError,
-    UnknownOrderCompositionError,
-    TooManyOrdersError,
-    ServiceShuttingDownError,
-    UnsupportedOperationError,
-    InvalidTimestampError,
-    InvalidSignatureError,
-    IllegalCharsError,
-    TooManyParametersError,
-    MandatoryParamEmptyOrMalformedError,
-    UnknownParamError,
-    UnreadParametersError,
-    ParamEmptyError,
-    ParamNotRequiredError,
-    BadPrecisionError,
-    InvalidTifError,
-    InvalidOrderTypeError,
-    InvalidSideError,
-    EmptyNewClOrdIdError,
-    EmptyOrgClOrdIdError,
-    BadIntervalError,
-    BadSymbolError,
-    InvalidListenKeyError,
-    MoreThanXxHoursError,
-    BadContractError,
-    BadCurrencyError,
-    InvalidParameterError,
-    BadRecvWindowError,
-    NewOrderRejectedError,
-    NoSuchOrderError,
-    BadApiKeyFmtError,
-    InvalidApiKeyError,
-    BalanceNotSufficientError,
-    OptionMarginNotSufficientError,
-    TransferFailedError,
-    PriceLessThanZeroError,
-    PriceGreaterThanMaxPriceError,
-    QtyLessThanZeroError,
-    QtyLessThanMinQtyError,
-    QtyGreaterThanMaxQtyError,
-    PriceLessThanMinPriceError,
-    InvalidTickSizePrecisionError,
-    InvalidQtyPrecisionError,
-    AmountMustBePositiveError,
-  ],
+  codes: {
+    UNKNOWN: UnknownError,
+    DISCONNECTED: DisconnectedError,
+    UNAUTHORIZED: UnauthorizedError,
+    TOO_MANY_REQUESTS: TooManyRequestsError,
+    UNKNOWN_ORDER_COMPOSITION: UnknownOrderCompositionError,
+    TOO_MANY_ORDERS: TooManyOrdersError,
+    SERVICE_SHUTTING_DOWN: ServiceShuttingDownError,
+    UNSUPPORTED_OPERATION: UnsupportedOperationError,
+    INVALID_TIMESTAMP: InvalidTimestampError,
+    INVALID_SIGNATURE: InvalidSignatureError,
+    ILLEGAL_CHARS: IllegalCharsError,
+    TOO_MANY_PARAMETERS: TooManyParametersError,
+    MANDATORY_PARAM_EMPTY_OR_MALFORMED: MandatoryParamEmptyOrMalformedError,
+    UNKNOWN_PARAM: UnknownParamError,
+    UNREAD_PARAMETERS: UnreadParametersError,
+    PARAM_EMPTY: ParamEmptyError,
+    PARAM_NOT_REQUIRED: ParamNotRequiredError,
+    BAD_PRECISION: BadPrecisionError,
+    INVALID_TIF: InvalidTifError,
+    INVALID_ORDER_TYPE: InvalidOrderTypeError,
+    INVALID_SIDE: InvalidSideError,
+    EMPTY_NEW_CL_ORD_ID: EmptyNewClOrdIdError,
+    EMPTY_ORG_CL_ORD_ID: EmptyOrgClOrdIdError,
+    BAD_INTERVAL: BadIntervalError,
+    BAD_SYMBOL: BadSymbolError,
+    INVALID_LISTEN_KEY: InvalidListenKeyError,
+    MORE_THAN_XX_HOURS: MoreThanXxHoursError,
+    BAD_CONTRACT: BadContractError,
+    BAD_CURRENCY: BadCurrencyError,
+    INVALID_PARAMETER: InvalidParameterError,
+    BAD_RECV_WINDOW: BadRecvWindowError,
+    NEW_ORDER_REJECTED: NewOrderRejectedError,
+    NO_SUCH_ORDER: NoSuchOrderError,
+    BAD_API_KEY_FMT: BadApiKeyFmtError,
+    INVALID_API_KEY: InvalidApiKeyError,
+    BALANCE_NOT_SUFFICIENT: BalanceNotSufficientError,
+    OPTION_MARGIN_NOT_SUFFICIENT: OptionMarginNotSufficientError,
+    TRANSFER_FAILED: TransferFailedError,
+    PRICE_LESS_THAN_ZERO: PriceLessThanZeroError,
+    PRICE_GREATER_THAN_MAX_PRICE: PriceGreaterThanMaxPriceError,
+    QTY_LESS_THAN_ZERO: QtyLessThanZeroError,
+    QTY_LESS_THAN_MIN_QTY: QtyLessThanMinQtyError,
+    QTY_GREATER_THAN_MAX_QTY: QtyGreaterThanMaxQtyError,
+    PRICE_LESS_THAN_MIN_PRICE: PriceLessThanMinPriceError,
+    INVALID_TICK_SIZE_PRECISION: InvalidTickSizePrecisionError,
+    INVALID_QTY_PRECISION: InvalidQtyPrecisionError,
+    AMOUNT_MUST_BE_POSITIVE: AmountMustBePositiveError,
+  },
 });
 
 /**

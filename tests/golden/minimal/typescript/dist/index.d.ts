@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 import { ApiErrorBase, type ErrorInfo as Info, type MessageMatch } from "./runtime.js";
-export { MAX_DEPTH, PayloadError, type MessageMatch } from "./runtime.js";
+export { MAX_DEPTH, PayloadError, type Kind, type MessageMatch, type ParamsByName } from "./runtime.js";
 
 /** The version of the catalog this package was generated from. */
 export declare const VERSION = "0.1.0";
@@ -21,7 +21,7 @@ export declare const MESSAGE_FIELD = "msg";
 /** A code as the API sends it, whether this catalog knows it or not. */
 export type Code = number;
 
-/** The categories of the catalog: each covers a declared set of codes, known or not. */
+/** The categories of the catalog: each covers declared ranges or prefixes of codes, known or not. */
 export declare const Category: Readonly<{
   readonly GENERAL: "GENERAL";
 }>;
@@ -30,18 +30,25 @@ export type Category = (typeof Category)[keyof typeof Category];
 
 /** The title the catalog gives a category. */
 export declare function categoryTitle(category: Category): string;
-/** Whether a code, known or not, lies in the codes a category declares. */
+/** Whether a code, known or not, lies in any of the ranges or prefixes a category declares. */
 export declare function categoryContains(category: Category, code: Code): boolean;
-/** The category whose declared codes include `code`, known or not; `null` outside every category. */
+/**
+ * The category of a code by its value, known or not: that of the narrowest range holding it (the
+ * longest prefix it starts with); `null` outside every category. A known code's own category is
+ * its entry's ({@link errorInfo}), which need not be this one.
+ */
 export declare function categoryOf(code: Code): Category | null;
 
-/** Every code the API may send, by its name in the catalog. */
+/**
+ * Every code the API may send, by its identifier in the catalog, each alias of a code
+ * beside it with the same value.
+ */
 export declare const ErrorCode: Readonly<{
   readonly FAILED: 1;
 }>;
 /** One of the codes of {@link ErrorCode}. */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
-/** The name of one of the codes of {@link ErrorCode}. */
+/** A key of {@link ErrorCode}: the identifier of one of its codes, or an alias. */
 export type ErrorName = keyof typeof ErrorCode;
 
 /** What the catalog says about one code. */
@@ -50,9 +57,12 @@ export interface ErrorInfo extends Info<ErrorCode, ErrorName, Category> {
 
 /** Whether a value is one of the codes of {@link ErrorCode}. */
 export declare function isErrorCode(value: unknown): value is ErrorCode;
-/** The name of a known code; `null` for a code the catalog does not know. */
+/** The identifier of a known code; `null` for a code the catalog does not know. */
 export declare function errorCodeName(code: Code): ErrorName | null;
-/** The code with this name; `null` when the catalog has no such code. */
+/**
+ * The code with this name: its identifier or an alias's, or else the upstream's text of its name
+ * or of an alias; `null` when the catalog has no such code.
+ */
 export declare function errorCodeByName(name: string): ErrorCode | null;
 /** What the catalog says about a known code; `null` for a code it does not know. */
 export declare function errorInfo(code: Code): ErrorInfo | null;
@@ -63,10 +73,12 @@ export declare function errorInfo(code: Code): ErrorInfo | null;
  */
 export declare function messages(code: ErrorCode): readonly string[];
 /**
- * The first template of `code` that `message` fits, with the values of its placeholders;
- * `null` when it fits none. Literal text must match exactly; each placeholder takes the
- * shortest run of characters that lets the whole message match. The time is linear in the
- * length of `message`, whatever its text.
+ * The most specific template of `code` that `message` fits, with the values of its placeholders
+ * (in order, and by name); `null` when it fits none. Literal text must match exactly; each
+ * placeholder takes the shortest run of characters that lets the whole message match, and must
+ * then hold a value of its type. Of the templates a message fits, the one with the most literal
+ * text wins, then the most typed placeholders, then the fewest placeholders, then catalog order.
+ * The time is linear in the length of `message`, whatever its text.
  *
  * @throws RangeError when `code` is not a code of {@link ErrorCode}.
  */
@@ -95,6 +107,7 @@ export declare class GeneralError extends ApiError {
 export declare class FailedError extends GeneralError {
   static readonly CODE: 1;
   readonly code: typeof ErrorCode.FAILED;
+  readonly kind: "error";
   readonly category: typeof Category.GENERAL;
   constructor(message?: string);
 }

@@ -17,38 +17,63 @@
 export declare const MAX_DEPTH = 128;
 /** A code as an API may send it: a number or a string, as its catalog says. */
 export type AnyCode = number | string;
+/**
+ * What a code stands for: an `"error"` or a `"warning"` (each code of these has an error class), or a
+ * `"success"` (a constant only: reading a payload of it gives no error).
+ */
+export type Kind = "error" | "warning" | "success";
+/**
+ * What a placeholder may hold: `"s"` any text, `"d"` or `"i"` an integer (`-?[0-9]+`), `"f"` a number
+ * (`-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?`), `"b"` `true` or `false`.
+ */
+export type PlaceholderType = "s" | "d" | "i" | "f" | "b";
 /** One message template: its text as the catalog writes it, and the literals around its placeholders. */
 export interface Template {
-    /** The text, with `%s` for a value and `%%` for a literal percent sign. */
+    /** The text, verbatim, in the catalog's placeholder style (`%s`, `{name}`). */
     readonly text: string;
     /** The literal parts between the placeholders (`%%` already made `%`): one more than the placeholders. */
     readonly parts: readonly string[];
+    /** Each placeholder's type, in order; every one `"s"` when omitted. */
+    readonly types?: readonly PlaceholderType[];
+    /** Each placeholder's name (`{ccy}` is `"ccy"`), `null` for one without; none named when omitted. */
+    readonly names?: readonly (string | null)[];
 }
-/** One code of a catalog, as the package's index lists it. */
-export interface ErrorData<E extends AnyCode, N extends string, K extends string> {
-    readonly code: E;
+/** A further name of a code: its identifier (a key of the package's `ErrorCode`) and the upstream's text. */
+export interface Alias<N extends string> {
     readonly name: N;
-    readonly category: K;
-    readonly templates: readonly Template[];
+    readonly title: string;
+}
+/** One code of a catalog, as the package's index lists it: by its identifier, whose code is in `codes`. */
+export interface ErrorData<N extends string, K extends string> {
+    /** The name as the upstream writes it, verbatim, when it is not the identifier. */
+    readonly title?: string;
+    readonly aliases?: readonly Alias<N>[];
+    /** `"error"` when omitted. */
+    readonly kind?: Kind;
+    /** None when omitted. */
+    readonly category?: K;
+    /** None when omitted: a code without messages matches none. */
+    readonly templates?: readonly Template[];
+    /**
+     * The variants in the order they are tried, most specific first, when that is not catalog order for
+     * those with placeholders (those without are found by their text first, whatever the order).
+     */
+    readonly order?: readonly number[];
     readonly retryable?: boolean;
     readonly httpStatus?: number;
     readonly deprecated?: boolean;
     readonly description?: string;
 }
-/** A category of a catalog whose codes are strings: the codes that start with `prefix`. */
-export interface PrefixCategory<K extends string> {
-    readonly name: K;
+/** A category of a catalog, as the package's index lists it (by its name). */
+export interface CategoryData {
     readonly title: string;
-    readonly prefix: string;
 }
-/** A category of a catalog whose codes are integers: the codes from `low` to `high`, both included. */
-export interface RangeCategory<K extends string> {
-    readonly name: K;
-    readonly title: string;
-    readonly low: number;
-    readonly high: number;
-}
-/** A whole catalog, as the package's index lists it. */
+/**
+ * A whole catalog, as the package's index lists it. Codes and categories are objects keyed by name, not
+ * arrays: tsc types an array literal as the union of its elements' types, which past a thousand distinct
+ * object types it refuses to build (TS2590). No entry holds its code, which `codes` has: tsc checks an
+ * expression against a union of every code member by member, so 10,000 of them took it quadratic time.
+ */
 export interface CatalogData<E extends AnyCode, N extends string, K extends string> {
     /** Whether the API sends its codes as integers or as strings. */
     readonly codeType: "integer" | "string";
@@ -56,14 +81,31 @@ export interface CatalogData<E extends AnyCode, N extends string, K extends stri
     readonly codeField: string;
     /** The field of an error payload that holds the message. */
     readonly messageField: string;
-    readonly categories: readonly (PrefixCategory<K> | RangeCategory<K>)[];
-    readonly errors: readonly ErrorData<E, N, K>[];
+    /** Every code by its identifiers (the package's `ErrorCode`, aliases included). */
+    readonly codes: Readonly<Record<N, E>>;
+    readonly categories: Readonly<Record<K, CategoryData>>;
+    /**
+     * Integer codes: every range of every category as `[low, high, category]` (both included), narrowest
+     * first. A code's category, known to the catalog or not, is that of the first range that holds it.
+     */
+    readonly ranges?: readonly (readonly [number, number, K])[];
+    /** String codes: every prefix of every category as `[prefix, category]`, longest first; the first hit counts. */
+    readonly prefixes?: readonly (readonly [string, K])[];
+    /** Every code the catalog knows, by its identifier, in catalog order. */
+    readonly errors: Readonly<Partial<Record<N, ErrorData<N, K>>>>;
 }
 /** What the catalog says about one code. */
 export interface ErrorInfo<E extends AnyCode, N extends string, K extends string> {
     readonly code: E;
+    /** Its identifier: its key in the package's `ErrorCode`. */
     readonly name: N;
-    readonly category: K;
+    /** Its name for people: the upstream's, verbatim, or else the identifier. */
+    readonly title: string;
+    /** Its further names, each also a key of the package's `ErrorCode`. */
+    readonly aliases: readonly Alias<N>[];
+    readonly kind: Kind;
+    /** Its category, or `null` when the catalog gives it none. */
+    readonly category: K | null;
     /** The message templates, in catalog order; a variant is an index into them. */
     readonly messages: readonly string[];
     /** Whether the failed request may be sent again as it is. */
@@ -75,18 +117,24 @@ export interface ErrorInfo<E extends AnyCode, N extends string, K extends string
     /** What the catalog says of this code beyond its messages, in Markdown, or `null`. */
     readonly description: string | null;
 }
+/** The values of a template's named placeholders, by name (the first placeholder of a name counts). */
+export type ParamsByName = Readonly<Record<string, string>>;
 /** A message matched against the templates of its code. */
 export interface MessageMatch {
-    /** The index of the first template, in catalog order, that the message fits. */
+    /** The index, in catalog order, of the template that matched: of those the message fits, the most specific. */
     readonly variant: number;
     /** The values of that template's placeholders, in order. */
     readonly params: readonly string[];
+    /** The values of its named placeholders, by name; empty for printf-style templates. */
+    readonly paramsByName: ParamsByName;
 }
 /** What the catalog says of an error beside its code and message: the fields of {@link ApiErrorBase}. */
 export interface Reading<K extends string> {
+    readonly kind: Kind;
     readonly category: K | null;
     readonly variant: number | null;
     readonly params: readonly string[];
+    readonly paramsByName: ParamsByName;
     readonly retryable: boolean;
     readonly httpStatus: number | null;
 }
@@ -98,13 +146,13 @@ export interface KnownClass<E extends AnyCode, T> {
 /** An error class for any code: the package's `ApiError` and its category classes. */
 export type CodeClass<C extends AnyCode, T> = new (code: C, message: string) => T;
 /** The classes `fromPayload` makes its errors with. */
-export interface ErrorClasses<C extends AnyCode, E extends C, K extends string, T> {
+export interface ErrorClasses<C extends AnyCode, E extends C, N extends string, K extends string, T> {
     /** For a code outside every category. */
     readonly base: CodeClass<C, T>;
     /** For a code the catalog does not know, by its category. */
     readonly categories: Readonly<Record<K, CodeClass<C, T>>>;
-    /** For each code the catalog knows. */
-    readonly codes: readonly KnownClass<E, T>[];
+    /** For each code the catalog knows but its success codes, by the code's identifier. */
+    readonly codes: Readonly<Partial<Record<N, KnownClass<E, T>>>>;
 }
 /**
  * A value that is not an error payload of this API: not JSON, not an object, or a field
@@ -121,6 +169,12 @@ export declare class PayloadError extends Error {
  * expression: time linear in the message.
  */
 export declare function fit(parts: readonly string[], message: string): readonly string[] | null;
+/**
+ * Whether a placeholder of `type` may hold `value`, in one pass over it (no regular expression):
+ * `"s"` any text, the empty text included; `"d"` and `"i"` an integer, `-?[0-9]+`; `"f"` a number,
+ * `-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?`; `"b"` `true` or `false`.
+ */
+export declare function fits(type: PlaceholderType, value: string): boolean;
 /**
  * The JSON text of a payload: a string as it is, bytes (an `ArrayBuffer` or any view of one) decoded
  * as UTF-8; null for anything else (an object already parsed).
@@ -140,32 +194,42 @@ export declare function numberText(json: string, name: string): string | null;
 export declare function wellFormed(message: string): string;
 /**
  * One catalog: its codes, names, templates and categories, and everything the package's API answers
- * from them. `C` is any code of the catalog's type, `E` the codes it knows, `N` their names and `K`
- * its categories.
+ * from them. `C` is any code of the catalog's type, `E` the codes it knows, `N` their identifiers (with
+ * their aliases) and `K` its categories.
  */
 export declare class Catalog<C extends AnyCode, E extends C, N extends string, K extends string> {
     #private;
     constructor(data: CatalogData<E, N, K>);
     /** The title the catalog gives a category. @throws RangeError for a value that is not one of them. */
     categoryTitle(category: K): string;
-    /** Whether a code, known or not, lies in the codes a category declares. @throws RangeError as above. */
+    /** Whether a code, known or not, lies in any of the ranges or prefixes a category declares. @throws RangeError as above. */
     categoryContains(category: K, code: C): boolean;
-    /** The category whose declared codes include `code`, known or not; `null` outside every category. */
+    /**
+     * The category of a code by its value, known or not: that of the narrowest range that holds it (the
+     * longest prefix it starts with); `null` outside every category. A known code's own category is its
+     * entry's ({@link info}), which need not be this one.
+     */
     categoryOf(code: C): K | null;
     /** Whether a value is one of the codes the catalog knows. */
     isCode(value: unknown): value is E;
-    /** The name of a known code; `null` for a code the catalog does not know. */
+    /** The identifier of a known code; `null` for a code the catalog does not know. */
     name(code: C): N | null;
-    /** The known code with this name; `null` when there is none. */
+    /**
+     * The known code with this name: its identifier, an alias's identifier, or else the upstream's text of
+     * its name or of an alias (the first code in catalog order); `null` when there is none.
+     */
     byName(name: string): E | null;
     /** What the catalog says about a known code; `null` for a code it does not know. */
     info(code: C): ErrorInfo<E, N, K> | null;
     /** The message templates of a known code, in catalog order. @throws RangeError for another code. */
     messages(code: E): readonly string[];
-    /** The first template of a known code that `message` fits, with its values; `null` when none does. */
+    /**
+     * The most specific template of a known code that `message` fits, with its values; `null` when none
+     * does (always, for a code without templates). @throws RangeError for another code.
+     */
     match(code: E, message: string): MessageMatch | null;
     /**
-     * The message of a variant of a known code, with its placeholders filled in by `params`.
+     * The message of a variant of a known code, with its placeholders filled in by `params`, in order.
      *
      * @throws RangeError when `code` or `variant` is unknown, or `params` has the wrong length.
      */
@@ -184,11 +248,19 @@ export declare class Catalog<C extends AnyCode, E extends C, N extends string, K
         readonly message: string;
     };
     /**
-     * The package's `fromPayload`: the error a payload stands for, made with `classes`. A known code
-     * gives its own class; an unknown code its category's class, or the base class outside every
-     * category, with the raw code and message kept.
+     * The package's `fromPayload`: the error a payload stands for, made with `classes`; `null` for a success
+     * code, which is no error. A known code gives its own class; an unknown code its category's class, or
+     * the base class outside every category, with the raw code and message kept.
+     *
+     * @throws Error when `classes` has no class for a code that is not a success, or one for a success.
      */
-    reader<T>(classes: ErrorClasses<C, E, K, T>): (payload: unknown) => T;
+    reader<T>(classes: ErrorClasses<C, E, N, K, T>): (payload: unknown) => T | null;
+    /**
+     * {@link reader} for a catalog without success codes, whose every payload is an error.
+     *
+     * @throws RangeError when the catalog has a success code; Error as {@link reader} does.
+     */
+    errorReader<T>(classes: ErrorClasses<C, E, N, K, T>): (payload: unknown) => T;
 }
 /**
  * An error the API answered with: the fields every error of a package has, read through its catalog.
@@ -200,12 +272,16 @@ export declare class ApiErrorBase<C extends AnyCode, K extends string> extends E
     readonly code: C;
     /** The message, as received. */
     readonly message: string;
-    /** The category of the code, known or not; `null` outside every category. */
+    /** What the code stands for (`"error"` for a code the catalog does not know). */
+    readonly kind: Kind;
+    /** The category of the code: a known code's own (`null` when it has none), an unknown code's by its value. */
     readonly category: K | null;
-    /** The index of the message template the message matched, or `null`. */
+    /** The index, in catalog order, of the message template the message matched, or `null`. */
     readonly variant: number | null;
     /** The values of the matched template's placeholders, as strings. */
     readonly params: readonly string[];
+    /** The values of its named placeholders, by name; empty for printf-style templates and no match. */
+    readonly paramsByName: ParamsByName;
     /** Whether the failed request may be sent again as it is (`false` for unknown codes). */
     readonly retryable: boolean;
     /** The HTTP status the catalog gives for the code, or `null`. */

@@ -9,7 +9,7 @@
 
 import { ApiErrorBase, Catalog, type ErrorInfo as Info, type MessageMatch } from "./runtime.js";
 
-export { MAX_DEPTH, PayloadError, type MessageMatch } from "./runtime.js";
+export { MAX_DEPTH, PayloadError, type Kind, type MessageMatch, type ParamsByName } from "./runtime.js";
 
 /** The version of the catalog this package was generated from. */
 export const VERSION = "0.1.0";
@@ -23,7 +23,7 @@ export const MESSAGE_FIELD = "msg";
 /** A code as the API sends it, whether this catalog knows it or not. */
 export type Code = number;
 
-/** The categories of the catalog: each covers a declared set of codes, known or not. */
+/** The categories of the catalog: each covers declared ranges or prefixes of codes, known or not. */
 export const Category = Object.freeze({
   GENERAL: "GENERAL",
 } as const);
@@ -35,41 +35,52 @@ export function categoryTitle(category: Category): string {
   return CATALOG.categoryTitle(category);
 }
 
-/** Whether a code, known or not, lies in the codes a category declares. */
+/** Whether a code, known or not, lies in any of the ranges or prefixes a category declares. */
 export function categoryContains(category: Category, code: Code): boolean {
   return CATALOG.categoryContains(category, code);
 }
 
-/** The category whose declared codes include `code`, known or not; `null` outside every category. */
+/**
+ * The category of a code by its value, known or not: that of the narrowest range holding it (the
+ * longest prefix it starts with); `null` outside every category. A known code's own category is
+ * its entry's ({@link errorInfo}), which need not be this one.
+ */
 export function categoryOf(code: Code): Category | null {
   return CATALOG.categoryOf(code);
 }
 
-/** Every code the API may send, by its name in the catalog. */
+/**
+ * Every code the API may send, by its identifier in the catalog, each alias of a code
+ * beside it with the same value.
+ */
 export const ErrorCode = Object.freeze({
   FAILED: 1,
 } as const);
 /** One of the codes of {@link ErrorCode}. */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
-/** The name of one of the codes of {@link ErrorCode}. */
+/** A key of {@link ErrorCode}: the identifier of one of its codes, or an alias. */
 export type ErrorName = keyof typeof ErrorCode;
 
 /** What the catalog says about one code. */
 export interface ErrorInfo extends Info<ErrorCode, ErrorName, Category> {}
 
-/** The catalog as data: its categories and its codes, each template with its literal parts. */
+/** The catalog as data: its categories with their codes, and its codes with their templates. */
 const CATALOG = new Catalog<Code, ErrorCode, ErrorName, Category>({
   codeType: "integer",
   codeField: CODE_FIELD,
   messageField: MESSAGE_FIELD,
-  categories: [
-    { name: Category.GENERAL, title: "General issues", low: 1, high: 99 },
+  codes: ErrorCode,
+  categories: {
+    GENERAL: { title: "General issues" },
+  },
+  ranges: [
+    [1, 99, Category.GENERAL],
   ],
-  errors: [
-    { code: ErrorCode.FAILED, name: "FAILED", category: Category.GENERAL, templates: [
+  errors: {
+    FAILED: { category: Category.GENERAL, templates: [
       { text: "It failed.", parts: ["It failed."] },
     ] },
-  ],
+  },
 });
 
 /** Whether a value is one of the codes of {@link ErrorCode}. */
@@ -77,12 +88,15 @@ export function isErrorCode(value: unknown): value is ErrorCode {
   return CATALOG.isCode(value);
 }
 
-/** The name of a known code; `null` for a code the catalog does not know. */
+/** The identifier of a known code; `null` for a code the catalog does not know. */
 export function errorCodeName(code: Code): ErrorName | null {
   return CATALOG.name(code);
 }
 
-/** The code with this name; `null` when the catalog has no such code. */
+/**
+ * The code with this name: its identifier or an alias's, or else the upstream's text of its name
+ * or of an alias; `null` when the catalog has no such code.
+ */
 export function errorCodeByName(name: string): ErrorCode | null {
   return CATALOG.byName(name);
 }
@@ -102,10 +116,12 @@ export function messages(code: ErrorCode): readonly string[] {
 }
 
 /**
- * The first template of `code` that `message` fits, with the values of its placeholders;
- * `null` when it fits none. Literal text must match exactly; each placeholder takes the
- * shortest run of characters that lets the whole message match. The time is linear in the
- * length of `message`, whatever its text.
+ * The most specific template of `code` that `message` fits, with the values of its placeholders
+ * (in order, and by name); `null` when it fits none. Literal text must match exactly; each
+ * placeholder takes the shortest run of characters that lets the whole message match, and must
+ * then hold a value of its type. Of the templates a message fits, the one with the most literal
+ * text wins, then the most typed placeholders, then the fewest placeholders, then catalog order.
+ * The time is linear in the length of `message`, whatever its text.
  *
  * @throws RangeError when `code` is not a code of {@link ErrorCode}.
  */
@@ -145,6 +161,7 @@ export class GeneralError extends ApiError {
 export class FailedError extends GeneralError {
   static readonly CODE = ErrorCode.FAILED;
   declare readonly code: typeof ErrorCode.FAILED;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.GENERAL;
 
   constructor(message: string = "It failed.") {
@@ -154,14 +171,14 @@ export class FailedError extends GeneralError {
 }
 
 /** The classes fromPayload makes its errors with: by code, by category, and for any other code. */
-const READ = CATALOG.reader<ApiError>({
+const READ = CATALOG.errorReader<ApiError>({
   base: ApiError,
   categories: {
     GENERAL: GeneralError,
   },
-  codes: [
-    FailedError,
-  ],
+  codes: {
+    FAILED: FailedError,
+  },
 });
 
 /**

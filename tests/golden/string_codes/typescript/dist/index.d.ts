@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 import { ApiErrorBase, type ErrorInfo as Info, type MessageMatch } from "./runtime.js";
-export { MAX_DEPTH, PayloadError, type MessageMatch } from "./runtime.js";
+export { MAX_DEPTH, PayloadError, type Kind, type MessageMatch, type ParamsByName } from "./runtime.js";
 
 /** The version of the catalog this package was generated from. */
 export declare const VERSION = "16.0.0";
@@ -21,7 +21,7 @@ export declare const MESSAGE_FIELD = "message";
 /** A code as the API sends it, whether this catalog knows it or not. */
 export type Code = string;
 
-/** The categories of the catalog: each covers a declared set of codes, known or not. */
+/** The categories of the catalog: each covers declared ranges or prefixes of codes, known or not. */
 export declare const Category: Readonly<{
   readonly SUCCESS: "SUCCESS";
   readonly DATA_EXCEPTION: "DATA_EXCEPTION";
@@ -33,12 +33,19 @@ export type Category = (typeof Category)[keyof typeof Category];
 
 /** The title the catalog gives a category. */
 export declare function categoryTitle(category: Category): string;
-/** Whether a code, known or not, lies in the codes a category declares. */
+/** Whether a code, known or not, lies in any of the ranges or prefixes a category declares. */
 export declare function categoryContains(category: Category, code: Code): boolean;
-/** The category whose declared codes include `code`, known or not; `null` outside every category. */
+/**
+ * The category of a code by its value, known or not: that of the narrowest range holding it (the
+ * longest prefix it starts with); `null` outside every category. A known code's own category is
+ * its entry's ({@link errorInfo}), which need not be this one.
+ */
 export declare function categoryOf(code: Code): Category | null;
 
-/** Every code the API may send, by its name in the catalog. */
+/**
+ * Every code the API may send, by its identifier in the catalog, each alias of a code
+ * beside it with the same value.
+ */
 export declare const ErrorCode: Readonly<{
   readonly SUCCESSFUL_COMPLETION: "00000";
   readonly DIVISION_BY_ZERO: "22012";
@@ -49,7 +56,7 @@ export declare const ErrorCode: Readonly<{
 }>;
 /** One of the codes of {@link ErrorCode}. */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
-/** The name of one of the codes of {@link ErrorCode}. */
+/** A key of {@link ErrorCode}: the identifier of one of its codes, or an alias. */
 export type ErrorName = keyof typeof ErrorCode;
 
 /** What the catalog says about one code. */
@@ -58,9 +65,12 @@ export interface ErrorInfo extends Info<ErrorCode, ErrorName, Category> {
 
 /** Whether a value is one of the codes of {@link ErrorCode}. */
 export declare function isErrorCode(value: unknown): value is ErrorCode;
-/** The name of a known code; `null` for a code the catalog does not know. */
+/** The identifier of a known code; `null` for a code the catalog does not know. */
 export declare function errorCodeName(code: Code): ErrorName | null;
-/** The code with this name; `null` when the catalog has no such code. */
+/**
+ * The code with this name: its identifier or an alias's, or else the upstream's text of its name
+ * or of an alias; `null` when the catalog has no such code.
+ */
 export declare function errorCodeByName(name: string): ErrorCode | null;
 /** What the catalog says about a known code; `null` for a code it does not know. */
 export declare function errorInfo(code: Code): ErrorInfo | null;
@@ -71,10 +81,12 @@ export declare function errorInfo(code: Code): ErrorInfo | null;
  */
 export declare function messages(code: ErrorCode): readonly string[];
 /**
- * The first template of `code` that `message` fits, with the values of its placeholders;
- * `null` when it fits none. Literal text must match exactly; each placeholder takes the
- * shortest run of characters that lets the whole message match. The time is linear in the
- * length of `message`, whatever its text.
+ * The most specific template of `code` that `message` fits, with the values of its placeholders
+ * (in order, and by name); `null` when it fits none. Literal text must match exactly; each
+ * placeholder takes the shortest run of characters that lets the whole message match, and must
+ * then hold a value of its type. Of the templates a message fits, the one with the most literal
+ * text wins, then the most typed placeholders, then the fewest placeholders, then catalog order.
+ * The time is linear in the length of `message`, whatever its text.
  *
  * @throws RangeError when `code` is not a code of {@link ErrorCode}.
  */
@@ -118,6 +130,7 @@ export declare class TransactionRollbackError extends ApiError {
 export declare class SuccessfulCompletionError extends SuccessError {
   static readonly CODE: "00000";
   readonly code: typeof ErrorCode.SUCCESSFUL_COMPLETION;
+  readonly kind: "error";
   readonly category: typeof Category.SUCCESS;
   constructor(message?: string);
 }
@@ -126,6 +139,7 @@ export declare class SuccessfulCompletionError extends SuccessError {
 export declare class DivisionByZeroError extends DataExceptionError {
   static readonly CODE: "22012";
   readonly code: typeof ErrorCode.DIVISION_BY_ZERO;
+  readonly kind: "error";
   readonly category: typeof Category.DATA_EXCEPTION;
   constructor(message?: string);
 }
@@ -134,6 +148,7 @@ export declare class DivisionByZeroError extends DataExceptionError {
 export declare class InvalidTextRepresentationError extends DataExceptionError {
   static readonly CODE: "22P02";
   readonly code: typeof ErrorCode.INVALID_TEXT_REPRESENTATION;
+  readonly kind: "error";
   readonly category: typeof Category.DATA_EXCEPTION;
   constructor(message?: string);
 }
@@ -142,6 +157,7 @@ export declare class InvalidTextRepresentationError extends DataExceptionError {
 export declare class UniqueViolationError extends IntegrityError {
   static readonly CODE: "23505";
   readonly code: typeof ErrorCode.UNIQUE_VIOLATION;
+  readonly kind: "error";
   readonly category: typeof Category.INTEGRITY;
   constructor(message?: string);
 }
@@ -150,6 +166,7 @@ export declare class UniqueViolationError extends IntegrityError {
 export declare class SerializationFailureError extends TransactionRollbackError {
   static readonly CODE: "40001";
   readonly code: typeof ErrorCode.SERIALIZATION_FAILURE;
+  readonly kind: "error";
   readonly category: typeof Category.TRANSACTION_ROLLBACK;
   constructor(message?: string);
 }
@@ -158,6 +175,7 @@ export declare class SerializationFailureError extends TransactionRollbackError 
 export declare class DeadlockDetectedError extends TransactionRollbackError {
   static readonly CODE: "40P01";
   readonly code: typeof ErrorCode.DEADLOCK_DETECTED;
+  readonly kind: "error";
   readonly category: typeof Category.TRANSACTION_ROLLBACK;
   constructor(message?: string);
 }

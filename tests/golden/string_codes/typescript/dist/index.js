@@ -20,7 +20,7 @@ export const CODE_FIELD = "sqlstate";
 /** The field of an error payload that holds the message. */
 export const MESSAGE_FIELD = "message";
 
-/** The categories of the catalog: each covers a declared set of codes, known or not. */
+/** The categories of the catalog: each covers declared ranges or prefixes of codes, known or not. */
 export const Category = Object.freeze({
   SUCCESS: "SUCCESS",
   DATA_EXCEPTION: "DATA_EXCEPTION",
@@ -33,17 +33,24 @@ export function categoryTitle(category) {
   return CATALOG.categoryTitle(category);
 }
 
-/** Whether a code, known or not, lies in the codes a category declares. */
+/** Whether a code, known or not, lies in any of the ranges or prefixes a category declares. */
 export function categoryContains(category, code) {
   return CATALOG.categoryContains(category, code);
 }
 
-/** The category whose declared codes include `code`, known or not; `null` outside every category. */
+/**
+ * The category of a code by its value, known or not: that of the narrowest range holding it (the
+ * longest prefix it starts with); `null` outside every category. A known code's own category is
+ * its entry's ({@link errorInfo}), which need not be this one.
+ */
 export function categoryOf(code) {
   return CATALOG.categoryOf(code);
 }
 
-/** Every code the API may send, by its name in the catalog. */
+/**
+ * Every code the API may send, by its identifier in the catalog, each alias of a code
+ * beside it with the same value.
+ */
 export const ErrorCode = Object.freeze({
   SUCCESSFUL_COMPLETION: "00000",
   DIVISION_BY_ZERO: "22012",
@@ -53,37 +60,44 @@ export const ErrorCode = Object.freeze({
   DEADLOCK_DETECTED: "40P01",
 });
 
-/** The catalog as data: its categories and its codes, each template with its literal parts. */
+/** The catalog as data: its categories with their codes, and its codes with their templates. */
 const CATALOG = new Catalog({
   codeType: "string",
   codeField: CODE_FIELD,
   messageField: MESSAGE_FIELD,
-  categories: [
-    { name: Category.SUCCESS, title: "Successful Completion", prefix: "00" },
-    { name: Category.DATA_EXCEPTION, title: "Data Exception", prefix: "22" },
-    { name: Category.INTEGRITY, title: "Integrity Constraint Violation", prefix: "23" },
-    { name: Category.TRANSACTION_ROLLBACK, title: "Transaction Rollback", prefix: "40" },
+  codes: ErrorCode,
+  categories: {
+    SUCCESS: { title: "Successful Completion" },
+    DATA_EXCEPTION: { title: "Data Exception" },
+    INTEGRITY: { title: "Integrity Constraint Violation" },
+    TRANSACTION_ROLLBACK: { title: "Transaction Rollback" },
+  },
+  prefixes: [
+    ["00", Category.SUCCESS],
+    ["22", Category.DATA_EXCEPTION],
+    ["23", Category.INTEGRITY],
+    ["40", Category.TRANSACTION_ROLLBACK],
   ],
-  errors: [
-    { code: ErrorCode.SUCCESSFUL_COMPLETION, name: "SUCCESSFUL_COMPLETION", category: Category.SUCCESS, templates: [
+  errors: {
+    SUCCESSFUL_COMPLETION: { category: Category.SUCCESS, templates: [
       { text: "successful completion", parts: ["successful completion"] },
     ] },
-    { code: ErrorCode.DIVISION_BY_ZERO, name: "DIVISION_BY_ZERO", category: Category.DATA_EXCEPTION, templates: [
+    DIVISION_BY_ZERO: { category: Category.DATA_EXCEPTION, templates: [
       { text: "division by zero", parts: ["division by zero"] },
     ] },
-    { code: ErrorCode.INVALID_TEXT_REPRESENTATION, name: "INVALID_TEXT_REPRESENTATION", category: Category.DATA_EXCEPTION, templates: [
+    INVALID_TEXT_REPRESENTATION: { category: Category.DATA_EXCEPTION, templates: [
       { text: "invalid input syntax for type %s: %s", parts: ["invalid input syntax for type ", ": ", ""] },
     ] },
-    { code: ErrorCode.UNIQUE_VIOLATION, name: "UNIQUE_VIOLATION", category: Category.INTEGRITY, httpStatus: 409, templates: [
+    UNIQUE_VIOLATION: { category: Category.INTEGRITY, httpStatus: 409, templates: [
       { text: "duplicate key value violates unique constraint %s", parts: ["duplicate key value violates unique constraint ", ""] },
     ] },
-    { code: ErrorCode.SERIALIZATION_FAILURE, name: "SERIALIZATION_FAILURE", category: Category.TRANSACTION_ROLLBACK, retryable: true, description: "The transaction conflicted with a concurrent one. **Retry the whole\ntransaction**, not just the failed statement.\n", templates: [
+    SERIALIZATION_FAILURE: { category: Category.TRANSACTION_ROLLBACK, retryable: true, description: "The transaction conflicted with a concurrent one. **Retry the whole\ntransaction**, not just the failed statement.\n", templates: [
       { text: "could not serialize access due to concurrent update", parts: ["could not serialize access due to concurrent update"] },
     ] },
-    { code: ErrorCode.DEADLOCK_DETECTED, name: "DEADLOCK_DETECTED", category: Category.TRANSACTION_ROLLBACK, retryable: true, templates: [
+    DEADLOCK_DETECTED: { category: Category.TRANSACTION_ROLLBACK, retryable: true, templates: [
       { text: "deadlock detected", parts: ["deadlock detected"] },
     ] },
-  ],
+  },
 });
 
 /** Whether a value is one of the codes of {@link ErrorCode}. */
@@ -91,12 +105,15 @@ export function isErrorCode(value) {
   return CATALOG.isCode(value);
 }
 
-/** The name of a known code; `null` for a code the catalog does not know. */
+/** The identifier of a known code; `null` for a code the catalog does not know. */
 export function errorCodeName(code) {
   return CATALOG.name(code);
 }
 
-/** The code with this name; `null` when the catalog has no such code. */
+/**
+ * The code with this name: its identifier or an alias's, or else the upstream's text of its name
+ * or of an alias; `null` when the catalog has no such code.
+ */
 export function errorCodeByName(name) {
   return CATALOG.byName(name);
 }
@@ -116,10 +133,12 @@ export function messages(code) {
 }
 
 /**
- * The first template of `code` that `message` fits, with the values of its placeholders;
- * `null` when it fits none. Literal text must match exactly; each placeholder takes the
- * shortest run of characters that lets the whole message match. The time is linear in the
- * length of `message`, whatever its text.
+ * The most specific template of `code` that `message` fits, with the values of its placeholders
+ * (in order, and by name); `null` when it fits none. Literal text must match exactly; each
+ * placeholder takes the shortest run of characters that lets the whole message match, and must
+ * then hold a value of its type. Of the templates a message fits, the one with the most literal
+ * text wins, then the most typed placeholders, then the fewest placeholders, then catalog order.
+ * The time is linear in the length of `message`, whatever its text.
  *
  * @throws RangeError when `code` is not a code of {@link ErrorCode}.
  */
@@ -240,7 +259,7 @@ export class DeadlockDetectedError extends TransactionRollbackError {
 }
 
 /** The classes fromPayload makes its errors with: by code, by category, and for any other code. */
-const READ = CATALOG.reader({
+const READ = CATALOG.errorReader({
   base: ApiError,
   categories: {
     SUCCESS: SuccessError,
@@ -248,14 +267,14 @@ const READ = CATALOG.reader({
     INTEGRITY: IntegrityError,
     TRANSACTION_ROLLBACK: TransactionRollbackError,
   },
-  codes: [
-    SuccessfulCompletionError,
-    DivisionByZeroError,
-    InvalidTextRepresentationError,
-    UniqueViolationError,
-    SerializationFailureError,
-    DeadlockDetectedError,
-  ],
+  codes: {
+    SUCCESSFUL_COMPLETION: SuccessfulCompletionError,
+    DIVISION_BY_ZERO: DivisionByZeroError,
+    INVALID_TEXT_REPRESENTATION: InvalidTextRepresentationError,
+    UNIQUE_VIOLATION: UniqueViolationError,
+    SERIALIZATION_FAILURE: SerializationFailureError,
+    DEADLOCK_DETECTED: DeadlockDetectedError,
+  },
 });
 
 /**

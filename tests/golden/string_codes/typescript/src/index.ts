@@ -9,7 +9,7 @@
 
 import { ApiErrorBase, Catalog, type ErrorInfo as Info, type MessageMatch } from "./runtime.js";
 
-export { MAX_DEPTH, PayloadError, type MessageMatch } from "./runtime.js";
+export { MAX_DEPTH, PayloadError, type Kind, type MessageMatch, type ParamsByName } from "./runtime.js";
 
 /** The version of the catalog this package was generated from. */
 export const VERSION = "16.0.0";
@@ -23,7 +23,7 @@ export const MESSAGE_FIELD = "message";
 /** A code as the API sends it, whether this catalog knows it or not. */
 export type Code = string;
 
-/** The categories of the catalog: each covers a declared set of codes, known or not. */
+/** The categories of the catalog: each covers declared ranges or prefixes of codes, known or not. */
 export const Category = Object.freeze({
   SUCCESS: "SUCCESS",
   DATA_EXCEPTION: "DATA_EXCEPTION",
@@ -38,17 +38,24 @@ export function categoryTitle(category: Category): string {
   return CATALOG.categoryTitle(category);
 }
 
-/** Whether a code, known or not, lies in the codes a category declares. */
+/** Whether a code, known or not, lies in any of the ranges or prefixes a category declares. */
 export function categoryContains(category: Category, code: Code): boolean {
   return CATALOG.categoryContains(category, code);
 }
 
-/** The category whose declared codes include `code`, known or not; `null` outside every category. */
+/**
+ * The category of a code by its value, known or not: that of the narrowest range holding it (the
+ * longest prefix it starts with); `null` outside every category. A known code's own category is
+ * its entry's ({@link errorInfo}), which need not be this one.
+ */
 export function categoryOf(code: Code): Category | null {
   return CATALOG.categoryOf(code);
 }
 
-/** Every code the API may send, by its name in the catalog. */
+/**
+ * Every code the API may send, by its identifier in the catalog, each alias of a code
+ * beside it with the same value.
+ */
 export const ErrorCode = Object.freeze({
   SUCCESSFUL_COMPLETION: "00000",
   DIVISION_BY_ZERO: "22012",
@@ -59,43 +66,50 @@ export const ErrorCode = Object.freeze({
 } as const);
 /** One of the codes of {@link ErrorCode}. */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
-/** The name of one of the codes of {@link ErrorCode}. */
+/** A key of {@link ErrorCode}: the identifier of one of its codes, or an alias. */
 export type ErrorName = keyof typeof ErrorCode;
 
 /** What the catalog says about one code. */
 export interface ErrorInfo extends Info<ErrorCode, ErrorName, Category> {}
 
-/** The catalog as data: its categories and its codes, each template with its literal parts. */
+/** The catalog as data: its categories with their codes, and its codes with their templates. */
 const CATALOG = new Catalog<Code, ErrorCode, ErrorName, Category>({
   codeType: "string",
   codeField: CODE_FIELD,
   messageField: MESSAGE_FIELD,
-  categories: [
-    { name: Category.SUCCESS, title: "Successful Completion", prefix: "00" },
-    { name: Category.DATA_EXCEPTION, title: "Data Exception", prefix: "22" },
-    { name: Category.INTEGRITY, title: "Integrity Constraint Violation", prefix: "23" },
-    { name: Category.TRANSACTION_ROLLBACK, title: "Transaction Rollback", prefix: "40" },
+  codes: ErrorCode,
+  categories: {
+    SUCCESS: { title: "Successful Completion" },
+    DATA_EXCEPTION: { title: "Data Exception" },
+    INTEGRITY: { title: "Integrity Constraint Violation" },
+    TRANSACTION_ROLLBACK: { title: "Transaction Rollback" },
+  },
+  prefixes: [
+    ["00", Category.SUCCESS],
+    ["22", Category.DATA_EXCEPTION],
+    ["23", Category.INTEGRITY],
+    ["40", Category.TRANSACTION_ROLLBACK],
   ],
-  errors: [
-    { code: ErrorCode.SUCCESSFUL_COMPLETION, name: "SUCCESSFUL_COMPLETION", category: Category.SUCCESS, templates: [
+  errors: {
+    SUCCESSFUL_COMPLETION: { category: Category.SUCCESS, templates: [
       { text: "successful completion", parts: ["successful completion"] },
     ] },
-    { code: ErrorCode.DIVISION_BY_ZERO, name: "DIVISION_BY_ZERO", category: Category.DATA_EXCEPTION, templates: [
+    DIVISION_BY_ZERO: { category: Category.DATA_EXCEPTION, templates: [
       { text: "division by zero", parts: ["division by zero"] },
     ] },
-    { code: ErrorCode.INVALID_TEXT_REPRESENTATION, name: "INVALID_TEXT_REPRESENTATION", category: Category.DATA_EXCEPTION, templates: [
+    INVALID_TEXT_REPRESENTATION: { category: Category.DATA_EXCEPTION, templates: [
       { text: "invalid input syntax for type %s: %s", parts: ["invalid input syntax for type ", ": ", ""] },
     ] },
-    { code: ErrorCode.UNIQUE_VIOLATION, name: "UNIQUE_VIOLATION", category: Category.INTEGRITY, httpStatus: 409, templates: [
+    UNIQUE_VIOLATION: { category: Category.INTEGRITY, httpStatus: 409, templates: [
       { text: "duplicate key value violates unique constraint %s", parts: ["duplicate key value violates unique constraint ", ""] },
     ] },
-    { code: ErrorCode.SERIALIZATION_FAILURE, name: "SERIALIZATION_FAILURE", category: Category.TRANSACTION_ROLLBACK, retryable: true, description: "The transaction conflicted with a concurrent one. **Retry the whole\ntransaction**, not just the failed statement.\n", templates: [
+    SERIALIZATION_FAILURE: { category: Category.TRANSACTION_ROLLBACK, retryable: true, description: "The transaction conflicted with a concurrent one. **Retry the whole\ntransaction**, not just the failed statement.\n", templates: [
       { text: "could not serialize access due to concurrent update", parts: ["could not serialize access due to concurrent update"] },
     ] },
-    { code: ErrorCode.DEADLOCK_DETECTED, name: "DEADLOCK_DETECTED", category: Category.TRANSACTION_ROLLBACK, retryable: true, templates: [
+    DEADLOCK_DETECTED: { category: Category.TRANSACTION_ROLLBACK, retryable: true, templates: [
       { text: "deadlock detected", parts: ["deadlock detected"] },
     ] },
-  ],
+  },
 });
 
 /** Whether a value is one of the codes of {@link ErrorCode}. */
@@ -103,12 +117,15 @@ export function isErrorCode(value: unknown): value is ErrorCode {
   return CATALOG.isCode(value);
 }
 
-/** The name of a known code; `null` for a code the catalog does not know. */
+/** The identifier of a known code; `null` for a code the catalog does not know. */
 export function errorCodeName(code: Code): ErrorName | null {
   return CATALOG.name(code);
 }
 
-/** The code with this name; `null` when the catalog has no such code. */
+/**
+ * The code with this name: its identifier or an alias's, or else the upstream's text of its name
+ * or of an alias; `null` when the catalog has no such code.
+ */
 export function errorCodeByName(name: string): ErrorCode | null {
   return CATALOG.byName(name);
 }
@@ -128,10 +145,12 @@ export function messages(code: ErrorCode): readonly string[] {
 }
 
 /**
- * The first template of `code` that `message` fits, with the values of its placeholders;
- * `null` when it fits none. Literal text must match exactly; each placeholder takes the
- * shortest run of characters that lets the whole message match. The time is linear in the
- * length of `message`, whatever its text.
+ * The most specific template of `code` that `message` fits, with the values of its placeholders
+ * (in order, and by name); `null` when it fits none. Literal text must match exactly; each
+ * placeholder takes the shortest run of characters that lets the whole message match, and must
+ * then hold a value of its type. Of the templates a message fits, the one with the most literal
+ * text wins, then the most typed placeholders, then the fewest placeholders, then catalog order.
+ * The time is linear in the length of `message`, whatever its text.
  *
  * @throws RangeError when `code` is not a code of {@link ErrorCode}.
  */
@@ -195,6 +214,7 @@ export class TransactionRollbackError extends ApiError {
 export class SuccessfulCompletionError extends SuccessError {
   static readonly CODE = ErrorCode.SUCCESSFUL_COMPLETION;
   declare readonly code: typeof ErrorCode.SUCCESSFUL_COMPLETION;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.SUCCESS;
 
   constructor(message: string = "successful completion") {
@@ -207,6 +227,7 @@ export class SuccessfulCompletionError extends SuccessError {
 export class DivisionByZeroError extends DataExceptionError {
   static readonly CODE = ErrorCode.DIVISION_BY_ZERO;
   declare readonly code: typeof ErrorCode.DIVISION_BY_ZERO;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.DATA_EXCEPTION;
 
   constructor(message: string = "division by zero") {
@@ -219,6 +240,7 @@ export class DivisionByZeroError extends DataExceptionError {
 export class InvalidTextRepresentationError extends DataExceptionError {
   static readonly CODE = ErrorCode.INVALID_TEXT_REPRESENTATION;
   declare readonly code: typeof ErrorCode.INVALID_TEXT_REPRESENTATION;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.DATA_EXCEPTION;
 
   constructor(message: string = "invalid input syntax for type %s: %s") {
@@ -231,6 +253,7 @@ export class InvalidTextRepresentationError extends DataExceptionError {
 export class UniqueViolationError extends IntegrityError {
   static readonly CODE = ErrorCode.UNIQUE_VIOLATION;
   declare readonly code: typeof ErrorCode.UNIQUE_VIOLATION;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.INTEGRITY;
 
   constructor(message: string = "duplicate key value violates unique constraint %s") {
@@ -243,6 +266,7 @@ export class UniqueViolationError extends IntegrityError {
 export class SerializationFailureError extends TransactionRollbackError {
   static readonly CODE = ErrorCode.SERIALIZATION_FAILURE;
   declare readonly code: typeof ErrorCode.SERIALIZATION_FAILURE;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.TRANSACTION_ROLLBACK;
 
   constructor(message: string = "could not serialize access due to concurrent update") {
@@ -255,6 +279,7 @@ export class SerializationFailureError extends TransactionRollbackError {
 export class DeadlockDetectedError extends TransactionRollbackError {
   static readonly CODE = ErrorCode.DEADLOCK_DETECTED;
   declare readonly code: typeof ErrorCode.DEADLOCK_DETECTED;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.TRANSACTION_ROLLBACK;
 
   constructor(message: string = "deadlock detected") {
@@ -264,7 +289,7 @@ export class DeadlockDetectedError extends TransactionRollbackError {
 }
 
 /** The classes fromPayload makes its errors with: by code, by category, and for any other code. */
-const READ = CATALOG.reader<ApiError>({
+const READ = CATALOG.errorReader<ApiError>({
   base: ApiError,
   categories: {
     SUCCESS: SuccessError,
@@ -272,14 +297,14 @@ const READ = CATALOG.reader<ApiError>({
     INTEGRITY: IntegrityError,
     TRANSACTION_ROLLBACK: TransactionRollbackError,
   },
-  codes: [
-    SuccessfulCompletionError,
-    DivisionByZeroError,
-    InvalidTextRepresentationError,
-    UniqueViolationError,
-    SerializationFailureError,
-    DeadlockDetectedError,
-  ],
+  codes: {
+    SUCCESSFUL_COMPLETION: SuccessfulCompletionError,
+    DIVISION_BY_ZERO: DivisionByZeroError,
+    INVALID_TEXT_REPRESENTATION: InvalidTextRepresentationError,
+    UNIQUE_VIOLATION: UniqueViolationError,
+    SERIALIZATION_FAILURE: SerializationFailureError,
+    DEADLOCK_DETECTED: DeadlockDetectedError,
+  },
 });
 
 /**

@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 import { ApiErrorBase, type ErrorInfo as Info, type MessageMatch } from "./runtime.js";
-export { MAX_DEPTH, PayloadError, type MessageMatch } from "./runtime.js";
+export { MAX_DEPTH, PayloadError, type Kind, type MessageMatch, type ParamsByName } from "./runtime.js";
 
 /** The version of the catalog this package was generated from. */
 export declare const VERSION = "2.0.0-rc.1+build.5";
@@ -21,7 +21,7 @@ export declare const MESSAGE_FIELD = "error_message";
 /** A code as the API sends it, whether this catalog knows it or not. */
 export type Code = number;
 
-/** The categories of the catalog: each covers a declared set of codes, known or not. */
+/** The categories of the catalog: each covers declared ranges or prefixes of codes, known or not. */
 export declare const Category: Readonly<{
   readonly QUOTING: "QUOTING";
   readonly TEXT: "TEXT";
@@ -32,12 +32,19 @@ export type Category = (typeof Category)[keyof typeof Category];
 
 /** The title the catalog gives a category. */
 export declare function categoryTitle(category: Category): string;
-/** Whether a code, known or not, lies in the codes a category declares. */
+/** Whether a code, known or not, lies in any of the ranges or prefixes a category declares. */
 export declare function categoryContains(category: Category, code: Code): boolean;
-/** The category whose declared codes include `code`, known or not; `null` outside every category. */
+/**
+ * The category of a code by its value, known or not: that of the narrowest range holding it (the
+ * longest prefix it starts with); `null` outside every category. A known code's own category is
+ * its entry's ({@link errorInfo}), which need not be this one.
+ */
 export declare function categoryOf(code: Code): Category | null;
 
-/** Every code the API may send, by its name in the catalog. */
+/**
+ * Every code the API may send, by its identifier in the catalog, each alias of a code
+ * beside it with the same value.
+ */
 export declare const ErrorCode: Readonly<{
   readonly QUOTES: 100;
   readonly BACKSLASHES: 101;
@@ -75,7 +82,7 @@ export declare const ErrorCode: Readonly<{
 }>;
 /** One of the codes of {@link ErrorCode}. */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
-/** The name of one of the codes of {@link ErrorCode}. */
+/** A key of {@link ErrorCode}: the identifier of one of its codes, or an alias. */
 export type ErrorName = keyof typeof ErrorCode;
 
 /** What the catalog says about one code. */
@@ -84,9 +91,12 @@ export interface ErrorInfo extends Info<ErrorCode, ErrorName, Category> {
 
 /** Whether a value is one of the codes of {@link ErrorCode}. */
 export declare function isErrorCode(value: unknown): value is ErrorCode;
-/** The name of a known code; `null` for a code the catalog does not know. */
+/** The identifier of a known code; `null` for a code the catalog does not know. */
 export declare function errorCodeName(code: Code): ErrorName | null;
-/** The code with this name; `null` when the catalog has no such code. */
+/**
+ * The code with this name: its identifier or an alias's, or else the upstream's text of its name
+ * or of an alias; `null` when the catalog has no such code.
+ */
 export declare function errorCodeByName(name: string): ErrorCode | null;
 /** What the catalog says about a known code; `null` for a code it does not know. */
 export declare function errorInfo(code: Code): ErrorInfo | null;
@@ -97,10 +107,12 @@ export declare function errorInfo(code: Code): ErrorInfo | null;
  */
 export declare function messages(code: ErrorCode): readonly string[];
 /**
- * The first template of `code` that `message` fits, with the values of its placeholders;
- * `null` when it fits none. Literal text must match exactly; each placeholder takes the
- * shortest run of characters that lets the whole message match. The time is linear in the
- * length of `message`, whatever its text.
+ * The most specific template of `code` that `message` fits, with the values of its placeholders
+ * (in order, and by name); `null` when it fits none. Literal text must match exactly; each
+ * placeholder takes the shortest run of characters that lets the whole message match, and must
+ * then hold a value of its type. Of the templates a message fits, the one with the most literal
+ * text wins, then the most typed placeholders, then the fewest placeholders, then catalog order.
+ * The time is linear in the length of `message`, whatever its text.
  *
  * @throws RangeError when `code` is not a code of {@link ErrorCode}.
  */
@@ -139,6 +151,7 @@ export declare class LifecycleError extends ApiError {
 export declare class QuotesError extends QuotingError {
   static readonly CODE: 100;
   readonly code: typeof ErrorCode.QUOTES;
+  readonly kind: "error";
   readonly category: typeof Category.QUOTING;
   constructor(message?: string);
 }
@@ -147,6 +160,7 @@ export declare class QuotesError extends QuotingError {
 export declare class BackslashesError extends QuotingError {
   static readonly CODE: 101;
   readonly code: typeof ErrorCode.BACKSLASHES;
+  readonly kind: "error";
   readonly category: typeof Category.QUOTING;
   constructor(message?: string);
 }
@@ -155,6 +169,7 @@ export declare class BackslashesError extends QuotingError {
 export declare class PercentError extends QuotingError {
   static readonly CODE: 102;
   readonly code: typeof ErrorCode.PERCENT;
+  readonly kind: "error";
   readonly category: typeof Category.QUOTING;
   constructor(message?: string);
 }
@@ -163,6 +178,7 @@ export declare class PercentError extends QuotingError {
 export declare class TemplateSyntaxError extends QuotingError {
   static readonly CODE: 103;
   readonly code: typeof ErrorCode.TEMPLATE_SYNTAX;
+  readonly kind: "error";
   readonly category: typeof Category.QUOTING;
   constructor(message?: string);
 }
@@ -171,6 +187,7 @@ export declare class TemplateSyntaxError extends QuotingError {
 export declare class MarkupError extends QuotingError {
   static readonly CODE: 104;
   readonly code: typeof ErrorCode.MARKUP;
+  readonly kind: "error";
   readonly category: typeof Category.QUOTING;
   constructor(message?: string);
 }
@@ -179,6 +196,7 @@ export declare class MarkupError extends QuotingError {
 export declare class WhitespaceError extends QuotingError {
   static readonly CODE: 105;
   readonly code: typeof ErrorCode.WHITESPACE;
+  readonly kind: "error";
   readonly category: typeof Category.QUOTING;
   constructor(message?: string);
 }
@@ -187,6 +205,7 @@ export declare class WhitespaceError extends QuotingError {
 export declare class SeparatorsError extends TextError {
   static readonly CODE: 200;
   readonly code: typeof ErrorCode.SEPARATORS;
+  readonly kind: "error";
   readonly category: typeof Category.TEXT;
   constructor(message?: string);
 }
@@ -195,6 +214,7 @@ export declare class SeparatorsError extends TextError {
 export declare class AstralError extends TextError {
   static readonly CODE: 201;
   readonly code: typeof ErrorCode.ASTRAL;
+  readonly kind: "error";
   readonly category: typeof Category.TEXT;
   constructor(message?: string);
 }
@@ -203,6 +223,7 @@ export declare class AstralError extends TextError {
 export declare class RtlError extends TextError {
   static readonly CODE: 202;
   readonly code: typeof ErrorCode.RTL;
+  readonly kind: "error";
   readonly category: typeof Category.TEXT;
   constructor(message?: string);
 }
@@ -211,6 +232,7 @@ export declare class RtlError extends TextError {
 export declare class None1Error extends TextError {
   static readonly CODE: 203;
   readonly code: typeof ErrorCode.NONE1;
+  readonly kind: "error";
   readonly category: typeof Category.TEXT;
   constructor(message?: string);
 }
@@ -219,6 +241,7 @@ export declare class None1Error extends TextError {
 export declare class SelfTestError extends TextError {
   static readonly CODE: 204;
   readonly code: typeof ErrorCode.SELF_TEST;
+  readonly kind: "error";
   readonly category: typeof Category.TEXT;
   constructor(message?: string);
 }
@@ -227,6 +250,7 @@ export declare class SelfTestError extends TextError {
 export declare class ErrorCodeError extends TextError {
   static readonly CODE: 205;
   readonly code: typeof ErrorCode.ERROR_CODE;
+  readonly kind: "error";
   readonly category: typeof Category.TEXT;
   constructor(message?: string);
 }
@@ -235,6 +259,7 @@ export declare class ErrorCodeError extends TextError {
 export declare class AError extends TextError {
   static readonly CODE: 206;
   readonly code: typeof ErrorCode.A;
+  readonly kind: "error";
   readonly category: typeof Category.TEXT;
   constructor(message?: string);
 }
@@ -243,6 +268,7 @@ export declare class AError extends TextError {
 export declare class A1bError extends TextError {
   static readonly CODE: 207;
   readonly code: typeof ErrorCode.A1B;
+  readonly kind: "error";
   readonly category: typeof Category.TEXT;
   constructor(message?: string);
 }
@@ -251,6 +277,7 @@ export declare class A1bError extends TextError {
 export declare class CategoryError extends TextError {
   static readonly CODE: 208;
   readonly code: typeof ErrorCode.CATEGORY;
+  readonly kind: "error";
   readonly category: typeof Category.TEXT;
   constructor(message?: string);
 }
@@ -259,6 +286,7 @@ export declare class CategoryError extends TextError {
 export declare class ChanError extends TextError {
   static readonly CODE: 209;
   readonly code: typeof ErrorCode.CHAN;
+  readonly kind: "error";
   readonly category: typeof Category.TEXT;
   constructor(message?: string);
 }
@@ -267,6 +295,7 @@ export declare class ChanError extends TextError {
 export declare class SelectError extends TextError {
   static readonly CODE: 210;
   readonly code: typeof ErrorCode.SELECT;
+  readonly kind: "error";
   readonly category: typeof Category.TEXT;
   constructor(message?: string);
 }
@@ -275,6 +304,7 @@ export declare class SelectError extends TextError {
 export declare class RecoverError extends TextError {
   static readonly CODE: 211;
   readonly code: typeof ErrorCode.RECOVER;
+  readonly kind: "error";
   readonly category: typeof Category.TEXT;
   constructor(message?: string);
 }
@@ -283,6 +313,7 @@ export declare class RecoverError extends TextError {
 export declare class DefError extends TextError {
   static readonly CODE: 212;
   readonly code: typeof ErrorCode.DEF;
+  readonly kind: "error";
   readonly category: typeof Category.TEXT;
   constructor(message?: string);
 }
@@ -291,6 +322,7 @@ export declare class DefError extends TextError {
 export declare class LambdaError extends TextError {
   static readonly CODE: 213;
   readonly code: typeof ErrorCode.LAMBDA;
+  readonly kind: "error";
   readonly category: typeof Category.TEXT;
   constructor(message?: string);
 }
@@ -299,6 +331,7 @@ export declare class LambdaError extends TextError {
 export declare class MapError extends TextError {
   static readonly CODE: 214;
   readonly code: typeof ErrorCode.MAP;
+  readonly kind: "error";
   readonly category: typeof Category.TEXT;
   constructor(message?: string);
 }
@@ -307,6 +340,7 @@ export declare class MapError extends TextError {
 export declare class NoneError extends TextError {
   static readonly CODE: 215;
   readonly code: typeof ErrorCode.NONE;
+  readonly kind: "error";
   readonly category: typeof Category.TEXT;
   constructor(message?: string);
 }
@@ -315,6 +349,7 @@ export declare class NoneError extends TextError {
 export declare class ClassError extends TextError {
   static readonly CODE: 216;
   readonly code: typeof ErrorCode.CLASS;
+  readonly kind: "error";
   readonly category: typeof Category.TEXT;
   constructor(message?: string);
 }
@@ -323,6 +358,7 @@ export declare class ClassError extends TextError {
 export declare class StringError extends TextError {
   static readonly CODE: 217;
   readonly code: typeof ErrorCode.STRING;
+  readonly kind: "error";
   readonly category: typeof Category.TEXT;
   constructor(message?: string);
 }
@@ -331,6 +367,7 @@ export declare class StringError extends TextError {
 export declare class InitError extends TextError {
   static readonly CODE: 218;
   readonly code: typeof ErrorCode.INIT;
+  readonly kind: "error";
   readonly category: typeof Category.TEXT;
   constructor(message?: string);
 }
@@ -339,6 +376,7 @@ export declare class InitError extends TextError {
 export declare class ConstructorError extends TextError {
   static readonly CODE: 219;
   readonly code: typeof ErrorCode.CONSTRUCTOR;
+  readonly kind: "error";
   readonly category: typeof Category.TEXT;
   constructor(message?: string);
 }
@@ -347,6 +385,7 @@ export declare class ConstructorError extends TextError {
 export declare class EnumError extends TextError {
   static readonly CODE: 220;
   readonly code: typeof ErrorCode.ENUM;
+  readonly kind: "error";
   readonly category: typeof Category.TEXT;
   constructor(message?: string);
 }
@@ -355,6 +394,7 @@ export declare class EnumError extends TextError {
 export declare class ApiTimeoutError extends TextError {
   static readonly CODE: 221;
   readonly code: typeof ErrorCode.TIMEOUT;
+  readonly kind: "error";
   readonly category: typeof Category.TEXT;
   constructor(message?: string);
 }
@@ -367,6 +407,7 @@ export declare class ApiTimeoutError extends TextError {
 export declare class OldLimitError extends LifecycleError {
   static readonly CODE: 900;
   readonly code: typeof ErrorCode.OLD_LIMIT;
+  readonly kind: "error";
   readonly category: typeof Category.LIFECYCLE;
   constructor(message?: string);
 }
@@ -375,6 +416,7 @@ export declare class OldLimitError extends LifecycleError {
 export declare class NewLimitError extends LifecycleError {
   static readonly CODE: 901;
   readonly code: typeof ErrorCode.NEW_LIMIT;
+  readonly kind: "error";
   readonly category: typeof Category.LIFECYCLE;
   constructor(message?: string);
 }
@@ -387,6 +429,7 @@ export declare class NewLimitError extends LifecycleError {
 export declare class DeprecatedNoReasonError extends LifecycleError {
   static readonly CODE: 903;
   readonly code: typeof ErrorCode.DEPRECATED_NO_REASON;
+  readonly kind: "error";
   readonly category: typeof Category.LIFECYCLE;
   constructor(message?: string);
 }

@@ -20,7 +20,7 @@ export const CODE_FIELD = "error_code";
 /** The field of an error payload that holds the message. */
 export const MESSAGE_FIELD = "error_message";
 
-/** The categories of the catalog: each covers a declared set of codes, known or not. */
+/** The categories of the catalog: each covers declared ranges or prefixes of codes, known or not. */
 export const Category = Object.freeze({
   QUOTING: "QUOTING",
   TEXT: "TEXT",
@@ -32,17 +32,24 @@ export function categoryTitle(category) {
   return CATALOG.categoryTitle(category);
 }
 
-/** Whether a code, known or not, lies in the codes a category declares. */
+/** Whether a code, known or not, lies in any of the ranges or prefixes a category declares. */
 export function categoryContains(category, code) {
   return CATALOG.categoryContains(category, code);
 }
 
-/** The category whose declared codes include `code`, known or not; `null` outside every category. */
+/**
+ * The category of a code by its value, known or not: that of the narrowest range holding it (the
+ * longest prefix it starts with); `null` outside every category. A known code's own category is
+ * its entry's ({@link errorInfo}), which need not be this one.
+ */
 export function categoryOf(code) {
   return CATALOG.categoryOf(code);
 }
 
-/** Every code the API may send, by its name in the catalog. */
+/**
+ * Every code the API may send, by its identifier in the catalog, each alias of a code
+ * beside it with the same value.
+ */
 export const ErrorCode = Object.freeze({
   QUOTES: 100,
   BACKSLASHES: 101,
@@ -79,119 +86,125 @@ export const ErrorCode = Object.freeze({
   DEPRECATED_NO_REASON: 903,
 });
 
-/** The catalog as data: its categories and its codes, each template with its literal parts. */
+/** The catalog as data: its categories with their codes, and its codes with their templates. */
 const CATALOG = new Catalog({
   codeType: "integer",
   codeField: CODE_FIELD,
   messageField: MESSAGE_FIELD,
-  categories: [
-    { name: Category.QUOTING, title: "Quoting and escaping \"issues\"", low: 100, high: 199 },
-    { name: Category.TEXT, title: "Unicode text", low: 200, high: 299 },
-    { name: Category.LIFECYCLE, title: "Deprecated and retired codes", low: 900, high: 999 },
+  codes: ErrorCode,
+  categories: {
+    QUOTING: { title: "Quoting and escaping \"issues\"" },
+    TEXT: { title: "Unicode text" },
+    LIFECYCLE: { title: "Deprecated and retired codes" },
+  },
+  ranges: [
+    [100, 199, Category.QUOTING],
+    [200, 299, Category.TEXT],
+    [900, 999, Category.LIFECYCLE],
   ],
-  errors: [
-    { code: ErrorCode.QUOTES, name: "QUOTES", category: Category.QUOTING, templates: [
+  errors: {
+    QUOTES: { category: Category.QUOTING, templates: [
       { text: "He said \"hi\" and 'bye'", parts: ["He said \"hi\" and 'bye'"] },
       { text: "\"\"\" triple ''' quotes %s \"\"\"", parts: ["\"\"\" triple ''' quotes ", " \"\"\""] },
     ] },
-    { code: ErrorCode.BACKSLASHES, name: "BACKSLASHES", category: Category.QUOTING, templates: [
+    BACKSLASHES: { category: Category.QUOTING, templates: [
       { text: "C:\\path\\to\\file and a trailing backslash \\", parts: ["C:\\path\\to\\file and a trailing backslash \\"] },
       { text: "\\x00 \\u2028 \\n written as text", parts: ["\\x00 \\u2028 \\n written as text"] },
     ] },
-    { code: ErrorCode.PERCENT, name: "PERCENT", category: Category.QUOTING, templates: [
+    PERCENT: { category: Category.QUOTING, templates: [
       { text: "100%% sure", parts: ["100% sure"] },
       { text: "%%s is literal, %s is not", parts: ["%s is literal, ", " is not"] },
       { text: "%s%s", parts: ["", "", ""] },
     ] },
-    { code: ErrorCode.TEMPLATE_SYNTAX, name: "TEMPLATE_SYNTAX", category: Category.QUOTING, description: "Jinja, JS and Go template syntax in data must stay data: `{{ x }}`, `${x}`.", templates: [
+    TEMPLATE_SYNTAX: { category: Category.QUOTING, description: "Jinja, JS and Go template syntax in data must stay data: `{{ x }}`, `${x}`.", templates: [
       { text: "${injection} `backtick` {{ jinja }} {%% raw %%} */ /* -- #{ruby}", parts: ["${injection} `backtick` {{ jinja }} {% raw %} */ /* -- #{ruby}"] },
     ] },
-    { code: ErrorCode.MARKUP, name: "MARKUP", category: Category.QUOTING, templates: [
+    MARKUP: { category: Category.QUOTING, templates: [
       { text: "</script><script>alert(1)</script>", parts: ["</script><script>alert(1)</script>"] },
       { text: "# not a heading", parts: ["# not a heading"] },
       { text: "1. not a list | pipe | *stars* _under_ [link](x) <b>bold</b> &amp;", parts: ["1. not a list | pipe | *stars* _under_ [link](x) <b>bold</b> &amp;"] },
     ] },
-    { code: ErrorCode.WHITESPACE, name: "WHITESPACE", category: Category.QUOTING, templates: [
+    WHITESPACE: { category: Category.QUOTING, templates: [
       { text: " leading and trailing spaces ", parts: [" leading and trailing spaces "] },
       { text: "two  spaces", parts: ["two  spaces"] },
     ] },
-    { code: ErrorCode.SEPARATORS, name: "SEPARATORS", category: Category.TEXT, templates: [
+    SEPARATORS: { category: Category.TEXT, templates: [
       { text: "line\u2028separator and para\u2029graph", parts: ["line\u2028separator and para\u2029graph"] },
     ] },
-    { code: ErrorCode.ASTRAL, name: "ASTRAL", category: Category.TEXT, retryable: true, httpStatus: 503, templates: [
+    ASTRAL: { category: Category.TEXT, retryable: true, httpStatus: 503, templates: [
       { text: "emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, a flag 🇺🇦 and a skin tone 👍🏽", parts: ["emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, a flag 🇺🇦 and a skin tone 👍🏽"] },
     ] },
-    { code: ErrorCode.RTL, name: "RTL", category: Category.TEXT, templates: [
+    RTL: { category: Category.TEXT, templates: [
       { text: "RTL: مرحبا שלום %s", parts: ["RTL: مرحبا שלום ", ""] },
       { text: "full-width。punctuation，and combining é", parts: ["full-width。punctuation，and combining é"] },
     ] },
-    { code: ErrorCode.NONE1, name: "NONE1", category: Category.TEXT, templates: [
+    NONE1: { category: Category.TEXT, templates: [
       { text: "None", parts: ["None"] },
     ] },
-    { code: ErrorCode.SELF_TEST, name: "SELF_TEST", category: Category.TEXT, templates: [
+    SELF_TEST: { category: Category.TEXT, templates: [
       { text: "self", parts: ["self"] },
     ] },
-    { code: ErrorCode.ERROR_CODE, name: "ERROR_CODE", category: Category.TEXT, templates: [
+    ERROR_CODE: { category: Category.TEXT, templates: [
       { text: "ErrorCode", parts: ["ErrorCode"] },
     ] },
-    { code: ErrorCode.A, name: "A", category: Category.TEXT, templates: [
+    A: { category: Category.TEXT, templates: [
       { text: "a", parts: ["a"] },
     ] },
-    { code: ErrorCode.A1B, name: "A1B", category: Category.TEXT, templates: [
+    A1B: { category: Category.TEXT, templates: [
       { text: "a1b", parts: ["a1b"] },
     ] },
-    { code: ErrorCode.CATEGORY, name: "CATEGORY", category: Category.TEXT, templates: [
+    CATEGORY: { category: Category.TEXT, templates: [
       { text: "category", parts: ["category"] },
     ] },
-    { code: ErrorCode.CHAN, name: "CHAN", category: Category.TEXT, templates: [
+    CHAN: { category: Category.TEXT, templates: [
       { text: "chan", parts: ["chan"] },
     ] },
-    { code: ErrorCode.SELECT, name: "SELECT", category: Category.TEXT, templates: [
+    SELECT: { category: Category.TEXT, templates: [
       { text: "select", parts: ["select"] },
     ] },
-    { code: ErrorCode.RECOVER, name: "RECOVER", category: Category.TEXT, templates: [
+    RECOVER: { category: Category.TEXT, templates: [
       { text: "recover", parts: ["recover"] },
     ] },
-    { code: ErrorCode.DEF, name: "DEF", category: Category.TEXT, templates: [
+    DEF: { category: Category.TEXT, templates: [
       { text: "def", parts: ["def"] },
     ] },
-    { code: ErrorCode.LAMBDA, name: "LAMBDA", category: Category.TEXT, templates: [
+    LAMBDA: { category: Category.TEXT, templates: [
       { text: "lambda", parts: ["lambda"] },
     ] },
-    { code: ErrorCode.MAP, name: "MAP", category: Category.TEXT, templates: [
+    MAP: { category: Category.TEXT, templates: [
       { text: "map", parts: ["map"] },
     ] },
-    { code: ErrorCode.NONE, name: "NONE", category: Category.TEXT, templates: [
+    NONE: { category: Category.TEXT, templates: [
       { text: "none", parts: ["none"] },
     ] },
-    { code: ErrorCode.CLASS, name: "CLASS", category: Category.TEXT, templates: [
+    CLASS: { category: Category.TEXT, templates: [
       { text: "class", parts: ["class"] },
     ] },
-    { code: ErrorCode.STRING, name: "STRING", category: Category.TEXT, templates: [
+    STRING: { category: Category.TEXT, templates: [
       { text: "string", parts: ["string"] },
     ] },
-    { code: ErrorCode.INIT, name: "INIT", category: Category.TEXT, templates: [
+    INIT: { category: Category.TEXT, templates: [
       { text: "init", parts: ["init"] },
     ] },
-    { code: ErrorCode.CONSTRUCTOR, name: "CONSTRUCTOR", category: Category.TEXT, templates: [
+    CONSTRUCTOR: { category: Category.TEXT, templates: [
       { text: "constructor", parts: ["constructor"] },
     ] },
-    { code: ErrorCode.ENUM, name: "ENUM", category: Category.TEXT, templates: [
+    ENUM: { category: Category.TEXT, templates: [
       { text: "enum", parts: ["enum"] },
     ] },
-    { code: ErrorCode.TIMEOUT, name: "TIMEOUT", category: Category.TEXT, templates: [
+    TIMEOUT: { category: Category.TEXT, templates: [
       { text: "Timed out after %s ms.", parts: ["Timed out after ", " ms."] },
     ] },
-    { code: ErrorCode.OLD_LIMIT, name: "OLD_LIMIT", category: Category.LIFECYCLE, deprecated: true, templates: [
+    OLD_LIMIT: { category: Category.LIFECYCLE, deprecated: true, templates: [
       { text: "Old limit %s reached.", parts: ["Old limit ", " reached."] },
     ] },
-    { code: ErrorCode.NEW_LIMIT, name: "NEW_LIMIT", category: Category.LIFECYCLE, templates: [
+    NEW_LIMIT: { category: Category.LIFECYCLE, templates: [
       { text: "Limit %s reached.", parts: ["Limit ", " reached."] },
     ] },
-    { code: ErrorCode.DEPRECATED_NO_REASON, name: "DEPRECATED_NO_REASON", category: Category.LIFECYCLE, deprecated: true, templates: [
+    DEPRECATED_NO_REASON: { category: Category.LIFECYCLE, deprecated: true, templates: [
       { text: "Deprecated without a reason.", parts: ["Deprecated without a reason."] },
     ] },
-  ],
+  },
 });
 
 /** Whether a value is one of the codes of {@link ErrorCode}. */
@@ -199,12 +212,15 @@ export function isErrorCode(value) {
   return CATALOG.isCode(value);
 }
 
-/** The name of a known code; `null` for a code the catalog does not know. */
+/** The identifier of a known code; `null` for a code the catalog does not know. */
 export function errorCodeName(code) {
   return CATALOG.name(code);
 }
 
-/** The code with this name; `null` when the catalog has no such code. */
+/**
+ * The code with this name: its identifier or an alias's, or else the upstream's text of its name
+ * or of an alias; `null` when the catalog has no such code.
+ */
 export function errorCodeByName(name) {
   return CATALOG.byName(name);
 }
@@ -224,10 +240,12 @@ export function messages(code) {
 }
 
 /**
- * The first template of `code` that `message` fits, with the values of its placeholders;
- * `null` when it fits none. Literal text must match exactly; each placeholder takes the
- * shortest run of characters that lets the whole message match. The time is linear in the
- * length of `message`, whatever its text.
+ * The most specific template of `code` that `message` fits, with the values of its placeholders
+ * (in order, and by name); `null` when it fits none. Literal text must match exactly; each
+ * placeholder takes the shortest run of characters that lets the whole message match, and must
+ * then hold a value of its type. Of the templates a message fits, the one with the most literal
+ * text wins, then the most typed placeholders, then the fewest placeholders, then catalog order.
+ * The time is linear in the length of `message`, whatever its text.
  *
  * @throws RangeError when `code` is not a code of {@link ErrorCode}.
  */
@@ -599,46 +617,46 @@ export class DeprecatedNoReasonError extends LifecycleError {
 }
 
 /** The classes fromPayload makes its errors with: by code, by category, and for any other code. */
-const READ = CATALOG.reader({
+const READ = CATALOG.errorReader({
   base: ApiError,
   categories: {
     QUOTING: QuotingError,
     TEXT: TextError,
     LIFECYCLE: LifecycleError,
   },
-  codes: [
-    QuotesError,
-    BackslashesError,
-    PercentError,
-    TemplateSyntaxError,
-    MarkupError,
-    WhitespaceError,
-    SeparatorsError,
-    AstralError,
-    RtlError,
-    None1Error,
-    SelfTestError,
-    ErrorCodeError,
-    AError,
-    A1bError,
-    CategoryError,
-    ChanError,
-    SelectError,
-    RecoverError,
-    DefError,
-    LambdaError,
-    MapError,
-    NoneError,
-    ClassError,
-    StringError,
-    InitError,
-    ConstructorError,
-    EnumError,
-    ApiTimeoutError,
-    OldLimitError,
-    NewLimitError,
-    DeprecatedNoReasonError,
-  ],
+  codes: {
+    QUOTES: QuotesError,
+    BACKSLASHES: BackslashesError,
+    PERCENT: PercentError,
+    TEMPLATE_SYNTAX: TemplateSyntaxError,
+    MARKUP: MarkupError,
+    WHITESPACE: WhitespaceError,
+    SEPARATORS: SeparatorsError,
+    ASTRAL: AstralError,
+    RTL: RtlError,
+    NONE1: None1Error,
+    SELF_TEST: SelfTestError,
+    ERROR_CODE: ErrorCodeError,
+    A: AError,
+    A1B: A1bError,
+    CATEGORY: CategoryError,
+    CHAN: ChanError,
+    SELECT: SelectError,
+    RECOVER: RecoverError,
+    DEF: DefError,
+    LAMBDA: LambdaError,
+    MAP: MapError,
+    NONE: NoneError,
+    CLASS: ClassError,
+    STRING: StringError,
+    INIT: InitError,
+    CONSTRUCTOR: ConstructorError,
+    ENUM: EnumError,
+    TIMEOUT: ApiTimeoutError,
+    OLD_LIMIT: OldLimitError,
+    NEW_LIMIT: NewLimitError,
+    DEPRECATED_NO_REASON: DeprecatedNoReasonError,
+  },
 });
 
 /**

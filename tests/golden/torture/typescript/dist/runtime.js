@@ -26,6 +26,7 @@ export class PayloadError extends Error {
     }
 }
 const NO_PARAMS = Object.freeze([]);
+const NO_NAMES = Object.freeze(Object.create(null));
 /**
  * The values of the placeholders of the template with literal `parts` in `message`, or null when it
  * does not fit. Literal parts are exact and each placeholder is the shortest run that lets the whole
@@ -57,15 +58,112 @@ export function fit(parts, message) {
     values.push(message.slice(at, end));
     return Object.freeze(values);
 }
-/** The first of `templates` that `message` fits, with the values of its placeholders; null when none does. */
-function matchTemplates(templates, message) {
-    for (const [index, template] of templates.entries()) {
-        const params = fit(template.parts, message);
-        if (params !== null) {
-            return Object.freeze({ variant: index, params });
+/** The end of the run of ASCII digits in `value` from `at`. */
+function digitsEnd(value, at) {
+    let end = at;
+    for (let unit = value.charCodeAt(end); unit >= 0x30 && unit <= 0x39; unit = value.charCodeAt(end)) {
+        end += 1; // charCodeAt past the end is NaN, which ends the run
+    }
+    return end;
+}
+/**
+ * Whether a placeholder of `type` may hold `value`, in one pass over it (no regular expression):
+ * `"s"` any text, the empty text included; `"d"` and `"i"` an integer, `-?[0-9]+`; `"f"` a number,
+ * `-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?`; `"b"` `true` or `false`.
+ */
+export function fits(type, value) {
+    if (type === "s") {
+        return true;
+    }
+    if (type === "b") {
+        return value === "true" || value === "false";
+    }
+    let at = value.startsWith("-") ? 1 : 0;
+    let end = digitsEnd(value, at);
+    if (end === at) {
+        return false;
+    }
+    if (type === "d" || type === "i") {
+        return end === value.length;
+    }
+    if (value.charAt(end) === ".") {
+        at = end + 1;
+        end = digitsEnd(value, at);
+        if (end === at) {
+            return false;
+        }
+    }
+    if (value.charAt(end) === "e" || value.charAt(end) === "E") {
+        at = end + 1;
+        if (value.charAt(at) === "+" || value.charAt(at) === "-") {
+            at += 1;
+        }
+        end = digitsEnd(value, at);
+        if (end === at) {
+            return false;
+        }
+    }
+    return end === value.length;
+}
+/** The values of a template's named placeholders by name, the first placeholder of a name winning. */
+function byName(names, params) {
+    if (names === null) {
+        return NO_NAMES;
+    }
+    const found = Object.create(null); // no prototype: "__proto__" is a name like any other
+    names.forEach((name, index) => {
+        if (name !== null && !(name in found)) {
+            found[name] = params[index] ?? "";
+        }
+    });
+    return Object.freeze(found);
+}
+/**
+ * The most specific template of an entry that `message` fits, with the values of its placeholders; null
+ * when none does. A template without placeholders equal to the message is the most specific there is, so
+ * those are looked up first; the others are tried most specific first, each split by {@link fit} and then
+ * each value checked against its placeholder's type by {@link fits}.
+ */
+function matchEntry(entry, message) {
+    const literal = entry.literals?.get(message);
+    if (literal !== undefined) {
+        return Object.freeze({ variant: literal, params: NO_PARAMS, paramsByName: NO_NAMES });
+    }
+    for (const variant of entry.order) {
+        const template = entry.templates[variant];
+        const params = template === undefined ? null : fit(template.parts, message);
+        if (template === undefined || params === null) {
+            continue;
+        }
+        const types = template.types;
+        if (types === null || params.every((value, index) => fits(types[index] ?? "s", value))) {
+            return Object.freeze({ variant, params, paramsByName: byName(template.names, params) });
         }
     }
     return null;
+}
+/** An entry as the matcher reads it, from what the index lists. */
+function compile(info, data) {
+    const templates = (data.templates ?? []).map(({ text, parts, types, names }) => Object.freeze({
+        text,
+        parts: Object.freeze([...parts]),
+        types: types === undefined || types.every((type) => type === "s") ? null : Object.freeze([...types]),
+        names: names === undefined || names.every((name) => name === null) ? null : Object.freeze([...names]),
+    }));
+    const literals = new Map();
+    templates.forEach(({ parts }, variant) => {
+        const text = parts[0] ?? "";
+        if (parts.length === 1 && !literals.has(text)) {
+            literals.set(text, variant);
+        }
+    });
+    const order = (data.order ?? templates.map((_, variant) => variant)).filter((variant) => (templates[variant]?.parts.length ?? 1) > 1);
+    return Object.freeze({
+        info,
+        templates: Object.freeze(templates),
+        literals: literals.size > 0 ? literals : null,
+        order: Object.freeze(order),
+    });
 }
 /** A value as an error message shows it: numbers and short strings as they are, anything else by its kind. */
 function show(value) {
@@ -76,12 +174,6 @@ function show(value) {
         return value.length <= 40 ? JSON.stringify(value) : "a string";
     }
     return Array.isArray(value) ? "an array" : `a value of type ${typeof value}`;
-}
-function inCategory(category, code) {
-    if ("prefix" in category) {
-        return typeof code === "string" && code.startsWith(category.prefix);
-    }
-    return typeof code === "number" && category.low <= code && code <= category.high;
 }
 /** A TextDecoder that rejects malformed UTF-8 (every runtime since Node 11 has one), made when first needed. */
 let utf8;
@@ -231,36 +323,63 @@ export function wellFormed(message) {
 }
 /**
  * One catalog: its codes, names, templates and categories, and everything the package's API answers
- * from them. `C` is any code of the catalog's type, `E` the codes it knows, `N` their names and `K`
- * its categories.
+ * from them. `C` is any code of the catalog's type, `E` the codes it knows, `N` their identifiers (with
+ * their aliases) and `K` its categories.
  */
 export class Catalog {
     #integerCodes;
     #codeField;
     #messageField;
     #categories;
+    #ranges;
+    #prefixes;
     #entries;
     #byName;
     constructor(data) {
         this.#integerCodes = data.codeType === "integer";
         this.#codeField = data.codeField;
         this.#messageField = data.messageField;
-        this.#categories = new Map(data.categories.map((category) => [category.name, Object.freeze({ ...category })]));
-        this.#entries = new Map(data.errors.map((error) => {
+        this.#categories = new Map(Object.entries(data.categories).map(([name, { title }]) => [name, Object.freeze({ title })]));
+        this.#ranges = Object.freeze((data.ranges ?? []).map((range) => Object.freeze([...range])));
+        this.#prefixes = Object.freeze((data.prefixes ?? []).map((prefix) => Object.freeze([...prefix])));
+        const entries = new Map();
+        const byName = new Map();
+        const titles = [];
+        for (const [key, error] of Object.entries(data.errors)) {
+            const name = key; // a key of data.errors, which are the identifiers N
+            const code = data.codes[name];
+            if (error === undefined || code === undefined) {
+                throw new RangeError(`no code for the identifier ${show(name)}`);
+            }
+            const aliases = Object.freeze((error.aliases ?? []).map(({ name, title }) => Object.freeze({ name, title })));
             const info = Object.freeze({
-                code: error.code,
-                name: error.name,
-                category: error.category,
-                messages: Object.freeze(error.templates.map((template) => template.text)),
+                code,
+                name,
+                title: error.title ?? name,
+                aliases,
+                kind: error.kind ?? "error",
+                category: error.category ?? null,
+                messages: Object.freeze((error.templates ?? []).map((template) => template.text)),
                 retryable: error.retryable ?? false,
                 httpStatus: error.httpStatus ?? null,
                 deprecated: error.deprecated ?? false,
                 description: error.description ?? null,
             });
-            const templates = error.templates.map(({ text, parts }) => Object.freeze({ text, parts: Object.freeze([...parts]) }));
-            return [error.code, Object.freeze({ info, templates: Object.freeze(templates) })];
-        }));
-        this.#byName = new Map(data.errors.map((error) => [error.name, error.code]));
+            entries.set(code, compile(info, error));
+            for (const identifier of [name, ...aliases.map((alias) => alias.name)]) {
+                if (!byName.has(identifier)) {
+                    byName.set(identifier, code);
+                }
+            }
+            titles.push([info.title, code], ...aliases.map((alias) => [alias.title, code]));
+        }
+        for (const [title, code] of titles) {
+            if (!byName.has(title)) {
+                byName.set(title, code); // an identifier wins over an upstream text that happens to be the same
+            }
+        }
+        this.#entries = entries;
+        this.#byName = byName;
     }
     #category(category) {
         const found = this.#categories.get(category);
@@ -280,28 +399,37 @@ export class Catalog {
     categoryTitle(category) {
         return this.#category(category).title;
     }
-    /** Whether a code, known or not, lies in the codes a category declares. @throws RangeError as above. */
+    /** Whether a code, known or not, lies in any of the ranges or prefixes a category declares. @throws RangeError as above. */
     categoryContains(category, code) {
-        return inCategory(this.#category(category), code);
-    }
-    /** The category whose declared codes include `code`, known or not; `null` outside every category. */
-    categoryOf(code) {
-        for (const [name, category] of this.#categories) {
-            if (inCategory(category, code)) {
-                return name;
-            }
+        this.#category(category);
+        if (typeof code === "number") {
+            return this.#ranges.some(([low, high, name]) => name === category && low <= code && code <= high);
         }
-        return null;
+        return this.#prefixes.some(([prefix, name]) => name === category && code.startsWith(prefix));
+    }
+    /**
+     * The category of a code by its value, known or not: that of the narrowest range that holds it (the
+     * longest prefix it starts with); `null` outside every category. A known code's own category is its
+     * entry's ({@link info}), which need not be this one.
+     */
+    categoryOf(code) {
+        if (typeof code === "number") {
+            return this.#ranges.find(([low, high]) => low <= code && code <= high)?.[2] ?? null;
+        }
+        return this.#prefixes.find(([prefix]) => code.startsWith(prefix))?.[1] ?? null;
     }
     /** Whether a value is one of the codes the catalog knows. */
     isCode(value) {
         return this.#entries.has(value);
     }
-    /** The name of a known code; `null` for a code the catalog does not know. */
+    /** The identifier of a known code; `null` for a code the catalog does not know. */
     name(code) {
         return this.#entries.get(code)?.info.name ?? null;
     }
-    /** The known code with this name; `null` when there is none. */
+    /**
+     * The known code with this name: its identifier, an alias's identifier, or else the upstream's text of
+     * its name or of an alias (the first code in catalog order); `null` when there is none.
+     */
     byName(name) {
         return this.#byName.get(name) ?? null;
     }
@@ -313,12 +441,15 @@ export class Catalog {
     messages(code) {
         return this.#entry(code).info.messages;
     }
-    /** The first template of a known code that `message` fits, with its values; `null` when none does. */
+    /**
+     * The most specific template of a known code that `message` fits, with its values; `null` when none
+     * does (always, for a code without templates). @throws RangeError for another code.
+     */
     match(code, message) {
-        return matchTemplates(this.#entry(code).templates, message);
+        return matchEntry(this.#entry(code), message);
     }
     /**
-     * The message of a variant of a known code, with its placeholders filled in by `params`.
+     * The message of a variant of a known code, with its placeholders filled in by `params`, in order.
      *
      * @throws RangeError when `code` or `variant` is unknown, or `params` has the wrong length.
      */
@@ -338,13 +469,23 @@ export class Catalog {
     read(code, message) {
         const known = this.#entries.get(code);
         if (known === undefined) {
-            return { category: this.categoryOf(code), variant: null, params: NO_PARAMS, retryable: false, httpStatus: null };
+            return {
+                kind: "error",
+                category: this.categoryOf(code),
+                variant: null,
+                params: NO_PARAMS,
+                paramsByName: NO_NAMES,
+                retryable: false,
+                httpStatus: null,
+            };
         }
-        const matched = matchTemplates(known.templates, message);
+        const matched = matchEntry(known, message);
         return {
+            kind: known.info.kind,
             category: known.info.category,
             variant: matched === null ? null : matched.variant,
             params: matched === null ? NO_PARAMS : matched.params,
+            paramsByName: matched === null ? NO_NAMES : matched.paramsByName,
             retryable: known.info.retryable,
             httpStatus: known.info.httpStatus,
         };
@@ -390,12 +531,24 @@ export class Catalog {
         return { code: code, message: wellFormed(message) };
     }
     /**
-     * The package's `fromPayload`: the error a payload stands for, made with `classes`. A known code
-     * gives its own class; an unknown code its category's class, or the base class outside every
-     * category, with the raw code and message kept.
+     * The package's `fromPayload`: the error a payload stands for, made with `classes`; `null` for a success
+     * code, which is no error. A known code gives its own class; an unknown code its category's class, or
+     * the base class outside every category, with the raw code and message kept.
+     *
+     * @throws Error when `classes` has no class for a code that is not a success, or one for a success.
      */
     reader(classes) {
-        const known = new Map(classes.codes.map((made) => [made.CODE, made]));
+        const known = new Map();
+        for (const made of Object.values(classes.codes)) {
+            if (made !== undefined) {
+                known.set(made.CODE, made);
+            }
+        }
+        for (const { info } of this.#entries.values()) {
+            if (known.has(info.code) === (info.kind === "success")) {
+                throw new Error(`code ${show(info.code)}: every code but the success ones needs a class, and only those`);
+            }
+        }
         const byCategory = new Map(Object.entries(classes.categories));
         return (payload) => {
             const { code, message } = this.fields(payload);
@@ -403,9 +556,31 @@ export class Catalog {
             if (own !== undefined) {
                 return new own(message);
             }
+            if (this.#entries.has(code)) {
+                return null; // a success code
+            }
             const category = this.categoryOf(code);
             const made = category === null ? undefined : byCategory.get(category);
             return new (made ?? classes.base)(code, message);
+        };
+    }
+    /**
+     * {@link reader} for a catalog without success codes, whose every payload is an error.
+     *
+     * @throws RangeError when the catalog has a success code; Error as {@link reader} does.
+     */
+    errorReader(classes) {
+        const success = [...this.#entries.values()].find(({ info }) => info.kind === "success");
+        if (success !== undefined) {
+            throw new RangeError(`code ${show(success.info.code)} is a success, which reads as no error: use reader`);
+        }
+        const read = this.reader(classes);
+        return (payload) => {
+            const error = read(payload);
+            if (error === null) {
+                throw new RangeError("unreachable: a catalog without success codes read a payload as no error");
+            }
+            return error;
         };
     }
 }
@@ -420,9 +595,11 @@ export class ApiErrorBase extends Error {
         this.name = "ApiError";
         const read = catalog.read(code, message);
         this.code = code;
+        this.kind = read.kind;
         this.category = read.category;
         this.variant = read.variant;
         this.params = read.params;
+        this.paramsByName = read.paramsByName;
         this.retryable = read.retryable;
         this.httpStatus = read.httpStatus;
     }

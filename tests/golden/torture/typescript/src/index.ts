@@ -9,7 +9,7 @@
 
 import { ApiErrorBase, Catalog, type ErrorInfo as Info, type MessageMatch } from "./runtime.js";
 
-export { MAX_DEPTH, PayloadError, type MessageMatch } from "./runtime.js";
+export { MAX_DEPTH, PayloadError, type Kind, type MessageMatch, type ParamsByName } from "./runtime.js";
 
 /** The version of the catalog this package was generated from. */
 export const VERSION = "2.0.0-rc.1+build.5";
@@ -23,7 +23,7 @@ export const MESSAGE_FIELD = "error_message";
 /** A code as the API sends it, whether this catalog knows it or not. */
 export type Code = number;
 
-/** The categories of the catalog: each covers a declared set of codes, known or not. */
+/** The categories of the catalog: each covers declared ranges or prefixes of codes, known or not. */
 export const Category = Object.freeze({
   QUOTING: "QUOTING",
   TEXT: "TEXT",
@@ -37,17 +37,24 @@ export function categoryTitle(category: Category): string {
   return CATALOG.categoryTitle(category);
 }
 
-/** Whether a code, known or not, lies in the codes a category declares. */
+/** Whether a code, known or not, lies in any of the ranges or prefixes a category declares. */
 export function categoryContains(category: Category, code: Code): boolean {
   return CATALOG.categoryContains(category, code);
 }
 
-/** The category whose declared codes include `code`, known or not; `null` outside every category. */
+/**
+ * The category of a code by its value, known or not: that of the narrowest range holding it (the
+ * longest prefix it starts with); `null` outside every category. A known code's own category is
+ * its entry's ({@link errorInfo}), which need not be this one.
+ */
 export function categoryOf(code: Code): Category | null {
   return CATALOG.categoryOf(code);
 }
 
-/** Every code the API may send, by its name in the catalog. */
+/**
+ * Every code the API may send, by its identifier in the catalog, each alias of a code
+ * beside it with the same value.
+ */
 export const ErrorCode = Object.freeze({
   QUOTES: 100,
   BACKSLASHES: 101,
@@ -85,125 +92,131 @@ export const ErrorCode = Object.freeze({
 } as const);
 /** One of the codes of {@link ErrorCode}. */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
-/** The name of one of the codes of {@link ErrorCode}. */
+/** A key of {@link ErrorCode}: the identifier of one of its codes, or an alias. */
 export type ErrorName = keyof typeof ErrorCode;
 
 /** What the catalog says about one code. */
 export interface ErrorInfo extends Info<ErrorCode, ErrorName, Category> {}
 
-/** The catalog as data: its categories and its codes, each template with its literal parts. */
+/** The catalog as data: its categories with their codes, and its codes with their templates. */
 const CATALOG = new Catalog<Code, ErrorCode, ErrorName, Category>({
   codeType: "integer",
   codeField: CODE_FIELD,
   messageField: MESSAGE_FIELD,
-  categories: [
-    { name: Category.QUOTING, title: "Quoting and escaping \"issues\"", low: 100, high: 199 },
-    { name: Category.TEXT, title: "Unicode text", low: 200, high: 299 },
-    { name: Category.LIFECYCLE, title: "Deprecated and retired codes", low: 900, high: 999 },
+  codes: ErrorCode,
+  categories: {
+    QUOTING: { title: "Quoting and escaping \"issues\"" },
+    TEXT: { title: "Unicode text" },
+    LIFECYCLE: { title: "Deprecated and retired codes" },
+  },
+  ranges: [
+    [100, 199, Category.QUOTING],
+    [200, 299, Category.TEXT],
+    [900, 999, Category.LIFECYCLE],
   ],
-  errors: [
-    { code: ErrorCode.QUOTES, name: "QUOTES", category: Category.QUOTING, templates: [
+  errors: {
+    QUOTES: { category: Category.QUOTING, templates: [
       { text: "He said \"hi\" and 'bye'", parts: ["He said \"hi\" and 'bye'"] },
       { text: "\"\"\" triple ''' quotes %s \"\"\"", parts: ["\"\"\" triple ''' quotes ", " \"\"\""] },
     ] },
-    { code: ErrorCode.BACKSLASHES, name: "BACKSLASHES", category: Category.QUOTING, templates: [
+    BACKSLASHES: { category: Category.QUOTING, templates: [
       { text: "C:\\path\\to\\file and a trailing backslash \\", parts: ["C:\\path\\to\\file and a trailing backslash \\"] },
       { text: "\\x00 \\u2028 \\n written as text", parts: ["\\x00 \\u2028 \\n written as text"] },
     ] },
-    { code: ErrorCode.PERCENT, name: "PERCENT", category: Category.QUOTING, templates: [
+    PERCENT: { category: Category.QUOTING, templates: [
       { text: "100%% sure", parts: ["100% sure"] },
       { text: "%%s is literal, %s is not", parts: ["%s is literal, ", " is not"] },
       { text: "%s%s", parts: ["", "", ""] },
     ] },
-    { code: ErrorCode.TEMPLATE_SYNTAX, name: "TEMPLATE_SYNTAX", category: Category.QUOTING, description: "Jinja, JS and Go template syntax in data must stay data: `{{ x }}`, `${x}`.", templates: [
+    TEMPLATE_SYNTAX: { category: Category.QUOTING, description: "Jinja, JS and Go template syntax in data must stay data: `{{ x }}`, `${x}`.", templates: [
       { text: "${injection} `backtick` {{ jinja }} {%% raw %%} */ /* -- #{ruby}", parts: ["${injection} `backtick` {{ jinja }} {% raw %} */ /* -- #{ruby}"] },
     ] },
-    { code: ErrorCode.MARKUP, name: "MARKUP", category: Category.QUOTING, templates: [
+    MARKUP: { category: Category.QUOTING, templates: [
       { text: "</script><script>alert(1)</script>", parts: ["</script><script>alert(1)</script>"] },
       { text: "# not a heading", parts: ["# not a heading"] },
       { text: "1. not a list | pipe | *stars* _under_ [link](x) <b>bold</b> &amp;", parts: ["1. not a list | pipe | *stars* _under_ [link](x) <b>bold</b> &amp;"] },
     ] },
-    { code: ErrorCode.WHITESPACE, name: "WHITESPACE", category: Category.QUOTING, templates: [
+    WHITESPACE: { category: Category.QUOTING, templates: [
       { text: " leading and trailing spaces ", parts: [" leading and trailing spaces "] },
       { text: "two  spaces", parts: ["two  spaces"] },
     ] },
-    { code: ErrorCode.SEPARATORS, name: "SEPARATORS", category: Category.TEXT, templates: [
+    SEPARATORS: { category: Category.TEXT, templates: [
       { text: "line\u2028separator and para\u2029graph", parts: ["line\u2028separator and para\u2029graph"] },
     ] },
-    { code: ErrorCode.ASTRAL, name: "ASTRAL", category: Category.TEXT, retryable: true, httpStatus: 503, templates: [
+    ASTRAL: { category: Category.TEXT, retryable: true, httpStatus: 503, templates: [
       { text: "emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, a flag 🇺🇦 and a skin tone 👍🏽", parts: ["emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, a flag 🇺🇦 and a skin tone 👍🏽"] },
     ] },
-    { code: ErrorCode.RTL, name: "RTL", category: Category.TEXT, templates: [
+    RTL: { category: Category.TEXT, templates: [
       { text: "RTL: مرحبا שלום %s", parts: ["RTL: مرحبا שלום ", ""] },
       { text: "full-width。punctuation，and combining é", parts: ["full-width。punctuation，and combining é"] },
     ] },
-    { code: ErrorCode.NONE1, name: "NONE1", category: Category.TEXT, templates: [
+    NONE1: { category: Category.TEXT, templates: [
       { text: "None", parts: ["None"] },
     ] },
-    { code: ErrorCode.SELF_TEST, name: "SELF_TEST", category: Category.TEXT, templates: [
+    SELF_TEST: { category: Category.TEXT, templates: [
       { text: "self", parts: ["self"] },
     ] },
-    { code: ErrorCode.ERROR_CODE, name: "ERROR_CODE", category: Category.TEXT, templates: [
+    ERROR_CODE: { category: Category.TEXT, templates: [
       { text: "ErrorCode", parts: ["ErrorCode"] },
     ] },
-    { code: ErrorCode.A, name: "A", category: Category.TEXT, templates: [
+    A: { category: Category.TEXT, templates: [
       { text: "a", parts: ["a"] },
     ] },
-    { code: ErrorCode.A1B, name: "A1B", category: Category.TEXT, templates: [
+    A1B: { category: Category.TEXT, templates: [
       { text: "a1b", parts: ["a1b"] },
     ] },
-    { code: ErrorCode.CATEGORY, name: "CATEGORY", category: Category.TEXT, templates: [
+    CATEGORY: { category: Category.TEXT, templates: [
       { text: "category", parts: ["category"] },
     ] },
-    { code: ErrorCode.CHAN, name: "CHAN", category: Category.TEXT, templates: [
+    CHAN: { category: Category.TEXT, templates: [
       { text: "chan", parts: ["chan"] },
     ] },
-    { code: ErrorCode.SELECT, name: "SELECT", category: Category.TEXT, templates: [
+    SELECT: { category: Category.TEXT, templates: [
       { text: "select", parts: ["select"] },
     ] },
-    { code: ErrorCode.RECOVER, name: "RECOVER", category: Category.TEXT, templates: [
+    RECOVER: { category: Category.TEXT, templates: [
       { text: "recover", parts: ["recover"] },
     ] },
-    { code: ErrorCode.DEF, name: "DEF", category: Category.TEXT, templates: [
+    DEF: { category: Category.TEXT, templates: [
       { text: "def", parts: ["def"] },
     ] },
-    { code: ErrorCode.LAMBDA, name: "LAMBDA", category: Category.TEXT, templates: [
+    LAMBDA: { category: Category.TEXT, templates: [
       { text: "lambda", parts: ["lambda"] },
     ] },
-    { code: ErrorCode.MAP, name: "MAP", category: Category.TEXT, templates: [
+    MAP: { category: Category.TEXT, templates: [
       { text: "map", parts: ["map"] },
     ] },
-    { code: ErrorCode.NONE, name: "NONE", category: Category.TEXT, templates: [
+    NONE: { category: Category.TEXT, templates: [
       { text: "none", parts: ["none"] },
     ] },
-    { code: ErrorCode.CLASS, name: "CLASS", category: Category.TEXT, templates: [
+    CLASS: { category: Category.TEXT, templates: [
       { text: "class", parts: ["class"] },
     ] },
-    { code: ErrorCode.STRING, name: "STRING", category: Category.TEXT, templates: [
+    STRING: { category: Category.TEXT, templates: [
       { text: "string", parts: ["string"] },
     ] },
-    { code: ErrorCode.INIT, name: "INIT", category: Category.TEXT, templates: [
+    INIT: { category: Category.TEXT, templates: [
       { text: "init", parts: ["init"] },
     ] },
-    { code: ErrorCode.CONSTRUCTOR, name: "CONSTRUCTOR", category: Category.TEXT, templates: [
+    CONSTRUCTOR: { category: Category.TEXT, templates: [
       { text: "constructor", parts: ["constructor"] },
     ] },
-    { code: ErrorCode.ENUM, name: "ENUM", category: Category.TEXT, templates: [
+    ENUM: { category: Category.TEXT, templates: [
       { text: "enum", parts: ["enum"] },
     ] },
-    { code: ErrorCode.TIMEOUT, name: "TIMEOUT", category: Category.TEXT, templates: [
+    TIMEOUT: { category: Category.TEXT, templates: [
       { text: "Timed out after %s ms.", parts: ["Timed out after ", " ms."] },
     ] },
-    { code: ErrorCode.OLD_LIMIT, name: "OLD_LIMIT", category: Category.LIFECYCLE, deprecated: true, templates: [
+    OLD_LIMIT: { category: Category.LIFECYCLE, deprecated: true, templates: [
       { text: "Old limit %s reached.", parts: ["Old limit ", " reached."] },
     ] },
-    { code: ErrorCode.NEW_LIMIT, name: "NEW_LIMIT", category: Category.LIFECYCLE, templates: [
+    NEW_LIMIT: { category: Category.LIFECYCLE, templates: [
       { text: "Limit %s reached.", parts: ["Limit ", " reached."] },
     ] },
-    { code: ErrorCode.DEPRECATED_NO_REASON, name: "DEPRECATED_NO_REASON", category: Category.LIFECYCLE, deprecated: true, templates: [
+    DEPRECATED_NO_REASON: { category: Category.LIFECYCLE, deprecated: true, templates: [
       { text: "Deprecated without a reason.", parts: ["Deprecated without a reason."] },
     ] },
-  ],
+  },
 });
 
 /** Whether a value is one of the codes of {@link ErrorCode}. */
@@ -211,12 +224,15 @@ export function isErrorCode(value: unknown): value is ErrorCode {
   return CATALOG.isCode(value);
 }
 
-/** The name of a known code; `null` for a code the catalog does not know. */
+/** The identifier of a known code; `null` for a code the catalog does not know. */
 export function errorCodeName(code: Code): ErrorName | null {
   return CATALOG.name(code);
 }
 
-/** The code with this name; `null` when the catalog has no such code. */
+/**
+ * The code with this name: its identifier or an alias's, or else the upstream's text of its name
+ * or of an alias; `null` when the catalog has no such code.
+ */
 export function errorCodeByName(name: string): ErrorCode | null {
   return CATALOG.byName(name);
 }
@@ -236,10 +252,12 @@ export function messages(code: ErrorCode): readonly string[] {
 }
 
 /**
- * The first template of `code` that `message` fits, with the values of its placeholders;
- * `null` when it fits none. Literal text must match exactly; each placeholder takes the
- * shortest run of characters that lets the whole message match. The time is linear in the
- * length of `message`, whatever its text.
+ * The most specific template of `code` that `message` fits, with the values of its placeholders
+ * (in order, and by name); `null` when it fits none. Literal text must match exactly; each
+ * placeholder takes the shortest run of characters that lets the whole message match, and must
+ * then hold a value of its type. Of the templates a message fits, the one with the most literal
+ * text wins, then the most typed placeholders, then the fewest placeholders, then catalog order.
+ * The time is linear in the length of `message`, whatever its text.
  *
  * @throws RangeError when `code` is not a code of {@link ErrorCode}.
  */
@@ -296,6 +314,7 @@ export class LifecycleError extends ApiError {
 export class QuotesError extends QuotingError {
   static readonly CODE = ErrorCode.QUOTES;
   declare readonly code: typeof ErrorCode.QUOTES;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.QUOTING;
 
   constructor(message: string = "He said \"hi\" and 'bye'") {
@@ -308,6 +327,7 @@ export class QuotesError extends QuotingError {
 export class BackslashesError extends QuotingError {
   static readonly CODE = ErrorCode.BACKSLASHES;
   declare readonly code: typeof ErrorCode.BACKSLASHES;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.QUOTING;
 
   constructor(message: string = "C:\\path\\to\\file and a trailing backslash \\") {
@@ -320,6 +340,7 @@ export class BackslashesError extends QuotingError {
 export class PercentError extends QuotingError {
   static readonly CODE = ErrorCode.PERCENT;
   declare readonly code: typeof ErrorCode.PERCENT;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.QUOTING;
 
   constructor(message: string = "100%% sure") {
@@ -332,6 +353,7 @@ export class PercentError extends QuotingError {
 export class TemplateSyntaxError extends QuotingError {
   static readonly CODE = ErrorCode.TEMPLATE_SYNTAX;
   declare readonly code: typeof ErrorCode.TEMPLATE_SYNTAX;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.QUOTING;
 
   constructor(message: string = "${injection} `backtick` {{ jinja }} {%% raw %%} */ /* -- #{ruby}") {
@@ -344,6 +366,7 @@ export class TemplateSyntaxError extends QuotingError {
 export class MarkupError extends QuotingError {
   static readonly CODE = ErrorCode.MARKUP;
   declare readonly code: typeof ErrorCode.MARKUP;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.QUOTING;
 
   constructor(message: string = "</script><script>alert(1)</script>") {
@@ -356,6 +379,7 @@ export class MarkupError extends QuotingError {
 export class WhitespaceError extends QuotingError {
   static readonly CODE = ErrorCode.WHITESPACE;
   declare readonly code: typeof ErrorCode.WHITESPACE;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.QUOTING;
 
   constructor(message: string = " leading and trailing spaces ") {
@@ -368,6 +392,7 @@ export class WhitespaceError extends QuotingError {
 export class SeparatorsError extends TextError {
   static readonly CODE = ErrorCode.SEPARATORS;
   declare readonly code: typeof ErrorCode.SEPARATORS;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.TEXT;
 
   constructor(message: string = "line\u2028separator and para\u2029graph") {
@@ -380,6 +405,7 @@ export class SeparatorsError extends TextError {
 export class AstralError extends TextError {
   static readonly CODE = ErrorCode.ASTRAL;
   declare readonly code: typeof ErrorCode.ASTRAL;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.TEXT;
 
   constructor(message: string = "emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, a flag 🇺🇦 and a skin tone 👍🏽") {
@@ -392,6 +418,7 @@ export class AstralError extends TextError {
 export class RtlError extends TextError {
   static readonly CODE = ErrorCode.RTL;
   declare readonly code: typeof ErrorCode.RTL;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.TEXT;
 
   constructor(message: string = "RTL: مرحبا שלום %s") {
@@ -404,6 +431,7 @@ export class RtlError extends TextError {
 export class None1Error extends TextError {
   static readonly CODE = ErrorCode.NONE1;
   declare readonly code: typeof ErrorCode.NONE1;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.TEXT;
 
   constructor(message: string = "None") {
@@ -416,6 +444,7 @@ export class None1Error extends TextError {
 export class SelfTestError extends TextError {
   static readonly CODE = ErrorCode.SELF_TEST;
   declare readonly code: typeof ErrorCode.SELF_TEST;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.TEXT;
 
   constructor(message: string = "self") {
@@ -428,6 +457,7 @@ export class SelfTestError extends TextError {
 export class ErrorCodeError extends TextError {
   static readonly CODE = ErrorCode.ERROR_CODE;
   declare readonly code: typeof ErrorCode.ERROR_CODE;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.TEXT;
 
   constructor(message: string = "ErrorCode") {
@@ -440,6 +470,7 @@ export class ErrorCodeError extends TextError {
 export class AError extends TextError {
   static readonly CODE = ErrorCode.A;
   declare readonly code: typeof ErrorCode.A;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.TEXT;
 
   constructor(message: string = "a") {
@@ -452,6 +483,7 @@ export class AError extends TextError {
 export class A1bError extends TextError {
   static readonly CODE = ErrorCode.A1B;
   declare readonly code: typeof ErrorCode.A1B;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.TEXT;
 
   constructor(message: string = "a1b") {
@@ -464,6 +496,7 @@ export class A1bError extends TextError {
 export class CategoryError extends TextError {
   static readonly CODE = ErrorCode.CATEGORY;
   declare readonly code: typeof ErrorCode.CATEGORY;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.TEXT;
 
   constructor(message: string = "category") {
@@ -476,6 +509,7 @@ export class CategoryError extends TextError {
 export class ChanError extends TextError {
   static readonly CODE = ErrorCode.CHAN;
   declare readonly code: typeof ErrorCode.CHAN;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.TEXT;
 
   constructor(message: string = "chan") {
@@ -488,6 +522,7 @@ export class ChanError extends TextError {
 export class SelectError extends TextError {
   static readonly CODE = ErrorCode.SELECT;
   declare readonly code: typeof ErrorCode.SELECT;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.TEXT;
 
   constructor(message: string = "select") {
@@ -500,6 +535,7 @@ export class SelectError extends TextError {
 export class RecoverError extends TextError {
   static readonly CODE = ErrorCode.RECOVER;
   declare readonly code: typeof ErrorCode.RECOVER;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.TEXT;
 
   constructor(message: string = "recover") {
@@ -512,6 +548,7 @@ export class RecoverError extends TextError {
 export class DefError extends TextError {
   static readonly CODE = ErrorCode.DEF;
   declare readonly code: typeof ErrorCode.DEF;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.TEXT;
 
   constructor(message: string = "def") {
@@ -524,6 +561,7 @@ export class DefError extends TextError {
 export class LambdaError extends TextError {
   static readonly CODE = ErrorCode.LAMBDA;
   declare readonly code: typeof ErrorCode.LAMBDA;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.TEXT;
 
   constructor(message: string = "lambda") {
@@ -536,6 +574,7 @@ export class LambdaError extends TextError {
 export class MapError extends TextError {
   static readonly CODE = ErrorCode.MAP;
   declare readonly code: typeof ErrorCode.MAP;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.TEXT;
 
   constructor(message: string = "map") {
@@ -548,6 +587,7 @@ export class MapError extends TextError {
 export class NoneError extends TextError {
   static readonly CODE = ErrorCode.NONE;
   declare readonly code: typeof ErrorCode.NONE;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.TEXT;
 
   constructor(message: string = "none") {
@@ -560,6 +600,7 @@ export class NoneError extends TextError {
 export class ClassError extends TextError {
   static readonly CODE = ErrorCode.CLASS;
   declare readonly code: typeof ErrorCode.CLASS;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.TEXT;
 
   constructor(message: string = "class") {
@@ -572,6 +613,7 @@ export class ClassError extends TextError {
 export class StringError extends TextError {
   static readonly CODE = ErrorCode.STRING;
   declare readonly code: typeof ErrorCode.STRING;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.TEXT;
 
   constructor(message: string = "string") {
@@ -584,6 +626,7 @@ export class StringError extends TextError {
 export class InitError extends TextError {
   static readonly CODE = ErrorCode.INIT;
   declare readonly code: typeof ErrorCode.INIT;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.TEXT;
 
   constructor(message: string = "init") {
@@ -596,6 +639,7 @@ export class InitError extends TextError {
 export class ConstructorError extends TextError {
   static readonly CODE = ErrorCode.CONSTRUCTOR;
   declare readonly code: typeof ErrorCode.CONSTRUCTOR;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.TEXT;
 
   constructor(message: string = "constructor") {
@@ -608,6 +652,7 @@ export class ConstructorError extends TextError {
 export class EnumError extends TextError {
   static readonly CODE = ErrorCode.ENUM;
   declare readonly code: typeof ErrorCode.ENUM;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.TEXT;
 
   constructor(message: string = "enum") {
@@ -620,6 +665,7 @@ export class EnumError extends TextError {
 export class ApiTimeoutError extends TextError {
   static readonly CODE = ErrorCode.TIMEOUT;
   declare readonly code: typeof ErrorCode.TIMEOUT;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.TEXT;
 
   constructor(message: string = "Timed out after %s ms.") {
@@ -636,6 +682,7 @@ export class ApiTimeoutError extends TextError {
 export class OldLimitError extends LifecycleError {
   static readonly CODE = ErrorCode.OLD_LIMIT;
   declare readonly code: typeof ErrorCode.OLD_LIMIT;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.LIFECYCLE;
 
   constructor(message: string = "Old limit %s reached.") {
@@ -648,6 +695,7 @@ export class OldLimitError extends LifecycleError {
 export class NewLimitError extends LifecycleError {
   static readonly CODE = ErrorCode.NEW_LIMIT;
   declare readonly code: typeof ErrorCode.NEW_LIMIT;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.LIFECYCLE;
 
   constructor(message: string = "Limit %s reached.") {
@@ -664,6 +712,7 @@ export class NewLimitError extends LifecycleError {
 export class DeprecatedNoReasonError extends LifecycleError {
   static readonly CODE = ErrorCode.DEPRECATED_NO_REASON;
   declare readonly code: typeof ErrorCode.DEPRECATED_NO_REASON;
+  declare readonly kind: "error";
   declare readonly category: typeof Category.LIFECYCLE;
 
   constructor(message: string = "Deprecated without a reason.") {
@@ -673,46 +722,46 @@ export class DeprecatedNoReasonError extends LifecycleError {
 }
 
 /** The classes fromPayload makes its errors with: by code, by category, and for any other code. */
-const READ = CATALOG.reader<ApiError>({
+const READ = CATALOG.errorReader<ApiError>({
   base: ApiError,
   categories: {
     QUOTING: QuotingError,
     TEXT: TextError,
     LIFECYCLE: LifecycleError,
   },
-  codes: [
-    QuotesError,
-    BackslashesError,
-    PercentError,
-    TemplateSyntaxError,
-    MarkupError,
-    WhitespaceError,
-    SeparatorsError,
-    AstralError,
-    RtlError,
-    None1Error,
-    SelfTestError,
-    ErrorCodeError,
-    AError,
-    A1bError,
-    CategoryError,
-    ChanError,
-    SelectError,
-    RecoverError,
-    DefError,
-    LambdaError,
-    MapError,
-    NoneError,
-    ClassError,
-    StringError,
-    InitError,
-    ConstructorError,
-    EnumError,
-    ApiTimeoutError,
-    OldLimitError,
-    NewLimitError,
-    DeprecatedNoReasonError,
-  ],
+  codes: {
+    QUOTES: QuotesError,
+    BACKSLASHES: BackslashesError,
+    PERCENT: PercentError,
+    TEMPLATE_SYNTAX: TemplateSyntaxError,
+    MARKUP: MarkupError,
+    WHITESPACE: WhitespaceError,
+    SEPARATORS: SeparatorsError,
+    ASTRAL: AstralError,
+    RTL: RtlError,
+    NONE1: None1Error,
+    SELF_TEST: SelfTestError,
+    ERROR_CODE: ErrorCodeError,
+    A: AError,
+    A1B: A1bError,
+    CATEGORY: CategoryError,
+    CHAN: ChanError,
+    SELECT: SelectError,
+    RECOVER: RecoverError,
+    DEF: DefError,
+    LAMBDA: LambdaError,
+    MAP: MapError,
+    NONE: NoneError,
+    CLASS: ClassError,
+    STRING: StringError,
+    INIT: InitError,
+    CONSTRUCTOR: ConstructorError,
+    ENUM: EnumError,
+    TIMEOUT: ApiTimeoutError,
+    OLD_LIMIT: OldLimitError,
+    NEW_LIMIT: NewLimitError,
+    DEPRECATED_NO_REASON: DeprecatedNoReasonError,
+  },
 });
 
 /**

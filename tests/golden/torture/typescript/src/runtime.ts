@@ -20,42 +20,69 @@ export const MAX_DEPTH = 128;
 /** A code as an API may send it: a number or a string, as its catalog says. */
 export type AnyCode = number | string;
 
+/**
+ * What a code stands for: an `"error"` or a `"warning"` (each code of these has an error class), or a
+ * `"success"` (a constant only: reading a payload of it gives no error).
+ */
+export type Kind = "error" | "warning" | "success";
+
+/**
+ * What a placeholder may hold: `"s"` any text, `"d"` or `"i"` an integer (`-?[0-9]+`), `"f"` a number
+ * (`-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?`), `"b"` `true` or `false`.
+ */
+export type PlaceholderType = "s" | "d" | "i" | "f" | "b";
+
 /** One message template: its text as the catalog writes it, and the literals around its placeholders. */
 export interface Template {
-  /** The text, with `%s` for a value and `%%` for a literal percent sign. */
+  /** The text, verbatim, in the catalog's placeholder style (`%s`, `{name}`). */
   readonly text: string;
   /** The literal parts between the placeholders (`%%` already made `%`): one more than the placeholders. */
   readonly parts: readonly string[];
+  /** Each placeholder's type, in order; every one `"s"` when omitted. */
+  readonly types?: readonly PlaceholderType[];
+  /** Each placeholder's name (`{ccy}` is `"ccy"`), `null` for one without; none named when omitted. */
+  readonly names?: readonly (string | null)[];
 }
 
-/** One code of a catalog, as the package's index lists it. */
-export interface ErrorData<E extends AnyCode, N extends string, K extends string> {
-  readonly code: E;
+/** A further name of a code: its identifier (a key of the package's `ErrorCode`) and the upstream's text. */
+export interface Alias<N extends string> {
   readonly name: N;
-  readonly category: K;
-  readonly templates: readonly Template[];
+  readonly title: string;
+}
+
+/** One code of a catalog, as the package's index lists it: by its identifier, whose code is in `codes`. */
+export interface ErrorData<N extends string, K extends string> {
+  /** The name as the upstream writes it, verbatim, when it is not the identifier. */
+  readonly title?: string;
+  readonly aliases?: readonly Alias<N>[];
+  /** `"error"` when omitted. */
+  readonly kind?: Kind;
+  /** None when omitted. */
+  readonly category?: K;
+  /** None when omitted: a code without messages matches none. */
+  readonly templates?: readonly Template[];
+  /**
+   * The variants in the order they are tried, most specific first, when that is not catalog order for
+   * those with placeholders (those without are found by their text first, whatever the order).
+   */
+  readonly order?: readonly number[];
   readonly retryable?: boolean;
   readonly httpStatus?: number;
   readonly deprecated?: boolean;
   readonly description?: string;
 }
 
-/** A category of a catalog whose codes are strings: the codes that start with `prefix`. */
-export interface PrefixCategory<K extends string> {
-  readonly name: K;
+/** A category of a catalog, as the package's index lists it (by its name). */
+export interface CategoryData {
   readonly title: string;
-  readonly prefix: string;
 }
 
-/** A category of a catalog whose codes are integers: the codes from `low` to `high`, both included. */
-export interface RangeCategory<K extends string> {
-  readonly name: K;
-  readonly title: string;
-  readonly low: number;
-  readonly high: number;
-}
-
-/** A whole catalog, as the package's index lists it. */
+/**
+ * A whole catalog, as the package's index lists it. Codes and categories are objects keyed by name, not
+ * arrays: tsc types an array literal as the union of its elements' types, which past a thousand distinct
+ * object types it refuses to build (TS2590). No entry holds its code, which `codes` has: tsc checks an
+ * expression against a union of every code member by member, so 10,000 of them took it quadratic time.
+ */
 export interface CatalogData<E extends AnyCode, N extends string, K extends string> {
   /** Whether the API sends its codes as integers or as strings. */
   readonly codeType: "integer" | "string";
@@ -63,15 +90,32 @@ export interface CatalogData<E extends AnyCode, N extends string, K extends stri
   readonly codeField: string;
   /** The field of an error payload that holds the message. */
   readonly messageField: string;
-  readonly categories: readonly (PrefixCategory<K> | RangeCategory<K>)[];
-  readonly errors: readonly ErrorData<E, N, K>[];
+  /** Every code by its identifiers (the package's `ErrorCode`, aliases included). */
+  readonly codes: Readonly<Record<N, E>>;
+  readonly categories: Readonly<Record<K, CategoryData>>;
+  /**
+   * Integer codes: every range of every category as `[low, high, category]` (both included), narrowest
+   * first. A code's category, known to the catalog or not, is that of the first range that holds it.
+   */
+  readonly ranges?: readonly (readonly [number, number, K])[];
+  /** String codes: every prefix of every category as `[prefix, category]`, longest first; the first hit counts. */
+  readonly prefixes?: readonly (readonly [string, K])[];
+  /** Every code the catalog knows, by its identifier, in catalog order. */
+  readonly errors: Readonly<Partial<Record<N, ErrorData<N, K>>>>;
 }
 
 /** What the catalog says about one code. */
 export interface ErrorInfo<E extends AnyCode, N extends string, K extends string> {
   readonly code: E;
+  /** Its identifier: its key in the package's `ErrorCode`. */
   readonly name: N;
-  readonly category: K;
+  /** Its name for people: the upstream's, verbatim, or else the identifier. */
+  readonly title: string;
+  /** Its further names, each also a key of the package's `ErrorCode`. */
+  readonly aliases: readonly Alias<N>[];
+  readonly kind: Kind;
+  /** Its category, or `null` when the catalog gives it none. */
+  readonly category: K | null;
   /** The message templates, in catalog order; a variant is an index into them. */
   readonly messages: readonly string[];
   /** Whether the failed request may be sent again as it is. */
@@ -84,19 +128,26 @@ export interface ErrorInfo<E extends AnyCode, N extends string, K extends string
   readonly description: string | null;
 }
 
+/** The values of a template's named placeholders, by name (the first placeholder of a name counts). */
+export type ParamsByName = Readonly<Record<string, string>>;
+
 /** A message matched against the templates of its code. */
 export interface MessageMatch {
-  /** The index of the first template, in catalog order, that the message fits. */
+  /** The index, in catalog order, of the template that matched: of those the message fits, the most specific. */
   readonly variant: number;
   /** The values of that template's placeholders, in order. */
   readonly params: readonly string[];
+  /** The values of its named placeholders, by name; empty for printf-style templates. */
+  readonly paramsByName: ParamsByName;
 }
 
 /** What the catalog says of an error beside its code and message: the fields of {@link ApiErrorBase}. */
 export interface Reading<K extends string> {
+  readonly kind: Kind;
   readonly category: K | null;
   readonly variant: number | null;
   readonly params: readonly string[];
+  readonly paramsByName: ParamsByName;
   readonly retryable: boolean;
   readonly httpStatus: number | null;
 }
@@ -111,13 +162,13 @@ export interface KnownClass<E extends AnyCode, T> {
 export type CodeClass<C extends AnyCode, T> = new (code: C, message: string) => T;
 
 /** The classes `fromPayload` makes its errors with. */
-export interface ErrorClasses<C extends AnyCode, E extends C, K extends string, T> {
+export interface ErrorClasses<C extends AnyCode, E extends C, N extends string, K extends string, T> {
   /** For a code outside every category. */
   readonly base: CodeClass<C, T>;
   /** For a code the catalog does not know, by its category. */
   readonly categories: Readonly<Record<K, CodeClass<C, T>>>;
-  /** For each code the catalog knows. */
-  readonly codes: readonly KnownClass<E, T>[];
+  /** For each code the catalog knows but its success codes, by the code's identifier. */
+  readonly codes: Readonly<Partial<Record<N, KnownClass<E, T>>>>;
 }
 
 /**
@@ -131,12 +182,27 @@ export class PayloadError extends Error {
   }
 }
 
+/** A template as the matcher reads it. */
+interface Compiled {
+  readonly text: string;
+  readonly parts: readonly string[];
+  /** null: every placeholder takes any text. */
+  readonly types: readonly PlaceholderType[] | null;
+  /** null: no placeholder has a name. */
+  readonly names: readonly (string | null)[] | null;
+}
+
 interface Entry<E extends AnyCode, N extends string, K extends string> {
   readonly info: ErrorInfo<E, N, K>;
-  readonly templates: readonly Template[];
+  readonly templates: readonly Compiled[];
+  /** The variants without placeholders, by their text (the first of a text): tried first, by one lookup. */
+  readonly literals: ReadonlyMap<string, number> | null;
+  /** The variants with placeholders, most specific first. */
+  readonly order: readonly number[];
 }
 
 const NO_PARAMS: readonly string[] = Object.freeze([]);
+const NO_NAMES: ParamsByName = Object.freeze(Object.create(null) as Record<string, string>);
 
 /**
  * The values of the placeholders of the template with literal `parts` in `message`, or null when it
@@ -170,15 +236,124 @@ export function fit(parts: readonly string[], message: string): readonly string[
   return Object.freeze(values);
 }
 
-/** The first of `templates` that `message` fits, with the values of its placeholders; null when none does. */
-function matchTemplates(templates: readonly Template[], message: string): MessageMatch | null {
-  for (const [index, template] of templates.entries()) {
-    const params = fit(template.parts, message);
-    if (params !== null) {
-      return Object.freeze({ variant: index, params });
+/** The end of the run of ASCII digits in `value` from `at`. */
+function digitsEnd(value: string, at: number): number {
+  let end = at;
+  for (let unit = value.charCodeAt(end); unit >= 0x30 && unit <= 0x39; unit = value.charCodeAt(end)) {
+    end += 1; // charCodeAt past the end is NaN, which ends the run
+  }
+  return end;
+}
+
+/**
+ * Whether a placeholder of `type` may hold `value`, in one pass over it (no regular expression):
+ * `"s"` any text, the empty text included; `"d"` and `"i"` an integer, `-?[0-9]+`; `"f"` a number,
+ * `-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?`; `"b"` `true` or `false`.
+ */
+export function fits(type: PlaceholderType, value: string): boolean {
+  if (type === "s") {
+    return true;
+  }
+  if (type === "b") {
+    return value === "true" || value === "false";
+  }
+  let at = value.startsWith("-") ? 1 : 0;
+  let end = digitsEnd(value, at);
+  if (end === at) {
+    return false;
+  }
+  if (type === "d" || type === "i") {
+    return end === value.length;
+  }
+  if (value.charAt(end) === ".") {
+    at = end + 1;
+    end = digitsEnd(value, at);
+    if (end === at) {
+      return false;
+    }
+  }
+  if (value.charAt(end) === "e" || value.charAt(end) === "E") {
+    at = end + 1;
+    if (value.charAt(at) === "+" || value.charAt(at) === "-") {
+      at += 1;
+    }
+    end = digitsEnd(value, at);
+    if (end === at) {
+      return false;
+    }
+  }
+  return end === value.length;
+}
+
+/** The values of a template's named placeholders by name, the first placeholder of a name winning. */
+function byName(names: readonly (string | null)[] | null, params: readonly string[]): ParamsByName {
+  if (names === null) {
+    return NO_NAMES;
+  }
+  const found = Object.create(null) as Record<string, string>; // no prototype: "__proto__" is a name like any other
+  names.forEach((name, index) => {
+    if (name !== null && !(name in found)) {
+      found[name] = params[index] ?? "";
+    }
+  });
+  return Object.freeze(found);
+}
+
+/**
+ * The most specific template of an entry that `message` fits, with the values of its placeholders; null
+ * when none does. A template without placeholders equal to the message is the most specific there is, so
+ * those are looked up first; the others are tried most specific first, each split by {@link fit} and then
+ * each value checked against its placeholder's type by {@link fits}.
+ */
+function matchEntry(entry: Entry<AnyCode, string, string>, message: string): MessageMatch | null {
+  const literal = entry.literals?.get(message);
+  if (literal !== undefined) {
+    return Object.freeze({ variant: literal, params: NO_PARAMS, paramsByName: NO_NAMES });
+  }
+  for (const variant of entry.order) {
+    const template = entry.templates[variant];
+    const params = template === undefined ? null : fit(template.parts, message);
+    if (template === undefined || params === null) {
+      continue;
+    }
+    const types = template.types;
+    if (types === null || params.every((value, index) => fits(types[index] ?? "s", value))) {
+      return Object.freeze({ variant, params, paramsByName: byName(template.names, params) });
     }
   }
   return null;
+}
+
+/** An entry as the matcher reads it, from what the index lists. */
+function compile<E extends AnyCode, N extends string, K extends string>(
+  info: ErrorInfo<E, N, K>,
+  data: ErrorData<N, K>,
+): Entry<E, N, K> {
+  const templates = (data.templates ?? []).map(
+    ({ text, parts, types, names }): Compiled =>
+      Object.freeze({
+        text,
+        parts: Object.freeze([...parts]),
+        types: types === undefined || types.every((type) => type === "s") ? null : Object.freeze([...types]),
+        names: names === undefined || names.every((name) => name === null) ? null : Object.freeze([...names]),
+      }),
+  );
+  const literals = new Map<string, number>();
+  templates.forEach(({ parts }, variant) => {
+    const text = parts[0] ?? "";
+    if (parts.length === 1 && !literals.has(text)) {
+      literals.set(text, variant);
+    }
+  });
+  const order = (data.order ?? templates.map((_, variant) => variant)).filter(
+    (variant) => (templates[variant]?.parts.length ?? 1) > 1,
+  );
+  return Object.freeze({
+    info,
+    templates: Object.freeze(templates),
+    literals: literals.size > 0 ? literals : null,
+    order: Object.freeze(order),
+  });
 }
 
 /** A value as an error message shows it: numbers and short strings as they are, anything else by its kind. */
@@ -190,13 +365,6 @@ function show(value: unknown): string {
     return value.length <= 40 ? JSON.stringify(value) : "a string";
   }
   return Array.isArray(value) ? "an array" : `a value of type ${typeof value}`;
-}
-
-function inCategory(category: PrefixCategory<string> | RangeCategory<string>, code: unknown): boolean {
-  if ("prefix" in category) {
-    return typeof code === "string" && code.startsWith(category.prefix);
-  }
-  return typeof code === "number" && category.low <= code && code <= category.high;
 }
 
 interface Utf8Decoder {
@@ -353,14 +521,16 @@ export function wellFormed(message: string): string {
 
 /**
  * One catalog: its codes, names, templates and categories, and everything the package's API answers
- * from them. `C` is any code of the catalog's type, `E` the codes it knows, `N` their names and `K`
- * its categories.
+ * from them. `C` is any code of the catalog's type, `E` the codes it knows, `N` their identifiers (with
+ * their aliases) and `K` its categories.
  */
 export class Catalog<C extends AnyCode, E extends C, N extends string, K extends string> {
   readonly #integerCodes: boolean;
   readonly #codeField: string;
   readonly #messageField: string;
-  readonly #categories: ReadonlyMap<K, PrefixCategory<K> | RangeCategory<K>>;
+  readonly #categories: ReadonlyMap<string, CategoryData>;
+  readonly #ranges: readonly (readonly [number, number, K])[];
+  readonly #prefixes: readonly (readonly [string, K])[];
   readonly #entries: ReadonlyMap<AnyCode, Entry<E, N, K>>;
   readonly #byName: ReadonlyMap<string, E>;
 
@@ -368,27 +538,52 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
     this.#integerCodes = data.codeType === "integer";
     this.#codeField = data.codeField;
     this.#messageField = data.messageField;
-    this.#categories = new Map(data.categories.map((category) => [category.name, Object.freeze({ ...category })]));
-    this.#entries = new Map(
-      data.errors.map((error): [AnyCode, Entry<E, N, K>] => {
-        const info: ErrorInfo<E, N, K> = Object.freeze({
-          code: error.code,
-          name: error.name,
-          category: error.category,
-          messages: Object.freeze(error.templates.map((template) => template.text)),
-          retryable: error.retryable ?? false,
-          httpStatus: error.httpStatus ?? null,
-          deprecated: error.deprecated ?? false,
-          description: error.description ?? null,
-        });
-        const templates = error.templates.map(({ text, parts }) => Object.freeze({ text, parts: Object.freeze([...parts]) }));
-        return [error.code, Object.freeze({ info, templates: Object.freeze(templates) })];
-      }),
+    this.#categories = new Map(
+      Object.entries<CategoryData>(data.categories).map(([name, { title }]) => [name, Object.freeze({ title })]),
     );
-    this.#byName = new Map(data.errors.map((error) => [error.name, error.code]));
+    this.#ranges = Object.freeze((data.ranges ?? []).map((range) => Object.freeze([...range] as const)));
+    this.#prefixes = Object.freeze((data.prefixes ?? []).map((prefix) => Object.freeze([...prefix] as const)));
+    const entries = new Map<AnyCode, Entry<E, N, K>>();
+    const byName = new Map<string, E>();
+    const titles: [string, E][] = [];
+    for (const [key, error] of Object.entries<ErrorData<N, K> | undefined>(data.errors)) {
+      const name = key as N; // a key of data.errors, which are the identifiers N
+      const code = data.codes[name];
+      if (error === undefined || code === undefined) {
+        throw new RangeError(`no code for the identifier ${show(name)}`);
+      }
+      const aliases = Object.freeze((error.aliases ?? []).map(({ name, title }) => Object.freeze({ name, title })));
+      const info: ErrorInfo<E, N, K> = Object.freeze({
+        code,
+        name,
+        title: error.title ?? name,
+        aliases,
+        kind: error.kind ?? "error",
+        category: error.category ?? null,
+        messages: Object.freeze((error.templates ?? []).map((template) => template.text)),
+        retryable: error.retryable ?? false,
+        httpStatus: error.httpStatus ?? null,
+        deprecated: error.deprecated ?? false,
+        description: error.description ?? null,
+      });
+      entries.set(code, compile(info, error));
+      for (const identifier of [name, ...aliases.map((alias) => alias.name)]) {
+        if (!byName.has(identifier)) {
+          byName.set(identifier, code);
+        }
+      }
+      titles.push([info.title, code], ...aliases.map((alias): [string, E] => [alias.title, code]));
+    }
+    for (const [title, code] of titles) {
+      if (!byName.has(title)) {
+        byName.set(title, code); // an identifier wins over an upstream text that happens to be the same
+      }
+    }
+    this.#entries = entries;
+    this.#byName = byName;
   }
 
-  #category(category: K): PrefixCategory<K> | RangeCategory<K> {
+  #category(category: K): CategoryData {
     const found = this.#categories.get(category);
     if (found === undefined) {
       throw new RangeError(`not a category of this catalog: ${show(category)}`);
@@ -409,19 +604,25 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
     return this.#category(category).title;
   }
 
-  /** Whether a code, known or not, lies in the codes a category declares. @throws RangeError as above. */
+  /** Whether a code, known or not, lies in any of the ranges or prefixes a category declares. @throws RangeError as above. */
   categoryContains(category: K, code: C): boolean {
-    return inCategory(this.#category(category), code);
+    this.#category(category);
+    if (typeof code === "number") {
+      return this.#ranges.some(([low, high, name]) => name === category && low <= code && code <= high);
+    }
+    return this.#prefixes.some(([prefix, name]) => name === category && code.startsWith(prefix));
   }
 
-  /** The category whose declared codes include `code`, known or not; `null` outside every category. */
+  /**
+   * The category of a code by its value, known or not: that of the narrowest range that holds it (the
+   * longest prefix it starts with); `null` outside every category. A known code's own category is its
+   * entry's ({@link info}), which need not be this one.
+   */
   categoryOf(code: C): K | null {
-    for (const [name, category] of this.#categories) {
-      if (inCategory(category, code)) {
-        return name;
-      }
+    if (typeof code === "number") {
+      return this.#ranges.find(([low, high]) => low <= code && code <= high)?.[2] ?? null;
     }
-    return null;
+    return this.#prefixes.find(([prefix]) => code.startsWith(prefix))?.[1] ?? null;
   }
 
   /** Whether a value is one of the codes the catalog knows. */
@@ -429,12 +630,15 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
     return this.#entries.has(value as AnyCode);
   }
 
-  /** The name of a known code; `null` for a code the catalog does not know. */
+  /** The identifier of a known code; `null` for a code the catalog does not know. */
   name(code: C): N | null {
     return this.#entries.get(code)?.info.name ?? null;
   }
 
-  /** The known code with this name; `null` when there is none. */
+  /**
+   * The known code with this name: its identifier, an alias's identifier, or else the upstream's text of
+   * its name or of an alias (the first code in catalog order); `null` when there is none.
+   */
   byName(name: string): E | null {
     return this.#byName.get(name) ?? null;
   }
@@ -449,13 +653,16 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
     return this.#entry(code).info.messages;
   }
 
-  /** The first template of a known code that `message` fits, with its values; `null` when none does. */
+  /**
+   * The most specific template of a known code that `message` fits, with its values; `null` when none
+   * does (always, for a code without templates). @throws RangeError for another code.
+   */
   match(code: E, message: string): MessageMatch | null {
-    return matchTemplates(this.#entry(code).templates, message);
+    return matchEntry(this.#entry(code), message);
   }
 
   /**
-   * The message of a variant of a known code, with its placeholders filled in by `params`.
+   * The message of a variant of a known code, with its placeholders filled in by `params`, in order.
    *
    * @throws RangeError when `code` or `variant` is unknown, or `params` has the wrong length.
    */
@@ -476,13 +683,23 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
   read(code: C, message: string): Reading<K> {
     const known = this.#entries.get(code);
     if (known === undefined) {
-      return { category: this.categoryOf(code), variant: null, params: NO_PARAMS, retryable: false, httpStatus: null };
+      return {
+        kind: "error",
+        category: this.categoryOf(code),
+        variant: null,
+        params: NO_PARAMS,
+        paramsByName: NO_NAMES,
+        retryable: false,
+        httpStatus: null,
+      };
     }
-    const matched = matchTemplates(known.templates, message);
+    const matched = matchEntry(known, message);
     return {
+      kind: known.info.kind,
       category: known.info.category,
       variant: matched === null ? null : matched.variant,
       params: matched === null ? NO_PARAMS : matched.params,
+      paramsByName: matched === null ? NO_NAMES : matched.paramsByName,
       retryable: known.info.retryable,
       httpStatus: known.info.httpStatus,
     };
@@ -531,12 +748,24 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
   }
 
   /**
-   * The package's `fromPayload`: the error a payload stands for, made with `classes`. A known code
-   * gives its own class; an unknown code its category's class, or the base class outside every
-   * category, with the raw code and message kept.
+   * The package's `fromPayload`: the error a payload stands for, made with `classes`; `null` for a success
+   * code, which is no error. A known code gives its own class; an unknown code its category's class, or
+   * the base class outside every category, with the raw code and message kept.
+   *
+   * @throws Error when `classes` has no class for a code that is not a success, or one for a success.
    */
-  reader<T>(classes: ErrorClasses<C, E, K, T>): (payload: unknown) => T {
-    const known = new Map<AnyCode, KnownClass<E, T>>(classes.codes.map((made) => [made.CODE, made]));
+  reader<T>(classes: ErrorClasses<C, E, N, K, T>): (payload: unknown) => T | null {
+    const known = new Map<AnyCode, KnownClass<E, T>>();
+    for (const made of Object.values<KnownClass<E, T> | undefined>(classes.codes)) {
+      if (made !== undefined) {
+        known.set(made.CODE, made);
+      }
+    }
+    for (const { info } of this.#entries.values()) {
+      if (known.has(info.code) === (info.kind === "success")) {
+        throw new Error(`code ${show(info.code)}: every code but the success ones needs a class, and only those`);
+      }
+    }
     const byCategory = new Map<string, CodeClass<C, T>>(Object.entries(classes.categories));
     return (payload) => {
       const { code, message } = this.fields(payload);
@@ -544,9 +773,32 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
       if (own !== undefined) {
         return new own(message);
       }
+      if (this.#entries.has(code)) {
+        return null; // a success code
+      }
       const category = this.categoryOf(code);
       const made = category === null ? undefined : byCategory.get(category);
       return new (made ?? classes.base)(code, message);
+    };
+  }
+
+  /**
+   * {@link reader} for a catalog without success codes, whose every payload is an error.
+   *
+   * @throws RangeError when the catalog has a success code; Error as {@link reader} does.
+   */
+  errorReader<T>(classes: ErrorClasses<C, E, N, K, T>): (payload: unknown) => T {
+    const success = [...this.#entries.values()].find(({ info }) => info.kind === "success");
+    if (success !== undefined) {
+      throw new RangeError(`code ${show(success.info.code)} is a success, which reads as no error: use reader`);
+    }
+    const read = this.reader(classes);
+    return (payload) => {
+      const error = read(payload);
+      if (error === null) {
+        throw new RangeError("unreachable: a catalog without success codes read a payload as no error");
+      }
+      return error;
     };
   }
 }
@@ -561,12 +813,16 @@ export class ApiErrorBase<C extends AnyCode, K extends string> extends Error {
   declare readonly code: C;
   /** The message, as received. */
   declare readonly message: string;
-  /** The category of the code, known or not; `null` outside every category. */
+  /** What the code stands for (`"error"` for a code the catalog does not know). */
+  declare readonly kind: Kind;
+  /** The category of the code: a known code's own (`null` when it has none), an unknown code's by its value. */
   declare readonly category: K | null;
-  /** The index of the message template the message matched, or `null`. */
+  /** The index, in catalog order, of the message template the message matched, or `null`. */
   declare readonly variant: number | null;
   /** The values of the matched template's placeholders, as strings. */
   declare readonly params: readonly string[];
+  /** The values of its named placeholders, by name; empty for printf-style templates and no match. */
+  declare readonly paramsByName: ParamsByName;
   /** Whether the failed request may be sent again as it is (`false` for unknown codes). */
   declare readonly retryable: boolean;
   /** The HTTP status the catalog gives for the code, or `null`. */
@@ -577,9 +833,11 @@ export class ApiErrorBase<C extends AnyCode, K extends string> extends Error {
     this.name = "ApiError";
     const read = catalog.read(code, message);
     this.code = code;
+    this.kind = read.kind;
     this.category = read.category;
     this.variant = read.variant;
     this.params = read.params;
+    this.paramsByName = read.paramsByName;
     this.retryable = read.retryable;
     this.httpStatus = read.httpStatus;
   }
