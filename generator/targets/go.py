@@ -171,16 +171,16 @@ _TOLERANCES = {name: f"tolerate{name.capitalize()}" for name in TOLERANCES}
 
 
 def _payload_context(catalog: Catalog) -> dict[str, object]:
-    """Where payloads hold errors: the first location's fields (a top-level field's name, else its
-    JSON Pointer, as in the Python package), every location as JSON Pointers, whether the runtime's
-    fast path of one top-level location reads them, whether numeric strings are codes (integer
-    catalogs only), and the tolerances as the runtime's bits."""
+    """Where payloads hold errors: the fields a server's error is written at (Payload.written: a
+    top-level field's name, else its JSON Pointer, as in the Python package), every location as
+    JSON Pointers, whether the runtime's fast path of one top-level location reads them, whether
+    numeric strings are codes (integer catalogs only), and the tolerances as the runtime's bits."""
     payload = catalog.payload
-    first = payload.locations[0]
+    first, written = payload.locations[0], payload.written
     tolerated = " | ".join(_TOLERANCES[name] for name in TOLERANCES if name in payload.tolerate)
     return {
-        "code_field": first.code[0] if len(first.code) == 1 else pointer_text(first.code),
-        "message_field": first.message[0] if len(first.message) == 1 else pointer_text(first.message),
+        "code_field": written.code[0] if len(written.code) == 1 else pointer_text(written.code),
+        "message_field": written.message[0] if len(written.message) == 1 else pointer_text(written.message),
         "locations": [
             f"{{code: {go_literal(pointer_text(at.code))}, message: {go_literal(pointer_text(at.message))}}},"
             for at in payload.locations
@@ -308,9 +308,9 @@ def _examples(catalog: Catalog) -> dict[str, object] | None:
     template = next((t for t in known.messages if t.arity), known.messages[0])
     filled = _filled(template)
     variant = _variant_of(known, filled)
-    # The payload at the first location, nested as Error.ToPayload writes it.
+    # The payload at the location a server's error is written at, nested as Error.ToPayload writes it.
     payload: dict[str, object] = {}
-    at = catalog.payload.locations[0]
+    at = catalog.payload.written
     for pointer, value in ((at.code, code), (at.message, message)):
         node = payload
         for token in pointer[:-1]:

@@ -208,6 +208,24 @@ func TestToPayload(t *testing.T) {
 	}
 }
 
+// A server's error is written at the first location without a "*", whatever comes before it.
+func TestToPayloadAfterABatch(t *testing.T) {
+	withPayload(t, false, false, 0, batchLocations[2], batchLocations[1], batchLocations[0])
+	e := New(CodeBadSymbol, "Invalid symbol.")
+	if got, want := string(e.ToPayload()), fill(`{"error":{"code":BAD,"msg":"Invalid symbol."}}`); got != want {
+		t.Errorf("ToPayload = %s, want %s", got, want)
+	}
+	back, err := FromPayload(e.ToPayload())
+	if err != nil || back.Code != e.Code || back.Variant != 0 || back.Pointer != "/error/code" {
+		t.Errorf("%s reads back as %+v, %v", e.ToPayload(), back, err)
+	}
+	// Read in the order of the locations: the batch's items first.
+	all, err := EveryError([]byte(fill(`{"code": UNKNOWN, "msg": "x", "data": [{"sCode": BAD, "sMsg": "Invalid symbol."}]}`)))
+	if err != nil || len(all) != 2 || all[0].Pointer != "/data/0/sCode" || all[1].Pointer != "/code" {
+		t.Errorf("EveryError = %v, %v", all, err)
+	}
+}
+
 func mustMarshal(value any) string {
 	data, _ := json.Marshal(value)
 	return string(data)

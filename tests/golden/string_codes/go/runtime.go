@@ -992,14 +992,25 @@ func EveryError(data []byte) ([]*Error, error) {
 }
 
 // ToPayload returns the error payload a server sends for e, as JSON text: its
-// code and message at the catalog's first location, in nested objects for a
-// JSON Pointer such as /error/code. [FromPayload] reads it back as the same
-// code, message, variant and params.
+// code and message at the first of the catalog's locations without a "*", in
+// nested objects for a JSON Pointer such as /error/code. [FromPayload] reads
+// it back as the same code, message, variant and params.
 func (e *Error) ToPayload() []byte {
 	code, _ := json.Marshal(e.Code) // an integer or a string: it cannot fail
 	message, _ := json.Marshal(e.Message)
-	first := &locations[0]
-	return appendObject(nil, tokens(first.code), code, tokens(first.message), message)
+	at := written()
+	return appendObject(nil, tokens(at.code), code, tokens(at.message), message)
+}
+
+// written returns where a server's error is written: the first location
+// without a "*" (the catalog has one).
+func written() *location {
+	for i := range locations {
+		if !slices.Contains(tokens(locations[i].code), "*") {
+			return &locations[i]
+		}
+	}
+	return &locations[0]
 }
 
 // appendObject appends the JSON object that holds value a at pointer tokens a
@@ -1031,7 +1042,7 @@ func appendKey(out []byte, key string) []byte {
 // MarshalJSON writes e as the error payload it stands for, as
 // [Error.ToPayload] does, the inverse of [Error.UnmarshalJSON]: an Error
 // survives a round trip through encoding/json (but for its Pointer, which is
-// then the first location's).
+// then that of the location it is written at).
 func (e Error) MarshalJSON() ([]byte, error) {
 	return e.ToPayload(), nil
 }

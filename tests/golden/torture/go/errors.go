@@ -29,9 +29,10 @@ const Version = "2.0.0-rc.1+build.5"
 // CatalogName is the name of the catalog this package was generated from.
 const CatalogName = "torture-test"
 
-// PayloadCodeField is the field of an error payload that holds the code, at
-// the first of the places a payload may hold an error, where [Error.ToPayload]
-// writes it: the name of a top-level field, or else its JSON Pointer.
+// PayloadCodeField is the field of an error payload that holds the code where
+// a server's error is written ([Error.ToPayload]: at the first of the places a
+// payload may hold an error without a "*"): the name of a top-level field, or
+// else its JSON Pointer.
 const PayloadCodeField = "error_code"
 
 // PayloadMessageField is the field of an error payload that holds the message,
