@@ -426,8 +426,8 @@ class ApiError(Exception):
         self.kind = info.kind
 
     def to_payload(self) -> Dict[str, object]:
-        """The payload the API sends for this error, at the catalog's first location:
-        from_payload(to_payload()) reads back the same code, variant and params."""
+        """The payload the API sends for this error, at the catalog's first location without a
+        wildcard: from_payload(to_payload()) reads back the same code, variant and params."""
         return build_payload(LOCATIONS[0], self.code, self.message)
 
     @property
