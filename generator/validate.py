@@ -417,6 +417,14 @@ class _Semantics:
                 f"the message field is the code field ({_show(message)}): no payload could carry both",
             )
             return None
+        shorter, longer = sorted((code_at, message_at), key=len)
+        if longer[: len(shorter)] == shorter:
+            self.error(
+                "payload-fields",
+                (*at, "message"),
+                f"{_show(code)} and {_show(message)} nest one in the other: no payload could carry both",
+            )
+            return None
         stars = [i for i, token in enumerate(code_at) if token == WILDCARD]
         if stars != [i for i, token in enumerate(message_at) if token == WILDCARD] or (
             stars and code_at[: stars[-1]] != message_at[: stars[-1]]

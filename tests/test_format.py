@@ -306,6 +306,11 @@ def test_payload_locations_as_json_pointers() -> None:
             "same path up to its last *, so each item's message is read in that item",
         ),
         ("{code: /a~2, message: msg}", '6:19: catalog.payload.code: "/a~2" is not a JSON Pointer: ~ must be ~0 or ~1'),
+        (
+            "{code: /error, message: /error/msg}",
+            '6:36: catalog.payload.message: "/error" and "/error/msg" nest one in the other: no payload could '
+            "carry both",
+        ),
     ],
 )
 def test_payload_settings_are_validated(payload: str, expected: str) -> None:

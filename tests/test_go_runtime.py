@@ -7,13 +7,15 @@ as it is written. Go offline, as for the generated modules."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from generator.model import PLACEHOLDER_TYPES, fits
+from generator.model import PLACEHOLDER_TYPES, TOLERANCES, ErrorDef, Template, fits
 from generator.render import render
 from generator.targets import go as go_target
 from generator.targets.go import RUNTIME_CLAUSE, go_header
@@ -41,15 +43,73 @@ def fits_table() -> list[tuple[str, str, bool]]:
     return [(kind, value, fits(kind, value)) for kind in PLACEHOLDER_TYPES for value in values]
 
 
+# Templates that drift as the wire drifts them from the docs: backticks around a value, final
+# periods (. and 。), typed values, several placeholders, a text without any.
+_LOOSE_TEMPLATES = (
+    ("Too many requests.", "Too many; %s per %s."),
+    ("Request weight `%s` is over the limit.", "Weight `%d`."),
+    ("Limit %d.", "Limit %f.", "Limit %s.", "Limit 5."),
+    ("Order failed. Insufficient %s balance。", "Order %s: `%s`/`%s`"),
+    ("Parameter %s error", "Parameter %s error: %s"),
+    (" Padded. ", "`quoted`"),
+)
+
+
+def _drifts(text: str) -> list[str]:
+    """A message and its drifts: whitespace, final periods, backticks dropped, detail appended."""
+    out = [text, text + " ", " " + text, "\t" + text + "\n", text + ".", text + "..", text + " .", text + "。"]
+    out += [text[:-1], text.replace("`", ""), text + " (order 42)", text + ": detail.", text.rstrip(".") + " x", ""]
+    return out
+
+
+def loose_table() -> list[dict[str, Any]]:
+    """The model's match_loosely (generator.model) for each code of _LOOSE_TEMPLATES, under every set
+    of tolerances, on each template filled in and drifted."""
+    base = ErrorDef(0, "X", None, (), None, False, None, None, None)  # type: ignore[arg-type]
+    rows = []
+    for texts in _LOOSE_TEMPLATES:
+        error = dataclasses.replace(base, messages=tuple(Template.parse(t) for t in texts))
+        messages = {m: None for t in error.messages for m in _drifts(t.format(*("7" for _ in t.placeholders)))}
+        for size in range(len(TOLERANCES) + 1):
+            for tolerate in itertools.combinations(TOLERANCES, size):
+                answers = []
+                for message in messages:
+                    match = error.match_loosely(message, frozenset(tolerate))
+                    answers.append(
+                        {
+                            "message": message,
+                            "variant": -1 if match.variant is None else match.variant,
+                            "params": list(match.params),
+                            "how": match.how,
+                            "detail": match.detail or "",
+                            "reason": match.reason or "",
+                        }
+                    )
+                rows.append(
+                    {
+                        "parts": [list(t.parts) for t in error.messages],
+                        "types": ["".join(p.type for p in t.placeholders) if t.typed else "" for t in error.messages],
+                        "order": list(error.match_order),
+                        "tolerate": list(tolerate),
+                        "messages": answers,
+                    }
+                )
+    return rows
+
+
 @pytest.mark.parametrize("tags", [[], ["-tags", "stringcodes"]], ids=["integer-codes", "string-codes"])
 def test_go_vet_and_go_test(go: str, tags: list[str], tmp_path: Path) -> None:
-    """The runtime's tests, its fits held to the model's answers (ERRGEN_FITS) too."""
-    table = tmp_path / "fits.json"
+    """The runtime's tests, its fits and its tolerant matching held to the model's answers
+    (ERRGEN_FITS, ERRGEN_LOOSE) too."""
+    table, loose = tmp_path / "fits.json", tmp_path / "loose.json"
     table.write_text(json.dumps(fits_table()), encoding="utf-8")
+    loose.write_text(json.dumps(loose_table()), encoding="utf-8")
+    env = {"ERRGEN_FITS": str(table), "ERRGEN_LOOSE": str(loose)}
     for command in ([go, "vet", *tags, "./..."], [go, "test", "-count=1", "-v", *tags, "./..."]):
-        result = run_go(command, cwd=HERE, env={"ERRGEN_FITS": str(table)})
+        result = run_go(command, cwd=HERE, env=env)
         assert result.returncode == 0, output(result)
     assert "--- PASS: TestFitsAgreeWithTheModel" in result.stdout, result.stdout
+    assert "--- PASS: TestLooseMatchingAgreesWithTheModel" in result.stdout, result.stdout
 
 
 def test_the_source_has_one_package_clause_and_no_build_constraint() -> None:

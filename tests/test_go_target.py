@@ -217,7 +217,8 @@ def test_typed_consumer_through_a_replace_directive(go: str, tmp_path: Path) -> 
     )
     tested = run_go([go, "test", "-count=1", "-v", "./..."], cwd=tmp_path / "module")  # its own examples
     assert tested.returncode == 0, output(tested)
-    assert "--- PASS: ExampleFromPayload" in tested.stdout and "--- PASS: ExampleMatch" in tested.stdout
+    for example in ("ExampleFromPayload", "ExampleMatch", "ExampleBuild"):
+        assert f"--- PASS: {example}" in tested.stdout, tested.stdout
     ran = run_go([go, "run", "."], cwd=project)
     assert ran.returncode == 0, output(ran)
     assert json.loads(ran.stdout) == [
@@ -237,6 +238,7 @@ def test_typed_consumer_through_a_replace_directive(go: str, tmp_path: Path) -> 
         catalog.payload.message_field,
         "-1121 BAD_SYMBOL: Invalid symbol.",
         "error true 0 false BAD_SYMBOL error",
+        "1 [100 10 SECOND] exact /code true 1 true none unmatched",
     ]
 
 
@@ -264,7 +266,7 @@ def test_no_spec_text_in_comments_or_raw_strings(go: str, scratch: Path) -> None
     for name, comments in in_examples.items():
         assert comments[0] == f"// {go_header(_catalog(name))}"
         outputs = [c for c in comments if c.startswith("// Output:")]
-        assert len(outputs) == 2 and all(re.fullmatch(r"// Output:( (true|-?[0-9]+))+", c) for c in outputs), name
+        assert len(outputs) == 3 and all(re.fullmatch(r"// Output:( (true|-?[0-9]+))+", c) for c in outputs), name
         assert [c for c in comments[1:] if c not in outputs] == [
             c for c in in_examples["minimal"][1:] if not c.startswith("// Output:")
         ], name

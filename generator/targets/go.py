@@ -38,8 +38,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator
 
-from ..escaping import go_literal, json_string
-from ..model import Catalog, ErrorDef, Template
+from ..escaping import go_literal
+from ..model import TOLERANCES, Catalog, ErrorDef, Template, pointer_text
 from ..resources import runtime_file
 from ..templating import header, render_template
 from .base import Problem, SimpleTarget, option, setting
@@ -129,27 +129,66 @@ def _entry(error: ErrorDef) -> str:
     return "{" + ", ".join(fields) + "}"
 
 
-def _sentinel(error: ErrorDef) -> str:
+# The Matched and Mismatch constants of the model's Match.how and Match.reason.
+_MATCHED = {"exact": "MatchedExact", "tolerant": "MatchedTolerant", "none": "MatchedNone"}
+_MISMATCH = {
+    "empty": "MismatchEmpty",
+    "undocumented": "MismatchUndocumented",
+    "unmatched": "MismatchUnmatched",
+    "unknown_code": "MismatchUnknownCode",
+}
+
+
+def _sentinel(error: ErrorDef, tolerate: frozenset[str]) -> str:
     """The sentinel of a code, a composite literal of constants: the error New makes of the code
-    and its first message template, worked out here by the reference rules, so that nothing is
-    computed for it when the package is initialised (a call per code would make the compiler order
-    and run ten thousand initialisers)."""
+    and its first message template, worked out here by the reference rules (ErrorDef.match_loosely,
+    with the catalog's tolerances), so that nothing is computed for it when the package is
+    initialised (a call per code would make the compiler order and run ten thousand initialisers)."""
     message = error.messages[0].text if error.messages else ""
-    matched = error.match(message)
-    variant, params = matched if matched is not None else (-1, ())
+    match = error.match_loosely(message, tolerate)
     fields = [f"Code: Code{error.name.pascal}", f"Message: {go_literal(message)}"]
     if error.kind in _KINDS:
         fields.append(f"Kind: {_KINDS[error.kind]}")
     if error.category is not None:
         fields.append(f"Category: Category{error.category.name.pascal}")
-    fields.append(f"Variant: {variant}")
-    if params:
-        fields.append(f"Params: {_strings(params)}")
+    fields.append(f"Variant: {-1 if match.variant is None else match.variant}")
+    if match.params:
+        fields.append(f"Params: {_strings(match.params)}")
+    fields.append(f"Matched: {_MATCHED[match.how]}")
+    if match.detail:
+        fields.append(f"Detail: {go_literal(match.detail)}")
+    if match.reason is not None:
+        fields.append(f"Mismatch: {_MISMATCH[match.reason]}")
     if error.retryable:
         fields.append("Retryable: true")
     if error.http_status is not None:
         fields.append(f"HTTPStatus: {error.http_status:d}")
     return f"var Err{error.name.pascal} = &Error{{{', '.join(fields)}}}"
+
+
+# The tolerance constant of each of the spec's tolerances.
+_TOLERANCES = {name: f"tolerate{name.capitalize()}" for name in TOLERANCES}
+
+
+def _payload_context(catalog: Catalog) -> dict[str, object]:
+    """Where payloads hold errors: the fields a server's error is written at (Payload.written: a
+    top-level field's name, else its JSON Pointer, as in the Python package), every location as
+    JSON Pointers, whether the runtime's fast path of one top-level location reads them, whether
+    numeric strings are codes (integer catalogs only), and the tolerances as the runtime's bits."""
+    payload = catalog.payload
+    first, written = payload.locations[0], payload.written
+    tolerated = " | ".join(_TOLERANCES[name] for name in TOLERANCES if name in payload.tolerate)
+    return {
+        "code_field": written.code[0] if len(written.code) == 1 else pointer_text(written.code),
+        "message_field": written.message[0] if len(written.message) == 1 else pointer_text(written.message),
+        "locations": [
+            f"{{code: {go_literal(pointer_text(at.code))}, message: {go_literal(pointer_text(at.message))}}},"
+            for at in payload.locations
+        ],
+        "top_level": "true" if len(payload.locations) == 1 and len(first.code) == len(first.message) == 1 else "false",
+        "numeric_strings": "true" if payload.numeric_strings and catalog.code_type == "integer" else "false",
+        "tolerated": tolerated or "0",
+    }
 
 
 def go_header(catalog: Catalog) -> str:
@@ -212,7 +251,8 @@ def render(catalog: Catalog) -> dict[str, str]:
         ),
         "category_codes": prefixes if string_codes else ranges,
         "code_constants": _declarations(catalog.active, _constants),
-        "sentinels": _declarations(catalog.exceptions, lambda e: [_sentinel(e)]),
+        "sentinels": _declarations(catalog.exceptions, lambda e: [_sentinel(e, catalog.payload.tolerate)]),
+        **_payload_context(catalog),
         "retired_lines": [
             f"{{{_code(e.code, f'the code of {e.name}')}, {go_literal(str(e.name))}}}," for e in catalog.retired
         ],
@@ -234,9 +274,12 @@ _FILL = ("100", "10 SECOND", "x")
 _TYPED_FILL = {"d": "100", "i": "100", "f": "1.5", "b": "true"}
 
 
+def _fills(template: Template) -> list[str]:
+    return [_TYPED_FILL.get(p.type, _FILL[i % len(_FILL)]) for i, p in enumerate(template.placeholders)]
+
+
 def _filled(template: Template) -> str:
-    values = (_TYPED_FILL.get(p.type, _FILL[i % len(_FILL)]) for i, p in enumerate(template.placeholders))
-    return template.format(*values)
+    return template.format(*_fills(template))
 
 
 def _variant_of(error: ErrorDef, message: str) -> int:
@@ -265,9 +308,20 @@ def _examples(catalog: Catalog) -> dict[str, object] | None:
     template = next((t for t in known.messages if t.arity), known.messages[0])
     filled = _filled(template)
     variant = _variant_of(known, filled)
-    payload = {catalog.payload.code_field: code, catalog.payload.message_field: message}
+    # The payload at the location a server's error is written at, nested as Error.ToPayload writes it.
+    payload: dict[str, object] = {}
+    at = catalog.payload.written
+    for pointer, value in ((at.code, code), (at.message, message)):
+        node = payload
+        for token in pointer[:-1]:
+            child = node.setdefault(token, {})
+            assert isinstance(child, dict), "the first location's pointers do not nest"
+            node = child
+        node[pointer[-1]] = value
     return {
         "example_payload": json.dumps(payload, ensure_ascii=False),
+        "build_variant": known.messages.index(template),
+        "build_params": ", ".join(go_literal(value) for value in _fills(template)),
         "example_sentinel": f"Err{known.name.pascal}",
         "example_category": f"Category{known.category.name.pascal}" if known.category else None,
         "example_variant": _variant_of(known, message),
@@ -424,6 +478,6 @@ TARGET = SimpleTarget(
     summary="a Go module (standard library only): Code and Category types, *Error with errors.Is/As, FromPayload",
     render_files=render,
     options=OPTIONS,
-    filters={"go": go_literal, "json": json_string},
+    filters={"go": go_literal},
     find_problems=problems,
 )

@@ -494,6 +494,7 @@ def _payload_context(catalog: Catalog) -> dict[str, object]:
         "message_field": first.message[0] if len(first.message) == 1 else pointer_text(first.message),
         "locations": _tuple(locations),
         "written": payload.locations.index(first),
+        "code_pointer": pointer_text(first.code),
         "tolerate": "{" + ", ".join(python_string(t) for t in sorted(payload.tolerate)) + "}"
         if payload.tolerate
         else "",

@@ -29,17 +29,34 @@ const Version = "1.0.0"
 // CatalogName is the name of the catalog this package was generated from.
 const CatalogName = "binance-options"
 
-// PayloadCodeField is the field of an error payload that holds the code.
+// PayloadCodeField is the field of an error payload that holds the code where
+// a server's error is written ([Error.ToPayload]: at the first of the places a
+// payload may hold an error without a "*"): the name of a top-level field, or
+// else its JSON Pointer.
 const PayloadCodeField = "code"
 
-// PayloadMessageField is the field of an error payload that holds the message.
+// PayloadMessageField is the field of an error payload that holds the message,
+// as [PayloadCodeField] is the code's.
 const PayloadMessageField = "msg"
 
-// The payload's fields as JSON text, as [Error.MarshalJSON] writes them.
-const (
-	codeMember    = "\"code\""
-	messageMember = "\"msg\""
-)
+// locations are the places a payload may hold an error, tried in order: the
+// JSON Pointers of its code and of its message, a "*" standing for every item
+// of an array.
+var locations = [...]location{
+	{code: "/code", message: "/msg"},
+}
+
+// topLevel tells whether the one place a payload holds an error is two of its
+// top-level fields, which the runtime reads straight from the JSON text.
+const topLevel = true
+
+// numericStrings tells whether a code sent as a JSON string that holds an
+// integer ("-2015") is read as that integer.
+const numericStrings = false
+
+// tolerated are the drifts of a message from its template that still match
+// it, reported as [MatchedTolerant].
+const tolerated tolerance = 0
 
 // errorPrefix begins the text of the errors of this package.
 const errorPrefix = "binanceoptions: "
@@ -223,50 +240,50 @@ var RetiredCodes = retiredCodes([]retiredCode{})
 // code. Each is the error [New] makes of its code and its first message
 // template ("" for a code without any).
 
-var ErrUnknown = &Error{Code: CodeUnknown, Message: "An unknown error occurred while processing the request.", Category: CategoryGeneral, Variant: 0}
-var ErrDisconnected = &Error{Code: CodeDisconnected, Message: "Internal error; unable to process your request. Please try again.", Category: CategoryGeneral, Variant: 0, Retryable: true}
-var ErrUnauthorized = &Error{Code: CodeUnauthorized, Message: "You are not authorized to execute this request.", Category: CategoryGeneral, Variant: 0}
-var ErrTooManyRequests = &Error{Code: CodeTooManyRequests, Message: "Too many requests queued.", Category: CategoryGeneral, Variant: 0}
-var ErrUnknownOrderComposition = &Error{Code: CodeUnknownOrderComposition, Message: "Unsupported order combination.", Category: CategoryGeneral, Variant: 0}
-var ErrTooManyOrders = &Error{Code: CodeTooManyOrders, Message: "Too many new orders.", Category: CategoryGeneral, Variant: 0}
-var ErrServiceShuttingDown = &Error{Code: CodeServiceShuttingDown, Message: "This service is no longer available.", Category: CategoryGeneral, Variant: 0}
-var ErrUnsupportedOperation = &Error{Code: CodeUnsupportedOperation, Message: "This operation is not supported.", Category: CategoryGeneral, Variant: 0}
-var ErrInvalidTimestamp = &Error{Code: CodeInvalidTimestamp, Message: "Timestamp for this request is outside of the recvWindow.", Category: CategoryGeneral, Variant: 0}
-var ErrInvalidSignature = &Error{Code: CodeInvalidSignature, Message: "Signature for this request is not valid.", Category: CategoryGeneral, Variant: 0}
-var ErrIllegalChars = &Error{Code: CodeIllegalChars, Message: "Illegal characters found in a parameter.", Category: CategoryRequest, Variant: 0}
-var ErrTooManyParameters = &Error{Code: CodeTooManyParameters, Message: "Too many parameters sent for this endpoint.", Category: CategoryRequest, Variant: 0}
-var ErrMandatoryParamEmptyOrMalformed = &Error{Code: CodeMandatoryParamEmptyOrMalformed, Message: "A mandatory parameter was not sent, was empty/null, or malformed.", Category: CategoryRequest, Variant: 0}
-var ErrUnknownParam = &Error{Code: CodeUnknownParam, Message: "An unknown parameter was sent.", Category: CategoryRequest, Variant: 0}
-var ErrUnreadParameters = &Error{Code: CodeUnreadParameters, Message: "Not all sent parameters were read.", Category: CategoryRequest, Variant: 0}
-var ErrParamEmpty = &Error{Code: CodeParamEmpty, Message: "A parameter was empty.", Category: CategoryRequest, Variant: 0}
-var ErrParamNotRequired = &Error{Code: CodeParamNotRequired, Message: "A parameter was sent when not required.", Category: CategoryRequest, Variant: 0}
-var ErrBadPrecision = &Error{Code: CodeBadPrecision, Message: "Precision is over the maximum defined for this asset.", Category: CategoryRequest, Variant: 0}
-var ErrInvalidTif = &Error{Code: CodeInvalidTif, Message: "Invalid timeInForce.", Category: CategoryRequest, Variant: 0}
-var ErrInvalidOrderType = &Error{Code: CodeInvalidOrderType, Message: "Invalid orderType.", Category: CategoryRequest, Variant: 0}
-var ErrInvalidSide = &Error{Code: CodeInvalidSide, Message: "Invalid side.", Category: CategoryRequest, Variant: 0}
-var ErrEmptyNewClOrdId = &Error{Code: CodeEmptyNewClOrdId, Message: "New client order ID was empty.", Category: CategoryRequest, Variant: 0}
-var ErrEmptyOrgClOrdId = &Error{Code: CodeEmptyOrgClOrdId, Message: "Original client order ID was empty.", Category: CategoryRequest, Variant: 0}
-var ErrBadInterval = &Error{Code: CodeBadInterval, Message: "Invalid interval.", Category: CategoryRequest, Variant: 0}
-var ErrBadSymbol = &Error{Code: CodeBadSymbol, Message: "Invalid symbol.", Category: CategoryRequest, Variant: 0}
-var ErrInvalidListenKey = &Error{Code: CodeInvalidListenKey, Message: "This listenKey does not exist.", Category: CategoryRequest, Variant: 0}
-var ErrMoreThanXxHours = &Error{Code: CodeMoreThanXxHours, Message: "Lookup interval is too big.", Category: CategoryRequest, Variant: 0}
-var ErrBadContract = &Error{Code: CodeBadContract, Message: "Invalid underlying", Category: CategoryRequest, Variant: 0}
-var ErrBadCurrency = &Error{Code: CodeBadCurrency, Message: "Invalid asset。", Category: CategoryRequest, Variant: 0}
-var ErrInvalidParameter = &Error{Code: CodeInvalidParameter, Message: "Invalid data sent for a parameter.", Category: CategoryRequest, Variant: 0}
-var ErrBadRecvWindow = &Error{Code: CodeBadRecvWindow, Message: "recvWindow must be less than 60000", Category: CategoryRequest, Variant: 0}
-var ErrNewOrderRejected = &Error{Code: CodeNewOrderRejected, Message: "NEW_ORDER_REJECTED", Category: CategoryRequest, Variant: 0}
-var ErrNoSuchOrder = &Error{Code: CodeNoSuchOrder, Message: "Order does not exist.", Category: CategoryRequest, Variant: 0}
-var ErrBadApiKeyFmt = &Error{Code: CodeBadApiKeyFmt, Message: "API-key format invalid.", Category: CategoryRequest, Variant: 0}
-var ErrInvalidApiKey = &Error{Code: CodeInvalidApiKey, Message: "Invalid API-key, IP, or permissions for action.", Category: CategoryRequest, Variant: 0}
-var ErrBalanceNotSufficient = &Error{Code: CodeBalanceNotSufficient, Message: "Balance is insufficient.", Category: CategoryRequest, Variant: 0}
-var ErrOptionMarginNotSufficient = &Error{Code: CodeOptionMarginNotSufficient, Message: "Option margin is insufficient.", Category: CategoryRequest, Variant: 0}
-var ErrTransferFailed = &Error{Code: CodeTransferFailed, Message: "Asset transfer fail.", Category: CategoryFilter, Variant: 0}
-var ErrPriceLessThanZero = &Error{Code: CodePriceLessThanZero, Message: "Price less than 0.", Category: CategoryFilter, Variant: 0}
-var ErrPriceGreaterThanMaxPrice = &Error{Code: CodePriceGreaterThanMaxPrice, Message: "Price greater than max price.", Category: CategoryFilter, Variant: 0}
-var ErrQtyLessThanZero = &Error{Code: CodeQtyLessThanZero, Message: "Quantity less than zero.", Category: CategoryFilter, Variant: 0}
-var ErrQtyLessThanMinQty = &Error{Code: CodeQtyLessThanMinQty, Message: "Quantity less than min quantity.", Category: CategoryFilter, Variant: 0}
-var ErrQtyGreaterThanMaxQty = &Error{Code: CodeQtyGreaterThanMaxQty, Message: "Quantity greater than max quantity.", Category: CategoryFilter, Variant: 0}
-var ErrPriceLessThanMinPrice = &Error{Code: CodePriceLessThanMinPrice, Message: "Price less than min price.", Category: CategoryFilter, Variant: 0}
-var ErrInvalidTickSizePrecision = &Error{Code: CodeInvalidTickSizePrecision, Message: "Tick size precision is invalid.", Category: CategoryFilter, Variant: 0}
-var ErrInvalidQtyPrecision = &Error{Code: CodeInvalidQtyPrecision, Message: "Step size precision is invalid.", Category: CategoryFilter, Variant: 0}
-var ErrAmountMustBePositive = &Error{Code: CodeAmountMustBePositive, Message: "Amount must be positive.", Category: CategoryFilter, Variant: 0}
+var ErrUnknown = &Error{Code: CodeUnknown, Message: "An unknown error occurred while processing the request.", Category: CategoryGeneral, Variant: 0, Matched: MatchedExact}
+var ErrDisconnected = &Error{Code: CodeDisconnected, Message: "Internal error; unable to process your request. Please try again.", Category: CategoryGeneral, Variant: 0, Matched: MatchedExact, Retryable: true}
+var ErrUnauthorized = &Error{Code: CodeUnauthorized, Message: "You are not authorized to execute this request.", Category: CategoryGeneral, Variant: 0, Matched: MatchedExact}
+var ErrTooManyRequests = &Error{Code: CodeTooManyRequests, Message: "Too many requests queued.", Category: CategoryGeneral, Variant: 0, Matched: MatchedExact}
+var ErrUnknownOrderComposition = &Error{Code: CodeUnknownOrderComposition, Message: "Unsupported order combination.", Category: CategoryGeneral, Variant: 0, Matched: MatchedExact}
+var ErrTooManyOrders = &Error{Code: CodeTooManyOrders, Message: "Too many new orders.", Category: CategoryGeneral, Variant: 0, Matched: MatchedExact}
+var ErrServiceShuttingDown = &Error{Code: CodeServiceShuttingDown, Message: "This service is no longer available.", Category: CategoryGeneral, Variant: 0, Matched: MatchedExact}
+var ErrUnsupportedOperation = &Error{Code: CodeUnsupportedOperation, Message: "This operation is not supported.", Category: CategoryGeneral, Variant: 0, Matched: MatchedExact}
+var ErrInvalidTimestamp = &Error{Code: CodeInvalidTimestamp, Message: "Timestamp for this request is outside of the recvWindow.", Category: CategoryGeneral, Variant: 0, Matched: MatchedExact}
+var ErrInvalidSignature = &Error{Code: CodeInvalidSignature, Message: "Signature for this request is not valid.", Category: CategoryGeneral, Variant: 0, Matched: MatchedExact}
+var ErrIllegalChars = &Error{Code: CodeIllegalChars, Message: "Illegal characters found in a parameter.", Category: CategoryRequest, Variant: 0, Matched: MatchedExact}
+var ErrTooManyParameters = &Error{Code: CodeTooManyParameters, Message: "Too many parameters sent for this endpoint.", Category: CategoryRequest, Variant: 0, Matched: MatchedExact}
+var ErrMandatoryParamEmptyOrMalformed = &Error{Code: CodeMandatoryParamEmptyOrMalformed, Message: "A mandatory parameter was not sent, was empty/null, or malformed.", Category: CategoryRequest, Variant: 0, Matched: MatchedExact}
+var ErrUnknownParam = &Error{Code: CodeUnknownParam, Message: "An unknown parameter was sent.", Category: CategoryRequest, Variant: 0, Matched: MatchedExact}
+var ErrUnreadParameters = &Error{Code: CodeUnreadParameters, Message: "Not all sent parameters were read.", Category: CategoryRequest, Variant: 0, Matched: MatchedExact}
+var ErrParamEmpty = &Error{Code: CodeParamEmpty, Message: "A parameter was empty.", Category: CategoryRequest, Variant: 0, Matched: MatchedExact}
+var ErrParamNotRequired = &Error{Code: CodeParamNotRequired, Message: "A parameter was sent when not required.", Category: CategoryRequest, Variant: 0, Matched: MatchedExact}
+var ErrBadPrecision = &Error{Code: CodeBadPrecision, Message: "Precision is over the maximum defined for this asset.", Category: CategoryRequest, Variant: 0, Matched: MatchedExact}
+var ErrInvalidTif = &Error{Code: CodeInvalidTif, Message: "Invalid timeInForce.", Category: CategoryRequest, Variant: 0, Matched: MatchedExact}
+var ErrInvalidOrderType = &Error{Code: CodeInvalidOrderType, Message: "Invalid orderType.", Category: CategoryRequest, Variant: 0, Matched: MatchedExact}
+var ErrInvalidSide = &Error{Code: CodeInvalidSide, Message: "Invalid side.", Category: CategoryRequest, Variant: 0, Matched: MatchedExact}
+var ErrEmptyNewClOrdId = &Error{Code: CodeEmptyNewClOrdId, Message: "New client order ID was empty.", Category: CategoryRequest, Variant: 0, Matched: MatchedExact}
+var ErrEmptyOrgClOrdId = &Error{Code: CodeEmptyOrgClOrdId, Message: "Original client order ID was empty.", Category: CategoryRequest, Variant: 0, Matched: MatchedExact}
+var ErrBadInterval = &Error{Code: CodeBadInterval, Message: "Invalid interval.", Category: CategoryRequest, Variant: 0, Matched: MatchedExact}
+var ErrBadSymbol = &Error{Code: CodeBadSymbol, Message: "Invalid symbol.", Category: CategoryRequest, Variant: 0, Matched: MatchedExact}
+var ErrInvalidListenKey = &Error{Code: CodeInvalidListenKey, Message: "This listenKey does not exist.", Category: CategoryRequest, Variant: 0, Matched: MatchedExact}
+var ErrMoreThanXxHours = &Error{Code: CodeMoreThanXxHours, Message: "Lookup interval is too big.", Category: CategoryRequest, Variant: 0, Matched: MatchedExact}
+var ErrBadContract = &Error{Code: CodeBadContract, Message: "Invalid underlying", Category: CategoryRequest, Variant: 0, Matched: MatchedExact}
+var ErrBadCurrency = &Error{Code: CodeBadCurrency, Message: "Invalid asset。", Category: CategoryRequest, Variant: 0, Matched: MatchedExact}
+var ErrInvalidParameter = &Error{Code: CodeInvalidParameter, Message: "Invalid data sent for a parameter.", Category: CategoryRequest, Variant: 0, Matched: MatchedExact}
+var ErrBadRecvWindow = &Error{Code: CodeBadRecvWindow, Message: "recvWindow must be less than 60000", Category: CategoryRequest, Variant: 0, Matched: MatchedExact}
+var ErrNewOrderRejected = &Error{Code: CodeNewOrderRejected, Message: "NEW_ORDER_REJECTED", Category: CategoryRequest, Variant: 0, Matched: MatchedExact}
+var ErrNoSuchOrder = &Error{Code: CodeNoSuchOrder, Message: "Order does not exist.", Category: CategoryRequest, Variant: 0, Matched: MatchedExact}
+var ErrBadApiKeyFmt = &Error{Code: CodeBadApiKeyFmt, Message: "API-key format invalid.", Category: CategoryRequest, Variant: 0, Matched: MatchedExact}
+var ErrInvalidApiKey = &Error{Code: CodeInvalidApiKey, Message: "Invalid API-key, IP, or permissions for action.", Category: CategoryRequest, Variant: 0, Matched: MatchedExact}
+var ErrBalanceNotSufficient = &Error{Code: CodeBalanceNotSufficient, Message: "Balance is insufficient.", Category: CategoryRequest, Variant: 0, Matched: MatchedExact}
+var ErrOptionMarginNotSufficient = &Error{Code: CodeOptionMarginNotSufficient, Message: "Option margin is insufficient.", Category: CategoryRequest, Variant: 0, Matched: MatchedExact}
+var ErrTransferFailed = &Error{Code: CodeTransferFailed, Message: "Asset transfer fail.", Category: CategoryFilter, Variant: 0, Matched: MatchedExact}
+var ErrPriceLessThanZero = &Error{Code: CodePriceLessThanZero, Message: "Price less than 0.", Category: CategoryFilter, Variant: 0, Matched: MatchedExact}
+var ErrPriceGreaterThanMaxPrice = &Error{Code: CodePriceGreaterThanMaxPrice, Message: "Price greater than max price.", Category: CategoryFilter, Variant: 0, Matched: MatchedExact}
+var ErrQtyLessThanZero = &Error{Code: CodeQtyLessThanZero, Message: "Quantity less than zero.", Category: CategoryFilter, Variant: 0, Matched: MatchedExact}
+var ErrQtyLessThanMinQty = &Error{Code: CodeQtyLessThanMinQty, Message: "Quantity less than min quantity.", Category: CategoryFilter, Variant: 0, Matched: MatchedExact}
+var ErrQtyGreaterThanMaxQty = &Error{Code: CodeQtyGreaterThanMaxQty, Message: "Quantity greater than max quantity.", Category: CategoryFilter, Variant: 0, Matched: MatchedExact}
+var ErrPriceLessThanMinPrice = &Error{Code: CodePriceLessThanMinPrice, Message: "Price less than min price.", Category: CategoryFilter, Variant: 0, Matched: MatchedExact}
+var ErrInvalidTickSizePrecision = &Error{Code: CodeInvalidTickSizePrecision, Message: "Tick size precision is invalid.", Category: CategoryFilter, Variant: 0, Matched: MatchedExact}
+var ErrInvalidQtyPrecision = &Error{Code: CodeInvalidQtyPrecision, Message: "Step size precision is invalid.", Category: CategoryFilter, Variant: 0, Matched: MatchedExact}
+var ErrAmountMustBePositive = &Error{Code: CodeAmountMustBePositive, Message: "Amount must be positive.", Category: CategoryFilter, Variant: 0, Matched: MatchedExact}

@@ -21,6 +21,8 @@ type vector struct {
 	Payload *string         `json:"payload"` // nil for exact bytes, given in Bytes
 	Bytes   []byte          `json:"payload_base64"`
 	Expect  json.RawMessage `json:"expect"`
+	// All is every error of the payload, each with its pointer, when the case says (nil otherwise).
+	All *[]json.RawMessage `json:"all"`
 }
 
 type expected struct {
@@ -35,9 +37,13 @@ type expected struct {
 	Variant    *int              `json:"variant"`
 	Params     []string          `json:"params"`
 	ByName     map[string]string `json:"params_by_name"`
+	Matched    string            `json:"matched"`
+	Detail     *string           `json:"detail"`
+	Mismatch   *string           `json:"mismatch"`
 	Message    string            `json:"message"`
 	Retryable  bool              `json:"retryable"`
 	HTTPStatus *int              `json:"http_status"`
+	Pointer    string            `json:"pointer"` // in the items of a case's All only
 }
 
 type match struct {
@@ -121,6 +127,71 @@ func sameParams(a, b []string) bool {
 	return len(a) == len(b) && (len(a) == 0 || reflect.DeepEqual(a, b))
 }
 
+func orEmpty(text *string) string {
+	if text == nil {
+		return ""
+	}
+	return *text
+}
+
+// differs says how got is not the error want describes ("" when it is): its code, message, kind,
+// variant and params (by name too), how it matched, its category, retryable and HTTP status.
+func differs(t *testing.T, got *errs.Error, want expected) string {
+	t.Helper()
+	c := code(t, want.Code)
+	variant, status := -1, 0
+	if want.Variant != nil {
+		variant = *want.Variant
+	}
+	if want.HTTPStatus != nil {
+		status = *want.HTTPStatus
+	}
+	wantCategory := errs.Category(0)
+	if want.Category != nil {
+		wantCategory = categories[*want.Category]
+		if wantCategory.String() != *want.Category {
+			return fmt.Sprintf("category %v is not %s", wantCategory, *want.Category)
+		}
+	}
+	switch {
+	case got.Code != c || got.Message != want.Message || got.Kind.String() != want.Kind || got.Kind != c.Kind():
+		return fmt.Sprintf("code %v, message %q, kind %v", got.Code, got.Message, got.Kind)
+	case got.Variant != variant || !sameParams(got.Params, want.Params) || !reflect.DeepEqual(got.ParamsByName(), want.ByName):
+		return fmt.Sprintf("variant %d, params %q, by name %v", got.Variant, got.Params, got.ParamsByName())
+	case string(got.Matched) != want.Matched || got.Detail != orEmpty(want.Detail) || string(got.Mismatch) != orEmpty(want.Mismatch):
+		return fmt.Sprintf("matched %q, detail %q, mismatch %q", got.Matched, got.Detail, got.Mismatch)
+	case got.Matched == errs.MatchedNone && (want.Mismatch == nil || got.Variant != -1):
+		return "no match without a reason"
+	case got.Category != wantCategory || c.Category() != wantCategory:
+		return fmt.Sprintf("category %v, want %v", got.Category, wantCategory)
+	case got.Retryable != want.Retryable || got.HTTPStatus != status:
+		return fmt.Sprintf("retryable %v, HTTP status %d", got.Retryable, got.HTTPStatus)
+	}
+	return ""
+}
+
+// everyError holds EveryError to the case's All: each error, with its pointer, in order.
+func everyError(t *testing.T, v vector, data []byte) {
+	t.Helper()
+	got, err := errs.EveryError(data)
+	if err != nil || len(got) != len(*v.All) {
+		t.Errorf("%s: EveryError gives %d errors, %v; want %d", v.Name, len(got), err, len(*v.All))
+		return
+	}
+	for i, raw := range *v.All {
+		var want expected
+		if err := json.Unmarshal(raw, &want); err != nil {
+			t.Fatal(err)
+		}
+		if problem := differs(t, got[i], want); problem != "" || got[i].Pointer != want.Pointer {
+			t.Errorf("%s: error %d at %s: %s; want %s", v.Name, i, got[i].Pointer, problem, raw)
+		}
+	}
+	if first, err := errs.FromPayload(data); err != nil || (first == nil) != (len(got) == 0) || first != nil && !reflect.DeepEqual(first, got[0]) {
+		t.Errorf("%s: FromPayload gives %#v, %v: not the first of EveryError", v.Name, first, err)
+	}
+}
+
 func TestVectors(t *testing.T) {
 	var file struct {
 		Cases []vector `json:"cases"`
@@ -147,11 +218,17 @@ func TestVectors(t *testing.T) {
 		if err := json.Unmarshal(v.Expect, &want); err != nil {
 			t.Fatal(err)
 		}
-		if want.Success || want.NoError { // no error, yet a payload read: json.Unmarshal fills in the code
+		if v.All != nil {
+			everyError(t, v, data)
+		}
+		if want.Success || want.NoError { // no error, yet a payload read: json.Unmarshal fills in a success code
 			if got != nil || err != nil || decodeErr != nil || response.Error.Kind != errs.KindSuccess ||
 				want.Code != nil && response.Error.Code != code(t, want.Code) ||
 				want.Name != nil && response.Error.Code.String() != *want.Name {
 				t.Errorf("%s: a success code gives %#v, %v; json.Unmarshal %#v, %v", v.Name, got, err, response.Error, decodeErr)
+			}
+			if every, err := errs.EveryError(data); every != nil || err != nil {
+				t.Errorf("%s: EveryError of a success gives %v, %v", v.Name, every, err)
 			}
 			continue
 		}
@@ -173,37 +250,24 @@ func TestVectors(t *testing.T) {
 		if decodeErr != nil || !reflect.DeepEqual(&response.Error, got) {
 			t.Errorf("%s: json.Unmarshal gives %#v, %v; FromPayload %#v", v.Name, response.Error, decodeErr, got)
 		}
-		// And back: json.Marshal writes the payload, which reads back as the same error.
-		if encoded, err := json.Marshal(got); err != nil {
-			t.Errorf("%s: json.Marshal: %v", v.Name, err)
-		} else if again, err := errs.FromPayload(encoded); err != nil || !reflect.DeepEqual(again, got) {
-			t.Errorf("%s: %s reads back as %#v, %v", v.Name, encoded, again, err)
+		if problem := differs(t, got, want); problem != "" {
+			t.Errorf("%s: %s; got %#v, want %s", v.Name, problem, got, v.Expect)
+		}
+		// And back: json.Marshal and ToPayload write the payload at the first location, which reads
+		// back as the same error (its pointer that location's).
+		encoded, err := json.Marshal(got)
+		if again, againErr := errs.FromPayload(encoded); err != nil || againErr != nil || again == nil ||
+			!reflect.DeepEqual(again, withPointer(*got, again.Pointer)) || string(got.ToPayload()) != string(encoded) {
+			t.Errorf("%s: %s (%v) reads back as %#v, %v", v.Name, encoded, err, again, againErr)
 		}
 		c := code(t, want.Code)
 		variant := -1
 		if want.Variant != nil {
 			variant = *want.Variant
 		}
-		status := 0
-		if want.HTTPStatus != nil {
-			status = *want.HTTPStatus
-		}
-		if got.Code != c || got.Message != want.Message || got.Variant != variant || !sameParams(got.Params, want.Params) ||
-			got.Retryable != want.Retryable || got.HTTPStatus != status || got.Kind != c.Kind() {
-			t.Errorf("%s: got %#v, want %s", v.Name, got, v.Expect)
-		}
-		if got.Kind.String() != want.Kind || !reflect.DeepEqual(got.ParamsByName(), want.ByName) {
-			t.Errorf("%s: kind %v, params by name %v", v.Name, got.Kind, got.ParamsByName())
-		}
 		wantCategory := errs.Category(0)
 		if want.Category != nil {
 			wantCategory = categories[*want.Category]
-			if wantCategory.String() != *want.Category {
-				t.Errorf("%s: category %v is not %s", v.Name, wantCategory, *want.Category)
-			}
-		}
-		if got.Category != wantCategory || c.Category() != wantCategory {
-			t.Errorf("%s: category %v, want %v", v.Name, got.Category, wantCategory)
 		}
 		wrapped := fmt.Errorf("wrapped: %w", got)
 		for _, declared := range s.Categories {
@@ -248,20 +312,35 @@ func TestVectors(t *testing.T) {
 				}
 			}
 		}
+		// Match and Classify match exactly: a tolerant match is none of theirs.
+		exact := -1
+		if want.Matched == "exact" {
+			exact = variant
+		}
 		matched, params, ok := errs.Match(c, want.Message)
-		if ok != (variant >= 0) || matched != variant || !sameParams(params, want.Params) {
+		if ok != (exact >= 0) || matched != exact || exact >= 0 && !sameParams(params, want.Params) {
 			t.Errorf("%s: Match gave %d %q %v", v.Name, matched, params, ok)
 		}
-		if classified := errs.Classify(c, want.Message); classified != variant {
+		if classified := errs.Classify(c, want.Message); classified != exact {
 			t.Errorf("%s: Classify gave %d", v.Name, classified)
 		}
-		if variant >= 0 {
+		if exact >= 0 {
 			formatted, err := errs.Format(c, variant, params...)
 			if err != nil || formatted != want.Message {
 				t.Errorf("%s: Format gave %q, %v", v.Name, formatted, err)
 			}
 			if _, err := errs.Format(c, variant, append(params, "extra")...); err == nil {
 				t.Errorf("%s: Format took a value too many", v.Name)
+			}
+		}
+		// A server's error of the same variant and params, written and read back as itself.
+		if variant >= 0 {
+			built, err := errs.Build(c, variant, want.Params...)
+			if err != nil || built.Pointer != "" {
+				t.Errorf("%s: Build gave %#v, %v", v.Name, built, err)
+			} else if back, err := errs.FromPayload(built.ToPayload()); err != nil || back == nil || back.Code != c ||
+				back.Variant != built.Variant || !sameParams(back.Params, built.Params) || back.Message != built.Message {
+				t.Errorf("%s: %s reads back as %#v, %v", v.Name, built.ToPayload(), back, err)
 			}
 		}
 		if !known {
@@ -273,6 +352,11 @@ func TestVectors(t *testing.T) {
 			}
 		}
 	}
+}
+
+func withPointer(e errs.Error, pointer string) *errs.Error {
+	e.Pointer = pointer
+	return &e
 }
 
 func codeText(c errs.Code) string {
@@ -304,8 +388,11 @@ func TestMatches(t *testing.T) {
 		if classified := errs.Classify(c, m.Message); classified != want {
 			t.Errorf("%s: Classify gives %d", name, classified)
 		}
+		// New matches exactly where Match does; elsewhere it may match tolerantly, as the catalog says.
 		e := errs.New(c, m.Message)
-		if e.Variant != want || !sameParams(e.Params, m.Params) || !reflect.DeepEqual(e.ParamsByName(), m.ParamsByName) {
+		if (e.Matched == errs.MatchedExact) != (want >= 0) {
+			t.Errorf("%s: New matches it %s", name, e.Matched)
+		} else if want >= 0 && (e.Variant != want || !sameParams(e.Params, m.Params) || !reflect.DeepEqual(e.ParamsByName(), m.ParamsByName)) {
 			t.Errorf("%s: New gives %#v, by name %v; want %v", name, e, e.ParamsByName(), m.ParamsByName)
 		}
 		for placeholder, value := range m.ParamsByName {
@@ -400,7 +487,11 @@ func TestSpec(t *testing.T) {
 			if len(e.Messages) > 0 {
 				first = e.Messages[0]
 			}
-			if made := errs.New(c, first); !reflect.DeepEqual(sentinel, made) || sentinel.Variant != errs.Classify(c, first) {
+			exact := -1
+			if sentinel.Matched == errs.MatchedExact {
+				exact = sentinel.Variant
+			}
+			if made := errs.New(c, first); !reflect.DeepEqual(sentinel, made) || errs.Classify(c, first) != exact {
 				t.Errorf("%s: sentinel %#v, New %#v", e.Name, sentinel, made)
 			}
 		}

@@ -14,9 +14,14 @@ const PayloadCodeField = "c\"ode"
 
 const PayloadMessageField = "msg"
 
-const (
-	codeMember    = "\"c\\\"ode\""
-	messageMember = "\"msg\""
+// Where payloads hold errors, and how they are read: variables here, constants
+// (but locations) in a generated errors.go, so that the tests read payloads of
+// other shapes too (see withPayload).
+var (
+	locations                = []location{{code: "/c\"ode", message: "/msg"}}
+	topLevel                 = true
+	numericStrings           = false
+	tolerated      tolerance = 0
 )
 
 const errorPrefix = "runtime: "
@@ -100,12 +105,12 @@ var RetiredCodes = retiredCodes([]retiredCode{
 	{"22999", "OLD"},
 })
 
-var ErrTooManyRequests = &Error{Code: CodeTooManyRequests, Message: "Too many requests.", Category: CategoryGeneral, Variant: 0, Retryable: true, HTTPStatus: 429}
-var ErrBadSymbol = &Error{Code: CodeBadSymbol, Message: "Invalid symbol.", Category: CategoryRequest, Variant: 0}
-var ErrLimit = &Error{Code: CodeLimit, Message: "Limit %s.", Category: CategoryInner, Variant: 0, Params: []string{"%s"}}
-var ErrNamed = &Error{Code: CodeNamed, Message: "Order {0} of {ccy} and {0}.", Category: CategoryGeneral, Variant: 0, Params: []string{"{0}", "{ccy}", "{0}"}}
-var ErrWarn = &Error{Code: CodeWarn, Message: "Careful.", Kind: KindWarning, Variant: 0}
-var ErrBare = &Error{Code: CodeBare, Message: "", Variant: -1}
+var ErrTooManyRequests = &Error{Code: CodeTooManyRequests, Message: "Too many requests.", Category: CategoryGeneral, Variant: 0, Matched: MatchedExact, Retryable: true, HTTPStatus: 429}
+var ErrBadSymbol = &Error{Code: CodeBadSymbol, Message: "Invalid symbol.", Category: CategoryRequest, Variant: 0, Matched: MatchedExact}
+var ErrLimit = &Error{Code: CodeLimit, Message: "Limit %s.", Category: CategoryInner, Variant: 0, Params: []string{"%s"}, Matched: MatchedExact}
+var ErrNamed = &Error{Code: CodeNamed, Message: "Order {0} of {ccy} and {0}.", Category: CategoryGeneral, Variant: 0, Params: []string{"{0}", "{ccy}", "{0}"}, Matched: MatchedExact}
+var ErrWarn = &Error{Code: CodeWarn, Message: "Careful.", Kind: KindWarning, Variant: 0, Matched: MatchedExact}
+var ErrBare = &Error{Code: CodeBare, Message: "", Variant: -1, Matched: MatchedNone, Mismatch: MismatchUndocumented}
 
 // The cases of the shared tests for this code type.
 var (

@@ -397,6 +397,7 @@ func TestJSONRoundTripAndNull(t *testing.T) {
 		t.Fatal(err)
 	}
 	var back Error
+	e.Pointer = locations[0].code // where it was read from
 	if err := json.Unmarshal(data, &back); err != nil || !reflect.DeepEqual(&back, e) {
 		t.Errorf("round trip of %s = %+v, %v", data, back, err)
 	}

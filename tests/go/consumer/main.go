@@ -62,6 +62,16 @@ func main() {
 	byName := errs.New(errs.CodeTooManyOrders, message).ParamsByName()
 	_, named := errs.New(errs.CodeTooManyOrders, message).Param("0")
 	out = append(out, fmt.Sprintf("%v %v %d %v %s %v", kind, kind == errs.KindError, len(byName), named, info.Title, info.Kind))
+	// A server's error, its payload, and every error of a payload; a drifted message says so.
+	built, err := errs.Build(errs.CodeTooManyOrders, 1, "100", "10 SECOND")
+	if err != nil {
+		panic(err)
+	}
+	back, err := errs.FromPayload(built.ToPayload())
+	every, everyErr := errs.EveryError(built.ToPayload())
+	var matched errs.Matched = errs.New(errs.CodeBadSymbol, "Invalid symbol").Matched
+	var mismatch errs.Mismatch = errs.New(errs.CodeBadSymbol, "Invalid symbol").Mismatch
+	out = append(out, fmt.Sprintf("%d %v %s %s %v %d %v %s %s", back.Variant, back.Params, back.Matched, back.Pointer, err == nil, len(every), everyErr == nil, matched, mismatch))
 	if err := json.NewEncoder(os.Stdout).Encode(out); err != nil {
 		panic(err)
 	}

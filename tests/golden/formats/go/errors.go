@@ -29,17 +29,36 @@ const Version = "0.3.0"
 // CatalogName is the name of the catalog this package was generated from.
 const CatalogName = "formats"
 
-// PayloadCodeField is the field of an error payload that holds the code.
+// PayloadCodeField is the field of an error payload that holds the code where
+// a server's error is written ([Error.ToPayload]: at the first of the places a
+// payload may hold an error without a "*"): the name of a top-level field, or
+// else its JSON Pointer.
 const PayloadCodeField = "code"
 
-// PayloadMessageField is the field of an error payload that holds the message.
+// PayloadMessageField is the field of an error payload that holds the message,
+// as [PayloadCodeField] is the code's.
 const PayloadMessageField = "msg"
 
-// The payload's fields as JSON text, as [Error.MarshalJSON] writes them.
-const (
-	codeMember    = "\"code\""
-	messageMember = "\"msg\""
-)
+// locations are the places a payload may hold an error, tried in order: the
+// JSON Pointers of its code and of its message, a "*" standing for every item
+// of an array.
+var locations = [...]location{
+	{code: "/code", message: "/msg"},
+	{code: "/error/code", message: "/error/msg"},
+	{code: "/data/*/sCode", message: "/data/*/sMsg"},
+}
+
+// topLevel tells whether the one place a payload holds an error is two of its
+// top-level fields, which the runtime reads straight from the JSON text.
+const topLevel = false
+
+// numericStrings tells whether a code sent as a JSON string that holds an
+// integer ("-2015") is read as that integer.
+const numericStrings = true
+
+// tolerated are the drifts of a message from its template that still match
+// it, reported as [MatchedTolerant].
+const tolerated tolerance = tolerateWhitespace | toleratePunctuation | tolerateBackticks | tolerateDetail
 
 // errorPrefix begins the text of the errors of this package.
 const errorPrefix = "formats: "
@@ -160,16 +179,16 @@ var RetiredCodes = retiredCodes([]retiredCode{
 // code. Each is the error [New] makes of its code and its first message
 // template ("" for a code without any).
 
-var ErrOperationFailed = &Error{Code: CodeOperationFailed, Message: "Operation failed.", Category: CategoryOperation, Variant: 0}
-var ErrBulkOperationPartiallySucceeded = &Error{Code: CodeBulkOperationPartiallySucceeded, Message: "Bulk operation partially succeeded.", Kind: KindWarning, Variant: 0}
-var ErrRequestThrottled = &Error{Code: CodeRequestThrottled, Message: "Rate limit reached. Please refer to API documentation and throttle requests accordingly.", Category: CategoryOperation, Variant: 0, Retryable: true, HTTPStatus: 429}
-var ErrParameterParam0Error = &Error{Code: CodeParameterParam0Error, Message: "Parameter {param0} error", Category: CategoryOrder, Variant: 0, Params: []string{"{param0}"}}
-var ErrE51008 = &Error{Code: CodeE51008, Message: "Order failed. Insufficient {param0} balance in account", Category: CategoryOrder, Variant: 0, Params: []string{"{param0}"}}
-var ErrModifyLimitExceeded = &Error{Code: CodeModifyLimitExceeded, Message: "Unknown order sent.", Category: CategoryOrder, Variant: 0}
-var ErrDuplicatedOrderId = &Error{Code: CodeDuplicatedOrderId, Message: "Unknown order sent.", Category: CategoryOrder, Variant: 0}
-var ErrOrderAmountTooSmall = &Error{Code: CodeOrderAmountTooSmall, Message: "Order amount should be greater than the min available amount: %f.", Category: CategoryOrder, Variant: -1}
-var ErrOutsideNested = &Error{Code: CodeOutsideNested, Message: "Unknown order type {}.", Category: CategoryOperation, Variant: 0, Params: []string{"{}"}}
+var ErrOperationFailed = &Error{Code: CodeOperationFailed, Message: "Operation failed.", Category: CategoryOperation, Variant: 0, Matched: MatchedExact}
+var ErrBulkOperationPartiallySucceeded = &Error{Code: CodeBulkOperationPartiallySucceeded, Message: "Bulk operation partially succeeded.", Kind: KindWarning, Variant: 0, Matched: MatchedExact}
+var ErrRequestThrottled = &Error{Code: CodeRequestThrottled, Message: "Rate limit reached. Please refer to API documentation and throttle requests accordingly.", Category: CategoryOperation, Variant: 0, Matched: MatchedExact, Retryable: true, HTTPStatus: 429}
+var ErrParameterParam0Error = &Error{Code: CodeParameterParam0Error, Message: "Parameter {param0} error", Category: CategoryOrder, Variant: 0, Params: []string{"{param0}"}, Matched: MatchedExact}
+var ErrE51008 = &Error{Code: CodeE51008, Message: "Order failed. Insufficient {param0} balance in account", Category: CategoryOrder, Variant: 0, Params: []string{"{param0}"}, Matched: MatchedExact}
+var ErrModifyLimitExceeded = &Error{Code: CodeModifyLimitExceeded, Message: "Unknown order sent.", Category: CategoryOrder, Variant: 0, Matched: MatchedExact}
+var ErrDuplicatedOrderId = &Error{Code: CodeDuplicatedOrderId, Message: "Unknown order sent.", Category: CategoryOrder, Variant: 0, Matched: MatchedExact}
+var ErrOrderAmountTooSmall = &Error{Code: CodeOrderAmountTooSmall, Message: "Order amount should be greater than the min available amount: %f.", Category: CategoryOrder, Variant: -1, Matched: MatchedNone, Mismatch: MismatchUnmatched}
+var ErrOutsideNested = &Error{Code: CodeOutsideNested, Message: "Unknown order type {}.", Category: CategoryOperation, Variant: 0, Params: []string{"{}"}, Matched: MatchedExact}
 
 // Deprecated: The API still sends this code, but the catalog advises against relying on it.
-var ErrIncorrectTradePassword = &Error{Code: CodeIncorrectTradePassword, Message: "", Category: CategoryAccount, Variant: -1}
-var ErrCancelled = &Error{Code: CodeCancelled, Message: "", Category: CategoryAccount, Variant: -1}
+var ErrIncorrectTradePassword = &Error{Code: CodeIncorrectTradePassword, Message: "", Category: CategoryAccount, Variant: -1, Matched: MatchedNone, Mismatch: MismatchUndocumented}
+var ErrCancelled = &Error{Code: CodeCancelled, Message: "", Category: CategoryAccount, Variant: -1, Matched: MatchedNone, Mismatch: MismatchUndocumented}

@@ -29,17 +29,34 @@ const Version = "0.1.0"
 // CatalogName is the name of the catalog this package was generated from.
 const CatalogName = "minimal"
 
-// PayloadCodeField is the field of an error payload that holds the code.
+// PayloadCodeField is the field of an error payload that holds the code where
+// a server's error is written ([Error.ToPayload]: at the first of the places a
+// payload may hold an error without a "*"): the name of a top-level field, or
+// else its JSON Pointer.
 const PayloadCodeField = "code"
 
-// PayloadMessageField is the field of an error payload that holds the message.
+// PayloadMessageField is the field of an error payload that holds the message,
+// as [PayloadCodeField] is the code's.
 const PayloadMessageField = "msg"
 
-// The payload's fields as JSON text, as [Error.MarshalJSON] writes them.
-const (
-	codeMember    = "\"code\""
-	messageMember = "\"msg\""
-)
+// locations are the places a payload may hold an error, tried in order: the
+// JSON Pointers of its code and of its message, a "*" standing for every item
+// of an array.
+var locations = [...]location{
+	{code: "/code", message: "/msg"},
+}
+
+// topLevel tells whether the one place a payload holds an error is two of its
+// top-level fields, which the runtime reads straight from the JSON text.
+const topLevel = true
+
+// numericStrings tells whether a code sent as a JSON string that holds an
+// integer ("-2015") is read as that integer.
+const numericStrings = false
+
+// tolerated are the drifts of a message from its template that still match
+// it, reported as [MatchedTolerant].
+const tolerated tolerance = 0
 
 // errorPrefix begins the text of the errors of this package.
 const errorPrefix = "minimal: "
@@ -125,4 +142,4 @@ var RetiredCodes = retiredCodes([]retiredCode{})
 // code. Each is the error [New] makes of its code and its first message
 // template ("" for a code without any).
 
-var ErrFailed = &Error{Code: CodeFailed, Message: "It failed.", Category: CategoryGeneral, Variant: 0}
+var ErrFailed = &Error{Code: CodeFailed, Message: "It failed.", Category: CategoryGeneral, Variant: 0, Matched: MatchedExact}

@@ -29,17 +29,34 @@ const Version = "16.0.0"
 // CatalogName is the name of the catalog this package was generated from.
 const CatalogName = "sqlstate"
 
-// PayloadCodeField is the field of an error payload that holds the code.
+// PayloadCodeField is the field of an error payload that holds the code where
+// a server's error is written ([Error.ToPayload]: at the first of the places a
+// payload may hold an error without a "*"): the name of a top-level field, or
+// else its JSON Pointer.
 const PayloadCodeField = "sqlstate"
 
-// PayloadMessageField is the field of an error payload that holds the message.
+// PayloadMessageField is the field of an error payload that holds the message,
+// as [PayloadCodeField] is the code's.
 const PayloadMessageField = "message"
 
-// The payload's fields as JSON text, as [Error.MarshalJSON] writes them.
-const (
-	codeMember    = "\"sqlstate\""
-	messageMember = "\"message\""
-)
+// locations are the places a payload may hold an error, tried in order: the
+// JSON Pointers of its code and of its message, a "*" standing for every item
+// of an array.
+var locations = [...]location{
+	{code: "/sqlstate", message: "/message"},
+}
+
+// topLevel tells whether the one place a payload holds an error is two of its
+// top-level fields, which the runtime reads straight from the JSON text.
+const topLevel = true
+
+// numericStrings tells whether a code sent as a JSON string that holds an
+// integer ("-2015") is read as that integer.
+const numericStrings = false
+
+// tolerated are the drifts of a message from its template that still match
+// it, reported as [MatchedTolerant].
+const tolerated tolerance = 0
 
 // errorPrefix begins the text of the errors of this package.
 const errorPrefix = "sqlstate: "
@@ -144,9 +161,9 @@ var RetiredCodes = retiredCodes([]retiredCode{})
 // code. Each is the error [New] makes of its code and its first message
 // template ("" for a code without any).
 
-var ErrSuccessfulCompletion = &Error{Code: CodeSuccessfulCompletion, Message: "successful completion", Category: CategorySuccess, Variant: 0}
-var ErrDivisionByZero = &Error{Code: CodeDivisionByZero, Message: "division by zero", Category: CategoryDataException, Variant: 0}
-var ErrInvalidTextRepresentation = &Error{Code: CodeInvalidTextRepresentation, Message: "invalid input syntax for type %s: %s", Category: CategoryDataException, Variant: 0, Params: []string{"%s", "%s"}}
-var ErrUniqueViolation = &Error{Code: CodeUniqueViolation, Message: "duplicate key value violates unique constraint %s", Category: CategoryIntegrity, Variant: 0, Params: []string{"%s"}, HTTPStatus: 409}
-var ErrSerializationFailure = &Error{Code: CodeSerializationFailure, Message: "could not serialize access due to concurrent update", Category: CategoryTransactionRollback, Variant: 0, Retryable: true}
-var ErrDeadlockDetected = &Error{Code: CodeDeadlockDetected, Message: "deadlock detected", Category: CategoryTransactionRollback, Variant: 0, Retryable: true}
+var ErrSuccessfulCompletion = &Error{Code: CodeSuccessfulCompletion, Message: "successful completion", Category: CategorySuccess, Variant: 0, Matched: MatchedExact}
+var ErrDivisionByZero = &Error{Code: CodeDivisionByZero, Message: "division by zero", Category: CategoryDataException, Variant: 0, Matched: MatchedExact}
+var ErrInvalidTextRepresentation = &Error{Code: CodeInvalidTextRepresentation, Message: "invalid input syntax for type %s: %s", Category: CategoryDataException, Variant: 0, Params: []string{"%s", "%s"}, Matched: MatchedExact}
+var ErrUniqueViolation = &Error{Code: CodeUniqueViolation, Message: "duplicate key value violates unique constraint %s", Category: CategoryIntegrity, Variant: 0, Params: []string{"%s"}, Matched: MatchedExact, HTTPStatus: 409}
+var ErrSerializationFailure = &Error{Code: CodeSerializationFailure, Message: "could not serialize access due to concurrent update", Category: CategoryTransactionRollback, Variant: 0, Matched: MatchedExact, Retryable: true}
+var ErrDeadlockDetected = &Error{Code: CodeDeadlockDetected, Message: "deadlock detected", Category: CategoryTransactionRollback, Variant: 0, Matched: MatchedExact, Retryable: true}

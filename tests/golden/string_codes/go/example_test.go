@@ -27,3 +27,15 @@ func ExampleMatch() {
 	fmt.Println(ok, variant, len(params), err == nil && formatted == message)
 	// Output: true 0 0 true
 }
+
+// Build makes the error a server answers with, and ToPayload the payload it
+// sends: FromPayload reads the same code, variant and params back from it.
+func ExampleBuild() {
+	e, err := Build(CodeDivisionByZero, 0)
+	if err != nil {
+		panic(err)
+	}
+	back, err := FromPayload(e.ToPayload())
+	fmt.Println(err == nil && back.Code == e.Code, back.Variant == e.Variant, fmt.Sprint(back.Params) == fmt.Sprint(e.Params))
+	// Output: true true true
+}

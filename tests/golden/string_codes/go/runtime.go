@@ -4,10 +4,10 @@
 // generator/runtime/go/runtime.go into every package verbatim but the package
 // clause. The catalog's data is in errors.go, which declares what this file uses
 // and does not declare: the Code type and its raw method, codeKind and codeOf,
-// the payload's field names, codeMember, messageMember and errorPrefix, the
-// categories table, the category table of the codes (Category.Contains and
-// categoryOf, the category of a code the catalog does not know) and the entries
-// table. That data is plain tables: nothing is computed for it when the package
+// the payload's field names, its locations, topLevel, numericStrings, tolerated
+// and errorPrefix, the categories table, the category table of the codes
+// (Category.Contains and categoryOf, the category of a code the catalog does not
+// know) and the entries table. That data is plain tables: nothing is computed for it when the package
 // is initialised, and the index of the codes is built on first use.
 
 package sqlstate
@@ -46,6 +46,66 @@ func (k Kind) String() string {
 		return "success"
 	}
 	return "Kind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// Matched tells how the message of an [*Error] matched the message template of
+// its Variant.
+type Matched string
+
+// The ways a message matches a template.
+const (
+	// MatchedExact is a message that is the template filled in, as [Match]
+	// finds it.
+	MatchedExact Matched = "exact"
+	// MatchedTolerant is a message that drifted from the template in a way the
+	// catalog tolerates: whitespace at either end, a final period missing or
+	// added, backticks around a value dropped, or text after the documented
+	// message (then in [Error.Detail]).
+	MatchedTolerant Matched = "tolerant"
+	// MatchedNone is a message that matched no template: [Error.Mismatch]
+	// tells why, and Variant is -1.
+	MatchedNone Matched = "none"
+)
+
+// Mismatch tells why the message of an [*Error] matched no template; it is ""
+// when one matched.
+type Mismatch string
+
+// The reasons a message matches no template.
+const (
+	// MismatchEmpty is an empty message.
+	MismatchEmpty Mismatch = "empty"
+	// MismatchUndocumented is a message of a code the catalog gives no
+	// message.
+	MismatchUndocumented Mismatch = "undocumented"
+	// MismatchUnmatched is a message that fits none of its code's templates,
+	// even with the drifts the catalog tolerates.
+	MismatchUnmatched Mismatch = "unmatched"
+	// MismatchUnknownCode is a message of a code the catalog does not know.
+	MismatchUnknownCode Mismatch = "unknown_code"
+)
+
+// tolerance is a set of the drifts of a message from its template that the
+// catalog tolerates (tolerated, in errors.go).
+type tolerance uint8
+
+// The drifts a catalog may tolerate.
+const (
+	// tolerateWhitespace: ASCII whitespace (space, tab, CR, LF) at either end.
+	tolerateWhitespace tolerance = 1 << iota
+	// toleratePunctuation: one final period (. or 。) more or less.
+	toleratePunctuation
+	// tolerateBackticks: the backticks docs write around a placeholder.
+	tolerateBackticks
+	// tolerateDetail: text after the documented message.
+	tolerateDetail
+)
+
+// location is one place a payload may hold an error: the JSON Pointers (RFC
+// 6901) of its code and of its message, where a "*" token is every item of an
+// array, at the same places in both.
+type location struct {
+	code, message string
 }
 
 // String returns the identifier the catalog gives a known code (such as
@@ -219,18 +279,22 @@ var index struct {
 func indexed() {
 	index.byCode = make([]*entry, len(entries))
 	for i := range entries {
-		e := &entries[i]
-		index.byCode[i] = e
-		for j := range e.variants {
-			if variant := e.ordered(j); len(e.variants[variant].parts) == 1 {
-				e.literals = append(e.literals, variant)
-			}
-		}
-		text := func(variant int) string { return e.variants[variant].parts[0] }
-		slices.SortStableFunc(e.literals, func(a, b int) int { return strings.Compare(text(a), text(b)) })
-		e.literals = slices.CompactFunc(e.literals, func(a, b int) bool { return text(a) == text(b) })
+		index.byCode[i] = &entries[i]
+		entries[i].index()
 	}
 	slices.SortFunc(index.byCode, func(a, b *entry) int { return cmp.Compare(a.code, b.code) })
+}
+
+// index fills in e.literals.
+func (e *entry) index() {
+	for j := range e.variants {
+		if variant := e.ordered(j); len(e.variants[variant].parts) == 1 {
+			e.literals = append(e.literals, variant)
+		}
+	}
+	text := func(variant int) string { return e.variants[variant].parts[0] }
+	slices.SortStableFunc(e.literals, func(a, b int) int { return strings.Compare(text(a), text(b)) })
+	e.literals = slices.CompactFunc(e.literals, func(a, b int) bool { return text(a) == text(b) })
 }
 
 // find returns the entry of a known code, by binary search, and nil for a code
@@ -298,6 +362,110 @@ func (e *entry) match(message string, values bool) (int, []string) {
 		}
 	}
 	return -1, nil
+}
+
+// matchLoosely returns the variant of e that message matches, the values of its
+// placeholders, how it matched, the detail after it and why none matched, by
+// the reference rule (generator.model.ErrorDef.match_loosely): exactly first,
+// as match does; then, for a message that is not empty, with the drifts the
+// catalog tolerates but detail, the message and the templates normalized alike
+// (see normalized and loosened), in match order, the same split and types
+// deciding; then, with detail tolerated, a template (normalized without the
+// final period) followed by more text, which is the detail. Every step is a
+// pass of substring searches, in time linear in the message.
+func (e *entry) matchLoosely(message string) (int, []string, Matched, string, Mismatch) {
+	if exact, params := e.match(message, true); exact >= 0 {
+		return exact, params, MatchedExact, "", ""
+	}
+	switch {
+	case len(e.variants) == 0:
+		return -1, nil, MatchedNone, "", MismatchUndocumented
+	case message == "":
+		return -1, nil, MatchedNone, "", MismatchEmpty
+	}
+	if tolerated&^tolerateDetail != 0 {
+		wanted := normalized(message, tolerated)
+		for i := range e.variants {
+			index := e.ordered(i)
+			v := &e.variants[index]
+			loose := variant{parts: loosened(v.parts, tolerated), types: v.types}
+			if params, ok := loose.fit(wanted, true); ok {
+				return index, params, MatchedTolerant, "", ""
+			}
+		}
+	}
+	if tolerated&tolerateDetail != 0 {
+		for i := range e.variants {
+			index := e.ordered(i)
+			v := &e.variants[index]
+			loose := variant{parts: append(loosened(v.parts, tolerated&^toleratePunctuation), ""), types: v.types}
+			if loose.types != "" {
+				loose.types += "s" // the detail is any text
+			}
+			if params, ok := loose.fit(message, true); ok && params[len(params)-1] != "" {
+				last := len(params) - 1
+				var values []string // nil when none, as match gives them
+				if last > 0 {
+					values = params[:last:last]
+				}
+				return index, values, MatchedTolerant, params[last], ""
+			}
+		}
+	}
+	return -1, nil, MatchedNone, "", MismatchUnmatched
+}
+
+// asciiSpace is the whitespace the tolerances trim: ASCII only, alike in every
+// runtime.
+const asciiSpace = " \t\n\r"
+
+// normalized returns a message as the tolerances compare it
+// (generator.model.normalized): without ASCII whitespace at either end, and
+// then one final period (. or 。), as each is tolerated.
+func normalized(message string, tolerate tolerance) string {
+	if tolerate&tolerateWhitespace != 0 {
+		message = strings.TrimLeft(message, asciiSpace)
+	}
+	return trimmedEnd(message, tolerate)
+}
+
+func trimmedEnd(text string, tolerate tolerance) string {
+	if tolerate&tolerateWhitespace != 0 {
+		text = strings.TrimRight(text, asciiSpace)
+	}
+	if tolerate&toleratePunctuation != 0 {
+		cut, ok := strings.CutSuffix(text, ".")
+		if !ok {
+			cut, ok = strings.CutSuffix(text, "。")
+		}
+		if ok {
+			text = cut
+			if tolerate&tolerateWhitespace != 0 {
+				text = strings.TrimRight(text, asciiSpace)
+			}
+		}
+	}
+	return text
+}
+
+// loosened returns a copy of a template's literal parts as the tolerances
+// compare them (generator.model.loose_parts): with backticks tolerated, without
+// the backtick on either side of a placeholder (`%s`); its ends normalized as a
+// message is.
+func loosened(parts []string, tolerate tolerance) []string {
+	out := append(make([]string, 0, len(parts)+1), parts...) // room for the detail's part
+	if tolerate&tolerateBackticks != 0 {
+		for i := 0; i+1 < len(out); i++ {
+			if strings.HasSuffix(out[i], "`") && strings.HasPrefix(out[i+1], "`") {
+				out[i], out[i+1] = out[i][:len(out[i])-1], out[i+1][1:]
+			}
+		}
+	}
+	if tolerate&tolerateWhitespace != 0 {
+		out[0] = strings.TrimLeft(out[0], asciiSpace)
+	}
+	out[len(out)-1] = trimmedEnd(out[len(out)-1], tolerate)
+	return out
 }
 
 // fit reports whether message fits the template, and with values set, the
@@ -539,6 +707,61 @@ func Format(code Code, variant int, params ...string) (string, error) {
 	return message.String(), nil
 }
 
+// Build returns the error a server answers with: code, with the message of a
+// variant of it filled in by params, in the order of its placeholders, as
+// [Format] writes it, then read as [New] reads it (the most specific template
+// the message fits wins, as for a client, so a value that fits a more specific
+// template makes it that one). [Error.ToPayload] writes it as the payload the
+// API sends, which [FromPayload] reads back as the same code, variant and
+// params. It fails for a code the catalog does not know, a success code, a
+// variant the code does not have, or the wrong number of params.
+func Build(code Code, variant int, params ...string) (*Error, error) {
+	if known := find(code); known != nil && known.kind == KindSuccess {
+		return nil, errors.New(errorPrefix + "code " + code.String() + " is a success code, not an error")
+	}
+	message, err := Format(code, variant, params...)
+	if err != nil {
+		return nil, err
+	}
+	return New(code, message), nil
+}
+
+// BuildNamed is [Build] with the values of a braces template given by the
+// names of its placeholders ({ccy}), one value for each name however often it
+// appears in the template. It fails as Build does, and for a name the template
+// does not have, a name it has but params does not, or a placeholder without a
+// name ({}: give its values to Build, by position).
+func BuildNamed(code Code, variant int, params map[string]string) (*Error, error) {
+	known := find(code)
+	if known == nil || variant < 0 || variant >= len(known.variants) {
+		return Build(code, variant) // fails as Build does
+	}
+	v := &known.variants[variant]
+	which := "message variant " + strconv.Itoa(variant) + " of code " + code.String()
+	var unknown []string
+	for name := range params {
+		if name == "" || !slices.Contains(v.names, name) {
+			unknown = append(unknown, strconv.Quote(name))
+		}
+	}
+	if len(unknown) > 0 {
+		slices.Sort(unknown)
+		return nil, errors.New(errorPrefix + which + " takes no value named " + strings.Join(unknown, ", "))
+	}
+	values := make([]string, len(v.parts)-1)
+	for i := range values {
+		if i >= len(v.names) || v.names[i] == "" {
+			return nil, errors.New(errorPrefix + which + " has a placeholder without a name: give its values by position")
+		}
+		value, ok := params[v.names[i]]
+		if !ok {
+			return nil, errors.New(errorPrefix + which + " needs a value for " + strconv.Quote(v.names[i]))
+		}
+		values[i] = value
+	}
+	return Build(code, variant, values...)
+}
+
 type retiredCode struct {
 	code Code
 	name string
@@ -566,10 +789,21 @@ type Error struct {
 	// Category when it has none.
 	Category Category
 	// Variant is the index, in catalog order, of the message template the
-	// message matched (see [Match]), or -1.
+	// message matched (see [Match]; Matched tells how), or -1.
 	Variant int
 	// Params are the values of the matched template's placeholders.
 	Params []string
+	// Matched tells how the message matched the template of Variant:
+	// exactly, with a drift the catalog tolerates, or not at all.
+	Matched Matched
+	// Detail is the text after the documented message, when a tolerant match
+	// left some; "" otherwise.
+	Detail string
+	// Mismatch tells why no template matched; "" when one did.
+	Mismatch Mismatch
+	// Pointer is the JSON Pointer of the code in the payload it was read from
+	// (/data/1/sCode); "" for an error made by [New] or [Build].
+	Pointer string
 	// Retryable tells whether the failed request may be sent again as it is
 	// (false for codes the catalog does not know).
 	Retryable bool
@@ -581,6 +815,9 @@ type Error struct {
 // says about them filled in; a code the catalog does not know keeps its raw
 // code and message, and gets the category that declares it (see
 // [Code.Category]). A success code too gets an *Error here, its Kind telling.
+//
+// The message is matched exactly first (see [Match]), then with the drifts the
+// catalog tolerates, if any; Matched, Detail and Mismatch tell which.
 func New(code Code, message string) *Error {
 	e := new(Error)
 	e.fill(code, message)
@@ -592,10 +829,11 @@ func (e *Error) fill(code Code, message string) {
 	known := find(code)
 	if known == nil {
 		e.Category = categoryOf(code)
+		e.Matched, e.Mismatch = MatchedNone, MismatchUnknownCode
 		return
 	}
 	e.Kind, e.Category, e.Retryable, e.HTTPStatus = known.kind, known.category, known.retryable, known.httpStatus
-	e.Variant, e.Params = known.match(message, true)
+	e.Variant, e.Params, e.Matched, e.Detail, e.Mismatch = known.matchLoosely(message)
 }
 
 // Error returns the code, its identifier when the catalog knows it, and the
@@ -684,48 +922,137 @@ func (e *PayloadError) Unwrap() error {
 	return e.Err
 }
 
-// FromPayload returns the error an error payload stands for. data is the UTF-8
-// JSON text of an object: its [PayloadCodeField] holds the code, a JSON integer
-// or a JSON string as the type of [Code] is, and its [PayloadMessageField] the
-// message, a JSON string. A code the catalog does not know keeps its raw code
-// and message.
+// FromPayload returns the error an error payload stands for: the first error
+// it holds at the catalog's locations, tried in order. data is the UTF-8 JSON
+// text of an object. At a location, the code is a JSON integer or a JSON string
+// as the type of [Code] is (or, in a catalog that reads numeric strings, a
+// JSON string holding an integer as JSON writes one: "-2015"), and the message
+// a JSON string; a location with a "*" holds one code (and message) in each
+// item of an array, read in order. A catalog of one top-level location, such
+// as [PayloadCodeField] and [PayloadMessageField], is read straight from the
+// text. A code the catalog does not know keeps its raw code and message; the
+// message matches its template as [New] matches it, and Pointer tells where the
+// code was.
 //
-// The error is a [*PayloadError] when data is not such a payload, or nests
-// deeper than [MaxDepth]. A payload of a success code stands for no error:
-// FromPayload returns nil and a nil error for it, so a nil error tells that
-// data was read and a nil *Error that its code is a success. (Check for the nil
-// *Error before using it as an error: an error holding a nil *Error is not
-// nil.)
+// The error is a [*PayloadError] when data is not such a payload, nests
+// deeper than [MaxDepth], holds no code at any location, or holds a code or
+// message of the wrong type at one. A payload whose every code is a success
+// stands for no error: FromPayload returns nil and a nil error for it, so a
+// nil error tells that data was read and a nil *Error that it reports success.
+// (Check for the nil *Error before using it as an error: an error holding a
+// nil *Error is not nil.) [EveryError] returns every error of a payload.
 func FromPayload(data []byte) (*Error, error) {
-	e := new(Error)
-	if err := e.decode(data); err != nil {
+	if topLevel {
+		e := new(Error)
+		if err := e.decode(data); err != nil {
+			return nil, err
+		}
+		if e.Kind == KindSuccess {
+			return nil, nil
+		}
+		return e, nil
+	}
+	all, err := read(data)
+	if err != nil {
 		return nil, err
 	}
-	if e.Kind == KindSuccess {
-		return nil, nil
+	for _, hit := range all {
+		if hit.code.Kind() != KindSuccess {
+			return hit.error(), nil
+		}
 	}
-	return e, nil
+	return nil, nil
 }
 
-// MarshalJSON writes e as the error payload it stands for, the inverse of
-// [Error.UnmarshalJSON]: an Error survives a round trip through encoding/json.
+// EveryError returns every error a payload holds, in the order of the
+// catalog's locations and, at a location with a "*", of the array's items
+// (an envelope's error, then each failed item of a batch), each with the JSON
+// Pointer of its code in Pointer. Success codes are left out: a payload that
+// reports only success gives none, and a nil error. It fails as [FromPayload]
+// does.
+func EveryError(data []byte) ([]*Error, error) {
+	if topLevel {
+		e, err := FromPayload(data)
+		if e == nil {
+			return nil, err
+		}
+		return []*Error{e}, nil
+	}
+	all, err := read(data)
+	if err != nil {
+		return nil, err
+	}
+	var errs []*Error
+	for _, hit := range all {
+		if hit.code.Kind() != KindSuccess {
+			errs = append(errs, hit.error())
+		}
+	}
+	return errs, nil
+}
+
+// ToPayload returns the error payload a server sends for e, as JSON text: its
+// code and message at the first of the catalog's locations without a "*", in
+// nested objects for a JSON Pointer such as /error/code. [FromPayload] reads
+// it back as the same code, message, variant and params.
+func (e *Error) ToPayload() []byte {
+	code, _ := json.Marshal(e.Code) // an integer or a string: it cannot fail
+	message, _ := json.Marshal(e.Message)
+	at := written()
+	return appendObject(nil, tokens(at.code), code, tokens(at.message), message)
+}
+
+// written returns where a server's error is written: the first location
+// without a "*" (the catalog has one).
+func written() *location {
+	for i := range locations {
+		if !slices.Contains(tokens(locations[i].code), "*") {
+			return &locations[i]
+		}
+	}
+	return &locations[0]
+}
+
+// appendObject appends the JSON object that holds value a at pointer tokens a
+// and value b at b, their common first objects written once.
+func appendObject(out []byte, a []string, valueA []byte, b []string, valueB []byte) []byte {
+	out = append(out, '{')
+	if len(a) > 1 && len(b) > 1 && a[0] == b[0] {
+		out = appendObject(appendKey(out, a[0]), a[1:], valueA, b[1:], valueB)
+	} else {
+		out = appendNested(appendKey(out, a[0]), a[1:], valueA)
+		out = appendNested(appendKey(append(out, ','), b[0]), b[1:], valueB)
+	}
+	return append(out, '}')
+}
+
+// appendNested appends value inside one object for each of tokens.
+func appendNested(out []byte, tokens []string, value []byte) []byte {
+	if len(tokens) == 0 {
+		return append(out, value...)
+	}
+	return append(appendNested(appendKey(append(out, '{'), tokens[0]), tokens[1:], value), '}')
+}
+
+func appendKey(out []byte, key string) []byte {
+	quoted, _ := json.Marshal(key)
+	return append(append(out, quoted...), ':')
+}
+
+// MarshalJSON writes e as the error payload it stands for, as
+// [Error.ToPayload] does, the inverse of [Error.UnmarshalJSON]: an Error
+// survives a round trip through encoding/json (but for its Pointer, which is
+// then that of the location it is written at).
 func (e Error) MarshalJSON() ([]byte, error) {
-	code, err := json.Marshal(e.Code)
-	if err != nil {
-		return nil, err
-	}
-	message, err := json.Marshal(e.Message)
-	if err != nil {
-		return nil, err
-	}
-	return []byte("{" + codeMember + ":" + string(code) + "," + messageMember + ":" + string(message) + "}"), nil
+	return e.ToPayload(), nil
 }
 
-// UnmarshalJSON reads an error payload into e as [FromPayload] does, so that
-// a response that holds one can be decoded with encoding/json (a success code
-// too: e's Kind then tells); JSON null leaves e as it is. Into an Error that does not escape, a known code whose
-// message is one of its templates without placeholders is read without
-// allocating.
+// UnmarshalJSON reads an error payload into e as [FromPayload] does, so that a
+// response that holds one can be decoded with encoding/json; of a payload that
+// reports only success, it reads the first success code (e's Kind then tells).
+// JSON null leaves e as it is. Into an Error that does not escape, with a
+// catalog of one top-level location, a known code whose message is one of its
+// templates without placeholders is read without allocating.
 func (e *Error) UnmarshalJSON(data []byte) error {
 	if string(bytes.TrimSpace(data)) == "null" {
 		return nil
@@ -734,12 +1061,24 @@ func (e *Error) UnmarshalJSON(data []byte) error {
 }
 
 func (e *Error) decode(data []byte) error {
-	if !utf8.Valid(data) {
-		return &PayloadError{Reason: "payload is not valid UTF-8"}
+	if !topLevel {
+		all, err := read(data)
+		if err != nil {
+			return err
+		}
+		first := &all[0]
+		for i := range all {
+			if all[i].code.Kind() != KindSuccess {
+				first = &all[i]
+				break
+			}
+		}
+		e.fill(first.code, first.message)
+		e.Pointer = first.pointer
+		return nil
 	}
-	if !json.Valid(data) {
-		var value any
-		return &PayloadError{Reason: "payload is not valid JSON", Err: json.Unmarshal(data, &value)}
+	if problem := valid(data); problem != nil {
+		return problem
 	}
 	rawCode, rawMessage, problem := members(data)
 	switch {
@@ -750,7 +1089,7 @@ func (e *Error) decode(data []byte) error {
 	case rawMessage == nil:
 		return &PayloadError{Reason: "payload has no " + strconv.Quote(PayloadMessageField) + " field"}
 	}
-	code, ok := codeOf(rawCode)
+	code, ok := readCode(rawCode)
 	if !ok {
 		return &PayloadError{Reason: "payload field " + strconv.Quote(PayloadCodeField) + " must be " + codeKind}
 	}
@@ -759,7 +1098,317 @@ func (e *Error) decode(data []byte) error {
 		return &PayloadError{Reason: "payload field " + strconv.Quote(PayloadMessageField) + " must be a string"}
 	}
 	e.fill(code, message)
+	e.Pointer = locations[0].code
 	return nil
+}
+
+// valid returns a *PayloadError when data is no UTF-8 JSON text.
+func valid(data []byte) *PayloadError {
+	if !utf8.Valid(data) {
+		return &PayloadError{Reason: "payload is not valid UTF-8"}
+	}
+	if !json.Valid(data) {
+		var value any
+		return &PayloadError{Reason: "payload is not valid JSON", Err: json.Unmarshal(data, &value)}
+	}
+	return nil
+}
+
+// hit is a code a payload holds at one of the catalog's locations.
+type hit struct {
+	pointer string // the JSON Pointer of the code
+	code    Code
+	message string
+}
+
+func (h *hit) error() *Error {
+	e := New(h.code, h.message)
+	e.Pointer = h.pointer
+	return e
+}
+
+// read returns every code data holds at the catalog's locations, in order, by
+// the reference rule (generator.model.Payload.read): at each location, each
+// value its code pointer reaches ("*" taking every item of an array, in
+// order), with the message its message pointer reaches in the same items. The
+// whole text is checked once (UTF-8, JSON, an object, MaxDepth), then each
+// location is a walk over the values on its way, each token scanning the value
+// it is in once, so the time is linear in the length of data.
+func read(data []byte) ([]hit, error) {
+	if problem := valid(data); problem != nil {
+		return nil, problem
+	}
+	if problem := shape(data); problem != "" {
+		return nil, &PayloadError{Reason: problem}
+	}
+	root := data[skipSpace(data, 0):]
+	var all []hit
+	for i := range locations {
+		at := &locations[i]
+		messageTokens := tokens(at.message)
+		for _, value := range resolve(root, tokens(at.code), nil, root, 0, nil) {
+			where := pointerText(value.path)
+			// The message is read in the item the code is in, from where its
+			// pointer took its last "*" (their tokens are the same up to there).
+			base, from := value.item, value.depth
+			if from > len(messageTokens) {
+				base, from = root, 0
+			}
+			rest := make([]string, len(messageTokens)-from)
+			for j, token := range messageTokens[from:] {
+				if token == "*" && from+j < len(value.path) {
+					token = value.path[from+j]
+				}
+				rest[j] = token
+			}
+			rawMessage, found := lookup(base, rest)
+			if !found || rawMessage[0] != '"' {
+				path := pointerText(append(value.path[:from:from], rest...))
+				if !found {
+					return nil, &PayloadError{Reason: "payload has a code at " + where + " but no message at " + path}
+				}
+				return nil, &PayloadError{Reason: "payload field " + path + " must be a string"}
+			}
+			code, ok := readCode(value.raw)
+			if !ok {
+				return nil, &PayloadError{Reason: "payload field " + where + " must be " + codeKind}
+			}
+			message, _ := text(rawMessage, code)
+			all = append(all, hit{pointer: where, code: code, message: message})
+		}
+	}
+	if len(all) == 0 {
+		places := make([]string, len(locations))
+		for i := range locations {
+			places[i] = locations[i].code
+		}
+		return nil, &PayloadError{Reason: "payload holds no code at " + strings.Join(places, ", ")}
+	}
+	return all, nil
+}
+
+// reached is a value a pointer reaches: its path, each "*" made the index of
+// the item it took, its raw JSON text, and the innermost item a "*" took (the
+// payload itself when none did), after the first depth tokens of the path.
+type reached struct {
+	path  []string
+	raw   []byte
+	item  []byte
+	depth int
+}
+
+// resolve appends every value pointer reaches from node (raw JSON text), whose
+// path is path, to found: a "*" token takes every item of an array in order,
+// and is a member named "*" of an object. item and depth are those of node.
+func resolve(node []byte, pointer, path []string, item []byte, depth int, found []reached) []reached {
+	for i, token := range pointer {
+		if token == "*" && node[0] == '[' {
+			index := 0
+			each(node, func(_, value []byte) bool {
+				inner := append(path[:len(path):len(path)], strconv.Itoa(index))
+				found = resolve(value, pointer[i+1:], inner, value, len(inner), found)
+				index++
+				return true
+			})
+			return found
+		}
+		child, ok := child(node, token)
+		if !ok {
+			return found
+		}
+		node, path = child, append(path[:len(path):len(path)], token)
+	}
+	return append(found, reached{path: path, raw: node, item: item, depth: depth})
+}
+
+// lookup returns the value a pointer without "*" reaches from node.
+func lookup(node []byte, pointer []string) ([]byte, bool) {
+	for _, token := range pointer {
+		var ok bool
+		if node, ok = child(node, token); !ok {
+			return nil, false
+		}
+	}
+	return node, true
+}
+
+// child returns the member of an object named token (the last of duplicates,
+// as encoding/json reads them), or the item of an array token is the index
+// of, written as JSON writes an integer.
+func child(node []byte, token string) ([]byte, bool) {
+	var found []byte
+	switch node[0] {
+	case '{':
+		each(node, func(key, value []byte) bool {
+			if keyIs(key, token) {
+				found = value
+			}
+			return true
+		})
+	case '[':
+		if token == "" || token[0] == '-' || !canonical([]byte(token)) {
+			return nil, false
+		}
+		index, err := strconv.Atoi(token)
+		if err != nil {
+			return nil, false
+		}
+		each(node, func(_, item []byte) bool {
+			if index == 0 {
+				found = item
+			}
+			index--
+			return index >= 0
+		})
+	}
+	return found, found != nil
+}
+
+// each calls visit with every member of the object node (its key as JSON
+// text, and its value) or every item of the array node (a nil key), in order,
+// until visit returns false. node is valid JSON text that starts with { or [.
+func each(node []byte, visit func(key, value []byte) bool) {
+	array := node[0] == '['
+	depth, value := 0, -1 // value: where the current member's value or item starts
+	var key []byte
+	end := func(at int) bool {
+		start := value
+		value = -1
+		if start >= 0 {
+			if raw := bytes.TrimRight(node[start:at], " \t\r\n"); len(raw) > 0 {
+				return visit(key, raw)
+			}
+		}
+		return true
+	}
+	for i := 0; i < len(node); i++ {
+		switch node[i] {
+		case '"':
+			quote := closing(node, i)
+			if depth == 1 && !array && value < 0 {
+				key = node[i : quote+1]
+			}
+			i = quote
+		case ':':
+			if depth == 1 && !array {
+				value = skipSpace(node, i+1)
+			}
+		case ',':
+			if depth == 1 {
+				if !end(i) {
+					return
+				}
+				if array {
+					value = skipSpace(node, i+1)
+				}
+			}
+		case '{', '[':
+			depth++
+			if depth == 1 && array {
+				value = skipSpace(node, i+1)
+			}
+		case '}', ']':
+			depth--
+			if depth == 0 {
+				end(i)
+				return
+			}
+		}
+	}
+}
+
+// closing returns the index of the quote that ends the JSON string whose
+// opening quote is at i, in valid JSON text.
+func closing(data []byte, i int) int {
+	quote := i + 1
+	for data[quote] != '"' {
+		if data[quote] == '\\' {
+			quote++
+		}
+		quote++
+	}
+	return quote
+}
+
+// shape returns what makes valid JSON text no payload: not an object, or
+// nested deeper than [MaxDepth]; "" when it is neither.
+func shape(data []byte) string {
+	start := skipSpace(data, 0)
+	if start == len(data) || data[start] != '{' {
+		return "payload must be a JSON object"
+	}
+	depth := 0
+	for i := start; i < len(data); i++ {
+		switch data[i] {
+		case '"':
+			i = closing(data, i)
+		case '{', '[':
+			depth++
+			if depth > MaxDepth {
+				return "payload nests deeper than 128 levels"
+			}
+		case '}', ']':
+			depth--
+		}
+	}
+	return ""
+}
+
+// tokens returns the reference tokens of a JSON Pointer, ~1 made / and ~0 ~.
+func tokens(pointer string) []string {
+	split := strings.Split(pointer, "/")[1:]
+	for i, token := range split {
+		if strings.Contains(token, "~") {
+			split[i] = strings.ReplaceAll(strings.ReplaceAll(token, "~1", "/"), "~0", "~")
+		}
+	}
+	return split
+}
+
+// pointerText returns the JSON Pointer of reference tokens.
+func pointerText(tokens []string) string {
+	var text strings.Builder
+	for _, token := range tokens {
+		text.WriteByte('/')
+		text.WriteString(strings.ReplaceAll(strings.ReplaceAll(token, "~", "~0"), "/", "~1"))
+	}
+	return text.String()
+}
+
+// readCode reads the code of a payload, raw JSON text: as codeOf does, and in
+// a catalog that reads numeric strings, a JSON string that is an integer as
+// JSON writes one, -?(0|[1-9][0-9]*), as that integer.
+func readCode(raw []byte) (Code, bool) {
+	if numericStrings && raw[0] == '"' {
+		body := raw[1 : len(raw)-1]
+		if bytes.IndexByte(body, '\\') >= 0 {
+			var decoded string
+			if json.Unmarshal(raw, &decoded) != nil {
+				return codeOf(raw)
+			}
+			body = []byte(decoded)
+		}
+		if !canonical(body) {
+			return codeOf(raw) // a string, which no integer code is
+		}
+		return codeOf(body)
+	}
+	return codeOf(raw)
+}
+
+// canonical reports whether text is an integer as JSON writes one:
+// -?(0|[1-9][0-9]*).
+func canonical(text []byte) bool {
+	digits := bytes.TrimPrefix(text, []byte("-"))
+	if len(digits) == 0 || digits[0] == '0' && len(digits) > 1 {
+		return false
+	}
+	for _, digit := range digits {
+		if digit < '0' || digit > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // members returns the raw values of the last top-level members named
@@ -788,13 +1437,7 @@ func members(data []byte) (code, message []byte, problem string) {
 	for i := start; i < len(data); i++ {
 		switch data[i] {
 		case '"':
-			quote := i + 1
-			for data[quote] != '"' {
-				if data[quote] == '\\' {
-					quote++
-				}
-				quote++
-			}
+			quote := closing(data, i)
 			if depth == 1 && value < 0 {
 				key = data[i : quote+1]
 			}

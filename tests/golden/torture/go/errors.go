@@ -29,17 +29,34 @@ const Version = "2.0.0-rc.1+build.5"
 // CatalogName is the name of the catalog this package was generated from.
 const CatalogName = "torture-test"
 
-// PayloadCodeField is the field of an error payload that holds the code.
+// PayloadCodeField is the field of an error payload that holds the code where
+// a server's error is written ([Error.ToPayload]: at the first of the places a
+// payload may hold an error without a "*"): the name of a top-level field, or
+// else its JSON Pointer.
 const PayloadCodeField = "error_code"
 
-// PayloadMessageField is the field of an error payload that holds the message.
+// PayloadMessageField is the field of an error payload that holds the message,
+// as [PayloadCodeField] is the code's.
 const PayloadMessageField = "error_message"
 
-// The payload's fields as JSON text, as [Error.MarshalJSON] writes them.
-const (
-	codeMember    = "\"error_code\""
-	messageMember = "\"error_message\""
-)
+// locations are the places a payload may hold an error, tried in order: the
+// JSON Pointers of its code and of its message, a "*" standing for every item
+// of an array.
+var locations = [...]location{
+	{code: "/error_code", message: "/error_message"},
+}
+
+// topLevel tells whether the one place a payload holds an error is two of its
+// top-level fields, which the runtime reads straight from the JSON text.
+const topLevel = true
+
+// numericStrings tells whether a code sent as a JSON string that holds an
+// integer ("-2015") is read as that integer.
+const numericStrings = false
+
+// tolerated are the drifts of a message from its template that still match
+// it, reported as [MatchedTolerant].
+const tolerated tolerance = 0
 
 // errorPrefix begins the text of the errors of this package.
 const errorPrefix = "torturetest: "
@@ -197,38 +214,38 @@ var RetiredCodes = retiredCodes([]retiredCode{
 // code. Each is the error [New] makes of its code and its first message
 // template ("" for a code without any).
 
-var ErrQuotes = &Error{Code: CodeQuotes, Message: "He said \"hi\" and 'bye'", Category: CategoryQuoting, Variant: 0}
-var ErrBackslashes = &Error{Code: CodeBackslashes, Message: "C:\\path\\to\\file and a trailing backslash \\", Category: CategoryQuoting, Variant: 0}
-var ErrPercent = &Error{Code: CodePercent, Message: "100%% sure", Category: CategoryQuoting, Variant: 2, Params: []string{"", "100%% sure"}}
-var ErrTemplateSyntax = &Error{Code: CodeTemplateSyntax, Message: "${injection} `backtick` {{ jinja }} {%% raw %%} */ /* -- #{ruby}", Category: CategoryQuoting, Variant: -1}
-var ErrMarkup = &Error{Code: CodeMarkup, Message: "</script><script>alert(1)</script>", Category: CategoryQuoting, Variant: 0}
-var ErrWhitespace = &Error{Code: CodeWhitespace, Message: " leading and trailing spaces ", Category: CategoryQuoting, Variant: 0}
-var ErrSeparators = &Error{Code: CodeSeparators, Message: "line\u2028separator and para\u2029graph", Category: CategoryText, Variant: 0}
-var ErrAstral = &Error{Code: CodeAstral, Message: "emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, a flag 🇺🇦 and a skin tone 👍🏽", Category: CategoryText, Variant: 0, Retryable: true, HTTPStatus: 503}
-var ErrRtl = &Error{Code: CodeRtl, Message: "RTL: مرحبا שלום %s", Category: CategoryText, Variant: 0, Params: []string{"%s"}}
-var ErrNone1 = &Error{Code: CodeNone1, Message: "None", Category: CategoryText, Variant: 0}
-var ErrSelfTest = &Error{Code: CodeSelfTest, Message: "self", Category: CategoryText, Variant: 0}
-var ErrErrorCode = &Error{Code: CodeErrorCode, Message: "ErrorCode", Category: CategoryText, Variant: 0}
-var ErrA = &Error{Code: CodeA, Message: "a", Category: CategoryText, Variant: 0}
-var ErrA1b = &Error{Code: CodeA1b, Message: "a1b", Category: CategoryText, Variant: 0}
-var ErrCategory = &Error{Code: CodeCategory, Message: "category", Category: CategoryText, Variant: 0}
-var ErrChan = &Error{Code: CodeChan, Message: "chan", Category: CategoryText, Variant: 0}
-var ErrSelect = &Error{Code: CodeSelect, Message: "select", Category: CategoryText, Variant: 0}
-var ErrRecover = &Error{Code: CodeRecover, Message: "recover", Category: CategoryText, Variant: 0}
-var ErrDef = &Error{Code: CodeDef, Message: "def", Category: CategoryText, Variant: 0}
-var ErrLambda = &Error{Code: CodeLambda, Message: "lambda", Category: CategoryText, Variant: 0}
-var ErrMap = &Error{Code: CodeMap, Message: "map", Category: CategoryText, Variant: 0}
-var ErrNone = &Error{Code: CodeNone, Message: "none", Category: CategoryText, Variant: 0}
-var ErrClass = &Error{Code: CodeClass, Message: "class", Category: CategoryText, Variant: 0}
-var ErrString = &Error{Code: CodeString, Message: "string", Category: CategoryText, Variant: 0}
-var ErrInit = &Error{Code: CodeInit, Message: "init", Category: CategoryText, Variant: 0}
-var ErrConstructor = &Error{Code: CodeConstructor, Message: "constructor", Category: CategoryText, Variant: 0}
-var ErrEnum = &Error{Code: CodeEnum, Message: "enum", Category: CategoryText, Variant: 0}
-var ErrTimeout = &Error{Code: CodeTimeout, Message: "Timed out after %s ms.", Category: CategoryText, Variant: 0, Params: []string{"%s"}}
+var ErrQuotes = &Error{Code: CodeQuotes, Message: "He said \"hi\" and 'bye'", Category: CategoryQuoting, Variant: 0, Matched: MatchedExact}
+var ErrBackslashes = &Error{Code: CodeBackslashes, Message: "C:\\path\\to\\file and a trailing backslash \\", Category: CategoryQuoting, Variant: 0, Matched: MatchedExact}
+var ErrPercent = &Error{Code: CodePercent, Message: "100%% sure", Category: CategoryQuoting, Variant: 2, Params: []string{"", "100%% sure"}, Matched: MatchedExact}
+var ErrTemplateSyntax = &Error{Code: CodeTemplateSyntax, Message: "${injection} `backtick` {{ jinja }} {%% raw %%} */ /* -- #{ruby}", Category: CategoryQuoting, Variant: -1, Matched: MatchedNone, Mismatch: MismatchUnmatched}
+var ErrMarkup = &Error{Code: CodeMarkup, Message: "</script><script>alert(1)</script>", Category: CategoryQuoting, Variant: 0, Matched: MatchedExact}
+var ErrWhitespace = &Error{Code: CodeWhitespace, Message: " leading and trailing spaces ", Category: CategoryQuoting, Variant: 0, Matched: MatchedExact}
+var ErrSeparators = &Error{Code: CodeSeparators, Message: "line\u2028separator and para\u2029graph", Category: CategoryText, Variant: 0, Matched: MatchedExact}
+var ErrAstral = &Error{Code: CodeAstral, Message: "emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, a flag 🇺🇦 and a skin tone 👍🏽", Category: CategoryText, Variant: 0, Matched: MatchedExact, Retryable: true, HTTPStatus: 503}
+var ErrRtl = &Error{Code: CodeRtl, Message: "RTL: مرحبا שלום %s", Category: CategoryText, Variant: 0, Params: []string{"%s"}, Matched: MatchedExact}
+var ErrNone1 = &Error{Code: CodeNone1, Message: "None", Category: CategoryText, Variant: 0, Matched: MatchedExact}
+var ErrSelfTest = &Error{Code: CodeSelfTest, Message: "self", Category: CategoryText, Variant: 0, Matched: MatchedExact}
+var ErrErrorCode = &Error{Code: CodeErrorCode, Message: "ErrorCode", Category: CategoryText, Variant: 0, Matched: MatchedExact}
+var ErrA = &Error{Code: CodeA, Message: "a", Category: CategoryText, Variant: 0, Matched: MatchedExact}
+var ErrA1b = &Error{Code: CodeA1b, Message: "a1b", Category: CategoryText, Variant: 0, Matched: MatchedExact}
+var ErrCategory = &Error{Code: CodeCategory, Message: "category", Category: CategoryText, Variant: 0, Matched: MatchedExact}
+var ErrChan = &Error{Code: CodeChan, Message: "chan", Category: CategoryText, Variant: 0, Matched: MatchedExact}
+var ErrSelect = &Error{Code: CodeSelect, Message: "select", Category: CategoryText, Variant: 0, Matched: MatchedExact}
+var ErrRecover = &Error{Code: CodeRecover, Message: "recover", Category: CategoryText, Variant: 0, Matched: MatchedExact}
+var ErrDef = &Error{Code: CodeDef, Message: "def", Category: CategoryText, Variant: 0, Matched: MatchedExact}
+var ErrLambda = &Error{Code: CodeLambda, Message: "lambda", Category: CategoryText, Variant: 0, Matched: MatchedExact}
+var ErrMap = &Error{Code: CodeMap, Message: "map", Category: CategoryText, Variant: 0, Matched: MatchedExact}
+var ErrNone = &Error{Code: CodeNone, Message: "none", Category: CategoryText, Variant: 0, Matched: MatchedExact}
+var ErrClass = &Error{Code: CodeClass, Message: "class", Category: CategoryText, Variant: 0, Matched: MatchedExact}
+var ErrString = &Error{Code: CodeString, Message: "string", Category: CategoryText, Variant: 0, Matched: MatchedExact}
+var ErrInit = &Error{Code: CodeInit, Message: "init", Category: CategoryText, Variant: 0, Matched: MatchedExact}
+var ErrConstructor = &Error{Code: CodeConstructor, Message: "constructor", Category: CategoryText, Variant: 0, Matched: MatchedExact}
+var ErrEnum = &Error{Code: CodeEnum, Message: "enum", Category: CategoryText, Variant: 0, Matched: MatchedExact}
+var ErrTimeout = &Error{Code: CodeTimeout, Message: "Timed out after %s ms.", Category: CategoryText, Variant: 0, Params: []string{"%s"}, Matched: MatchedExact}
 
 // Deprecated: The API still sends this code, but the catalog advises against relying on it.
-var ErrOldLimit = &Error{Code: CodeOldLimit, Message: "Old limit %s reached.", Category: CategoryLifecycle, Variant: 0, Params: []string{"%s"}}
-var ErrNewLimit = &Error{Code: CodeNewLimit, Message: "Limit %s reached.", Category: CategoryLifecycle, Variant: 0, Params: []string{"%s"}}
+var ErrOldLimit = &Error{Code: CodeOldLimit, Message: "Old limit %s reached.", Category: CategoryLifecycle, Variant: 0, Params: []string{"%s"}, Matched: MatchedExact}
+var ErrNewLimit = &Error{Code: CodeNewLimit, Message: "Limit %s reached.", Category: CategoryLifecycle, Variant: 0, Params: []string{"%s"}, Matched: MatchedExact}
 
 // Deprecated: The API still sends this code, but the catalog advises against relying on it.
-var ErrDeprecatedNoReason = &Error{Code: CodeDeprecatedNoReason, Message: "Deprecated without a reason.", Category: CategoryLifecycle, Variant: 0}
+var ErrDeprecatedNoReason = &Error{Code: CodeDeprecatedNoReason, Message: "Deprecated without a reason.", Category: CategoryLifecycle, Variant: 0, Matched: MatchedExact}

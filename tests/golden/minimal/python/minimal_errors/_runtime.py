@@ -429,6 +429,8 @@ def _resolve(
             for index, item in enumerate(node):
                 _resolve(item, rest, f"{at}/{index}", found, [*items, str(index)])
             return
+        if token == "*":  # not an array: a member named "*", as the message's pointer reads it too
+            items = [*items, "*"]
         node = _child(node, token)
         if node is _MISSING:
             return

@@ -252,8 +252,8 @@ class ApiError(Exception):
         self.kind = info.kind
 
     def to_payload(self) -> Dict[str, object]:
-        """The payload the API sends for this error, at the catalog's first location:
-        from_payload(to_payload()) reads back the same code, variant and params."""
+        """The payload the API sends for this error, at the catalog's first location without a
+        wildcard: from_payload(to_payload()) reads back the same code, variant and params."""
         return build_payload(LOCATIONS[0], self.code, self.message)
 
     @property
@@ -395,10 +395,14 @@ def from_payload(payload: Union[Mapping[str, object], str, bytes, bytearray]) ->
     code, message = read_payload(payload, CODE_FIELD, MESSAGE_FIELD, True)
     known = _BY_CODE.get(code)
     if known is not None:
-        return known(message)
+        error = known(message)
+        error.pointer = "/sqlstate"
+        return error
     check_code(code, CODE_FIELD)
     category = _category_of(code)
-    return _BY_CATEGORY[category](code, message) if category is not None else ApiError(code, message)
+    error = _BY_CATEGORY[category](code, message) if category is not None else ApiError(code, message)
+    error.pointer = "/sqlstate"
+    return error
 
 
 def every_error(payload: Union[Mapping[str, object], str, bytes, bytearray]) -> List[ApiError]:
