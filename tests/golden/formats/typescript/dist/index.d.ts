@@ -6,17 +6,35 @@
  *
  * @packageDocumentation
  */
-import { ApiErrorBase, type ErrorInfo as Info, type MessageMatch } from "./runtime.js";
-export { MAX_DEPTH, PayloadError, type Kind, type MessageMatch, type ParamsByName } from "./runtime.js";
+import { ApiErrorBase, type ErrorInfo as Info, type MessageMatch, type Params, type PayloadLocation, type Tolerance } from "./runtime.js";
+export { MAX_DEPTH, PayloadError, type Kind, type Matched, type MessageMatch, type Mismatch, type NamedParams, type Params, type ParamsByName, type PayloadLocation, type Tolerance } from "./runtime.js";
 
 /** The version of the catalog this package was generated from. */
 export declare const VERSION = "0.3.0";
 /** The name of the catalog this package was generated from. */
 export declare const CATALOG_NAME = "formats";
-/** The field of an error payload that holds the code. */
+/**
+ * Where a server's error payload holds the code ({@link ApiError.toPayload}): a top-level field's
+ * name, or its JSON Pointer when nested.
+ */
 export declare const CODE_FIELD = "code";
-/** The field of an error payload that holds the message. */
+/**
+ * Where a server's error payload holds the message: a top-level field's name, or its JSON Pointer
+ * when nested.
+ */
 export declare const MESSAGE_FIELD = "msg";
+/**
+ * Every place a payload may hold an error, tried in order: the JSON Pointer reference tokens of
+ * the code and of the message (a `"*"` is every item of an array, as in a batch reply).
+ */
+export declare const LOCATIONS: readonly PayloadLocation[];
+/** Whether a code sent as a numeric string (`"-2015"`) reads as that integer. */
+export declare const NUMERIC_STRINGS = true;
+/**
+ * The drifts of a message from the catalog's text that still match its template, reported as
+ * `matched: "tolerant"`.
+ */
+export declare const TOLERATE: ReadonlySet<Tolerance>;
 
 /** A code as the API sends it, whether this catalog knows it or not. */
 export type Code = number;
@@ -102,11 +120,13 @@ export declare function messages(code: ErrorCode): readonly string[];
  */
 export declare function match(code: ErrorCode, message: string): MessageMatch | null;
 /**
- * The message of a variant of `code`, with its placeholders filled in by `params`.
+ * The message of a variant of `code`, with its placeholders filled in by `params`: in order, or
+ * (one object) by name, for the named placeholders of a braces template.
  *
- * @throws RangeError when `code` or `variant` is unknown, or `params` has the wrong length.
+ * @throws RangeError when `code` or `variant` is unknown, `params` has the wrong length, or names
+ * a placeholder the template does not have or leaves one out.
  */
-export declare function format(code: ErrorCode, variant: number, ...params: readonly (string | number)[]): string;
+export declare function format(code: ErrorCode, variant: number, ...params: Params): string;
 
 /** Codes the API no longer sends, with their former names; they are never reused. */
 export declare const RETIRED_CODES: ReadonlyMap<Code, string>;
@@ -235,9 +255,10 @@ export declare class CancelledError extends AccountError {
 }
 
 /**
- * The error an error payload stands for, or `null` for a success code, which is no error.
- * `payload` is an object, or its JSON text as a string or as UTF-8 bytes (a `Uint8Array`,
- * `Buffer` or `ArrayBuffer`).
+ * The error an error payload stands for: the first error at the catalog's {@link LOCATIONS}, in
+ * order, with the JSON Pointer of its code in `pointer`; `null` when every code the payload holds
+ * is a success code, which is no error. `payload` is an object, or its JSON text as a string or
+ * as UTF-8 bytes (a `Uint8Array`, `Buffer` or `ArrayBuffer`).
  *
  * A known code gives its own class; an unknown code gives its category's class, or
  * {@link ApiError} outside every category, with the raw code and message kept.
@@ -246,3 +267,19 @@ export declare class CancelledError extends AccountError {
  * JSON text nests deeper than {@link MAX_DEPTH}.
  */
 export declare function fromPayload(payload: unknown): ApiError | null;
+/**
+ * Every error a payload holds, in the order of {@link LOCATIONS} (an envelope's, and each failed
+ * item's of a batch, in order), each as {@link fromPayload} makes it, with the JSON Pointer of its
+ * code in `pointer`; success codes are left out.
+ *
+ * @throws {@link PayloadError} as {@link fromPayload} does.
+ */
+export declare function everyError(payload: unknown): ApiError[];
+/**
+ * The error a server answers with: `code`, with the message of `variant` filled in by `params`
+ * as {@link format} fills it. Its `toPayload()` is the payload the API sends, which
+ * {@link fromPayload} reads back as the same code, variant and params.
+ *
+ * @throws RangeError for a success code, and as {@link format} does.
+ */
+export declare function buildError(code: ErrorCode, variant: number, ...params: Params): ApiError;

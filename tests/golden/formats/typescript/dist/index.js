@@ -15,10 +15,32 @@ export { MAX_DEPTH, PayloadError } from "./runtime.js";
 export const VERSION = "0.3.0";
 /** The name of the catalog this package was generated from. */
 export const CATALOG_NAME = "formats";
-/** The field of an error payload that holds the code. */
+/**
+ * Where a server's error payload holds the code ({@link ApiError.toPayload}): a top-level field's
+ * name, or its JSON Pointer when nested.
+ */
 export const CODE_FIELD = "code";
-/** The field of an error payload that holds the message. */
+/**
+ * Where a server's error payload holds the message: a top-level field's name, or its JSON Pointer
+ * when nested.
+ */
 export const MESSAGE_FIELD = "msg";
+/**
+ * Every place a payload may hold an error, tried in order: the JSON Pointer reference tokens of
+ * the code and of the message (a `"*"` is every item of an array, as in a batch reply).
+ */
+export const LOCATIONS = Object.freeze([
+  Object.freeze({ code: Object.freeze(["code"]), message: Object.freeze(["msg"]) }),
+  Object.freeze({ code: Object.freeze(["error", "code"]), message: Object.freeze(["error", "msg"]) }),
+  Object.freeze({ code: Object.freeze(["data", "*", "sCode"]), message: Object.freeze(["data", "*", "sMsg"]) }),
+]);
+/** Whether a code sent as a numeric string (`"-2015"`) reads as that integer. */
+export const NUMERIC_STRINGS = true;
+/**
+ * The drifts of a message from the catalog's text that still match its template, reported as
+ * `matched: "tolerant"`.
+ */
+export const TOLERATE = new Set(["backticks", "detail", "punctuation", "whitespace"]);
 
 /** The categories of the catalog: each covers declared ranges or prefixes of codes, known or not. */
 export const Category = Object.freeze({
@@ -73,8 +95,9 @@ export const ErrorCode = Object.freeze({
 /** The catalog as data: its categories with their codes, and its codes with their templates. */
 const CATALOG = new Catalog({
   codeType: "integer",
-  codeField: CODE_FIELD,
-  messageField: MESSAGE_FIELD,
+  locations: LOCATIONS,
+  numericStrings: NUMERIC_STRINGS,
+  tolerate: [...TOLERATE],
   codes: ErrorCode,
   categories: {
     OPERATION: { title: "Operation failures" },
@@ -109,19 +132,19 @@ const CATALOG = new Catalog({
       { text: "Order failed. Insufficient %s balance; need %d more lots.", parts: ["Order failed. Insufficient ", " balance; need ", " more lots."], types: ["s", "d"] },
       { text: "Order failed. Insufficient %s balance; need %s more lots.", parts: ["Order failed. Insufficient ", " balance; need ", " more lots."] },
     ] },
-    MODIFY_LIMIT_EXCEEDED: { title: "Exceed_Maximum_Modify_Order_Limit", category: Category.ORDER, templates: [
+    MODIFY_LIMIT_EXCEEDED: { title: "Exceed_Maximum_Modify_Order_Limit", category: Category.ORDER, order: [3, 1, 0, 2], templates: [
       { text: "Unknown order sent.", parts: ["Unknown order sent."] },
       { text: "Duplicate order sent.", parts: ["Duplicate order sent."] },
       { text: "Market is closed.", parts: ["Market is closed."] },
       { text: "Cancel order failed: {ordId}.", parts: ["Cancel order failed: ", "."], names: ["ordId"] },
     ] },
-    DUPLICATED_ORDER_ID: { title: "Duplicated order ID", aliases: [{ name: "DUPLICATE_CL_ORD_ID", title: "DUPLICATE_CL_ORD_ID" }, { name: "DUPLICATE_CLIENT_ORDER_ID", title: "Duplicate clOrdId" }], category: Category.ORDER, templates: [
+    DUPLICATED_ORDER_ID: { title: "Duplicated order ID", aliases: [{ name: "DUPLICATE_CL_ORD_ID", title: "DUPLICATE_CL_ORD_ID" }, { name: "DUPLICATE_CLIENT_ORDER_ID", title: "Duplicate clOrdId" }], category: Category.ORDER, order: [3, 1, 0, 2], templates: [
       { text: "Unknown order sent.", parts: ["Unknown order sent."] },
       { text: "Duplicate order sent.", parts: ["Duplicate order sent."] },
       { text: "Market is closed.", parts: ["Market is closed."] },
       { text: "Price must be between {%min} and {%max}; 100% sure.", parts: ["Price must be between ", " and ", "; 100% sure."], names: ["%min", "%max"] },
     ] },
-    ORDER_AMOUNT_TOO_SMALL: { title: "Order amount too small", category: Category.ORDER, templates: [
+    ORDER_AMOUNT_TOO_SMALL: { title: "Order amount too small", category: Category.ORDER, order: [0, 2, 1], templates: [
       { text: "Order amount should be greater than the min available amount: %f.", parts: ["Order amount should be greater than the min available amount: ", "."], types: ["f"] },
       { text: "Order flag %b is not allowed.", parts: ["Order flag ", " is not allowed."], types: ["b"] },
       { text: "Limit %d for {ccy} is the maximum.", parts: ["Limit %d for {ccy} is the maximum."] },
@@ -181,9 +204,11 @@ export function match(code, message) {
 }
 
 /**
- * The message of a variant of `code`, with its placeholders filled in by `params`.
+ * The message of a variant of `code`, with its placeholders filled in by `params`: in order, or
+ * (one object) by name, for the named placeholders of a braces template.
  *
- * @throws RangeError when `code` or `variant` is unknown, or `params` has the wrong length.
+ * @throws RangeError when `code` or `variant` is unknown, `params` has the wrong length, or names
+ * a placeholder the template does not have or leaves one out.
  */
 export function format(code, variant, ...params) {
   return CATALOG.format(code, variant, params);
@@ -339,8 +364,8 @@ export class CancelledError extends AccountError {
   }
 }
 
-/** The classes fromPayload makes its errors with: by code, by category, and for any other code. */
-const READ = CATALOG.reader({
+/** The classes the errors are made with: by code, by category, and for any other code. */
+const CLASSES = {
   base: ApiError,
   categories: {
     OPERATION: OperationError,
@@ -360,12 +385,16 @@ const READ = CATALOG.reader({
     INCORRECT_TRADE_PASSWORD: IncorrectTradePasswordError,
     CANCELLED: CancelledError,
   },
-});
+};
+const READ = CATALOG.reader(CLASSES);
+const EVERY = CATALOG.everyReader(CLASSES);
+const BUILD = CATALOG.builder(CLASSES);
 
 /**
- * The error an error payload stands for, or `null` for a success code, which is no error.
- * `payload` is an object, or its JSON text as a string or as UTF-8 bytes (a `Uint8Array`,
- * `Buffer` or `ArrayBuffer`).
+ * The error an error payload stands for: the first error at the catalog's {@link LOCATIONS}, in
+ * order, with the JSON Pointer of its code in `pointer`; `null` when every code the payload holds
+ * is a success code, which is no error. `payload` is an object, or its JSON text as a string or
+ * as UTF-8 bytes (a `Uint8Array`, `Buffer` or `ArrayBuffer`).
  *
  * A known code gives its own class; an unknown code gives its category's class, or
  * {@link ApiError} outside every category, with the raw code and message kept.
@@ -375,4 +404,26 @@ const READ = CATALOG.reader({
  */
 export function fromPayload(payload) {
   return READ(payload);
+}
+
+/**
+ * Every error a payload holds, in the order of {@link LOCATIONS} (an envelope's, and each failed
+ * item's of a batch, in order), each as {@link fromPayload} makes it, with the JSON Pointer of its
+ * code in `pointer`; success codes are left out.
+ *
+ * @throws {@link PayloadError} as {@link fromPayload} does.
+ */
+export function everyError(payload) {
+  return EVERY(payload);
+}
+
+/**
+ * The error a server answers with: `code`, with the message of `variant` filled in by `params`
+ * as {@link format} fills it. Its `toPayload()` is the payload the API sends, which
+ * {@link fromPayload} reads back as the same code, variant and params.
+ *
+ * @throws RangeError for a success code, and as {@link format} does.
+ */
+export function buildError(code, variant, ...params) {
+  return BUILD(code, variant, params);
 }

@@ -27,6 +27,35 @@ export type Kind = "error" | "warning" | "success";
  * (`-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?`), `"b"` `true` or `false`.
  */
 export type PlaceholderType = "s" | "d" | "i" | "f" | "b";
+/**
+ * A drift of a message from the catalog's text that the catalog may tolerate: `"whitespace"` (ASCII
+ * spaces, tabs and line breaks) at either end, `"punctuation"` (one final `.` or `。` missing or added),
+ * `"backticks"` (the ones docs put around a placeholder), `"detail"` (text after the documented message).
+ */
+export type Tolerance = "whitespace" | "punctuation" | "backticks" | "detail";
+/** How a message matched a template of its code: exactly, with a drift the catalog tolerates, or not at all. */
+export type Matched = "exact" | "tolerant" | "none";
+/**
+ * Why a message matched no template of its code: `"empty"` (no message), `"undocumented"` (the code has
+ * no templates), `"unmatched"` (none fits, tolerances included), `"unknown_code"` (the catalog does not
+ * know the code).
+ */
+export type Mismatch = "empty" | "undocumented" | "unmatched" | "unknown_code";
+/**
+ * Where a payload may hold an error: the reference tokens of the JSON Pointers (RFC 6901, decoded) of
+ * its code and of its message. A `"*"` token is every item of an array; the message's pointer has its
+ * `"*"` at the same places as the code's, so a batch item's message is read in that item.
+ */
+export interface PayloadLocation {
+    readonly code: readonly string[];
+    readonly message: readonly string[];
+}
+/** A value to fill a placeholder with. */
+export type Value = string | number;
+/** The values of a template's named placeholders (`{ccy}`), by name. */
+export type NamedParams = Readonly<Record<string, Value>>;
+/** The values of a template's placeholders: in order, or (one object) by name. */
+export type Params = readonly Value[] | readonly [NamedParams];
 /** One message template: its text as the catalog writes it, and the literals around its placeholders. */
 export interface Template {
     /** The text, verbatim, in the catalog's placeholder style (`%s`, `{name}`). */
@@ -55,8 +84,9 @@ export interface ErrorData<N extends string, K extends string> {
     /** None when omitted: a code without messages matches none. */
     readonly templates?: readonly Template[];
     /**
-     * The variants in the order they are tried, most specific first, when that is not catalog order for
-     * those with placeholders (those without are found by their text first, whatever the order).
+     * The variants in the order they are tried, most specific first, when that is not catalog order: for
+     * those with placeholders (those without are found by their text first, whatever the order), and for
+     * all of them in a catalog that tolerates drift (a drifted message is tried against each in turn).
      */
     readonly order?: readonly number[];
     readonly retryable?: boolean;
@@ -77,10 +107,15 @@ export interface CategoryData {
 export interface CatalogData<E extends AnyCode, N extends string, K extends string> {
     /** Whether the API sends its codes as integers or as strings. */
     readonly codeType: "integer" | "string";
-    /** The field of an error payload that holds the code. */
-    readonly codeField: string;
-    /** The field of an error payload that holds the message. */
-    readonly messageField: string;
+    /**
+     * Every place a payload may hold an error, tried in order (at least one). A server's error is written
+     * at the first without a `"*"`.
+     */
+    readonly locations: readonly PayloadLocation[];
+    /** Integer codes: whether a JSON string that writes an integer as JSON does (`"-2015"`) is that code. */
+    readonly numericStrings?: boolean;
+    /** The drifts of a message from its template that still match it, as `"tolerant"`; none when omitted. */
+    readonly tolerate?: readonly Tolerance[];
     /** Every code by its identifiers (the package's `ErrorCode`, aliases included). */
     readonly codes: Readonly<Record<N, E>>;
     readonly categories: Readonly<Record<K, CategoryData>>;
@@ -128,15 +163,31 @@ export interface MessageMatch {
     /** The values of its named placeholders, by name; empty for printf-style templates. */
     readonly paramsByName: ParamsByName;
 }
-/** What the catalog says of an error beside its code and message: the fields of {@link ApiErrorBase}. */
-export interface Reading<K extends string> {
-    readonly kind: Kind;
-    readonly category: K | null;
+/** A message matched against the templates of its code, the catalog's tolerances included. */
+export interface LooseMatch {
+    /** The index, in catalog order, of the template that matched, or `null`. */
     readonly variant: number | null;
     readonly params: readonly string[];
     readonly paramsByName: ParamsByName;
+    readonly matched: Matched;
+    /** The text after the documented message, when a tolerant match left some; else `null`. */
+    readonly detail: string | null;
+    /** Why no template matched; `null` when one did. */
+    readonly mismatch: Mismatch | null;
+}
+/** What the catalog says of an error beside its code and message: the fields of {@link ApiErrorBase}. */
+export interface Reading<K extends string> extends LooseMatch {
+    readonly kind: Kind;
+    readonly category: K | null;
     readonly retryable: boolean;
     readonly httpStatus: number | null;
+}
+/** A code a payload holds (an error's or a success's), with its message, and the JSON Pointer of the code. */
+export interface Found<C extends AnyCode> {
+    /** Where the code is, as a JSON Pointer (`/data/1/sCode`). */
+    readonly pointer: string;
+    readonly code: C;
+    readonly message: string;
 }
 /** The error class of one known code: its static `CODE`, and a constructor taking the message. */
 export interface KnownClass<E extends AnyCode, T> {
@@ -176,6 +227,16 @@ export declare function fit(parts: readonly string[], message: string): readonly
  */
 export declare function fits(type: PlaceholderType, value: string): boolean;
 /**
+ * A message as the tolerances compare it: with `"whitespace"` its ASCII whitespace at either end
+ * removed, with `"punctuation"` one final `.` or `。` (the reference rule of every target).
+ */
+export declare function normalized(message: string, tolerate: ReadonlySet<Tolerance>): string;
+/**
+ * A template's literal parts as the tolerances compare them: its ends normalized as a message is
+ * ({@link normalized}), and with `"backticks"` the backtick on either side of a placeholder dropped.
+ */
+export declare function looseParts(parts: readonly string[], tolerate: ReadonlySet<Tolerance>): string[];
+/**
  * The JSON text of a payload: a string as it is, bytes (an `ArrayBuffer` or any view of one) decoded
  * as UTF-8; null for anything else (an object already parsed).
  *
@@ -190,8 +251,21 @@ export declare function tooDeep(json: string): boolean;
  * refuse them, so the text decides. `json` must be valid JSON.
  */
 export declare function numberText(json: string, name: string): string | null;
+/** The text of a JSON Pointer (RFC 6901) from its reference tokens: `["error", "code"]` is `/error/code`. */
+export declare function pointerText(tokens: readonly string[]): string;
+/**
+ * How JSON text writes each number that one of `pointers` reaches (a `"*"` token: any item of an array),
+ * by the number's concrete JSON Pointer; of duplicate members, the last, as JSON.parse keeps it. JSON.parse
+ * reads -1121.0 and 1e3 as integers, which the other targets refuse: the text decides. One pass over
+ * `json`, which must be valid JSON; keys are decoded only as deep as the deepest pointer goes.
+ */
+export declare function numberTexts(json: string, pointers: readonly (readonly string[])[]): Map<string, string>;
 /** `message` with each lone surrogate (from a JSON escape like "\ud800") made U+FFFD, as in every target. */
 export declare function wellFormed(message: string): string;
+/** What an error read from a payload has: the JSON Pointer of its code. */
+export interface Located {
+    readonly pointer: string;
+}
 /**
  * One catalog: its codes, names, templates and categories, and everything the package's API answers
  * from them. `C` is any code of the catalog's type, `E` the codes it knows, `N` their identifiers (with
@@ -229,38 +303,63 @@ export declare class Catalog<C extends AnyCode, E extends C, N extends string, K
      */
     match(code: E, message: string): MessageMatch | null;
     /**
-     * The message of a variant of a known code, with its placeholders filled in by `params`, in order.
+     * The message of a variant of a known code, with its placeholders filled in by `params`: in order, or
+     * (one object) by name, for the named placeholders of a braces template.
      *
-     * @throws RangeError when `code` or `variant` is unknown, or `params` has the wrong length.
+     * @throws RangeError when `code` or `variant` is unknown, `params` has the wrong length, or names a
+     * placeholder the template does not have or leaves one out.
      */
-    format(code: E, variant: number, params: readonly (string | number)[]): string;
-    /** What the catalog says of an error with this code and message, known or not. */
+    format(code: E, variant: number, params: Params): string;
+    /**
+     * What the catalog says of an error with this code and message, known or not: the message matched
+     * exactly first, then with the drifts the catalog tolerates; `matched`, `detail` and `mismatch` tell how.
+     */
     read(code: C, message: string): Reading<K>;
     /**
-     * The code and message of an error payload: an object, or its JSON text as a string or as UTF-8
-     * bytes. The message has each lone surrogate made U+FFFD.
+     * Every code the catalog's locations hold in a payload (an object, or its JSON text as a string or as
+     * UTF-8 bytes), errors and successes alike: in location order, the items of an array in order, each with
+     * its message (lone surrogates made U+FFFD) and the JSON Pointer of the code.
      *
-     * @throws {@link PayloadError} when `payload` is not an error payload of this catalog, or its JSON
-     * text nests deeper than {@link MAX_DEPTH}.
+     * @throws {@link PayloadError} when `payload` is not a JSON object, holds no code at any location, or
+     * holds a code or a message of the wrong type (or a code without its message), or its JSON text nests
+     * deeper than {@link MAX_DEPTH}.
      */
-    fields(payload: unknown): {
-        readonly code: C;
-        readonly message: string;
-    };
+    found(payload: unknown): Found<C>[];
     /**
-     * The package's `fromPayload`: the error a payload stands for, made with `classes`; `null` for a success
-     * code, which is no error. A known code gives its own class; an unknown code its category's class, or
+     * The payload a server sends for an error of this code and message: both at the first location without a
+     * `"*"`, in nested objects where its pointers go deeper (`{"error": {"code": …, "msg": …}}`). Reading it
+     * back gives the same code and message.
+     */
+    toPayload(code: C, message: string): Record<string, unknown>;
+    /**
+     * The package's `fromPayload`: the first error a payload holds at the catalog's locations, in order,
+     * made with `classes` and carrying the JSON Pointer of its code; `null` when every code it holds is a
+     * success, which is no error. A known code gives its own class; an unknown code its category's class, or
      * the base class outside every category, with the raw code and message kept.
      *
      * @throws Error when `classes` has no class for a code that is not a success, or one for a success.
      */
-    reader<T>(classes: ErrorClasses<C, E, N, K, T>): (payload: unknown) => T | null;
+    reader<T extends Located>(classes: ErrorClasses<C, E, N, K, T>): (payload: unknown) => T | null;
     /**
      * {@link reader} for a catalog without success codes, whose every payload is an error.
      *
      * @throws RangeError when the catalog has a success code; Error as {@link reader} does.
      */
-    errorReader<T>(classes: ErrorClasses<C, E, N, K, T>): (payload: unknown) => T;
+    errorReader<T extends Located>(classes: ErrorClasses<C, E, N, K, T>): (payload: unknown) => T;
+    /**
+     * The package's `everyError`: every error a payload holds, in the order of {@link found} (an envelope's
+     * and each failed item's of a batch), made as {@link reader} makes them, each carrying the JSON Pointer
+     * of its code; success codes are left out.
+     */
+    everyReader<T extends Located>(classes: ErrorClasses<C, E, N, K, T>): (payload: unknown) => T[];
+    /**
+     * The package's `buildError`: the error a server answers with, of a known code that is no success, its
+     * variant's message filled in as {@link format} fills it; its `toPayload()` is what the API sends, which
+     * the package's `fromPayload` reads back as the same code, variant and params.
+     *
+     * @throws RangeError for a success code, and as {@link format} does; Error as {@link reader} does.
+     */
+    builder<T>(classes: ErrorClasses<C, E, N, K, T>): (code: C, variant: number, params: Params) => T;
 }
 /**
  * An error the API answered with: the fields every error of a package has, read through its catalog.
@@ -268,6 +367,7 @@ export declare class Catalog<C extends AnyCode, E extends C, N extends string, K
  * `name` comes first among an error's own properties, then these in order (as `JSON.stringify` shows).
  */
 export declare class ApiErrorBase<C extends AnyCode, K extends string> extends Error {
+    #private;
     /** The code, as received. */
     readonly code: C;
     /** The message, as received. */
@@ -286,5 +386,21 @@ export declare class ApiErrorBase<C extends AnyCode, K extends string> extends E
     readonly retryable: boolean;
     /** The HTTP status the catalog gives for the code, or `null`. */
     readonly httpStatus: number | null;
+    /**
+     * How the message matched the template of `variant`: `"exact"`, `"tolerant"` (with a drift the catalog
+     * tolerates) or `"none"`.
+     */
+    readonly matched: Matched;
+    /** The text after the documented message, when a tolerant match left some; else `null`. */
+    readonly detail: string | null;
+    /** Why no template matched (`"empty"`, `"undocumented"`, `"unmatched"`, `"unknown_code"`); `null` when one did. */
+    readonly mismatch: Mismatch | null;
+    /** The JSON Pointer of the code in the payload it was read from (`/data/1/sCode`); `""` for an error made in code. */
+    readonly pointer: string;
     constructor(catalog: Catalog<C, C, string, K>, code: C, message: string);
+    /**
+     * The payload the API sends for this error: its code and message at the catalog's first location
+     * without a `"*"`. The package's `fromPayload` reads it back as the same code, variant and params.
+     */
+    toPayload(): Record<string, unknown>;
 }

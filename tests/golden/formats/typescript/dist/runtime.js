@@ -142,6 +142,119 @@ function matchEntry(entry, message) {
     }
     return null;
 }
+/** Whether a character is whitespace as the tolerances see it: ASCII only, alike in every target. */
+function isSpace(char) {
+    return char === " " || char === "\t" || char === "\n" || char === "\r";
+}
+function trimSpaceStart(text) {
+    let start = 0;
+    while (start < text.length && isSpace(text.charAt(start))) {
+        start += 1;
+    }
+    return start === 0 ? text : text.slice(start);
+}
+function trimSpaceEnd(text) {
+    let end = text.length;
+    while (end > 0 && isSpace(text.charAt(end - 1))) {
+        end -= 1;
+    }
+    return end === text.length ? text : text.slice(0, end);
+}
+/** `text` with its end normalized: trailing whitespace, then one final `.` or `。`, then whitespace again. */
+function trimmedEnd(text, tolerate) {
+    const spaces = tolerate.has("whitespace");
+    let out = spaces ? trimSpaceEnd(text) : text;
+    if (tolerate.has("punctuation") && (out.endsWith(".") || out.endsWith("。"))) {
+        out = out.slice(0, -1);
+        if (spaces) {
+            out = trimSpaceEnd(out);
+        }
+    }
+    return out;
+}
+/**
+ * A message as the tolerances compare it: with `"whitespace"` its ASCII whitespace at either end
+ * removed, with `"punctuation"` one final `.` or `。` (the reference rule of every target).
+ */
+export function normalized(message, tolerate) {
+    return trimmedEnd(tolerate.has("whitespace") ? trimSpaceStart(message) : message, tolerate);
+}
+/**
+ * A template's literal parts as the tolerances compare them: its ends normalized as a message is
+ * ({@link normalized}), and with `"backticks"` the backtick on either side of a placeholder dropped.
+ */
+export function looseParts(parts, tolerate) {
+    const out = [...parts];
+    if (tolerate.has("backticks")) {
+        for (let index = 0; index < out.length - 1; index++) {
+            const before = out[index] ?? "";
+            const after = out[index + 1] ?? "";
+            if (before.endsWith("`") && after.startsWith("`")) {
+                out[index] = before.slice(0, -1);
+                out[index + 1] = after.slice(1);
+            }
+        }
+    }
+    if (tolerate.has("whitespace")) {
+        out[0] = trimSpaceStart(out[0] ?? "");
+    }
+    out[out.length - 1] = trimmedEnd(out[out.length - 1] ?? "", tolerate);
+    return out;
+}
+/** Whether each value fits the type of its placeholder in `template`. */
+function typed(template, values) {
+    const types = template.types;
+    return types === null || values.every((value, index) => fits(types[index] ?? "s", value));
+}
+function loose(variant, params, paramsByName, matched, detail, mismatch) {
+    return { variant, params, paramsByName, matched, detail, mismatch };
+}
+function tolerances(tolerate) {
+    const all = new Set(tolerate);
+    return Object.freeze({
+        all,
+        normalize: [...all].some((tolerance) => tolerance !== "detail"),
+        detail: all.has("detail") ? new Set([...all].filter((tolerance) => tolerance !== "punctuation")) : null,
+    });
+}
+/**
+ * How a message that matches no template of an entry exactly ({@link matchEntry}) matches one with the
+ * catalog's tolerances: with those but `"detail"`, the message and each template normalized alike, tried
+ * most specific first; then, with `"detail"`, each template followed by further text, which becomes the
+ * detail. No match says why. Each step is a single pass of substring searches: linear in the message.
+ */
+function matchDrifted(entry, message, tolerate) {
+    if (entry.templates.length === 0) {
+        return loose(null, NO_PARAMS, NO_NAMES, "none", null, "undocumented");
+    }
+    if (message === "") {
+        return loose(null, NO_PARAMS, NO_NAMES, "none", null, "empty");
+    }
+    if (tolerate.normalize) {
+        const wanted = normalized(message, tolerate.all);
+        for (const variant of entry.loose) {
+            const template = entry.templates[variant];
+            const values = template === undefined ? null : fit(looseParts(template.parts, tolerate.all), wanted);
+            if (template !== undefined && values !== null && typed(template, values)) {
+                return loose(variant, values, byName(template.names, values), "tolerant", null, null);
+            }
+        }
+    }
+    if (tolerate.detail !== null) {
+        for (const variant of entry.loose) {
+            const template = entry.templates[variant];
+            const values = template === undefined ? null : fit([...looseParts(template.parts, tolerate.detail), ""], message);
+            const rest = values === null ? "" : (values[values.length - 1] ?? "");
+            if (template !== undefined && values !== null && rest !== "") {
+                const params = Object.freeze(values.slice(0, -1));
+                if (typed(template, params)) {
+                    return loose(variant, params, byName(template.names, params), "tolerant", rest, null);
+                }
+            }
+        }
+    }
+    return loose(null, NO_PARAMS, NO_NAMES, "none", null, "unmatched");
+}
 /** An entry as the matcher reads it, from what the index lists. */
 function compile(info, data) {
     const templates = (data.templates ?? []).map(({ text, parts, types, names }) => Object.freeze({
@@ -157,12 +270,14 @@ function compile(info, data) {
             literals.set(text, variant);
         }
     });
-    const order = (data.order ?? templates.map((_, variant) => variant)).filter((variant) => (templates[variant]?.parts.length ?? 1) > 1);
+    const loose = Object.freeze(data.order === undefined ? templates.map((_, variant) => variant) : [...data.order]);
+    const order = loose.filter((variant) => (templates[variant]?.parts.length ?? 1) > 1);
     return Object.freeze({
         info,
         templates: Object.freeze(templates),
         literals: literals.size > 0 ? literals : null,
         order: Object.freeze(order),
+        loose,
     });
 }
 /** A value as an error message shows it: numbers and short strings as they are, anything else by its kind. */
@@ -302,6 +417,145 @@ export function numberText(json, name) {
     }
     return found;
 }
+/** A reference token as a JSON Pointer writes it (RFC 6901): `~` as `~0`, `/` as `~1`. */
+function escapeToken(token) {
+    return token.includes("~") || token.includes("/") ? token.replaceAll("~", "~0").replaceAll("/", "~1") : token;
+}
+/** The text of a JSON Pointer (RFC 6901) from its reference tokens: `["error", "code"]` is `/error/code`. */
+export function pointerText(tokens) {
+    let text = "";
+    for (const token of tokens) {
+        text += `/${escapeToken(token)}`;
+    }
+    return text;
+}
+/** Whether `token` is an array index as a JSON Pointer writes one: `0`, or ASCII digits without a leading zero. */
+function isIndex(token) {
+    if (token === "" || (token.length > 1 && token.startsWith("0"))) {
+        return false;
+    }
+    for (let at = 0; at < token.length; at++) {
+        const unit = token.charCodeAt(at);
+        if (unit < 0x30 || unit > 0x39) {
+            return false;
+        }
+    }
+    return true;
+}
+/** Whether `text` writes an integer as JSON itself does, `-?(0|[1-9][0-9]*)`: no sign but `-`, no leading zero, no space. */
+function isIntegerText(text) {
+    return isIndex(text.startsWith("-") ? text.slice(1) : text);
+}
+/** No value at a JSON Pointer. */
+const MISSING = Symbol("missing");
+/** The item or the own member of a JSON value that a reference token names, or MISSING. */
+function child(node, token) {
+    if (Array.isArray(node)) {
+        const items = node;
+        return isIndex(token) && Number(token) < items.length ? items[Number(token)] : MISSING;
+    }
+    if (typeof node === "object" && node !== null && Object.prototype.hasOwnProperty.call(node, token)) {
+        return node[token];
+    }
+    return MISSING;
+}
+/**
+ * Every value `pointer` reaches from `node` (its tokens from `from` on), in document order: a `"*"` token
+ * takes each item of an array (and names a member `*` of an object). Each value of the payload is
+ * visited at most once: linear in the payload.
+ */
+function resolve(node, pointer, from, at, items, hits) {
+    let here = node;
+    let where = at;
+    for (let depth = from; depth < pointer.length; depth++) {
+        const token = pointer[depth] ?? "";
+        if (token === "*" && Array.isArray(here)) {
+            const list = here;
+            for (let index = 0; index < list.length; index++) {
+                const item = String(index);
+                resolve(list[index], pointer, depth + 1, `${where}/${item}`, items.length === 0 ? [item] : [...items, item], hits);
+            }
+            return;
+        }
+        here = child(here, token);
+        if (here === MISSING) {
+            return;
+        }
+        where += `/${escapeToken(token)}`;
+        if (token === "*") {
+            items = [...items, token];
+        }
+    }
+    hits.push([where, here, items]);
+}
+/** Whether the value at a path (per open container, a member's key or an item's index) is one `pointer` reaches. */
+function reaches(pointer, keys, indexes) {
+    return pointer.every((token, depth) => {
+        const index = indexes[depth] ?? -1;
+        return index >= 0 ? token === "*" || (isIndex(token) && Number(token) === index) : token === keys[depth];
+    });
+}
+/**
+ * How JSON text writes each number that one of `pointers` reaches (a `"*"` token: any item of an array),
+ * by the number's concrete JSON Pointer; of duplicate members, the last, as JSON.parse keeps it. JSON.parse
+ * reads -1121.0 and 1e3 as integers, which the other targets refuse: the text decides. One pass over
+ * `json`, which must be valid JSON; keys are decoded only as deep as the deepest pointer goes.
+ */
+export function numberTexts(json, pointers) {
+    const deepest = pointers.reduce((most, pointer) => Math.max(most, pointer.length), 0);
+    const found = new Map();
+    const keys = []; // per open container: an object's current key (null: not decoded)
+    const indexes = []; // per open container: an array's current index, or -1 for an object
+    let expectKey = false;
+    for (let i = 0; i < json.length; i++) {
+        const char = json.charAt(i);
+        if (char === '"') {
+            const end = stringEnd(json, i);
+            if (expectKey) {
+                keys[keys.length - 1] = keys.length <= deepest ? String(JSON.parse(json.slice(i, end + 1))) : null;
+                expectKey = false;
+            }
+            i = end;
+        }
+        else if (char === "{" || char === "[") {
+            keys.push(null);
+            indexes.push(char === "[" ? 0 : -1);
+            expectKey = char === "{";
+        }
+        else if (char === "}" || char === "]") {
+            keys.pop();
+            indexes.pop();
+            expectKey = false;
+        }
+        else if (char === ",") {
+            const top = indexes.length - 1;
+            const index = indexes[top] ?? -1;
+            if (index >= 0) {
+                indexes[top] = index + 1;
+            }
+            else {
+                expectKey = true;
+            }
+        }
+        else if (char === "-" || (char >= "0" && char <= "9")) {
+            let end = i;
+            while (end < json.length && "+-.0123456789eE".includes(json.charAt(end))) {
+                end += 1;
+            }
+            const depth = keys.length;
+            if (depth <= deepest && pointers.some((pointer) => pointer.length === depth && reaches(pointer, keys, indexes))) {
+                let where = "";
+                for (let level = 0; level < depth; level++) {
+                    const index = indexes[level] ?? -1;
+                    where += `/${index >= 0 ? String(index) : escapeToken(keys[level] ?? "")}`;
+                }
+                found.set(where, json.slice(i, end));
+            }
+            i = end - 1;
+        }
+    }
+    return found;
+}
 /** `message` with each lone surrogate (from a JSON escape like "\ud800") made U+FFFD, as in every target. */
 export function wellFormed(message) {
     let out = "";
@@ -321,6 +575,35 @@ export function wellFormed(message) {
     }
     return start === 0 ? message : out + message.slice(start);
 }
+/** `error` with the JSON Pointer of its code in the payload it was read from. */
+function locate(error, pointer) {
+    error.pointer = pointer;
+    return error;
+}
+/** Sets an own member of an object, `__proto__` as any other name. */
+function member(node, name, value) {
+    Object.defineProperty(node, name, { value, writable: true, enumerable: true, configurable: true });
+}
+/** The values to fill a template with, in order: `params` as given, or from one object of values by name. */
+function positional(template, params) {
+    const first = params[0];
+    if (params.length !== 1 || typeof first !== "object" || first === null) {
+        return params;
+    }
+    const named = first;
+    const names = template.names ?? [];
+    const unknown = Object.keys(named).filter((name) => !names.includes(name));
+    if (unknown.length > 0) {
+        throw new RangeError(`${JSON.stringify(template.text)} takes no value named ${unknown.sort().join(", ")}`);
+    }
+    return names.map((name) => {
+        if (name === null || !Object.prototype.hasOwnProperty.call(named, name)) {
+            const which = name === null ? "its unnamed placeholder" : name;
+            throw new RangeError(`${JSON.stringify(template.text)} needs a value for ${which}`);
+        }
+        return named[name];
+    });
+}
 /**
  * One catalog: its codes, names, templates and categories, and everything the package's API answers
  * from them. `C` is any code of the catalog's type, `E` the codes it knows, `N` their identifiers (with
@@ -328,8 +611,13 @@ export function wellFormed(message) {
  */
 export class Catalog {
     #integerCodes;
-    #codeField;
-    #messageField;
+    #locations;
+    /** Where a server's error is written: the first location without a `"*"`. */
+    #written;
+    /** The only location, when it is two top-level fields and numeric strings are not read: read fast. */
+    #fast;
+    #numericStrings;
+    #tolerate;
     #categories;
     #ranges;
     #prefixes;
@@ -337,8 +625,19 @@ export class Catalog {
     #byName;
     constructor(data) {
         this.#integerCodes = data.codeType === "integer";
-        this.#codeField = data.codeField;
-        this.#messageField = data.messageField;
+        this.#locations = Object.freeze(data.locations.map(({ code, message }) => Object.freeze({ code: Object.freeze([...code]), message: Object.freeze([...message]) })));
+        const written = this.#locations.find(({ code }) => !code.includes("*"));
+        if (written === undefined) {
+            throw new RangeError('a catalog needs a payload location without "*", where a server\'s error is written');
+        }
+        this.#written = written;
+        this.#numericStrings = this.#integerCodes && data.numericStrings === true;
+        const [code, message] = [written.code[0], written.message[0]];
+        this.#fast =
+            this.#locations.length === 1 && written.code.length === 1 && written.message.length === 1 && !this.#numericStrings
+                ? Object.freeze({ code: code ?? "", message: message ?? "", pointer: pointerText(written.code) })
+                : null;
+        this.#tolerate = tolerances(data.tolerate ?? []);
         this.#categories = new Map(Object.entries(data.categories).map(([name, { title }]) => [name, Object.freeze({ title })]));
         this.#ranges = Object.freeze((data.ranges ?? []).map((range) => Object.freeze([...range])));
         this.#prefixes = Object.freeze((data.prefixes ?? []).map((prefix) => Object.freeze([...prefix])));
@@ -449,9 +748,11 @@ export class Catalog {
         return matchEntry(this.#entry(code), message);
     }
     /**
-     * The message of a variant of a known code, with its placeholders filled in by `params`, in order.
+     * The message of a variant of a known code, with its placeholders filled in by `params`: in order, or
+     * (one object) by name, for the named placeholders of a braces template.
      *
-     * @throws RangeError when `code` or `variant` is unknown, or `params` has the wrong length.
+     * @throws RangeError when `code` or `variant` is unknown, `params` has the wrong length, or names a
+     * placeholder the template does not have or leaves one out.
      */
     format(code, variant, params) {
         const templates = this.#entry(code).templates;
@@ -459,13 +760,17 @@ export class Catalog {
         if (template === undefined) {
             throw new RangeError(`code ${show(code)} has no message variant ${show(variant)}`);
         }
+        const values = positional(template, params);
         const arity = template.parts.length - 1;
-        if (params.length !== arity) {
-            throw new RangeError(`${JSON.stringify(template.text)} takes ${arity} value(s), got ${params.length}`);
+        if (values.length !== arity) {
+            throw new RangeError(`${JSON.stringify(template.text)} takes ${arity} value(s), got ${values.length}`);
         }
-        return template.parts.reduce((message, part, index) => message + String(params[index - 1]) + part);
+        return template.parts.reduce((message, part, index) => message + String(values[index - 1]) + part);
     }
-    /** What the catalog says of an error with this code and message, known or not. */
+    /**
+     * What the catalog says of an error with this code and message, known or not: the message matched
+     * exactly first, then with the drifts the catalog tolerates; `matched`, `detail` and `mismatch` tell how.
+     */
     read(code, message) {
         const known = this.#entries.get(code);
         if (known === undefined) {
@@ -475,36 +780,34 @@ export class Catalog {
                 variant: null,
                 params: NO_PARAMS,
                 paramsByName: NO_NAMES,
+                matched: "none",
+                detail: null,
+                mismatch: "unknown_code",
                 retryable: false,
                 httpStatus: null,
             };
         }
-        const matched = matchEntry(known, message);
-        return {
-            kind: known.info.kind,
-            category: known.info.category,
-            variant: matched === null ? null : matched.variant,
-            params: matched === null ? NO_PARAMS : matched.params,
-            paramsByName: matched === null ? NO_NAMES : matched.paramsByName,
-            retryable: known.info.retryable,
-            httpStatus: known.info.httpStatus,
-        };
+        const { kind, category, retryable, httpStatus } = known.info;
+        const exact = matchEntry(known, message);
+        if (exact !== null) {
+            const { variant, params, paramsByName } = exact;
+            return { kind, category, variant, params, paramsByName, matched: "exact", detail: null, mismatch: null, retryable, httpStatus };
+        }
+        return { kind, category, ...matchDrifted(known, message, this.#tolerate), retryable, httpStatus };
     }
     /**
-     * The code and message of an error payload: an object, or its JSON text as a string or as UTF-8
-     * bytes. The message has each lone surrogate made U+FFFD.
+     * The code and message of an error payload whose only location is two top-level fields: an object, or
+     * its JSON text as a string or as UTF-8 bytes. The message has each lone surrogate made U+FFFD.
      *
      * @throws {@link PayloadError} when `payload` is not an error payload of this catalog, or its JSON
      * text nests deeper than {@link MAX_DEPTH}.
      */
-    fields(payload) {
+    #fields(payload, codeField, messageField) {
         const json = payloadText(payload);
         const data = json === null ? payload : parse(json);
         if (typeof data !== "object" || data === null || Array.isArray(data)) {
             throw new PayloadError(`payload must be a JSON object, got ${show(data)}`);
         }
-        const codeField = this.#codeField;
-        const messageField = this.#messageField;
         if (!Object.prototype.hasOwnProperty.call(data, codeField)) {
             throw new PayloadError(`payload has no ${JSON.stringify(codeField)} field`);
         }
@@ -531,13 +834,111 @@ export class Catalog {
         return { code: code, message: wellFormed(message) };
     }
     /**
-     * The package's `fromPayload`: the error a payload stands for, made with `classes`; `null` for a success
-     * code, which is no error. A known code gives its own class; an unknown code its category's class, or
-     * the base class outside every category, with the raw code and message kept.
+     * Every code the catalog's locations hold in a payload (an object, or its JSON text as a string or as
+     * UTF-8 bytes), errors and successes alike: in location order, the items of an array in order, each with
+     * its message (lone surrogates made U+FFFD) and the JSON Pointer of the code.
+     *
+     * @throws {@link PayloadError} when `payload` is not a JSON object, holds no code at any location, or
+     * holds a code or a message of the wrong type (or a code without its message), or its JSON text nests
+     * deeper than {@link MAX_DEPTH}.
+     */
+    found(payload) {
+        const json = payloadText(payload);
+        const data = json === null ? payload : parse(json);
+        if (typeof data !== "object" || data === null || Array.isArray(data)) {
+            throw new PayloadError(`payload must be a JSON object, got ${show(data)}`);
+        }
+        const found = [];
+        let texts = null; // how the text writes its numbers, when one is a code
+        for (const location of this.#locations) {
+            const hits = [];
+            resolve(data, location.code, 0, "", NO_PARAMS, hits);
+            for (const [where, value, items] of hits) {
+                // The message's "*" take what the code's took: the two pointers agree up to their last "*".
+                let star = 0;
+                const at = location.message.map((token) => (token === "*" ? (items[star++] ?? token) : token));
+                let message = data;
+                for (const token of at) {
+                    message = child(message, token);
+                    if (message === MISSING) {
+                        throw new PayloadError(`payload has a code at ${where} but no message at ${pointerText(at)}`);
+                    }
+                }
+                if (typeof message !== "string") {
+                    throw new PayloadError(`payload field ${pointerText(at)} must be a string, got ${show(message)}`);
+                }
+                if (json !== null && typeof value === "number" && this.#integerCodes) {
+                    texts ??= numberTexts(json, this.#locations.map(({ code }) => code));
+                }
+                found.push({ pointer: where, code: this.#code(value, where, texts), message: wellFormed(message) });
+            }
+        }
+        if (found.length === 0) {
+            throw new PayloadError(`payload holds no code at ${this.#locations.map(({ code }) => pointerText(code)).join(", ")}`);
+        }
+        return found;
+    }
+    /** A code as a payload holds it at `where`, checked: of the catalog's type, an integer within ±(2**53 - 1). */
+    #code(value, where, texts) {
+        if (!this.#integerCodes) {
+            if (typeof value === "string") {
+                return value;
+            }
+            throw new PayloadError(`payload field ${where} must be a string, got ${show(value)}`);
+        }
+        let code = Number.NaN;
+        if (typeof value === "number") {
+            const written = texts?.get(where);
+            // A JSON number with a fraction or an exponent has a ".", "e" or "E": an integer has none.
+            const fractional = written !== undefined && (written.includes(".") || written.includes("e") || written.includes("E"));
+            code = fractional ? Number.NaN : value;
+        }
+        else if (this.#numericStrings && typeof value === "string" && isIntegerText(value)) {
+            code = Number(value);
+        }
+        if (!Number.isSafeInteger(code)) {
+            throw new PayloadError(`payload field ${where} must be an integer within ±(2**53 - 1), got ${show(value)}`);
+        }
+        return (code === 0 ? 0 : code); // -0 is 0
+    }
+    /**
+     * The payload a server sends for an error of this code and message: both at the first location without a
+     * `"*"`, in nested objects where its pointers go deeper (`{"error": {"code": …, "msg": …}}`). Reading it
+     * back gives the same code and message.
+     */
+    toPayload(code, message) {
+        const payload = {};
+        const members = [
+            [this.#written.code, code],
+            [this.#written.message, message],
+        ];
+        for (const [pointer, value] of members) {
+            let node = payload;
+            pointer.forEach((token, depth) => {
+                if (depth === pointer.length - 1) {
+                    member(node, token, value);
+                    return;
+                }
+                const next = Object.prototype.hasOwnProperty.call(node, token) ? node[token] : undefined;
+                if (typeof next === "object" && next !== null && !Array.isArray(next)) {
+                    node = next;
+                }
+                else {
+                    const made = {};
+                    member(node, token, made);
+                    node = made;
+                }
+            });
+        }
+        return payload;
+    }
+    /**
+     * How the classes of a package make the error of a code and a message: a known code's own class, an
+     * unknown code's category's class, or the base class outside every category; `null` for a success code.
      *
      * @throws Error when `classes` has no class for a code that is not a success, or one for a success.
      */
-    reader(classes) {
+    #maker(classes) {
         const known = new Map();
         for (const made of Object.values(classes.codes)) {
             if (made !== undefined) {
@@ -550,8 +951,7 @@ export class Catalog {
             }
         }
         const byCategory = new Map(Object.entries(classes.categories));
-        return (payload) => {
-            const { code, message } = this.fields(payload);
+        return (code, message) => {
             const own = known.get(code);
             if (own !== undefined) {
                 return new own(message);
@@ -562,6 +962,34 @@ export class Catalog {
             const category = this.categoryOf(code);
             const made = category === null ? undefined : byCategory.get(category);
             return new (made ?? classes.base)(code, message);
+        };
+    }
+    /**
+     * The package's `fromPayload`: the first error a payload holds at the catalog's locations, in order,
+     * made with `classes` and carrying the JSON Pointer of its code; `null` when every code it holds is a
+     * success, which is no error. A known code gives its own class; an unknown code its category's class, or
+     * the base class outside every category, with the raw code and message kept.
+     *
+     * @throws Error when `classes` has no class for a code that is not a success, or one for a success.
+     */
+    reader(classes) {
+        const make = this.#maker(classes);
+        const fast = this.#fast;
+        if (fast !== null) {
+            return (payload) => {
+                const { code, message } = this.#fields(payload, fast.code, fast.message);
+                const error = make(code, message);
+                return error === null ? null : locate(error, fast.pointer);
+            };
+        }
+        return (payload) => {
+            for (const { pointer, code, message } of this.found(payload)) {
+                const error = make(code, message);
+                if (error !== null) {
+                    return locate(error, pointer);
+                }
+            }
+            return null;
         };
     }
     /**
@@ -583,6 +1011,46 @@ export class Catalog {
             return error;
         };
     }
+    /**
+     * The package's `everyError`: every error a payload holds, in the order of {@link found} (an envelope's
+     * and each failed item's of a batch), made as {@link reader} makes them, each carrying the JSON Pointer
+     * of its code; success codes are left out.
+     */
+    everyReader(classes) {
+        const make = this.#maker(classes);
+        return (payload) => {
+            const errors = [];
+            for (const { pointer, code, message } of this.found(payload)) {
+                const error = make(code, message);
+                if (error !== null) {
+                    errors.push(locate(error, pointer));
+                }
+            }
+            return errors;
+        };
+    }
+    /**
+     * The package's `buildError`: the error a server answers with, of a known code that is no success, its
+     * variant's message filled in as {@link format} fills it; its `toPayload()` is what the API sends, which
+     * the package's `fromPayload` reads back as the same code, variant and params.
+     *
+     * @throws RangeError for a success code, and as {@link format} does; Error as {@link reader} does.
+     */
+    builder(classes) {
+        const make = this.#maker(classes);
+        // Any code C, not only the known E: an error of this catalog holds it as a C (see ApiErrorBase).
+        return (code, variant, params) => {
+            const entry = this.#entry(code); // throws for a code the catalog does not know
+            if (entry.info.kind === "success") {
+                throw new RangeError(`${entry.info.name} is a success code, not an error`);
+            }
+            const error = make(code, this.format(entry.info.code, variant, params));
+            if (error === null) {
+                throw new RangeError("unreachable: an error code made no error");
+            }
+            return error;
+        };
+    }
 }
 /**
  * An error the API answered with: the fields every error of a package has, read through its catalog.
@@ -590,9 +1058,11 @@ export class Catalog {
  * `name` comes first among an error's own properties, then these in order (as `JSON.stringify` shows).
  */
 export class ApiErrorBase extends Error {
+    #catalog;
     constructor(catalog, code, message) {
         super(message);
         this.name = "ApiError";
+        this.#catalog = catalog;
         const read = catalog.read(code, message);
         this.code = code;
         this.kind = read.kind;
@@ -602,5 +1072,16 @@ export class ApiErrorBase extends Error {
         this.paramsByName = read.paramsByName;
         this.retryable = read.retryable;
         this.httpStatus = read.httpStatus;
+        this.matched = read.matched;
+        this.detail = read.detail;
+        this.mismatch = read.mismatch;
+        this.pointer = "";
+    }
+    /**
+     * The payload the API sends for this error: its code and message at the catalog's first location
+     * without a `"*"`. The package's `fromPayload` reads it back as the same code, variant and params.
+     */
+    toPayload() {
+        return this.#catalog.toPayload(this.code, this.message);
     }
 }
