@@ -341,6 +341,9 @@ def test_installed_package_type_checks_and_runs_in_a_typed_consumer(tools: Tools
         "5",
         "true",
         "-1003|-1003|-1003|success|OK!|CANCEL",
+        "Illegal characters found in parameter 'b'.",
+        "-1100 a exact unknown_code",
+        "-1003@/code",
     ]
 
 

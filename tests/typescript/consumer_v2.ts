@@ -10,14 +10,19 @@ import {
   NoCategoryError,
   QuietWarningError,
   TooManyRequestsError,
+  buildError,
   categoryOf,
   errorCodeByName,
   errorInfo,
+  everyError,
+  format,
   fromPayload,
   match,
   type ErrorName,
   type Kind,
+  type Matched,
   type MessageMatch,
+  type Mismatch,
   type ParamsByName,
 } from "v2-integers-errors";
 
@@ -62,6 +67,20 @@ function lookups(): string {
   return [alias, ErrorCode[name], errorCodeByName("rate limited"), info?.kind, info?.title, categoryOf(-2105)].join("|");
 }
 
+function server(): string[] {
+  // A server's error, by position and by name, written as the wire payload and read back.
+  const built: ApiError = buildError(ErrorCode.ILLEGAL_CHARS, 1, { param: "a" });
+  const back = fromPayload(JSON.stringify(built.toPayload()));
+  const how: Matched = built.matched;
+  const why: Mismatch | null = fromPayload({ code: 5, msg: "new" })?.mismatch ?? null;
+  const every: ApiError[] = everyError({ code: -1003, msg: "Too many requests; current limit is 10 requests per minute." });
+  return [
+    format(ErrorCode.ILLEGAL_CHARS, 1, { param: "b" }),
+    `${back?.code ?? "?"} ${back?.paramsByName["param"] ?? "?"} ${how} ${String(why)}`,
+    every.map((error) => `${error.code}@${error.pointer}`).join(","),
+  ];
+}
+
 function typesArePrecise(error: ApiError, found: MessageMatch): void {
   // @ts-expect-error a catalog with success codes may read a payload as null
   const sure: ApiError = fromPayload("{}");
@@ -75,6 +94,12 @@ function typesArePrecise(error: ApiError, found: MessageMatch): void {
   error.kind = "success";
   // @ts-expect-error no such alias
   const wrong: ErrorName = "RATE_LIMITED_TOO";
+  // @ts-expect-error params in order or by name, not both
+  buildError(ErrorCode.ILLEGAL_CHARS, 0, { param: "a" }, "b");
+  // @ts-expect-error only the catalog's codes are built
+  buildError(12345, 0);
+  // @ts-expect-error where the code was is readonly
+  error.pointer = "/x";
   void sure;
   void kind;
   void category;
@@ -91,6 +116,7 @@ const seen = [
   describe({ code: 5, msg: "new" }),
   ...named(),
   lookups(),
+  ...server(),
 ];
 if (typeof typesArePrecise !== "function" || !(new FilterFailureError() instanceof ApiError)) {
   throw new Error("consumer check failed");
