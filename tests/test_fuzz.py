@@ -30,7 +30,7 @@ from tests.test_go_target import HERE as GO_HERE
 from tests.test_typescript_target import HERE
 from tests.toolchains import STRICT, Tools, gofmt, output, run, run_go, tsc
 
-EXAMPLES = int(os.environ.get("ERRGEN_FUZZ_EXAMPLES", "40"))
+EXAMPLES = int(os.environ.get("ERRGEN_FUZZ_EXAMPLES", "25"))
 
 
 def expected_messages(spec: dict[str, Any]) -> dict[str, tuple[str, ...]]:
