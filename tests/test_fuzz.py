@@ -165,7 +165,7 @@ def test_random_specs_generate_and_read_back_in_every_target(
         max_examples=EXAMPLES,
         deadline=None,
         database=None,
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.filter_too_much],
     )
     @given(st.data())
     def generate(data: st.DataObject) -> None:
