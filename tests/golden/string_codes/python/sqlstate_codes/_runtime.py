@@ -323,24 +323,7 @@ def read_payload(payload: Payload, code_field: str, message_field: str, string_c
     Raises PayloadError when it is not one. An integer code outside ±MAX_CODE is refused too,
     after the caller has looked it up (see check_code), so known codes cost one test less.
     """
-    data: Any = payload
-    if type(data) is not dict:
-        if isinstance(data, (bytes, bytearray)):
-            # UTF-8 only, as RFC 8259 and every target say: json.loads would also guess UTF-16
-            # or UTF-32 and skip a byte order mark.
-            try:
-                data = data.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                raise PayloadError(f"payload is not valid UTF-8: {exc}") from None
-        if isinstance(data, str):
-            if too_deep(data):
-                raise PayloadError(f"payload nests deeper than {MAX_DEPTH} levels")
-            try:
-                data = json.loads(data, parse_constant=_not_json)
-            except (ValueError, RecursionError) as exc:
-                raise PayloadError(f"payload is not valid JSON: {exc}") from None
-        if not isinstance(data, Mapping):
-            raise PayloadError(f"payload must be a JSON object, got {type(data).__name__}")
+    data: Any = payload if type(payload) is dict else parse(payload)  # a dict costs no call
     try:
         code = data[code_field]
         message = data[message_field]
@@ -394,6 +377,8 @@ def parse(payload: Payload) -> object:
     if type(data) is dict:
         return data
     if isinstance(data, (bytes, bytearray)):
+        # UTF-8 only, as RFC 8259 and every target say: json.loads would also guess UTF-16
+        # or UTF-32 and skip a byte order mark.
         try:
             data = data.decode("utf-8")
         except UnicodeDecodeError as exc:
