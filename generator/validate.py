@@ -11,13 +11,11 @@ import json
 import re
 from collections.abc import Iterator
 from functools import cache
-from typing import Any, cast
-
-import jsonschema
+from typing import TYPE_CHECKING, Any, cast
 
 from .characters import LINE_BREAKS
-from .diagnostics import Diagnostic, SpecError
-from .loader import MAX_BYTES, Document, Pointer, load_yaml
+from .diagnostics import Diagnostic, Position, SpecError
+from .loader import MAX_BYTES, Document, Pointer, load_yaml, load_yaml_fast
 from .model import (
     WILDCARD,
     Alias,
@@ -37,19 +35,32 @@ from .model import (
 )
 from .naming import Name, identifier
 from .resources import schema_text
+from .schema_fast import accepts
 from .targets import available
 from .targets.base import Subject
+
+if TYPE_CHECKING:
+    import jsonschema
 
 _NAME_PATTERN = "^[A-Z]([A-Z0-9_]*[A-Z0-9])?$"  # $defs/name
 
 
 @cache
-def _validator() -> jsonschema.protocols.Validator:
+def _schema_json() -> str:
+    """The spec's schema as errgen applies it: the file states the built-in targets' options (for
+    editors); installed targets add theirs."""
     schema = json.loads(schema_text())
-    # The file states the built-in targets' options (for editors); installed targets add theirs.
     options = schema["properties"]["targets"]["properties"]
     for name, target in available().items():
         options.setdefault(name, dict(target.options))
+    return json.dumps(schema)
+
+
+@cache
+def _validator() -> jsonschema.protocols.Validator:
+    import jsonschema  # only a spec the fast path rejects needs it (its import alone costs 0.1 s)
+
+    schema = json.loads(_schema_json())
     base = jsonschema.Draft202012Validator
     base.check_schema(schema)
     # JSON Schema counts 400.0 as an integer; a spec that says 400.0 did not mean one.
@@ -67,6 +78,8 @@ def _ecma_pattern(
 ) -> Iterator[jsonschema.ValidationError]:
     """The `pattern` keyword as JSON Schema defines it (ECMA-262), where `$` matches only at the
     very end: Python's `$` also matches before a final newline, which let "1.0.0\n" through."""
+    import jsonschema
+
     if isinstance(instance, str) and not _compiled_pattern(pattern).search(instance):
         yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
 
@@ -701,7 +714,41 @@ def _ambiguous(a: Category, b: Category) -> str | None:
 
 
 def load_catalog(data: bytes, limit: int = MAX_BYTES) -> Catalog:
-    """Load, validate and model a spec of at most `limit` bytes; raise SpecError listing every problem."""
+    """Load, validate and model a spec of at most `limit` bytes; raise SpecError listing every problem.
+
+    The fast path (libyaml, the compiled schema, no positions) proves a valid spec valid; a spec it
+    rejects, for any reason, is loaded again on the located path, which explains every problem.
+    """
+    return _fast_catalog(data, limit) or _located_catalog(data, limit)
+
+
+class _Unlocated(Exception):
+    """The fast path reached a problem: only the located path can say where it is."""
+
+
+class _UnlocatedDocument(Document):
+    def position(self, pointer: Pointer) -> Position:
+        raise _Unlocated
+
+
+def _fast_catalog(data: bytes, limit: int) -> Catalog | None:
+    value = load_yaml_fast(data, limit)
+    if value is None or not accepts(_schema_json(), value):
+        return None
+    doc = _UnlocatedDocument(value)
+    try:
+        if any(True for _ in _line_diagnostics(doc, set())):
+            return None
+        semantics = _Semantics(doc, set())
+        catalog = semantics.catalog()
+        if semantics.diagnostics or _class_diagnostics(doc, catalog) or _target_diagnostics(doc, catalog):
+            return None
+    except _Unlocated:
+        return None
+    return catalog
+
+
+def _located_catalog(data: bytes, limit: int) -> Catalog:
     doc = load_yaml(data, limit)
     schema = list(_schema_diagnostics(doc))
     # Semantic rules need a sound skeleton: the catalog metadata and the two lists.
