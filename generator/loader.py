@@ -355,7 +355,7 @@ def load_yaml_fast(data: bytes, limit: int = MAX_BYTES) -> Value | None:
     libyaml's parser keeps its stacks on the heap and yields events one at a time, so deep
     nesting stops at MAX_DEPTH here as on the located path; its C composer (recursive) is not used.
     """
-    if CParser is None:
+    if CParser is None or b"\t" in data:  # libyaml and PyYAML read tabs differently ("a\t")
         return None
     try:
         text = _decode(data, limit)
