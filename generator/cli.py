@@ -21,16 +21,12 @@ import jinja2
 
 from . import __version__, release
 from .diagnostics import Diagnostic, Position, SpecError
-from .evolution import commands as evolution
-from .explain import UnknownCode, explain, find
-from .export import to_json
+from .evolution import arguments as evolution
 from .importer import FORMATS as IMPORT_FORMATS
-from .importer import ImportFailed, Options, convert
 from .loader import MAX_BYTES
 from .model import Catalog
 from .render import TARGET_NAMES, RenderError, default_targets, render
 from .reporting import FORMATS, report
-from .scaffold import init
 from .targets import TargetError, available
 from .templating import use_templates
 from .validate import load_catalog
@@ -394,7 +390,13 @@ def _validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# Each command imports what only it needs when it runs: every run pays for the imports at the
+# top, and `generate` is the one that runs on every build.
+
+
 def _explain(args: argparse.Namespace) -> int:
+    from .explain import UnknownCode, explain, find
+
     catalog = _load(args.spec, limit=args.max_spec_size)
     if isinstance(catalog, int):
         return catalog
@@ -415,6 +417,8 @@ def _explain(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from .export import to_json
+
     catalog = _load(args.spec, limit=args.max_spec_size)
     if isinstance(catalog, int):
         return catalog
@@ -460,6 +464,8 @@ def _targets(_args: argparse.Namespace) -> int:
 
 
 def _init(args: argparse.Namespace) -> int:
+    from .scaffold import init
+
     directory = Path(args.directory)
     try:
         result = init(directory)
@@ -475,6 +481,8 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from .importer import ImportFailed, Options, convert
+
     source = display(args.file)
     try:
         with open(args.file, "rb") as handle:
@@ -518,9 +526,21 @@ def _import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _diff(args: argparse.Namespace) -> int:
+    from .evolution import commands
+
+    return commands.diff(args)
+
+
+def _changelog(args: argparse.Namespace) -> int:
+    from .evolution import commands
+
+    return commands.changelog_command(args)
+
+
 _COMMANDS = {
-    "diff": evolution.diff,
-    "changelog": evolution.changelog_command,
+    "diff": _diff,
+    "changelog": _changelog,
     "generate": _generate,
     "validate": _validate,
     "explain": _explain,

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from .characters import LINE_BREAKS
 from .diagnostics import Diagnostic, Position, SpecError
-from .loader import MAX_BYTES, Document, Pointer, load_yaml, load_yaml_fast
+from .loader import MAX_BYTES, Document, Pointer, Value, load_yaml, load_yaml_fast
 from .model import (
     WILDCARD,
     Alias,
@@ -735,6 +735,11 @@ def _fast_catalog(data: bytes, limit: int) -> Catalog | None:
     value = load_yaml_fast(data, limit)
     if value is None or not accepts(_schema_json(), value):
         return None
+    return _fast_checked(value)
+
+
+def _fast_checked(value: Value) -> Catalog | None:
+    """The catalog of data the schema holds, when every semantic rule holds too."""
     doc = _UnlocatedDocument(value)
     try:
         if any(True for _ in _line_diagnostics(doc, set())):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 
 from ..diagnostics import SpecError
@@ -21,25 +20,6 @@ from .report import EXIT_FAILED, EXIT_OK, result, text, to_json
 from .sources import NoRelease, SourceError, Spec, last_release, parse, read_at_ref, read_file
 
 EXIT_USAGE = 2
-
-
-def add_sources(command: argparse.ArgumentParser) -> None:
-    """OLD NEW, or --against REF / --last-release with --spec as NEW."""
-    command.add_argument("specs", metavar="OLD NEW", nargs="*", help="two spec files (or use --against)")
-    command.add_argument(
-        "--against",
-        metavar="REF",
-        help="compare the spec as it is at this git ref (a tag, branch or commit) with --spec",
-    )
-    command.add_argument(
-        "--last-release",
-        action="store_true",
-        help="compare with the highest release tag reachable from HEAD that the spec's catalog.release_tag names "
-        "(nothing to do when it names none, or no such tag exists yet)",
-    )
-    command.add_argument(
-        "--spec", default="spec/errors.yaml", help="NEW with --against or --last-release (default: %(default)s)"
-    )
 
 
 class _Usage(Exception):
@@ -118,16 +98,6 @@ def diff(args: argparse.Namespace) -> int:
     for note in notes:
         print(note, file=sys.stderr)
     return outcome.exit_code
-
-
-def date_type(text: str) -> str:
-    """--date: a calendar date, YYYY-MM-DD, as the user gives it (the clock is never read)."""
-    try:
-        if len(text) == 10:
-            return date.fromisoformat(text).isoformat()
-    except ValueError:
-        pass
-    raise argparse.ArgumentTypeError(f"{text!r} is not a date YYYY-MM-DD")
 
 
 def changelog_command(args: argparse.Namespace) -> int:

@@ -23,10 +23,6 @@ from ..model import Catalog
 from ..render import render
 from ..targets import go
 from ..writer import MANIFEST, locked, plan
-from . import gozip, npm, python
-from .gozip import ModuleError
-from .npm import NpmError
-from .python import BuildError
 
 PACKAGED = ("python", "typescript", "go")
 DEFAULT_EPOCH = 315532800  # 1980-01-01T00:00:00Z
@@ -92,6 +88,12 @@ def _go_list(directory: Path) -> bytes:
 def package(catalog: Catalog, out: Path, dist: Path, targets: Iterable[str] = PACKAGED) -> list[Built]:
     """Build each target's artifacts from out/ into dist/; PackageError when out/ is stale or
     a build fails."""
+    # The builders (zip, tar, gzip) load here: every errgen run imports this package for PACKAGED.
+    from . import gozip, npm, python
+    from .gozip import ModuleError
+    from .npm import NpmError
+    from .python import BuildError
+
     targets = tuple(targets)
     if dist.resolve().is_relative_to(out.resolve()):
         raise PackageError(f"the artifacts cannot go into {out}/: choose a directory outside it")
