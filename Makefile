@@ -36,8 +36,8 @@ test: $(VENV)/.installed-test node_modules/.installed lint typecheck
 	$(PY) -m pytest
 
 lint: $(VENV)/.installed-test
-	$(PY) -m ruff check generator tests
-	$(PY) -m ruff format --check generator tests
+	$(PY) -m ruff check generator tests bench
+	$(PY) -m ruff format --check generator tests bench
 
 typecheck: $(VENV)/.installed-test
 	$(PY) -m mypy generator

@@ -11,6 +11,7 @@ code, a section of the docs per code; strings escaped by json.dumps), and plain 
     python bench/floor.py SPEC OUT VALIDATOR_DIR
 """
 
+# ruff: noqa: E501  (each line is one section of a file, as in the templates)
 from __future__ import annotations
 
 import json
@@ -94,26 +95,26 @@ def render(entries: list[dict[str, Any]]) -> dict[str, str]:
         )
         py.append(
             f"class {cls}(ApiError):\n    CODE = ErrorCode({code})\n\n    def __init__(self, message: str = {first}) -> None:\n        ApiError.__init__(self, {code}, message)\n\n\n"
-        )  # noqa: E501
+        )
         ts_rows.append(
             f"  {name}: {{ title: {q(e['title'])}, category: Category.{cat}, templates: [{parts}], texts: [{texts}] }},\n"
-        )  # noqa: E501
+        )
         ts_classes.append(
             f"export class {cls} extends ApiError {{\n  static readonly CODE = ErrorCode.{name};\n  constructor(message = {first}) {{ super(ErrorCode.{name}, message); }}\n}}\n"
-        )  # noqa: E501
+        )
         dts.append(
             f"  readonly {name}: {code};\nexport declare class {cls} extends ApiError {{ readonly code: typeof ErrorCode.{name}; }}\n"
-        )  # noqa: E501
+        )
         js.append(f"  {name}: {{ title: {q(e['title'])}, category: Category.{cat}, templates: [{parts}] }},\n")
         go_consts.append(f"const Code{pascal(name)} Code = {code}\n")
         go_rows.append(
             f"\t{{code: Code{pascal(name)}, name: {q(name)}, title: {q(e['title'])}, variants: []variant{{{texts}}}}},\n"
-        )  # noqa: E501
+        )
         md.append(
             f'### <a id="code-{code}"></a>{code} {name}\n\n{e["title"]}\n\n'
             + "".join(f"1. `{v[0]}`\n" for v in e["variants"])
             + "\n"
-        )  # noqa: E501
+        )
     return {
         "python/pkg/__init__.py": "".join(py),
         "typescript/src/index.ts": "".join(ts_rows) + "".join(ts_classes),
