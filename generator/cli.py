@@ -19,7 +19,7 @@ from stat import S_ISREG
 
 import jinja2
 
-from . import __version__, release
+from . import __version__, release, rerun
 from .diagnostics import Diagnostic, Position, SpecError
 from .evolution import arguments as evolution
 from .importer import FORMATS as IMPORT_FORMATS
@@ -289,20 +289,48 @@ def _size(text: str) -> int:
     return int(digits) * scale
 
 
-def _load(spec: str, fmt: str = "text", limit: int = MAX_BYTES) -> Catalog | int:
+def _read_spec(spec: str, limit: int) -> bytes | int:
+    """The spec's bytes (at most limit + 1 of them), or the exit code when it cannot be read."""
     try:
         with open(spec, "rb") as handle:
             data = handle.read(limit + 1)  # a device (/dev/zero) or a huge file is not read to its end
-            info = os.fstat(handle.fileno())
     except OSError as exc:
         print(f"errgen: cannot read the spec {display(spec)}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE
+    return data
+
+
+def _size_beyond(spec: str, limit: int) -> str:
+    """The size of a spec larger than the limit: exact for a file, else only that it is larger."""
+    try:
+        info = os.stat(spec)
+    except OSError:
+        info = None
+    if info is not None and S_ISREG(info.st_mode) and info.st_size > limit:
+        return f"{info.st_size} bytes"
+    return f"more than {limit} bytes"
+
+
+def _unchanged(root: Path, inputs: str) -> bool:
+    """Whether the last run into root had these inputs and left root as it still is."""
+    try:
+        with locked(root, shared=True):
+            return rerun.unchanged(root, inputs)
+    except (WriteError, OSError):
+        return False  # the full path says what is wrong with root
+
+
+def _load(spec: str, fmt: str = "text", limit: int = MAX_BYTES, data: bytes | None = None) -> Catalog | int:
+    if data is None:
+        read = _read_spec(spec, limit)
+        if isinstance(read, int):
+            return read
+        data = read
     try:
         if len(data) > limit:
-            known = S_ISREG(info.st_mode) and info.st_size > limit
-            size = f"{info.st_size} bytes" if known else f"more than {limit} bytes"
             hint = " (raise it with --max-spec-size)"
-            raise SpecError([Diagnostic(Position(1, 1), f"file is {size}; the limit is {limit} bytes{hint}")])
+            message = f"file is {_size_beyond(spec, limit)}; the limit is {limit} bytes{hint}"
+            raise SpecError([Diagnostic(Position(1, 1), message)])
         return load_catalog(data, limit)
     except SpecError as exc:
         stream = sys.stderr if fmt == "text" else sys.stdout  # tools read the structured formats
@@ -327,23 +355,35 @@ def _fix_command(args: argparse.Namespace) -> str:
 
 
 def _generate(args: argparse.Namespace) -> int:
-    if args.templates is not None:
-        if not Path(args.templates).is_dir():
+    overlay = Path(args.templates) if args.templates is not None else None
+    if overlay is not None:
+        if not overlay.is_dir():
             print(f"errgen: --templates {display(args.templates)} is not a directory", file=sys.stderr)
             return EXIT_USAGE
-        use_templates(Path(args.templates))
-    catalog = _load(args.spec, args.format, args.max_spec_size)
-    if isinstance(catalog, int):
-        return catalog
-    targets = tuple(dict.fromkeys(args.target)) if args.target else default_targets(catalog)
+        use_templates(overlay)
+    data = _read_spec(args.spec, args.max_spec_size)
+    if isinstance(data, int):
+        return data
     root = Path(args.out)
     out = display(args.out)
+    chosen = tuple(dict.fromkeys(args.target or ()))
+    inputs = rerun.inputs(data, chosen, overlay, args.max_spec_size)
+    if len(data) <= args.max_spec_size and _unchanged(root, inputs):
+        if not args.check:
+            print(f"errgen: {out}/ already up to date")
+        return EXIT_OK
+    catalog = _load(args.spec, args.format, args.max_spec_size, data)
+    if isinstance(catalog, int):
+        return catalog
+    targets = chosen or default_targets(catalog)
     try:
-        rendered = render(catalog, targets, Path(args.spec).parent)  # before anything touches the disk
+        with rerun.noting_sources() as sources:
+            rendered = render(catalog, targets, Path(args.spec).parent)  # before anything touches the disk
         with locked(root, shared=args.check):
             result = plan(root, rendered, targets)
             if args.check:
                 if result.up_to_date:
+                    rerun.remember(root, inputs, result.files, sources)
                     return EXIT_OK
                 sys.stdout.write(stat(result) if args.stat else diff(result))
                 sys.stdout.flush()
@@ -354,6 +394,7 @@ def _generate(args: argparse.Namespace) -> int:
                 return EXIT_FAILED
             summary = stat(result) if args.stat and not result.up_to_date else ""
             apply(result)
+            rerun.remember(root, inputs, result.files, sources)
     except (WriteError, RenderError) as exc:
         print(f"errgen: {exc}", file=sys.stderr)
         return EXIT_FAILED

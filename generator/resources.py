@@ -8,6 +8,7 @@ The runtimes live inside the package itself (`generator/runtime/`, installed as 
 
 from __future__ import annotations
 
+import os
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -40,3 +41,20 @@ def runtime_file(language: str, name: str) -> str:
     """A hand-written runtime file (generator/runtime/<language>/<name>), copied verbatim into
     every generated package of that language."""
     return files(_PACKAGE).joinpath("runtime", language, name).read_text(encoding="utf-8")
+
+
+def shipped_files() -> list[Path]:
+    """Every file errgen ships (its code, the templates, the schemas, the runtimes), in a fixed
+    order: what a generated tree depends on, besides its spec."""
+    package = Path(__file__).resolve().parent
+    folders = [package]
+    if _installed("templates") is None:  # the checkout: templates/ and spec/ sit beside the package
+        folders.append(_CHECKOUT / "templates")
+    found = []
+    for folder in folders:
+        for directory, subdirectories, names in os.walk(folder):
+            subdirectories[:] = sorted(d for d in subdirectories if d != "__pycache__")
+            found += [Path(directory, name) for name in sorted(names)]
+    if _installed("schema") is None:
+        found += [_CHECKOUT / "spec" / name for name in ("errors.schema.json", "export.schema.json")]
+    return found

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
+from . import cache as disk_cache
 from .model import Catalog
 from .resources import template_loader
 
@@ -21,6 +23,31 @@ def use_templates(directory: Path | None) -> None:
     _overlay = directory
 
 
+class _QuietCache(jinja2.FileSystemBytecodeCache):
+    """A cache that cannot be read or written is no cache, never a failed run."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept in errgen's cache (keyed by each template's source, so an edited
+    or overlaid template is compiled afresh): compiling all of them costs more than a small run."""
+    where = disk_cache.folder()
+    if where is None:
+        return None
+    try:
+        (where / "templates").mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return _QuietCache(str(where / "templates"))
+
+
 @cache
 def environment(overlay: Path | None = None) -> jinja2.Environment:
     loader = template_loader()
@@ -28,6 +55,7 @@ def environment(overlay: Path | None = None) -> jinja2.Environment:
         loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(overlay), loader])
     env = jinja2.Environment(
         loader=loader,
+        bytecode_cache=_bytecode_cache(),
         undefined=jinja2.StrictUndefined,  # a typo in a template is an error, not an empty string
         autoescape=False,  # each value is escaped for its language by the targets' filters
         keep_trailing_newline=True,

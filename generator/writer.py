@@ -132,7 +132,7 @@ def _manifest_text(paths: Iterable[str]) -> bytes:
 TEMP_SUFFIX = ".errgen-tmp"
 
 
-def _leftover_temps(root: Path) -> list[str]:
+def leftover_temps(root: Path) -> list[str]:
     """Temp files of a run that was killed before it could rename or remove them."""
     if not root.is_dir():
         return []
@@ -183,7 +183,7 @@ def _plan(root: Path, rendered: dict[str, str], targets: Iterable[str]) -> Plan:
     keep = {p for p in owned if not p.startswith(prefixes)}
     files = {path: text.encode("utf-8") for path, text in rendered.items()}
     files[MANIFEST] = _manifest_text(keep | set(rendered))
-    result = Plan(root=root, files=files, owned=owned, leftovers=_leftover_temps(root))
+    result = Plan(root=root, files=files, owned=owned, leftovers=leftover_temps(root))
     for path, data in sorted(files.items()):
         current = manifest_bytes if path == MANIFEST else _read(root / path)
         if current == data:

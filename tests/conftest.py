@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +16,10 @@ from tests.snapshots import NAMES, spec
 
 # The suite imports the generated packages from out/ and tests/golden/: leave no bytecode there.
 sys.dont_write_bytecode = True
+
+# errgen's cache (compiled schema and templates, records of past runs) of this run alone, in every
+# errgen the suite runs, in process or not: the user's own cache is neither read nor changed.
+os.environ["ERRGEN_CACHE_DIR"] = tempfile.mkdtemp(prefix="errgen-test-cache-")
 
 SPECS = {"binance": SPEC, **{name: spec(name) for name in NAMES}}
 

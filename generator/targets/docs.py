@@ -29,6 +29,7 @@ from typing import Any
 
 from ..escaping import markdown_code, markdown_text
 from ..model import Catalog, Category, Code, ErrorDef, Template
+from ..rerun import read_source
 from ..templating import header, render_template
 from .base import SimpleTarget, option
 
@@ -338,8 +339,7 @@ def include(catalog: Catalog, spec_dir: Path) -> dict[str, str]:
         return {}
     path = spec_dir / str(name)
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(_CHANGELOG_LIMIT + 1)
+        data = read_source(path, _CHANGELOG_LIMIT)
         if len(data) > _CHANGELOG_LIMIT:
             raise ValueError(f"targets.docs.changelog: {path} is larger than {_CHANGELOG_LIMIT} bytes")
         text = data.decode("utf-8")
