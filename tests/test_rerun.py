@@ -33,7 +33,7 @@ def renders(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
     def counted(*args: object, **kwargs: object) -> object:
         calls.append(1)
-        return real(*args, **kwargs)  # type: ignore[arg-type]
+        return real(*args, **kwargs)
 
     monkeypatch.setattr(cli, "render", counted)
     return calls
