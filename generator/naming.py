@@ -8,6 +8,7 @@ each target's to say (generator/targets, Target.problems).
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 _NAME = re.compile(r"[A-Z]([A-Z0-9_]*[A-Z0-9])?")
 
@@ -24,12 +25,12 @@ class Name(str):
     def words(self) -> list[str]:
         return [w for w in self.split("_") if w]
 
-    @property
+    @cached_property  # every target asks for it, for every code
     def pascal(self) -> str:
         """BAD_SYMBOL -> BadSymbol."""
         return "".join(w[0] + w[1:].lower() for w in self.words)
 
-    @property
+    @cached_property
     def error_class(self) -> str:
         """BAD_SYMBOL -> BadSymbolError: the class of a code or a category in Python and TypeScript."""
         return self.pascal + "Error"

@@ -224,6 +224,20 @@ def _line_diagnostics(doc: Document, rejected: set[Pointer]) -> Iterator[tuple[P
                 )
 
 
+def _any_line_break(value: Value) -> bool:
+    """Whether _line_diagnostics has anything to say, without the pointers it reports with."""
+    stack: list[tuple[str, Value]] = [("", value)]
+    while stack:
+        field, item = stack.pop()
+        if isinstance(item, dict):
+            stack += item.items()
+        elif isinstance(item, list):
+            stack += [(field, element) for element in item]
+        elif isinstance(item, str) and field not in _MARKDOWN_FIELDS and _LINE_BREAK.search(item):
+            return True
+    return False
+
+
 class _Semantics:
     """The rules a schema cannot say; builds the Catalog as it checks.
 
@@ -742,7 +756,7 @@ def _fast_checked(value: Value) -> Catalog | None:
     """The catalog of data the schema holds, when every semantic rule holds too."""
     doc = _UnlocatedDocument(value)
     try:
-        if any(True for _ in _line_diagnostics(doc, set())):
+        if _any_line_break(value):
             return None
         semantics = _Semantics(doc, set())
         catalog = semantics.catalog()
