@@ -380,7 +380,7 @@ def _generate(args: argparse.Namespace) -> int:
         with rerun.noting_sources() as sources:
             rendered = render(catalog, targets, Path(args.spec).parent)  # before anything touches the disk
         with locked(root, shared=args.check):
-            result = plan(root, rendered, targets)
+            result = plan(root, rendered, targets, consume=True)
             if args.check:
                 if result.up_to_date:
                     rerun.remember(root, inputs, result.files, sources)

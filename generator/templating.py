@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from functools import cache
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -78,4 +79,10 @@ def header(catalog: Catalog) -> str:
 
 
 def render_template(template: str, **context: Any) -> str:
-    return environment(_overlay).get_template(template).render(**context)
+    """The template's text. Its pieces are joined a batch at a time: jinja's own render() holds
+    every piece (millions at 100,000 codes, each a str object) until the end."""
+    pieces = environment(_overlay).get_template(template).generate(**context)
+    blocks = []
+    while batch := list(islice(pieces, 8192)):
+        blocks.append("".join(batch))
+    return "".join(blocks)

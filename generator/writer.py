@@ -151,10 +151,11 @@ def _is_stale_file(path: Path) -> bool:
     return True
 
 
-def plan(root: Path, rendered: dict[str, str], targets: Iterable[str]) -> Plan:
-    """Compare what the chosen targets render with what is on disk."""
+def plan(root: Path, rendered: dict[str, str], targets: Iterable[str], *, consume: bool = False) -> Plan:
+    """Compare what the chosen targets render with what is on disk. With `consume`, each text
+    leaves `rendered` once encoded, so a big catalog's output is never held twice."""
     try:
-        return _plan(root, rendered, targets)
+        return _plan(root, rendered, targets, consume)
     except OSError as exc:  # anything unforeseen while reading: name the path, never a traceback
         raise _cannot_write(exc.filename if exc.filename is not None else root, _reason(exc)) from None
 
@@ -169,7 +170,7 @@ def _check_root(root: Path) -> None:
         raise _cannot_write(root, f"{in_the_way} where a directory must be")
 
 
-def _plan(root: Path, rendered: dict[str, str], targets: Iterable[str]) -> Plan:
+def _plan(root: Path, rendered: dict[str, str], targets: Iterable[str], consume: bool) -> Plan:
     prefixes = tuple(f"{t}/" for t in targets)
     for path in rendered:
         _check_path(path)
@@ -181,8 +182,10 @@ def _plan(root: Path, rendered: dict[str, str], targets: Iterable[str]) -> Plan:
         _no_symlinks(root, path)
     # Files of targets not rendered this run stay owned and untouched.
     keep = {p for p in owned if not p.startswith(prefixes)}
-    files = {path: text.encode("utf-8") for path, text in rendered.items()}
-    files[MANIFEST] = _manifest_text(keep | set(rendered))
+    files = {}
+    for path in list(rendered):
+        files[path] = (rendered.pop(path) if consume else rendered[path]).encode("utf-8")
+    files[MANIFEST] = _manifest_text(keep | set(files))
     result = Plan(root=root, files=files, owned=owned, leftovers=leftover_temps(root))
     for path, data in sorted(files.items()):
         current = manifest_bytes if path == MANIFEST else _read(root / path)
@@ -192,7 +195,7 @@ def _plan(root: Path, rendered: dict[str, str], targets: Iterable[str]) -> Plan:
             raise WriteError(f"{display(root / path)} exists and errgen did not write it; move it away and run again")
         result.changed.append(path)
         result.current[path] = current
-    result.stale = sorted(p for p in owned if p.startswith(prefixes) and p not in rendered)
+    result.stale = sorted(p for p in owned if p.startswith(prefixes) and p not in files)
     for path in result.stale:
         _no_symlinks(root, path)
         result.current[path] = _read(root / path) if _is_stale_file(root / path) else None
