@@ -8,12 +8,14 @@ ERRGEN_CACHE_DIR set to the empty string turns the cache off.
 
 from __future__ import annotations
 
+import json
 import marshal
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import CodeType
+from typing import Any
 
 _TAG = f"{sys.implementation.cache_tag}"  # marshal's format is the interpreter's own
 
@@ -24,6 +26,21 @@ def folder() -> Path | None:
         return Path(chosen) if chosen else None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "errgen"
+
+
+def remembered(name: str, key: str, compute: Callable[[], Any]) -> Any:
+    """A JSON value from the cache when an entry for `key` is there, else compute() (stored)."""
+    where = folder()
+    entry = where / f"{name}-{key}.json" if where is not None else None
+    if entry is not None:
+        try:
+            return json.loads(entry.read_bytes())
+        except (OSError, ValueError):
+            pass
+    value = compute()
+    if entry is not None:
+        store(entry, json.dumps(value).encode())
+    return value
 
 
 def compiled(name: str, key: str, source: Callable[[], str]) -> CodeType:

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import inspect
 import json
 import os
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -69,11 +69,8 @@ def inputs(spec: bytes, targets: Iterable[str], overlay: Path | None, limit: int
     from .targets import BUILTIN, available
 
     builtin = {target.name for target in BUILTIN}
-    plugins = [
-        Path(source)
-        for target in available().values()
-        if target.name not in builtin and (source := inspect.getsourcefile(type(target))) is not None
-    ]
+    modules = [sys.modules.get(type(t).__module__) for t in available().values() if t.name not in builtin]
+    plugins = [Path(module.__file__) for module in modules if module is not None and module.__file__]
     digest = hashlib.sha256(json.dumps([__version__, list(targets), limit]).encode())
     _hash_files(digest, shipped_files())
     _hash_files(digest, sorted(plugins))

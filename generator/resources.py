@@ -9,26 +9,25 @@ The runtimes live inside the package itself (`generator/runtime/`, installed as 
 from __future__ import annotations
 
 import os
-from importlib.resources import files
-from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import jinja2
 
-_PACKAGE = __package__ or "generator"
-_CHECKOUT = Path(__file__).resolve().parent.parent
+# The package's own folder: pip installs a package as files, so its data is found beside its code
+# (importlib.resources would also read zipped packages, at the cost of importing zipfile and more
+# on every run).
+_PACKAGE_DIR = Path(__file__).resolve().parent
+_CHECKOUT = _PACKAGE_DIR.parent
 
 
-def _installed(folder: str) -> Traversable | None:
-    found = files(_PACKAGE).joinpath(folder)
+def _installed(folder: str) -> Path | None:
+    found = _PACKAGE_DIR / folder
     return found if found.is_dir() else None
 
 
 def template_loader() -> jinja2.BaseLoader:
     """The built-in templates: package data when installed, templates/ in the checkout."""
-    if _installed("templates") is not None:
-        return jinja2.PackageLoader(_PACKAGE, "templates")
-    return jinja2.FileSystemLoader(_CHECKOUT / "templates")
+    return jinja2.FileSystemLoader(_installed("templates") or _CHECKOUT / "templates")
 
 
 def schema_text(name: str = "errors.schema.json") -> str:
@@ -40,14 +39,13 @@ def schema_text(name: str = "errors.schema.json") -> str:
 def runtime_file(language: str, name: str) -> str:
     """A hand-written runtime file (generator/runtime/<language>/<name>), copied verbatim into
     every generated package of that language."""
-    return files(_PACKAGE).joinpath("runtime", language, name).read_text(encoding="utf-8")
+    return (_PACKAGE_DIR / "runtime" / language / name).read_text(encoding="utf-8")
 
 
 def shipped_files() -> list[Path]:
     """Every file errgen ships (its code, the templates, the schemas, the runtimes), in a fixed
     order: what a generated tree depends on, besides its spec."""
-    package = Path(__file__).resolve().parent
-    folders = [package]
+    folders = [_PACKAGE_DIR]
     if _installed("templates") is None:  # the checkout: templates/ and spec/ sit beside the package
         folders.append(_CHECKOUT / "templates")
     found = []
