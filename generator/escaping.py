@@ -118,7 +118,8 @@ def go_literal(value: object) -> str:
 
 # Markdown: every ASCII punctuation character may be backslash-escaped in CommonMark,
 # so escaping all of them makes any text render as itself.
-_MARKDOWN_PUNCTUATION = re.compile(r"""([!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])""")
+_MARKDOWN_PUNCTUATION = """!"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"""
+_MARKDOWN_ESCAPES = str.maketrans({c: f"\\{c}" for c in _MARKDOWN_PUNCTUATION})
 
 
 def _references(text: str) -> str:
@@ -132,7 +133,7 @@ def markdown_text(text: str) -> str:
     and JavaScript's trim also strip U+2028 and the like): there it is written as character
     references. str.strip finds it in linear time (a regex like \\s+\\Z is quadratic on long runs).
     """
-    escaped = _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
+    escaped = text.translate(_MARKDOWN_ESCAPES)
     start = len(escaped) - len(escaped.lstrip())
     end = max(start, len(escaped.rstrip()))
     return _references(escaped[:start]) + escaped[start:end] + _references(escaped[end:])
@@ -141,7 +142,7 @@ def markdown_text(text: str) -> str:
 def markdown_code(text: str) -> str:
     """A code span showing exactly `text`: fence longer than any backtick run inside, padded
     where CommonMark would otherwise strip or merge a leading or trailing space or backtick."""
-    longest = max((len(run) for run in re.findall("`+", text)), default=0)
+    longest = max((len(run) for run in re.findall("`+", text)), default=0) if "`" in text else 0
     fence = "`" * (longest + 1)
     # CommonMark never strips a span of spaces only, so such text must not be padded.
     edge = text[:1] in (" ", "`") or text[-1:] in (" ", "`")

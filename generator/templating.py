@@ -60,6 +60,7 @@ def environment(overlay: Path | None = None) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,  # a typo in a template is an error, not an empty string
         autoescape=False,  # each value is escaped for its language by the targets' filters
         keep_trailing_newline=True,
+        auto_reload=False,  # one run renders each template many times; none changes meanwhile
         trim_blocks=True,
         lstrip_blocks=True,
     )

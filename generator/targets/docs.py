@@ -87,7 +87,9 @@ def _span(text: str) -> str:
 
 def _text(text: str) -> str:
     """Inline text that reads as itself; line breaks (never in validated titles) become spaces."""
-    return markdown_text(re.sub(r"\r\n|[\r\n]", " ", text))
+    if "\r" in text or "\n" in text:
+        text = re.sub(r"\r\n|[\r\n]", " ", text)
+    return markdown_text(text)
 
 
 def _block(markdown: str | None) -> str | None:
