@@ -21,9 +21,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import ROOT, generated, row, save, scale_spec, show  # noqa: E402
+from common import ROOT, generated, row, save, scale_spec, show
 
-from generator.validate import load_catalog  # noqa: E402
+from generator.validate import load_catalog
 
 PACKAGE = "scale_errors"
 FLOOR = "scale_floor"
