@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
-from typing import Any, Generic, Literal, TypeVar, overload
+from collections.abc import Iterator, Mapping, Sequence
+from types import MappingProxyType
+from typing import Any, Callable, Generic, Literal, TypeVar, overload
 
 MAX_DEPTH = 128
 """How deeply a payload's JSON text may nest arrays and objects (its top-level object is 1).
@@ -254,6 +255,179 @@ class Info(Generic[C]):
         for param, part in zip(params, parts[1:], strict=True):
             out += [str(param), part]
         return "".join(out)
+
+
+Row = tuple[str, str | None, str | None, tuple[Parts, ...], tuple[tuple[str, Any], ...]]
+"""One code in a generated package's table: its identifier, its class (None for a success code),
+its category's name, its templates' parts, and what Info takes beyond them as (keyword, value)
+pairs, with "aliases" ((identifier, upstream name) pairs), "description" and "deprecated" (its
+reason, "" for none) besides."""
+
+K = TypeVar("K")  # a generated package's code type, int or str
+
+
+class Table(Generic[K, C]):
+    """A generated package's one table of codes, read on demand: a code's Info, and each lookup by
+    name, is made the first time it is asked for, so importing the package costs no work per code."""
+
+    __slots__ = ("_category", "_classes", "_identifiers", "_names", "infos", "rows")
+
+    def __init__(self, rows: dict[K, Row], category: Callable[[str], C]) -> None:
+        self.rows = rows
+        self._category = category
+        self.infos: dict[K, Info[C]] = {}
+        """The Info of every code asked for so far (see info)."""
+        self._identifiers: dict[str, K] | None = None
+        self._names: dict[str, K] | None = None
+        self._classes: dict[str, K] | None = None
+
+    def info(self, code: K) -> Info[C] | None:
+        """The Info of a code of the table, or None for a code it does not hold."""
+        info = self.infos.get(code)
+        if info is None:
+            row = self.rows.get(code)
+            if row is None:
+                return None
+            options = {k: v for k, v in row[4] if k not in ("aliases", "description", "deprecated")}
+            category = self._category(row[2]) if row[2] is not None else None
+            info = Info(category, row[3], deprecated=self.deprecation(code) is not None, **options)
+            self.infos[code] = info
+        return info
+
+    def option(self, code: K, name: str) -> Any:
+        """A code's option from its row (None when it has none)."""
+        return next((value for key, value in self.rows[code][4] if key == name), None)
+
+    def deprecation(self, code: K) -> str | None:
+        """Why a code is deprecated ("" when no reason is given), or None when it is not."""
+        reason: str | None = self.option(code, "deprecated")
+        return reason
+
+    def identifiers(self) -> dict[str, K]:
+        """Every member's identifier and its aliases' identifiers -> code (ErrorCode["NAME"])."""
+        if self._identifiers is None:
+            found = {}
+            for code, row in self.rows.items():
+                found[row[0]] = code
+                for alias, _ in self.option(code, "aliases") or ():
+                    found[alias] = code
+            self._identifiers = found
+        return self._identifiers
+
+    def names(self) -> dict[str, K]:
+        """Every name of every code (identifier, upstream name, its aliases' both) -> code; the
+        first code to use a name keeps it (ErrorCode.by_name)."""
+        if self._names is None:
+            found: dict[str, K] = {}
+            for code, row in self.rows.items():
+                found.setdefault(row[0], code)
+                upstream = self.option(code, "upstream_name")
+                if upstream is not None:
+                    found.setdefault(upstream, code)
+                aliases: tuple[tuple[str, str], ...] = self.option(code, "aliases") or ()
+                for name in (*(a for a, _ in aliases), *(u for _, u in aliases)):
+                    found.setdefault(name, code)
+            self._names = found
+        return self._names
+
+    def classes(self) -> dict[str, K]:
+        """Every code's own exception class name -> code."""
+        if self._classes is None:
+            self._classes = {row[1]: code for code, row in self.rows.items() if row[1] is not None}
+        return self._classes
+
+    def doc(self, code: K) -> str:
+        """The docstring of a code's class: the code, its title and first message, its description
+        and why it is deprecated."""
+        row = self.rows[code]
+        info = self.info(code)
+        assert info is not None
+        doc = f"{code} {info.upstream_name or row[0]}" + (f": {info.messages[0]}" if info.messages else ".")
+        description = self.option(code, "description")
+        if description:
+            doc += "\n\n" + description
+        reason = self.deprecation(code)
+        if reason is not None:
+            doc += "\n\nDeprecated" + (f": {reason}" if reason else ".")
+        return doc
+
+
+E = TypeVar("E", bound=BaseException)
+
+
+def error_class(base: type[E], name: str, module: str, code: K, default: str, doc: str, **constants: object) -> type[E]:
+    """A code's own exception class under `base`, made on first use: `name(message=default)` is
+    `base(code, message)`; `constants` (its CODE ...) become class attributes."""
+    make = base.__init__
+
+    def __init__(self: E, message: str = default) -> None:
+        make(self, code, message)
+
+    __init__.__qualname__ = f"{name}.__init__"
+    namespace = {"__slots__": (), "__doc__": doc, "__module__": module, "__qualname__": name, "__init__": __init__}
+    return type(name, (base,), {**namespace, **constants})
+
+
+M = TypeVar("M")
+
+
+class CodeType(type):
+    """The metaclass of a generated ErrorCode: what Enum's gives (ErrorCode["NAME"], iteration in
+    catalog order, len, `in`, __members__) over members each made the first time it is asked for.
+    The class gives `_table` (its Table) and makes a member by being called with its code."""
+
+    _table: Table[Any, Any]
+
+    def __getitem__(cls: type[M], name: str) -> M:
+        code = _table(cls).identifiers().get(name)
+        if code is None:
+            raise KeyError(name)
+        member: M = _call(cls, code)
+        return member
+
+    def __iter__(cls: type[M]) -> Iterator[M]:
+        return (_call(cls, code) for code in _table(cls).rows)
+
+    def __reversed__(cls: type[M]) -> Iterator[M]:
+        return (_call(cls, code) for code in reversed(_table(cls).rows))
+
+    def __len__(cls) -> int:
+        return len(cls._table.rows)
+
+    def __contains__(cls, value: object) -> bool:
+        return isinstance(value, cls) or (isinstance(value, (int, str)) and value in cls._table.rows)
+
+    @property
+    def __members__(cls: type[M]) -> Mapping[str, M]:
+        """Every identifier, aliases' too, -> its member (as Enum's __members__)."""
+        return MappingProxyType({name: _call(cls, code) for name, code in _table(cls).identifiers().items()})
+
+    def __dir__(cls) -> list[str]:
+        return sorted({*super().__dir__(), *cls._table.identifiers()})
+
+
+def _table(cls: object) -> Table[Any, Any]:
+    table: Table[Any, Any] = getattr(cls, "_table")  # noqa: B009 - a self-typed metaclass method's class
+    return table
+
+
+def _call(cls: Callable[[Any], M], code: object) -> M:
+    return cls(code)
+
+
+def _member_by_name(cls: type, name: str) -> object:
+    """ErrorCode.NAME: a class attribute lookup that found nothing else (set as CodeType's
+    __getattr__, which type checkers do not see: they know every member's name, and no other)."""
+    if not name.startswith("_"):
+        code = _table(cls).identifiers().get(name)
+        if code is not None:
+            member = cls(code)
+            type.__setattr__(cls, name, member)  # found in the class from now on
+            return member
+    raise AttributeError(f"type object {cls.__name__!r} has no attribute {name!r}")
+
+
+setattr(CodeType, "__getattr__", _member_by_name)  # noqa: B010 - hidden from type checkers on purpose
 
 
 _BRACKET_OR_QUOTE = re.compile(r'[\[\]{}"]')
