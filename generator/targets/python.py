@@ -410,6 +410,18 @@ def _parts(template: Template) -> str:
     return _tuple([python_string(part) for part in template.parts])
 
 
+def _text_from_parts(template: Template) -> str:
+    """A template's text as the runtime writes it back from its parts, types and names (its
+    template_text): the text itself need not be in the package when this is it."""
+    names = [p.name for p in template.placeholders]
+    parts = template.parts
+    if any(name is not None for name in names):
+        return parts[0] + "".join(f"{{{name or ''}}}{part}" for name, part in zip(names, parts[1:], strict=True))
+    kinds = [p.type for p in template.placeholders]
+    rest = "".join(f"%{kind}{part.replace('%', '%%')}" for kind, part in zip(kinds, parts[1:], strict=True))
+    return parts[0].replace("%", "%%") + rest
+
+
 def _options(error: ErrorDef) -> list[str]:
     """The (keyword, value) pairs of a code's row beyond its parts, only those it needs, so a
     catalog of plain %s templates reads as briefly as it can (see Row in the runtime)."""
@@ -421,8 +433,7 @@ def _options(error: ErrorDef) -> list[str]:
     if error.kind != "error":
         options.append(("kind", python_string(error.kind)))
     templates = error.messages
-    # The runtime writes a plain template's text back from its parts (%s between, % as %%).
-    if any("%s".join(p.replace("%", "%%") for p in t.parts) != t.text for t in templates):
+    if any(_text_from_parts(t) != t.text for t in templates):
         options.append(("texts", _tuple([python_string(t.text) for t in templates])))
     if any(t.typed for t in templates):
         options.append(("types", _tuple([python_string("".join(p.type for p in t.placeholders)) for t in templates])))

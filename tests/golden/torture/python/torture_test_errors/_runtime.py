@@ -30,9 +30,16 @@ class PayloadError(ValueError):
     """The payload is not an error payload of this API (not JSON, not an object, bad fields)."""
 
 
-def template_text(parts: Parts) -> str:
-    """The template as the catalog writes it: %s between the parts, each % written %%."""
-    return "%s".join(part.replace("%", "%%") for part in parts)
+def template_text(parts: Parts, types: str | None = None, names: tuple[str | None, ...] | None = None) -> str:
+    """The template as the catalog writes it, from its parts and its placeholders' types and names:
+    {name} between the parts when a placeholder has a name (the braces style, parts verbatim), else
+    %s, or %d for a placeholder of type "d" and so on, with each % of the parts written %%. A
+    package gives the texts themselves for the templates this does not write back exactly."""
+    if names is not None and any(name is not None for name in names):
+        return parts[0] + "".join(f"{{{name or ''}}}{part}" for name, part in zip(names, parts[1:], strict=True))
+    kinds = types if types is not None else "s" * (len(parts) - 1)
+    rest = "".join(f"%{kind}{part.replace('%', '%%')}" for kind, part in zip(kinds, parts[1:], strict=True))
+    return parts[0].replace("%", "%%") + rest
 
 
 def fit(parts: Parts, message: str) -> tuple[str, ...] | None:
@@ -128,13 +135,16 @@ class Info(Generic[C]):
         order: tuple[int, ...] | None = None,
         upstream_name: str | None = None,
     ) -> None:
-        """`parts` are each variant's literals; `texts` the variants as written, when they are
-        not printf %s templates; `types` each variant's placeholder types ("sd"), when any is
+        """`parts` are each variant's literals; `texts` the variants as written, when
+        template_text does not write them back; `types` each variant's placeholder types ("sd"), when any is
         typed; `names` each variant's placeholder names, in the braces style; `order` the order
         to try variants in, when it is not spec order (the catalog's most-specific-wins rule)."""
         self.category = category
         self.parts = parts
-        self.messages = texts if texts is not None else tuple(map(template_text, parts))
+        self.messages = texts if texts is not None else tuple(
+            template_text(template, types[variant] if types else None, names[variant] if names else None)
+            for variant, template in enumerate(parts)
+        )
         self.names = names
         self.types = types
         self.order = order if order is not None else tuple(range(len(parts)))
