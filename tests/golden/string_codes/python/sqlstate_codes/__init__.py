@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Callable, ClassVar, Dict, FrozenSet, List, Mapping, Optional, SupportsIndex, Tuple, Union, cast
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Dict, FrozenSet, List, Mapping, Optional, SupportsIndex, Tuple, Union
 
 from ._runtime import MAX_DEPTH as MAX_DEPTH
 from ._runtime import PayloadError as PayloadError
@@ -226,27 +226,22 @@ RETIRED_CODES: Mapping[Code, str] = {}
 class ApiError(Exception):
     """An error the API answered with. `except ApiError` catches every one of them."""
 
-    # Slots make building one about twice as fast as with instance-dict attributes;
-    # BaseException still gives every instance a __dict__ for notes and user attributes.
-    __slots__ = (
-        "code", "message", "category", "variant", "params", "retryable", "http_status", "kind", "matched", "detail",
-        "mismatch", "pointer", "__weakref__",
-    )
+    # Slots make building one about twice as fast as with instance-dict attributes; what the
+    # code says (category, retryable ...) is read from the catalog, and how the message matched
+    # is stored only when it did not match exactly. BaseException still gives every instance a
+    # __dict__, for notes and user attributes.
+    __slots__ = ("code", "message", "variant", "params", "pointer", "__weakref__")
 
     code: Code
     message: str
-    category: Optional[Category]
     variant: Optional[int]
     params: Tuple[str, ...]
-    retryable: bool
-    http_status: Optional[int]
-    kind: str
-    matched: str
+    matched: str = "exact"
     """How the message matched its variant: "exact", "tolerant" (a drift the catalog tolerates,
     see TOLERATE) or "none"."""
-    detail: Optional[str]
+    detail: Optional[str] = None
     """Text after the documented message, when a tolerant match left some."""
-    mismatch: Optional[str]
+    mismatch: Optional[str] = None
     """Why no variant matched: "empty", "undocumented" (the code documents no message),
     "unmatched", or "unknown_code"."""
     pointer: str
@@ -255,23 +250,29 @@ class ApiError(Exception):
     def __init__(self, code: Code, message: str) -> None:
         # BaseException.__new__ has already set self.args to the arguments given, as
         # pickling needs them; calling Exception.__init__ again would only cost time.
-        self.code = code
-        self.message = message
-        self.pointer = ""
-        info = _INFOS.get(code) or _TABLE.info(code)
-        if info is None:
-            self.category, self.variant, self.params, self.retryable, self.http_status, self.kind = (
-                _category_of(code), None, (), False, None, "error")
-            self.matched, self.detail, self.mismatch = "none", None, "unknown_code"
-            return
-        matched = info.match(message)
-        if matched is not None:
-            self.variant, self.params = matched
-            self.matched, self.detail, self.mismatch = "exact", None, None
-        else:
-            self.variant, self.params, self.matched, self.detail, self.mismatch = info.match_loosely(message, TOLERATE)
-        self.category, self.retryable, self.http_status = info.category, info.retryable, info.http_status
-        self.kind = info.kind
+        _classify(self, code, message, "")
+
+    @property
+    def category(self) -> Optional[Category]:
+        """The code's category; an unknown code's is the category whose declared codes hold it."""
+        info = _INFOS.get(self.code) or _TABLE.info(self.code)
+        return info.category if info is not None else _category_of(self.code)
+
+    @property
+    def retryable(self) -> bool:
+        info = _INFOS.get(self.code) or _TABLE.info(self.code)
+        return info.retryable if info is not None else False
+
+    @property
+    def http_status(self) -> Optional[int]:
+        info = _INFOS.get(self.code) or _TABLE.info(self.code)
+        return info.http_status if info is not None else None
+
+    @property
+    def kind(self) -> str:
+        """"error" or "warning" ("error" for an unknown code)."""
+        info = _INFOS.get(self.code) or _TABLE.info(self.code)
+        return info.kind if info is not None else "error"
 
     def to_payload(self) -> Dict[str, object]:
         """The payload the API sends for this error, at the catalog's first location without a
@@ -343,11 +344,11 @@ _BY_CATEGORY: Dict[Category, type[ApiError]] = {
     Category.TRANSACTION_ROLLBACK: TransactionRollbackError,
 }
 
-_CLASSES: Dict[Code, Callable[[str], ApiError]] = {}
+_CLASSES: Dict[Code, type[ApiError]] = {}
 """Every code's own class made so far (see _class_of)."""
 
 
-def _class_of(code: Code) -> Optional[Callable[[str], ApiError]]:
+def _class_of(code: Code) -> Optional[type[ApiError]]:
     """A listed code's own class, made the first time it is asked for and then the same class for
     good; None for a code the catalog does not list, or one of the success kind."""
     made = _CLASSES.get(code)
@@ -360,7 +361,7 @@ def _class_of(code: Code) -> Optional[Callable[[str], ApiError]]:
     info = _TABLE.info(code)
     assert info is not None
     default = info.messages[0] if info.messages else ""
-    made = cast("Callable[[str], ApiError]", error_class(base, row[1], __name__, code, default, _TABLE.doc(code), CODE=ErrorCode(code)))
+    made = error_class(base, row[1], __name__, code, default, _TABLE.doc(code), CODE=ErrorCode(code))
     made = _CLASSES.setdefault(code, made)  # one class per code, whichever thread made it
     globals().setdefault(row[1], made)
     return made
@@ -384,12 +385,41 @@ def _module_names() -> List[str]:
 globals().update(__getattr__=_module_attribute, __dir__=_module_names)
 
 
+def _classify(error: ApiError, code: Code, message: str, pointer: str) -> ApiError:
+    """`error` (just made) with its code and message, the variant the message matched and its
+    params, or why none matched."""
+    error.code, error.message, error.pointer = code, message, pointer
+    info = _INFOS.get(code) or _TABLE.info(code)
+    if info is None:
+        error.variant, error.params, error.matched, error.mismatch = None, (), "none", "unknown_code"
+        return error
+    variant = info.exact.get(message)  # a variant without placeholders: the most common case
+    if variant is not None:
+        error.variant, error.params = variant, ()
+        return error
+    matched = info.match(message)
+    if matched is not None:
+        error.variant, error.params = matched
+    else:
+        error.variant, error.params, error.matched, error.detail, error.mismatch = info.match_loosely(message, TOLERATE)
+    return error
+
+
+def _known(cls: type[ApiError], code: Code, message: str, pointer: str) -> ApiError:
+    """A listed code's error of its own class `cls`, as `cls(message)` makes it, but sooner."""
+    return _classify(_NEW(cls, message), code, message, pointer)
+
+
+_NEW = ApiError.__new__  # BaseException's: sets args, as pickling needs them
+_NOT_A_DICT: Mapping[str, object] = {}
+
+
 def _error(code: Code, message: str) -> ApiError:
     """The exception for a code and message: a known code's own class, an unknown code's
     category's class (or ApiError outside every category)."""
     known = _CLASSES.get(code) or _class_of(code)
     if known is not None:
-        return known(message)
+        return _known(known, code, message, "")
     category = _category_of(code)
     return _BY_CATEGORY[category](code, message) if category is not None else ApiError(code, message)
 
@@ -402,11 +432,21 @@ def from_payload(payload: Union[Mapping[str, object], str, bytes, bytearray]) ->
     Raises PayloadError (a ValueError) when the payload is not an error payload,
     including JSON text nested deeper than MAX_DEPTH levels.
     """
-    code, message = read_payload(payload, CODE_FIELD, MESSAGE_FIELD, True)
+    # A dict whose fields have the types they must is read here; anything else by read_payload,
+    # which checks it all.
+    data = payload if type(payload) is dict else _NOT_A_DICT
+    code, message = data.get(CODE_FIELD), data.get(MESSAGE_FIELD)
+    if type(code) is not str or type(message) is not str or not message.isascii():
+        code, message = read_payload(payload, CODE_FIELD, MESSAGE_FIELD, True)
     known = _CLASSES.get(code) or _class_of(code)
     if known is not None:
-        error = known(message)
-        error.pointer = "/sqlstate"
+        # _known(known, code, message, pointer), unrolled for a message without placeholders
+        error = _NEW(known, message)
+        variant = _INFOS[code].exact.get(message)  # its class was made: so was its Info
+        if variant is None:
+            return _classify(error, code, message, "/sqlstate")
+        error.code, error.message, error.pointer, error.variant, error.params = (
+            code, message, "/sqlstate", variant, ())
         return error
     check_code(code, CODE_FIELD)
     category = _category_of(code)

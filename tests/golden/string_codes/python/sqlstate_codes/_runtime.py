@@ -77,6 +77,9 @@ def fits(kind: str, value: str) -> bool:
         return True
     if kind == "b":
         return value == "true" or value == "false"
+    if kind == "d":  # the common typed case, in C: isdigit() alone would take other scripts' digits
+        digits = value[1:] if value[:1] == "-" else value
+        return digits.isascii() and digits.isdigit()
     at = _digits(value, 1 if value.startswith("-") else 0)
     if at < 0:
         return False
@@ -106,7 +109,7 @@ class Info(Generic[C]):
     """What the catalog says about one code, and its message matcher."""
 
     __slots__ = (
-        "_exact",
+        "exact",
         "_templates",
         "category",
         "deprecated",
@@ -155,7 +158,8 @@ class Info(Generic[C]):
         self.upstream_name = upstream_name
         # Variants without placeholders are found by one dict lookup: the catalog's rule lets
         # such a variant win over every other that fits its text.
-        self._exact: dict[str, int] = {}
+        self.exact: dict[str, int] = {}
+        """Each variant without placeholders by its text."""
         # The others, in the order to try them, as (variant, first literal, last literal,
         # len(first), len(last), middle literals, types or None): fit() unrolled, since this is
         # every client's hot path.
@@ -163,7 +167,7 @@ class Info(Generic[C]):
         for variant in order if order is not None else range(len(parts)):
             template = parts[variant]
             if len(template) == 1:
-                self._exact.setdefault(template[0], variant)
+                self.exact.setdefault(template[0], variant)
                 continue
             typed = types[variant] if types is not None and types[variant].strip("s") else None
             first, last = template[0], template[-1]
@@ -172,7 +176,7 @@ class Info(Generic[C]):
     def match(self, message: str) -> tuple[int, tuple[str, ...]] | None:
         """The variant `message` matches and the values in it (the rule of fit(), each value
         then fitting its placeholder's type), trying variants most specific first."""
-        variant = self._exact.get(message)
+        variant = self.exact.get(message)
         if variant is not None:
             return variant, ()
         for variant, first, last, start, tail, middles, typed in self._templates:
