@@ -488,7 +488,8 @@ def _error(error: ErrorDef) -> dict[str, object]:
         "name": error.name,
         "code": error.code,
         "class_name": error.class_name,
-        "bases": ("_CodeError, " + error.category.class_name) if error.category is not None else "_CodeError",
+        # For type checkers: _Code (what every code's class has) under the category's class.
+        "base": f"_{error.category.class_name}Code" if error.category is not None else "_Code",
         "aliases": error.aliases,
         "row": _row(error),
     }

@@ -91,7 +91,7 @@ class ErrorCode(int, metaclass=CodeType):
     _value_: Code
 
     if TYPE_CHECKING:
-        FAILED: ClassVar[ErrorCode]
+        FAILED: ErrorCode
 
     def __new__(cls, value: Code) -> ErrorCode:
         """The member of a code (ValueError for a code the catalog does not list)."""
@@ -280,7 +280,7 @@ class GeneralError(ApiError):
 
 if TYPE_CHECKING:
 
-    class _CodeError(ApiError):
+    class _Code(ApiError):
         """What a code's own class adds to ApiError, for type checkers: each class is made the
         first time it is asked for (see _class_of), directly under its category's class."""
 
@@ -288,7 +288,9 @@ if TYPE_CHECKING:
 
         def __init__(self, message: str = "") -> None: ...
 
-    class FailedError(_CodeError, GeneralError): ...
+    class _GeneralErrorCode(_Code, GeneralError): ...
+
+    class FailedError(_GeneralErrorCode): ...
 
 _BY_CATEGORY: Dict[Category, type[ApiError]] = {
     Category.GENERAL: GeneralError,
