@@ -548,7 +548,7 @@ def render(catalog: Catalog) -> dict[str, str]:
 
 TARGET = SimpleTarget(
     name="python",
-    summary="an installable, typed Python package: an int-like enumeration of codes, one exception class per code, from_payload",
+    summary="an installable, typed Python package: an enumeration of codes, one exception class per code, from_payload",
     render_files=render,
     options=OPTIONS,
     filters={"py": python_literal, "toml": toml_string},

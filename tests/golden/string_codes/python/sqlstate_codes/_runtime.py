@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any, Callable, Generic, Literal, TypeVar, overload
+from typing import Any, Generic, Literal, TypeVar, overload
 
 MAX_DEPTH = 128
 """How deeply a payload's JSON text may nest arrays and objects (its top-level object is 1).
@@ -109,10 +109,10 @@ class Info(Generic[C]):
     """What the catalog says about one code, and its message matcher."""
 
     __slots__ = (
-        "exact",
         "_templates",
         "category",
         "deprecated",
+        "exact",
         "http_status",
         "kind",
         "messages",
@@ -144,9 +144,13 @@ class Info(Generic[C]):
         to try variants in, when it is not spec order (the catalog's most-specific-wins rule)."""
         self.category = category
         self.parts = parts
-        self.messages = texts if texts is not None else tuple(
-            template_text(template, types[variant] if types else None, names[variant] if names else None)
-            for variant, template in enumerate(parts)
+        self.messages = (
+            texts
+            if texts is not None
+            else tuple(
+                template_text(template, types[variant] if types else None, names[variant] if names else None)
+                for variant, template in enumerate(parts)
+            )
         )
         self.names = names
         self.types = types
