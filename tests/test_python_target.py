@@ -309,7 +309,10 @@ def test_classes_are_made_on_first_use_and_are_then_the_same() -> None:
     """A code's class is made when first asked for (by name, import, or a payload), in a fresh
     interpreter here; every way to reach it then gives the same class."""
     run = subprocess.run(
-        [sys.executable, "-I", "-c", PROBE_LAZY, str(OUT / "python")], capture_output=True, text=True, check=False
+        [sys.executable, "-I", "-B", "-c", PROBE_LAZY, str(OUT / "python")],  # -B: no __pycache__ in out/
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert run.returncode == 0, run.stderr
     assert run.stdout.split() == [str(8 + 3 + 47)]  # the module's names, its categories' and codes' classes

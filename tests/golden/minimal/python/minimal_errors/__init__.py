@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Callable, ClassVar, Dict, FrozenSet, List, Mapping, Optional, SupportsIndex, Tuple, Union
+from typing import TYPE_CHECKING, Any, ClassVar, Dict, FrozenSet, List, Mapping, Optional, SupportsIndex, Tuple, Union
 
 from ._runtime import MAX_DEPTH as MAX_DEPTH
 from ._runtime import PayloadError as PayloadError
@@ -108,7 +108,7 @@ class ErrorCode(int, metaclass=CodeType):
     def __repr__(self) -> str:
         return f"<{type(self).__qualname__}.{self._name_}: {self._value_!r}>"
 
-    __str__ = int.__repr__  # str(ErrorCode.BAD_SYMBOL) == "-1121", as an IntEnum's
+    __str__ = int.__repr__  # str() gives the code, as an IntEnum's does
 
     def __reduce_ex__(self, protocol: SupportsIndex) -> Tuple[Any, ...]:
         return type(self), (self._value_,)  # unpickled as ErrorCode(code): the same member
