@@ -57,9 +57,12 @@ class Floor(Exception):
 table = {code: Floor for code in codes}
 ns = {"pkg": pkg, "LITERAL": LITERAL, "PLACEHOLDER": PLACEHOLDER, "table": table}
 
-def best(statement, number=20_000):
-    timer = timeit.Timer(statement, globals=ns)
-    return min(timer.repeat(repeat=7, number=number)) / number * 1e9
+# Nanoseconds per run of each statement, the best of `rounds` rounds that time each in turn
+# (so a machine's load weighs on a measure and on its floor alike).
+def best(statements, number=20_000, rounds=15):
+    timers = [timeit.Timer(statement, globals=ns) for statement in statements]
+    times = [min(t) for t in zip(*([timer.timeit(number) for timer in timers] for _ in range(rounds)))]
+    return [time / number * 1e9 for time in times]
 
 FLOOR = '''
 try:
@@ -75,11 +78,8 @@ except pkg.ApiError as e:
     e.variant, e.params
 '''
 pkg.from_payload(LITERAL), pkg.from_payload(PLACEHOLDER)  # their classes made before timing
-result = {
-    "floor": best(FLOOR),
-    "literal": best(CLASSIFY % "LITERAL"),
-    "placeholder": best(CLASSIFY % "PLACEHOLDER"),
-}
+floor, literal, placeholder = best([FLOOR, CLASSIFY % "LITERAL", CLASSIFY % "PLACEHOLDER"])
+result = {"floor": floor, "literal": literal, "placeholder": placeholder}
 assert pkg.from_payload(PLACEHOLDER).params == ("5", "SECOND")
 
 # First access of a class nothing has touched yet: up to 2,000 codes' classes but the two above.
@@ -111,15 +111,18 @@ def floor_module(codes: int) -> Path:
     return folder
 
 
-def import_time(folder: Path, module: str) -> float:
-    """Seconds to import `module` in a fresh interpreter, best of IMPORTS (bytecode cached first)."""
-    command = [sys.executable, "-I", "-c", IMPORT_PROBE, str(folder), module]
-    subprocess.run(command, env=ENV, check=True, capture_output=True)
-    times = []
+def import_times(*modules: tuple[Path, str]) -> list[float]:
+    """Seconds to import each module in a fresh interpreter, the best of IMPORTS runs taken in turn
+    (bytecode cached first)."""
+    commands = [[sys.executable, "-I", "-c", IMPORT_PROBE, str(folder), module] for folder, module in modules]
+    for command in commands:
+        subprocess.run(command, env=ENV, check=True, capture_output=True)
+    times: list[list[float]] = [[] for _ in commands]
     for _ in range(IMPORTS):
-        done = subprocess.run(command, env=ENV, check=True, capture_output=True, text=True)
-        times.append(float(done.stdout))
-    return min(times)
+        for command, taken in zip(commands, times, strict=True):
+            done = subprocess.run(command, env=ENV, check=True, capture_output=True, text=True)
+            taken.append(float(done.stdout))
+    return [min(taken) for taken in times]
 
 
 def mypy_time(folder: Path, module: str) -> float:
@@ -138,10 +141,8 @@ def bench(codes: int, with_mypy: bool) -> list[dict[str, object]]:
     floor = floor_module(codes)
     rows = []
     floor_what = "import of a module holding the codes as one dict literal"
-    rows.append(
-        row("python", "import", codes, import_time(package, PACKAGE), "s",
-            import_time(floor, FLOOR), floor_what, "< floor + 0.05 s")
-    )  # fmt: skip
+    imported, floor_imported = import_times((package, PACKAGE), (floor, FLOOR))
+    rows.append(row("python", "import", codes, imported, "s", floor_imported, floor_what, "< floor + 0.05 s"))
     worker = subprocess.run(
         [sys.executable, "-I", "-c", WORKER, str(package)], env=ENV, check=True, capture_output=True, text=True
     )
