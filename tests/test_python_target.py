@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import importlib
 import pickle
 import shutil
@@ -248,6 +249,75 @@ def test_exceptions_pickle_and_construct(pkg: Any) -> None:
         raise pkg.BadSymbolError("Invalid symbol.")
 
 
+def test_error_code_behaves_as_an_int_enum(pkg: Any) -> None:
+    codes = pkg.ErrorCode
+    member = codes.BAD_SYMBOL
+    assert member is codes(-1121) is codes["BAD_SYMBOL"] is codes.by_name("BAD_SYMBOL") is codes(member)
+    assert member == -1121 and isinstance(member, int) and isinstance(member, codes) and hash(member) == hash(-1121)
+    assert (member.name, member.value, repr(member), str(member), f"{member}") == (
+        "BAD_SYMBOL",
+        -1121,
+        "<ErrorCode.BAD_SYMBOL: -1121>",
+        "-1121",
+        "-1121",
+    )
+    assert pickle.loads(pickle.dumps(member)) is member and copy.deepcopy(member) is member
+    assert len(codes) == 47 and len(list(codes)) == 47 and next(iter(codes)) is codes.UNKNOWN
+    assert list(reversed(codes)) == list(codes)[::-1]
+    assert member in codes and -1121 in codes and 5 not in codes
+    assert codes.__members__["BAD_SYMBOL"] is member and list(codes.__members__) == [m.name for m in codes]
+    assert "BAD_SYMBOL" in dir(codes)
+    with pytest.raises(ValueError, match="5 is not a valid ErrorCode"):
+        codes(5)
+    with pytest.raises(KeyError):
+        codes["NOPE"]
+    with pytest.raises(AttributeError):
+        codes.NOPE  # noqa: B018
+
+
+PROBE_LAZY = """
+import pickle, sys
+sys.path.insert(0, sys.argv[1])
+import binance_options_errors as b
+assert "BadSymbolError" not in vars(b) and "TooManyOrdersError" not in vars(b), "made before any use"
+from binance_options_errors import BadSymbolError
+e = b.from_payload({"code": -1121, "msg": "Invalid symbol."})
+assert type(e) is BadSymbolError is b.BadSymbolError and BadSymbolError.__module__ == b.__name__
+assert BadSymbolError.__qualname__ == "BadSymbolError" and BadSymbolError.CODE is b.ErrorCode.BAD_SYMBOL
+try:
+    raise b.from_payload('{"code": -1121, "msg": "x"}')
+except BadSymbolError as caught:
+    assert type(pickle.loads(pickle.dumps(caught))) is BadSymbolError
+try:
+    b.NoSuchError
+except AttributeError as missing:
+    assert "NoSuchError" in str(missing)
+else:
+    raise AssertionError("a name the catalog does not have")
+assert "TooManyOrdersError" in dir(b) and "TooManyOrdersError" in b.__all__ and len(set(b.__all__)) == len(b.__all__)
+star = {}
+exec("from binance_options_errors import *", star)
+assert star["TooManyOrdersError"] is b.TooManyOrdersError and "ErrorCode" in star and "_CODES" not in star
+assert [n for n in b.__all__ if n.endswith("Error") and n not in ("ApiError", "PayloadError")] == [
+    n for n in b.__all__ if isinstance(star[n], type) and issubclass(star[n], b.ApiError) and n != "ApiError"
+]
+print(len(b.__all__))
+"""
+
+
+def test_classes_are_made_on_first_use_and_are_then_the_same() -> None:
+    """A code's class is made when first asked for (by name, import, or a payload), in a fresh
+    interpreter here; every way to reach it then gives the same class."""
+    run = subprocess.run(
+        [sys.executable, "-I", "-B", "-c", PROBE_LAZY, str(OUT / "python")],  # -B: no __pycache__ in out/
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == [str(8 + 3 + 47)]  # the module's names, its categories' and codes' classes
+
+
 def test_category_ranges(pkg: Any) -> None:
     ranges = {c["name"]: (c["range"]["min"], c["range"]["max"]) for c in raw_spec(SPEC)["categories"]}
     assert ranges == {"GENERAL": (-1099, -1000), "REQUEST": (-2999, -1100), "FILTER": (-5999, -3000)}
@@ -261,6 +331,9 @@ def test_category_ranges(pkg: Any) -> None:
 def test_string_codes_keep_leading_zeros() -> None:
     sql = load("sqlstate_codes")
     assert sql.ErrorCode.SUCCESSFUL_COMPLETION.value == "00000"
+    # As an Enum's members: a member is not its code's str.
+    assert sql.ErrorCode("00000") is sql.ErrorCode.SUCCESSFUL_COMPLETION != "00000"
+    assert str(sql.ErrorCode.SUCCESSFUL_COMPLETION) == "ErrorCode.SUCCESSFUL_COMPLETION"
     ok = sql.from_payload({"sqlstate": "00000", "message": "successful completion"})
     assert type(ok) is sql.SuccessfulCompletionError and ok.code == "00000"
     unknown = sql.from_payload('{"sqlstate": "22999", "message": "new"}')

@@ -410,34 +410,63 @@ def _parts(template: Template) -> str:
     return _tuple([python_string(part) for part in template.parts])
 
 
-def _info_options(error: ErrorDef) -> list[str]:
-    """The keyword arguments of the code's Info beyond its parts, only those it needs, so a
-    catalog of plain %s templates reads as before."""
+def _text_from_parts(template: Template) -> str:
+    """A template's text as the runtime writes it back from its parts, types and names (its
+    template_text): the text itself need not be in the package when this is it."""
+    names = [p.name for p in template.placeholders]
+    parts = template.parts
+    if any(name is not None for name in names):
+        return parts[0] + "".join(f"{{{name or ''}}}{part}" for name, part in zip(names, parts[1:], strict=True))
+    kinds = [p.type for p in template.placeholders]
+    rest = "".join(f"%{kind}{part.replace('%', '%%')}" for kind, part in zip(kinds, parts[1:], strict=True))
+    return parts[0].replace("%", "%%") + rest
+
+
+def _options(error: ErrorDef) -> list[str]:
+    """The (keyword, value) pairs of a code's row beyond its parts, only those it needs, so a
+    catalog of plain %s templates reads as briefly as it can (see Row in the runtime)."""
     options = []
     if error.retryable:
-        options.append("retryable=True")
+        options.append(("retryable", "True"))
     if error.http_status is not None:
-        options.append(f"http_status={error.http_status}")
-    if error.is_deprecated:
-        options.append("deprecated=True")
+        options.append(("http_status", str(error.http_status)))
     if error.kind != "error":
-        options.append(f"kind={python_string(error.kind)}")
+        options.append(("kind", python_string(error.kind)))
     templates = error.messages
-    # The runtime writes a plain template's text back from its parts (%s between, % as %%).
-    if any("%s".join(p.replace("%", "%%") for p in t.parts) != t.text for t in templates):
-        options.append("texts=" + _tuple([python_string(t.text) for t in templates]))
+    if any(_text_from_parts(t) != t.text for t in templates):
+        options.append(("texts", _tuple([python_string(t.text) for t in templates])))
     if any(t.typed for t in templates):
-        options.append("types=" + _tuple([python_string("".join(p.type for p in t.placeholders)) for t in templates]))
+        options.append(("types", _tuple([python_string("".join(p.type for p in t.placeholders)) for t in templates])))
     if any(p.name is not None for t in templates for p in t.placeholders):
         names = [_tuple([python_literal(p.name) for p in t.placeholders]) for t in templates]
-        options.append("names=" + _tuple(names))
+        options.append(("names", _tuple(names)))
     # Literal variants are looked up first whatever the order: only the others' order matters.
     tried = [i for i in error.match_order if templates[i].arity]
     if tried != sorted(tried):
-        options.append("order=" + _tuple([str(i) for i in error.match_order]))
+        options.append(("order", _tuple([str(i) for i in error.match_order])))
     if error.upstream_name is not None and error.upstream_name != error.name:
-        options.append(f"upstream_name={python_string(error.upstream_name)}")
-    return options
+        options.append(("upstream_name", python_string(error.upstream_name)))
+    if error.aliases:
+        aliases = [_tuple([python_string(a.name), python_string(a.upstream)]) for a in error.aliases]
+        options.append(("aliases", _tuple(aliases)))
+    if error.description:
+        options.append(("description", python_string(error.description)))
+    if error.deprecated is not None:
+        options.append(("deprecated", python_string(error.deprecated)))
+    return [_tuple([python_string(key), value]) for key, value in options]
+
+
+def _row(error: ErrorDef) -> str:
+    """A code's row of the table, as a Python tuple literal (see Row in the runtime)."""
+    return _tuple(
+        [
+            python_string(error.name),
+            python_string(error.class_name) if error.is_exception else "None",
+            python_string(error.category.name) if error.category is not None else "None",
+            _tuple([_parts(t) for t in error.messages]),
+            _tuple(_options(error)),
+        ]
+    )
 
 
 def _codes(category: Category) -> str:
@@ -454,26 +483,15 @@ def _category_doc(category: Category) -> str:
     return f"{category.title}{label}" + (f": codes {codes}." if codes else ".")
 
 
-def _error_doc(error: ErrorDef) -> str:
-    title = error.title
-    doc = f"{error.code} {title}" + (f": {error.messages[0].text}" if error.messages else ".")
-    if error.description:
-        doc += "\n\n" + error.description
-    if error.deprecated is not None:
-        doc += "\n\nDeprecated" + (f": {error.deprecated}" if error.deprecated else ".")
-    return doc
-
-
 def _error(error: ErrorDef) -> dict[str, object]:
     return {
-        **vars(error),
+        "name": error.name,
+        "code": error.code,
         "class_name": error.class_name,
-        "base": error.category.class_name if error.category is not None else "ApiError",
-        "category_member": f"Category.{error.category.name}" if error.category is not None else "None",
-        "parts": [_parts(t) for t in error.messages],
-        "options": _info_options(error),
-        "doc": _error_doc(error),
-        "default_message": error.messages[0].text if error.messages else "",
+        # For type checkers: _Code (what every code's class has) under the category's class.
+        "base": f"_{error.category.class_name}Code" if error.category is not None else "_Code",
+        "aliases": error.aliases,
+        "row": _row(error),
     }
 
 
@@ -503,16 +521,6 @@ def _payload_context(catalog: Catalog) -> dict[str, object]:
 
 def render(catalog: Catalog) -> dict[str, str]:
     string_codes = catalog.code_type == "string"
-    names: dict[str, object] = {}
-    for error in catalog.active:
-        for name in (
-            error.name,
-            error.upstream_name,
-            *(a.name for a in error.aliases),
-            *(a.upstream for a in error.aliases),
-        ):
-            if name is not None:
-                names.setdefault(name, error.code)
     context = {
         "header": header(catalog),
         "catalog": catalog,
@@ -520,14 +528,11 @@ def render(catalog: Catalog) -> dict[str, str]:
         "distribution": distribution_name(catalog),
         "string_codes": string_codes,
         "code_type": "str" if string_codes else "int",
-        "enum_imports": "Enum" if string_codes else "Enum, IntEnum",
-        "enum_base": "Enum" if string_codes else "IntEnum",
         "categories": [{**vars(c), "class_name": c.class_name, "doc": _category_doc(c)} for c in catalog.categories],
         "category_ranges": [(low, high, c.name) for low, high, c in catalog.category_ranges],
         "category_prefixes": [(prefix, c.name) for prefix, c in catalog.category_prefixes],
         "codes": [_error(e) for e in catalog.active],
         "errors": [_error(e) for e in catalog.exceptions],
-        "names": names,
         "retired": catalog.retired,
         "has_success": catalog.has_success,
         **_payload_context(catalog),
@@ -543,7 +548,7 @@ def render(catalog: Catalog) -> dict[str, str]:
 
 TARGET = SimpleTarget(
     name="python",
-    summary="an installable, typed Python package: IntEnum of codes, one exception class per code, from_payload",
+    summary="an installable, typed Python package: an enumeration of codes, one exception class per code, from_payload",
     render_files=render,
     options=OPTIONS,
     filters={"py": python_literal, "toml": toml_string},

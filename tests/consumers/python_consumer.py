@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import binance_options_errors
 from binance_options_errors import (
     ApiError,
     BadSymbolError,
@@ -43,6 +44,18 @@ def limits() -> list[str]:
     matched = ErrorCode.TOO_MANY_ORDERS.match(message)
     params: tuple[str, ...] = matched[1] if matched is not None else ()
     return [message, *params, *ErrorCode.BAD_SYMBOL.messages]
+
+
+def members() -> list[str]:
+    """ErrorCode as an enumeration: every member typed ErrorCode, an int."""
+    by_name: ErrorCode = ErrorCode["BAD_SYMBOL"]
+    by_code: ErrorCode = ErrorCode(-1121)
+    code: int = ErrorCode.BAD_SYMBOL + 0
+    cls_code: ErrorCode = BadSymbolError.CODE
+    # mypy knows every name of the package, and no other (the ignores would be unused otherwise)
+    ErrorCode.NOT_A_CODE  # type: ignore[attr-defined]  # noqa: B018
+    binance_options_errors.NoSuchError  # type: ignore[attr-defined]  # noqa: B018
+    return [m.name for m in ErrorCode] + [str(len(ErrorCode)), by_name.name, by_code.name, str(code), cls_code.name]
 
 
 def outcome(body: bytes) -> str:

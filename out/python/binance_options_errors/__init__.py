@@ -3,12 +3,27 @@
 
 from __future__ import annotations
 
-from enum import Enum, IntEnum
-from typing import Callable, ClassVar, Dict, FrozenSet, List, Mapping, Optional, Tuple, Union
+from enum import Enum
+from typing import TYPE_CHECKING, Any, ClassVar, Dict, FrozenSet, List, Mapping, Optional, SupportsIndex, Tuple, Union
 
-from ._runtime import MAX_DEPTH, Info, Location, PayloadError, build_payload, check_code, read_errors, read_payload
+from ._runtime import MAX_DEPTH as MAX_DEPTH
+from ._runtime import PayloadError as PayloadError
+from ._runtime import (
+    CodeType,
+    Info,
+    Location,
+    Row,
+    Table,
+    build_payload,
+    check_code,
+    error_class,
+    read_errors,
+    read_payload,
+)
 
-__all__ = [
+# __all__ (every name below but the private ones, and every code's class) is made when asked for:
+# see _module_attribute.
+_PUBLIC = (
     "MAX_DEPTH",
     "ApiError",
     "Category",
@@ -20,54 +35,7 @@ __all__ = [
     "GeneralError",
     "RequestError",
     "FilterError",
-    "UnknownError",
-    "DisconnectedError",
-    "UnauthorizedError",
-    "TooManyRequestsError",
-    "UnknownOrderCompositionError",
-    "TooManyOrdersError",
-    "ServiceShuttingDownError",
-    "UnsupportedOperationError",
-    "InvalidTimestampError",
-    "InvalidSignatureError",
-    "IllegalCharsError",
-    "TooManyParametersError",
-    "MandatoryParamEmptyOrMalformedError",
-    "UnknownParamError",
-    "UnreadParametersError",
-    "ParamEmptyError",
-    "ParamNotRequiredError",
-    "BadPrecisionError",
-    "InvalidTifError",
-    "InvalidOrderTypeError",
-    "InvalidSideError",
-    "EmptyNewClOrdIdError",
-    "EmptyOrgClOrdIdError",
-    "BadIntervalError",
-    "BadSymbolError",
-    "InvalidListenKeyError",
-    "MoreThanXxHoursError",
-    "BadContractError",
-    "BadCurrencyError",
-    "InvalidParameterError",
-    "BadRecvWindowError",
-    "NewOrderRejectedError",
-    "NoSuchOrderError",
-    "BadApiKeyFmtError",
-    "InvalidApiKeyError",
-    "BalanceNotSufficientError",
-    "OptionMarginNotSufficientError",
-    "TransferFailedError",
-    "PriceLessThanZeroError",
-    "PriceGreaterThanMaxPriceError",
-    "QtyLessThanZeroError",
-    "QtyLessThanMinQtyError",
-    "QtyGreaterThanMaxQtyError",
-    "PriceLessThanMinPriceError",
-    "InvalidTickSizePrecisionError",
-    "InvalidQtyPrecisionError",
-    "AmountMustBePositiveError",
-]
+)
 
 __version__ = "1.0.0"
 CATALOG_NAME = "binance-options"
@@ -120,71 +88,106 @@ def _category_of(code: Code) -> Optional[Category]:
     return next((category for low, high, category in _CATEGORY_RANGES if low <= code <= high), None)
 
 
-class ErrorCode(IntEnum):
-    """Every code the API may send, named as in the catalog."""
+class ErrorCode(int, metaclass=CodeType):
+    """Every code the API may send, named as in the catalog: an int, with Enum's lookups.
 
-    UNKNOWN = -1000
-    DISCONNECTED = -1001
-    UNAUTHORIZED = -1002
-    TOO_MANY_REQUESTS = -1008
-    UNKNOWN_ORDER_COMPOSITION = -1014
-    TOO_MANY_ORDERS = -1015
-    SERVICE_SHUTTING_DOWN = -1016
-    UNSUPPORTED_OPERATION = -1020
-    INVALID_TIMESTAMP = -1021
-    INVALID_SIGNATURE = -1022
-    ILLEGAL_CHARS = -1100
-    TOO_MANY_PARAMETERS = -1101
-    MANDATORY_PARAM_EMPTY_OR_MALFORMED = -1102
-    UNKNOWN_PARAM = -1103
-    UNREAD_PARAMETERS = -1104
-    PARAM_EMPTY = -1105
-    PARAM_NOT_REQUIRED = -1106
-    BAD_PRECISION = -1111
-    INVALID_TIF = -1115
-    INVALID_ORDER_TYPE = -1116
-    INVALID_SIDE = -1117
-    EMPTY_NEW_CL_ORD_ID = -1118
-    EMPTY_ORG_CL_ORD_ID = -1119
-    BAD_INTERVAL = -1120
-    BAD_SYMBOL = -1121
-    INVALID_LISTEN_KEY = -1125
-    MORE_THAN_XX_HOURS = -1127
-    BAD_CONTRACT = -1128
-    BAD_CURRENCY = -1129
-    INVALID_PARAMETER = -1130
-    BAD_RECV_WINDOW = -1131
-    NEW_ORDER_REJECTED = -2010
-    NO_SUCH_ORDER = -2013
-    BAD_API_KEY_FMT = -2014
-    INVALID_API_KEY = -2015
-    BALANCE_NOT_SUFFICIENT = -2018
-    OPTION_MARGIN_NOT_SUFFICIENT = -2027
-    TRANSFER_FAILED = -3029
-    PRICE_LESS_THAN_ZERO = -4001
-    PRICE_GREATER_THAN_MAX_PRICE = -4002
-    QTY_LESS_THAN_ZERO = -4003
-    QTY_LESS_THAN_MIN_QTY = -4004
-    QTY_GREATER_THAN_MAX_QTY = -4005
-    PRICE_LESS_THAN_MIN_PRICE = -4013
-    INVALID_TICK_SIZE_PRECISION = -4029
-    INVALID_QTY_PRECISION = -4030
-    AMOUNT_MUST_BE_POSITIVE = -4055
+    ErrorCode.NAME, ErrorCode(code) and ErrorCode["NAME"] give the same member (an alias's name
+    too), iteration every code in catalog order, len() their number. Each member is made the first
+    time it is asked for, so importing the package costs nothing per code."""
+
+    _name_: str
+    _value_: Code
+
+    if TYPE_CHECKING:
+        UNKNOWN: ErrorCode
+        DISCONNECTED: ErrorCode
+        UNAUTHORIZED: ErrorCode
+        TOO_MANY_REQUESTS: ErrorCode
+        UNKNOWN_ORDER_COMPOSITION: ErrorCode
+        TOO_MANY_ORDERS: ErrorCode
+        SERVICE_SHUTTING_DOWN: ErrorCode
+        UNSUPPORTED_OPERATION: ErrorCode
+        INVALID_TIMESTAMP: ErrorCode
+        INVALID_SIGNATURE: ErrorCode
+        ILLEGAL_CHARS: ErrorCode
+        TOO_MANY_PARAMETERS: ErrorCode
+        MANDATORY_PARAM_EMPTY_OR_MALFORMED: ErrorCode
+        UNKNOWN_PARAM: ErrorCode
+        UNREAD_PARAMETERS: ErrorCode
+        PARAM_EMPTY: ErrorCode
+        PARAM_NOT_REQUIRED: ErrorCode
+        BAD_PRECISION: ErrorCode
+        INVALID_TIF: ErrorCode
+        INVALID_ORDER_TYPE: ErrorCode
+        INVALID_SIDE: ErrorCode
+        EMPTY_NEW_CL_ORD_ID: ErrorCode
+        EMPTY_ORG_CL_ORD_ID: ErrorCode
+        BAD_INTERVAL: ErrorCode
+        BAD_SYMBOL: ErrorCode
+        INVALID_LISTEN_KEY: ErrorCode
+        MORE_THAN_XX_HOURS: ErrorCode
+        BAD_CONTRACT: ErrorCode
+        BAD_CURRENCY: ErrorCode
+        INVALID_PARAMETER: ErrorCode
+        BAD_RECV_WINDOW: ErrorCode
+        NEW_ORDER_REJECTED: ErrorCode
+        NO_SUCH_ORDER: ErrorCode
+        BAD_API_KEY_FMT: ErrorCode
+        INVALID_API_KEY: ErrorCode
+        BALANCE_NOT_SUFFICIENT: ErrorCode
+        OPTION_MARGIN_NOT_SUFFICIENT: ErrorCode
+        TRANSFER_FAILED: ErrorCode
+        PRICE_LESS_THAN_ZERO: ErrorCode
+        PRICE_GREATER_THAN_MAX_PRICE: ErrorCode
+        QTY_LESS_THAN_ZERO: ErrorCode
+        QTY_LESS_THAN_MIN_QTY: ErrorCode
+        QTY_GREATER_THAN_MAX_QTY: ErrorCode
+        PRICE_LESS_THAN_MIN_PRICE: ErrorCode
+        INVALID_TICK_SIZE_PRECISION: ErrorCode
+        INVALID_QTY_PRECISION: ErrorCode
+        AMOUNT_MUST_BE_POSITIVE: ErrorCode
+
+    def __new__(cls, value: Code) -> ErrorCode:
+        """The member of a code (ValueError for a code the catalog does not list)."""
+        member = _MEMBERS.get(value)
+        if member is not None:
+            return member
+        row = _CODES.get(value)
+        if row is None:
+            raise ValueError(f"{value!r} is not a valid {cls.__qualname__}")
+        member = int.__new__(cls, value)
+        member._name_, member._value_ = row[0], int(value)
+        return _MEMBERS.setdefault(member._value_, member)  # one member per code, whichever thread made it
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__qualname__}.{self._name_}: {self._value_!r}>"
+
+    __str__ = int.__repr__  # str() gives the code, as an IntEnum's does
+
+    def __reduce_ex__(self, protocol: SupportsIndex) -> Tuple[Any, ...]:
+        return type(self), (self._value_,)  # unpickled as ErrorCode(code): the same member
+
+    @property
+    def name(self) -> str:
+        """The identifier (BAD_SYMBOL); an alias's member is its code's, named by the code's."""
+        return self._name_
+
+    @property
+    def value(self) -> Code:
+        return self._value_
 
     @property
     def _info(self) -> Info[Category]:
-        # _value_, not value: mypy types `value` as the union of every member's literal, which
-        # costs it time in the number of members at each use (minutes at 10,000 codes).
-        info: Info[Category] = _INFO[self._value_]
+        info = _INFOS.get(self._value_) or _TABLE.info(self._value_)
+        assert info is not None
         return info
 
     @classmethod
     def by_name(cls, name: str) -> Optional[ErrorCode]:
         """The code a name stands for: its identifier, its upstream name or an alias's."""
-        member = cls.__members__.get(name)
-        if member is not None:
-            return member
-        code = _BY_NAME.get(name)
+        code = _TABLE.identifiers().get(name)
+        if code is None:
+            code = _TABLE.names().get(name)
         return cls(code) if code is not None else None
 
     @property
@@ -235,249 +238,62 @@ class ErrorCode(IntEnum):
         return _error(self._value_, self._info.fill(variant, params, named))
 
 
-_INFO: Dict[Code, Info[Category]] = {
-    -1000: Info(
-        Category.GENERAL,
-        (("An unknown error occurred while processing the request.",),),
-    ),
-    -1001: Info(
-        Category.GENERAL,
-        (("Internal error; unable to process your request. Please try again.",),),
-        retryable=True,
-    ),
-    -1002: Info(
-        Category.GENERAL,
-        (("You are not authorized to execute this request.",),),
-    ),
-    -1008: Info(
-        Category.GENERAL,
-        (("Too many requests queued.",), ("Too much request weight used; please use the websocket for live updates to avoid polling the API.",), ("Too much request weight used; current limit is ", " request weight per ", " ", ". Please use the websocket for live updates to avoid polling the API."), ("Way too much request weight used; IP banned until ", ". Please use the websocket for live updates to avoid bans."),),
-    ),
-    -1014: Info(
-        Category.GENERAL,
-        (("Unsupported order combination.",),),
-    ),
-    -1015: Info(
-        Category.GENERAL,
-        (("Too many new orders.",), ("Too many new orders; current limit is ", " orders per ", "."),),
-    ),
-    -1016: Info(
-        Category.GENERAL,
-        (("This service is no longer available.",),),
-    ),
-    -1020: Info(
-        Category.GENERAL,
-        (("This operation is not supported.",),),
-    ),
-    -1021: Info(
-        Category.GENERAL,
-        (("Timestamp for this request is outside of the recvWindow.",), ("Timestamp for this request was 1000ms ahead of the server's time.",),),
-    ),
-    -1022: Info(
-        Category.GENERAL,
-        (("Signature for this request is not valid.",),),
-    ),
-    -1100: Info(
-        Category.REQUEST,
-        (("Illegal characters found in a parameter.",), ("Illegal characters found in a parameter. ", ""), ("Illegal characters found in parameter ", "; legal range is ", "."),),
-        order=(2, 1, 0),
-    ),
-    -1101: Info(
-        Category.REQUEST,
-        (("Too many parameters sent for this endpoint.",), ("Too many parameters; expected ", " and received ", "."), ("Duplicate values for a parameter detected.",),),
-    ),
-    -1102: Info(
-        Category.REQUEST,
-        (("A mandatory parameter was not sent, was empty/null, or malformed.",), ("Mandatory parameter ", " was not sent, was empty/null, or malformed."), ("Param ", " or ", " must be sent, but both were empty/null!"),),
-    ),
-    -1103: Info(
-        Category.REQUEST,
-        (("An unknown parameter was sent.",),),
-    ),
-    -1104: Info(
-        Category.REQUEST,
-        (("Not all sent parameters were read.",), ("Not all sent parameters were read; read ", " parameter(s) but was sent ", "."),),
-    ),
-    -1105: Info(
-        Category.REQUEST,
-        (("A parameter was empty.",), ("Parameter ", " was empty."),),
-    ),
-    -1106: Info(
-        Category.REQUEST,
-        (("A parameter was sent when not required.",), ("Parameter ", " sent when not required."),),
-    ),
-    -1111: Info(
-        Category.REQUEST,
-        (("Precision is over the maximum defined for this asset.",),),
-    ),
-    -1115: Info(
-        Category.REQUEST,
-        (("Invalid timeInForce.",),),
-    ),
-    -1116: Info(
-        Category.REQUEST,
-        (("Invalid orderType.",),),
-    ),
-    -1117: Info(
-        Category.REQUEST,
-        (("Invalid side.",),),
-    ),
-    -1118: Info(
-        Category.REQUEST,
-        (("New client order ID was empty.",),),
-    ),
-    -1119: Info(
-        Category.REQUEST,
-        (("Original client order ID was empty.",),),
-    ),
-    -1120: Info(
-        Category.REQUEST,
-        (("Invalid interval.",),),
-    ),
-    -1121: Info(
-        Category.REQUEST,
-        (("Invalid symbol.",),),
-    ),
-    -1125: Info(
-        Category.REQUEST,
-        (("This listenKey does not exist.",),),
-    ),
-    -1127: Info(
-        Category.REQUEST,
-        (("Lookup interval is too big.",), ("More than ", " hours between startTime and endTime."),),
-    ),
-    -1128: Info(
-        Category.REQUEST,
-        (("Invalid underlying",),),
-    ),
-    -1129: Info(
-        Category.REQUEST,
-        (("Invalid asset。",),),
-    ),
-    -1130: Info(
-        Category.REQUEST,
-        (("Invalid data sent for a parameter.",), ("Data sent for paramter ", " is not valid."),),
-    ),
-    -1131: Info(
-        Category.REQUEST,
-        (("recvWindow must be less than 60000",),),
-    ),
-    -2010: Info(
-        Category.REQUEST,
-        (("NEW_ORDER_REJECTED",),),
-    ),
-    -2013: Info(
-        Category.REQUEST,
-        (("Order does not exist.",),),
-    ),
-    -2014: Info(
-        Category.REQUEST,
-        (("API-key format invalid.",),),
-    ),
-    -2015: Info(
-        Category.REQUEST,
-        (("Invalid API-key, IP, or permissions for action.",),),
-    ),
-    -2018: Info(
-        Category.REQUEST,
-        (("Balance is insufficient.",),),
-    ),
-    -2027: Info(
-        Category.REQUEST,
-        (("Option margin is insufficient.",),),
-    ),
-    -3029: Info(
-        Category.FILTER,
-        (("Asset transfer fail.",),),
-    ),
-    -4001: Info(
-        Category.FILTER,
-        (("Price less than 0.",),),
-    ),
-    -4002: Info(
-        Category.FILTER,
-        (("Price greater than max price.",),),
-    ),
-    -4003: Info(
-        Category.FILTER,
-        (("Quantity less than zero.",),),
-    ),
-    -4004: Info(
-        Category.FILTER,
-        (("Quantity less than min quantity.",),),
-    ),
-    -4005: Info(
-        Category.FILTER,
-        (("Quantity greater than max quantity.",),),
-    ),
-    -4013: Info(
-        Category.FILTER,
-        (("Price less than min price.",),),
-    ),
-    -4029: Info(
-        Category.FILTER,
-        (("Tick size precision is invalid.",),),
-    ),
-    -4030: Info(
-        Category.FILTER,
-        (("Step size precision is invalid.",),),
-    ),
-    -4055: Info(
-        Category.FILTER,
-        (("Amount must be positive.",),),
-    ),
+_CODES: Dict[Code, Row] = {
+    -1000: ("UNKNOWN", "UnknownError", "GENERAL", (("An unknown error occurred while processing the request.",),), ()),
+    -1001: ("DISCONNECTED", "DisconnectedError", "GENERAL", (("Internal error; unable to process your request. Please try again.",),), (("retryable", True), ("description", "The page asks the client to try again, so the request may be retried."))),
+    -1002: ("UNAUTHORIZED", "UnauthorizedError", "GENERAL", (("You are not authorized to execute this request.",),), ()),
+    -1008: ("TOO_MANY_REQUESTS", "TooManyRequestsError", "GENERAL", (("Too many requests queued.",), ("Too much request weight used; please use the websocket for live updates to avoid polling the API.",), ("Too much request weight used; current limit is ", " request weight per ", " ", ". Please use the websocket for live updates to avoid polling the API."), ("Way too much request weight used; IP banned until ", ". Please use the websocket for live updates to avoid bans.")), ()),
+    -1014: ("UNKNOWN_ORDER_COMPOSITION", "UnknownOrderCompositionError", "GENERAL", (("Unsupported order combination.",),), ()),
+    -1015: ("TOO_MANY_ORDERS", "TooManyOrdersError", "GENERAL", (("Too many new orders.",), ("Too many new orders; current limit is ", " orders per ", ".")), ()),
+    -1016: ("SERVICE_SHUTTING_DOWN", "ServiceShuttingDownError", "GENERAL", (("This service is no longer available.",),), ()),
+    -1020: ("UNSUPPORTED_OPERATION", "UnsupportedOperationError", "GENERAL", (("This operation is not supported.",),), ()),
+    -1021: ("INVALID_TIMESTAMP", "InvalidTimestampError", "GENERAL", (("Timestamp for this request is outside of the recvWindow.",), ("Timestamp for this request was 1000ms ahead of the server's time.",)), ()),
+    -1022: ("INVALID_SIGNATURE", "InvalidSignatureError", "GENERAL", (("Signature for this request is not valid.",),), ()),
+    -1100: ("ILLEGAL_CHARS", "IllegalCharsError", "REQUEST", (("Illegal characters found in a parameter.",), ("Illegal characters found in a parameter. ", ""), ("Illegal characters found in parameter ", "; legal range is ", ".")), (("order", (2, 1, 0)),)),
+    -1101: ("TOO_MANY_PARAMETERS", "TooManyParametersError", "REQUEST", (("Too many parameters sent for this endpoint.",), ("Too many parameters; expected ", " and received ", "."), ("Duplicate values for a parameter detected.",)), ()),
+    -1102: ("MANDATORY_PARAM_EMPTY_OR_MALFORMED", "MandatoryParamEmptyOrMalformedError", "REQUEST", (("A mandatory parameter was not sent, was empty/null, or malformed.",), ("Mandatory parameter ", " was not sent, was empty/null, or malformed."), ("Param ", " or ", " must be sent, but both were empty/null!")), ()),
+    -1103: ("UNKNOWN_PARAM", "UnknownParamError", "REQUEST", (("An unknown parameter was sent.",),), ()),
+    -1104: ("UNREAD_PARAMETERS", "UnreadParametersError", "REQUEST", (("Not all sent parameters were read.",), ("Not all sent parameters were read; read ", " parameter(s) but was sent ", ".")), ()),
+    -1105: ("PARAM_EMPTY", "ParamEmptyError", "REQUEST", (("A parameter was empty.",), ("Parameter ", " was empty.")), ()),
+    -1106: ("PARAM_NOT_REQUIRED", "ParamNotRequiredError", "REQUEST", (("A parameter was sent when not required.",), ("Parameter ", " sent when not required.")), ()),
+    -1111: ("BAD_PRECISION", "BadPrecisionError", "REQUEST", (("Precision is over the maximum defined for this asset.",),), ()),
+    -1115: ("INVALID_TIF", "InvalidTifError", "REQUEST", (("Invalid timeInForce.",),), ()),
+    -1116: ("INVALID_ORDER_TYPE", "InvalidOrderTypeError", "REQUEST", (("Invalid orderType.",),), ()),
+    -1117: ("INVALID_SIDE", "InvalidSideError", "REQUEST", (("Invalid side.",),), ()),
+    -1118: ("EMPTY_NEW_CL_ORD_ID", "EmptyNewClOrdIdError", "REQUEST", (("New client order ID was empty.",),), ()),
+    -1119: ("EMPTY_ORG_CL_ORD_ID", "EmptyOrgClOrdIdError", "REQUEST", (("Original client order ID was empty.",),), ()),
+    -1120: ("BAD_INTERVAL", "BadIntervalError", "REQUEST", (("Invalid interval.",),), ()),
+    -1121: ("BAD_SYMBOL", "BadSymbolError", "REQUEST", (("Invalid symbol.",),), ()),
+    -1125: ("INVALID_LISTEN_KEY", "InvalidListenKeyError", "REQUEST", (("This listenKey does not exist.",),), ()),
+    -1127: ("MORE_THAN_XX_HOURS", "MoreThanXxHoursError", "REQUEST", (("Lookup interval is too big.",), ("More than ", " hours between startTime and endTime.")), ()),
+    -1128: ("BAD_CONTRACT", "BadContractError", "REQUEST", (("Invalid underlying",),), ()),
+    -1129: ("BAD_CURRENCY", "BadCurrencyError", "REQUEST", (("Invalid asset。",),), ()),
+    -1130: ("INVALID_PARAMETER", "InvalidParameterError", "REQUEST", (("Invalid data sent for a parameter.",), ("Data sent for paramter ", " is not valid.")), ()),
+    -1131: ("BAD_RECV_WINDOW", "BadRecvWindowError", "REQUEST", (("recvWindow must be less than 60000",),), ()),
+    -2010: ("NEW_ORDER_REJECTED", "NewOrderRejectedError", "REQUEST", (("NEW_ORDER_REJECTED",),), ()),
+    -2013: ("NO_SUCH_ORDER", "NoSuchOrderError", "REQUEST", (("Order does not exist.",),), ()),
+    -2014: ("BAD_API_KEY_FMT", "BadApiKeyFmtError", "REQUEST", (("API-key format invalid.",),), ()),
+    -2015: ("INVALID_API_KEY", "InvalidApiKeyError", "REQUEST", (("Invalid API-key, IP, or permissions for action.",),), ()),
+    -2018: ("BALANCE_NOT_SUFFICIENT", "BalanceNotSufficientError", "REQUEST", (("Balance is insufficient.",),), ()),
+    -2027: ("OPTION_MARGIN_NOT_SUFFICIENT", "OptionMarginNotSufficientError", "REQUEST", (("Option margin is insufficient.",),), ()),
+    -3029: ("TRANSFER_FAILED", "TransferFailedError", "FILTER", (("Asset transfer fail.",),), ()),
+    -4001: ("PRICE_LESS_THAN_ZERO", "PriceLessThanZeroError", "FILTER", (("Price less than 0.",),), ()),
+    -4002: ("PRICE_GREATER_THAN_MAX_PRICE", "PriceGreaterThanMaxPriceError", "FILTER", (("Price greater than max price.",),), ()),
+    -4003: ("QTY_LESS_THAN_ZERO", "QtyLessThanZeroError", "FILTER", (("Quantity less than zero.",),), ()),
+    -4004: ("QTY_LESS_THAN_MIN_QTY", "QtyLessThanMinQtyError", "FILTER", (("Quantity less than min quantity.",),), ()),
+    -4005: ("QTY_GREATER_THAN_MAX_QTY", "QtyGreaterThanMaxQtyError", "FILTER", (("Quantity greater than max quantity.",),), ()),
+    -4013: ("PRICE_LESS_THAN_MIN_PRICE", "PriceLessThanMinPriceError", "FILTER", (("Price less than min price.",),), ()),
+    -4029: ("INVALID_TICK_SIZE_PRECISION", "InvalidTickSizePrecisionError", "FILTER", (("Tick size precision is invalid.",),), ()),
+    -4030: ("INVALID_QTY_PRECISION", "InvalidQtyPrecisionError", "FILTER", (("Step size precision is invalid.",),), ()),
+    -4055: ("AMOUNT_MUST_BE_POSITIVE", "AmountMustBePositiveError", "FILTER", (("Amount must be positive.",),), ()),
 }
+"""The catalog: code -> (identifier, class, category, templates' parts, options). Read on
+demand: a code's Info, member and class are made the first time they are asked for."""
 
-# Upstream names that are not identifiers ("Request Throttled"), for ErrorCode.by_name.
-_BY_NAME: Dict[str, Code] = {
-    "UNKNOWN": -1000,
-    "DISCONNECTED": -1001,
-    "UNAUTHORIZED": -1002,
-    "TOO_MANY_REQUESTS": -1008,
-    "UNKNOWN_ORDER_COMPOSITION": -1014,
-    "TOO_MANY_ORDERS": -1015,
-    "SERVICE_SHUTTING_DOWN": -1016,
-    "UNSUPPORTED_OPERATION": -1020,
-    "INVALID_TIMESTAMP": -1021,
-    "INVALID_SIGNATURE": -1022,
-    "ILLEGAL_CHARS": -1100,
-    "TOO_MANY_PARAMETERS": -1101,
-    "MANDATORY_PARAM_EMPTY_OR_MALFORMED": -1102,
-    "UNKNOWN_PARAM": -1103,
-    "UNREAD_PARAMETERS": -1104,
-    "PARAM_EMPTY": -1105,
-    "PARAM_NOT_REQUIRED": -1106,
-    "BAD_PRECISION": -1111,
-    "INVALID_TIF": -1115,
-    "INVALID_ORDER_TYPE": -1116,
-    "INVALID_SIDE": -1117,
-    "EMPTY_NEW_CL_ORD_ID": -1118,
-    "EMPTY_ORG_CL_ORD_ID": -1119,
-    "BAD_INTERVAL": -1120,
-    "BAD_SYMBOL": -1121,
-    "INVALID_LISTEN_KEY": -1125,
-    "MORE_THAN_XX_HOURS": -1127,
-    "BAD_CONTRACT": -1128,
-    "BAD_CURRENCY": -1129,
-    "INVALID_PARAMETER": -1130,
-    "BAD_RECV_WINDOW": -1131,
-    "NEW_ORDER_REJECTED": -2010,
-    "NO_SUCH_ORDER": -2013,
-    "BAD_API_KEY_FMT": -2014,
-    "INVALID_API_KEY": -2015,
-    "BALANCE_NOT_SUFFICIENT": -2018,
-    "OPTION_MARGIN_NOT_SUFFICIENT": -2027,
-    "TRANSFER_FAILED": -3029,
-    "PRICE_LESS_THAN_ZERO": -4001,
-    "PRICE_GREATER_THAN_MAX_PRICE": -4002,
-    "QTY_LESS_THAN_ZERO": -4003,
-    "QTY_LESS_THAN_MIN_QTY": -4004,
-    "QTY_GREATER_THAN_MAX_QTY": -4005,
-    "PRICE_LESS_THAN_MIN_PRICE": -4013,
-    "INVALID_TICK_SIZE_PRECISION": -4029,
-    "INVALID_QTY_PRECISION": -4030,
-    "AMOUNT_MUST_BE_POSITIVE": -4055,
-}
+_TABLE: Table[Code, Category] = Table(_CODES, lambda name: Category[name])
+_INFOS = _TABLE.infos
+_MEMBERS: Dict[Code, ErrorCode] = {}
+ErrorCode._table = _TABLE
 
 RETIRED_CODES: Mapping[Code, str] = {}
 """Codes the API no longer sends, with their former names; they are never reused."""
@@ -486,27 +302,22 @@ RETIRED_CODES: Mapping[Code, str] = {}
 class ApiError(Exception):
     """An error the API answered with. `except ApiError` catches every one of them."""
 
-    # Slots make building one about twice as fast as with instance-dict attributes;
-    # BaseException still gives every instance a __dict__ for notes and user attributes.
-    __slots__ = (
-        "code", "message", "category", "variant", "params", "retryable", "http_status", "kind", "matched", "detail",
-        "mismatch", "pointer", "__weakref__",
-    )
+    # Slots make building one about twice as fast as with instance-dict attributes; what the
+    # code says (category, retryable ...) is read from the catalog, and how the message matched
+    # is stored only when it did not match exactly. BaseException still gives every instance a
+    # __dict__, for notes and user attributes.
+    __slots__ = ("code", "message", "variant", "params", "pointer", "__weakref__")
 
     code: Code
     message: str
-    category: Optional[Category]
     variant: Optional[int]
     params: Tuple[str, ...]
-    retryable: bool
-    http_status: Optional[int]
-    kind: str
-    matched: str
+    matched: str = "exact"
     """How the message matched its variant: "exact", "tolerant" (a drift the catalog tolerates,
     see TOLERATE) or "none"."""
-    detail: Optional[str]
+    detail: Optional[str] = None
     """Text after the documented message, when a tolerant match left some."""
-    mismatch: Optional[str]
+    mismatch: Optional[str] = None
     """Why no variant matched: "empty", "undocumented" (the code documents no message),
     "unmatched", or "unknown_code"."""
     pointer: str
@@ -515,23 +326,29 @@ class ApiError(Exception):
     def __init__(self, code: Code, message: str) -> None:
         # BaseException.__new__ has already set self.args to the arguments given, as
         # pickling needs them; calling Exception.__init__ again would only cost time.
-        self.code = code
-        self.message = message
-        self.pointer = ""
-        info = _INFO.get(code)
-        if info is None:
-            self.category, self.variant, self.params, self.retryable, self.http_status, self.kind = (
-                _category_of(code), None, (), False, None, "error")
-            self.matched, self.detail, self.mismatch = "none", None, "unknown_code"
-            return
-        matched = info.match(message)
-        if matched is not None:
-            self.variant, self.params = matched
-            self.matched, self.detail, self.mismatch = "exact", None, None
-        else:
-            self.variant, self.params, self.matched, self.detail, self.mismatch = info.match_loosely(message, TOLERATE)
-        self.category, self.retryable, self.http_status = info.category, info.retryable, info.http_status
-        self.kind = info.kind
+        _classify(self, code, message, "")
+
+    @property
+    def category(self) -> Optional[Category]:
+        """The code's category; an unknown code's is the category whose declared codes hold it."""
+        info = _INFOS.get(self.code) or _TABLE.info(self.code)
+        return info.category if info is not None else _category_of(self.code)
+
+    @property
+    def retryable(self) -> bool:
+        info = _INFOS.get(self.code) or _TABLE.info(self.code)
+        return info.retryable if info is not None else False
+
+    @property
+    def http_status(self) -> Optional[int]:
+        info = _INFOS.get(self.code) or _TABLE.info(self.code)
+        return info.http_status if info is not None else None
+
+    @property
+    def kind(self) -> str:
+        """"error" or "warning" ("error" for an unknown code)."""
+        info = _INFOS.get(self.code) or _TABLE.info(self.code)
+        return info.kind if info is not None else "error"
 
     def to_payload(self) -> Dict[str, object]:
         """The payload the API sends for this error, at the catalog's first location without a
@@ -541,13 +358,13 @@ class ApiError(Exception):
     @property
     def params_by_name(self) -> Dict[str, str]:
         """The values of named placeholders ({ccy}) by name; empty for printf templates."""
-        info = _INFO.get(self.code)
+        info = _TABLE.info(self.code)
         return info.params_by_name(self.variant, self.params) if info is not None else {}
 
     @property
     def error_code(self) -> Optional[ErrorCode]:
         """The catalog's member for this code, or None for a code it does not know."""
-        return ErrorCode(self.code) if self.code in _INFO else None
+        return ErrorCode(self.code) if self.code in _CODES else None
 
     def __str__(self) -> str:
         known = self.error_code
@@ -573,539 +390,152 @@ class FilterError(ApiError):
     __slots__ = ()
 
 
-class UnknownError(GeneralError):
-    "-1000 UNKNOWN: An unknown error occurred while processing the request."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-1000)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "An unknown error occurred while processing the request.") -> None:
-        ApiError.__init__(self, -1000, message)
-
-
-class DisconnectedError(GeneralError):
-    "-1001 DISCONNECTED: Internal error; unable to process your request. Please try again.\n\nThe page asks the client to try again, so the request may be retried."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-1001)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "Internal error; unable to process your request. Please try again.") -> None:
-        ApiError.__init__(self, -1001, message)
-
-
-class UnauthorizedError(GeneralError):
-    "-1002 UNAUTHORIZED: You are not authorized to execute this request."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-1002)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "You are not authorized to execute this request.") -> None:
-        ApiError.__init__(self, -1002, message)
-
-
-class TooManyRequestsError(GeneralError):
-    "-1008 TOO_MANY_REQUESTS: Too many requests queued."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-1008)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "Too many requests queued.") -> None:
-        ApiError.__init__(self, -1008, message)
-
-
-class UnknownOrderCompositionError(GeneralError):
-    "-1014 UNKNOWN_ORDER_COMPOSITION: Unsupported order combination."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-1014)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "Unsupported order combination.") -> None:
-        ApiError.__init__(self, -1014, message)
-
-
-class TooManyOrdersError(GeneralError):
-    "-1015 TOO_MANY_ORDERS: Too many new orders."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-1015)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "Too many new orders.") -> None:
-        ApiError.__init__(self, -1015, message)
-
-
-class ServiceShuttingDownError(GeneralError):
-    "-1016 SERVICE_SHUTTING_DOWN: This service is no longer available."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-1016)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "This service is no longer available.") -> None:
-        ApiError.__init__(self, -1016, message)
-
-
-class UnsupportedOperationError(GeneralError):
-    "-1020 UNSUPPORTED_OPERATION: This operation is not supported."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-1020)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "This operation is not supported.") -> None:
-        ApiError.__init__(self, -1020, message)
-
-
-class InvalidTimestampError(GeneralError):
-    "-1021 INVALID_TIMESTAMP: Timestamp for this request is outside of the recvWindow."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-1021)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "Timestamp for this request is outside of the recvWindow.") -> None:
-        ApiError.__init__(self, -1021, message)
-
-
-class InvalidSignatureError(GeneralError):
-    "-1022 INVALID_SIGNATURE: Signature for this request is not valid."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-1022)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "Signature for this request is not valid.") -> None:
-        ApiError.__init__(self, -1022, message)
-
-
-class IllegalCharsError(RequestError):
-    "-1100 ILLEGAL_CHARS: Illegal characters found in a parameter."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-1100)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "Illegal characters found in a parameter.") -> None:
-        ApiError.__init__(self, -1100, message)
-
-
-class TooManyParametersError(RequestError):
-    "-1101 TOO_MANY_PARAMETERS: Too many parameters sent for this endpoint."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-1101)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "Too many parameters sent for this endpoint.") -> None:
-        ApiError.__init__(self, -1101, message)
-
-
-class MandatoryParamEmptyOrMalformedError(RequestError):
-    "-1102 MANDATORY_PARAM_EMPTY_OR_MALFORMED: A mandatory parameter was not sent, was empty/null, or malformed."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-1102)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "A mandatory parameter was not sent, was empty/null, or malformed.") -> None:
-        ApiError.__init__(self, -1102, message)
-
-
-class UnknownParamError(RequestError):
-    "-1103 UNKNOWN_PARAM: An unknown parameter was sent."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-1103)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "An unknown parameter was sent.") -> None:
-        ApiError.__init__(self, -1103, message)
-
-
-class UnreadParametersError(RequestError):
-    "-1104 UNREAD_PARAMETERS: Not all sent parameters were read."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-1104)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "Not all sent parameters were read.") -> None:
-        ApiError.__init__(self, -1104, message)
-
-
-class ParamEmptyError(RequestError):
-    "-1105 PARAM_EMPTY: A parameter was empty."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-1105)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "A parameter was empty.") -> None:
-        ApiError.__init__(self, -1105, message)
-
-
-class ParamNotRequiredError(RequestError):
-    "-1106 PARAM_NOT_REQUIRED: A parameter was sent when not required."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-1106)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "A parameter was sent when not required.") -> None:
-        ApiError.__init__(self, -1106, message)
-
-
-class BadPrecisionError(RequestError):
-    "-1111 BAD_PRECISION: Precision is over the maximum defined for this asset."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-1111)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "Precision is over the maximum defined for this asset.") -> None:
-        ApiError.__init__(self, -1111, message)
-
-
-class InvalidTifError(RequestError):
-    "-1115 INVALID_TIF: Invalid timeInForce."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-1115)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "Invalid timeInForce.") -> None:
-        ApiError.__init__(self, -1115, message)
-
-
-class InvalidOrderTypeError(RequestError):
-    "-1116 INVALID_ORDER_TYPE: Invalid orderType."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-1116)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "Invalid orderType.") -> None:
-        ApiError.__init__(self, -1116, message)
-
-
-class InvalidSideError(RequestError):
-    "-1117 INVALID_SIDE: Invalid side."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-1117)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "Invalid side.") -> None:
-        ApiError.__init__(self, -1117, message)
-
-
-class EmptyNewClOrdIdError(RequestError):
-    "-1118 EMPTY_NEW_CL_ORD_ID: New client order ID was empty."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-1118)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "New client order ID was empty.") -> None:
-        ApiError.__init__(self, -1118, message)
-
-
-class EmptyOrgClOrdIdError(RequestError):
-    "-1119 EMPTY_ORG_CL_ORD_ID: Original client order ID was empty."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-1119)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "Original client order ID was empty.") -> None:
-        ApiError.__init__(self, -1119, message)
-
-
-class BadIntervalError(RequestError):
-    "-1120 BAD_INTERVAL: Invalid interval."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-1120)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "Invalid interval.") -> None:
-        ApiError.__init__(self, -1120, message)
-
-
-class BadSymbolError(RequestError):
-    "-1121 BAD_SYMBOL: Invalid symbol."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-1121)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "Invalid symbol.") -> None:
-        ApiError.__init__(self, -1121, message)
-
-
-class InvalidListenKeyError(RequestError):
-    "-1125 INVALID_LISTEN_KEY: This listenKey does not exist."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-1125)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "This listenKey does not exist.") -> None:
-        ApiError.__init__(self, -1125, message)
-
-
-class MoreThanXxHoursError(RequestError):
-    "-1127 MORE_THAN_XX_HOURS: Lookup interval is too big."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-1127)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "Lookup interval is too big.") -> None:
-        ApiError.__init__(self, -1127, message)
-
-
-class BadContractError(RequestError):
-    "-1128 BAD_CONTRACT: Invalid underlying"
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-1128)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "Invalid underlying") -> None:
-        ApiError.__init__(self, -1128, message)
-
-
-class BadCurrencyError(RequestError):
-    "-1129 BAD_CURRENCY: Invalid asset。"
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-1129)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "Invalid asset。") -> None:
-        ApiError.__init__(self, -1129, message)
-
-
-class InvalidParameterError(RequestError):
-    "-1130 INVALID_PARAMETER: Invalid data sent for a parameter."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-1130)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "Invalid data sent for a parameter.") -> None:
-        ApiError.__init__(self, -1130, message)
-
-
-class BadRecvWindowError(RequestError):
-    "-1131 BAD_RECV_WINDOW: recvWindow must be less than 60000"
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-1131)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "recvWindow must be less than 60000") -> None:
-        ApiError.__init__(self, -1131, message)
-
-
-class NewOrderRejectedError(RequestError):
-    "-2010 NEW_ORDER_REJECTED: NEW_ORDER_REJECTED"
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-2010)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "NEW_ORDER_REJECTED") -> None:
-        ApiError.__init__(self, -2010, message)
-
-
-class NoSuchOrderError(RequestError):
-    "-2013 NO_SUCH_ORDER: Order does not exist."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-2013)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "Order does not exist.") -> None:
-        ApiError.__init__(self, -2013, message)
-
-
-class BadApiKeyFmtError(RequestError):
-    "-2014 BAD_API_KEY_FMT: API-key format invalid."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-2014)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "API-key format invalid.") -> None:
-        ApiError.__init__(self, -2014, message)
-
-
-class InvalidApiKeyError(RequestError):
-    "-2015 INVALID_API_KEY: Invalid API-key, IP, or permissions for action."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-2015)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "Invalid API-key, IP, or permissions for action.") -> None:
-        ApiError.__init__(self, -2015, message)
-
-
-class BalanceNotSufficientError(RequestError):
-    "-2018 BALANCE_NOT_SUFFICIENT: Balance is insufficient."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-2018)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "Balance is insufficient.") -> None:
-        ApiError.__init__(self, -2018, message)
-
-
-class OptionMarginNotSufficientError(RequestError):
-    "-2027 OPTION_MARGIN_NOT_SUFFICIENT: Option margin is insufficient."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-2027)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "Option margin is insufficient.") -> None:
-        ApiError.__init__(self, -2027, message)
-
-
-class TransferFailedError(FilterError):
-    "-3029 TRANSFER_FAILED: Asset transfer fail."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-3029)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "Asset transfer fail.") -> None:
-        ApiError.__init__(self, -3029, message)
-
-
-class PriceLessThanZeroError(FilterError):
-    "-4001 PRICE_LESS_THAN_ZERO: Price less than 0."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-4001)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "Price less than 0.") -> None:
-        ApiError.__init__(self, -4001, message)
-
-
-class PriceGreaterThanMaxPriceError(FilterError):
-    "-4002 PRICE_GREATER_THAN_MAX_PRICE: Price greater than max price."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-4002)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "Price greater than max price.") -> None:
-        ApiError.__init__(self, -4002, message)
-
-
-class QtyLessThanZeroError(FilterError):
-    "-4003 QTY_LESS_THAN_ZERO: Quantity less than zero."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-4003)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "Quantity less than zero.") -> None:
-        ApiError.__init__(self, -4003, message)
-
-
-class QtyLessThanMinQtyError(FilterError):
-    "-4004 QTY_LESS_THAN_MIN_QTY: Quantity less than min quantity."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-4004)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "Quantity less than min quantity.") -> None:
-        ApiError.__init__(self, -4004, message)
-
-
-class QtyGreaterThanMaxQtyError(FilterError):
-    "-4005 QTY_GREATER_THAN_MAX_QTY: Quantity greater than max quantity."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-4005)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "Quantity greater than max quantity.") -> None:
-        ApiError.__init__(self, -4005, message)
-
-
-class PriceLessThanMinPriceError(FilterError):
-    "-4013 PRICE_LESS_THAN_MIN_PRICE: Price less than min price."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-4013)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "Price less than min price.") -> None:
-        ApiError.__init__(self, -4013, message)
-
-
-class InvalidTickSizePrecisionError(FilterError):
-    "-4029 INVALID_TICK_SIZE_PRECISION: Tick size precision is invalid."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-4029)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "Tick size precision is invalid.") -> None:
-        ApiError.__init__(self, -4029, message)
-
-
-class InvalidQtyPrecisionError(FilterError):
-    "-4030 INVALID_QTY_PRECISION: Step size precision is invalid."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-4030)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "Step size precision is invalid.") -> None:
-        ApiError.__init__(self, -4030, message)
-
-
-class AmountMustBePositiveError(FilterError):
-    "-4055 AMOUNT_MUST_BE_POSITIVE: Amount must be positive."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(-4055)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "Amount must be positive.") -> None:
-        ApiError.__init__(self, -4055, message)
-
-
-_BY_CODE: Dict[Code, Callable[[str], ApiError]] = {
-    -1000: UnknownError,
-    -1001: DisconnectedError,
-    -1002: UnauthorizedError,
-    -1008: TooManyRequestsError,
-    -1014: UnknownOrderCompositionError,
-    -1015: TooManyOrdersError,
-    -1016: ServiceShuttingDownError,
-    -1020: UnsupportedOperationError,
-    -1021: InvalidTimestampError,
-    -1022: InvalidSignatureError,
-    -1100: IllegalCharsError,
-    -1101: TooManyParametersError,
-    -1102: MandatoryParamEmptyOrMalformedError,
-    -1103: UnknownParamError,
-    -1104: UnreadParametersError,
-    -1105: ParamEmptyError,
-    -1106: ParamNotRequiredError,
-    -1111: BadPrecisionError,
-    -1115: InvalidTifError,
-    -1116: InvalidOrderTypeError,
-    -1117: InvalidSideError,
-    -1118: EmptyNewClOrdIdError,
-    -1119: EmptyOrgClOrdIdError,
-    -1120: BadIntervalError,
-    -1121: BadSymbolError,
-    -1125: InvalidListenKeyError,
-    -1127: MoreThanXxHoursError,
-    -1128: BadContractError,
-    -1129: BadCurrencyError,
-    -1130: InvalidParameterError,
-    -1131: BadRecvWindowError,
-    -2010: NewOrderRejectedError,
-    -2013: NoSuchOrderError,
-    -2014: BadApiKeyFmtError,
-    -2015: InvalidApiKeyError,
-    -2018: BalanceNotSufficientError,
-    -2027: OptionMarginNotSufficientError,
-    -3029: TransferFailedError,
-    -4001: PriceLessThanZeroError,
-    -4002: PriceGreaterThanMaxPriceError,
-    -4003: QtyLessThanZeroError,
-    -4004: QtyLessThanMinQtyError,
-    -4005: QtyGreaterThanMaxQtyError,
-    -4013: PriceLessThanMinPriceError,
-    -4029: InvalidTickSizePrecisionError,
-    -4030: InvalidQtyPrecisionError,
-    -4055: AmountMustBePositiveError,
-}
-
-_BY_CATEGORY: Dict[Category, Callable[[Code, str], ApiError]] = {
+if TYPE_CHECKING:
+
+    class _Code(ApiError):
+        """What a code's own class adds to ApiError, for type checkers: each class is made the
+        first time it is asked for (see _class_of), directly under its category's class."""
+
+        CODE: ClassVar[ErrorCode]
+
+        def __init__(self, message: str = "") -> None: ...
+
+    class _GeneralErrorCode(_Code, GeneralError): ...
+
+    class _RequestErrorCode(_Code, RequestError): ...
+
+    class _FilterErrorCode(_Code, FilterError): ...
+
+    class UnknownError(_GeneralErrorCode): ...
+    class DisconnectedError(_GeneralErrorCode): ...
+    class UnauthorizedError(_GeneralErrorCode): ...
+    class TooManyRequestsError(_GeneralErrorCode): ...
+    class UnknownOrderCompositionError(_GeneralErrorCode): ...
+    class TooManyOrdersError(_GeneralErrorCode): ...
+    class ServiceShuttingDownError(_GeneralErrorCode): ...
+    class UnsupportedOperationError(_GeneralErrorCode): ...
+    class InvalidTimestampError(_GeneralErrorCode): ...
+    class InvalidSignatureError(_GeneralErrorCode): ...
+    class IllegalCharsError(_RequestErrorCode): ...
+    class TooManyParametersError(_RequestErrorCode): ...
+    class MandatoryParamEmptyOrMalformedError(_RequestErrorCode): ...
+    class UnknownParamError(_RequestErrorCode): ...
+    class UnreadParametersError(_RequestErrorCode): ...
+    class ParamEmptyError(_RequestErrorCode): ...
+    class ParamNotRequiredError(_RequestErrorCode): ...
+    class BadPrecisionError(_RequestErrorCode): ...
+    class InvalidTifError(_RequestErrorCode): ...
+    class InvalidOrderTypeError(_RequestErrorCode): ...
+    class InvalidSideError(_RequestErrorCode): ...
+    class EmptyNewClOrdIdError(_RequestErrorCode): ...
+    class EmptyOrgClOrdIdError(_RequestErrorCode): ...
+    class BadIntervalError(_RequestErrorCode): ...
+    class BadSymbolError(_RequestErrorCode): ...
+    class InvalidListenKeyError(_RequestErrorCode): ...
+    class MoreThanXxHoursError(_RequestErrorCode): ...
+    class BadContractError(_RequestErrorCode): ...
+    class BadCurrencyError(_RequestErrorCode): ...
+    class InvalidParameterError(_RequestErrorCode): ...
+    class BadRecvWindowError(_RequestErrorCode): ...
+    class NewOrderRejectedError(_RequestErrorCode): ...
+    class NoSuchOrderError(_RequestErrorCode): ...
+    class BadApiKeyFmtError(_RequestErrorCode): ...
+    class InvalidApiKeyError(_RequestErrorCode): ...
+    class BalanceNotSufficientError(_RequestErrorCode): ...
+    class OptionMarginNotSufficientError(_RequestErrorCode): ...
+    class TransferFailedError(_FilterErrorCode): ...
+    class PriceLessThanZeroError(_FilterErrorCode): ...
+    class PriceGreaterThanMaxPriceError(_FilterErrorCode): ...
+    class QtyLessThanZeroError(_FilterErrorCode): ...
+    class QtyLessThanMinQtyError(_FilterErrorCode): ...
+    class QtyGreaterThanMaxQtyError(_FilterErrorCode): ...
+    class PriceLessThanMinPriceError(_FilterErrorCode): ...
+    class InvalidTickSizePrecisionError(_FilterErrorCode): ...
+    class InvalidQtyPrecisionError(_FilterErrorCode): ...
+    class AmountMustBePositiveError(_FilterErrorCode): ...
+
+_BY_CATEGORY: Dict[Category, type[ApiError]] = {
     Category.GENERAL: GeneralError,
     Category.REQUEST: RequestError,
     Category.FILTER: FilterError,
 }
 
+_CLASSES: Dict[Code, type[ApiError]] = {}
+"""Every code's own class made so far (see _class_of)."""
+
+
+def _class_of(code: Code) -> Optional[type[ApiError]]:
+    """A listed code's own class, made the first time it is asked for and then the same class for
+    good; None for a code the catalog does not list, or one of the success kind."""
+    made = _CLASSES.get(code)
+    if made is not None:
+        return made
+    row = _CODES.get(code)
+    if row is None or row[1] is None:
+        return None
+    base = _BY_CATEGORY[Category[row[2]]] if row[2] is not None else ApiError
+    info = _TABLE.info(code)
+    assert info is not None
+    default = info.messages[0] if info.messages else ""
+    made = error_class(base, row[1], __name__, code, default, _TABLE.doc(code), CODE=ErrorCode(code))
+    made = _CLASSES.setdefault(code, made)  # one class per code, whichever thread made it
+    globals().setdefault(row[1], made)
+    return made
+
+
+def _module_attribute(name: str) -> object:
+    """A module attribute not found otherwise (the module's __getattr__, which type checkers do
+    not see: they know every class by its declaration above): a code's class, or __all__."""
+    code = _TABLE.classes().get(name)
+    if code is not None:
+        return _class_of(code)
+    if name == "__all__":
+        return [*_PUBLIC, *_TABLE.classes()]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _module_names() -> List[str]:
+    return sorted({*globals(), *_TABLE.classes()})
+
+
+globals().update(__getattr__=_module_attribute, __dir__=_module_names)
+
+
+def _classify(error: ApiError, code: Code, message: str, pointer: str) -> ApiError:
+    """`error` (just made) with its code and message, the variant the message matched and its
+    params, or why none matched."""
+    error.code, error.message, error.pointer = code, message, pointer
+    info = _INFOS.get(code) or _TABLE.info(code)
+    if info is None:
+        error.variant, error.params, error.matched, error.mismatch = None, (), "none", "unknown_code"
+        return error
+    variant = info.exact.get(message)  # a variant without placeholders: the most common case
+    if variant is not None:
+        error.variant, error.params = variant, ()
+        return error
+    matched = info.match(message)
+    if matched is not None:
+        error.variant, error.params = matched
+    else:
+        error.variant, error.params, error.matched, error.detail, error.mismatch = info.match_loosely(message, TOLERATE)
+    return error
+
+
+def _known(cls: type[ApiError], code: Code, message: str, pointer: str) -> ApiError:
+    """A listed code's error of its own class `cls`, as `cls(message)` makes it, but sooner."""
+    return _classify(_NEW(cls, message), code, message, pointer)
+
+
+_NEW = ApiError.__new__  # BaseException's: sets args, as pickling needs them
+_NOT_A_DICT: Mapping[str, object] = {}
+
 
 def _error(code: Code, message: str) -> ApiError:
     """The exception for a code and message: a known code's own class, an unknown code's
     category's class (or ApiError outside every category)."""
-    known = _BY_CODE.get(code)
+    known = _CLASSES.get(code) or _class_of(code)
     if known is not None:
-        return known(message)
+        return _known(known, code, message, "")
     category = _category_of(code)
     return _BY_CATEGORY[category](code, message) if category is not None else ApiError(code, message)
 
@@ -1118,11 +548,21 @@ def from_payload(payload: Union[Mapping[str, object], str, bytes, bytearray]) ->
     Raises PayloadError (a ValueError) when the payload is not an error payload,
     including JSON text nested deeper than MAX_DEPTH levels.
     """
-    code, message = read_payload(payload, CODE_FIELD, MESSAGE_FIELD, False)
-    known = _BY_CODE.get(code)
+    # A dict whose fields have the types they must is read here; anything else by read_payload,
+    # which checks it all.
+    data = payload if type(payload) is dict else _NOT_A_DICT
+    code, message = data.get(CODE_FIELD), data.get(MESSAGE_FIELD)
+    if type(code) is not int or type(message) is not str or not message.isascii():
+        code, message = read_payload(payload, CODE_FIELD, MESSAGE_FIELD, False)
+    known = _CLASSES.get(code) or _class_of(code)
     if known is not None:
-        error = known(message)
-        error.pointer = "/code"
+        # _known(known, code, message, pointer), unrolled for a message without placeholders
+        error = _NEW(known, message)
+        variant = _INFOS[code].exact.get(message)  # its class was made: so was its Info
+        if variant is None:
+            return _classify(error, code, message, "/code")
+        error.code, error.message, error.pointer, error.variant, error.params = (
+            code, message, "/code", variant, ())
         return error
     check_code(code, CODE_FIELD)
     category = _category_of(code)
@@ -1136,7 +576,7 @@ def every_error(payload: Union[Mapping[str, object], str, bytes, bytearray]) -> 
     with the JSON Pointer of its code in `pointer`; success codes are left out."""
     errors: List[ApiError] = []
     for pointer, code, message in read_errors(payload, LOCATIONS, False, NUMERIC_STRINGS):
-        info = _INFO.get(code)
+        info = _INFOS.get(code) or _TABLE.info(code)
         if info is not None and info.kind == "success":
             continue
         error = _error(code, message)

@@ -3,12 +3,27 @@
 
 from __future__ import annotations
 
-from enum import Enum, IntEnum
-from typing import Callable, ClassVar, Dict, FrozenSet, List, Mapping, Optional, Tuple, Union
+from enum import Enum
+from typing import TYPE_CHECKING, Any, ClassVar, Dict, FrozenSet, List, Mapping, Optional, SupportsIndex, Tuple, Union
 
-from ._runtime import MAX_DEPTH, Info, Location, PayloadError, build_payload, check_code, read_errors, read_payload
+from ._runtime import MAX_DEPTH as MAX_DEPTH
+from ._runtime import PayloadError as PayloadError
+from ._runtime import (
+    CodeType,
+    Info,
+    Location,
+    Row,
+    Table,
+    build_payload,
+    check_code,
+    error_class,
+    read_errors,
+    read_payload,
+)
 
-__all__ = [
+# __all__ (every name below but the private ones, and every code's class) is made when asked for:
+# see _module_attribute.
+_PUBLIC = (
     "MAX_DEPTH",
     "ApiError",
     "Category",
@@ -20,18 +35,7 @@ __all__ = [
     "OperationError",
     "OrderError",
     "AccountError",
-    "OperationFailedError",
-    "BulkOperationPartiallySucceededError",
-    "RequestThrottledError",
-    "ParameterParam0ErrorError",
-    "E51008Error",
-    "ModifyLimitExceededError",
-    "DuplicatedOrderIdError",
-    "OrderAmountTooSmallError",
-    "OutsideNestedError",
-    "IncorrectTradePasswordError",
-    "CancelledError",
-]
+)
 
 __version__ = "0.3.0"
 CATALOG_NAME = "formats"
@@ -85,38 +89,73 @@ def _category_of(code: Code) -> Optional[Category]:
     return next((category for low, high, category in _CATEGORY_RANGES if low <= code <= high), None)
 
 
-class ErrorCode(IntEnum):
-    """Every code the API may send, named as in the catalog."""
+class ErrorCode(int, metaclass=CodeType):
+    """Every code the API may send, named as in the catalog: an int, with Enum's lookups.
 
-    SUCCEEDED = 0
-    OPERATION_FAILED = 1
-    BULK_OPERATION_PARTIALLY_SUCCEEDED = 2
-    REQUEST_THROTTLED = 50011
-    PARAMETER_PARAM0_ERROR = 51000
-    E_51008 = 51008
-    MODIFY_LIMIT_EXCEEDED = 51010
-    DUPLICATED_ORDER_ID = 51011
-    DUPLICATE_CL_ORD_ID = 51011  # an alias of DUPLICATED_ORDER_ID
-    DUPLICATE_CLIENT_ORDER_ID = 51011  # an alias of DUPLICATED_ORDER_ID
-    ORDER_AMOUNT_TOO_SMALL = 51020
-    OUTSIDE_NESTED = 51777
-    INCORRECT_TRADE_PASSWORD = 58001
-    CANCELLED = 58002
+    ErrorCode.NAME, ErrorCode(code) and ErrorCode["NAME"] give the same member (an alias's name
+    too), iteration every code in catalog order, len() their number. Each member is made the first
+    time it is asked for, so importing the package costs nothing per code."""
+
+    _name_: str
+    _value_: Code
+
+    if TYPE_CHECKING:
+        SUCCEEDED: ErrorCode
+        OPERATION_FAILED: ErrorCode
+        BULK_OPERATION_PARTIALLY_SUCCEEDED: ErrorCode
+        REQUEST_THROTTLED: ErrorCode
+        PARAMETER_PARAM0_ERROR: ErrorCode
+        E_51008: ErrorCode
+        MODIFY_LIMIT_EXCEEDED: ErrorCode
+        DUPLICATED_ORDER_ID: ErrorCode
+        DUPLICATE_CL_ORD_ID: ErrorCode  # an alias of DUPLICATED_ORDER_ID
+        DUPLICATE_CLIENT_ORDER_ID: ErrorCode  # an alias of DUPLICATED_ORDER_ID
+        ORDER_AMOUNT_TOO_SMALL: ErrorCode
+        OUTSIDE_NESTED: ErrorCode
+        INCORRECT_TRADE_PASSWORD: ErrorCode
+        CANCELLED: ErrorCode
+
+    def __new__(cls, value: Code) -> ErrorCode:
+        """The member of a code (ValueError for a code the catalog does not list)."""
+        member = _MEMBERS.get(value)
+        if member is not None:
+            return member
+        row = _CODES.get(value)
+        if row is None:
+            raise ValueError(f"{value!r} is not a valid {cls.__qualname__}")
+        member = int.__new__(cls, value)
+        member._name_, member._value_ = row[0], int(value)
+        return _MEMBERS.setdefault(member._value_, member)  # one member per code, whichever thread made it
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__qualname__}.{self._name_}: {self._value_!r}>"
+
+    __str__ = int.__repr__  # str() gives the code, as an IntEnum's does
+
+    def __reduce_ex__(self, protocol: SupportsIndex) -> Tuple[Any, ...]:
+        return type(self), (self._value_,)  # unpickled as ErrorCode(code): the same member
+
+    @property
+    def name(self) -> str:
+        """The identifier (BAD_SYMBOL); an alias's member is its code's, named by the code's."""
+        return self._name_
+
+    @property
+    def value(self) -> Code:
+        return self._value_
 
     @property
     def _info(self) -> Info[Category]:
-        # _value_, not value: mypy types `value` as the union of every member's literal, which
-        # costs it time in the number of members at each use (minutes at 10,000 codes).
-        info: Info[Category] = _INFO[self._value_]
+        info = _INFOS.get(self._value_) or _TABLE.info(self._value_)
+        assert info is not None
         return info
 
     @classmethod
     def by_name(cls, name: str) -> Optional[ErrorCode]:
         """The code a name stands for: its identifier, its upstream name or an alias's."""
-        member = cls.__members__.get(name)
-        if member is not None:
-            return member
-        code = _BY_NAME.get(name)
+        code = _TABLE.identifiers().get(name)
+        if code is None:
+            code = _TABLE.names().get(name)
         return cls(code) if code is not None else None
 
     @property
@@ -167,118 +206,27 @@ class ErrorCode(IntEnum):
         return _error(self._value_, self._info.fill(variant, params, named))
 
 
-_INFO: Dict[Code, Info[Category]] = {
-    0: Info(
-        None,
-        (),
-        kind="success",
-        upstream_name="Succeeded",
-    ),
-    1: Info(
-        Category.OPERATION,
-        (("Operation failed.",),),
-        upstream_name="Operation failed.",
-    ),
-    2: Info(
-        None,
-        (("Bulk operation partially succeeded.",),),
-        kind="warning",
-        upstream_name="Bulk operation partially succeeded.",
-    ),
-    50011: Info(
-        Category.OPERATION,
-        (("Rate limit reached. Please refer to API documentation and throttle requests accordingly.",), ("User requests are too frequent: ", " in ", "."), ("Request weight `", "` is over the limit."),),
-        retryable=True,
-        http_status=429,
-        texts=("Rate limit reached. Please refer to API documentation and throttle requests accordingly.", "User requests are too frequent: {count} in {window}.", "Request weight `{weight}` is over the limit."),
-        names=((), ("count", "window"), ("weight",)),
-        upstream_name="Request Throttled",
-    ),
-    51000: Info(
-        Category.ORDER,
-        (("Parameter ", " error"), ("Parameter ", " error: ", ""),),
-        texts=("Parameter {param0} error", "Parameter {param0} error: {reason}"),
-        names=(("param0",), ("param0", "reason")),
-        order=(1, 0),
-        upstream_name="Parameter {param0} error",
-    ),
-    51008: Info(
-        Category.ORDER,
-        (("Order failed. Insufficient ", " balance in account"), ("Order failed. Insufficient ", " balance; need ", " more lots."), ("Order failed. Insufficient ", " balance; need ", " more lots."),),
-        texts=("Order failed. Insufficient {param0} balance in account", "Order failed. Insufficient %s balance; need %d more lots.", "Order failed. Insufficient %s balance; need %s more lots."),
-        types=("s", "sd", "ss"),
-        names=(("param0",), (None, None), (None, None)),
-        order=(1, 2, 0),
-    ),
-    51010: Info(
-        Category.ORDER,
-        (("Unknown order sent.",), ("Duplicate order sent.",), ("Market is closed.",), ("Cancel order failed: ", "."),),
-        texts=("Unknown order sent.", "Duplicate order sent.", "Market is closed.", "Cancel order failed: {ordId}."),
-        names=((), (), (), ("ordId",)),
-        upstream_name="Exceed_Maximum_Modify_Order_Limit",
-    ),
-    51011: Info(
-        Category.ORDER,
-        (("Unknown order sent.",), ("Duplicate order sent.",), ("Market is closed.",), ("Price must be between ", " and ", "; 100% sure."),),
-        texts=("Unknown order sent.", "Duplicate order sent.", "Market is closed.", "Price must be between {%min} and {%max}; 100% sure."),
-        names=((), (), (), ("%min", "%max")),
-        upstream_name="Duplicated order ID",
-    ),
-    51020: Info(
-        Category.ORDER,
-        (("Order amount should be greater than the min available amount: ", "."), ("Order flag ", " is not allowed."), ("Limit %d for {ccy} is the maximum.",),),
-        texts=("Order amount should be greater than the min available amount: %f.", "Order flag %b is not allowed.", "Limit %d for {ccy} is the maximum."),
-        types=("f", "b", ""),
-        upstream_name="Order amount too small",
-    ),
-    51777: Info(
-        Category.OPERATION,
-        (("Unknown order type ", "."),),
-        texts=("Unknown order type {}.",),
-        upstream_name="outsideNested",
-    ),
-    58001: Info(
-        Category.ACCOUNT,
-        (),
-        deprecated=True,
-        upstream_name="Incorrect trade password.",
-    ),
-    58002: Info(
-        Category.ACCOUNT,
-        (),
-        upstream_name="Cancelled",
-    ),
+_CODES: Dict[Code, Row] = {
+    0: ("SUCCEEDED", None, None, (), (("kind", "success"), ("upstream_name", "Succeeded"))),
+    1: ("OPERATION_FAILED", "OperationFailedError", "OPERATION", (("Operation failed.",),), (("upstream_name", "Operation failed."),)),
+    2: ("BULK_OPERATION_PARTIALLY_SUCCEEDED", "BulkOperationPartiallySucceededError", None, (("Bulk operation partially succeeded.",),), (("kind", "warning"), ("upstream_name", "Bulk operation partially succeeded."))),
+    50011: ("REQUEST_THROTTLED", "RequestThrottledError", "OPERATION", (("Rate limit reached. Please refer to API documentation and throttle requests accordingly.",), ("User requests are too frequent: ", " in ", "."), ("Request weight `", "` is over the limit.")), (("retryable", True), ("http_status", 429), ("names", ((), ("count", "window"), ("weight",))), ("upstream_name", "Request Throttled"))),
+    51000: ("PARAMETER_PARAM0_ERROR", "ParameterParam0ErrorError", "ORDER", (("Parameter ", " error"), ("Parameter ", " error: ", "")), (("names", (("param0",), ("param0", "reason"))), ("order", (1, 0)), ("upstream_name", "Parameter {param0} error"))),
+    51008: ("E_51008", "E51008Error", "ORDER", (("Order failed. Insufficient ", " balance in account"), ("Order failed. Insufficient ", " balance; need ", " more lots."), ("Order failed. Insufficient ", " balance; need ", " more lots.")), (("types", ("s", "sd", "ss")), ("names", (("param0",), (None, None), (None, None))), ("order", (1, 2, 0)))),
+    51010: ("MODIFY_LIMIT_EXCEEDED", "ModifyLimitExceededError", "ORDER", (("Unknown order sent.",), ("Duplicate order sent.",), ("Market is closed.",), ("Cancel order failed: ", ".")), (("names", ((), (), (), ("ordId",))), ("upstream_name", "Exceed_Maximum_Modify_Order_Limit"))),
+    51011: ("DUPLICATED_ORDER_ID", "DuplicatedOrderIdError", "ORDER", (("Unknown order sent.",), ("Duplicate order sent.",), ("Market is closed.",), ("Price must be between ", " and ", "; 100% sure.")), (("names", ((), (), (), ("%min", "%max"))), ("upstream_name", "Duplicated order ID"), ("aliases", (("DUPLICATE_CL_ORD_ID", "DUPLICATE_CL_ORD_ID"), ("DUPLICATE_CLIENT_ORDER_ID", "Duplicate clOrdId"))))),
+    51020: ("ORDER_AMOUNT_TOO_SMALL", "OrderAmountTooSmallError", "ORDER", (("Order amount should be greater than the min available amount: ", "."), ("Order flag ", " is not allowed."), ("Limit %d for {ccy} is the maximum.",)), (("texts", ("Order amount should be greater than the min available amount: %f.", "Order flag %b is not allowed.", "Limit %d for {ccy} is the maximum.")), ("types", ("f", "b", "")), ("upstream_name", "Order amount too small"))),
+    51777: ("OUTSIDE_NESTED", "OutsideNestedError", "OPERATION", (("Unknown order type ", "."),), (("texts", ("Unknown order type {}.",)), ("upstream_name", "outsideNested"))),
+    58001: ("INCORRECT_TRADE_PASSWORD", "IncorrectTradePasswordError", "ACCOUNT", (), (("upstream_name", "Incorrect trade password."), ("deprecated", "Trade passwords were retired in favour of API key permissions."))),
+    58002: ("CANCELLED", "CancelledError", "ACCOUNT", (), (("upstream_name", "Cancelled"), ("description", "gRPC-style: the code documents no message of its own."))),
 }
+"""The catalog: code -> (identifier, class, category, templates' parts, options). Read on
+demand: a code's Info, member and class are made the first time they are asked for."""
 
-# Upstream names that are not identifiers ("Request Throttled"), for ErrorCode.by_name.
-_BY_NAME: Dict[str, Code] = {
-    "SUCCEEDED": 0,
-    "Succeeded": 0,
-    "OPERATION_FAILED": 1,
-    "Operation failed.": 1,
-    "BULK_OPERATION_PARTIALLY_SUCCEEDED": 2,
-    "Bulk operation partially succeeded.": 2,
-    "REQUEST_THROTTLED": 50011,
-    "Request Throttled": 50011,
-    "PARAMETER_PARAM0_ERROR": 51000,
-    "Parameter {param0} error": 51000,
-    "E_51008": 51008,
-    "MODIFY_LIMIT_EXCEEDED": 51010,
-    "Exceed_Maximum_Modify_Order_Limit": 51010,
-    "DUPLICATED_ORDER_ID": 51011,
-    "Duplicated order ID": 51011,
-    "DUPLICATE_CL_ORD_ID": 51011,
-    "DUPLICATE_CLIENT_ORDER_ID": 51011,
-    "Duplicate clOrdId": 51011,
-    "ORDER_AMOUNT_TOO_SMALL": 51020,
-    "Order amount too small": 51020,
-    "OUTSIDE_NESTED": 51777,
-    "outsideNested": 51777,
-    "INCORRECT_TRADE_PASSWORD": 58001,
-    "Incorrect trade password.": 58001,
-    "CANCELLED": 58002,
-    "Cancelled": 58002,
-}
+_TABLE: Table[Code, Category] = Table(_CODES, lambda name: Category[name])
+_INFOS = _TABLE.infos
+_MEMBERS: Dict[Code, ErrorCode] = {}
+ErrorCode._table = _TABLE
 
 RETIRED_CODES: Mapping[Code, str] = {
     58003: "OLD_ACCOUNT_CODE",
@@ -289,27 +237,22 @@ RETIRED_CODES: Mapping[Code, str] = {
 class ApiError(Exception):
     """An error the API answered with. `except ApiError` catches every one of them."""
 
-    # Slots make building one about twice as fast as with instance-dict attributes;
-    # BaseException still gives every instance a __dict__ for notes and user attributes.
-    __slots__ = (
-        "code", "message", "category", "variant", "params", "retryable", "http_status", "kind", "matched", "detail",
-        "mismatch", "pointer", "__weakref__",
-    )
+    # Slots make building one about twice as fast as with instance-dict attributes; what the
+    # code says (category, retryable ...) is read from the catalog, and how the message matched
+    # is stored only when it did not match exactly. BaseException still gives every instance a
+    # __dict__, for notes and user attributes.
+    __slots__ = ("code", "message", "variant", "params", "pointer", "__weakref__")
 
     code: Code
     message: str
-    category: Optional[Category]
     variant: Optional[int]
     params: Tuple[str, ...]
-    retryable: bool
-    http_status: Optional[int]
-    kind: str
-    matched: str
+    matched: str = "exact"
     """How the message matched its variant: "exact", "tolerant" (a drift the catalog tolerates,
     see TOLERATE) or "none"."""
-    detail: Optional[str]
+    detail: Optional[str] = None
     """Text after the documented message, when a tolerant match left some."""
-    mismatch: Optional[str]
+    mismatch: Optional[str] = None
     """Why no variant matched: "empty", "undocumented" (the code documents no message),
     "unmatched", or "unknown_code"."""
     pointer: str
@@ -318,23 +261,29 @@ class ApiError(Exception):
     def __init__(self, code: Code, message: str) -> None:
         # BaseException.__new__ has already set self.args to the arguments given, as
         # pickling needs them; calling Exception.__init__ again would only cost time.
-        self.code = code
-        self.message = message
-        self.pointer = ""
-        info = _INFO.get(code)
-        if info is None:
-            self.category, self.variant, self.params, self.retryable, self.http_status, self.kind = (
-                _category_of(code), None, (), False, None, "error")
-            self.matched, self.detail, self.mismatch = "none", None, "unknown_code"
-            return
-        matched = info.match(message)
-        if matched is not None:
-            self.variant, self.params = matched
-            self.matched, self.detail, self.mismatch = "exact", None, None
-        else:
-            self.variant, self.params, self.matched, self.detail, self.mismatch = info.match_loosely(message, TOLERATE)
-        self.category, self.retryable, self.http_status = info.category, info.retryable, info.http_status
-        self.kind = info.kind
+        _classify(self, code, message, "")
+
+    @property
+    def category(self) -> Optional[Category]:
+        """The code's category; an unknown code's is the category whose declared codes hold it."""
+        info = _INFOS.get(self.code) or _TABLE.info(self.code)
+        return info.category if info is not None else _category_of(self.code)
+
+    @property
+    def retryable(self) -> bool:
+        info = _INFOS.get(self.code) or _TABLE.info(self.code)
+        return info.retryable if info is not None else False
+
+    @property
+    def http_status(self) -> Optional[int]:
+        info = _INFOS.get(self.code) or _TABLE.info(self.code)
+        return info.http_status if info is not None else None
+
+    @property
+    def kind(self) -> str:
+        """"error" or "warning" ("error" for an unknown code)."""
+        info = _INFOS.get(self.code) or _TABLE.info(self.code)
+        return info.kind if info is not None else "error"
 
     def to_payload(self) -> Dict[str, object]:
         """The payload the API sends for this error, at the catalog's first location without a
@@ -344,13 +293,13 @@ class ApiError(Exception):
     @property
     def params_by_name(self) -> Dict[str, str]:
         """The values of named placeholders ({ccy}) by name; empty for printf templates."""
-        info = _INFO.get(self.code)
+        info = _TABLE.info(self.code)
         return info.params_by_name(self.variant, self.params) if info is not None else {}
 
     @property
     def error_code(self) -> Optional[ErrorCode]:
         """The catalog's member for this code, or None for a code it does not know."""
-        return ErrorCode(self.code) if self.code in _INFO else None
+        return ErrorCode(self.code) if self.code in _CODES else None
 
     def __str__(self) -> str:
         known = self.error_code
@@ -376,143 +325,116 @@ class AccountError(ApiError):
     __slots__ = ()
 
 
-class OperationFailedError(OperationError):
-    "1 Operation failed.: Operation failed."
+if TYPE_CHECKING:
 
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(1)  # a call: a member's literal type costs mypy O(members)
+    class _Code(ApiError):
+        """What a code's own class adds to ApiError, for type checkers: each class is made the
+        first time it is asked for (see _class_of), directly under its category's class."""
 
-    def __init__(self, message: str = "Operation failed.") -> None:
-        ApiError.__init__(self, 1, message)
+        CODE: ClassVar[ErrorCode]
 
+        def __init__(self, message: str = "") -> None: ...
 
-class BulkOperationPartiallySucceededError(ApiError):
-    "2 Bulk operation partially succeeded.: Bulk operation partially succeeded."
+    class _OperationErrorCode(_Code, OperationError): ...
 
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(2)  # a call: a member's literal type costs mypy O(members)
+    class _OrderErrorCode(_Code, OrderError): ...
 
-    def __init__(self, message: str = "Bulk operation partially succeeded.") -> None:
-        ApiError.__init__(self, 2, message)
+    class _AccountErrorCode(_Code, AccountError): ...
 
+    class OperationFailedError(_OperationErrorCode): ...
+    class BulkOperationPartiallySucceededError(_Code): ...
+    class RequestThrottledError(_OperationErrorCode): ...
+    class ParameterParam0ErrorError(_OrderErrorCode): ...
+    class E51008Error(_OrderErrorCode): ...
+    class ModifyLimitExceededError(_OrderErrorCode): ...
+    class DuplicatedOrderIdError(_OrderErrorCode): ...
+    class OrderAmountTooSmallError(_OrderErrorCode): ...
+    class OutsideNestedError(_OperationErrorCode): ...
+    class IncorrectTradePasswordError(_AccountErrorCode): ...
+    class CancelledError(_AccountErrorCode): ...
 
-class RequestThrottledError(OperationError):
-    "50011 Request Throttled: Rate limit reached. Please refer to API documentation and throttle requests accordingly."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(50011)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "Rate limit reached. Please refer to API documentation and throttle requests accordingly.") -> None:
-        ApiError.__init__(self, 50011, message)
-
-
-class ParameterParam0ErrorError(OrderError):
-    "51000 Parameter {param0} error: Parameter {param0} error"
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(51000)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "Parameter {param0} error") -> None:
-        ApiError.__init__(self, 51000, message)
-
-
-class E51008Error(OrderError):
-    "51008 E_51008: Order failed. Insufficient {param0} balance in account"
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(51008)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "Order failed. Insufficient {param0} balance in account") -> None:
-        ApiError.__init__(self, 51008, message)
-
-
-class ModifyLimitExceededError(OrderError):
-    "51010 Exceed_Maximum_Modify_Order_Limit: Unknown order sent."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(51010)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "Unknown order sent.") -> None:
-        ApiError.__init__(self, 51010, message)
-
-
-class DuplicatedOrderIdError(OrderError):
-    "51011 Duplicated order ID: Unknown order sent."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(51011)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "Unknown order sent.") -> None:
-        ApiError.__init__(self, 51011, message)
-
-
-class OrderAmountTooSmallError(OrderError):
-    "51020 Order amount too small: Order amount should be greater than the min available amount: %f."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(51020)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "Order amount should be greater than the min available amount: %f.") -> None:
-        ApiError.__init__(self, 51020, message)
-
-
-class OutsideNestedError(OperationError):
-    "51777 outsideNested: Unknown order type {}."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(51777)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "Unknown order type {}.") -> None:
-        ApiError.__init__(self, 51777, message)
-
-
-class IncorrectTradePasswordError(AccountError):
-    "58001 Incorrect trade password..\n\nDeprecated: Trade passwords were retired in favour of API key permissions."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(58001)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "") -> None:
-        ApiError.__init__(self, 58001, message)
-
-
-class CancelledError(AccountError):
-    "58002 Cancelled.\n\ngRPC-style: the code documents no message of its own."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(58002)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "") -> None:
-        ApiError.__init__(self, 58002, message)
-
-
-_BY_CODE: Dict[Code, Callable[[str], ApiError]] = {
-    1: OperationFailedError,
-    2: BulkOperationPartiallySucceededError,
-    50011: RequestThrottledError,
-    51000: ParameterParam0ErrorError,
-    51008: E51008Error,
-    51010: ModifyLimitExceededError,
-    51011: DuplicatedOrderIdError,
-    51020: OrderAmountTooSmallError,
-    51777: OutsideNestedError,
-    58001: IncorrectTradePasswordError,
-    58002: CancelledError,
-}
-
-_BY_CATEGORY: Dict[Category, Callable[[Code, str], ApiError]] = {
+_BY_CATEGORY: Dict[Category, type[ApiError]] = {
     Category.OPERATION: OperationError,
     Category.ORDER: OrderError,
     Category.ACCOUNT: AccountError,
 }
 
+_CLASSES: Dict[Code, type[ApiError]] = {}
+"""Every code's own class made so far (see _class_of)."""
+
+
+def _class_of(code: Code) -> Optional[type[ApiError]]:
+    """A listed code's own class, made the first time it is asked for and then the same class for
+    good; None for a code the catalog does not list, or one of the success kind."""
+    made = _CLASSES.get(code)
+    if made is not None:
+        return made
+    row = _CODES.get(code)
+    if row is None or row[1] is None:
+        return None
+    base = _BY_CATEGORY[Category[row[2]]] if row[2] is not None else ApiError
+    info = _TABLE.info(code)
+    assert info is not None
+    default = info.messages[0] if info.messages else ""
+    made = error_class(base, row[1], __name__, code, default, _TABLE.doc(code), CODE=ErrorCode(code))
+    made = _CLASSES.setdefault(code, made)  # one class per code, whichever thread made it
+    globals().setdefault(row[1], made)
+    return made
+
+
+def _module_attribute(name: str) -> object:
+    """A module attribute not found otherwise (the module's __getattr__, which type checkers do
+    not see: they know every class by its declaration above): a code's class, or __all__."""
+    code = _TABLE.classes().get(name)
+    if code is not None:
+        return _class_of(code)
+    if name == "__all__":
+        return [*_PUBLIC, *_TABLE.classes()]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _module_names() -> List[str]:
+    return sorted({*globals(), *_TABLE.classes()})
+
+
+globals().update(__getattr__=_module_attribute, __dir__=_module_names)
+
+
+def _classify(error: ApiError, code: Code, message: str, pointer: str) -> ApiError:
+    """`error` (just made) with its code and message, the variant the message matched and its
+    params, or why none matched."""
+    error.code, error.message, error.pointer = code, message, pointer
+    info = _INFOS.get(code) or _TABLE.info(code)
+    if info is None:
+        error.variant, error.params, error.matched, error.mismatch = None, (), "none", "unknown_code"
+        return error
+    variant = info.exact.get(message)  # a variant without placeholders: the most common case
+    if variant is not None:
+        error.variant, error.params = variant, ()
+        return error
+    matched = info.match(message)
+    if matched is not None:
+        error.variant, error.params = matched
+    else:
+        error.variant, error.params, error.matched, error.detail, error.mismatch = info.match_loosely(message, TOLERATE)
+    return error
+
+
+def _known(cls: type[ApiError], code: Code, message: str, pointer: str) -> ApiError:
+    """A listed code's error of its own class `cls`, as `cls(message)` makes it, but sooner."""
+    return _classify(_NEW(cls, message), code, message, pointer)
+
+
+_NEW = ApiError.__new__  # BaseException's: sets args, as pickling needs them
+_NOT_A_DICT: Mapping[str, object] = {}
+
 
 def _error(code: Code, message: str) -> ApiError:
     """The exception for a code and message: a known code's own class, an unknown code's
     category's class (or ApiError outside every category)."""
-    known = _BY_CODE.get(code)
+    known = _CLASSES.get(code) or _class_of(code)
     if known is not None:
-        return known(message)
+        return _known(known, code, message, "")
     category = _category_of(code)
     return _BY_CATEGORY[category](code, message) if category is not None else ApiError(code, message)
 
@@ -536,7 +458,7 @@ def every_error(payload: Union[Mapping[str, object], str, bytes, bytearray]) -> 
     with the JSON Pointer of its code in `pointer`; success codes are left out."""
     errors: List[ApiError] = []
     for pointer, code, message in read_errors(payload, LOCATIONS, False, NUMERIC_STRINGS):
-        info = _INFO.get(code)
+        info = _INFOS.get(code) or _TABLE.info(code)
         if info is not None and info.kind == "success":
             continue
         error = _error(code, message)

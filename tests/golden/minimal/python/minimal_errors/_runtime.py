@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any, Generic, Literal, TypeVar, overload
 
 MAX_DEPTH = 128
@@ -29,9 +30,16 @@ class PayloadError(ValueError):
     """The payload is not an error payload of this API (not JSON, not an object, bad fields)."""
 
 
-def template_text(parts: Parts) -> str:
-    """The template as the catalog writes it: %s between the parts, each % written %%."""
-    return "%s".join(part.replace("%", "%%") for part in parts)
+def template_text(parts: Parts, types: str | None = None, names: tuple[str | None, ...] | None = None) -> str:
+    """The template as the catalog writes it, from its parts and its placeholders' types and names:
+    {name} between the parts when a placeholder has a name (the braces style, parts verbatim), else
+    %s, or %d for a placeholder of type "d" and so on, with each % of the parts written %%. A
+    package gives the texts themselves for the templates this does not write back exactly."""
+    if names is not None and any(name is not None for name in names):
+        return parts[0] + "".join(f"{{{name or ''}}}{part}" for name, part in zip(names, parts[1:], strict=True))
+    kinds = types if types is not None else "s" * (len(parts) - 1)
+    rest = "".join(f"%{kind}{part.replace('%', '%%')}" for kind, part in zip(kinds, parts[1:], strict=True))
+    return parts[0].replace("%", "%%") + rest
 
 
 def fit(parts: Parts, message: str) -> tuple[str, ...] | None:
@@ -69,6 +77,9 @@ def fits(kind: str, value: str) -> bool:
         return True
     if kind == "b":
         return value == "true" or value == "false"
+    if kind == "d":  # the common typed case, in C: isdigit() alone would take other scripts' digits
+        digits = value[1:] if value[:1] == "-" else value
+        return digits.isascii() and digits.isdigit()
     at = _digits(value, 1 if value.startswith("-") else 0)
     if at < 0:
         return False
@@ -98,10 +109,10 @@ class Info(Generic[C]):
     """What the catalog says about one code, and its message matcher."""
 
     __slots__ = (
-        "_exact",
         "_templates",
         "category",
         "deprecated",
+        "exact",
         "http_status",
         "kind",
         "messages",
@@ -127,13 +138,20 @@ class Info(Generic[C]):
         order: tuple[int, ...] | None = None,
         upstream_name: str | None = None,
     ) -> None:
-        """`parts` are each variant's literals; `texts` the variants as written, when they are
-        not printf %s templates; `types` each variant's placeholder types ("sd"), when any is
+        """`parts` are each variant's literals; `texts` the variants as written, when
+        template_text does not write them back; `types` each variant's placeholder types ("sd"), when any is
         typed; `names` each variant's placeholder names, in the braces style; `order` the order
         to try variants in, when it is not spec order (the catalog's most-specific-wins rule)."""
         self.category = category
         self.parts = parts
-        self.messages = texts if texts is not None else tuple(map(template_text, parts))
+        self.messages = (
+            texts
+            if texts is not None
+            else tuple(
+                template_text(template, types[variant] if types else None, names[variant] if names else None)
+                for variant, template in enumerate(parts)
+            )
+        )
         self.names = names
         self.types = types
         self.order = order if order is not None else tuple(range(len(parts)))
@@ -144,7 +162,8 @@ class Info(Generic[C]):
         self.upstream_name = upstream_name
         # Variants without placeholders are found by one dict lookup: the catalog's rule lets
         # such a variant win over every other that fits its text.
-        self._exact: dict[str, int] = {}
+        self.exact: dict[str, int] = {}
+        """Each variant without placeholders by its text."""
         # The others, in the order to try them, as (variant, first literal, last literal,
         # len(first), len(last), middle literals, types or None): fit() unrolled, since this is
         # every client's hot path.
@@ -152,7 +171,7 @@ class Info(Generic[C]):
         for variant in order if order is not None else range(len(parts)):
             template = parts[variant]
             if len(template) == 1:
-                self._exact.setdefault(template[0], variant)
+                self.exact.setdefault(template[0], variant)
                 continue
             typed = types[variant] if types is not None and types[variant].strip("s") else None
             first, last = template[0], template[-1]
@@ -161,7 +180,7 @@ class Info(Generic[C]):
     def match(self, message: str) -> tuple[int, tuple[str, ...]] | None:
         """The variant `message` matches and the values in it (the rule of fit(), each value
         then fitting its placeholder's type), trying variants most specific first."""
-        variant = self._exact.get(message)
+        variant = self.exact.get(message)
         if variant is not None:
             return variant, ()
         for variant, first, last, start, tail, middles, typed in self._templates:
@@ -254,6 +273,179 @@ class Info(Generic[C]):
         for param, part in zip(params, parts[1:], strict=True):
             out += [str(param), part]
         return "".join(out)
+
+
+Row = tuple[str, str | None, str | None, tuple[Parts, ...], tuple[tuple[str, Any], ...]]
+"""One code in a generated package's table: its identifier, its class (None for a success code),
+its category's name, its templates' parts, and what Info takes beyond them as (keyword, value)
+pairs, with "aliases" ((identifier, upstream name) pairs), "description" and "deprecated" (its
+reason, "" for none) besides."""
+
+K = TypeVar("K")  # a generated package's code type, int or str
+
+
+class Table(Generic[K, C]):
+    """A generated package's one table of codes, read on demand: a code's Info, and each lookup by
+    name, is made the first time it is asked for, so importing the package costs no work per code."""
+
+    __slots__ = ("_category", "_classes", "_identifiers", "_names", "infos", "rows")
+
+    def __init__(self, rows: dict[K, Row], category: Callable[[str], C]) -> None:
+        self.rows = rows
+        self._category = category
+        self.infos: dict[K, Info[C]] = {}
+        """The Info of every code asked for so far (see info)."""
+        self._identifiers: dict[str, K] | None = None
+        self._names: dict[str, K] | None = None
+        self._classes: dict[str, K] | None = None
+
+    def info(self, code: K) -> Info[C] | None:
+        """The Info of a code of the table, or None for a code it does not hold."""
+        info = self.infos.get(code)
+        if info is None:
+            row = self.rows.get(code)
+            if row is None:
+                return None
+            options = {k: v for k, v in row[4] if k not in ("aliases", "description", "deprecated")}
+            category = self._category(row[2]) if row[2] is not None else None
+            info = Info(category, row[3], deprecated=self.deprecation(code) is not None, **options)
+            self.infos[code] = info
+        return info
+
+    def option(self, code: K, name: str) -> Any:
+        """A code's option from its row (None when it has none)."""
+        return next((value for key, value in self.rows[code][4] if key == name), None)
+
+    def deprecation(self, code: K) -> str | None:
+        """Why a code is deprecated ("" when no reason is given), or None when it is not."""
+        reason: str | None = self.option(code, "deprecated")
+        return reason
+
+    def identifiers(self) -> dict[str, K]:
+        """Every member's identifier and its aliases' identifiers -> code (ErrorCode["NAME"])."""
+        if self._identifiers is None:
+            found = {}
+            for code, row in self.rows.items():
+                found[row[0]] = code
+                for alias, _ in self.option(code, "aliases") or ():
+                    found[alias] = code
+            self._identifiers = found
+        return self._identifiers
+
+    def names(self) -> dict[str, K]:
+        """Every name of every code (identifier, upstream name, its aliases' both) -> code; the
+        first code to use a name keeps it (ErrorCode.by_name)."""
+        if self._names is None:
+            found: dict[str, K] = {}
+            for code, row in self.rows.items():
+                found.setdefault(row[0], code)
+                upstream = self.option(code, "upstream_name")
+                if upstream is not None:
+                    found.setdefault(upstream, code)
+                aliases: tuple[tuple[str, str], ...] = self.option(code, "aliases") or ()
+                for name in (*(a for a, _ in aliases), *(u for _, u in aliases)):
+                    found.setdefault(name, code)
+            self._names = found
+        return self._names
+
+    def classes(self) -> dict[str, K]:
+        """Every code's own exception class name -> code."""
+        if self._classes is None:
+            self._classes = {row[1]: code for code, row in self.rows.items() if row[1] is not None}
+        return self._classes
+
+    def doc(self, code: K) -> str:
+        """The docstring of a code's class: the code, its title and first message, its description
+        and why it is deprecated."""
+        row = self.rows[code]
+        info = self.info(code)
+        assert info is not None
+        doc = f"{code} {info.upstream_name or row[0]}" + (f": {info.messages[0]}" if info.messages else ".")
+        description = self.option(code, "description")
+        if description:
+            doc += "\n\n" + description
+        reason = self.deprecation(code)
+        if reason is not None:
+            doc += "\n\nDeprecated" + (f": {reason}" if reason else ".")
+        return doc
+
+
+E = TypeVar("E", bound=BaseException)
+
+
+def error_class(base: type[E], name: str, module: str, code: K, default: str, doc: str, **constants: object) -> type[E]:
+    """A code's own exception class under `base`, made on first use: `name(message=default)` is
+    `base(code, message)`; `constants` (its CODE ...) become class attributes."""
+    make = base.__init__
+
+    def __init__(self: E, message: str = default) -> None:
+        make(self, code, message)
+
+    __init__.__qualname__ = f"{name}.__init__"
+    namespace = {"__slots__": (), "__doc__": doc, "__module__": module, "__qualname__": name, "__init__": __init__}
+    return type(name, (base,), {**namespace, **constants})
+
+
+M = TypeVar("M")
+
+
+class CodeType(type):
+    """The metaclass of a generated ErrorCode: what Enum's gives (ErrorCode["NAME"], iteration in
+    catalog order, len, `in`, __members__) over members each made the first time it is asked for.
+    The class gives `_table` (its Table) and makes a member by being called with its code."""
+
+    _table: Table[Any, Any]
+
+    def __getitem__(cls: type[M], name: str) -> M:
+        code = _table(cls).identifiers().get(name)
+        if code is None:
+            raise KeyError(name)
+        member: M = _call(cls, code)
+        return member
+
+    def __iter__(cls: type[M]) -> Iterator[M]:
+        return (_call(cls, code) for code in _table(cls).rows)
+
+    def __reversed__(cls: type[M]) -> Iterator[M]:
+        return (_call(cls, code) for code in reversed(_table(cls).rows))
+
+    def __len__(cls) -> int:
+        return len(cls._table.rows)
+
+    def __contains__(cls, value: object) -> bool:
+        return isinstance(value, cls) or (isinstance(value, (int, str)) and value in cls._table.rows)
+
+    @property
+    def __members__(cls: type[M]) -> Mapping[str, M]:
+        """Every identifier, aliases' too, -> its member (as Enum's __members__)."""
+        return MappingProxyType({name: _call(cls, code) for name, code in _table(cls).identifiers().items()})
+
+    def __dir__(cls) -> list[str]:
+        return sorted({*super().__dir__(), *cls._table.identifiers()})
+
+
+def _table(cls: object) -> Table[Any, Any]:
+    table: Table[Any, Any] = getattr(cls, "_table")  # noqa: B009 - a self-typed metaclass method's class
+    return table
+
+
+def _call(cls: Callable[[Any], M], code: object) -> M:
+    return cls(code)
+
+
+def _member_by_name(cls: type, name: str) -> object:
+    """ErrorCode.NAME: a class attribute lookup that found nothing else (set as CodeType's
+    __getattr__, which type checkers do not see: they know every member's name, and no other)."""
+    if not name.startswith("_"):
+        code = _table(cls).identifiers().get(name)
+        if code is not None:
+            member = cls(code)
+            type.__setattr__(cls, name, member)  # found in the class from now on
+            return member
+    raise AttributeError(f"type object {cls.__name__!r} has no attribute {name!r}")
+
+
+setattr(CodeType, "__getattr__", _member_by_name)  # noqa: B010 - hidden from type checkers on purpose
 
 
 _BRACKET_OR_QUOTE = re.compile(r'[\[\]{}"]')

@@ -4,11 +4,26 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Callable, ClassVar, Dict, FrozenSet, List, Mapping, Optional, Tuple, Union
+from typing import TYPE_CHECKING, Any, ClassVar, Dict, FrozenSet, List, Mapping, Optional, SupportsIndex, Tuple, Union
 
-from ._runtime import MAX_DEPTH, Info, Location, PayloadError, build_payload, check_code, read_errors, read_payload
+from ._runtime import MAX_DEPTH as MAX_DEPTH
+from ._runtime import PayloadError as PayloadError
+from ._runtime import (
+    CodeType,
+    Info,
+    Location,
+    Row,
+    Table,
+    build_payload,
+    check_code,
+    error_class,
+    read_errors,
+    read_payload,
+)
 
-__all__ = [
+# __all__ (every name below but the private ones, and every code's class) is made when asked for:
+# see _module_attribute.
+_PUBLIC = (
     "MAX_DEPTH",
     "ApiError",
     "Category",
@@ -21,13 +36,7 @@ __all__ = [
     "DataExceptionError",
     "IntegrityError",
     "TransactionRollbackError",
-    "SuccessfulCompletionError",
-    "DivisionByZeroError",
-    "InvalidTextRepresentationError",
-    "UniqueViolationError",
-    "SerializationFailureError",
-    "DeadlockDetectedError",
-]
+)
 
 __version__ = "16.0.0"
 CATALOG_NAME = "sqlstate"
@@ -83,30 +92,67 @@ def _category_of(code: Code) -> Optional[Category]:
     return next((category for prefix, category in _CATEGORY_PREFIXES if code.startswith(prefix)), None)
 
 
-class ErrorCode(Enum):
-    """Every code the API may send, named as in the catalog."""
+class ErrorCode(metaclass=CodeType):
+    """Every code the API may send, named as in the catalog, with Enum's lookups (a member's
+    `value` is its code).
 
-    SUCCESSFUL_COMPLETION = "00000"
-    DIVISION_BY_ZERO = "22012"
-    INVALID_TEXT_REPRESENTATION = "22P02"
-    UNIQUE_VIOLATION = "23505"
-    SERIALIZATION_FAILURE = "40001"
-    DEADLOCK_DETECTED = "40P01"
+    ErrorCode.NAME, ErrorCode(code) and ErrorCode["NAME"] give the same member (an alias's name
+    too), iteration every code in catalog order, len() their number. Each member is made the first
+    time it is asked for, so importing the package costs nothing per code."""
+
+    _name_: str
+    _value_: Code
+
+    if TYPE_CHECKING:
+        SUCCESSFUL_COMPLETION: ErrorCode
+        DIVISION_BY_ZERO: ErrorCode
+        INVALID_TEXT_REPRESENTATION: ErrorCode
+        UNIQUE_VIOLATION: ErrorCode
+        SERIALIZATION_FAILURE: ErrorCode
+        DEADLOCK_DETECTED: ErrorCode
+
+    def __new__(cls, value: Code) -> ErrorCode:
+        """The member of a code (ValueError for a code the catalog does not list)."""
+        member = _MEMBERS.get(value)
+        if member is not None:
+            return member
+        row = _CODES.get(value)
+        if row is None:
+            raise ValueError(f"{value!r} is not a valid {cls.__qualname__}")
+        member = object.__new__(cls)
+        member._name_, member._value_ = row[0], str(value)
+        return _MEMBERS.setdefault(member._value_, member)  # one member per code, whichever thread made it
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__qualname__}.{self._name_}: {self._value_!r}>"
+
+    def __str__(self) -> str:
+        return f"{type(self).__qualname__}.{self._name_}"
+
+    def __reduce_ex__(self, protocol: SupportsIndex) -> Tuple[Any, ...]:
+        return type(self), (self._value_,)  # unpickled as ErrorCode(code): the same member
+
+    @property
+    def name(self) -> str:
+        """The identifier (BAD_SYMBOL); an alias's member is its code's, named by the code's."""
+        return self._name_
+
+    @property
+    def value(self) -> Code:
+        return self._value_
 
     @property
     def _info(self) -> Info[Category]:
-        # _value_, not value: mypy types `value` as the union of every member's literal, which
-        # costs it time in the number of members at each use (minutes at 10,000 codes).
-        info: Info[Category] = _INFO[self._value_]
+        info = _INFOS.get(self._value_) or _TABLE.info(self._value_)
+        assert info is not None
         return info
 
     @classmethod
     def by_name(cls, name: str) -> Optional[ErrorCode]:
         """The code a name stands for: its identifier, its upstream name or an alias's."""
-        member = cls.__members__.get(name)
-        if member is not None:
-            return member
-        code = _BY_NAME.get(name)
+        code = _TABLE.identifiers().get(name)
+        if code is None:
+            code = _TABLE.names().get(name)
         return cls(code) if code is not None else None
 
     @property
@@ -157,45 +203,21 @@ class ErrorCode(Enum):
         return _error(self._value_, self._info.fill(variant, params, named))
 
 
-_INFO: Dict[Code, Info[Category]] = {
-    "00000": Info(
-        Category.SUCCESS,
-        (("successful completion",),),
-    ),
-    "22012": Info(
-        Category.DATA_EXCEPTION,
-        (("division by zero",),),
-    ),
-    "22P02": Info(
-        Category.DATA_EXCEPTION,
-        (("invalid input syntax for type ", ": ", ""),),
-    ),
-    "23505": Info(
-        Category.INTEGRITY,
-        (("duplicate key value violates unique constraint ", ""),),
-        http_status=409,
-    ),
-    "40001": Info(
-        Category.TRANSACTION_ROLLBACK,
-        (("could not serialize access due to concurrent update",),),
-        retryable=True,
-    ),
-    "40P01": Info(
-        Category.TRANSACTION_ROLLBACK,
-        (("deadlock detected",),),
-        retryable=True,
-    ),
+_CODES: Dict[Code, Row] = {
+    "00000": ("SUCCESSFUL_COMPLETION", "SuccessfulCompletionError", "SUCCESS", (("successful completion",),), ()),
+    "22012": ("DIVISION_BY_ZERO", "DivisionByZeroError", "DATA_EXCEPTION", (("division by zero",),), ()),
+    "22P02": ("INVALID_TEXT_REPRESENTATION", "InvalidTextRepresentationError", "DATA_EXCEPTION", (("invalid input syntax for type ", ": ", ""),), ()),
+    "23505": ("UNIQUE_VIOLATION", "UniqueViolationError", "INTEGRITY", (("duplicate key value violates unique constraint ", ""),), (("http_status", 409),)),
+    "40001": ("SERIALIZATION_FAILURE", "SerializationFailureError", "TRANSACTION_ROLLBACK", (("could not serialize access due to concurrent update",),), (("retryable", True), ("description", "The transaction conflicted with a concurrent one. **Retry the whole\ntransaction**, not just the failed statement.\n"))),
+    "40P01": ("DEADLOCK_DETECTED", "DeadlockDetectedError", "TRANSACTION_ROLLBACK", (("deadlock detected",),), (("retryable", True),)),
 }
+"""The catalog: code -> (identifier, class, category, templates' parts, options). Read on
+demand: a code's Info, member and class are made the first time they are asked for."""
 
-# Upstream names that are not identifiers ("Request Throttled"), for ErrorCode.by_name.
-_BY_NAME: Dict[str, Code] = {
-    "SUCCESSFUL_COMPLETION": "00000",
-    "DIVISION_BY_ZERO": "22012",
-    "INVALID_TEXT_REPRESENTATION": "22P02",
-    "UNIQUE_VIOLATION": "23505",
-    "SERIALIZATION_FAILURE": "40001",
-    "DEADLOCK_DETECTED": "40P01",
-}
+_TABLE: Table[Code, Category] = Table(_CODES, lambda name: Category[name])
+_INFOS = _TABLE.infos
+_MEMBERS: Dict[Code, ErrorCode] = {}
+ErrorCode._table = _TABLE
 
 RETIRED_CODES: Mapping[Code, str] = {}
 """Codes the API no longer sends, with their former names; they are never reused."""
@@ -204,27 +226,22 @@ RETIRED_CODES: Mapping[Code, str] = {}
 class ApiError(Exception):
     """An error the API answered with. `except ApiError` catches every one of them."""
 
-    # Slots make building one about twice as fast as with instance-dict attributes;
-    # BaseException still gives every instance a __dict__ for notes and user attributes.
-    __slots__ = (
-        "code", "message", "category", "variant", "params", "retryable", "http_status", "kind", "matched", "detail",
-        "mismatch", "pointer", "__weakref__",
-    )
+    # Slots make building one about twice as fast as with instance-dict attributes; what the
+    # code says (category, retryable ...) is read from the catalog, and how the message matched
+    # is stored only when it did not match exactly. BaseException still gives every instance a
+    # __dict__, for notes and user attributes.
+    __slots__ = ("code", "message", "variant", "params", "pointer", "__weakref__")
 
     code: Code
     message: str
-    category: Optional[Category]
     variant: Optional[int]
     params: Tuple[str, ...]
-    retryable: bool
-    http_status: Optional[int]
-    kind: str
-    matched: str
+    matched: str = "exact"
     """How the message matched its variant: "exact", "tolerant" (a drift the catalog tolerates,
     see TOLERATE) or "none"."""
-    detail: Optional[str]
+    detail: Optional[str] = None
     """Text after the documented message, when a tolerant match left some."""
-    mismatch: Optional[str]
+    mismatch: Optional[str] = None
     """Why no variant matched: "empty", "undocumented" (the code documents no message),
     "unmatched", or "unknown_code"."""
     pointer: str
@@ -233,23 +250,29 @@ class ApiError(Exception):
     def __init__(self, code: Code, message: str) -> None:
         # BaseException.__new__ has already set self.args to the arguments given, as
         # pickling needs them; calling Exception.__init__ again would only cost time.
-        self.code = code
-        self.message = message
-        self.pointer = ""
-        info = _INFO.get(code)
-        if info is None:
-            self.category, self.variant, self.params, self.retryable, self.http_status, self.kind = (
-                _category_of(code), None, (), False, None, "error")
-            self.matched, self.detail, self.mismatch = "none", None, "unknown_code"
-            return
-        matched = info.match(message)
-        if matched is not None:
-            self.variant, self.params = matched
-            self.matched, self.detail, self.mismatch = "exact", None, None
-        else:
-            self.variant, self.params, self.matched, self.detail, self.mismatch = info.match_loosely(message, TOLERATE)
-        self.category, self.retryable, self.http_status = info.category, info.retryable, info.http_status
-        self.kind = info.kind
+        _classify(self, code, message, "")
+
+    @property
+    def category(self) -> Optional[Category]:
+        """The code's category; an unknown code's is the category whose declared codes hold it."""
+        info = _INFOS.get(self.code) or _TABLE.info(self.code)
+        return info.category if info is not None else _category_of(self.code)
+
+    @property
+    def retryable(self) -> bool:
+        info = _INFOS.get(self.code) or _TABLE.info(self.code)
+        return info.retryable if info is not None else False
+
+    @property
+    def http_status(self) -> Optional[int]:
+        info = _INFOS.get(self.code) or _TABLE.info(self.code)
+        return info.http_status if info is not None else None
+
+    @property
+    def kind(self) -> str:
+        """"error" or "warning" ("error" for an unknown code)."""
+        info = _INFOS.get(self.code) or _TABLE.info(self.code)
+        return info.kind if info is not None else "error"
 
     def to_payload(self) -> Dict[str, object]:
         """The payload the API sends for this error, at the catalog's first location without a
@@ -259,13 +282,13 @@ class ApiError(Exception):
     @property
     def params_by_name(self) -> Dict[str, str]:
         """The values of named placeholders ({ccy}) by name; empty for printf templates."""
-        info = _INFO.get(self.code)
+        info = _TABLE.info(self.code)
         return info.params_by_name(self.variant, self.params) if info is not None else {}
 
     @property
     def error_code(self) -> Optional[ErrorCode]:
         """The catalog's member for this code, or None for a code it does not know."""
-        return ErrorCode(self.code) if self.code in _INFO else None
+        return ErrorCode(self.code) if self.code in _CODES else None
 
     def __str__(self) -> str:
         known = self.error_code
@@ -297,89 +320,114 @@ class TransactionRollbackError(ApiError):
     __slots__ = ()
 
 
-class SuccessfulCompletionError(SuccessError):
-    "00000 SUCCESSFUL_COMPLETION: successful completion"
+if TYPE_CHECKING:
 
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode("00000")  # a call: a member's literal type costs mypy O(members)
+    class _Code(ApiError):
+        """What a code's own class adds to ApiError, for type checkers: each class is made the
+        first time it is asked for (see _class_of), directly under its category's class."""
 
-    def __init__(self, message: str = "successful completion") -> None:
-        ApiError.__init__(self, "00000", message)
+        CODE: ClassVar[ErrorCode]
 
+        def __init__(self, message: str = "") -> None: ...
 
-class DivisionByZeroError(DataExceptionError):
-    "22012 DIVISION_BY_ZERO: division by zero"
+    class _SuccessErrorCode(_Code, SuccessError): ...
 
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode("22012")  # a call: a member's literal type costs mypy O(members)
+    class _DataExceptionErrorCode(_Code, DataExceptionError): ...
 
-    def __init__(self, message: str = "division by zero") -> None:
-        ApiError.__init__(self, "22012", message)
+    class _IntegrityErrorCode(_Code, IntegrityError): ...
 
+    class _TransactionRollbackErrorCode(_Code, TransactionRollbackError): ...
 
-class InvalidTextRepresentationError(DataExceptionError):
-    "22P02 INVALID_TEXT_REPRESENTATION: invalid input syntax for type %s: %s"
+    class SuccessfulCompletionError(_SuccessErrorCode): ...
+    class DivisionByZeroError(_DataExceptionErrorCode): ...
+    class InvalidTextRepresentationError(_DataExceptionErrorCode): ...
+    class UniqueViolationError(_IntegrityErrorCode): ...
+    class SerializationFailureError(_TransactionRollbackErrorCode): ...
+    class DeadlockDetectedError(_TransactionRollbackErrorCode): ...
 
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode("22P02")  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "invalid input syntax for type %s: %s") -> None:
-        ApiError.__init__(self, "22P02", message)
-
-
-class UniqueViolationError(IntegrityError):
-    "23505 UNIQUE_VIOLATION: duplicate key value violates unique constraint %s"
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode("23505")  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "duplicate key value violates unique constraint %s") -> None:
-        ApiError.__init__(self, "23505", message)
-
-
-class SerializationFailureError(TransactionRollbackError):
-    "40001 SERIALIZATION_FAILURE: could not serialize access due to concurrent update\n\nThe transaction conflicted with a concurrent one. **Retry the whole\ntransaction**, not just the failed statement.\n"
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode("40001")  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "could not serialize access due to concurrent update") -> None:
-        ApiError.__init__(self, "40001", message)
-
-
-class DeadlockDetectedError(TransactionRollbackError):
-    "40P01 DEADLOCK_DETECTED: deadlock detected"
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode("40P01")  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "deadlock detected") -> None:
-        ApiError.__init__(self, "40P01", message)
-
-
-_BY_CODE: Dict[Code, Callable[[str], ApiError]] = {
-    "00000": SuccessfulCompletionError,
-    "22012": DivisionByZeroError,
-    "22P02": InvalidTextRepresentationError,
-    "23505": UniqueViolationError,
-    "40001": SerializationFailureError,
-    "40P01": DeadlockDetectedError,
-}
-
-_BY_CATEGORY: Dict[Category, Callable[[Code, str], ApiError]] = {
+_BY_CATEGORY: Dict[Category, type[ApiError]] = {
     Category.SUCCESS: SuccessError,
     Category.DATA_EXCEPTION: DataExceptionError,
     Category.INTEGRITY: IntegrityError,
     Category.TRANSACTION_ROLLBACK: TransactionRollbackError,
 }
 
+_CLASSES: Dict[Code, type[ApiError]] = {}
+"""Every code's own class made so far (see _class_of)."""
+
+
+def _class_of(code: Code) -> Optional[type[ApiError]]:
+    """A listed code's own class, made the first time it is asked for and then the same class for
+    good; None for a code the catalog does not list, or one of the success kind."""
+    made = _CLASSES.get(code)
+    if made is not None:
+        return made
+    row = _CODES.get(code)
+    if row is None or row[1] is None:
+        return None
+    base = _BY_CATEGORY[Category[row[2]]] if row[2] is not None else ApiError
+    info = _TABLE.info(code)
+    assert info is not None
+    default = info.messages[0] if info.messages else ""
+    made = error_class(base, row[1], __name__, code, default, _TABLE.doc(code), CODE=ErrorCode(code))
+    made = _CLASSES.setdefault(code, made)  # one class per code, whichever thread made it
+    globals().setdefault(row[1], made)
+    return made
+
+
+def _module_attribute(name: str) -> object:
+    """A module attribute not found otherwise (the module's __getattr__, which type checkers do
+    not see: they know every class by its declaration above): a code's class, or __all__."""
+    code = _TABLE.classes().get(name)
+    if code is not None:
+        return _class_of(code)
+    if name == "__all__":
+        return [*_PUBLIC, *_TABLE.classes()]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _module_names() -> List[str]:
+    return sorted({*globals(), *_TABLE.classes()})
+
+
+globals().update(__getattr__=_module_attribute, __dir__=_module_names)
+
+
+def _classify(error: ApiError, code: Code, message: str, pointer: str) -> ApiError:
+    """`error` (just made) with its code and message, the variant the message matched and its
+    params, or why none matched."""
+    error.code, error.message, error.pointer = code, message, pointer
+    info = _INFOS.get(code) or _TABLE.info(code)
+    if info is None:
+        error.variant, error.params, error.matched, error.mismatch = None, (), "none", "unknown_code"
+        return error
+    variant = info.exact.get(message)  # a variant without placeholders: the most common case
+    if variant is not None:
+        error.variant, error.params = variant, ()
+        return error
+    matched = info.match(message)
+    if matched is not None:
+        error.variant, error.params = matched
+    else:
+        error.variant, error.params, error.matched, error.detail, error.mismatch = info.match_loosely(message, TOLERATE)
+    return error
+
+
+def _known(cls: type[ApiError], code: Code, message: str, pointer: str) -> ApiError:
+    """A listed code's error of its own class `cls`, as `cls(message)` makes it, but sooner."""
+    return _classify(_NEW(cls, message), code, message, pointer)
+
+
+_NEW = ApiError.__new__  # BaseException's: sets args, as pickling needs them
+_NOT_A_DICT: Mapping[str, object] = {}
+
 
 def _error(code: Code, message: str) -> ApiError:
     """The exception for a code and message: a known code's own class, an unknown code's
     category's class (or ApiError outside every category)."""
-    known = _BY_CODE.get(code)
+    known = _CLASSES.get(code) or _class_of(code)
     if known is not None:
-        return known(message)
+        return _known(known, code, message, "")
     category = _category_of(code)
     return _BY_CATEGORY[category](code, message) if category is not None else ApiError(code, message)
 
@@ -392,11 +440,21 @@ def from_payload(payload: Union[Mapping[str, object], str, bytes, bytearray]) ->
     Raises PayloadError (a ValueError) when the payload is not an error payload,
     including JSON text nested deeper than MAX_DEPTH levels.
     """
-    code, message = read_payload(payload, CODE_FIELD, MESSAGE_FIELD, True)
-    known = _BY_CODE.get(code)
+    # A dict whose fields have the types they must is read here; anything else by read_payload,
+    # which checks it all.
+    data = payload if type(payload) is dict else _NOT_A_DICT
+    code, message = data.get(CODE_FIELD), data.get(MESSAGE_FIELD)
+    if type(code) is not str or type(message) is not str or not message.isascii():
+        code, message = read_payload(payload, CODE_FIELD, MESSAGE_FIELD, True)
+    known = _CLASSES.get(code) or _class_of(code)
     if known is not None:
-        error = known(message)
-        error.pointer = "/sqlstate"
+        # _known(known, code, message, pointer), unrolled for a message without placeholders
+        error = _NEW(known, message)
+        variant = _INFOS[code].exact.get(message)  # its class was made: so was its Info
+        if variant is None:
+            return _classify(error, code, message, "/sqlstate")
+        error.code, error.message, error.pointer, error.variant, error.params = (
+            code, message, "/sqlstate", variant, ())
         return error
     check_code(code, CODE_FIELD)
     category = _category_of(code)
@@ -410,7 +468,7 @@ def every_error(payload: Union[Mapping[str, object], str, bytes, bytearray]) -> 
     with the JSON Pointer of its code in `pointer`; success codes are left out."""
     errors: List[ApiError] = []
     for pointer, code, message in read_errors(payload, LOCATIONS, True, NUMERIC_STRINGS):
-        info = _INFO.get(code)
+        info = _INFOS.get(code) or _TABLE.info(code)
         if info is not None and info.kind == "success":
             continue
         error = _error(code, message)

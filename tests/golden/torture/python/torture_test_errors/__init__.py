@@ -3,12 +3,27 @@
 
 from __future__ import annotations
 
-from enum import Enum, IntEnum
-from typing import Callable, ClassVar, Dict, FrozenSet, List, Mapping, Optional, Tuple, Union
+from enum import Enum
+from typing import TYPE_CHECKING, Any, ClassVar, Dict, FrozenSet, List, Mapping, Optional, SupportsIndex, Tuple, Union
 
-from ._runtime import MAX_DEPTH, Info, Location, PayloadError, build_payload, check_code, read_errors, read_payload
+from ._runtime import MAX_DEPTH as MAX_DEPTH
+from ._runtime import PayloadError as PayloadError
+from ._runtime import (
+    CodeType,
+    Info,
+    Location,
+    Row,
+    Table,
+    build_payload,
+    check_code,
+    error_class,
+    read_errors,
+    read_payload,
+)
 
-__all__ = [
+# __all__ (every name below but the private ones, and every code's class) is made when asked for:
+# see _module_attribute.
+_PUBLIC = (
     "MAX_DEPTH",
     "ApiError",
     "Category",
@@ -20,38 +35,7 @@ __all__ = [
     "QuotingError",
     "TextError",
     "LifecycleError",
-    "QuotesError",
-    "BackslashesError",
-    "PercentError",
-    "TemplateSyntaxError",
-    "MarkupError",
-    "WhitespaceError",
-    "SeparatorsError",
-    "AstralError",
-    "RtlError",
-    "None1Error",
-    "SelfTestError",
-    "ErrorCodeError",
-    "AError",
-    "A1bError",
-    "CategoryError",
-    "ChanError",
-    "SelectError",
-    "RecoverError",
-    "DefError",
-    "LambdaError",
-    "MapError",
-    "NoneError",
-    "ClassError",
-    "StringError",
-    "InitError",
-    "ConstructorError",
-    "EnumError",
-    "ApiTimeoutError",
-    "OldLimitError",
-    "NewLimitError",
-    "DeprecatedNoReasonError",
-]
+)
 
 __version__ = "2.0.0-rc.1+build.5"
 CATALOG_NAME = "torture-test"
@@ -104,55 +88,90 @@ def _category_of(code: Code) -> Optional[Category]:
     return next((category for low, high, category in _CATEGORY_RANGES if low <= code <= high), None)
 
 
-class ErrorCode(IntEnum):
-    """Every code the API may send, named as in the catalog."""
+class ErrorCode(int, metaclass=CodeType):
+    """Every code the API may send, named as in the catalog: an int, with Enum's lookups.
 
-    QUOTES = 100
-    BACKSLASHES = 101
-    PERCENT = 102
-    TEMPLATE_SYNTAX = 103
-    MARKUP = 104
-    WHITESPACE = 105
-    SEPARATORS = 200
-    ASTRAL = 201
-    RTL = 202
-    NONE1 = 203
-    SELF_TEST = 204
-    ERROR_CODE = 205
-    A = 206
-    A1B = 207
-    CATEGORY = 208
-    CHAN = 209
-    SELECT = 210
-    RECOVER = 211
-    DEF = 212
-    LAMBDA = 213
-    MAP = 214
-    NONE = 215
-    CLASS = 216
-    STRING = 217
-    INIT = 218
-    CONSTRUCTOR = 219
-    ENUM = 220
-    TIMEOUT = 221
-    OLD_LIMIT = 900
-    NEW_LIMIT = 901
-    DEPRECATED_NO_REASON = 903
+    ErrorCode.NAME, ErrorCode(code) and ErrorCode["NAME"] give the same member (an alias's name
+    too), iteration every code in catalog order, len() their number. Each member is made the first
+    time it is asked for, so importing the package costs nothing per code."""
+
+    _name_: str
+    _value_: Code
+
+    if TYPE_CHECKING:
+        QUOTES: ErrorCode
+        BACKSLASHES: ErrorCode
+        PERCENT: ErrorCode
+        TEMPLATE_SYNTAX: ErrorCode
+        MARKUP: ErrorCode
+        WHITESPACE: ErrorCode
+        SEPARATORS: ErrorCode
+        ASTRAL: ErrorCode
+        RTL: ErrorCode
+        NONE1: ErrorCode
+        SELF_TEST: ErrorCode
+        ERROR_CODE: ErrorCode
+        A: ErrorCode
+        A1B: ErrorCode
+        CATEGORY: ErrorCode
+        CHAN: ErrorCode
+        SELECT: ErrorCode
+        RECOVER: ErrorCode
+        DEF: ErrorCode
+        LAMBDA: ErrorCode
+        MAP: ErrorCode
+        NONE: ErrorCode
+        CLASS: ErrorCode
+        STRING: ErrorCode
+        INIT: ErrorCode
+        CONSTRUCTOR: ErrorCode
+        ENUM: ErrorCode
+        TIMEOUT: ErrorCode
+        OLD_LIMIT: ErrorCode
+        NEW_LIMIT: ErrorCode
+        DEPRECATED_NO_REASON: ErrorCode
+
+    def __new__(cls, value: Code) -> ErrorCode:
+        """The member of a code (ValueError for a code the catalog does not list)."""
+        member = _MEMBERS.get(value)
+        if member is not None:
+            return member
+        row = _CODES.get(value)
+        if row is None:
+            raise ValueError(f"{value!r} is not a valid {cls.__qualname__}")
+        member = int.__new__(cls, value)
+        member._name_, member._value_ = row[0], int(value)
+        return _MEMBERS.setdefault(member._value_, member)  # one member per code, whichever thread made it
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__qualname__}.{self._name_}: {self._value_!r}>"
+
+    __str__ = int.__repr__  # str() gives the code, as an IntEnum's does
+
+    def __reduce_ex__(self, protocol: SupportsIndex) -> Tuple[Any, ...]:
+        return type(self), (self._value_,)  # unpickled as ErrorCode(code): the same member
+
+    @property
+    def name(self) -> str:
+        """The identifier (BAD_SYMBOL); an alias's member is its code's, named by the code's."""
+        return self._name_
+
+    @property
+    def value(self) -> Code:
+        return self._value_
 
     @property
     def _info(self) -> Info[Category]:
-        # _value_, not value: mypy types `value` as the union of every member's literal, which
-        # costs it time in the number of members at each use (minutes at 10,000 codes).
-        info: Info[Category] = _INFO[self._value_]
+        info = _INFOS.get(self._value_) or _TABLE.info(self._value_)
+        assert info is not None
         return info
 
     @classmethod
     def by_name(cls, name: str) -> Optional[ErrorCode]:
         """The code a name stands for: its identifier, its upstream name or an alias's."""
-        member = cls.__members__.get(name)
-        if member is not None:
-            return member
-        code = _BY_NAME.get(name)
+        code = _TABLE.identifiers().get(name)
+        if code is None:
+            code = _TABLE.names().get(name)
         return cls(code) if code is not None else None
 
     @property
@@ -203,171 +222,46 @@ class ErrorCode(IntEnum):
         return _error(self._value_, self._info.fill(variant, params, named))
 
 
-_INFO: Dict[Code, Info[Category]] = {
-    100: Info(
-        Category.QUOTING,
-        (("He said \"hi\" and 'bye'",), ("\"\"\" triple ''' quotes ", " \"\"\""),),
-    ),
-    101: Info(
-        Category.QUOTING,
-        (("C:\\path\\to\\file and a trailing backslash \\",), ("\\x00 \\u2028 \\n written as text",),),
-    ),
-    102: Info(
-        Category.QUOTING,
-        (("100% sure",), ("%s is literal, ", " is not"), ("", "", ""),),
-    ),
-    103: Info(
-        Category.QUOTING,
-        (("${injection} `backtick` {{ jinja }} {% raw %} */ /* -- #{ruby}",),),
-    ),
-    104: Info(
-        Category.QUOTING,
-        (("</script><script>alert(1)</script>",), ("# not a heading",), ("1. not a list | pipe | *stars* _under_ [link](x) <b>bold</b> &amp;",),),
-    ),
-    105: Info(
-        Category.QUOTING,
-        ((" leading and trailing spaces ",), ("two  spaces",),),
-    ),
-    200: Info(
-        Category.TEXT,
-        (("line\u2028separator and para\u2029graph",),),
-    ),
-    201: Info(
-        Category.TEXT,
-        (("emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, a flag 🇺🇦 and a skin tone 👍🏽",),),
-        retryable=True,
-        http_status=503,
-    ),
-    202: Info(
-        Category.TEXT,
-        (("RTL: مرحبا שלום ", ""), ("full-width。punctuation，and combining é",),),
-    ),
-    203: Info(
-        Category.TEXT,
-        (("None",),),
-    ),
-    204: Info(
-        Category.TEXT,
-        (("self",),),
-    ),
-    205: Info(
-        Category.TEXT,
-        (("ErrorCode",),),
-    ),
-    206: Info(
-        Category.TEXT,
-        (("a",),),
-    ),
-    207: Info(
-        Category.TEXT,
-        (("a1b",),),
-    ),
-    208: Info(
-        Category.TEXT,
-        (("category",),),
-    ),
-    209: Info(
-        Category.TEXT,
-        (("chan",),),
-    ),
-    210: Info(
-        Category.TEXT,
-        (("select",),),
-    ),
-    211: Info(
-        Category.TEXT,
-        (("recover",),),
-    ),
-    212: Info(
-        Category.TEXT,
-        (("def",),),
-    ),
-    213: Info(
-        Category.TEXT,
-        (("lambda",),),
-    ),
-    214: Info(
-        Category.TEXT,
-        (("map",),),
-    ),
-    215: Info(
-        Category.TEXT,
-        (("none",),),
-    ),
-    216: Info(
-        Category.TEXT,
-        (("class",),),
-    ),
-    217: Info(
-        Category.TEXT,
-        (("string",),),
-    ),
-    218: Info(
-        Category.TEXT,
-        (("init",),),
-    ),
-    219: Info(
-        Category.TEXT,
-        (("constructor",),),
-    ),
-    220: Info(
-        Category.TEXT,
-        (("enum",),),
-    ),
-    221: Info(
-        Category.TEXT,
-        (("Timed out after ", " ms."),),
-    ),
-    900: Info(
-        Category.LIFECYCLE,
-        (("Old limit ", " reached."),),
-        deprecated=True,
-    ),
-    901: Info(
-        Category.LIFECYCLE,
-        (("Limit ", " reached."),),
-    ),
-    903: Info(
-        Category.LIFECYCLE,
-        (("Deprecated without a reason.",),),
-        deprecated=True,
-    ),
+_CODES: Dict[Code, Row] = {
+    100: ("QUOTES", "QuotesError", "QUOTING", (("He said \"hi\" and 'bye'",), ("\"\"\" triple ''' quotes ", " \"\"\"")), ()),
+    101: ("BACKSLASHES", "BackslashesError", "QUOTING", (("C:\\path\\to\\file and a trailing backslash \\",), ("\\x00 \\u2028 \\n written as text",)), ()),
+    102: ("PERCENT", "PercentError", "QUOTING", (("100% sure",), ("%s is literal, ", " is not"), ("", "", "")), ()),
+    103: ("TEMPLATE_SYNTAX", "TemplateSyntaxError", "QUOTING", (("${injection} `backtick` {{ jinja }} {% raw %} */ /* -- #{ruby}",),), (("description", "Jinja, JS and Go template syntax in data must stay data: `{{ x }}`, `${x}`."),)),
+    104: ("MARKUP", "MarkupError", "QUOTING", (("</script><script>alert(1)</script>",), ("# not a heading",), ("1. not a list | pipe | *stars* _under_ [link](x) <b>bold</b> &amp;",)), ()),
+    105: ("WHITESPACE", "WhitespaceError", "QUOTING", ((" leading and trailing spaces ",), ("two  spaces",)), ()),
+    200: ("SEPARATORS", "SeparatorsError", "TEXT", (("line\u2028separator and para\u2029graph",),), ()),
+    201: ("ASTRAL", "AstralError", "TEXT", (("emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, a flag 🇺🇦 and a skin tone 👍🏽",),), (("retryable", True), ("http_status", 503))),
+    202: ("RTL", "RtlError", "TEXT", (("RTL: مرحبا שלום ", ""), ("full-width。punctuation，and combining é",)), ()),
+    203: ("NONE1", "None1Error", "TEXT", (("None",),), ()),
+    204: ("SELF_TEST", "SelfTestError", "TEXT", (("self",),), ()),
+    205: ("ERROR_CODE", "ErrorCodeError", "TEXT", (("ErrorCode",),), ()),
+    206: ("A", "AError", "TEXT", (("a",),), ()),
+    207: ("A1B", "A1bError", "TEXT", (("a1b",),), ()),
+    208: ("CATEGORY", "CategoryError", "TEXT", (("category",),), ()),
+    209: ("CHAN", "ChanError", "TEXT", (("chan",),), ()),
+    210: ("SELECT", "SelectError", "TEXT", (("select",),), ()),
+    211: ("RECOVER", "RecoverError", "TEXT", (("recover",),), ()),
+    212: ("DEF", "DefError", "TEXT", (("def",),), ()),
+    213: ("LAMBDA", "LambdaError", "TEXT", (("lambda",),), ()),
+    214: ("MAP", "MapError", "TEXT", (("map",),), ()),
+    215: ("NONE", "NoneError", "TEXT", (("none",),), ()),
+    216: ("CLASS", "ClassError", "TEXT", (("class",),), ()),
+    217: ("STRING", "StringError", "TEXT", (("string",),), ()),
+    218: ("INIT", "InitError", "TEXT", (("init",),), ()),
+    219: ("CONSTRUCTOR", "ConstructorError", "TEXT", (("constructor",),), ()),
+    220: ("ENUM", "EnumError", "TEXT", (("enum",),), ()),
+    221: ("TIMEOUT", "ApiTimeoutError", "TEXT", (("Timed out after ", " ms."),), ()),
+    900: ("OLD_LIMIT", "OldLimitError", "LIFECYCLE", (("Old limit ", " reached."),), (("deprecated", "Use **`NEW_LIMIT`** (901) instead."),)),
+    901: ("NEW_LIMIT", "NewLimitError", "LIFECYCLE", (("Limit ", " reached."),), ()),
+    903: ("DEPRECATED_NO_REASON", "DeprecatedNoReasonError", "LIFECYCLE", (("Deprecated without a reason.",),), (("deprecated", ""),)),
 }
+"""The catalog: code -> (identifier, class, category, templates' parts, options). Read on
+demand: a code's Info, member and class are made the first time they are asked for."""
 
-# Upstream names that are not identifiers ("Request Throttled"), for ErrorCode.by_name.
-_BY_NAME: Dict[str, Code] = {
-    "QUOTES": 100,
-    "BACKSLASHES": 101,
-    "PERCENT": 102,
-    "TEMPLATE_SYNTAX": 103,
-    "MARKUP": 104,
-    "WHITESPACE": 105,
-    "SEPARATORS": 200,
-    "ASTRAL": 201,
-    "RTL": 202,
-    "NONE1": 203,
-    "SELF_TEST": 204,
-    "ERROR_CODE": 205,
-    "A": 206,
-    "A1B": 207,
-    "CATEGORY": 208,
-    "CHAN": 209,
-    "SELECT": 210,
-    "RECOVER": 211,
-    "DEF": 212,
-    "LAMBDA": 213,
-    "MAP": 214,
-    "NONE": 215,
-    "CLASS": 216,
-    "STRING": 217,
-    "INIT": 218,
-    "CONSTRUCTOR": 219,
-    "ENUM": 220,
-    "TIMEOUT": 221,
-    "OLD_LIMIT": 900,
-    "NEW_LIMIT": 901,
-    "DEPRECATED_NO_REASON": 903,
-}
+_TABLE: Table[Code, Category] = Table(_CODES, lambda name: Category[name])
+_INFOS = _TABLE.infos
+_MEMBERS: Dict[Code, ErrorCode] = {}
+ErrorCode._table = _TABLE
 
 RETIRED_CODES: Mapping[Code, str] = {
     902: "GONE",
@@ -378,27 +272,22 @@ RETIRED_CODES: Mapping[Code, str] = {
 class ApiError(Exception):
     """An error the API answered with. `except ApiError` catches every one of them."""
 
-    # Slots make building one about twice as fast as with instance-dict attributes;
-    # BaseException still gives every instance a __dict__ for notes and user attributes.
-    __slots__ = (
-        "code", "message", "category", "variant", "params", "retryable", "http_status", "kind", "matched", "detail",
-        "mismatch", "pointer", "__weakref__",
-    )
+    # Slots make building one about twice as fast as with instance-dict attributes; what the
+    # code says (category, retryable ...) is read from the catalog, and how the message matched
+    # is stored only when it did not match exactly. BaseException still gives every instance a
+    # __dict__, for notes and user attributes.
+    __slots__ = ("code", "message", "variant", "params", "pointer", "__weakref__")
 
     code: Code
     message: str
-    category: Optional[Category]
     variant: Optional[int]
     params: Tuple[str, ...]
-    retryable: bool
-    http_status: Optional[int]
-    kind: str
-    matched: str
+    matched: str = "exact"
     """How the message matched its variant: "exact", "tolerant" (a drift the catalog tolerates,
     see TOLERATE) or "none"."""
-    detail: Optional[str]
+    detail: Optional[str] = None
     """Text after the documented message, when a tolerant match left some."""
-    mismatch: Optional[str]
+    mismatch: Optional[str] = None
     """Why no variant matched: "empty", "undocumented" (the code documents no message),
     "unmatched", or "unknown_code"."""
     pointer: str
@@ -407,23 +296,29 @@ class ApiError(Exception):
     def __init__(self, code: Code, message: str) -> None:
         # BaseException.__new__ has already set self.args to the arguments given, as
         # pickling needs them; calling Exception.__init__ again would only cost time.
-        self.code = code
-        self.message = message
-        self.pointer = ""
-        info = _INFO.get(code)
-        if info is None:
-            self.category, self.variant, self.params, self.retryable, self.http_status, self.kind = (
-                _category_of(code), None, (), False, None, "error")
-            self.matched, self.detail, self.mismatch = "none", None, "unknown_code"
-            return
-        matched = info.match(message)
-        if matched is not None:
-            self.variant, self.params = matched
-            self.matched, self.detail, self.mismatch = "exact", None, None
-        else:
-            self.variant, self.params, self.matched, self.detail, self.mismatch = info.match_loosely(message, TOLERATE)
-        self.category, self.retryable, self.http_status = info.category, info.retryable, info.http_status
-        self.kind = info.kind
+        _classify(self, code, message, "")
+
+    @property
+    def category(self) -> Optional[Category]:
+        """The code's category; an unknown code's is the category whose declared codes hold it."""
+        info = _INFOS.get(self.code) or _TABLE.info(self.code)
+        return info.category if info is not None else _category_of(self.code)
+
+    @property
+    def retryable(self) -> bool:
+        info = _INFOS.get(self.code) or _TABLE.info(self.code)
+        return info.retryable if info is not None else False
+
+    @property
+    def http_status(self) -> Optional[int]:
+        info = _INFOS.get(self.code) or _TABLE.info(self.code)
+        return info.http_status if info is not None else None
+
+    @property
+    def kind(self) -> str:
+        """"error" or "warning" ("error" for an unknown code)."""
+        info = _INFOS.get(self.code) or _TABLE.info(self.code)
+        return info.kind if info is not None else "error"
 
     def to_payload(self) -> Dict[str, object]:
         """The payload the API sends for this error, at the catalog's first location without a
@@ -433,13 +328,13 @@ class ApiError(Exception):
     @property
     def params_by_name(self) -> Dict[str, str]:
         """The values of named placeholders ({ccy}) by name; empty for printf templates."""
-        info = _INFO.get(self.code)
+        info = _TABLE.info(self.code)
         return info.params_by_name(self.variant, self.params) if info is not None else {}
 
     @property
     def error_code(self) -> Optional[ErrorCode]:
         """The catalog's member for this code, or None for a code it does not know."""
-        return ErrorCode(self.code) if self.code in _INFO else None
+        return ErrorCode(self.code) if self.code in _CODES else None
 
     def __str__(self) -> str:
         known = self.error_code
@@ -465,363 +360,136 @@ class LifecycleError(ApiError):
     __slots__ = ()
 
 
-class QuotesError(QuotingError):
-    "100 QUOTES: He said \"hi\" and 'bye'"
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(100)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "He said \"hi\" and 'bye'") -> None:
-        ApiError.__init__(self, 100, message)
-
-
-class BackslashesError(QuotingError):
-    "101 BACKSLASHES: C:\\path\\to\\file and a trailing backslash \\"
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(101)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "C:\\path\\to\\file and a trailing backslash \\") -> None:
-        ApiError.__init__(self, 101, message)
-
-
-class PercentError(QuotingError):
-    "102 PERCENT: 100%% sure"
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(102)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "100%% sure") -> None:
-        ApiError.__init__(self, 102, message)
-
-
-class TemplateSyntaxError(QuotingError):
-    "103 TEMPLATE_SYNTAX: ${injection} `backtick` {{ jinja }} {%% raw %%} */ /* -- #{ruby}\n\nJinja, JS and Go template syntax in data must stay data: `{{ x }}`, `${x}`."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(103)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "${injection} `backtick` {{ jinja }} {%% raw %%} */ /* -- #{ruby}") -> None:
-        ApiError.__init__(self, 103, message)
-
-
-class MarkupError(QuotingError):
-    "104 MARKUP: </script><script>alert(1)</script>"
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(104)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "</script><script>alert(1)</script>") -> None:
-        ApiError.__init__(self, 104, message)
-
-
-class WhitespaceError(QuotingError):
-    "105 WHITESPACE:  leading and trailing spaces "
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(105)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = " leading and trailing spaces ") -> None:
-        ApiError.__init__(self, 105, message)
-
-
-class SeparatorsError(TextError):
-    "200 SEPARATORS: line\u2028separator and para\u2029graph"
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(200)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "line\u2028separator and para\u2029graph") -> None:
-        ApiError.__init__(self, 200, message)
-
-
-class AstralError(TextError):
-    "201 ASTRAL: emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, a flag 🇺🇦 and a skin tone 👍🏽"
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(201)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, a flag 🇺🇦 and a skin tone 👍🏽") -> None:
-        ApiError.__init__(self, 201, message)
-
-
-class RtlError(TextError):
-    "202 RTL: RTL: مرحبا שלום %s"
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(202)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "RTL: مرحبا שלום %s") -> None:
-        ApiError.__init__(self, 202, message)
-
-
-class None1Error(TextError):
-    "203 NONE1: None"
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(203)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "None") -> None:
-        ApiError.__init__(self, 203, message)
-
-
-class SelfTestError(TextError):
-    "204 SELF_TEST: self"
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(204)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "self") -> None:
-        ApiError.__init__(self, 204, message)
-
-
-class ErrorCodeError(TextError):
-    "205 ERROR_CODE: ErrorCode"
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(205)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "ErrorCode") -> None:
-        ApiError.__init__(self, 205, message)
-
-
-class AError(TextError):
-    "206 A: a"
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(206)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "a") -> None:
-        ApiError.__init__(self, 206, message)
-
-
-class A1bError(TextError):
-    "207 A1B: a1b"
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(207)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "a1b") -> None:
-        ApiError.__init__(self, 207, message)
-
-
-class CategoryError(TextError):
-    "208 CATEGORY: category"
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(208)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "category") -> None:
-        ApiError.__init__(self, 208, message)
-
-
-class ChanError(TextError):
-    "209 CHAN: chan"
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(209)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "chan") -> None:
-        ApiError.__init__(self, 209, message)
-
-
-class SelectError(TextError):
-    "210 SELECT: select"
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(210)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "select") -> None:
-        ApiError.__init__(self, 210, message)
-
-
-class RecoverError(TextError):
-    "211 RECOVER: recover"
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(211)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "recover") -> None:
-        ApiError.__init__(self, 211, message)
-
-
-class DefError(TextError):
-    "212 DEF: def"
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(212)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "def") -> None:
-        ApiError.__init__(self, 212, message)
-
-
-class LambdaError(TextError):
-    "213 LAMBDA: lambda"
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(213)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "lambda") -> None:
-        ApiError.__init__(self, 213, message)
-
-
-class MapError(TextError):
-    "214 MAP: map"
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(214)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "map") -> None:
-        ApiError.__init__(self, 214, message)
-
-
-class NoneError(TextError):
-    "215 NONE: none"
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(215)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "none") -> None:
-        ApiError.__init__(self, 215, message)
-
-
-class ClassError(TextError):
-    "216 CLASS: class"
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(216)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "class") -> None:
-        ApiError.__init__(self, 216, message)
-
-
-class StringError(TextError):
-    "217 STRING: string"
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(217)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "string") -> None:
-        ApiError.__init__(self, 217, message)
-
-
-class InitError(TextError):
-    "218 INIT: init"
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(218)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "init") -> None:
-        ApiError.__init__(self, 218, message)
-
-
-class ConstructorError(TextError):
-    "219 CONSTRUCTOR: constructor"
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(219)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "constructor") -> None:
-        ApiError.__init__(self, 219, message)
-
-
-class EnumError(TextError):
-    "220 ENUM: enum"
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(220)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "enum") -> None:
-        ApiError.__init__(self, 220, message)
-
-
-class ApiTimeoutError(TextError):
-    "221 TIMEOUT: Timed out after %s ms."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(221)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "Timed out after %s ms.") -> None:
-        ApiError.__init__(self, 221, message)
-
-
-class OldLimitError(LifecycleError):
-    "900 OLD_LIMIT: Old limit %s reached.\n\nDeprecated: Use **`NEW_LIMIT`** (901) instead."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(900)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "Old limit %s reached.") -> None:
-        ApiError.__init__(self, 900, message)
-
-
-class NewLimitError(LifecycleError):
-    "901 NEW_LIMIT: Limit %s reached."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(901)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "Limit %s reached.") -> None:
-        ApiError.__init__(self, 901, message)
-
-
-class DeprecatedNoReasonError(LifecycleError):
-    "903 DEPRECATED_NO_REASON: Deprecated without a reason.\n\nDeprecated."
-
-    __slots__ = ()
-    CODE: ClassVar[ErrorCode] = ErrorCode(903)  # a call: a member's literal type costs mypy O(members)
-
-    def __init__(self, message: str = "Deprecated without a reason.") -> None:
-        ApiError.__init__(self, 903, message)
-
-
-_BY_CODE: Dict[Code, Callable[[str], ApiError]] = {
-    100: QuotesError,
-    101: BackslashesError,
-    102: PercentError,
-    103: TemplateSyntaxError,
-    104: MarkupError,
-    105: WhitespaceError,
-    200: SeparatorsError,
-    201: AstralError,
-    202: RtlError,
-    203: None1Error,
-    204: SelfTestError,
-    205: ErrorCodeError,
-    206: AError,
-    207: A1bError,
-    208: CategoryError,
-    209: ChanError,
-    210: SelectError,
-    211: RecoverError,
-    212: DefError,
-    213: LambdaError,
-    214: MapError,
-    215: NoneError,
-    216: ClassError,
-    217: StringError,
-    218: InitError,
-    219: ConstructorError,
-    220: EnumError,
-    221: ApiTimeoutError,
-    900: OldLimitError,
-    901: NewLimitError,
-    903: DeprecatedNoReasonError,
-}
-
-_BY_CATEGORY: Dict[Category, Callable[[Code, str], ApiError]] = {
+if TYPE_CHECKING:
+
+    class _Code(ApiError):
+        """What a code's own class adds to ApiError, for type checkers: each class is made the
+        first time it is asked for (see _class_of), directly under its category's class."""
+
+        CODE: ClassVar[ErrorCode]
+
+        def __init__(self, message: str = "") -> None: ...
+
+    class _QuotingErrorCode(_Code, QuotingError): ...
+
+    class _TextErrorCode(_Code, TextError): ...
+
+    class _LifecycleErrorCode(_Code, LifecycleError): ...
+
+    class QuotesError(_QuotingErrorCode): ...
+    class BackslashesError(_QuotingErrorCode): ...
+    class PercentError(_QuotingErrorCode): ...
+    class TemplateSyntaxError(_QuotingErrorCode): ...
+    class MarkupError(_QuotingErrorCode): ...
+    class WhitespaceError(_QuotingErrorCode): ...
+    class SeparatorsError(_TextErrorCode): ...
+    class AstralError(_TextErrorCode): ...
+    class RtlError(_TextErrorCode): ...
+    class None1Error(_TextErrorCode): ...
+    class SelfTestError(_TextErrorCode): ...
+    class ErrorCodeError(_TextErrorCode): ...
+    class AError(_TextErrorCode): ...
+    class A1bError(_TextErrorCode): ...
+    class CategoryError(_TextErrorCode): ...
+    class ChanError(_TextErrorCode): ...
+    class SelectError(_TextErrorCode): ...
+    class RecoverError(_TextErrorCode): ...
+    class DefError(_TextErrorCode): ...
+    class LambdaError(_TextErrorCode): ...
+    class MapError(_TextErrorCode): ...
+    class NoneError(_TextErrorCode): ...
+    class ClassError(_TextErrorCode): ...
+    class StringError(_TextErrorCode): ...
+    class InitError(_TextErrorCode): ...
+    class ConstructorError(_TextErrorCode): ...
+    class EnumError(_TextErrorCode): ...
+    class ApiTimeoutError(_TextErrorCode): ...
+    class OldLimitError(_LifecycleErrorCode): ...
+    class NewLimitError(_LifecycleErrorCode): ...
+    class DeprecatedNoReasonError(_LifecycleErrorCode): ...
+
+_BY_CATEGORY: Dict[Category, type[ApiError]] = {
     Category.QUOTING: QuotingError,
     Category.TEXT: TextError,
     Category.LIFECYCLE: LifecycleError,
 }
 
+_CLASSES: Dict[Code, type[ApiError]] = {}
+"""Every code's own class made so far (see _class_of)."""
+
+
+def _class_of(code: Code) -> Optional[type[ApiError]]:
+    """A listed code's own class, made the first time it is asked for and then the same class for
+    good; None for a code the catalog does not list, or one of the success kind."""
+    made = _CLASSES.get(code)
+    if made is not None:
+        return made
+    row = _CODES.get(code)
+    if row is None or row[1] is None:
+        return None
+    base = _BY_CATEGORY[Category[row[2]]] if row[2] is not None else ApiError
+    info = _TABLE.info(code)
+    assert info is not None
+    default = info.messages[0] if info.messages else ""
+    made = error_class(base, row[1], __name__, code, default, _TABLE.doc(code), CODE=ErrorCode(code))
+    made = _CLASSES.setdefault(code, made)  # one class per code, whichever thread made it
+    globals().setdefault(row[1], made)
+    return made
+
+
+def _module_attribute(name: str) -> object:
+    """A module attribute not found otherwise (the module's __getattr__, which type checkers do
+    not see: they know every class by its declaration above): a code's class, or __all__."""
+    code = _TABLE.classes().get(name)
+    if code is not None:
+        return _class_of(code)
+    if name == "__all__":
+        return [*_PUBLIC, *_TABLE.classes()]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _module_names() -> List[str]:
+    return sorted({*globals(), *_TABLE.classes()})
+
+
+globals().update(__getattr__=_module_attribute, __dir__=_module_names)
+
+
+def _classify(error: ApiError, code: Code, message: str, pointer: str) -> ApiError:
+    """`error` (just made) with its code and message, the variant the message matched and its
+    params, or why none matched."""
+    error.code, error.message, error.pointer = code, message, pointer
+    info = _INFOS.get(code) or _TABLE.info(code)
+    if info is None:
+        error.variant, error.params, error.matched, error.mismatch = None, (), "none", "unknown_code"
+        return error
+    variant = info.exact.get(message)  # a variant without placeholders: the most common case
+    if variant is not None:
+        error.variant, error.params = variant, ()
+        return error
+    matched = info.match(message)
+    if matched is not None:
+        error.variant, error.params = matched
+    else:
+        error.variant, error.params, error.matched, error.detail, error.mismatch = info.match_loosely(message, TOLERATE)
+    return error
+
+
+def _known(cls: type[ApiError], code: Code, message: str, pointer: str) -> ApiError:
+    """A listed code's error of its own class `cls`, as `cls(message)` makes it, but sooner."""
+    return _classify(_NEW(cls, message), code, message, pointer)
+
+
+_NEW = ApiError.__new__  # BaseException's: sets args, as pickling needs them
+_NOT_A_DICT: Mapping[str, object] = {}
+
 
 def _error(code: Code, message: str) -> ApiError:
     """The exception for a code and message: a known code's own class, an unknown code's
     category's class (or ApiError outside every category)."""
-    known = _BY_CODE.get(code)
+    known = _CLASSES.get(code) or _class_of(code)
     if known is not None:
-        return known(message)
+        return _known(known, code, message, "")
     category = _category_of(code)
     return _BY_CATEGORY[category](code, message) if category is not None else ApiError(code, message)
 
@@ -834,11 +502,21 @@ def from_payload(payload: Union[Mapping[str, object], str, bytes, bytearray]) ->
     Raises PayloadError (a ValueError) when the payload is not an error payload,
     including JSON text nested deeper than MAX_DEPTH levels.
     """
-    code, message = read_payload(payload, CODE_FIELD, MESSAGE_FIELD, False)
-    known = _BY_CODE.get(code)
+    # A dict whose fields have the types they must is read here; anything else by read_payload,
+    # which checks it all.
+    data = payload if type(payload) is dict else _NOT_A_DICT
+    code, message = data.get(CODE_FIELD), data.get(MESSAGE_FIELD)
+    if type(code) is not int or type(message) is not str or not message.isascii():
+        code, message = read_payload(payload, CODE_FIELD, MESSAGE_FIELD, False)
+    known = _CLASSES.get(code) or _class_of(code)
     if known is not None:
-        error = known(message)
-        error.pointer = "/error_code"
+        # _known(known, code, message, pointer), unrolled for a message without placeholders
+        error = _NEW(known, message)
+        variant = _INFOS[code].exact.get(message)  # its class was made: so was its Info
+        if variant is None:
+            return _classify(error, code, message, "/error_code")
+        error.code, error.message, error.pointer, error.variant, error.params = (
+            code, message, "/error_code", variant, ())
         return error
     check_code(code, CODE_FIELD)
     category = _category_of(code)
@@ -852,7 +530,7 @@ def every_error(payload: Union[Mapping[str, object], str, bytes, bytearray]) -> 
     with the JSON Pointer of its code in `pointer`; success codes are left out."""
     errors: List[ApiError] = []
     for pointer, code, message in read_errors(payload, LOCATIONS, False, NUMERIC_STRINGS):
-        info = _INFO.get(code)
+        info = _INFOS.get(code) or _TABLE.info(code)
         if info is not None and info.kind == "success":
             continue
         error = _error(code, message)
