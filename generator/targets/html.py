@@ -242,7 +242,7 @@ def render(catalog: Catalog) -> str:
     if retired:
         summary += ", and " + docs._plural(len(retired), "retired code", "retired codes")
     payload = docs._payload_json(catalog)
-    settings = {"tolerate": sorted(catalog.payload.tolerate), "string_codes": not integer}
+    settings = {"tolerate": sorted(catalog.payload.tolerate), "string_codes": not integer, "retired": docs.RETIRED_ANCHOR}
     style = render_template("html/style.css.jinja")
     script = render_template("html/search.js.jinja")
     context = {
