@@ -39,6 +39,7 @@ from ..escaping import html_script_json, html_text
 from ..model import Catalog, Category, ErrorDef, Template
 from ..templating import header, render_template
 from . import docs
+from .base import option
 
 PATH = "index.html"
 
@@ -46,9 +47,7 @@ PATH = "index.html"
 _HEADING_SHIFT = 3
 
 
-def _image(
-    renderer: RendererHTML, tokens: list[Token], index: int, options: OptionsDict, env: EnvType
-) -> str:
+def _image(renderer: RendererHTML, tokens: list[Token], index: int, options: OptionsDict, env: EnvType) -> str:
     """An image as a link to it, its alt text the link's text: the page loads nothing."""
     token = tokens[index]
     source = html_text(str(token.attrGet("src") or ""))
@@ -73,7 +72,8 @@ def markdown(text: str | None) -> str | None:
     for token in tokens:
         if token.type in ("heading_open", "heading_close"):
             token.tag = f"h{min(6, int(token.tag[1:]) + _HEADING_SHIFT)}"
-    return _MD.renderer.render(tokens, _MD.options, {}).strip("\n")
+    rendered: str = _MD.renderer.render(tokens, _MD.options, {})
+    return rendered.strip("\n")
 
 
 def _variant(template: Template) -> str:
@@ -128,11 +128,11 @@ def _error(error: ErrorDef, anchors: docs._Anchors) -> dict[str, Any]:
         anchor = docs.category_anchor(error.category)
         marks.append(f"Category: <a href=#{anchor}>{html_text(error.category.title)}</a>")
     if error.upstream_name != error.name:
-        marks.append(f'Identifier: <code class=n>{html_text(error.name)}</code>')
+        marks.append(f"Identifier: <code class=n>{html_text(error.name)}</code>")
     if error.aliases:  # class n: the names the search finds the code by
         names = [
-            f'<code class=n>{html_text(a.name)}</code>'
-            + ("" if a.upstream == a.name else f' (<span class=n>{html_text(a.upstream)}</span>)')
+            f"<code class=n>{html_text(a.name)}</code>"
+            + ("" if a.upstream == a.name else f" (<span class=n>{html_text(a.upstream)}</span>)")
             for a in error.aliases
         ]
         marks.append("Also named: " + ", ".join(names))
@@ -242,7 +242,11 @@ def render(catalog: Catalog) -> str:
     if retired:
         summary += ", and " + docs._plural(len(retired), "retired code", "retired codes")
     payload = docs._payload_json(catalog)
-    settings = {"tolerate": sorted(catalog.payload.tolerate), "string_codes": not integer, "retired": docs.RETIRED_ANCHOR}
+    settings = {
+        "tolerate": sorted(catalog.payload.tolerate),
+        "string_codes": not integer,
+        "retired": docs.RETIRED_ANCHOR,
+    }
     style = render_template("html/style.css.jinja")
     script = render_template("html/search.js.jinja")
     context = {
@@ -251,7 +255,9 @@ def render(catalog: Catalog) -> str:
         "description": markdown(catalog.description),
         "version": html_text(catalog.version),
         "source": html_text(catalog.source) if catalog.source else None,
-        "source_url": html_text(catalog.source) if catalog.source and docs._SAFE_URL.fullmatch(catalog.source) else None,
+        "source_url": html_text(catalog.source)
+        if catalog.source and docs._SAFE_URL.fullmatch(catalog.source)
+        else None,
         "summary": summary,
         "payload_anchor": docs.PAYLOAD_ANCHOR,
         "payload": html_text(payload[0]) if payload else None,
@@ -266,7 +272,7 @@ def render(catalog: Catalog) -> str:
         "categories": categories,
         "retired_anchor": docs.RETIRED_ANCHOR,
         "retired": retired,
-        "changelog": docs.CHANGELOG if docs.option(catalog, "docs", "changelog") else None,
+        "changelog": docs.CHANGELOG if option(catalog, "docs", "changelog") else None,
         "markdown_page": docs.PATH,
         "settings": html_script_json(json.dumps(settings, separators=(",", ":"))),
         "style": style,

@@ -12,19 +12,15 @@ const job = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const browser = await chromium.launch({ executablePath: job.chromium, args: ["--no-sandbox"] });
 const out = { pages: {}, hostile: null, screenshots: [] };
 
-// A page opened from disk, every request but the page's own recorded and refused.
-async function open(context, path, hash = "") {
+// A tab whose every request but the page's own is recorded and refused; `visit` opens a page from disk in it.
+async function tab(context) {
   const page = await context.newPage();
-  const url = pathToFileURL(path).href;
-  const seen = { requests: [], errors: [], console: [], violations: 0 };
+  const seen = { url: null, requests: [], errors: [], console: [] };
   await page.route("**/*", (route) => {
     const requested = route.request().url();
-    if (requested.split("#")[0] === url) return route.continue();
+    if (requested.split("#")[0] === seen.url) return route.continue();
     seen.requests.push(requested);
     return route.abort();
-  });
-  page.on("request", (request) => {
-    if (request.url().split("#")[0] !== url && !seen.requests.includes(request.url())) seen.requests.push(request.url());
   });
   page.on("pageerror", (error) => seen.errors.push(String(error)));
   page.on("console", (message) => { if (message.type() === "error") seen.console.push(message.text()); });
@@ -33,8 +29,17 @@ async function open(context, path, hash = "") {
       window.__violations = (window.__violations || []).concat(`${event.violatedDirective} ${event.blockedURI}`);
     });
   });
-  await page.goto(url + hash, { waitUntil: "load" });
   return { page, seen };
+}
+
+async function visit({ page, seen }, path, hash = "") {
+  seen.url = pathToFileURL(path).href;
+  seen.requests = [];
+  seen.errors = [];
+  seen.console = [];
+  await page.goto("about:blank");
+  await page.goto(seen.url + hash, { waitUntil: "load" });
+  return { page, seen: { ...seen, requests: seen.requests } };
 }
 
 // Until every entry is in the page (the script puts them in a slice at a time).
@@ -66,10 +71,11 @@ function inViewport() {
 
 const started = Date.now();
 const timing = (what) => { if (process.env.ERRGEN_BROWSER_TIMING) console.error(`${Date.now() - started} ms: ${what}`); };
+const scripted = await tab(await browser.newContext({ viewport: { width: 1280, height: 900 } }));
+const unscripted = await tab(await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } }));
 for (const item of job.pages) {
   timing(item.name);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const { page, seen } = await open(context, item.path);
+  const { page, seen } = await visit(scripted, item.path);
   const result = { seen, matches: [], parts: [], anchors: [], searches: [] };
   result.loaded = await page.evaluate(() => ({
     formShown: !document.getElementById("search").hidden,
@@ -91,46 +97,45 @@ for (const item of job.pages) {
       const changed = new Promise((done) => window.addEventListener("hashchange", done, { once: true }));
       location.hash = anchor;
       await changed;
-      await new Promise((done) => requestAnimationFrame(done));
       found.push({ anchor, ...inViewport() });
     }
     return found;
   }, [item.entries.map((e) => e.anchor), inViewport.toString()]);
   result.seen.violations = await page.evaluate(() => window.__violations || []);
-  await page.close();
   // An anchor opened from outside the page, before its entry is in the page.
   const last = item.entries[item.entries.length - 1];
-  const deep = await open(context, item.path, `#${last.anchor}`);
+  const deep = await visit(scripted, item.path, `#${last.anchor}`);
   result.deepLink = { anchor: last.anchor, ...(await deep.page.evaluate(inViewport)), requests: deep.seen.requests };
-  await deep.page.close();
-  await context.close();
   // With scripts off: every entry is there, the search box is not, anchors land.
-  const off = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
-  const still = await open(off, item.path, `#${last.anchor}`);
+  const still = await visit(unscripted, item.path, `#${last.anchor}`);
   result.noScript = {
     articles: await still.page.evaluate(() => [...document.querySelectorAll("article")].map((a) => a.id)),
     formShown: await still.page.evaluate(() => !document.getElementById("search").hidden),
     deepLink: await still.page.evaluate(inViewport),
     requests: still.seen.requests,
   };
-  await off.close();
   out.pages[item.name] = result;
 }
+timing("screenshots");
 
 // The reading and keyboard checks, the themes and the screenshots, on the first page.
 {
   const first = job.pages[0];
   mkdirSync(job.screenshots, { recursive: true });
   const shots = [];
+  const { page } = await visit(scripted, first.path);
+  await rendered(page);
   for (const [label, viewport, scheme] of [
     ["desktop-light", { width: 1280, height: 900 }, "light"],
     ["desktop-dark", { width: 1280, height: 900 }, "dark"],
     ["phone-light", { width: 390, height: 844 }, "light"],
     ["phone-dark", { width: 390, height: 844 }, "dark"],
   ]) {
-    const context = await browser.newContext({ viewport, colorScheme: scheme, deviceScaleFactor: 1 });
-    const { page } = await open(context, first.path);
-    await rendered(page);
+    await page.setViewportSize(viewport);
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.fill("#q", "");
+    await page.keyboard.press("Escape");
+    await page.evaluate(() => scrollTo(0, 0));
     const look = await page.evaluate(() => {
       // WCAG contrast of an element's text against the first opaque background behind it.
       const rgb = (color) => color.match(/[\d.]+/g).map(Number);
@@ -174,12 +179,12 @@ for (const item of job.pages) {
     await page.screenshot({ path: searched });
     shots.push(searched);
     out[label] = look;
-    await context.close();
   }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.emulateMedia({ colorScheme: "light" });
   out.screenshots = shots;
   // Keyboard only: "/" to the box, a code, Enter to the first result, Enter to follow it.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const { page } = await open(context, first.path);
+  await visit(scripted, first.path);
   await page.keyboard.press("/");
   const focused = await page.evaluate(() => document.activeElement.id);
   await page.keyboard.type(job.code);
@@ -193,13 +198,12 @@ for (const item of job.pages) {
   await page.keyboard.press("Tab");
   const tabbed = await page.evaluate(() => document.activeElement.localName);
   out.keyboard = { focused, onResult, landed, filtering, tabbed };
-  await context.close();
 }
+timing("hostile");
 
 // A hostile catalog: markup in descriptions, reasons and messages must stay text.
 {
-  const context = await browser.newContext();
-  const { page, seen } = await open(context, job.hostile.path);
+  const { page, seen } = await visit(scripted, job.hostile.path);
   await rendered(page);
   for (const query of job.hostile.probes) await search(page, query);
   await page.fill("#q", "");
@@ -215,8 +219,8 @@ for (const item of job.pages) {
     requests: seen.requests,
     errors: seen.errors,
   };
-  await context.close();
 }
+timing("done");
 
 await browser.close();
 console.log(JSON.stringify(out));
