@@ -20,6 +20,13 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
+# The headless browser the HTML page's tests drive (playwright-core from package-lock.json; no
+# browser download): Debian's Chromium, installed when missing (as root, or through sudo).
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	$(if $(filter 0,$(shell id -u)),,sudo) apt-get update
+	$(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+
 generate: $(VENV)/.installed
 	$(PY) -m generator generate
 
@@ -32,7 +39,7 @@ check: $(VENV)/.installed
 validate: $(VENV)/.installed
 	$(PY) -m generator validate
 
-test: $(VENV)/.installed-test node_modules/.installed lint typecheck
+test: $(VENV)/.installed-test node_modules/.installed $(CHROMIUM) lint typecheck
 	$(PY) -m pytest
 
 lint: $(VENV)/.installed-test

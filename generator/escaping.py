@@ -148,3 +148,24 @@ def markdown_code(text: str) -> str:
     edge = text[:1] in (" ", "`") or text[-1:] in (" ", "`")
     pad = " " if edge and text.strip(" ") else ""
     return f"{fence}{pad}{text}{pad}{fence}"
+
+
+# HTML: the five characters that can end a text or a quoted attribute value, or start markup.
+_HTML_SPECIAL = re.compile("[&<>\"']")
+_HTML_NAMED = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
+
+
+def html_text(text: str) -> str:
+    """HTML text (or a double- or single-quoted attribute value) that shows exactly `text`.
+
+    The HTML parser keeps every other character as it is in text and in attribute values, except
+    CR, which it turns into LF: spec texts hold none outside the Markdown fields (the validator
+    refuses them), and those are rendered by a Markdown parser, not by this function.
+    """
+    return _HTML_SPECIAL.sub(lambda m: _HTML_NAMED[m.group()], text)
+
+
+def html_script_json(json_text: str) -> str:
+    """JSON text made safe inside an HTML <script> element: "<" (only ever inside a JSON string)
+    is written \\u003c, so no "</script" or "<!--" can end or change the element."""
+    return json_text.replace("<", "\\u003c")

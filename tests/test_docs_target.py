@@ -38,7 +38,7 @@ PAGES = {
     "torture": GOLDEN / "torture" / "docs",
     "formats": GOLDEN / "formats" / "docs",
 }
-FILES = ("README.md",)
+FILES = ("README.md", "index.html")  # index.html: tests/test_html_target.py, tests/test_html_browser.py
 
 
 # A spec written to break the page: markup, HTML, backtick runs, spaces only, separators, pipes.
@@ -219,7 +219,7 @@ def test_rendering_is_deterministic(hostile: list[Path]) -> None:
     for path in [*SPECS.values(), *hostile]:
         first = render(load_catalog(path.read_bytes()), ["docs"])
         assert first == render(load_catalog(path.read_bytes()), ["docs"])
-        assert list(first) == ["docs/README.md"]
+        assert list(first) == ["docs/README.md", "docs/index.html"]
 
 
 def test_every_message_is_shown_verbatim_in_its_code_section(hostile: list[Path]) -> None:

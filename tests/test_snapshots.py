@@ -48,6 +48,7 @@ COMMENT = {
     ".go": "// ",
     ".mod": "// ",
     ".md": "<!-- ",
+    ".html": "<!-- ",
 }
 # The TypeScript runtime is tsc's build, and tsc keeps only a `/*!` comment at the top of a .d.ts.
 RUNTIME_COMMENT = "/*! "

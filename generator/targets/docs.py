@@ -2,7 +2,9 @@
 
 The page opens with the error payload, then a table of contents by category (with each category's
 codes), one section per category and per code, and the retired codes at the end. It is a README so
-that forges show it when the directory is browsed; nothing else lives in out/docs.
+that forges show it when the directory is browsed. Beside it, html.py writes index.html, the same
+page as one self-contained HTML file with a search box (`targets.docs.html: false` leaves it out),
+and `targets.docs.changelog` brings in the changelog.
 
 Escaping rules:
 
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -113,22 +116,23 @@ def _plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
-def _range(low: int, high: int) -> str:
+def _range(low: int, high: int, text: Callable[[str], str] = _text) -> str:
     """ "-1000 to -1099" (counting away from zero), or "-1000" for one code."""
     if low == high:
-        return _text(str(low))
+        return text(str(low))
     first, last = (high, low) if high < 0 else (low, high)
-    return f"{_text(str(first))} to {_text(str(last))}"
+    return f"{text(str(first))} to {text(str(last))}"
 
 
-def _codes_of(category: Category) -> str:
+def _codes_of(category: Category, text: Callable[[str], str] = _text, span: Callable[[str], str] = _span) -> str:
     """ "codes -1000 to -1099", "codes 50000 to 50999 and 51000 to 51999", "codes starting with
-    `22`", or "codes listed below" for a category that declares none."""
+    `22`", or "codes listed below" for a category that declares none; `text` and `span` write
+    plain text and code (Markdown here, HTML for the HTML page)."""
     if category.ranges:
         one = len(category.ranges) == 1 and category.ranges[0][0] == category.ranges[0][1]
-        return ("code " if one else "codes ") + _and([_range(low, high) for low, high in category.ranges])
+        return ("code " if one else "codes ") + _and([_range(low, high, text) for low, high in category.ranges])
     if category.prefixes:
-        return "codes starting with " + _and([_span(prefix) for prefix in category.prefixes], "or")
+        return "codes starting with " + _and([span(prefix) for prefix in category.prefixes], "or")
     return "codes listed below"
 
 
@@ -326,7 +330,12 @@ def render(catalog: Catalog) -> dict[str, str]:
         "retired": retired,
         "changelog": CHANGELOG if option(catalog, "docs", "changelog") else None,
     }
-    return {PATH: render_template("docs/README.md.jinja", **context)}
+    files = {PATH: render_template("docs/README.md.jinja", **context)}
+    if option(catalog, "docs", "html") is not False:
+        from . import html  # it builds on this module's anchors and sections
+
+        files[html.PATH] = html.render(catalog)
+    return files
 
 
 CHANGELOG = "CHANGELOG.md"
@@ -354,7 +363,7 @@ def include(catalog: Catalog, spec_dir: Path) -> dict[str, str]:
 
 TARGET = SimpleTarget(
     name="docs",
-    summary="the reference page: out/docs/README.md, every code with a stable anchor",
+    summary="the reference pages: out/docs/README.md and the searchable index.html, every code with a stable anchor",
     render_files=render,
     options={
         "type": "object",
@@ -366,7 +375,12 @@ TARGET = SimpleTarget(
                 "type": "string",
                 "minLength": 1,
                 "maxLength": 300,
-            }
+            },
+            "html": {
+                "description": "Whether to write the HTML page, out/docs/index.html, beside README.md "
+                "(the same content and anchors, with a search box; default true).",
+                "type": "boolean",
+            },
         },
     },
     filters={"md": markdown_text, "md_code": markdown_code},
