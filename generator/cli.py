@@ -25,7 +25,7 @@ from .evolution import arguments as evolution
 from .importer import FORMATS as IMPORT_FORMATS
 from .loader import MAX_BYTES
 from .model import Catalog
-from .render import TARGET_NAMES, RenderError, default_targets, render
+from .render import TARGET_NAMES, RenderError, claims, default_targets, render
 from .reporting import FORMATS, report
 from .targets import TargetError, available
 from .templating import use_templates
@@ -380,7 +380,7 @@ def _generate(args: argparse.Namespace) -> int:
         with rerun.noting_sources() as sources:
             rendered = render(catalog, targets, Path(args.spec).parent)  # before anything touches the disk
         with locked(root, shared=args.check):
-            result = plan(root, rendered, targets, consume=True)
+            result = plan(root, rendered, claims(targets), consume=True)
             if args.check:
                 if result.up_to_date:
                     rerun.remember(root, inputs, result.files, sources)

@@ -24,7 +24,7 @@ import json
 import os
 import secrets
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -151,11 +151,26 @@ def _is_stale_file(path: Path) -> bool:
     return True
 
 
-def plan(root: Path, rendered: dict[str, str], targets: Iterable[str], *, consume: bool = False) -> Plan:
-    """Compare what the chosen targets render with what is on disk. With `consume`, each text
-    leaves `rendered` once encoded, so a big catalog's output is never held twice."""
+def plan(
+    root: Path,
+    rendered: dict[str, str],
+    targets: Iterable[str] | Callable[[str], bool],
+    *,
+    consume: bool = False,
+) -> Plan:
+    """Compare what the chosen targets render with what is on disk. `targets` says which paths
+    the run owns: target names (each owning its folder), or a predicate (render.claims). With
+    `consume`, each text leaves `rendered` once encoded, so a big output is never held twice."""
+    if callable(targets):
+        claimed = targets
+    else:
+        prefixes = tuple(f"{t}/" for t in targets)
+
+        def claimed(path: str) -> bool:
+            return path.startswith(prefixes)
+
     try:
-        return _plan(root, rendered, targets, consume)
+        return _plan(root, rendered, claimed, consume)
     except OSError as exc:  # anything unforeseen while reading: name the path, never a traceback
         raise _cannot_write(exc.filename if exc.filename is not None else root, _reason(exc)) from None
 
@@ -170,18 +185,17 @@ def _check_root(root: Path) -> None:
         raise _cannot_write(root, f"{in_the_way} where a directory must be")
 
 
-def _plan(root: Path, rendered: dict[str, str], targets: Iterable[str], consume: bool) -> Plan:
-    prefixes = tuple(f"{t}/" for t in targets)
+def _plan(root: Path, rendered: dict[str, str], claimed: Callable[[str], bool], consume: bool) -> Plan:
     for path in rendered:
         _check_path(path)
-        if path == MANIFEST or not path.startswith(prefixes):
+        if path == MANIFEST or not claimed(path):
             raise WriteError(f"rendered path {path!r} is outside its target's directory")
     _check_root(root)
     owned, manifest_bytes = _read_manifest(root)
     for path in rendered:
         _no_symlinks(root, path)
     # Files of targets not rendered this run stay owned and untouched.
-    keep = {p for p in owned if not p.startswith(prefixes)}
+    keep = {p for p in owned if not claimed(p)}
     files = {}
     for path in list(rendered):
         files[path] = (rendered.pop(path) if consume else rendered[path]).encode("utf-8")
@@ -195,7 +209,7 @@ def _plan(root: Path, rendered: dict[str, str], targets: Iterable[str], consume:
             raise WriteError(f"{display(root / path)} exists and errgen did not write it; move it away and run again")
         result.changed.append(path)
         result.current[path] = current
-    result.stale = sorted(p for p in owned if p.startswith(prefixes) and p not in files)
+    result.stale = sorted(p for p in owned if claimed(p) and p not in files)
     for path in result.stale:
         _no_symlinks(root, path)
         result.current[path] = _read(root / path) if _is_stale_file(root / path) else None

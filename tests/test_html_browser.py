@@ -166,7 +166,7 @@ def report(vector_files: dict[str, Path], tmp_path_factory: pytest.TempPathFacto
     scratch = tmp_path_factory.mktemp("html")
     hostile = scratch / "hostile" / "index.html"
     hostile.parent.mkdir()
-    hostile.write_text(render(load_catalog(HOSTILE.encode()), ["docs"])["docs/index.html"], encoding="utf-8")
+    hostile.write_text(render(load_catalog(HOSTILE.encode()), ["html"])["docs/index.html"], encoding="utf-8")
     pages = []
     for name, directory in PAGES.items():
         vectors = json.loads(vector_files[name].read_text(encoding="utf-8"))

@@ -9,6 +9,9 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+
+from generator.cli import main
 from generator.render import render
 from generator.targets import docs, html
 from generator.validate import load_catalog
@@ -60,7 +63,7 @@ def _elements(text: str) -> _Elements:
 
 def _pages() -> dict[str, str]:
     pages = {name: (directory / "index.html").read_text(encoding="utf-8") for name, directory in PAGES.items()}
-    pages["hostile"] = render(load_catalog(HOSTILE.encode()), ["docs"])["docs/index.html"]
+    pages["hostile"] = render(load_catalog(HOSTILE.encode()), ["html"])["docs/index.html"]
     return pages
 
 
@@ -132,8 +135,23 @@ def test_author_markdown_is_rendered_and_cannot_run_or_load_anything() -> None:
     assert html.markdown("###### six") == "<h6>six</h6>"  # the deepest level stays a heading
 
 
-def test_the_html_page_can_be_left_out(tmp_path: Path) -> None:
-    text = SPECS["minimal"].read_text(encoding="utf-8") + "targets:\n  docs: {html: false}\n"
-    catalog = load_catalog(text.encode())
-    assert list(render(catalog, ["docs"])) == ["docs/README.md"]
-    assert list(render(load_catalog(SPECS["minimal"].read_bytes()), ["docs"])) == ["docs/README.md", "docs/index.html"]
+def test_the_html_target_writes_into_the_docs_folder_and_owns_only_its_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    catalog = load_catalog(SPECS["minimal"].read_bytes())
+    assert list(render(catalog, ["html"])) == ["docs/index.html"]
+    assert list(render(catalog, ["docs", "html"])) == ["docs/README.md", "docs/index.html"]
+    spec = tmp_path / "errors.yaml"
+    spec.write_bytes(SPECS["minimal"].read_bytes())
+    monkeypatch.chdir(tmp_path)
+    assert main(["generate", "--spec", "errors.yaml"]) == 0
+    page, readme = tmp_path / "out" / "docs" / "index.html", tmp_path / "out" / "docs" / "README.md"
+    both = (page.read_bytes(), readme.read_bytes())
+    # Each target alone leaves the other's file as it is, never stale, never rewritten.
+    for alone, other in (("html", readme), ("docs", page)):
+        other.write_bytes(b"kept\n")
+        assert main(["generate", "--spec", "errors.yaml", "--target", alone]) == 0
+        assert other.read_bytes() == b"kept\n"
+        assert main(["generate", "--spec", "errors.yaml", "--target", alone, "--check"]) == 0
+    assert main(["generate", "--spec", "errors.yaml"]) == 0
+    assert (page.read_bytes(), readme.read_bytes()) == both

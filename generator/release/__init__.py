@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Catalog
-from ..render import render
+from ..render import claims, render
 from ..targets import go
 from ..writer import MANIFEST, locked, plan
 
@@ -105,7 +105,7 @@ def package(catalog: Catalog, out: Path, dist: Path, targets: Iterable[str] = PA
         work = Path(temp)
         stages = {}
         with locked(out, shared=True):  # no generate run changes out/ while it is read
-            if not plan(out, rendered, targets).up_to_date:
+            if not plan(out, rendered, claims(targets)).up_to_date:
                 raise PackageError(f"{out}/ is not what the spec generates; run `errgen generate` first")
             for target in targets:
                 paths = [p for p in rendered if p.startswith(f"{target}/") and p != MANIFEST]

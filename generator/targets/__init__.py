@@ -13,13 +13,13 @@ from functools import cache
 from typing import Any
 
 from .. import cache as disk_cache
-from . import docs, go, python, typescript
+from . import docs, go, html, python, typescript
 from .base import Files, Problem, SimpleTarget, Target
 
 __all__ = ["BUILTIN", "ENTRY_POINT_GROUP", "Files", "Problem", "SimpleTarget", "Target", "TargetError", "available"]
 
 ENTRY_POINT_GROUP = "errgen.targets"
-BUILTIN: tuple[Target, ...] = (python.TARGET, typescript.TARGET, go.TARGET, docs.TARGET)
+BUILTIN: tuple[Target, ...] = (python.TARGET, typescript.TARGET, go.TARGET, docs.TARGET, html.TARGET)
 
 
 class TargetError(Exception):

@@ -84,12 +84,26 @@ class SimpleTarget:
     # Files the spec's settings bring in from beside the spec (the docs target's changelog): the
     # catalog and the spec's folder in, {path: text} out; raises ValueError when one cannot be read.
     include: Callable[[Catalog, Path], Files] | None = None
+    # Where its files go under out/ (its name by default), and, for a target that writes named
+    # files into another target's folder (html into docs/), those names: it owns only them.
+    folder: str | None = None
+    files: tuple[str, ...] = ()
 
     def problems(self, catalog: Catalog) -> Iterable[Problem]:
         return self.find_problems(catalog)
 
     def render(self, catalog: Catalog) -> Files:
         return self.render_files(catalog)
+
+
+def folder_of(target: Target) -> str:
+    """The folder under out/ a target writes into (an installed target may not say: its name)."""
+    return getattr(target, "folder", None) or target.name
+
+
+def files_of(target: Target) -> tuple[str, ...]:
+    """The files a target writes into a folder it shares, or () when it owns its whole folder."""
+    return tuple(getattr(target, "files", ()))
 
 
 def option(catalog: Catalog, target: str, key: str) -> Any:

@@ -2,9 +2,9 @@
 
 The page opens with the error payload, then a table of contents by category (with each category's
 codes), one section per category and per code, and the retired codes at the end. It is a README so
-that forges show it when the directory is browsed. Beside it, html.py writes index.html, the same
-page as one self-contained HTML file with a search box (`targets.docs.html: false` leaves it out),
-and `targets.docs.changelog` brings in the changelog.
+that forges show it when the directory is browsed. Beside it, the html target (html.py) writes
+index.html, the same page as one self-contained HTML file with a search box, and
+`targets.docs.changelog` brings in the changelog.
 
 Escaping rules:
 
@@ -330,12 +330,7 @@ def render(catalog: Catalog) -> dict[str, str]:
         "retired": retired,
         "changelog": CHANGELOG if option(catalog, "docs", "changelog") else None,
     }
-    files = {PATH: render_template("docs/README.md.jinja", **context)}
-    if option(catalog, "docs", "html") is not False:
-        from . import html  # it builds on this module's anchors and sections
-
-        files[html.PATH] = html.render(catalog)
-    return files
+    return {PATH: render_template("docs/README.md.jinja", **context)}
 
 
 CHANGELOG = "CHANGELOG.md"
@@ -363,7 +358,7 @@ def include(catalog: Catalog, spec_dir: Path) -> dict[str, str]:
 
 TARGET = SimpleTarget(
     name="docs",
-    summary="the reference pages: out/docs/README.md and the searchable index.html, every code with a stable anchor",
+    summary="the reference page: out/docs/README.md, every code with a stable anchor",
     render_files=render,
     options={
         "type": "object",
@@ -375,11 +370,6 @@ TARGET = SimpleTarget(
                 "type": "string",
                 "minLength": 1,
                 "maxLength": 300,
-            },
-            "html": {
-                "description": "Whether to write the HTML page, out/docs/index.html, beside README.md "
-                "(the same content and anchors, with a search box; default true).",
-                "type": "boolean",
             },
         },
     },

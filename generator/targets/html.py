@@ -1,4 +1,5 @@
-"""The docs target's HTML page: out/docs/index.html, the reference page as one self-contained file.
+"""The html target: out/docs/index.html, the docs target's reference page as one self-contained
+file beside README.md (the html target writes into the docs folder, and owns only this file).
 
 The page holds what the Markdown page (docs.py) holds, under the same anchors (`docs.code_anchor`,
 `docs.category_anchor` and the fixed section anchors are the only source of ids), so a link to
@@ -28,18 +29,20 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from typing import Any
-
-from markdown_it import MarkdownIt
-from markdown_it.renderer import RendererHTML
-from markdown_it.token import Token
-from markdown_it.utils import EnvType, OptionsDict
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from ..escaping import html_script_json, html_text
 from ..model import Catalog, Category, ErrorDef, Template
 from ..templating import header, render_template
 from . import docs
-from .base import option
+from .base import SimpleTarget, option
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.renderer import RendererHTML
+    from markdown_it.token import Token
+    from markdown_it.utils import EnvType, OptionsDict
 
 PATH = "index.html"
 
@@ -55,24 +58,26 @@ def _image(renderer: RendererHTML, tokens: list[Token], index: int, options: Opt
     return f'<a href="{source}">{html_text(text)}</a>'
 
 
+@cache
 def _markdown() -> MarkdownIt:
+    # Loaded when a page is rendered: every errgen run imports the targets.
+    from markdown_it import MarkdownIt
+
     md = MarkdownIt("commonmark", {"html": False, "xhtmlOut": False})
     md.add_render_rule("image", _image)
     return md
-
-
-_MD = _markdown()
 
 
 def markdown(text: str | None) -> str | None:
     """Author Markdown as HTML that cannot run or load anything, or None when there is none."""
     if text is None or not text.strip():
         return None
-    tokens = _MD.parse(text.strip("\n"))
+    md = _markdown()
+    tokens = md.parse(text.strip("\n"))
     for token in tokens:
         if token.type in ("heading_open", "heading_close"):
             token.tag = f"h{min(6, int(token.tag[1:]) + _HEADING_SHIFT)}"
-    rendered: str = _MD.renderer.render(tokens, _MD.options, {})
+    rendered: str = md.renderer.render(tokens, md.options, {})
     return rendered.strip("\n")
 
 
@@ -281,3 +286,12 @@ def render(catalog: Catalog) -> str:
         "base-uri 'none'; form-action 'none'",
     }
     return render_template("html/index.html.jinja", **context)
+
+
+TARGET = SimpleTarget(
+    name="html",
+    summary="the reference page as one searchable HTML file, out/docs/index.html, with the same anchors",
+    render_files=lambda catalog: {PATH: render(catalog)},
+    folder="docs",
+    files=(PATH,),
+)
