@@ -84,38 +84,53 @@ def _strings(values: Iterable[str]) -> str:
     return "[]string{" + ", ".join(go_literal(v) for v in values) + "}"
 
 
+def holes(template: Template) -> tuple[list[int], bool]:
+    """Where each placeholder of a template starts and ends in its text, in bytes of its UTF-8
+    (start, end, start, end...), and whether its literal parts are the text between them (not so
+    when a printf template writes a literal % as %%). Worked out from the model's parts and
+    placeholders, each as the text writes it, and checked against the text."""
+    text = template.text.encode()
+    offsets: list[int] = []
+    at = 0
+    for part, placeholder in zip(template.parts, template.placeholders, strict=False):
+        at += len((part.replace("%", "%%") if template.style == "printf" else part).encode())
+        spelled = placeholder.text.encode()
+        if text[at : at + len(spelled)] != spelled:
+            raise ValueError(f"placeholder {placeholder.text!r} not found where {template.text!r} has it")
+        offsets += [at, at + len(spelled)]
+        at += len(spelled)
+    bounds = [0, *offsets, len(text)]
+    between = [text[bounds[i] : bounds[i + 1]].decode() for i in range(0, len(bounds), 2)]
+    written = [p.replace("%", "%%") if template.style == "printf" else p for p in template.parts]
+    if between != written:
+        raise ValueError(f"the literal parts of {template.text!r} are not where its placeholders leave them")
+    return offsets, between == list(template.parts)
+
+
 def _variant(template: Template) -> str:
-    """One message template as the runtime's variant: its text, its literal parts, and only when
-    they say something, the types of its placeholders (one letter each, i written d) and their
-    names ("" for one without)."""
-    fields = [f"text: {go_literal(template.text)}", f"parts: {_strings(template.parts)}"]
-    if template.typed:
-        types = "".join("d" if p.type == "i" else p.type for p in template.placeholders)
-        fields.append(f"types: {go_literal(types)}")
-    if any(p.name is not None for p in template.placeholders):
-        fields.append(f"names: {_strings(p.name or '' for p in template.placeholders)}")
-    return "{" + ", ".join(fields) + "}"
+    """One message template as the runtime's variant: its text, verbatim, and where its
+    placeholders are in it (the runtime reads each one's type and name there)."""
+    offsets, _ = holes(template)
+    if not offsets:
+        return f"{{text: {go_literal(template.text)}}}"
+    return f"{{text: {go_literal(template.text)}, holes: []uint32{{{', '.join(map(str, offsets))}}}}}"
 
 
 # The Kind constant of each kind but the zero one, error.
 _KINDS = {"warning": "KindWarning", "success": "KindSuccess"}
 
 
-def _entry(error: ErrorDef) -> str:
-    """One line of the entry table: every field the runtime reads of a code, the zero ones left
-    out. `order` is the match order (model.ErrorDef.match_order) when it is not catalog order."""
-    fields = [f"code: Code{error.name.pascal}", f"name: {go_literal(str(error.name))}"]
-    if error.upstream_name is not None and error.upstream_name != error.name:
-        fields.append(f"title: {go_literal(error.upstream_name)}")
+def _extra(error: ErrorDef) -> str | None:
+    """What few codes have, the runtime's extra, the zero fields left out; None when a code has
+    none of it. `order` is the match order (model.ErrorDef.match_order) when it is not catalog
+    order; `parts` the literal parts of each variant whose parts are not its text between its
+    placeholders (a printf %%), indexed by variant."""
+    fields = []
     if error.aliases:
         aliases = ", ".join(f"{{{go_literal(str(a.name))}, {go_literal(a.upstream)}}}" for a in error.aliases)
         fields.append(f"aliases: []Alias{{{aliases}}}")
     if error.kind in _KINDS:
         fields.append(f"kind: {_KINDS[error.kind]}")
-    if error.category is not None:
-        fields.append(f"category: Category{error.category.name.pascal}")
-    if error.messages:
-        fields.append("variants: []variant{" + ", ".join(_variant(t) for t in error.messages) + "}")
     if error.match_order != tuple(range(len(error.messages))):
         fields.append("order: []int{" + ", ".join(map(str, error.match_order)) + "}")
     if error.retryable:
@@ -126,6 +141,25 @@ def _entry(error: ErrorDef) -> str:
         fields.append("deprecated: true")
     if error.description is not None:
         fields.append(f"description: {go_literal(error.description)}")
+    escaped = [f"{i}: {_strings(t.parts)[len('[]string') :]}" for i, t in enumerate(error.messages) if not holes(t)[1]]
+    if escaped:
+        fields.append("parts: [][]string{" + ", ".join(escaped) + "}")
+    return "&extra{" + ", ".join(fields) + "}" if fields else None
+
+
+def _entry(error: ErrorDef) -> str:
+    """One line of the entry table: every field the runtime reads of a code, the zero ones left
+    out, the rare ones in its extra."""
+    fields = [f"code: Code{error.name.pascal}", f"name: {go_literal(str(error.name))}"]
+    if error.upstream_name is not None and error.upstream_name != error.name:
+        fields.append(f"title: {go_literal(error.upstream_name)}")
+    if error.category is not None:
+        fields.append(f"category: Category{error.category.name.pascal}")
+    if error.messages:
+        fields.append("variants: []variant{" + ", ".join(_variant(t) for t in error.messages) + "}")
+    extra = _extra(error)
+    if extra is not None:
+        fields.append(f"extra: {extra}")
     return "{" + ", ".join(fields) + "}"
 
 
@@ -261,6 +295,7 @@ def render(catalog: Catalog) -> dict[str, str]:
     files = {
         "go.mod": render_template("go/go.mod.jinja", **context),
         "errors.go": render_template("go/errors.go.jinja", **context),
+        "table.go": render_template("go/table.go.jinja", **context),
         RUNTIME: runtime_source(catalog),
     }
     examples = _examples(catalog)

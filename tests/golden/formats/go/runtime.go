@@ -2,13 +2,15 @@
 
 // The catalog-independent runtime of a generated Go package: errgen copies its
 // generator/runtime/go/runtime.go into every package verbatim but the package
-// clause. The catalog's data is in errors.go, which declares what this file uses
-// and does not declare: the Code type and its raw method, codeKind and codeOf,
-// the payload's field names, its locations, topLevel, numericStrings, tolerated
-// and errorPrefix, the categories table, the category table of the codes
-// (Category.Contains and categoryOf, the category of a code the catalog does not
-// know) and the entries table. That data is plain tables: nothing is computed for it when the package
-// is initialised, and the index of the codes is built on first use.
+// clause. The catalog's data is in errors.go and table.go, which declare what
+// this file uses and does not declare: the Code type and its raw method,
+// codeKind and codeOf, the payload's field names, its locations, topLevel,
+// numericStrings, tolerated and errorPrefix, the categories table, the category
+// table of the codes (Category.Contains and categoryOf, the category of a code
+// the catalog does not know) and, in table.go, the entries table. That data is
+// plain tables of constants: nothing is computed for it when the package is
+// initialised, and the index of the codes is built on first use, in one pass
+// over them when they are in order of code (or in the reverse order).
 
 package formats
 
@@ -122,7 +124,7 @@ func (c Code) String() string {
 // does not know.
 func (c Code) Kind() Kind {
 	if known := find(c); known != nil {
-		return known.kind
+		return known.more().kind
 	}
 	return KindError
 }
@@ -228,37 +230,121 @@ type Alias struct {
 	Title string
 }
 
+// entry is what the catalog says about one code: a line of the entries table
+// in table.go. It holds pointers and strings only where most codes have a
+// value; the rest is in extra, for the few codes that have any.
 type entry struct {
-	code        Code
-	name        string
-	title       string // the upstream name, when it has one other than name
+	code     Code
+	name     string
+	title    string // the upstream name, when it has one other than name
+	category Category
+	variants []variant
+	extra    *extra
+}
+
+// extra is what only some codes have: an entry without any has a nil extra.
+type extra struct {
 	aliases     []Alias
 	kind        Kind
-	category    Category
-	variants    []variant
 	order       []int // the variants in match order; nil for catalog order
 	retryable   bool
 	httpStatus  int
 	deprecated  bool
 	description string
-	// literals are the variants without placeholders sorted by their one
-	// literal part, the first in match order of equal ones: filled in when the
-	// index is built.
-	literals []int
+	// parts are the literal parts of each variant whose literal parts are not
+	// the text around its holes (a printf template's %% is a literal %), by
+	// variant; nil for every other variant.
+	parts [][]string
 }
 
-// variant is one message template of a code.
+// none is the extra of an entry without one.
+var none extra
+
+func (e *entry) more() *extra {
+	if e.extra != nil {
+		return e.extra
+	}
+	return &none
+}
+
+// variant is one message template of a code: its text, verbatim, and where
+// each of its placeholders starts and ends in it (its byte offsets: start,
+// end, start, end...; nil when it has none). The text between the holes is
+// its literal parts, one more than the placeholders; a hole is %s, %d, %i, %f
+// or %b in a printf template and {name} in a braces one, which gives the
+// placeholder's type (i is d; every braces placeholder is s) and name.
 type variant struct {
-	text string
-	// parts are the literals around the placeholders, %% already a %: one
-	// more than the placeholders.
+	text  string
+	holes []uint32
+}
+
+// arity returns how many placeholders the variant has.
+func (v *variant) arity() int {
+	return len(v.holes) / 2
+}
+
+// hole returns the text of placeholder i as the template writes it (%d,
+// {ccy}).
+func (v *variant) hole(i int) string {
+	return v.text[v.holes[2*i]:v.holes[2*i+1]]
+}
+
+// name returns the name of placeholder i: a braces placeholder's ("" for {}),
+// "" for a printf one.
+func (v *variant) name(i int) string {
+	if hole := v.hole(i); hole[0] == '{' {
+		return hole[1 : len(hole)-1]
+	}
+	return ""
+}
+
+// kind returns the type of placeholder i, one letter: s any text, d an
+// integer, f a number, b true or false.
+func (v *variant) kind(i int) byte {
+	hole := v.hole(i)
+	if hole[0] != '%' {
+		return 's'
+	}
+	if kind := hole[len(hole)-1]; kind != 'i' {
+		return kind
+	}
+	return 'd'
+}
+
+// form is a template as the matcher reads it: its literal parts (%% already
+// a %), one more than its placeholders, and the type of each placeholder.
+type form struct {
 	parts []string
-	// types has the type of each placeholder, one letter each (s any text, d
-	// an integer, f a number, b true or false); "" when every one is s.
-	types string
-	// names has the name of each placeholder, "" for one without; nil when
-	// none has one (as in every printf template).
-	names []string
+	types []byte
+}
+
+// form returns variant i of e as the matcher reads it, appending to parts and
+// types (so that room the caller gives them spares an allocation).
+func (e *entry) form(i int, parts []string, types []byte) form {
+	v := &e.variants[i]
+	if e.extra != nil && i < len(e.extra.parts) && e.extra.parts[i] != nil {
+		parts = append(parts, e.extra.parts[i]...)
+	} else {
+		at := uint32(0)
+		for j := 0; j < len(v.holes); j += 2 {
+			parts = append(parts, v.text[at:v.holes[j]])
+			at = v.holes[j+1]
+		}
+		parts = append(parts, v.text[at:])
+	}
+	for j := 0; j < v.arity(); j++ {
+		types = append(types, v.kind(j))
+	}
+	return form{parts: parts, types: types}
+}
+
+// literal returns the one literal part of variant i, which has no
+// placeholders.
+func (e *entry) literal(i int) string {
+	if e.extra != nil && i < len(e.extra.parts) && e.extra.parts[i] != nil {
+		return e.extra.parts[i][0]
+	}
+	return e.variants[i].text
 }
 
 func (e *entry) titled() string {
@@ -268,9 +354,10 @@ func (e *entry) titled() string {
 	return e.name
 }
 
-// index is what finding a code and a literal message needs, built on first use
-// rather than when the package is initialised: a program that never reads a
-// code does not pay for it.
+// index is what finding a code needs, built on first use rather than when the
+// package is initialised: a program that never reads a code does not pay for
+// it. The entries in order of code: in a catalog whose entries are in order
+// of code already (or in the reverse order), one pass puts them there.
 var index struct {
 	once   sync.Once
 	byCode []*entry // sorted by code
@@ -278,23 +365,18 @@ var index struct {
 
 func indexed() {
 	index.byCode = make([]*entry, len(entries))
+	descending := len(entries) > 1 && entries[0].code > entries[len(entries)-1].code
 	for i := range entries {
-		index.byCode[i] = &entries[i]
-		entries[i].index()
-	}
-	slices.SortFunc(index.byCode, func(a, b *entry) int { return cmp.Compare(a.code, b.code) })
-}
-
-// index fills in e.literals.
-func (e *entry) index() {
-	for j := range e.variants {
-		if variant := e.ordered(j); len(e.variants[variant].parts) == 1 {
-			e.literals = append(e.literals, variant)
+		if descending {
+			index.byCode[len(entries)-1-i] = &entries[i]
+		} else {
+			index.byCode[i] = &entries[i]
 		}
 	}
-	text := func(variant int) string { return e.variants[variant].parts[0] }
-	slices.SortStableFunc(e.literals, func(a, b int) int { return strings.Compare(text(a), text(b)) })
-	e.literals = slices.CompactFunc(e.literals, func(a, b int) bool { return text(a) == text(b) })
+	byCode := func(a, b *entry) int { return cmp.Compare(a.code, b.code) }
+	if !slices.IsSortedFunc(index.byCode, byCode) {
+		slices.SortFunc(index.byCode, byCode)
+	}
 }
 
 // find returns the entry of a known code, by binary search, and nil for a code
@@ -316,30 +398,24 @@ func find(c Code) *entry {
 	return nil
 }
 
-// literal returns the variant without placeholders that is message (its one
-// literal part, %% made %), by binary search; false when there is none.
-func (e *entry) literal(message string) (int, bool) {
-	low, high := 0, len(e.literals)
-	for low < high {
-		middle := int(uint(low+high) >> 1)
-		if e.variants[e.literals[middle]].parts[0] < message {
-			low = middle + 1
-		} else {
-			high = middle
-		}
-	}
-	if low < len(e.literals) && e.variants[e.literals[low]].parts[0] == message {
-		return e.literals[low], true
-	}
-	return -1, false
-}
-
 // ordered returns the variant tried i-th.
 func (e *entry) ordered(i int) int {
-	if e.order == nil {
+	if e.extra == nil || e.extra.order == nil {
 		return i
 	}
-	return e.order[i]
+	return e.extra.order[i]
+}
+
+// exactly returns the variant without placeholders that is message (its one
+// literal part, %% made %), the first in match order of equal ones; false
+// when there is none.
+func (e *entry) exactly(message string) (int, bool) {
+	for i := range e.variants {
+		if variant := e.ordered(i); len(e.variants[variant].holes) == 0 && e.literal(variant) == message {
+			return variant, true
+		}
+	}
+	return -1, false
 }
 
 // match returns the variant of e that message fits, by the catalog's reference
@@ -347,16 +423,18 @@ func (e *entry) ordered(i int) int {
 // the most typed placeholders, then the fewest placeholders, then catalog
 // order), and with values set the values of its placeholders. A variant
 // without placeholders that is the message is the most specific of all, so it
-// is looked up first (by binary search on their texts); the others are tried
-// in the match order errors.go gives, the first that fits winning.
+// is looked for first; the others are tried in the match order table.go
+// gives, the first that fits winning.
 func (e *entry) match(message string, values bool) (int, []string) {
-	if variant, ok := e.literal(message); ok {
+	if variant, ok := e.exactly(message); ok {
 		return variant, nil
 	}
+	var parts [8]string // room for the form of a variant, which does not escape
+	var types [8]byte
 	for i := range e.variants {
-		variant := e.ordered(i)
-		if v := &e.variants[variant]; len(v.parts) > 1 {
-			if params, ok := v.fit(message, values); ok {
+		if variant := e.ordered(i); len(e.variants[variant].holes) > 0 {
+			f := e.form(variant, parts[:0], types[:0])
+			if params, ok := f.fit(message, values); ok {
 				return variant, params
 			}
 		}
@@ -387,8 +465,8 @@ func (e *entry) matchLoosely(message string) (int, []string, Matched, string, Mi
 		wanted := normalized(message, tolerated)
 		for i := range e.variants {
 			index := e.ordered(i)
-			v := &e.variants[index]
-			loose := variant{parts: loosened(v.parts, tolerated), types: v.types}
+			f := e.form(index, nil, nil)
+			loose := form{parts: loosened(f.parts, tolerated), types: f.types}
 			if params, ok := loose.fit(wanted, true); ok {
 				return index, params, MatchedTolerant, "", ""
 			}
@@ -397,11 +475,9 @@ func (e *entry) matchLoosely(message string) (int, []string, Matched, string, Mi
 	if tolerated&tolerateDetail != 0 {
 		for i := range e.variants {
 			index := e.ordered(i)
-			v := &e.variants[index]
-			loose := variant{parts: append(loosened(v.parts, tolerated&^toleratePunctuation), ""), types: v.types}
-			if loose.types != "" {
-				loose.types += "s" // the detail is any text
-			}
+			f := e.form(index, nil, nil)
+			// The detail is one more placeholder, of any text.
+			loose := form{parts: append(loosened(f.parts, tolerated&^toleratePunctuation), ""), types: append(f.types, 's')}
 			if params, ok := loose.fit(message, true); ok && params[len(params)-1] != "" {
 				last := len(params) - 1
 				var values []string // nil when none, as match gives them
@@ -476,8 +552,8 @@ func loosened(parts []string, tolerate tolerance) []string {
 // after it), so one pass of substring searches decides, in time linear in the
 // message; then each value must fit the type of its placeholder, checked as it
 // is found.
-func (v *variant) fit(message string, values bool) ([]string, bool) {
-	parts := v.parts
+func (f *form) fit(message string, values bool) ([]string, bool) {
+	parts := f.parts
 	first, last := parts[0], parts[len(parts)-1]
 	if len(parts) == 1 {
 		return nil, message == first
@@ -491,7 +567,7 @@ func (v *variant) fit(message string, values bool) ([]string, bool) {
 	at := len(first)
 	for i, part := range parts[1 : len(parts)-1] {
 		j := strings.Index(message[at:end], part)
-		if j < 0 || !fits(v.typeOf(i), message[at:at+j]) {
+		if j < 0 || !fits(f.types[i], message[at:at+j]) {
 			return nil, false
 		}
 		if values {
@@ -499,20 +575,13 @@ func (v *variant) fit(message string, values bool) ([]string, bool) {
 		}
 		at += j + len(part)
 	}
-	if !fits(v.typeOf(len(parts)-2), message[at:end]) {
+	if !fits(f.types[len(parts)-2], message[at:end]) {
 		return nil, false
 	}
 	if !values {
 		return nil, true
 	}
 	return append(append(make([]string, 0, len(parts)-1), params...), message[at:end]), true
-}
-
-func (v *variant) typeOf(placeholder int) byte {
-	if v.types == "" {
-		return 's'
-	}
-	return v.types[placeholder]
 }
 
 // fits reports whether value may fill a placeholder of a type, in one pass
@@ -579,18 +648,19 @@ func Lookup(code Code) (Info, bool) {
 	if e == nil {
 		return Info{}, false
 	}
+	more := e.more()
 	return Info{
 		Code:        e.code,
 		Name:        e.name,
 		Title:       e.titled(),
-		Aliases:     append([]Alias(nil), e.aliases...),
-		Kind:        e.kind,
+		Aliases:     append([]Alias(nil), more.aliases...),
+		Kind:        more.kind,
 		Category:    e.category,
 		Messages:    e.messages(),
-		Retryable:   e.retryable,
-		HTTPStatus:  e.httpStatus,
-		Deprecated:  e.deprecated,
-		Description: e.description,
+		Retryable:   more.retryable,
+		HTTPStatus:  more.httpStatus,
+		Deprecated:  more.deprecated,
+		Description: more.description,
 	}, true
 }
 
@@ -616,7 +686,7 @@ func LookupName(name string) (Code, bool) {
 		if e.name == name {
 			return e.code, true
 		}
-		for _, alias := range e.aliases {
+		for _, alias := range e.more().aliases {
 			if alias.Name == name {
 				return e.code, true
 			}
@@ -627,7 +697,7 @@ func LookupName(name string) (Code, bool) {
 		if e.title != "" && e.title == name {
 			return e.code, true
 		}
-		for _, alias := range e.aliases {
+		for _, alias := range e.more().aliases {
 			if alias.Title == name {
 				return e.code, true
 			}
@@ -693,7 +763,7 @@ func Format(code Code, variant int, params ...string) (string, error) {
 	if variant < 0 || variant >= len(known.variants) {
 		return "", errors.New(errorPrefix + "code " + code.String() + " has no message variant " + strconv.Itoa(variant))
 	}
-	parts := known.variants[variant].parts
+	parts := known.form(variant, nil, nil).parts
 	if len(params) != len(parts)-1 {
 		return "", errors.New(errorPrefix + "message variant " + strconv.Itoa(variant) + " of code " + code.String() +
 			" takes " + strconv.Itoa(len(parts)-1) + " value(s), got " + strconv.Itoa(len(params)))
@@ -716,7 +786,7 @@ func Format(code Code, variant int, params ...string) (string, error) {
 // params. It fails for a code the catalog does not know, a success code, a
 // variant the code does not have, or the wrong number of params.
 func Build(code Code, variant int, params ...string) (*Error, error) {
-	if known := find(code); known != nil && known.kind == KindSuccess {
+	if known := find(code); known != nil && known.more().kind == KindSuccess {
 		return nil, errors.New(errorPrefix + "code " + code.String() + " is a success code, not an error")
 	}
 	message, err := Format(code, variant, params...)
@@ -738,9 +808,13 @@ func BuildNamed(code Code, variant int, params map[string]string) (*Error, error
 	}
 	v := &known.variants[variant]
 	which := "message variant " + strconv.Itoa(variant) + " of code " + code.String()
+	names := make([]string, v.arity())
+	for i := range names {
+		names[i] = v.name(i)
+	}
 	var unknown []string
 	for name := range params {
-		if name == "" || !slices.Contains(v.names, name) {
+		if name == "" || !slices.Contains(names, name) {
 			unknown = append(unknown, strconv.Quote(name))
 		}
 	}
@@ -748,14 +822,14 @@ func BuildNamed(code Code, variant int, params map[string]string) (*Error, error
 		slices.Sort(unknown)
 		return nil, errors.New(errorPrefix + which + " takes no value named " + strings.Join(unknown, ", "))
 	}
-	values := make([]string, len(v.parts)-1)
-	for i := range values {
-		if i >= len(v.names) || v.names[i] == "" {
+	values := make([]string, len(names))
+	for i, name := range names {
+		if name == "" {
 			return nil, errors.New(errorPrefix + which + " has a placeholder without a name: give its values by position")
 		}
-		value, ok := params[v.names[i]]
+		value, ok := params[name]
 		if !ok {
-			return nil, errors.New(errorPrefix + which + " needs a value for " + strconv.Quote(v.names[i]))
+			return nil, errors.New(errorPrefix + which + " needs a value for " + strconv.Quote(name))
 		}
 		values[i] = value
 	}
@@ -832,7 +906,8 @@ func (e *Error) fill(code Code, message string) {
 		e.Matched, e.Mismatch = MatchedNone, MismatchUnknownCode
 		return
 	}
-	e.Kind, e.Category, e.Retryable, e.HTTPStatus = known.kind, known.category, known.retryable, known.httpStatus
+	more := known.more()
+	e.Kind, e.Category, e.Retryable, e.HTTPStatus = more.kind, known.category, more.retryable, more.httpStatus
 	e.Variant, e.Params, e.Matched, e.Detail, e.Mismatch = known.matchLoosely(message)
 }
 
@@ -862,8 +937,9 @@ func (e *Error) Is(target error) bool {
 // template (braces templates name theirs: {0}, {ccy}); false when it has no
 // placeholder of that name (a printf template names none).
 func (e *Error) Param(name string) (string, bool) {
-	for i, named := range e.names() {
-		if named == name && named != "" {
+	v, count := e.variant()
+	for i := 0; i < count; i++ {
+		if named := v.name(i); named == name && named != "" {
 			return e.Params[i], true
 		}
 	}
@@ -875,23 +951,26 @@ func (e *Error) Param(name string) (string, bool) {
 // and empty for a printf template.
 func (e *Error) ParamsByName() map[string]string {
 	byName := map[string]string{}
-	for i, name := range e.names() {
-		if _, taken := byName[name]; name != "" && !taken {
-			byName[name] = e.Params[i]
+	v, count := e.variant()
+	for i := 0; i < count; i++ {
+		if name := v.name(i); name != "" {
+			if _, taken := byName[name]; !taken {
+				byName[name] = e.Params[i]
+			}
 		}
 	}
 	return byName
 }
 
-// names returns the names of the matched template's placeholders, for as many
-// as there are values.
-func (e *Error) names() []string {
+// variant returns the matched template, and for how many of its placeholders
+// there are values (none when no template of a known code matched).
+func (e *Error) variant() (*variant, int) {
 	known := find(e.Code)
 	if known == nil || e.Variant < 0 || e.Variant >= len(known.variants) {
-		return nil
+		return nil, 0
 	}
-	names := known.variants[e.Variant].names
-	return names[:min(len(names), len(e.Params))]
+	v := &known.variants[e.Variant]
+	return v, min(v.arity(), len(e.Params))
 }
 
 // MaxDepth is how deeply the JSON text of a payload may nest arrays and
@@ -1495,8 +1574,8 @@ func text(raw []byte, code Code) (string, bool) {
 	}
 	if known := find(code); known != nil {
 		for i := range known.variants {
-			if parts := known.variants[i].parts; len(parts) == 1 && parts[0] == string(body) {
-				return parts[0], true
+			if literal := known.literal(i); len(known.variants[i].holes) == 0 && literal == string(body) {
+				return literal, true
 			}
 		}
 	}
