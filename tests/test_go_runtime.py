@@ -18,7 +18,7 @@ import pytest
 from generator.model import PLACEHOLDER_TYPES, TOLERANCES, ErrorDef, Template, fits
 from generator.render import render
 from generator.targets import go as go_target
-from generator.targets.go import RUNTIME_CLAUSE, go_header, holes
+from generator.targets.go import RUNTIME_CLAUSE, go_header, holes, templates
 from generator.validate import load_catalog
 from tests.conftest import SPECS
 from tests.helpers import OUT, ROOT
@@ -88,13 +88,13 @@ def loose_table() -> list[dict[str, Any]]:
                     )
                 rows.append(
                     {
-                        # Each template as errgen writes it into table.go.
-                        "texts": [t.text for t in error.messages],
-                        "holes": [holes(t)[0] for t in error.messages],
+                        # The templates as errgen writes them into table.go.
+                        "messages": templates(error.messages)[0],
+                        "layout": templates(error.messages)[1],
                         "parts": [None if holes(t)[1] else list(t.parts) for t in error.messages],
                         "order": list(error.match_order),
                         "tolerate": list(tolerate),
-                        "messages": answers,
+                        "matches": answers,
                     }
                 )
     return rows

@@ -36,7 +36,7 @@ CategoryRequest), so no spec name can collide with them.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from ..escaping import go_literal
 from ..model import TOLERANCES, Catalog, ErrorDef, Template, pointer_text
@@ -107,13 +107,24 @@ def holes(template: Template) -> tuple[list[int], bool]:
     return offsets, between == list(template.parts)
 
 
-def _variant(template: Template) -> str:
-    """One message template as the runtime's variant: its text, verbatim, and where its
-    placeholders are in it (the runtime reads each one's type and name there)."""
-    offsets, _ = holes(template)
-    if not offsets:
-        return f"{{text: {go_literal(template.text)}}}"
-    return f"{{text: {go_literal(template.text)}, holes: []uint32{{{', '.join(map(str, offsets))}}}}}"
+def templates(messages: Sequence[Template]) -> tuple[str, list[int]]:
+    """A code's templates as its entry holds them: their texts, verbatim, joined by "\n" (which
+    no message holds: the validator refuses line breaks), and their layout: where each ends in
+    that text, then where each of its placeholders starts and ends, in bytes (the runtime reads
+    each one's type and name there); no layout for one template without placeholders."""
+    texts: list[str] = []
+    layout: list[int] = []
+    at = 0
+    for template in messages:
+        if "\n" in template.text:
+            raise ValueError(f"a message holds a line break: {template.text!r}")
+        texts.append(template.text)
+        end = at + len(template.text.encode())
+        layout += [end, *(at + offset for offset in holes(template)[0])]
+        at = end + 1
+    if len(messages) == 1 and not messages[0].placeholders:
+        layout = []
+    return "\n".join(texts), layout
 
 
 # The Kind constant of each kind but the zero one, error.
@@ -155,8 +166,11 @@ def _entry(error: ErrorDef) -> str:
         fields.append(f"title: {go_literal(error.upstream_name)}")
     if error.category is not None:
         fields.append(f"category: Category{error.category.name.pascal}")
-    if error.messages:
-        fields.append("variants: []variant{" + ", ".join(_variant(t) for t in error.messages) + "}")
+    text, layout = templates(error.messages)
+    if text:
+        fields.append(f"messages: {go_literal(text)}")
+    if layout:
+        fields.append(f"layout: []uint32{{{', '.join(map(str, layout))}}}")
     extra = _extra(error)
     if extra is not None:
         fields.append(f"extra: {extra}")

@@ -92,12 +92,12 @@ func categoryOf(code Code) Category {
 }
 
 var entries = [...]entry{
-	{code: CodeTooManyRequests, name: "TOO_MANY_REQUESTS", category: CategoryGeneral, variants: []variant{{text: "Too many requests."}, {text: "Too many; %s per %s.", holes: []uint32{10, 12, 17, 19}}}, extra: &extra{retryable: true, httpStatus: 429}},
-	{code: CodeBadSymbol, name: "BAD_SYMBOL", title: "Bad symbol!", category: CategoryRequest, variants: []variant{{text: "Invalid symbol."}}, extra: &extra{aliases: []Alias{{"BAD_TICKER", "bad ticker"}}, deprecated: true, description: "The symbol is *unknown*."}},
-	{code: CodeLimit, name: "LIMIT", title: "OK", category: CategoryInner, variants: []variant{{text: "Limit %s.", holes: []uint32{6, 8}}, {text: "Limit %d.", holes: []uint32{6, 8}}, {text: "Limit %f.", holes: []uint32{6, 8}}, {text: "Limit %b.", holes: []uint32{6, 8}}, {text: "Limit 5."}, {text: "Limit %d of %s %i", holes: []uint32{6, 8, 12, 14, 15, 17}}}, extra: &extra{order: []int{5, 4, 1, 2, 3, 0}}},
-	{code: CodeNamed, name: "NAMED", category: CategoryGeneral, variants: []variant{{text: "Order {0} of {ccy} and {0}.", holes: []uint32{6, 9, 13, 18, 23, 26}}, {text: "Order {}.", holes: []uint32{6, 8}}}},
-	{code: CodeWarn, name: "WARN", variants: []variant{{text: "Careful."}, {text: "100%% careful."}}, extra: &extra{kind: KindWarning, parts: [][]string{1: {"100% careful."}}}},
-	{code: CodeOk, name: "OK", variants: []variant{{text: "Done."}}, extra: &extra{kind: KindSuccess}},
+	{code: CodeTooManyRequests, name: "TOO_MANY_REQUESTS", category: CategoryGeneral, messages: "Too many requests.\nToo many; %s per %s.", layout: []uint32{18, 39, 29, 31, 36, 38}, extra: &extra{retryable: true, httpStatus: 429}},
+	{code: CodeBadSymbol, name: "BAD_SYMBOL", title: "Bad symbol!", category: CategoryRequest, messages: "Invalid symbol.", extra: &extra{aliases: []Alias{{"BAD_TICKER", "bad ticker"}}, deprecated: true, description: "The symbol is *unknown*."}},
+	{code: CodeLimit, name: "LIMIT", title: "OK", category: CategoryInner, messages: "Limit %s.\nLimit %d.\nLimit %f.\nLimit %b.\nLimit 5.\nLimit %d of %s %i", layout: []uint32{9, 6, 8, 19, 16, 18, 29, 26, 28, 39, 36, 38, 48, 66, 55, 57, 61, 63, 64, 66}, extra: &extra{order: []int{5, 4, 1, 2, 3, 0}}},
+	{code: CodeNamed, name: "NAMED", category: CategoryGeneral, messages: "Order {0} of {ccy} and {0}.\nOrder {}.", layout: []uint32{27, 6, 9, 13, 18, 23, 26, 37, 34, 36}},
+	{code: CodeWarn, name: "WARN", messages: "Careful.\n100%% careful.", layout: []uint32{8, 23}, extra: &extra{kind: KindWarning, parts: [][]string{1: {"100% careful."}}}},
+	{code: CodeOk, name: "OK", messages: "Done.", extra: &extra{kind: KindSuccess}},
 	{code: CodeBare, name: "BARE"},
 }
 

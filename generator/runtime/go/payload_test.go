@@ -337,19 +337,19 @@ func TestLooseMatchingAgreesWithTheModel(t *testing.T) {
 		t.Fatal(err)
 	}
 	var table []struct {
-		Texts    []string   `json:"texts"`
-		Holes    [][]uint32 `json:"holes"`
+		Messages string     `json:"messages"`
+		Layout   []uint32   `json:"layout"`
 		Parts    [][]string `json:"parts"`
 		Order    []int      `json:"order"`
 		Tolerate []string   `json:"tolerate"`
-		Messages []struct {
+		Matches  []struct {
 			Message  string   `json:"message"`
 			Variant  int      `json:"variant"`
 			Params   []string `json:"params"`
 			How      Matched  `json:"how"`
 			Detail   string   `json:"detail"`
 			Mismatch Mismatch `json:"reason"`
-		} `json:"messages"`
+		} `json:"matches"`
 	}
 	if err := json.Unmarshal(data, &table); err != nil || len(table) == 0 {
 		t.Fatalf("%d rows: %v", len(table), err)
@@ -359,20 +359,17 @@ func TestLooseMatchingAgreesWithTheModel(t *testing.T) {
 	}
 	checked := 0
 	for _, row := range table {
-		e := entry{extra: &extra{order: row.Order, parts: row.Parts}}
-		for i, text := range row.Texts {
-			e.variants = append(e.variants, variant{text: text, holes: row.Holes[i]})
-		}
+		e := entry{messages: row.Messages, layout: row.Layout, extra: &extra{order: row.Order, parts: row.Parts}}
 		var tolerate tolerance
 		for _, name := range row.Tolerate {
 			tolerate |= bits[name]
 		}
 		withPayload(t, true, false, tolerate, locations...)
-		for _, m := range row.Messages {
+		for _, m := range row.Matches {
 			variant, params, how, detail, mismatch := e.matchLoosely(m.Message)
 			if variant != m.Variant || len(params) != len(m.Params) || len(params) > 0 && !reflect.DeepEqual(params, m.Params) ||
 				how != m.How || detail != m.Detail || mismatch != m.Mismatch {
-				t.Errorf("%q tolerating %v: %q gives %d %q %s %q %s; want %+v", row.Texts, row.Tolerate, m.Message, variant, params,
+				t.Errorf("%q tolerating %v: %q gives %d %q %s %q %s; want %+v", row.Messages, row.Tolerate, m.Message, variant, params,
 					how, detail, mismatch, m)
 			}
 			checked++

@@ -6,5 +6,5 @@ package minimal
 // (runtime.go) reads of each, its constant and its sentinel being in
 // errors.go.
 var entries = [...]entry{
-	{code: CodeFailed, name: "FAILED", category: CategoryGeneral, variants: []variant{{text: "It failed."}}},
+	{code: CodeFailed, name: "FAILED", category: CategoryGeneral, messages: "It failed."},
 }

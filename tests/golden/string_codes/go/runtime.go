@@ -231,15 +231,26 @@ type Alias struct {
 }
 
 // entry is what the catalog says about one code: a line of the entries table
-// in table.go. It holds pointers and strings only where most codes have a
-// value; the rest is in extra, for the few codes that have any.
+// in table.go, of strings and numbers where most codes have a value; the rest
+// is in extra, for the few codes that have any.
 type entry struct {
 	code     Code
 	name     string
 	title    string // the upstream name, when it has one other than name
 	category Category
-	variants []variant
-	extra    *extra
+	// messages are the templates of the code, verbatim, in catalog order, each
+	// but the first after a "\n" (which no template holds); "" for a code
+	// without any.
+	messages string
+	// layout is where each template ends in messages, each end followed by
+	// where each of the template's placeholders starts and ends (its holes),
+	// as byte offsets; nil for a code of one template without placeholders
+	// (or none). A hole is %s, %d, %i, %f or %b in a printf template and
+	// {name} in a braces one, which gives the placeholder's type (i is d;
+	// every braces placeholder is s) and name; the text between the holes is
+	// the literal parts.
+	layout []uint32
+	extra  *extra
 }
 
 // extra is what only some codes have: an entry without any has a nil extra.
@@ -251,9 +262,9 @@ type extra struct {
 	httpStatus  int
 	deprecated  bool
 	description string
-	// parts are the literal parts of each variant whose literal parts are not
+	// parts are the literal parts of each template whose literal parts are not
 	// the text around its holes (a printf template's %% is a literal %), by
-	// variant; nil for every other variant.
+	// variant; nil for every other template.
 	parts [][]string
 }
 
@@ -267,18 +278,65 @@ func (e *entry) more() *extra {
 	return &none
 }
 
-// variant is one message template of a code: its text, verbatim, and where
-// each of its placeholders starts and ends in it (its byte offsets: start,
-// end, start, end...; nil when it has none). The text between the holes is
-// its literal parts, one more than the placeholders; a hole is %s, %d, %i, %f
-// or %b in a printf template and {name} in a braces one, which gives the
-// placeholder's type (i is d; every braces placeholder is s) and name.
+func (e *entry) titled() string {
+	if e.title != "" {
+		return e.title
+	}
+	return e.name
+}
+
+// count returns how many templates e has.
+func (e *entry) count() int {
+	if e.messages == "" {
+		return 0
+	}
+	return strings.Count(e.messages, "\n") + 1
+}
+
+// variant is one template of an entry: its text (a slice of the entry's
+// messages), where that starts in them, and the holes in it.
 type variant struct {
 	text  string
+	at    uint32
 	holes []uint32
 }
 
-// arity returns how many placeholders the variant has.
+// span is where one template of an entry is in its messages, and where its
+// holes are in its layout: messages[start:end], layout[from:to].
+type span struct {
+	start, end, from, to uint32
+}
+
+// spans appends where each template of e is to room, in catalog order (so
+// that room the caller gives them spares an allocation), from its layout.
+func (e *entry) spans(room []span) []span {
+	if e.layout == nil {
+		if e.messages == "" {
+			return room
+		}
+		return append(room, span{0, uint32(len(e.messages)), 0, 0})
+	}
+	start, at := uint32(0), 0
+	for at < len(e.layout) {
+		end := e.layout[at]
+		from := at + 1
+		for at = from; at < len(e.layout) && e.layout[at] < end; {
+			at += 2 // a hole starts before the end
+		}
+		room = append(room, span{start, end, uint32(from), uint32(at)})
+		start = end + 1
+	}
+	return room
+}
+
+// variant returns template i of e, which must be one.
+func (e *entry) variant(i int) variant {
+	var room [8]span
+	at := e.spans(room[:0])[i]
+	return variant{text: e.messages[at.start:at.end], at: at.start, holes: e.layout[at.from:at.to:at.to]}
+}
+
+// arity returns how many placeholders the template has.
 func (v *variant) arity() int {
 	return len(v.holes) / 2
 }
@@ -286,7 +344,7 @@ func (v *variant) arity() int {
 // hole returns the text of placeholder i as the template writes it (%d,
 // {ccy}).
 func (v *variant) hole(i int) string {
-	return v.text[v.holes[2*i]:v.holes[2*i+1]]
+	return v.text[v.holes[2*i]-v.at : v.holes[2*i+1]-v.at]
 }
 
 // name returns the name of placeholder i: a braces placeholder's ("" for {}),
@@ -298,84 +356,90 @@ func (v *variant) name(i int) string {
 	return ""
 }
 
-// kind returns the type of placeholder i, one letter: s any text, d an
-// integer, f a number, b true or false.
-func (v *variant) kind(i int) byte {
-	hole := v.hole(i)
-	if hole[0] != '%' {
-		return 's'
-	}
-	if kind := hole[len(hole)-1]; kind != 'i' {
-		return kind
-	}
-	return 'd'
-}
-
 // form is a template as the matcher reads it: its literal parts (%% already
 // a %), one more than its placeholders, and the type of each placeholder.
+// Those of a template of the table are read in place, in text[start:end] at
+// its holes, but for the parts its entry's extra gives; a form made by the
+// matcher (a template loosened) gives its parts and types.
 type form struct {
-	parts []string
-	types []byte
+	text       string
+	start, end uint32
+	holes      []uint32
+	parts      []string
+	types      []byte
 }
 
-// form returns variant i of e as the matcher reads it, appending to parts and
-// types (so that room the caller gives them spares an allocation).
-func (e *entry) form(i int, parts []string, types []byte) form {
-	v := &e.variants[i]
-	if e.extra != nil && i < len(e.extra.parts) && e.extra.parts[i] != nil {
-		parts = append(parts, e.extra.parts[i]...)
-	} else {
-		at := uint32(0)
-		for j := 0; j < len(v.holes); j += 2 {
-			parts = append(parts, v.text[at:v.holes[j]])
-			at = v.holes[j+1]
-		}
-		parts = append(parts, v.text[at:])
+// count returns how many literal parts the template has.
+func (f *form) count() int {
+	if f.parts != nil {
+		return len(f.parts)
 	}
-	for j := 0; j < v.arity(); j++ {
-		types = append(types, v.kind(j))
+	return len(f.holes)/2 + 1
+}
+
+// part returns literal part i.
+func (f *form) part(i int) string {
+	if f.parts != nil {
+		return f.parts[i]
+	}
+	from, to := f.start, f.end
+	if i > 0 {
+		from = f.holes[2*i-1]
+	}
+	if 2*i < len(f.holes) {
+		to = f.holes[2*i]
+	}
+	return f.text[from:to]
+}
+
+// kind returns the type of placeholder i, one letter: s any text, d an
+// integer, f a number, b true or false.
+func (f *form) kind(i int) byte {
+	if f.types != nil {
+		return f.types[i]
+	}
+	return placeholderKind(f.text[f.holes[2*i]:f.holes[2*i+1]])
+}
+
+// given returns the template with its parts and types given, as a form the
+// matcher makes of it.
+func (f *form) given() form {
+	parts, types := make([]string, f.count()), make([]byte, f.count()-1)
+	for i := range parts {
+		parts[i] = f.part(i)
+	}
+	for i := range types {
+		types[i] = f.kind(i)
 	}
 	return form{parts: parts, types: types}
 }
 
-// literal returns the one literal part of variant i, which has no
-// placeholders.
-func (e *entry) literal(i int) string {
-	if e.extra != nil && i < len(e.extra.parts) && e.extra.parts[i] != nil {
-		return e.extra.parts[i][0]
-	}
-	return e.variants[i].text
-}
-
-func (e *entry) titled() string {
-	if e.title != "" {
-		return e.title
-	}
-	return e.name
-}
-
 // index is what finding a code needs, built on first use rather than when the
 // package is initialised: a program that never reads a code does not pay for
-// it. The entries in order of code: in a catalog whose entries are in order
-// of code already (or in the reverse order), one pass puts them there.
+// it. The codes in order, and their entries: in a catalog whose entries are in
+// order of code already (or in the reverse order), one pass puts them there.
 var index struct {
-	once   sync.Once
-	byCode []*entry // sorted by code
+	once    sync.Once
+	codes   []Code   // sorted
+	entries []*entry // the entry of each code
 }
 
 func indexed() {
-	index.byCode = make([]*entry, len(entries))
+	index.codes = make([]Code, len(entries))
+	index.entries = make([]*entry, len(entries))
 	descending := len(entries) > 1 && entries[0].code > entries[len(entries)-1].code
 	for i := range entries {
+		at := i
 		if descending {
-			index.byCode[len(entries)-1-i] = &entries[i]
-		} else {
-			index.byCode[i] = &entries[i]
+			at = len(entries) - 1 - i
 		}
+		index.codes[at], index.entries[at] = entries[i].code, &entries[i]
 	}
-	byCode := func(a, b *entry) int { return cmp.Compare(a.code, b.code) }
-	if !slices.IsSortedFunc(index.byCode, byCode) {
-		slices.SortFunc(index.byCode, byCode)
+	if !slices.IsSorted(index.codes) {
+		slices.SortFunc(index.entries, func(a, b *entry) int { return cmp.Compare(a.code, b.code) })
+		for i, e := range index.entries {
+			index.codes[i] = e.code
+		}
 	}
 }
 
@@ -383,17 +447,8 @@ func indexed() {
 // the catalog does not know.
 func find(c Code) *entry {
 	index.once.Do(indexed)
-	low, high := 0, len(index.byCode)
-	for low < high {
-		middle := int(uint(low+high) >> 1)
-		if index.byCode[middle].code < c {
-			low = middle + 1
-		} else {
-			high = middle
-		}
-	}
-	if low < len(index.byCode) && index.byCode[low].code == c {
-		return index.byCode[low]
+	if at, found := slices.BinarySearch(index.codes, c); found {
+		return index.entries[at]
 	}
 	return nil
 }
@@ -406,40 +461,69 @@ func (e *entry) ordered(i int) int {
 	return e.extra.order[i]
 }
 
-// exactly returns the variant without placeholders that is message (its one
-// literal part, %% made %), the first in match order of equal ones; false
-// when there is none.
-func (e *entry) exactly(message string) (int, bool) {
-	for i := range e.variants {
-		if variant := e.ordered(i); len(e.variants[variant].holes) == 0 && e.literal(variant) == message {
-			return variant, true
-		}
-	}
-	return -1, false
-}
-
 // match returns the variant of e that message fits, by the catalog's reference
 // rule: the most specific of those it fits (the most literal characters, then
 // the most typed placeholders, then the fewest placeholders, then catalog
 // order), and with values set the values of its placeholders. A variant
-// without placeholders that is the message is the most specific of all, so it
-// is looked for first; the others are tried in the match order table.go
-// gives, the first that fits winning.
+// without placeholders that is the message (its one literal part, %% made %)
+// is the most specific of all, so it is looked for first, the first in match
+// order of equal ones; the others are tried in the match order table.go gives,
+// the first that fits winning.
 func (e *entry) match(message string, values bool) (int, []string) {
-	if variant, ok := e.exactly(message); ok {
-		return variant, nil
+	if e.layout == nil && (e.extra == nil || e.extra.parts == nil) {
+		// One template, literal, its text its literal part (or none).
+		if e.messages != "" && e.messages == message {
+			return 0, nil
+		}
+		return -1, nil
 	}
-	var parts [8]string // room for the form of a variant, which does not escape
-	var types [8]byte
-	for i := range e.variants {
-		if variant := e.ordered(i); len(e.variants[variant].holes) > 0 {
-			f := e.form(variant, parts[:0], types[:0])
+	var room [8]span // where the templates are, which does not escape
+	spans := e.spans(room[:0])
+	for i := range spans {
+		if variant := e.ordered(i); spans[variant].from == spans[variant].to && e.literalAt(spans[variant], variant) == message {
+			return variant, nil
+		}
+	}
+	for i := range spans {
+		if variant := e.ordered(i); spans[variant].from < spans[variant].to {
+			f := e.formAt(spans[variant], variant)
 			if params, ok := f.fit(message, values); ok {
 				return variant, params
 			}
 		}
 	}
 	return -1, nil
+}
+
+// literalAt returns the one literal part of template i of e, at s, which has
+// no placeholders.
+func (e *entry) literalAt(s span, i int) string {
+	if e.extra != nil && i < len(e.extra.parts) && e.extra.parts[i] != nil {
+		return e.extra.parts[i][0]
+	}
+	return e.messages[s.start:s.end]
+}
+
+// formAt returns template i of e, at s, as the matcher reads it.
+func (e *entry) formAt(s span, i int) form {
+	f := form{text: e.messages, start: s.start, end: s.end, holes: e.layout[s.from:s.to:s.to]}
+	if e.extra != nil && i < len(e.extra.parts) {
+		f.parts = e.extra.parts[i]
+	}
+	return f
+}
+
+// placeholderKind returns the type of a placeholder as a template writes it
+// (%d, {ccy}), one letter: s any text, d an integer, f a number, b true or
+// false.
+func placeholderKind(hole string) byte {
+	if hole[0] != '%' {
+		return 's'
+	}
+	if kind := hole[len(hole)-1]; kind != 'i' {
+		return kind
+	}
+	return 'd'
 }
 
 // matchLoosely returns the variant of e that message matches, the values of its
@@ -456,16 +540,18 @@ func (e *entry) matchLoosely(message string) (int, []string, Matched, string, Mi
 		return exact, params, MatchedExact, "", ""
 	}
 	switch {
-	case len(e.variants) == 0:
+	case e.messages == "":
 		return -1, nil, MatchedNone, "", MismatchUndocumented
 	case message == "":
 		return -1, nil, MatchedNone, "", MismatchEmpty
 	}
+	spans := e.spans(nil)
 	if tolerated&^tolerateDetail != 0 {
 		wanted := normalized(message, tolerated)
-		for i := range e.variants {
+		for i := range spans {
 			index := e.ordered(i)
-			f := e.form(index, nil, nil)
+			f := e.formAt(spans[index], index)
+			f = f.given()
 			loose := form{parts: loosened(f.parts, tolerated), types: f.types}
 			if params, ok := loose.fit(wanted, true); ok {
 				return index, params, MatchedTolerant, "", ""
@@ -473,9 +559,10 @@ func (e *entry) matchLoosely(message string) (int, []string, Matched, string, Mi
 		}
 	}
 	if tolerated&tolerateDetail != 0 {
-		for i := range e.variants {
+		for i := range spans {
 			index := e.ordered(i)
-			f := e.form(index, nil, nil)
+			f := e.formAt(spans[index], index)
+			f = f.given()
 			// The detail is one more placeholder, of any text.
 			loose := form{parts: append(loosened(f.parts, tolerated&^toleratePunctuation), ""), types: append(f.types, 's')}
 			if params, ok := loose.fit(message, true); ok && params[len(params)-1] != "" {
@@ -553,9 +640,9 @@ func loosened(parts []string, tolerate tolerance) []string {
 // message; then each value must fit the type of its placeholder, checked as it
 // is found.
 func (f *form) fit(message string, values bool) ([]string, bool) {
-	parts := f.parts
-	first, last := parts[0], parts[len(parts)-1]
-	if len(parts) == 1 {
+	count := f.count()
+	first, last := f.part(0), f.part(count-1)
+	if count == 1 {
 		return nil, message == first
 	}
 	end := len(message) - len(last) // where the last literal must start
@@ -565,9 +652,10 @@ func (f *form) fit(message string, values bool) ([]string, bool) {
 	var found [8]string // the values, copied out only once the message fits
 	params := found[:0]
 	at := len(first)
-	for i, part := range parts[1 : len(parts)-1] {
+	for i := 1; i < count-1; i++ {
+		part := f.part(i)
 		j := strings.Index(message[at:end], part)
-		if j < 0 || !fits(f.types[i], message[at:at+j]) {
+		if j < 0 || !fits(f.kind(i-1), message[at:at+j]) {
 			return nil, false
 		}
 		if values {
@@ -575,13 +663,13 @@ func (f *form) fit(message string, values bool) ([]string, bool) {
 		}
 		at += j + len(part)
 	}
-	if !fits(f.types[len(parts)-2], message[at:end]) {
+	if !fits(f.kind(count-2), message[at:end]) {
 		return nil, false
 	}
 	if !values {
 		return nil, true
 	}
-	return append(append(make([]string, 0, len(parts)-1), params...), message[at:end]), true
+	return append(append(make([]string, 0, count-1), params...), message[at:end]), true
 }
 
 // fits reports whether value may fill a placeholder of a type, in one pass
@@ -656,7 +744,7 @@ func Lookup(code Code) (Info, bool) {
 		Aliases:     append([]Alias(nil), more.aliases...),
 		Kind:        more.kind,
 		Category:    e.category,
-		Messages:    e.messages(),
+		Messages:    e.texts(),
 		Retryable:   more.retryable,
 		HTTPStatus:  more.httpStatus,
 		Deprecated:  more.deprecated,
@@ -664,15 +752,11 @@ func Lookup(code Code) (Info, bool) {
 	}, true
 }
 
-func (e *entry) messages() []string {
-	if len(e.variants) == 0 {
+func (e *entry) texts() []string {
+	if e.messages == "" {
 		return nil
 	}
-	texts := make([]string, len(e.variants))
-	for i := range e.variants {
-		texts[i] = e.variants[i].text
-	}
-	return texts
+	return strings.Split(e.messages, "\n")
 }
 
 // LookupName returns the code the catalog gives a name: its identifier (such as
@@ -715,7 +799,7 @@ func Messages(code Code) []string {
 	if known == nil {
 		return nil
 	}
-	return known.messages()
+	return known.texts()
 }
 
 // Match returns the template of code that message fits, with the values of its
@@ -760,10 +844,12 @@ func Format(code Code, variant int, params ...string) (string, error) {
 	if known == nil {
 		return "", errors.New(errorPrefix + "unknown code " + code.String())
 	}
-	if variant < 0 || variant >= len(known.variants) {
+	if variant < 0 || variant >= known.count() {
 		return "", errors.New(errorPrefix + "code " + code.String() + " has no message variant " + strconv.Itoa(variant))
 	}
-	parts := known.form(variant, nil, nil).parts
+	var room [8]span
+	f := known.formAt(known.spans(room[:0])[variant], variant)
+	parts := f.given().parts
 	if len(params) != len(parts)-1 {
 		return "", errors.New(errorPrefix + "message variant " + strconv.Itoa(variant) + " of code " + code.String() +
 			" takes " + strconv.Itoa(len(parts)-1) + " value(s), got " + strconv.Itoa(len(params)))
@@ -803,10 +889,10 @@ func Build(code Code, variant int, params ...string) (*Error, error) {
 // name ({}: give its values to Build, by position).
 func BuildNamed(code Code, variant int, params map[string]string) (*Error, error) {
 	known := find(code)
-	if known == nil || variant < 0 || variant >= len(known.variants) {
+	if known == nil || variant < 0 || variant >= known.count() {
 		return Build(code, variant) // fails as Build does
 	}
-	v := &known.variants[variant]
+	v := known.variant(variant)
 	which := "message variant " + strconv.Itoa(variant) + " of code " + code.String()
 	names := make([]string, v.arity())
 	for i := range names {
@@ -964,12 +1050,12 @@ func (e *Error) ParamsByName() map[string]string {
 
 // variant returns the matched template, and for how many of its placeholders
 // there are values (none when no template of a known code matched).
-func (e *Error) variant() (*variant, int) {
+func (e *Error) variant() (variant, int) {
 	known := find(e.Code)
-	if known == nil || e.Variant < 0 || e.Variant >= len(known.variants) {
-		return nil, 0
+	if known == nil || e.Variant < 0 || e.Variant >= known.count() {
+		return variant{}, 0
 	}
-	v := &known.variants[e.Variant]
+	v := known.variant(e.Variant)
 	return v, min(v.arity(), len(e.Params))
 }
 
@@ -1573,9 +1659,11 @@ func text(raw []byte, code Code) (string, bool) {
 		return decoded, json.Unmarshal(raw, &decoded) == nil
 	}
 	if known := find(code); known != nil {
-		for i := range known.variants {
-			if literal := known.literal(i); len(known.variants[i].holes) == 0 && literal == string(body) {
-				return literal, true
+		var room [8]span
+		spans := known.spans(room[:0])
+		for i := range spans {
+			if spans[i].from == spans[i].to && known.literalAt(spans[i], i) == string(body) {
+				return known.literalAt(spans[i], i), true
 			}
 		}
 	}

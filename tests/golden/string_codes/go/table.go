@@ -6,10 +6,10 @@ package sqlstate
 // (runtime.go) reads of each, its constant and its sentinel being in
 // errors.go.
 var entries = [...]entry{
-	{code: CodeSuccessfulCompletion, name: "SUCCESSFUL_COMPLETION", category: CategorySuccess, variants: []variant{{text: "successful completion"}}},
-	{code: CodeDivisionByZero, name: "DIVISION_BY_ZERO", category: CategoryDataException, variants: []variant{{text: "division by zero"}}},
-	{code: CodeInvalidTextRepresentation, name: "INVALID_TEXT_REPRESENTATION", category: CategoryDataException, variants: []variant{{text: "invalid input syntax for type %s: %s", holes: []uint32{30, 32, 34, 36}}}},
-	{code: CodeUniqueViolation, name: "UNIQUE_VIOLATION", category: CategoryIntegrity, variants: []variant{{text: "duplicate key value violates unique constraint %s", holes: []uint32{47, 49}}}, extra: &extra{httpStatus: 409}},
-	{code: CodeSerializationFailure, name: "SERIALIZATION_FAILURE", category: CategoryTransactionRollback, variants: []variant{{text: "could not serialize access due to concurrent update"}}, extra: &extra{retryable: true, description: "The transaction conflicted with a concurrent one. **Retry the whole\ntransaction**, not just the failed statement.\n"}},
-	{code: CodeDeadlockDetected, name: "DEADLOCK_DETECTED", category: CategoryTransactionRollback, variants: []variant{{text: "deadlock detected"}}, extra: &extra{retryable: true}},
+	{code: CodeSuccessfulCompletion, name: "SUCCESSFUL_COMPLETION", category: CategorySuccess, messages: "successful completion"},
+	{code: CodeDivisionByZero, name: "DIVISION_BY_ZERO", category: CategoryDataException, messages: "division by zero"},
+	{code: CodeInvalidTextRepresentation, name: "INVALID_TEXT_REPRESENTATION", category: CategoryDataException, messages: "invalid input syntax for type %s: %s", layout: []uint32{36, 30, 32, 34, 36}},
+	{code: CodeUniqueViolation, name: "UNIQUE_VIOLATION", category: CategoryIntegrity, messages: "duplicate key value violates unique constraint %s", layout: []uint32{49, 47, 49}, extra: &extra{httpStatus: 409}},
+	{code: CodeSerializationFailure, name: "SERIALIZATION_FAILURE", category: CategoryTransactionRollback, messages: "could not serialize access due to concurrent update", extra: &extra{retryable: true, description: "The transaction conflicted with a concurrent one. **Retry the whole\ntransaction**, not just the failed statement.\n"}},
+	{code: CodeDeadlockDetected, name: "DEADLOCK_DETECTED", category: CategoryTransactionRollback, messages: "deadlock detected", extra: &extra{retryable: true}},
 }
