@@ -375,8 +375,11 @@ def classify(codes: int) -> dict[str, float]:
     bench = module(WORK / f"classify-{codes}", "classify", {"scale-errors": out.resolve()})
     write(bench / "bench_test.go", BENCH % messages(codes))
     cache = WORK / "gocache-bin"
-    text = go(["test", "-run", "^$", "-bench", ".", "-count", "1"], bench, cache)
-    return {m.group(1): float(m.group(2)) for m in re.finditer(r"^Benchmark(\w+?)(?:-\d+)?\s+\d+\s+([\d.]+) ns/op", text, re.M)}
+    text = go(["test", "-run", "^$", "-bench", ".", "-count", "5", "-benchtime", "200ms"], bench, cache)
+    best: dict[str, float] = {}
+    for m in re.finditer(r"^Benchmark(\w+?)(?:-\d+)?\s+\d+\s+([\d.]+) ns/op", text, re.M):
+        best[m.group(1)] = min(best.get(m.group(1), float("inf")), float(m.group(2)))
+    return best  # the least of 5 runs: the least disturbed
 
 
 def measure(codes: int, repeat: int, runs: int) -> list[dict[str, Any]]:

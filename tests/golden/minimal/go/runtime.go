@@ -425,15 +425,16 @@ var index struct {
 }
 
 func indexed() {
-	index.codes = make([]Code, len(entries))
-	index.entries = make([]*entry, len(entries))
-	descending := len(entries) > 1 && entries[0].code > entries[len(entries)-1].code
-	for i := range entries {
+	all := entries[:] // a slice: a catalog may have no entries at all
+	index.codes = make([]Code, len(all))
+	index.entries = make([]*entry, len(all))
+	descending := len(all) > 1 && all[0].code > all[len(all)-1].code
+	for i := range all {
 		at := i
 		if descending {
-			at = len(entries) - 1 - i
+			at = len(all) - 1 - i
 		}
-		index.codes[at], index.entries[at] = entries[i].code, &entries[i]
+		index.codes[at], index.entries[at] = all[i].code, &all[i]
 	}
 	if !slices.IsSorted(index.codes) {
 		slices.SortFunc(index.entries, func(a, b *entry) int { return cmp.Compare(a.code, b.code) })
