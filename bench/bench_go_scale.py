@@ -2,8 +2,8 @@
 
 Rows, per catalog size:
 
-- `go build` + `go vet` of the module: wall seconds and the peak RSS of the largest process (the
-  go command, its compiler, linker or vet), cold for the module's own package: a fresh GOCACHE
+- `go build` + `go vet` of the module: wall seconds, CPU seconds and the peak RSS of the largest
+  process (the go command, its compiler, linker or vet), cold for the module's own package: a fresh GOCACHE
   that holds only the standard library (a trivial program importing what the runtime imports is
   built and vetted into it first, once, and copied for each run), best of --repeat runs. Floor:
   the same build and vet of a package that holds the same table (code, name, title, category,
@@ -51,8 +51,9 @@ WORK = CACHE / "go-scale"
 STD = ["bytes", "cmp", "encoding/json", "errors", "fmt", "os", "slices", "strconv", "strings", "sync", "unicode/utf8"]
 
 # Runs each command of argv[1] (a JSON list of argument lists) in turn, in the current directory;
-# prints its wall seconds and the peak RSS in bytes of the largest process it or the processes it
-# waited for had (ru_maxrss of the children: a fresh interpreter, so none of the bench's own pages).
+# prints its wall seconds, the peak RSS in bytes of the largest process it or the processes it
+# waited for had (ru_maxrss of the children: a fresh interpreter, so none of the bench's own pages)
+# and the CPU seconds they took (which, unlike the wall time, other work on the machine hardly sways).
 _MEASURED = """
 import json, resource, subprocess, sys, time
 start = time.perf_counter()
@@ -61,7 +62,8 @@ for command in json.loads(sys.argv[1]):
     if done.returncode != 0:
         sys.exit(" ".join(command) + " failed:\\n" + done.stdout + done.stderr)
 wall = time.perf_counter() - start
-print(json.dumps([wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024]))
+children = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps([wall, children.ru_maxrss * 1024, children.ru_utime + children.ru_stime]))
 """
 
 
@@ -131,11 +133,11 @@ def fresh_cache(name: str) -> Path:
     return cache
 
 
-def build_and_vet(directory: Path, package: str, repeat: int) -> tuple[float, int]:
-    """Best wall seconds (and that run's peak RSS) of `go build` then `go vet` of a package, each
-    run in a fresh copy of the standard library's GOCACHE."""
+def build_and_vet(directory: Path, package: str, repeat: int) -> tuple[float, int, float]:
+    """Best wall seconds (and that run's peak RSS, and its CPU seconds) of `go build` then `go vet`
+    of a package, each run in a fresh copy of the standard library's GOCACHE."""
     commands = [["go", "build", package], ["go", "vet", package]]
-    best: tuple[float, int] | None = None
+    best: tuple[float, int, float] | None = None
     for _ in range(repeat):
         cache = fresh_cache(directory.name)
         done = subprocess.run(
@@ -148,9 +150,9 @@ def build_and_vet(directory: Path, package: str, repeat: int) -> tuple[float, in
         )
         if done.returncode != 0:
             sys.exit(done.stderr)
-        wall, peak = json.loads(done.stdout)
+        wall, peak, cpu = json.loads(done.stdout)
         if best is None or wall < best[0]:
-            best = (wall, peak)
+            best = (wall, peak, cpu)
         shutil.rmtree(cache)
     assert best is not None
     return best
@@ -389,10 +391,11 @@ def measure(codes: int, repeat: int, runs: int) -> list[dict[str, Any]]:
     floor = WORK / f"floor-{codes}"
     rows = []
 
-    wall, peak = build_and_vet(out, "./...", repeat)
-    floor_wall, floor_peak = build_and_vet(floor, "./table", repeat)
+    wall, peak, cpu = build_and_vet(out, "./...", repeat)
+    floor_wall, floor_peak, floor_cpu = build_and_vet(floor, "./table", repeat)
     what = "the same table as one plain []struct literal"
     rows.append(row("go", "build+vet wall", codes, wall, "s", floor_wall, what, "< 5 s at 10,000"))
+    rows.append(row("go", "build+vet CPU (user+sys)", codes, cpu, "s", floor_cpu, what))
     rows.append(row("go", "build+vet peak RSS", codes, peak / 2**20, "MiB", floor_peak / 2**20, what, "< 1024 MiB"))
 
     sizes = {role: path.stat().st_size for role, path in binaries.items()}

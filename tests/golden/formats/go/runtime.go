@@ -316,17 +316,23 @@ func (e *entry) spans(room []span) []span {
 		}
 		return append(room, span{0, uint32(len(e.messages)), 0, 0})
 	}
-	start, at := uint32(0), 0
-	for at < len(e.layout) {
-		end := e.layout[at]
-		from := at + 1
-		for at = from; at < len(e.layout) && e.layout[at] < end; {
-			at += 2 // a hole starts before the end
-		}
-		room = append(room, span{start, end, uint32(from), uint32(at)})
-		start = end + 1
+	for at, start := 0, uint32(0); at < len(e.layout); {
+		var s span
+		s, at = e.spanAt(at, start)
+		room, start = append(room, s), s.end+1
 	}
 	return room
+}
+
+// spanAt returns where the template whose end is at layout[at] is, which
+// starts at start, and where in the layout the next template's end is.
+func (e *entry) spanAt(at int, start uint32) (span, int) {
+	end := e.layout[at]
+	from := at + 1
+	for at = from; at < len(e.layout) && e.layout[at] < end; {
+		at += 2 // a hole starts before the end
+	}
+	return span{start, end, uint32(from), uint32(at)}, at
 }
 
 // variant returns template i of e, which must be one.
@@ -475,6 +481,29 @@ func (e *entry) match(message string, values bool) (int, []string) {
 		// One template, literal, its text its literal part (or none).
 		if e.messages != "" && e.messages == message {
 			return 0, nil
+		}
+		return -1, nil
+	}
+	if e.extra == nil {
+		// Catalog order, and every literal part its template's text: the
+		// templates are read from the layout as they are tried, literal
+		// ones first.
+		for i, at, start := 0, 0, uint32(0); at < len(e.layout); i++ {
+			var s span
+			s, at = e.spanAt(at, start)
+			if start = s.end + 1; s.from == s.to && e.messages[s.start:s.end] == message {
+				return i, nil
+			}
+		}
+		for i, at, start := 0, 0, uint32(0); at < len(e.layout); i++ {
+			var s span
+			s, at = e.spanAt(at, start)
+			if start = s.end + 1; s.from < s.to {
+				f := e.formAt(s, i)
+				if params, ok := f.fit(message, values); ok {
+					return i, params
+				}
+			}
 		}
 		return -1, nil
 	}
