@@ -1,15 +1,22 @@
 """The Go target: one module, one package, the standard library only.
 
-`go.mod`, two source files and the runnable examples, `example_test.go`. `errors.go` is rendered
-from the catalog: its data (the code, alias and category constants, the category table, the
-sentinels, the entry table with each message template split into its literal parts, with the
-types and names of its placeholders and the code's match order) and a few thin typed wrappers (the
-parts that depend on the type of the codes). `runtime.go` is the hand-written runtime,
+`go.mod`, three source files and the runnable examples, `example_test.go`. `errors.go` is
+rendered from the catalog: its API (the code, alias and category constants, the category table,
+the sentinels) and a few thin typed wrappers (the parts that depend on the type of the codes).
+`table.go` is the entry table the runtime reads: per code its names, category, its templates as
+one string (verbatim, joined by line breaks, which no message holds) and their layout (where each
+ends and where its placeholders start and end, in bytes: the runtime reads each placeholder's
+type and name there, and the literal parts between), and an `extra` only for what few codes have
+(aliases, kind, match order, retryable, HTTP status, deprecation, description, and the literal
+parts of a printf template whose %% makes them other than its text between the placeholders).
+Strings and numbers where most codes have a value keep the table small where it is linked: in
+every program that reads a code. `runtime.go` is the hand-written runtime,
 generator/runtime/go/runtime.go, copied verbatim but the package clause (Go has no way to share
 one file between packages without a dependency): everything that does not depend on the catalog,
-using the identifiers errors.go declares. The output is gofmt-exact as rendered (nothing here
-runs gofmt: rendering stays pure): where gofmt aligns columns (the category constants), the
-padding is computed here, by gofmt's rule that a comment line ends a run of aligned lines.
+using the identifiers errors.go and table.go declare. The output is gofmt-exact as rendered
+(nothing here runs gofmt: rendering stays pure): where gofmt aligns columns (the category
+constants), the padding is computed here, by gofmt's rule that a comment line ends a run of
+aligned lines.
 
 Adding or removing a code changes only lines about that code (and the header): every code is its
 own declaration of its constant, of each alias's and of its sentinel (gofmt aligns the lines of a
@@ -25,8 +32,8 @@ tests/test_scale.py).
 
 Comments in the output are never spec text: they are fixed wording, with at most a validated
 identifier (the package name). Every value from the spec is written through the `go` filter as an
-interpreted string literal, the message templates with their literal parts (as the model splits
-them), which the matcher searches for; there are no regular expressions.
+interpreted string literal; the placeholders of the templates are where the model's split puts
+them, which the matcher reads; there are no regular expressions.
 
 Fixed package-level identifiers never start with Code, Err or Category followed by an upper-case
 letter: those prefixes belong to the spec's codes and categories (CodeBadSymbol, ErrBadSymbol,
