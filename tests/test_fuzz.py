@@ -111,9 +111,8 @@ def check_go(go: str, work: Path, generated: list[tuple[Path, dict[str, Any]]]) 
     for index, (out, spec) in enumerate(generated):
         package = module / f"p{index}"
         package.mkdir()
-        shutil.copy(out / "go" / "errors.go", package / "errors.go")
-        shutil.copy(out / "go" / "runtime.go", package / "runtime.go")
-        shutil.copy(out / "go" / "example_test.go", package / "example_test.go")  # runs under go test
+        for source in ("errors.go", "table.go", "runtime.go", "example_test.go"):  # the examples run under go test
+            shutil.copy(out / "go" / source, package / source)
         name = re.search(r"(?m)^package (\w+)$", (out / "go" / "errors.go").read_text(encoding="utf-8"))
         assert name is not None
         test = readback.replace('"errgen.test/PACKAGE"', f'"errgen.test/p{index}"')

@@ -18,7 +18,7 @@ import pytest
 from generator.model import PLACEHOLDER_TYPES, TOLERANCES, ErrorDef, Template, fits
 from generator.render import render
 from generator.targets import go as go_target
-from generator.targets.go import RUNTIME_CLAUSE, go_header
+from generator.targets.go import RUNTIME_CLAUSE, go_header, holes, templates
 from generator.validate import load_catalog
 from tests.conftest import SPECS
 from tests.helpers import OUT, ROOT
@@ -52,6 +52,7 @@ _LOOSE_TEMPLATES = (
     ("Order failed. Insufficient %s balance。", "Order %s: `%s`/`%s`"),
     ("Parameter %s error", "Parameter %s error: %s"),
     (" Padded. ", "`quoted`"),
+    ("Used %d%% of `%s`.", "100%% used."),  # literal parts that are not the text between the holes
 )
 
 
@@ -87,11 +88,13 @@ def loose_table() -> list[dict[str, Any]]:
                     )
                 rows.append(
                     {
-                        "parts": [list(t.parts) for t in error.messages],
-                        "types": ["".join(p.type for p in t.placeholders) if t.typed else "" for t in error.messages],
+                        # The templates as errgen writes them into table.go.
+                        "messages": templates(error.messages)[0],
+                        "layout": templates(error.messages)[1],
+                        "parts": [None if holes(t)[1] else list(t.parts) for t in error.messages],
                         "order": list(error.match_order),
                         "tolerate": list(tolerate),
-                        "messages": answers,
+                        "matches": answers,
                     }
                 )
     return rows
@@ -139,6 +142,6 @@ def test_every_module_holds_the_runtime_verbatim_but_the_package_clause() -> Non
 def test_only_runtime_go_is_copied() -> None:
     catalog = load_catalog(SPECS["minimal"].read_bytes())
     rendered = render(catalog, ["go"])
-    assert sorted(rendered) == ["go/errors.go", "go/example_test.go", "go/go.mod", "go/runtime.go"]
+    assert sorted(rendered) == ["go/errors.go", "go/example_test.go", "go/go.mod", "go/runtime.go", "go/table.go"]
     assert rendered["go/runtime.go"].startswith(f"// {go_header(catalog)}\n\n")
     assert f"\npackage {go_target.package_name(catalog)}\n" in rendered["go/runtime.go"]

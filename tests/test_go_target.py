@@ -40,7 +40,7 @@ PACKAGES = {
     "torture": GOLDEN / "torture" / "go",
     "formats": GOLDEN / "formats" / "go",
 }
-FILES = ("errors.go", "example_test.go", "go.mod", "runtime.go")
+FILES = ("errors.go", "example_test.go", "go.mod", "runtime.go", "table.go")
 HERE = ROOT / "tests" / "go"
 # Catalogs of every feature of format v2, of each code type: rendered into the scratch module by
 # the tests, beside the packages above (they have no goldens).

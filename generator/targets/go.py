@@ -1,15 +1,22 @@
 """The Go target: one module, one package, the standard library only.
 
-`go.mod`, two source files and the runnable examples, `example_test.go`. `errors.go` is rendered
-from the catalog: its data (the code, alias and category constants, the category table, the
-sentinels, the entry table with each message template split into its literal parts, with the
-types and names of its placeholders and the code's match order) and a few thin typed wrappers (the
-parts that depend on the type of the codes). `runtime.go` is the hand-written runtime,
+`go.mod`, three source files and the runnable examples, `example_test.go`. `errors.go` is
+rendered from the catalog: its API (the code, alias and category constants, the category table,
+the sentinels) and a few thin typed wrappers (the parts that depend on the type of the codes).
+`table.go` is the entry table the runtime reads: per code its names, category, its templates as
+one string (verbatim, joined by line breaks, which no message holds) and their layout (where each
+ends and where its placeholders start and end, in bytes: the runtime reads each placeholder's
+type and name there, and the literal parts between), and an `extra` only for what few codes have
+(aliases, kind, match order, retryable, HTTP status, deprecation, description, and the literal
+parts of a printf template whose %% makes them other than its text between the placeholders).
+Strings and numbers where most codes have a value keep the table small where it is linked: in
+every program that reads a code. `runtime.go` is the hand-written runtime,
 generator/runtime/go/runtime.go, copied verbatim but the package clause (Go has no way to share
 one file between packages without a dependency): everything that does not depend on the catalog,
-using the identifiers errors.go declares. The output is gofmt-exact as rendered (nothing here
-runs gofmt: rendering stays pure): where gofmt aligns columns (the category constants), the
-padding is computed here, by gofmt's rule that a comment line ends a run of aligned lines.
+using the identifiers errors.go and table.go declare. The output is gofmt-exact as rendered
+(nothing here runs gofmt: rendering stays pure): where gofmt aligns columns (the category
+constants), the padding is computed here, by gofmt's rule that a comment line ends a run of
+aligned lines.
 
 Adding or removing a code changes only lines about that code (and the header): every code is its
 own declaration of its constant, of each alias's and of its sentinel (gofmt aligns the lines of a
@@ -25,8 +32,8 @@ tests/test_scale.py).
 
 Comments in the output are never spec text: they are fixed wording, with at most a validated
 identifier (the package name). Every value from the spec is written through the `go` filter as an
-interpreted string literal, the message templates with their literal parts (as the model splits
-them), which the matcher searches for; there are no regular expressions.
+interpreted string literal; the placeholders of the templates are where the model's split puts
+them, which the matcher reads; there are no regular expressions.
 
 Fixed package-level identifiers never start with Code, Err or Category followed by an upper-case
 letter: those prefixes belong to the spec's codes and categories (CodeBadSymbol, ErrBadSymbol,
@@ -36,7 +43,7 @@ CategoryRequest), so no spec name can collide with them.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from ..escaping import go_literal
 from ..model import TOLERANCES, Catalog, ErrorDef, Template, pointer_text
@@ -84,38 +91,64 @@ def _strings(values: Iterable[str]) -> str:
     return "[]string{" + ", ".join(go_literal(v) for v in values) + "}"
 
 
-def _variant(template: Template) -> str:
-    """One message template as the runtime's variant: its text, its literal parts, and only when
-    they say something, the types of its placeholders (one letter each, i written d) and their
-    names ("" for one without)."""
-    fields = [f"text: {go_literal(template.text)}", f"parts: {_strings(template.parts)}"]
-    if template.typed:
-        types = "".join("d" if p.type == "i" else p.type for p in template.placeholders)
-        fields.append(f"types: {go_literal(types)}")
-    if any(p.name is not None for p in template.placeholders):
-        fields.append(f"names: {_strings(p.name or '' for p in template.placeholders)}")
-    return "{" + ", ".join(fields) + "}"
+def holes(template: Template) -> tuple[list[int], bool]:
+    """Where each placeholder of a template starts and ends in its text, in bytes of its UTF-8
+    (start, end, start, end...), and whether its literal parts are the text between them (not so
+    when a printf template writes a literal % as %%). Worked out from the model's parts and
+    placeholders, each as the text writes it, and checked against the text."""
+    text = template.text.encode()
+    offsets: list[int] = []
+    at = 0
+    for part, placeholder in zip(template.parts, template.placeholders, strict=False):
+        at += len((part.replace("%", "%%") if template.style == "printf" else part).encode())
+        spelled = placeholder.text.encode()
+        if text[at : at + len(spelled)] != spelled:
+            raise ValueError(f"placeholder {placeholder.text!r} not found where {template.text!r} has it")
+        offsets += [at, at + len(spelled)]
+        at += len(spelled)
+    bounds = [0, *offsets, len(text)]
+    between = [text[bounds[i] : bounds[i + 1]].decode() for i in range(0, len(bounds), 2)]
+    written = [p.replace("%", "%%") if template.style == "printf" else p for p in template.parts]
+    if between != written:
+        raise ValueError(f"the literal parts of {template.text!r} are not where its placeholders leave them")
+    return offsets, between == list(template.parts)
+
+
+def templates(messages: Sequence[Template]) -> tuple[str, list[int]]:
+    """A code's templates as its entry holds them: their texts, verbatim, joined by "\n" (which
+    no message holds: the validator refuses line breaks), and their layout: where each ends in
+    that text, then where each of its placeholders starts and ends, in bytes (the runtime reads
+    each one's type and name there); no layout for one template without placeholders."""
+    texts: list[str] = []
+    layout: list[int] = []
+    at = 0
+    for template in messages:
+        if "\n" in template.text:
+            raise ValueError(f"a message holds a line break: {template.text!r}")
+        texts.append(template.text)
+        end = at + len(template.text.encode())
+        layout += [end, *(at + offset for offset in holes(template)[0])]
+        at = end + 1
+    if len(messages) == 1 and not messages[0].placeholders:
+        layout = []
+    return "\n".join(texts), layout
 
 
 # The Kind constant of each kind but the zero one, error.
 _KINDS = {"warning": "KindWarning", "success": "KindSuccess"}
 
 
-def _entry(error: ErrorDef) -> str:
-    """One line of the entry table: every field the runtime reads of a code, the zero ones left
-    out. `order` is the match order (model.ErrorDef.match_order) when it is not catalog order."""
-    fields = [f"code: Code{error.name.pascal}", f"name: {go_literal(str(error.name))}"]
-    if error.upstream_name is not None and error.upstream_name != error.name:
-        fields.append(f"title: {go_literal(error.upstream_name)}")
+def _extra(error: ErrorDef) -> str | None:
+    """What few codes have, the runtime's extra, the zero fields left out; None when a code has
+    none of it. `order` is the match order (model.ErrorDef.match_order) when it is not catalog
+    order; `parts` the literal parts of each variant whose parts are not its text between its
+    placeholders (a printf %%), indexed by variant."""
+    fields = []
     if error.aliases:
         aliases = ", ".join(f"{{{go_literal(str(a.name))}, {go_literal(a.upstream)}}}" for a in error.aliases)
         fields.append(f"aliases: []Alias{{{aliases}}}")
     if error.kind in _KINDS:
         fields.append(f"kind: {_KINDS[error.kind]}")
-    if error.category is not None:
-        fields.append(f"category: Category{error.category.name.pascal}")
-    if error.messages:
-        fields.append("variants: []variant{" + ", ".join(_variant(t) for t in error.messages) + "}")
     if error.match_order != tuple(range(len(error.messages))):
         fields.append("order: []int{" + ", ".join(map(str, error.match_order)) + "}")
     if error.retryable:
@@ -126,6 +159,28 @@ def _entry(error: ErrorDef) -> str:
         fields.append("deprecated: true")
     if error.description is not None:
         fields.append(f"description: {go_literal(error.description)}")
+    escaped = [f"{i}: {_strings(t.parts)[len('[]string') :]}" for i, t in enumerate(error.messages) if not holes(t)[1]]
+    if escaped:
+        fields.append("parts: [][]string{" + ", ".join(escaped) + "}")
+    return "&extra{" + ", ".join(fields) + "}" if fields else None
+
+
+def _entry(error: ErrorDef) -> str:
+    """One line of the entry table: every field the runtime reads of a code, the zero ones left
+    out, the rare ones in its extra."""
+    fields = [f"code: Code{error.name.pascal}", f"name: {go_literal(str(error.name))}"]
+    if error.upstream_name is not None and error.upstream_name != error.name:
+        fields.append(f"title: {go_literal(error.upstream_name)}")
+    if error.category is not None:
+        fields.append(f"category: Category{error.category.name.pascal}")
+    text, layout = templates(error.messages)
+    if text:
+        fields.append(f"messages: {go_literal(text)}")
+    if layout:
+        fields.append(f"layout: []uint32{{{', '.join(map(str, layout))}}}")
+    extra = _extra(error)
+    if extra is not None:
+        fields.append(f"extra: {extra}")
     return "{" + ", ".join(fields) + "}"
 
 
@@ -261,6 +316,7 @@ def render(catalog: Catalog) -> dict[str, str]:
     files = {
         "go.mod": render_template("go/go.mod.jinja", **context),
         "errors.go": render_template("go/errors.go.jinja", **context),
+        "table.go": render_template("go/table.go.jinja", **context),
         RUNTIME: runtime_source(catalog),
     }
     examples = _examples(catalog)

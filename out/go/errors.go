@@ -21,7 +21,8 @@ package binanceoptions
 
 import "strconv"
 
-// The rest of the package, the part no catalog changes, is in runtime.go.
+// The table of the codes the runtime reads is in table.go; the rest of the
+// package, the part no catalog changes, in runtime.go.
 
 // Version is the version of the catalog this package was generated from.
 const Version = "1.0.0"
@@ -178,57 +179,6 @@ func categoryOf(code Code) Category {
 		}
 	}
 	return 0
-}
-
-// entries are the codes the API may send, in catalog order.
-var entries = [...]entry{
-	{code: CodeUnknown, name: "UNKNOWN", category: CategoryGeneral, variants: []variant{{text: "An unknown error occurred while processing the request.", parts: []string{"An unknown error occurred while processing the request."}}}},
-	{code: CodeDisconnected, name: "DISCONNECTED", category: CategoryGeneral, variants: []variant{{text: "Internal error; unable to process your request. Please try again.", parts: []string{"Internal error; unable to process your request. Please try again."}}}, retryable: true, description: "The page asks the client to try again, so the request may be retried."},
-	{code: CodeUnauthorized, name: "UNAUTHORIZED", category: CategoryGeneral, variants: []variant{{text: "You are not authorized to execute this request.", parts: []string{"You are not authorized to execute this request."}}}},
-	{code: CodeTooManyRequests, name: "TOO_MANY_REQUESTS", category: CategoryGeneral, variants: []variant{{text: "Too many requests queued.", parts: []string{"Too many requests queued."}}, {text: "Too much request weight used; please use the websocket for live updates to avoid polling the API.", parts: []string{"Too much request weight used; please use the websocket for live updates to avoid polling the API."}}, {text: "Too much request weight used; current limit is %s request weight per %s %s. Please use the websocket for live updates to avoid polling the API.", parts: []string{"Too much request weight used; current limit is ", " request weight per ", " ", ". Please use the websocket for live updates to avoid polling the API."}}, {text: "Way too much request weight used; IP banned until %s. Please use the websocket for live updates to avoid bans.", parts: []string{"Way too much request weight used; IP banned until ", ". Please use the websocket for live updates to avoid bans."}}}, order: []int{2, 3, 1, 0}},
-	{code: CodeUnknownOrderComposition, name: "UNKNOWN_ORDER_COMPOSITION", category: CategoryGeneral, variants: []variant{{text: "Unsupported order combination.", parts: []string{"Unsupported order combination."}}}},
-	{code: CodeTooManyOrders, name: "TOO_MANY_ORDERS", category: CategoryGeneral, variants: []variant{{text: "Too many new orders.", parts: []string{"Too many new orders."}}, {text: "Too many new orders; current limit is %s orders per %s.", parts: []string{"Too many new orders; current limit is ", " orders per ", "."}}}, order: []int{1, 0}},
-	{code: CodeServiceShuttingDown, name: "SERVICE_SHUTTING_DOWN", category: CategoryGeneral, variants: []variant{{text: "This service is no longer available.", parts: []string{"This service is no longer available."}}}},
-	{code: CodeUnsupportedOperation, name: "UNSUPPORTED_OPERATION", category: CategoryGeneral, variants: []variant{{text: "This operation is not supported.", parts: []string{"This operation is not supported."}}}},
-	{code: CodeInvalidTimestamp, name: "INVALID_TIMESTAMP", category: CategoryGeneral, variants: []variant{{text: "Timestamp for this request is outside of the recvWindow.", parts: []string{"Timestamp for this request is outside of the recvWindow."}}, {text: "Timestamp for this request was 1000ms ahead of the server's time.", parts: []string{"Timestamp for this request was 1000ms ahead of the server's time."}}}, order: []int{1, 0}},
-	{code: CodeInvalidSignature, name: "INVALID_SIGNATURE", category: CategoryGeneral, variants: []variant{{text: "Signature for this request is not valid.", parts: []string{"Signature for this request is not valid."}}}},
-	{code: CodeIllegalChars, name: "ILLEGAL_CHARS", category: CategoryRequest, variants: []variant{{text: "Illegal characters found in a parameter.", parts: []string{"Illegal characters found in a parameter."}}, {text: "Illegal characters found in a parameter. %s", parts: []string{"Illegal characters found in a parameter. ", ""}}, {text: "Illegal characters found in parameter %s; legal range is %s.", parts: []string{"Illegal characters found in parameter ", "; legal range is ", "."}}}, order: []int{2, 1, 0}},
-	{code: CodeTooManyParameters, name: "TOO_MANY_PARAMETERS", category: CategoryRequest, variants: []variant{{text: "Too many parameters sent for this endpoint.", parts: []string{"Too many parameters sent for this endpoint."}}, {text: "Too many parameters; expected %s and received %s.", parts: []string{"Too many parameters; expected ", " and received ", "."}}, {text: "Duplicate values for a parameter detected.", parts: []string{"Duplicate values for a parameter detected."}}}, order: []int{1, 0, 2}},
-	{code: CodeMandatoryParamEmptyOrMalformed, name: "MANDATORY_PARAM_EMPTY_OR_MALFORMED", category: CategoryRequest, variants: []variant{{text: "A mandatory parameter was not sent, was empty/null, or malformed.", parts: []string{"A mandatory parameter was not sent, was empty/null, or malformed."}}, {text: "Mandatory parameter %s was not sent, was empty/null, or malformed.", parts: []string{"Mandatory parameter ", " was not sent, was empty/null, or malformed."}}, {text: "Param %s or %s must be sent, but both were empty/null!", parts: []string{"Param ", " or ", " must be sent, but both were empty/null!"}}}},
-	{code: CodeUnknownParam, name: "UNKNOWN_PARAM", category: CategoryRequest, variants: []variant{{text: "An unknown parameter was sent.", parts: []string{"An unknown parameter was sent."}}}},
-	{code: CodeUnreadParameters, name: "UNREAD_PARAMETERS", category: CategoryRequest, variants: []variant{{text: "Not all sent parameters were read.", parts: []string{"Not all sent parameters were read."}}, {text: "Not all sent parameters were read; read %s parameter(s) but was sent %s.", parts: []string{"Not all sent parameters were read; read ", " parameter(s) but was sent ", "."}}}, order: []int{1, 0}},
-	{code: CodeParamEmpty, name: "PARAM_EMPTY", category: CategoryRequest, variants: []variant{{text: "A parameter was empty.", parts: []string{"A parameter was empty."}}, {text: "Parameter %s was empty.", parts: []string{"Parameter ", " was empty."}}}},
-	{code: CodeParamNotRequired, name: "PARAM_NOT_REQUIRED", category: CategoryRequest, variants: []variant{{text: "A parameter was sent when not required.", parts: []string{"A parameter was sent when not required."}}, {text: "Parameter %s sent when not required.", parts: []string{"Parameter ", " sent when not required."}}}},
-	{code: CodeBadPrecision, name: "BAD_PRECISION", category: CategoryRequest, variants: []variant{{text: "Precision is over the maximum defined for this asset.", parts: []string{"Precision is over the maximum defined for this asset."}}}},
-	{code: CodeInvalidTif, name: "INVALID_TIF", category: CategoryRequest, variants: []variant{{text: "Invalid timeInForce.", parts: []string{"Invalid timeInForce."}}}},
-	{code: CodeInvalidOrderType, name: "INVALID_ORDER_TYPE", category: CategoryRequest, variants: []variant{{text: "Invalid orderType.", parts: []string{"Invalid orderType."}}}},
-	{code: CodeInvalidSide, name: "INVALID_SIDE", category: CategoryRequest, variants: []variant{{text: "Invalid side.", parts: []string{"Invalid side."}}}},
-	{code: CodeEmptyNewClOrdId, name: "EMPTY_NEW_CL_ORD_ID", category: CategoryRequest, variants: []variant{{text: "New client order ID was empty.", parts: []string{"New client order ID was empty."}}}},
-	{code: CodeEmptyOrgClOrdId, name: "EMPTY_ORG_CL_ORD_ID", category: CategoryRequest, variants: []variant{{text: "Original client order ID was empty.", parts: []string{"Original client order ID was empty."}}}},
-	{code: CodeBadInterval, name: "BAD_INTERVAL", category: CategoryRequest, variants: []variant{{text: "Invalid interval.", parts: []string{"Invalid interval."}}}},
-	{code: CodeBadSymbol, name: "BAD_SYMBOL", category: CategoryRequest, variants: []variant{{text: "Invalid symbol.", parts: []string{"Invalid symbol."}}}},
-	{code: CodeInvalidListenKey, name: "INVALID_LISTEN_KEY", category: CategoryRequest, variants: []variant{{text: "This listenKey does not exist.", parts: []string{"This listenKey does not exist."}}}},
-	{code: CodeMoreThanXxHours, name: "MORE_THAN_XX_HOURS", category: CategoryRequest, variants: []variant{{text: "Lookup interval is too big.", parts: []string{"Lookup interval is too big."}}, {text: "More than %s hours between startTime and endTime.", parts: []string{"More than ", " hours between startTime and endTime."}}}, order: []int{1, 0}},
-	{code: CodeBadContract, name: "BAD_CONTRACT", category: CategoryRequest, variants: []variant{{text: "Invalid underlying", parts: []string{"Invalid underlying"}}}},
-	{code: CodeBadCurrency, name: "BAD_CURRENCY", category: CategoryRequest, variants: []variant{{text: "Invalid asset。", parts: []string{"Invalid asset。"}}}},
-	{code: CodeInvalidParameter, name: "INVALID_PARAMETER", category: CategoryRequest, variants: []variant{{text: "Invalid data sent for a parameter.", parts: []string{"Invalid data sent for a parameter."}}, {text: "Data sent for paramter %s is not valid.", parts: []string{"Data sent for paramter ", " is not valid."}}}, order: []int{1, 0}},
-	{code: CodeBadRecvWindow, name: "BAD_RECV_WINDOW", category: CategoryRequest, variants: []variant{{text: "recvWindow must be less than 60000", parts: []string{"recvWindow must be less than 60000"}}}},
-	{code: CodeNewOrderRejected, name: "NEW_ORDER_REJECTED", category: CategoryRequest, variants: []variant{{text: "NEW_ORDER_REJECTED", parts: []string{"NEW_ORDER_REJECTED"}}}},
-	{code: CodeNoSuchOrder, name: "NO_SUCH_ORDER", category: CategoryRequest, variants: []variant{{text: "Order does not exist.", parts: []string{"Order does not exist."}}}},
-	{code: CodeBadApiKeyFmt, name: "BAD_API_KEY_FMT", category: CategoryRequest, variants: []variant{{text: "API-key format invalid.", parts: []string{"API-key format invalid."}}}},
-	{code: CodeInvalidApiKey, name: "INVALID_API_KEY", category: CategoryRequest, variants: []variant{{text: "Invalid API-key, IP, or permissions for action.", parts: []string{"Invalid API-key, IP, or permissions for action."}}}},
-	{code: CodeBalanceNotSufficient, name: "BALANCE_NOT_SUFFICIENT", category: CategoryRequest, variants: []variant{{text: "Balance is insufficient.", parts: []string{"Balance is insufficient."}}}},
-	{code: CodeOptionMarginNotSufficient, name: "OPTION_MARGIN_NOT_SUFFICIENT", category: CategoryRequest, variants: []variant{{text: "Option margin is insufficient.", parts: []string{"Option margin is insufficient."}}}},
-	{code: CodeTransferFailed, name: "TRANSFER_FAILED", category: CategoryFilter, variants: []variant{{text: "Asset transfer fail.", parts: []string{"Asset transfer fail."}}}},
-	{code: CodePriceLessThanZero, name: "PRICE_LESS_THAN_ZERO", category: CategoryFilter, variants: []variant{{text: "Price less than 0.", parts: []string{"Price less than 0."}}}},
-	{code: CodePriceGreaterThanMaxPrice, name: "PRICE_GREATER_THAN_MAX_PRICE", category: CategoryFilter, variants: []variant{{text: "Price greater than max price.", parts: []string{"Price greater than max price."}}}},
-	{code: CodeQtyLessThanZero, name: "QTY_LESS_THAN_ZERO", category: CategoryFilter, variants: []variant{{text: "Quantity less than zero.", parts: []string{"Quantity less than zero."}}}},
-	{code: CodeQtyLessThanMinQty, name: "QTY_LESS_THAN_MIN_QTY", category: CategoryFilter, variants: []variant{{text: "Quantity less than min quantity.", parts: []string{"Quantity less than min quantity."}}}},
-	{code: CodeQtyGreaterThanMaxQty, name: "QTY_GREATER_THAN_MAX_QTY", category: CategoryFilter, variants: []variant{{text: "Quantity greater than max quantity.", parts: []string{"Quantity greater than max quantity."}}}},
-	{code: CodePriceLessThanMinPrice, name: "PRICE_LESS_THAN_MIN_PRICE", category: CategoryFilter, variants: []variant{{text: "Price less than min price.", parts: []string{"Price less than min price."}}}},
-	{code: CodeInvalidTickSizePrecision, name: "INVALID_TICK_SIZE_PRECISION", category: CategoryFilter, variants: []variant{{text: "Tick size precision is invalid.", parts: []string{"Tick size precision is invalid."}}}},
-	{code: CodeInvalidQtyPrecision, name: "INVALID_QTY_PRECISION", category: CategoryFilter, variants: []variant{{text: "Step size precision is invalid.", parts: []string{"Step size precision is invalid."}}}},
-	{code: CodeAmountMustBePositive, name: "AMOUNT_MUST_BE_POSITIVE", category: CategoryFilter, variants: []variant{{text: "Amount must be positive.", parts: []string{"Amount must be positive."}}}},
 }
 
 // RetiredCodes are the codes the API no longer sends, with their former names;

@@ -92,12 +92,12 @@ func categoryOf(code Code) Category {
 }
 
 var entries = [...]entry{
-	{code: CodeTooManyRequests, name: "TOO_MANY_REQUESTS", category: CategoryGeneral, variants: []variant{{text: "Too many requests.", parts: []string{"Too many requests."}}, {text: "Too many; %s per %s.", parts: []string{"Too many; ", " per ", "."}}}, retryable: true, httpStatus: 429},
-	{code: CodeBadSymbol, name: "BAD_SYMBOL", title: "Bad symbol!", aliases: []Alias{{"BAD_TICKER", "bad ticker"}}, category: CategoryRequest, variants: []variant{{text: "Invalid symbol.", parts: []string{"Invalid symbol."}}}, deprecated: true, description: "The symbol is *unknown*."},
-	{code: CodeLimit, name: "LIMIT", title: "OK", category: CategoryInner, variants: []variant{{text: "Limit %s.", parts: []string{"Limit ", "."}}, {text: "Limit %d.", parts: []string{"Limit ", "."}, types: "d"}, {text: "Limit %f.", parts: []string{"Limit ", "."}, types: "f"}, {text: "Limit %b.", parts: []string{"Limit ", "."}, types: "b"}, {text: "Limit 5.", parts: []string{"Limit 5."}}, {text: "Limit %d of %s %i", parts: []string{"Limit ", " of ", " ", ""}, types: "dsd"}}, order: []int{5, 4, 1, 2, 3, 0}},
-	{code: CodeNamed, name: "NAMED", category: CategoryGeneral, variants: []variant{{text: "Order {0} of {ccy} and {0}.", parts: []string{"Order ", " of ", " and ", "."}, names: []string{"0", "ccy", "0"}}, {text: "Order {}.", parts: []string{"Order ", "."}}}},
-	{code: CodeWarn, name: "WARN", kind: KindWarning, variants: []variant{{text: "Careful.", parts: []string{"Careful."}}, {text: "100%% careful.", parts: []string{"100% careful."}}}},
-	{code: CodeOk, name: "OK", kind: KindSuccess, variants: []variant{{text: "Done.", parts: []string{"Done."}}}},
+	{code: CodeTooManyRequests, name: "TOO_MANY_REQUESTS", category: CategoryGeneral, messages: "Too many requests.\nToo many; %s per %s.", layout: []uint32{18, 39, 29, 31, 36, 38}, extra: &extra{retryable: true, httpStatus: 429}},
+	{code: CodeBadSymbol, name: "BAD_SYMBOL", title: "Bad symbol!", category: CategoryRequest, messages: "Invalid symbol.", extra: &extra{aliases: []Alias{{"BAD_TICKER", "bad ticker"}}, deprecated: true, description: "The symbol is *unknown*."}},
+	{code: CodeLimit, name: "LIMIT", title: "OK", category: CategoryInner, messages: "Limit %s.\nLimit %d.\nLimit %f.\nLimit %b.\nLimit 5.\nLimit %d of %s %i", layout: []uint32{9, 6, 8, 19, 16, 18, 29, 26, 28, 39, 36, 38, 48, 66, 55, 57, 61, 63, 64, 66}, extra: &extra{order: []int{5, 4, 1, 2, 3, 0}}},
+	{code: CodeNamed, name: "NAMED", category: CategoryGeneral, messages: "Order {0} of {ccy} and {0}.\nOrder {}.", layout: []uint32{27, 6, 9, 13, 18, 23, 26, 37, 34, 36}},
+	{code: CodeWarn, name: "WARN", messages: "Careful.\n100%% careful.", layout: []uint32{8, 23}, extra: &extra{kind: KindWarning, parts: [][]string{1: {"100% careful."}}}},
+	{code: CodeOk, name: "OK", messages: "Done.", extra: &extra{kind: KindSuccess}},
 	{code: CodeBare, name: "BARE"},
 }
 

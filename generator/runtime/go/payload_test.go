@@ -337,18 +337,19 @@ func TestLooseMatchingAgreesWithTheModel(t *testing.T) {
 		t.Fatal(err)
 	}
 	var table []struct {
+		Messages string     `json:"messages"`
+		Layout   []uint32   `json:"layout"`
 		Parts    [][]string `json:"parts"`
-		Types    []string   `json:"types"`
 		Order    []int      `json:"order"`
 		Tolerate []string   `json:"tolerate"`
-		Messages []struct {
+		Matches  []struct {
 			Message  string   `json:"message"`
 			Variant  int      `json:"variant"`
 			Params   []string `json:"params"`
 			How      Matched  `json:"how"`
 			Detail   string   `json:"detail"`
 			Mismatch Mismatch `json:"reason"`
-		} `json:"messages"`
+		} `json:"matches"`
 	}
 	if err := json.Unmarshal(data, &table); err != nil || len(table) == 0 {
 		t.Fatalf("%d rows: %v", len(table), err)
@@ -358,21 +359,17 @@ func TestLooseMatchingAgreesWithTheModel(t *testing.T) {
 	}
 	checked := 0
 	for _, row := range table {
-		e := entry{order: row.Order}
-		for i, parts := range row.Parts {
-			e.variants = append(e.variants, variant{parts: parts, types: row.Types[i]})
-		}
-		e.index()
+		e := entry{messages: row.Messages, layout: row.Layout, extra: &extra{order: row.Order, parts: row.Parts}}
 		var tolerate tolerance
 		for _, name := range row.Tolerate {
 			tolerate |= bits[name]
 		}
 		withPayload(t, true, false, tolerate, locations...)
-		for _, m := range row.Messages {
+		for _, m := range row.Matches {
 			variant, params, how, detail, mismatch := e.matchLoosely(m.Message)
 			if variant != m.Variant || len(params) != len(m.Params) || len(params) > 0 && !reflect.DeepEqual(params, m.Params) ||
 				how != m.How || detail != m.Detail || mismatch != m.Mismatch {
-				t.Errorf("%q tolerating %v: %q gives %d %q %s %q %s; want %+v", row.Parts, row.Tolerate, m.Message, variant, params,
+				t.Errorf("%q tolerating %v: %q gives %d %q %s %q %s; want %+v", row.Messages, row.Tolerate, m.Message, variant, params,
 					how, detail, mismatch, m)
 			}
 			checked++

@@ -33,7 +33,7 @@ func TestFit(t *testing.T) {
 		{[]string{"x", "y", "x"}, "xx", nil, false},
 	}
 	for _, c := range cases {
-		v := variant{parts: c.parts}
+		v := form{parts: c.parts, types: []byte(strings.Repeat("s", len(c.parts)-1))}
 		params, ok := v.fit(c.message, true)
 		if ok != c.ok || !reflect.DeepEqual(params, c.params) {
 			t.Errorf("fit(%q, %q) = %q, %v; want %q, %v", c.parts, c.message, params, ok, c.params, c.ok)

@@ -21,7 +21,8 @@ package formats
 
 import "strconv"
 
-// The rest of the package, the part no catalog changes, is in runtime.go.
+// The table of the codes the runtime reads is in table.go; the rest of the
+// package, the part no catalog changes, in runtime.go.
 
 // Version is the version of the catalog this package was generated from.
 const Version = "0.3.0"
@@ -150,22 +151,6 @@ func categoryOf(code Code) Category {
 		}
 	}
 	return 0
-}
-
-// entries are the codes the API may send, in catalog order.
-var entries = [...]entry{
-	{code: CodeSucceeded, name: "SUCCEEDED", title: "Succeeded", kind: KindSuccess},
-	{code: CodeOperationFailed, name: "OPERATION_FAILED", title: "Operation failed.", category: CategoryOperation, variants: []variant{{text: "Operation failed.", parts: []string{"Operation failed."}}}},
-	{code: CodeBulkOperationPartiallySucceeded, name: "BULK_OPERATION_PARTIALLY_SUCCEEDED", title: "Bulk operation partially succeeded.", kind: KindWarning, variants: []variant{{text: "Bulk operation partially succeeded.", parts: []string{"Bulk operation partially succeeded."}}}},
-	{code: CodeRequestThrottled, name: "REQUEST_THROTTLED", title: "Request Throttled", category: CategoryOperation, variants: []variant{{text: "Rate limit reached. Please refer to API documentation and throttle requests accordingly.", parts: []string{"Rate limit reached. Please refer to API documentation and throttle requests accordingly."}}, {text: "User requests are too frequent: {count} in {window}.", parts: []string{"User requests are too frequent: ", " in ", "."}, names: []string{"count", "window"}}, {text: "Request weight `{weight}` is over the limit.", parts: []string{"Request weight `", "` is over the limit."}, names: []string{"weight"}}}, retryable: true, httpStatus: 429},
-	{code: CodeParameterParam0Error, name: "PARAMETER_PARAM0_ERROR", title: "Parameter {param0} error", category: CategoryOrder, variants: []variant{{text: "Parameter {param0} error", parts: []string{"Parameter ", " error"}, names: []string{"param0"}}, {text: "Parameter {param0} error: {reason}", parts: []string{"Parameter ", " error: ", ""}, names: []string{"param0", "reason"}}}, order: []int{1, 0}},
-	{code: CodeE51008, name: "E_51008", category: CategoryOrder, variants: []variant{{text: "Order failed. Insufficient {param0} balance in account", parts: []string{"Order failed. Insufficient ", " balance in account"}, names: []string{"param0"}}, {text: "Order failed. Insufficient %s balance; need %d more lots.", parts: []string{"Order failed. Insufficient ", " balance; need ", " more lots."}, types: "sd"}, {text: "Order failed. Insufficient %s balance; need %s more lots.", parts: []string{"Order failed. Insufficient ", " balance; need ", " more lots."}}}, order: []int{1, 2, 0}},
-	{code: CodeModifyLimitExceeded, name: "MODIFY_LIMIT_EXCEEDED", title: "Exceed_Maximum_Modify_Order_Limit", category: CategoryOrder, variants: []variant{{text: "Unknown order sent.", parts: []string{"Unknown order sent."}}, {text: "Duplicate order sent.", parts: []string{"Duplicate order sent."}}, {text: "Market is closed.", parts: []string{"Market is closed."}}, {text: "Cancel order failed: {ordId}.", parts: []string{"Cancel order failed: ", "."}, names: []string{"ordId"}}}, order: []int{3, 1, 0, 2}},
-	{code: CodeDuplicatedOrderId, name: "DUPLICATED_ORDER_ID", title: "Duplicated order ID", aliases: []Alias{{"DUPLICATE_CL_ORD_ID", "DUPLICATE_CL_ORD_ID"}, {"DUPLICATE_CLIENT_ORDER_ID", "Duplicate clOrdId"}}, category: CategoryOrder, variants: []variant{{text: "Unknown order sent.", parts: []string{"Unknown order sent."}}, {text: "Duplicate order sent.", parts: []string{"Duplicate order sent."}}, {text: "Market is closed.", parts: []string{"Market is closed."}}, {text: "Price must be between {%min} and {%max}; 100% sure.", parts: []string{"Price must be between ", " and ", "; 100% sure."}, names: []string{"%min", "%max"}}}, order: []int{3, 1, 0, 2}},
-	{code: CodeOrderAmountTooSmall, name: "ORDER_AMOUNT_TOO_SMALL", title: "Order amount too small", category: CategoryOrder, variants: []variant{{text: "Order amount should be greater than the min available amount: %f.", parts: []string{"Order amount should be greater than the min available amount: ", "."}, types: "f"}, {text: "Order flag %b is not allowed.", parts: []string{"Order flag ", " is not allowed."}, types: "b"}, {text: "Limit %d for {ccy} is the maximum.", parts: []string{"Limit %d for {ccy} is the maximum."}}}, order: []int{0, 2, 1}},
-	{code: CodeOutsideNested, name: "OUTSIDE_NESTED", title: "outsideNested", category: CategoryOperation, variants: []variant{{text: "Unknown order type {}.", parts: []string{"Unknown order type ", "."}}}},
-	{code: CodeIncorrectTradePassword, name: "INCORRECT_TRADE_PASSWORD", title: "Incorrect trade password.", category: CategoryAccount, deprecated: true},
-	{code: CodeCancelled, name: "CANCELLED", title: "Cancelled", category: CategoryAccount, description: "gRPC-style: the code documents no message of its own."},
 }
 
 // RetiredCodes are the codes the API no longer sends, with their former names;

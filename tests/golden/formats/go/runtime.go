@@ -2,13 +2,15 @@
 
 // The catalog-independent runtime of a generated Go package: errgen copies its
 // generator/runtime/go/runtime.go into every package verbatim but the package
-// clause. The catalog's data is in errors.go, which declares what this file uses
-// and does not declare: the Code type and its raw method, codeKind and codeOf,
-// the payload's field names, its locations, topLevel, numericStrings, tolerated
-// and errorPrefix, the categories table, the category table of the codes
-// (Category.Contains and categoryOf, the category of a code the catalog does not
-// know) and the entries table. That data is plain tables: nothing is computed for it when the package
-// is initialised, and the index of the codes is built on first use.
+// clause. The catalog's data is in errors.go and table.go, which declare what
+// this file uses and does not declare: the Code type and its raw method,
+// codeKind and codeOf, the payload's field names, its locations, topLevel,
+// numericStrings, tolerated and errorPrefix, the categories table, the category
+// table of the codes (Category.Contains and categoryOf, the category of a code
+// the catalog does not know) and, in table.go, the entries table. That data is
+// plain tables of constants: nothing is computed for it when the package is
+// initialised, and the index of the codes is built on first use, in one pass
+// over them when they are in order of code (or in the reverse order).
 
 package formats
 
@@ -122,7 +124,7 @@ func (c Code) String() string {
 // does not know.
 func (c Code) Kind() Kind {
 	if known := find(c); known != nil {
-		return known.kind
+		return known.more().kind
 	}
 	return KindError
 }
@@ -228,37 +230,52 @@ type Alias struct {
 	Title string
 }
 
+// entry is what the catalog says about one code: a line of the entries table
+// in table.go, of strings and numbers where most codes have a value; the rest
+// is in extra, for the few codes that have any.
 type entry struct {
-	code        Code
-	name        string
-	title       string // the upstream name, when it has one other than name
+	code     Code
+	name     string
+	title    string // the upstream name, when it has one other than name
+	category Category
+	// messages are the templates of the code, verbatim, in catalog order, each
+	// but the first after a "\n" (which no template holds); "" for a code
+	// without any.
+	messages string
+	// layout is where each template ends in messages, each end followed by
+	// where each of the template's placeholders starts and ends (its holes),
+	// as byte offsets; nil for a code of one template without placeholders
+	// (or none). A hole is %s, %d, %i, %f or %b in a printf template and
+	// {name} in a braces one, which gives the placeholder's type (i is d;
+	// every braces placeholder is s) and name; the text between the holes is
+	// the literal parts.
+	layout []uint32
+	extra  *extra
+}
+
+// extra is what only some codes have: an entry without any has a nil extra.
+type extra struct {
 	aliases     []Alias
 	kind        Kind
-	category    Category
-	variants    []variant
 	order       []int // the variants in match order; nil for catalog order
 	retryable   bool
 	httpStatus  int
 	deprecated  bool
 	description string
-	// literals are the variants without placeholders sorted by their one
-	// literal part, the first in match order of equal ones: filled in when the
-	// index is built.
-	literals []int
+	// parts are the literal parts of each template whose literal parts are not
+	// the text around its holes (a printf template's %% is a literal %), by
+	// variant; nil for every other template.
+	parts [][]string
 }
 
-// variant is one message template of a code.
-type variant struct {
-	text string
-	// parts are the literals around the placeholders, %% already a %: one
-	// more than the placeholders.
-	parts []string
-	// types has the type of each placeholder, one letter each (s any text, d
-	// an integer, f a number, b true or false); "" when every one is s.
-	types string
-	// names has the name of each placeholder, "" for one without; nil when
-	// none has one (as in every printf template).
-	names []string
+// none is the extra of an entry without one.
+var none extra
+
+func (e *entry) more() *extra {
+	if e.extra != nil {
+		return e.extra
+	}
+	return &none
 }
 
 func (e *entry) titled() string {
@@ -268,100 +285,275 @@ func (e *entry) titled() string {
 	return e.name
 }
 
-// index is what finding a code and a literal message needs, built on first use
-// rather than when the package is initialised: a program that never reads a
-// code does not pay for it.
+// count returns how many templates e has.
+func (e *entry) count() int {
+	if e.messages == "" {
+		return 0
+	}
+	return strings.Count(e.messages, "\n") + 1
+}
+
+// variant is one template of an entry: its text (a slice of the entry's
+// messages), where that starts in them, and the holes in it.
+type variant struct {
+	text  string
+	at    uint32
+	holes []uint32
+}
+
+// span is where one template of an entry is in its messages, and where its
+// holes are in its layout: messages[start:end], layout[from:to].
+type span struct {
+	start, end, from, to uint32
+}
+
+// spans appends where each template of e is to room, in catalog order (so
+// that room the caller gives them spares an allocation), from its layout.
+func (e *entry) spans(room []span) []span {
+	if e.layout == nil {
+		if e.messages == "" {
+			return room
+		}
+		return append(room, span{0, uint32(len(e.messages)), 0, 0})
+	}
+	for at, start := 0, uint32(0); at < len(e.layout); {
+		var s span
+		s, at = e.spanAt(at, start)
+		room, start = append(room, s), s.end+1
+	}
+	return room
+}
+
+// spanAt returns where the template whose end is at layout[at] is, which
+// starts at start, and where in the layout the next template's end is.
+func (e *entry) spanAt(at int, start uint32) (span, int) {
+	end := e.layout[at]
+	from := at + 1
+	for at = from; at < len(e.layout) && e.layout[at] < end; {
+		at += 2 // a hole starts before the end
+	}
+	return span{start, end, uint32(from), uint32(at)}, at
+}
+
+// variant returns template i of e, which must be one.
+func (e *entry) variant(i int) variant {
+	var room [8]span
+	at := e.spans(room[:0])[i]
+	return variant{text: e.messages[at.start:at.end], at: at.start, holes: e.layout[at.from:at.to:at.to]}
+}
+
+// arity returns how many placeholders the template has.
+func (v *variant) arity() int {
+	return len(v.holes) / 2
+}
+
+// hole returns the text of placeholder i as the template writes it (%d,
+// {ccy}).
+func (v *variant) hole(i int) string {
+	return v.text[v.holes[2*i]-v.at : v.holes[2*i+1]-v.at]
+}
+
+// name returns the name of placeholder i: a braces placeholder's ("" for {}),
+// "" for a printf one.
+func (v *variant) name(i int) string {
+	if hole := v.hole(i); hole[0] == '{' {
+		return hole[1 : len(hole)-1]
+	}
+	return ""
+}
+
+// form is a template as the matcher reads it: its literal parts (%% already
+// a %), one more than its placeholders, and the type of each placeholder.
+// Those of a template of the table are read in place, in text[start:end] at
+// its holes, but for the parts its entry's extra gives; a form made by the
+// matcher (a template loosened) gives its parts and types.
+type form struct {
+	text       string
+	start, end uint32
+	holes      []uint32
+	parts      []string
+	types      []byte
+}
+
+// count returns how many literal parts the template has.
+func (f *form) count() int {
+	if f.parts != nil {
+		return len(f.parts)
+	}
+	return len(f.holes)/2 + 1
+}
+
+// part returns literal part i.
+func (f *form) part(i int) string {
+	if f.parts != nil {
+		return f.parts[i]
+	}
+	from, to := f.start, f.end
+	if i > 0 {
+		from = f.holes[2*i-1]
+	}
+	if 2*i < len(f.holes) {
+		to = f.holes[2*i]
+	}
+	return f.text[from:to]
+}
+
+// kind returns the type of placeholder i, one letter: s any text, d an
+// integer, f a number, b true or false.
+func (f *form) kind(i int) byte {
+	if f.types != nil {
+		return f.types[i]
+	}
+	return placeholderKind(f.text[f.holes[2*i]:f.holes[2*i+1]])
+}
+
+// given returns the template with its parts and types given, as a form the
+// matcher makes of it.
+func (f *form) given() form {
+	parts, types := make([]string, f.count()), make([]byte, f.count()-1)
+	for i := range parts {
+		parts[i] = f.part(i)
+	}
+	for i := range types {
+		types[i] = f.kind(i)
+	}
+	return form{parts: parts, types: types}
+}
+
+// index is what finding a code needs, built on first use rather than when the
+// package is initialised: a program that never reads a code does not pay for
+// it. The codes in order, and their entries: in a catalog whose entries are in
+// order of code already (or in the reverse order), one pass puts them there.
 var index struct {
-	once   sync.Once
-	byCode []*entry // sorted by code
+	once    sync.Once
+	codes   []Code   // sorted
+	entries []*entry // the entry of each code
 }
 
 func indexed() {
-	index.byCode = make([]*entry, len(entries))
-	for i := range entries {
-		index.byCode[i] = &entries[i]
-		entries[i].index()
+	all := entries[:] // a slice: a catalog may have no entries at all
+	index.codes = make([]Code, len(all))
+	index.entries = make([]*entry, len(all))
+	descending := len(all) > 1 && all[0].code > all[len(all)-1].code
+	for i := range all {
+		at := i
+		if descending {
+			at = len(all) - 1 - i
+		}
+		index.codes[at], index.entries[at] = all[i].code, &all[i]
 	}
-	slices.SortFunc(index.byCode, func(a, b *entry) int { return cmp.Compare(a.code, b.code) })
-}
-
-// index fills in e.literals.
-func (e *entry) index() {
-	for j := range e.variants {
-		if variant := e.ordered(j); len(e.variants[variant].parts) == 1 {
-			e.literals = append(e.literals, variant)
+	if !slices.IsSorted(index.codes) {
+		slices.SortFunc(index.entries, func(a, b *entry) int { return cmp.Compare(a.code, b.code) })
+		for i, e := range index.entries {
+			index.codes[i] = e.code
 		}
 	}
-	text := func(variant int) string { return e.variants[variant].parts[0] }
-	slices.SortStableFunc(e.literals, func(a, b int) int { return strings.Compare(text(a), text(b)) })
-	e.literals = slices.CompactFunc(e.literals, func(a, b int) bool { return text(a) == text(b) })
 }
 
 // find returns the entry of a known code, by binary search, and nil for a code
 // the catalog does not know.
 func find(c Code) *entry {
 	index.once.Do(indexed)
-	low, high := 0, len(index.byCode)
-	for low < high {
-		middle := int(uint(low+high) >> 1)
-		if index.byCode[middle].code < c {
-			low = middle + 1
-		} else {
-			high = middle
-		}
-	}
-	if low < len(index.byCode) && index.byCode[low].code == c {
-		return index.byCode[low]
+	if at, found := slices.BinarySearch(index.codes, c); found {
+		return index.entries[at]
 	}
 	return nil
 }
 
-// literal returns the variant without placeholders that is message (its one
-// literal part, %% made %), by binary search; false when there is none.
-func (e *entry) literal(message string) (int, bool) {
-	low, high := 0, len(e.literals)
-	for low < high {
-		middle := int(uint(low+high) >> 1)
-		if e.variants[e.literals[middle]].parts[0] < message {
-			low = middle + 1
-		} else {
-			high = middle
-		}
-	}
-	if low < len(e.literals) && e.variants[e.literals[low]].parts[0] == message {
-		return e.literals[low], true
-	}
-	return -1, false
-}
-
 // ordered returns the variant tried i-th.
 func (e *entry) ordered(i int) int {
-	if e.order == nil {
+	if e.extra == nil || e.extra.order == nil {
 		return i
 	}
-	return e.order[i]
+	return e.extra.order[i]
 }
 
 // match returns the variant of e that message fits, by the catalog's reference
 // rule: the most specific of those it fits (the most literal characters, then
 // the most typed placeholders, then the fewest placeholders, then catalog
 // order), and with values set the values of its placeholders. A variant
-// without placeholders that is the message is the most specific of all, so it
-// is looked up first (by binary search on their texts); the others are tried
-// in the match order errors.go gives, the first that fits winning.
+// without placeholders that is the message (its one literal part, %% made %)
+// is the most specific of all, so it is looked for first, the first in match
+// order of equal ones; the others are tried in the match order table.go gives,
+// the first that fits winning.
 func (e *entry) match(message string, values bool) (int, []string) {
-	if variant, ok := e.literal(message); ok {
-		return variant, nil
+	if e.layout == nil && (e.extra == nil || e.extra.parts == nil) {
+		// One template, literal, its text its literal part (or none).
+		if e.messages != "" && e.messages == message {
+			return 0, nil
+		}
+		return -1, nil
 	}
-	for i := range e.variants {
-		variant := e.ordered(i)
-		if v := &e.variants[variant]; len(v.parts) > 1 {
-			if params, ok := v.fit(message, values); ok {
+	if e.extra == nil {
+		// Catalog order, and every literal part its template's text: the
+		// templates are read from the layout as they are tried, literal
+		// ones first.
+		for i, at, start := 0, 0, uint32(0); at < len(e.layout); i++ {
+			var s span
+			s, at = e.spanAt(at, start)
+			if start = s.end + 1; s.from == s.to && e.messages[s.start:s.end] == message {
+				return i, nil
+			}
+		}
+		for i, at, start := 0, 0, uint32(0); at < len(e.layout); i++ {
+			var s span
+			s, at = e.spanAt(at, start)
+			if start = s.end + 1; s.from < s.to {
+				f := e.formAt(s, i)
+				if params, ok := f.fit(message, values); ok {
+					return i, params
+				}
+			}
+		}
+		return -1, nil
+	}
+	var room [8]span // where the templates are, which does not escape
+	spans := e.spans(room[:0])
+	for i := range spans {
+		if variant := e.ordered(i); spans[variant].from == spans[variant].to && e.literalAt(spans[variant], variant) == message {
+			return variant, nil
+		}
+	}
+	for i := range spans {
+		if variant := e.ordered(i); spans[variant].from < spans[variant].to {
+			f := e.formAt(spans[variant], variant)
+			if params, ok := f.fit(message, values); ok {
 				return variant, params
 			}
 		}
 	}
 	return -1, nil
+}
+
+// literalAt returns the one literal part of template i of e, at s, which has
+// no placeholders.
+func (e *entry) literalAt(s span, i int) string {
+	if e.extra != nil && i < len(e.extra.parts) && e.extra.parts[i] != nil {
+		return e.extra.parts[i][0]
+	}
+	return e.messages[s.start:s.end]
+}
+
+// formAt returns template i of e, at s, as the matcher reads it.
+func (e *entry) formAt(s span, i int) form {
+	f := form{text: e.messages, start: s.start, end: s.end, holes: e.layout[s.from:s.to:s.to]}
+	if e.extra != nil && i < len(e.extra.parts) {
+		f.parts = e.extra.parts[i]
+	}
+	return f
+}
+
+// placeholderKind returns the type of a placeholder as a template writes it
+// (%d, {ccy}), one letter: s any text, d an integer, f a number, b true or
+// false.
+func placeholderKind(hole string) byte {
+	if hole[0] != '%' {
+		return 's'
+	}
+	if kind := hole[len(hole)-1]; kind != 'i' {
+		return kind
+	}
+	return 'd'
 }
 
 // matchLoosely returns the variant of e that message matches, the values of its
@@ -378,30 +570,31 @@ func (e *entry) matchLoosely(message string) (int, []string, Matched, string, Mi
 		return exact, params, MatchedExact, "", ""
 	}
 	switch {
-	case len(e.variants) == 0:
+	case e.messages == "":
 		return -1, nil, MatchedNone, "", MismatchUndocumented
 	case message == "":
 		return -1, nil, MatchedNone, "", MismatchEmpty
 	}
+	spans := e.spans(nil)
 	if tolerated&^tolerateDetail != 0 {
 		wanted := normalized(message, tolerated)
-		for i := range e.variants {
+		for i := range spans {
 			index := e.ordered(i)
-			v := &e.variants[index]
-			loose := variant{parts: loosened(v.parts, tolerated), types: v.types}
+			f := e.formAt(spans[index], index)
+			f = f.given()
+			loose := form{parts: loosened(f.parts, tolerated), types: f.types}
 			if params, ok := loose.fit(wanted, true); ok {
 				return index, params, MatchedTolerant, "", ""
 			}
 		}
 	}
 	if tolerated&tolerateDetail != 0 {
-		for i := range e.variants {
+		for i := range spans {
 			index := e.ordered(i)
-			v := &e.variants[index]
-			loose := variant{parts: append(loosened(v.parts, tolerated&^toleratePunctuation), ""), types: v.types}
-			if loose.types != "" {
-				loose.types += "s" // the detail is any text
-			}
+			f := e.formAt(spans[index], index)
+			f = f.given()
+			// The detail is one more placeholder, of any text.
+			loose := form{parts: append(loosened(f.parts, tolerated&^toleratePunctuation), ""), types: append(f.types, 's')}
 			if params, ok := loose.fit(message, true); ok && params[len(params)-1] != "" {
 				last := len(params) - 1
 				var values []string // nil when none, as match gives them
@@ -476,10 +669,10 @@ func loosened(parts []string, tolerate tolerance) []string {
 // after it), so one pass of substring searches decides, in time linear in the
 // message; then each value must fit the type of its placeholder, checked as it
 // is found.
-func (v *variant) fit(message string, values bool) ([]string, bool) {
-	parts := v.parts
-	first, last := parts[0], parts[len(parts)-1]
-	if len(parts) == 1 {
+func (f *form) fit(message string, values bool) ([]string, bool) {
+	count := f.count()
+	first, last := f.part(0), f.part(count-1)
+	if count == 1 {
 		return nil, message == first
 	}
 	end := len(message) - len(last) // where the last literal must start
@@ -489,9 +682,10 @@ func (v *variant) fit(message string, values bool) ([]string, bool) {
 	var found [8]string // the values, copied out only once the message fits
 	params := found[:0]
 	at := len(first)
-	for i, part := range parts[1 : len(parts)-1] {
+	for i := 1; i < count-1; i++ {
+		part := f.part(i)
 		j := strings.Index(message[at:end], part)
-		if j < 0 || !fits(v.typeOf(i), message[at:at+j]) {
+		if j < 0 || !fits(f.kind(i-1), message[at:at+j]) {
 			return nil, false
 		}
 		if values {
@@ -499,20 +693,13 @@ func (v *variant) fit(message string, values bool) ([]string, bool) {
 		}
 		at += j + len(part)
 	}
-	if !fits(v.typeOf(len(parts)-2), message[at:end]) {
+	if !fits(f.kind(count-2), message[at:end]) {
 		return nil, false
 	}
 	if !values {
 		return nil, true
 	}
-	return append(append(make([]string, 0, len(parts)-1), params...), message[at:end]), true
-}
-
-func (v *variant) typeOf(placeholder int) byte {
-	if v.types == "" {
-		return 's'
-	}
-	return v.types[placeholder]
+	return append(append(make([]string, 0, count-1), params...), message[at:end]), true
 }
 
 // fits reports whether value may fill a placeholder of a type, in one pass
@@ -579,30 +766,27 @@ func Lookup(code Code) (Info, bool) {
 	if e == nil {
 		return Info{}, false
 	}
+	more := e.more()
 	return Info{
 		Code:        e.code,
 		Name:        e.name,
 		Title:       e.titled(),
-		Aliases:     append([]Alias(nil), e.aliases...),
-		Kind:        e.kind,
+		Aliases:     append([]Alias(nil), more.aliases...),
+		Kind:        more.kind,
 		Category:    e.category,
-		Messages:    e.messages(),
-		Retryable:   e.retryable,
-		HTTPStatus:  e.httpStatus,
-		Deprecated:  e.deprecated,
-		Description: e.description,
+		Messages:    e.texts(),
+		Retryable:   more.retryable,
+		HTTPStatus:  more.httpStatus,
+		Deprecated:  more.deprecated,
+		Description: more.description,
 	}, true
 }
 
-func (e *entry) messages() []string {
-	if len(e.variants) == 0 {
+func (e *entry) texts() []string {
+	if e.messages == "" {
 		return nil
 	}
-	texts := make([]string, len(e.variants))
-	for i := range e.variants {
-		texts[i] = e.variants[i].text
-	}
-	return texts
+	return strings.Split(e.messages, "\n")
 }
 
 // LookupName returns the code the catalog gives a name: its identifier (such as
@@ -616,7 +800,7 @@ func LookupName(name string) (Code, bool) {
 		if e.name == name {
 			return e.code, true
 		}
-		for _, alias := range e.aliases {
+		for _, alias := range e.more().aliases {
 			if alias.Name == name {
 				return e.code, true
 			}
@@ -627,7 +811,7 @@ func LookupName(name string) (Code, bool) {
 		if e.title != "" && e.title == name {
 			return e.code, true
 		}
-		for _, alias := range e.aliases {
+		for _, alias := range e.more().aliases {
 			if alias.Title == name {
 				return e.code, true
 			}
@@ -645,7 +829,7 @@ func Messages(code Code) []string {
 	if known == nil {
 		return nil
 	}
-	return known.messages()
+	return known.texts()
 }
 
 // Match returns the template of code that message fits, with the values of its
@@ -690,10 +874,12 @@ func Format(code Code, variant int, params ...string) (string, error) {
 	if known == nil {
 		return "", errors.New(errorPrefix + "unknown code " + code.String())
 	}
-	if variant < 0 || variant >= len(known.variants) {
+	if variant < 0 || variant >= known.count() {
 		return "", errors.New(errorPrefix + "code " + code.String() + " has no message variant " + strconv.Itoa(variant))
 	}
-	parts := known.variants[variant].parts
+	var room [8]span
+	f := known.formAt(known.spans(room[:0])[variant], variant)
+	parts := f.given().parts
 	if len(params) != len(parts)-1 {
 		return "", errors.New(errorPrefix + "message variant " + strconv.Itoa(variant) + " of code " + code.String() +
 			" takes " + strconv.Itoa(len(parts)-1) + " value(s), got " + strconv.Itoa(len(params)))
@@ -716,7 +902,7 @@ func Format(code Code, variant int, params ...string) (string, error) {
 // params. It fails for a code the catalog does not know, a success code, a
 // variant the code does not have, or the wrong number of params.
 func Build(code Code, variant int, params ...string) (*Error, error) {
-	if known := find(code); known != nil && known.kind == KindSuccess {
+	if known := find(code); known != nil && known.more().kind == KindSuccess {
 		return nil, errors.New(errorPrefix + "code " + code.String() + " is a success code, not an error")
 	}
 	message, err := Format(code, variant, params...)
@@ -733,14 +919,18 @@ func Build(code Code, variant int, params ...string) (*Error, error) {
 // name ({}: give its values to Build, by position).
 func BuildNamed(code Code, variant int, params map[string]string) (*Error, error) {
 	known := find(code)
-	if known == nil || variant < 0 || variant >= len(known.variants) {
+	if known == nil || variant < 0 || variant >= known.count() {
 		return Build(code, variant) // fails as Build does
 	}
-	v := &known.variants[variant]
+	v := known.variant(variant)
 	which := "message variant " + strconv.Itoa(variant) + " of code " + code.String()
+	names := make([]string, v.arity())
+	for i := range names {
+		names[i] = v.name(i)
+	}
 	var unknown []string
 	for name := range params {
-		if name == "" || !slices.Contains(v.names, name) {
+		if name == "" || !slices.Contains(names, name) {
 			unknown = append(unknown, strconv.Quote(name))
 		}
 	}
@@ -748,14 +938,14 @@ func BuildNamed(code Code, variant int, params map[string]string) (*Error, error
 		slices.Sort(unknown)
 		return nil, errors.New(errorPrefix + which + " takes no value named " + strings.Join(unknown, ", "))
 	}
-	values := make([]string, len(v.parts)-1)
-	for i := range values {
-		if i >= len(v.names) || v.names[i] == "" {
+	values := make([]string, len(names))
+	for i, name := range names {
+		if name == "" {
 			return nil, errors.New(errorPrefix + which + " has a placeholder without a name: give its values by position")
 		}
-		value, ok := params[v.names[i]]
+		value, ok := params[name]
 		if !ok {
-			return nil, errors.New(errorPrefix + which + " needs a value for " + strconv.Quote(v.names[i]))
+			return nil, errors.New(errorPrefix + which + " needs a value for " + strconv.Quote(name))
 		}
 		values[i] = value
 	}
@@ -832,7 +1022,8 @@ func (e *Error) fill(code Code, message string) {
 		e.Matched, e.Mismatch = MatchedNone, MismatchUnknownCode
 		return
 	}
-	e.Kind, e.Category, e.Retryable, e.HTTPStatus = known.kind, known.category, known.retryable, known.httpStatus
+	more := known.more()
+	e.Kind, e.Category, e.Retryable, e.HTTPStatus = more.kind, known.category, more.retryable, more.httpStatus
 	e.Variant, e.Params, e.Matched, e.Detail, e.Mismatch = known.matchLoosely(message)
 }
 
@@ -862,8 +1053,9 @@ func (e *Error) Is(target error) bool {
 // template (braces templates name theirs: {0}, {ccy}); false when it has no
 // placeholder of that name (a printf template names none).
 func (e *Error) Param(name string) (string, bool) {
-	for i, named := range e.names() {
-		if named == name && named != "" {
+	v, count := e.variant()
+	for i := 0; i < count; i++ {
+		if named := v.name(i); named == name && named != "" {
 			return e.Params[i], true
 		}
 	}
@@ -875,23 +1067,26 @@ func (e *Error) Param(name string) (string, bool) {
 // and empty for a printf template.
 func (e *Error) ParamsByName() map[string]string {
 	byName := map[string]string{}
-	for i, name := range e.names() {
-		if _, taken := byName[name]; name != "" && !taken {
-			byName[name] = e.Params[i]
+	v, count := e.variant()
+	for i := 0; i < count; i++ {
+		if name := v.name(i); name != "" {
+			if _, taken := byName[name]; !taken {
+				byName[name] = e.Params[i]
+			}
 		}
 	}
 	return byName
 }
 
-// names returns the names of the matched template's placeholders, for as many
-// as there are values.
-func (e *Error) names() []string {
+// variant returns the matched template, and for how many of its placeholders
+// there are values (none when no template of a known code matched).
+func (e *Error) variant() (variant, int) {
 	known := find(e.Code)
-	if known == nil || e.Variant < 0 || e.Variant >= len(known.variants) {
-		return nil
+	if known == nil || e.Variant < 0 || e.Variant >= known.count() {
+		return variant{}, 0
 	}
-	names := known.variants[e.Variant].names
-	return names[:min(len(names), len(e.Params))]
+	v := known.variant(e.Variant)
+	return v, min(v.arity(), len(e.Params))
 }
 
 // MaxDepth is how deeply the JSON text of a payload may nest arrays and
@@ -1494,9 +1689,11 @@ func text(raw []byte, code Code) (string, bool) {
 		return decoded, json.Unmarshal(raw, &decoded) == nil
 	}
 	if known := find(code); known != nil {
-		for i := range known.variants {
-			if parts := known.variants[i].parts; len(parts) == 1 && parts[0] == string(body) {
-				return parts[0], true
+		var room [8]span
+		spans := known.spans(room[:0])
+		for i := range spans {
+			if spans[i].from == spans[i].to && known.literalAt(spans[i], i) == string(body) {
+				return known.literalAt(spans[i], i), true
 			}
 		}
 	}

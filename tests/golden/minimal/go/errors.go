@@ -21,7 +21,8 @@ package minimal
 
 import "strconv"
 
-// The rest of the package, the part no catalog changes, is in runtime.go.
+// The table of the codes the runtime reads is in table.go; the rest of the
+// package, the part no catalog changes, in runtime.go.
 
 // Version is the version of the catalog this package was generated from.
 const Version = "0.1.0"
@@ -126,11 +127,6 @@ func categoryOf(code Code) Category {
 		}
 	}
 	return 0
-}
-
-// entries are the codes the API may send, in catalog order.
-var entries = [...]entry{
-	{code: CodeFailed, name: "FAILED", category: CategoryGeneral, variants: []variant{{text: "It failed.", parts: []string{"It failed."}}}},
 }
 
 // RetiredCodes are the codes the API no longer sends, with their former names;

@@ -21,7 +21,8 @@ package sqlstate
 
 import "strings"
 
-// The rest of the package, the part no catalog changes, is in runtime.go.
+// The table of the codes the runtime reads is in table.go; the rest of the
+// package, the part no catalog changes, in runtime.go.
 
 // Version is the version of the catalog this package was generated from.
 const Version = "16.0.0"
@@ -140,16 +141,6 @@ func categoryOf(code Code) Category {
 		}
 	}
 	return 0
-}
-
-// entries are the codes the API may send, in catalog order.
-var entries = [...]entry{
-	{code: CodeSuccessfulCompletion, name: "SUCCESSFUL_COMPLETION", category: CategorySuccess, variants: []variant{{text: "successful completion", parts: []string{"successful completion"}}}},
-	{code: CodeDivisionByZero, name: "DIVISION_BY_ZERO", category: CategoryDataException, variants: []variant{{text: "division by zero", parts: []string{"division by zero"}}}},
-	{code: CodeInvalidTextRepresentation, name: "INVALID_TEXT_REPRESENTATION", category: CategoryDataException, variants: []variant{{text: "invalid input syntax for type %s: %s", parts: []string{"invalid input syntax for type ", ": ", ""}}}},
-	{code: CodeUniqueViolation, name: "UNIQUE_VIOLATION", category: CategoryIntegrity, variants: []variant{{text: "duplicate key value violates unique constraint %s", parts: []string{"duplicate key value violates unique constraint ", ""}}}, httpStatus: 409},
-	{code: CodeSerializationFailure, name: "SERIALIZATION_FAILURE", category: CategoryTransactionRollback, variants: []variant{{text: "could not serialize access due to concurrent update", parts: []string{"could not serialize access due to concurrent update"}}}, retryable: true, description: "The transaction conflicted with a concurrent one. **Retry the whole\ntransaction**, not just the failed statement.\n"},
-	{code: CodeDeadlockDetected, name: "DEADLOCK_DETECTED", category: CategoryTransactionRollback, variants: []variant{{text: "deadlock detected", parts: []string{"deadlock detected"}}}, retryable: true},
 }
 
 // RetiredCodes are the codes the API no longer sends, with their former names;

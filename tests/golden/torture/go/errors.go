@@ -21,7 +21,8 @@ package torturetest
 
 import "strconv"
 
-// The rest of the package, the part no catalog changes, is in runtime.go.
+// The table of the codes the runtime reads is in table.go; the rest of the
+// package, the part no catalog changes, in runtime.go.
 
 // Version is the version of the catalog this package was generated from.
 const Version = "2.0.0-rc.1+build.5"
@@ -166,41 +167,6 @@ func categoryOf(code Code) Category {
 		}
 	}
 	return 0
-}
-
-// entries are the codes the API may send, in catalog order.
-var entries = [...]entry{
-	{code: CodeQuotes, name: "QUOTES", category: CategoryQuoting, variants: []variant{{text: "He said \"hi\" and 'bye'", parts: []string{"He said \"hi\" and 'bye'"}}, {text: "\"\"\" triple ''' quotes %s \"\"\"", parts: []string{"\"\"\" triple ''' quotes ", " \"\"\""}}}, order: []int{1, 0}},
-	{code: CodeBackslashes, name: "BACKSLASHES", category: CategoryQuoting, variants: []variant{{text: "C:\\path\\to\\file and a trailing backslash \\", parts: []string{"C:\\path\\to\\file and a trailing backslash \\"}}, {text: "\\x00 \\u2028 \\n written as text", parts: []string{"\\x00 \\u2028 \\n written as text"}}}},
-	{code: CodePercent, name: "PERCENT", category: CategoryQuoting, variants: []variant{{text: "100%% sure", parts: []string{"100% sure"}}, {text: "%%s is literal, %s is not", parts: []string{"%s is literal, ", " is not"}}, {text: "%s%s", parts: []string{"", "", ""}}}, order: []int{1, 0, 2}},
-	{code: CodeTemplateSyntax, name: "TEMPLATE_SYNTAX", category: CategoryQuoting, variants: []variant{{text: "${injection} `backtick` {{ jinja }} {%% raw %%} */ /* -- #{ruby}", parts: []string{"${injection} `backtick` {{ jinja }} {% raw %} */ /* -- #{ruby}"}}}, description: "Jinja, JS and Go template syntax in data must stay data: `{{ x }}`, `${x}`."},
-	{code: CodeMarkup, name: "MARKUP", category: CategoryQuoting, variants: []variant{{text: "</script><script>alert(1)</script>", parts: []string{"</script><script>alert(1)</script>"}}, {text: "# not a heading", parts: []string{"# not a heading"}}, {text: "1. not a list | pipe | *stars* _under_ [link](x) <b>bold</b> &amp;", parts: []string{"1. not a list | pipe | *stars* _under_ [link](x) <b>bold</b> &amp;"}}}, order: []int{2, 0, 1}},
-	{code: CodeWhitespace, name: "WHITESPACE", category: CategoryQuoting, variants: []variant{{text: " leading and trailing spaces ", parts: []string{" leading and trailing spaces "}}, {text: "two  spaces", parts: []string{"two  spaces"}}}},
-	{code: CodeSeparators, name: "SEPARATORS", category: CategoryText, variants: []variant{{text: "line\u2028separator and para\u2029graph", parts: []string{"line\u2028separator and para\u2029graph"}}}},
-	{code: CodeAstral, name: "ASTRAL", category: CategoryText, variants: []variant{{text: "emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, a flag 🇺🇦 and a skin tone 👍🏽", parts: []string{"emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, a flag 🇺🇦 and a skin tone 👍🏽"}}}, retryable: true, httpStatus: 503},
-	{code: CodeRtl, name: "RTL", category: CategoryText, variants: []variant{{text: "RTL: مرحبا שלום %s", parts: []string{"RTL: مرحبا שלום ", ""}}, {text: "full-width。punctuation，and combining é", parts: []string{"full-width。punctuation，and combining é"}}}, order: []int{1, 0}},
-	{code: CodeNone1, name: "NONE1", category: CategoryText, variants: []variant{{text: "None", parts: []string{"None"}}}},
-	{code: CodeSelfTest, name: "SELF_TEST", category: CategoryText, variants: []variant{{text: "self", parts: []string{"self"}}}},
-	{code: CodeErrorCode, name: "ERROR_CODE", category: CategoryText, variants: []variant{{text: "ErrorCode", parts: []string{"ErrorCode"}}}},
-	{code: CodeA, name: "A", category: CategoryText, variants: []variant{{text: "a", parts: []string{"a"}}}},
-	{code: CodeA1b, name: "A1B", category: CategoryText, variants: []variant{{text: "a1b", parts: []string{"a1b"}}}},
-	{code: CodeCategory, name: "CATEGORY", category: CategoryText, variants: []variant{{text: "category", parts: []string{"category"}}}},
-	{code: CodeChan, name: "CHAN", category: CategoryText, variants: []variant{{text: "chan", parts: []string{"chan"}}}},
-	{code: CodeSelect, name: "SELECT", category: CategoryText, variants: []variant{{text: "select", parts: []string{"select"}}}},
-	{code: CodeRecover, name: "RECOVER", category: CategoryText, variants: []variant{{text: "recover", parts: []string{"recover"}}}},
-	{code: CodeDef, name: "DEF", category: CategoryText, variants: []variant{{text: "def", parts: []string{"def"}}}},
-	{code: CodeLambda, name: "LAMBDA", category: CategoryText, variants: []variant{{text: "lambda", parts: []string{"lambda"}}}},
-	{code: CodeMap, name: "MAP", category: CategoryText, variants: []variant{{text: "map", parts: []string{"map"}}}},
-	{code: CodeNone, name: "NONE", category: CategoryText, variants: []variant{{text: "none", parts: []string{"none"}}}},
-	{code: CodeClass, name: "CLASS", category: CategoryText, variants: []variant{{text: "class", parts: []string{"class"}}}},
-	{code: CodeString, name: "STRING", category: CategoryText, variants: []variant{{text: "string", parts: []string{"string"}}}},
-	{code: CodeInit, name: "INIT", category: CategoryText, variants: []variant{{text: "init", parts: []string{"init"}}}},
-	{code: CodeConstructor, name: "CONSTRUCTOR", category: CategoryText, variants: []variant{{text: "constructor", parts: []string{"constructor"}}}},
-	{code: CodeEnum, name: "ENUM", category: CategoryText, variants: []variant{{text: "enum", parts: []string{"enum"}}}},
-	{code: CodeTimeout, name: "TIMEOUT", category: CategoryText, variants: []variant{{text: "Timed out after %s ms.", parts: []string{"Timed out after ", " ms."}}}},
-	{code: CodeOldLimit, name: "OLD_LIMIT", category: CategoryLifecycle, variants: []variant{{text: "Old limit %s reached.", parts: []string{"Old limit ", " reached."}}}, deprecated: true},
-	{code: CodeNewLimit, name: "NEW_LIMIT", category: CategoryLifecycle, variants: []variant{{text: "Limit %s reached.", parts: []string{"Limit ", " reached."}}}},
-	{code: CodeDeprecatedNoReason, name: "DEPRECATED_NO_REASON", category: CategoryLifecycle, variants: []variant{{text: "Deprecated without a reason.", parts: []string{"Deprecated without a reason."}}}, deprecated: true},
 }
 
 // RetiredCodes are the codes the API no longer sends, with their former names;
