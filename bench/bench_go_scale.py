@@ -413,16 +413,30 @@ def measure(codes: int, repeat: int, runs: int) -> list[dict[str, Any]]:
     )
     payload = json.dumps({"code": 50000, "msg": "Operation 0 failed."})
     with_package, bare = start_up([binaries["package"], binaries["bare"]], payload, runs)
-    rows.append(row("go", "start-up (FromPayload, print)", codes, with_package * 1e3, "ms", bare * 1e3, "the program without the package"))
+    rows.append(
+        row(
+            "go",
+            "start-up (FromPayload, print)",
+            codes,
+            with_package * 1e3,
+            "ms",
+            bare * 1e3,
+            "the program without the package",
+        )
+    )
     clock, allocated = init_trace(binaries["package"], "scale-errors", payload, runs)
     floor_clock, floor_allocated = init_trace(binaries["tabled"], "floor/table", payload, runs)
     rows.append(row("go", "package init clock", codes, clock, "ms", floor_clock, "the plain table's package"))
-    rows.append(row("go", "package init allocated", codes, allocated, "B", floor_allocated, "the plain table's package"))
+    rows.append(
+        row("go", "package init allocated", codes, allocated, "B", floor_allocated, "the plain table's package")
+    )
 
     ns = classify(codes)
     lookup = "a map lookup of the code and == of the message"
     for name, label in (("Literal", "literal"), ("Placeholder", "placeholders")):
-        rows.append(row("go", f"FromPayload, {label}", codes, ns[f"FromPayload{name}"], "ns", ns[f"Floor{name}"], lookup))
+        rows.append(
+            row("go", f"FromPayload, {label}", codes, ns[f"FromPayload{name}"], "ns", ns[f"Floor{name}"], lookup)
+        )
         rows.append(row("go", f"Classify, {label}", codes, ns[f"Classify{name}"], "ns", ns[f"Floor{name}"], lookup))
 
     table = (floor / "table" / "table.go").stat().st_size
