@@ -221,18 +221,25 @@ def _data(error: ErrorDef, tolerant: bool) -> str:
     return "{ " + ", ".join(fields) + " }" if fields else "null"
 
 
-def _row(error: ErrorDef, tolerant: bool) -> str:
-    """One code as the runtime reads it (ErrorRow): identifier, class, category, upstream name, the rest,
-    then its templates."""
+# How many codes' rows make one block of dist/catalog.js, read when one of its codes is first looked up.
+BLOCK = 256
+
+
+def _head(error: ErrorDef) -> str:
+    """What loading the package needs of a code (the runtime's CatalogData.index): its identifier, its
+    class (null for a success code) and its category."""
+    items = (
+        error.name,
+        error.class_name if error.is_exception else None,
+        None if error.category is None else error.category.name,
+    )
+    return ", ".join(map(typescript_literal, items))
+
+
+def _rest(error: ErrorDef, tolerant: bool) -> str:
+    """The rest of a code's row (the runtime's ErrorRest): its upstream name, the rest, then its templates."""
     title = error.upstream_name if error.upstream_name is not None and error.upstream_name != error.name else None
-    items = [
-        typescript_literal(error.name),
-        typescript_literal(error.class_name if error.is_exception else None),
-        typescript_literal(None if error.category is None else error.category.name),
-        typescript_literal(title),
-        _data(error, tolerant),
-        *(_template(template) for template in error.messages),
-    ]
+    items = [typescript_literal(title), _data(error, tolerant), *(_template(template) for template in error.messages)]
     return "[" + ", ".join(items) + "]"
 
 
@@ -277,7 +284,14 @@ def render(catalog: Catalog) -> dict[str, str]:
         "numeric_strings": payload.numeric_strings,
         "tolerate": _list(sorted(payload.tolerate)),
         "errors": errors,
-        "rows": [_row(error, bool(payload.tolerate)) for error in catalog.active],
+        "heads": [_head(error) for error in catalog.active],
+        "block_size": BLOCK,
+        "blocks": [
+            [_rest(error, bool(payload.tolerate)) for error in catalog.active[start : start + BLOCK]]
+            for start in range(0, len(catalog.active), BLOCK)
+        ],
+        # Whether any class is of a warning: else every error's kind is "error", declared once on ApiError.
+        "warnings": any(error.kind == "warning" for error in catalog.active if error.is_exception),
         "exceptions": [error for error in errors if error["class_name"] is not None],
         "has_success": catalog.has_success,
         "retired": catalog.retired,

@@ -114,6 +114,7 @@ export declare const RETIRED_CODES: ReadonlyMap<Code, string>;
 
 /** An error the API answered with: every error of this package is an instance of it. */
 export declare class ApiError extends ApiErrorBase<Code, Category> {
+  readonly kind: "error";
   constructor(code: Code, message: string);
 }
 
@@ -133,53 +134,53 @@ export declare class FilterError extends ApiError {
 }
 
 // The class of each code but the success ones: its static CODE is that code.
-export declare class UnknownError extends GeneralError { static readonly CODE: -1000; readonly code: -1000; readonly kind: "error"; constructor(message?: string); }
-export declare class DisconnectedError extends GeneralError { static readonly CODE: -1001; readonly code: -1001; readonly kind: "error"; constructor(message?: string); }
-export declare class UnauthorizedError extends GeneralError { static readonly CODE: -1002; readonly code: -1002; readonly kind: "error"; constructor(message?: string); }
-export declare class TooManyRequestsError extends GeneralError { static readonly CODE: -1008; readonly code: -1008; readonly kind: "error"; constructor(message?: string); }
-export declare class UnknownOrderCompositionError extends GeneralError { static readonly CODE: -1014; readonly code: -1014; readonly kind: "error"; constructor(message?: string); }
-export declare class TooManyOrdersError extends GeneralError { static readonly CODE: -1015; readonly code: -1015; readonly kind: "error"; constructor(message?: string); }
-export declare class ServiceShuttingDownError extends GeneralError { static readonly CODE: -1016; readonly code: -1016; readonly kind: "error"; constructor(message?: string); }
-export declare class UnsupportedOperationError extends GeneralError { static readonly CODE: -1020; readonly code: -1020; readonly kind: "error"; constructor(message?: string); }
-export declare class InvalidTimestampError extends GeneralError { static readonly CODE: -1021; readonly code: -1021; readonly kind: "error"; constructor(message?: string); }
-export declare class InvalidSignatureError extends GeneralError { static readonly CODE: -1022; readonly code: -1022; readonly kind: "error"; constructor(message?: string); }
-export declare class IllegalCharsError extends RequestError { static readonly CODE: -1100; readonly code: -1100; readonly kind: "error"; constructor(message?: string); }
-export declare class TooManyParametersError extends RequestError { static readonly CODE: -1101; readonly code: -1101; readonly kind: "error"; constructor(message?: string); }
-export declare class MandatoryParamEmptyOrMalformedError extends RequestError { static readonly CODE: -1102; readonly code: -1102; readonly kind: "error"; constructor(message?: string); }
-export declare class UnknownParamError extends RequestError { static readonly CODE: -1103; readonly code: -1103; readonly kind: "error"; constructor(message?: string); }
-export declare class UnreadParametersError extends RequestError { static readonly CODE: -1104; readonly code: -1104; readonly kind: "error"; constructor(message?: string); }
-export declare class ParamEmptyError extends RequestError { static readonly CODE: -1105; readonly code: -1105; readonly kind: "error"; constructor(message?: string); }
-export declare class ParamNotRequiredError extends RequestError { static readonly CODE: -1106; readonly code: -1106; readonly kind: "error"; constructor(message?: string); }
-export declare class BadPrecisionError extends RequestError { static readonly CODE: -1111; readonly code: -1111; readonly kind: "error"; constructor(message?: string); }
-export declare class InvalidTifError extends RequestError { static readonly CODE: -1115; readonly code: -1115; readonly kind: "error"; constructor(message?: string); }
-export declare class InvalidOrderTypeError extends RequestError { static readonly CODE: -1116; readonly code: -1116; readonly kind: "error"; constructor(message?: string); }
-export declare class InvalidSideError extends RequestError { static readonly CODE: -1117; readonly code: -1117; readonly kind: "error"; constructor(message?: string); }
-export declare class EmptyNewClOrdIdError extends RequestError { static readonly CODE: -1118; readonly code: -1118; readonly kind: "error"; constructor(message?: string); }
-export declare class EmptyOrgClOrdIdError extends RequestError { static readonly CODE: -1119; readonly code: -1119; readonly kind: "error"; constructor(message?: string); }
-export declare class BadIntervalError extends RequestError { static readonly CODE: -1120; readonly code: -1120; readonly kind: "error"; constructor(message?: string); }
-export declare class BadSymbolError extends RequestError { static readonly CODE: -1121; readonly code: -1121; readonly kind: "error"; constructor(message?: string); }
-export declare class InvalidListenKeyError extends RequestError { static readonly CODE: -1125; readonly code: -1125; readonly kind: "error"; constructor(message?: string); }
-export declare class MoreThanXxHoursError extends RequestError { static readonly CODE: -1127; readonly code: -1127; readonly kind: "error"; constructor(message?: string); }
-export declare class BadContractError extends RequestError { static readonly CODE: -1128; readonly code: -1128; readonly kind: "error"; constructor(message?: string); }
-export declare class BadCurrencyError extends RequestError { static readonly CODE: -1129; readonly code: -1129; readonly kind: "error"; constructor(message?: string); }
-export declare class InvalidParameterError extends RequestError { static readonly CODE: -1130; readonly code: -1130; readonly kind: "error"; constructor(message?: string); }
-export declare class BadRecvWindowError extends RequestError { static readonly CODE: -1131; readonly code: -1131; readonly kind: "error"; constructor(message?: string); }
-export declare class NewOrderRejectedError extends RequestError { static readonly CODE: -2010; readonly code: -2010; readonly kind: "error"; constructor(message?: string); }
-export declare class NoSuchOrderError extends RequestError { static readonly CODE: -2013; readonly code: -2013; readonly kind: "error"; constructor(message?: string); }
-export declare class BadApiKeyFmtError extends RequestError { static readonly CODE: -2014; readonly code: -2014; readonly kind: "error"; constructor(message?: string); }
-export declare class InvalidApiKeyError extends RequestError { static readonly CODE: -2015; readonly code: -2015; readonly kind: "error"; constructor(message?: string); }
-export declare class BalanceNotSufficientError extends RequestError { static readonly CODE: -2018; readonly code: -2018; readonly kind: "error"; constructor(message?: string); }
-export declare class OptionMarginNotSufficientError extends RequestError { static readonly CODE: -2027; readonly code: -2027; readonly kind: "error"; constructor(message?: string); }
-export declare class TransferFailedError extends FilterError { static readonly CODE: -3029; readonly code: -3029; readonly kind: "error"; constructor(message?: string); }
-export declare class PriceLessThanZeroError extends FilterError { static readonly CODE: -4001; readonly code: -4001; readonly kind: "error"; constructor(message?: string); }
-export declare class PriceGreaterThanMaxPriceError extends FilterError { static readonly CODE: -4002; readonly code: -4002; readonly kind: "error"; constructor(message?: string); }
-export declare class QtyLessThanZeroError extends FilterError { static readonly CODE: -4003; readonly code: -4003; readonly kind: "error"; constructor(message?: string); }
-export declare class QtyLessThanMinQtyError extends FilterError { static readonly CODE: -4004; readonly code: -4004; readonly kind: "error"; constructor(message?: string); }
-export declare class QtyGreaterThanMaxQtyError extends FilterError { static readonly CODE: -4005; readonly code: -4005; readonly kind: "error"; constructor(message?: string); }
-export declare class PriceLessThanMinPriceError extends FilterError { static readonly CODE: -4013; readonly code: -4013; readonly kind: "error"; constructor(message?: string); }
-export declare class InvalidTickSizePrecisionError extends FilterError { static readonly CODE: -4029; readonly code: -4029; readonly kind: "error"; constructor(message?: string); }
-export declare class InvalidQtyPrecisionError extends FilterError { static readonly CODE: -4030; readonly code: -4030; readonly kind: "error"; constructor(message?: string); }
-export declare class AmountMustBePositiveError extends FilterError { static readonly CODE: -4055; readonly code: -4055; readonly kind: "error"; constructor(message?: string); }
+export declare class UnknownError extends GeneralError { static readonly CODE: -1000; readonly code: -1000; constructor(message?: string); }
+export declare class DisconnectedError extends GeneralError { static readonly CODE: -1001; readonly code: -1001; constructor(message?: string); }
+export declare class UnauthorizedError extends GeneralError { static readonly CODE: -1002; readonly code: -1002; constructor(message?: string); }
+export declare class TooManyRequestsError extends GeneralError { static readonly CODE: -1008; readonly code: -1008; constructor(message?: string); }
+export declare class UnknownOrderCompositionError extends GeneralError { static readonly CODE: -1014; readonly code: -1014; constructor(message?: string); }
+export declare class TooManyOrdersError extends GeneralError { static readonly CODE: -1015; readonly code: -1015; constructor(message?: string); }
+export declare class ServiceShuttingDownError extends GeneralError { static readonly CODE: -1016; readonly code: -1016; constructor(message?: string); }
+export declare class UnsupportedOperationError extends GeneralError { static readonly CODE: -1020; readonly code: -1020; constructor(message?: string); }
+export declare class InvalidTimestampError extends GeneralError { static readonly CODE: -1021; readonly code: -1021; constructor(message?: string); }
+export declare class InvalidSignatureError extends GeneralError { static readonly CODE: -1022; readonly code: -1022; constructor(message?: string); }
+export declare class IllegalCharsError extends RequestError { static readonly CODE: -1100; readonly code: -1100; constructor(message?: string); }
+export declare class TooManyParametersError extends RequestError { static readonly CODE: -1101; readonly code: -1101; constructor(message?: string); }
+export declare class MandatoryParamEmptyOrMalformedError extends RequestError { static readonly CODE: -1102; readonly code: -1102; constructor(message?: string); }
+export declare class UnknownParamError extends RequestError { static readonly CODE: -1103; readonly code: -1103; constructor(message?: string); }
+export declare class UnreadParametersError extends RequestError { static readonly CODE: -1104; readonly code: -1104; constructor(message?: string); }
+export declare class ParamEmptyError extends RequestError { static readonly CODE: -1105; readonly code: -1105; constructor(message?: string); }
+export declare class ParamNotRequiredError extends RequestError { static readonly CODE: -1106; readonly code: -1106; constructor(message?: string); }
+export declare class BadPrecisionError extends RequestError { static readonly CODE: -1111; readonly code: -1111; constructor(message?: string); }
+export declare class InvalidTifError extends RequestError { static readonly CODE: -1115; readonly code: -1115; constructor(message?: string); }
+export declare class InvalidOrderTypeError extends RequestError { static readonly CODE: -1116; readonly code: -1116; constructor(message?: string); }
+export declare class InvalidSideError extends RequestError { static readonly CODE: -1117; readonly code: -1117; constructor(message?: string); }
+export declare class EmptyNewClOrdIdError extends RequestError { static readonly CODE: -1118; readonly code: -1118; constructor(message?: string); }
+export declare class EmptyOrgClOrdIdError extends RequestError { static readonly CODE: -1119; readonly code: -1119; constructor(message?: string); }
+export declare class BadIntervalError extends RequestError { static readonly CODE: -1120; readonly code: -1120; constructor(message?: string); }
+export declare class BadSymbolError extends RequestError { static readonly CODE: -1121; readonly code: -1121; constructor(message?: string); }
+export declare class InvalidListenKeyError extends RequestError { static readonly CODE: -1125; readonly code: -1125; constructor(message?: string); }
+export declare class MoreThanXxHoursError extends RequestError { static readonly CODE: -1127; readonly code: -1127; constructor(message?: string); }
+export declare class BadContractError extends RequestError { static readonly CODE: -1128; readonly code: -1128; constructor(message?: string); }
+export declare class BadCurrencyError extends RequestError { static readonly CODE: -1129; readonly code: -1129; constructor(message?: string); }
+export declare class InvalidParameterError extends RequestError { static readonly CODE: -1130; readonly code: -1130; constructor(message?: string); }
+export declare class BadRecvWindowError extends RequestError { static readonly CODE: -1131; readonly code: -1131; constructor(message?: string); }
+export declare class NewOrderRejectedError extends RequestError { static readonly CODE: -2010; readonly code: -2010; constructor(message?: string); }
+export declare class NoSuchOrderError extends RequestError { static readonly CODE: -2013; readonly code: -2013; constructor(message?: string); }
+export declare class BadApiKeyFmtError extends RequestError { static readonly CODE: -2014; readonly code: -2014; constructor(message?: string); }
+export declare class InvalidApiKeyError extends RequestError { static readonly CODE: -2015; readonly code: -2015; constructor(message?: string); }
+export declare class BalanceNotSufficientError extends RequestError { static readonly CODE: -2018; readonly code: -2018; constructor(message?: string); }
+export declare class OptionMarginNotSufficientError extends RequestError { static readonly CODE: -2027; readonly code: -2027; constructor(message?: string); }
+export declare class TransferFailedError extends FilterError { static readonly CODE: -3029; readonly code: -3029; constructor(message?: string); }
+export declare class PriceLessThanZeroError extends FilterError { static readonly CODE: -4001; readonly code: -4001; constructor(message?: string); }
+export declare class PriceGreaterThanMaxPriceError extends FilterError { static readonly CODE: -4002; readonly code: -4002; constructor(message?: string); }
+export declare class QtyLessThanZeroError extends FilterError { static readonly CODE: -4003; readonly code: -4003; constructor(message?: string); }
+export declare class QtyLessThanMinQtyError extends FilterError { static readonly CODE: -4004; readonly code: -4004; constructor(message?: string); }
+export declare class QtyGreaterThanMaxQtyError extends FilterError { static readonly CODE: -4005; readonly code: -4005; constructor(message?: string); }
+export declare class PriceLessThanMinPriceError extends FilterError { static readonly CODE: -4013; readonly code: -4013; constructor(message?: string); }
+export declare class InvalidTickSizePrecisionError extends FilterError { static readonly CODE: -4029; readonly code: -4029; constructor(message?: string); }
+export declare class InvalidQtyPrecisionError extends FilterError { static readonly CODE: -4030; readonly code: -4030; constructor(message?: string); }
+export declare class AmountMustBePositiveError extends FilterError { static readonly CODE: -4055; readonly code: -4055; constructor(message?: string); }
 
 /** The catalog, as the package's index reads it. */
 declare const CATALOG: Catalog<Code, ErrorCode, ErrorName, Category, ApiError>;

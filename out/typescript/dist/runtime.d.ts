@@ -98,19 +98,16 @@ export interface ErrorData<N extends string> {
  */
 export type TemplateData = string | readonly [text: string, ...parts: string[]] | Template;
 /**
- * One code of a catalog, as the package's catalog lists it, in catalog order: its identifier (whose code is
- * in `codes`), the name of its error class (`null` for a success code, which has none), its category, its
- * name as the upstream writes it when that is not the identifier, the rest of what the catalog says of it
- * ({@link ErrorData}), and its message templates. A row is read only when its code is first looked up.
+ * What the catalog says of a code but its identifier, class and category (see {@link CatalogData.index}):
+ * its name as the upstream writes it when that is not the identifier, the rest of what the catalog says of
+ * it ({@link ErrorData}), and its message templates.
  */
-export type ErrorRow<N extends string, K extends string> = readonly [
-    name: N,
-    className: string | null,
-    category: K | null,
-    title: string | null,
-    data: ErrorData<N> | null,
-    ...templates: TemplateData[]
-];
+export type ErrorRest<N extends string> = readonly [title: string | null, data: ErrorData<N> | null, ...templates: TemplateData[]];
+/**
+ * One code of a catalog in one row: its identifier (whose code is in `codes`), the name of its error class
+ * (`null` for a success code, which has none), its category, then {@link ErrorRest}.
+ */
+export type ErrorRow<N extends string, K extends string> = readonly [name: N, className: string | null, category: K | null, ...rest: ErrorRest<N>];
 /** A category of a catalog, as the package's index lists it (by its name). */
 export interface CategoryData {
     readonly title: string;
@@ -143,8 +140,19 @@ export interface CatalogData<E extends AnyCode, N extends string, K extends stri
     readonly ranges?: readonly (readonly [number, number, K])[];
     /** String codes: every prefix of every category as `[prefix, category]`, longest first; the first hit counts. */
     readonly prefixes?: readonly (readonly [string, K])[];
-    /** Every code the catalog knows, in catalog order, one row each. */
-    readonly errors: readonly ErrorRow<N, K>[];
+    /** Every code the catalog knows, in catalog order, one row each; or else `index` and `rows`. */
+    readonly errors?: readonly ErrorRow<N, K>[];
+    /**
+     * Every code the catalog knows, in catalog order, by three items: its identifier, the name of its class
+     * (`null` for a success code) and its category (or `null`). What loading a package needs of each code.
+     */
+    readonly index?: readonly (N | K | string | null)[];
+    /**
+     * The rest of each code's row ({@link ErrorRest}), in the order of `index`, in blocks of `blockSize`
+     * codes: a block is read (its function compiled and called) when one of its codes is first looked up.
+     */
+    readonly rows?: readonly (() => readonly ErrorRest<N>[])[];
+    readonly blockSize?: number;
 }
 /** What the catalog says about one code. */
 export interface ErrorInfo<E extends AnyCode, N extends string, K extends string> {

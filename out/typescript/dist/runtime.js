@@ -272,13 +272,9 @@ function compiled(template) {
     const [text, ...parts] = template;
     return Object.freeze({ text, parts: Object.freeze(parts), types: null, names: null });
 }
-/** What a code stands for, from its row. */
-function kindOf(row) {
-    return row[4]?.kind ?? "error";
-}
 /** An entry as the matcher reads it, from the row the catalog lists: made when its code is first looked up. */
-function compile(code, row) {
-    const [name, , category, title, data, ...listed] = row;
+function compile(code, name, category, rest) {
+    const [title, data, ...listed] = rest;
     const templates = listed.map(compiled);
     const info = Object.freeze({
         code,
@@ -722,7 +718,13 @@ export class Catalog {
     #categories;
     #ranges;
     #prefixes;
-    #rows;
+    /** Each known code's place in `#index` (its identifier, class and category are items 3n to 3n + 2). */
+    #places;
+    #index;
+    #blocks;
+    #blockSize;
+    /** The blocks of rows read so far. */
+    #loaded = [];
     /** The rows read so far, by code. */
     #entries = new Map();
     #byName = null;
@@ -745,15 +747,35 @@ export class Catalog {
         this.#categories = new Map(Object.entries(data.categories).map(([name, category]) => [name, Object.freeze({ ...category })]));
         this.#ranges = Object.freeze((data.ranges ?? []).map((range) => Object.freeze([...range])));
         this.#prefixes = Object.freeze((data.prefixes ?? []).map((prefix) => Object.freeze([...prefix])));
-        const rows = new Map();
-        for (const row of data.errors) {
-            const code = data.codes[row[0]];
+        const errors = data.errors ?? [];
+        const index = data.index ?? errors.flatMap(([name, className, category]) => [name, className, category]);
+        this.#index = index;
+        this.#blocks = data.rows ?? [() => errors.map(([, , , ...rest]) => rest)];
+        this.#blockSize = data.rows === undefined ? Math.max(errors.length, 1) : (data.blockSize ?? 1);
+        const places = new Map();
+        for (let place = 0; place < index.length / 3; place++) {
+            const name = index[3 * place];
+            const code = data.codes[name];
             if (code === undefined) {
-                throw new RangeError(`no code for the identifier ${show(row[0])}`);
+                throw new RangeError(`no code for the identifier ${show(name)}`);
             }
-            rows.set(code, row);
+            places.set(code, place);
         }
-        this.#rows = rows;
+        this.#places = places;
+    }
+    /** The identifier of the code at a place of the index. */
+    #nameAt(place) {
+        return this.#index[3 * place];
+    }
+    /** The rest of the row of the code at a place of the index, its block read the first time. */
+    #restAt(place) {
+        const block = Math.floor(place / this.#blockSize);
+        let rows = this.#loaded[block];
+        if (rows === undefined) {
+            rows = this.#blocks[block]?.() ?? [];
+            this.#loaded[block] = rows;
+        }
+        return rows[place % this.#blockSize] ?? [null, null];
     }
     /** The entry of a code the catalog knows, read from its row the first time; undefined for another code. */
     #known(code) {
@@ -761,11 +783,12 @@ export class Catalog {
         if (found !== undefined) {
             return found;
         }
-        const row = this.#rows.get(code);
-        if (row === undefined) {
+        const place = this.#places.get(code);
+        if (place === undefined) {
             return undefined;
         }
-        const entry = compile(code, row);
+        const category = (this.#index[3 * place + 2] ?? null);
+        const entry = compile(code, this.#nameAt(place), category, this.#restAt(place));
         this.#entries.set(code, entry);
         return entry;
     }
@@ -808,11 +831,12 @@ export class Catalog {
     }
     /** Whether a value is one of the codes the catalog knows. */
     isCode(value) {
-        return this.#rows.has(value);
+        return this.#places.has(value);
     }
     /** The identifier of a known code; `null` for a code the catalog does not know. */
     name(code) {
-        return this.#rows.get(code)?.[0] ?? null;
+        const place = this.#places.get(code);
+        return place === undefined ? null : this.#nameAt(place);
     }
     /**
      * The known code with this name: its identifier, an alias's identifier, or else the upstream's text of
@@ -826,8 +850,10 @@ export class Catalog {
     #names() {
         const byName = new Map();
         const titles = [];
-        for (const [code, [name, , , title, data]] of this.#rows) {
+        for (const [code, place] of this.#places) {
             const known = code;
+            const name = this.#nameAt(place);
+            const [title, data] = this.#restAt(place);
             const aliases = data?.aliases ?? [];
             for (const identifier of [name, ...aliases.map((alias) => alias.name)]) {
                 if (!byName.has(identifier)) {
@@ -1041,8 +1067,8 @@ export class Catalog {
     }
     /** Whether a code is one of the catalog's success codes, which are no error. */
     #success(code) {
-        const row = this.#rows.get(code);
-        return row !== undefined && kindOf(row) === "success";
+        const place = this.#places.get(code);
+        return place !== undefined && this.#index[3 * place + 1] === null;
     }
     /** The first error a payload holds at the catalog's locations; null when every code it holds is a success. */
     #first(payload) {
@@ -1114,8 +1140,8 @@ export class Catalog {
                 known.set(made.CODE, made);
             }
         }
-        for (const [code, row] of this.#rows) {
-            if (known.has(code) === (kindOf(row) === "success")) {
+        for (const code of this.#places.keys()) {
+            if (known.has(code) === this.#success(code)) {
                 throw new Error(`code ${show(code)}: every code but the success ones needs a class, and only those`);
             }
         }
@@ -1128,7 +1154,7 @@ export class Catalog {
             if (own !== undefined) {
                 return new own(message);
             }
-            if (this.#rows.has(code)) {
+            if (this.#places.has(code)) {
                 return null; // a success code
             }
             const category = this.categoryOf(code);
@@ -1172,8 +1198,9 @@ export class Catalog {
         }
         const list = [];
         const known = new Map();
-        for (const [code, row] of this.#rows) {
-            const [, listed, category] = row;
+        for (const [code, place] of this.#places) {
+            const listed = this.#index[3 * place + 1] ?? null;
+            const category = this.#index[3 * place + 2] ?? null;
             if (listed === null) {
                 continue; // a success code: no class
             }
@@ -1289,9 +1316,9 @@ export class Catalog {
      * @throws RangeError when the catalog has a success code; Error as {@link reader} does.
      */
     errorReader(classes) {
-        const success = [...this.#rows].find(([, row]) => kindOf(row) === "success");
+        const success = [...this.#places.keys()].find((code) => this.#success(code));
         if (success !== undefined) {
-            throw new RangeError(`code ${show(success[0])} is a success, which reads as no error: use reader`);
+            throw new RangeError(`code ${show(success)} is a success, which reads as no error: use reader`);
         }
         const make = this.#maker(classes);
         const read = (payload) => {

@@ -114,19 +114,17 @@ export interface ErrorData<N extends string> {
 export type TemplateData = string | readonly [text: string, ...parts: string[]] | Template;
 
 /**
- * One code of a catalog, as the package's catalog lists it, in catalog order: its identifier (whose code is
- * in `codes`), the name of its error class (`null` for a success code, which has none), its category, its
- * name as the upstream writes it when that is not the identifier, the rest of what the catalog says of it
- * ({@link ErrorData}), and its message templates. A row is read only when its code is first looked up.
+ * What the catalog says of a code but its identifier, class and category (see {@link CatalogData.index}):
+ * its name as the upstream writes it when that is not the identifier, the rest of what the catalog says of
+ * it ({@link ErrorData}), and its message templates.
  */
-export type ErrorRow<N extends string, K extends string> = readonly [
-  name: N,
-  className: string | null,
-  category: K | null,
-  title: string | null,
-  data: ErrorData<N> | null,
-  ...templates: TemplateData[],
-];
+export type ErrorRest<N extends string> = readonly [title: string | null, data: ErrorData<N> | null, ...templates: TemplateData[]];
+
+/**
+ * One code of a catalog in one row: its identifier (whose code is in `codes`), the name of its error class
+ * (`null` for a success code, which has none), its category, then {@link ErrorRest}.
+ */
+export type ErrorRow<N extends string, K extends string> = readonly [name: N, className: string | null, category: K | null, ...rest: ErrorRest<N>];
 
 /** A category of a catalog, as the package's index lists it (by its name). */
 export interface CategoryData {
@@ -161,8 +159,19 @@ export interface CatalogData<E extends AnyCode, N extends string, K extends stri
   readonly ranges?: readonly (readonly [number, number, K])[];
   /** String codes: every prefix of every category as `[prefix, category]`, longest first; the first hit counts. */
   readonly prefixes?: readonly (readonly [string, K])[];
-  /** Every code the catalog knows, in catalog order, one row each. */
-  readonly errors: readonly ErrorRow<N, K>[];
+  /** Every code the catalog knows, in catalog order, one row each; or else `index` and `rows`. */
+  readonly errors?: readonly ErrorRow<N, K>[];
+  /**
+   * Every code the catalog knows, in catalog order, by three items: its identifier, the name of its class
+   * (`null` for a success code) and its category (or `null`). What loading a package needs of each code.
+   */
+  readonly index?: readonly (N | K | string | null)[];
+  /**
+   * The rest of each code's row ({@link ErrorRest}), in the order of `index`, in blocks of `blockSize`
+   * codes: a block is read (its function compiled and called) when one of its codes is first looked up.
+   */
+  readonly rows?: readonly (() => readonly ErrorRest<N>[])[];
+  readonly blockSize?: number;
 }
 
 /** What the catalog says about one code. */
@@ -562,14 +571,14 @@ function compiled(template: TemplateData): Compiled {
   return Object.freeze({ text, parts: Object.freeze(parts), types: null, names: null });
 }
 
-/** What a code stands for, from its row. */
-function kindOf(row: ErrorRow<string, string>): Kind {
-  return row[4]?.kind ?? "error";
-}
-
 /** An entry as the matcher reads it, from the row the catalog lists: made when its code is first looked up. */
-function compile<E extends AnyCode, N extends string, K extends string>(code: E, row: ErrorRow<N, K>): Entry<E, N, K> {
-  const [name, , category, title, data, ...listed] = row;
+function compile<E extends AnyCode, N extends string, K extends string>(
+  code: E,
+  name: N,
+  category: K | null,
+  rest: ErrorRest<N>,
+): Entry<E, N, K> {
+  const [title, data, ...listed] = rest;
   const templates = listed.map(compiled);
   const info: ErrorInfo<E, N, K> = Object.freeze({
     code,
@@ -1088,7 +1097,13 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
   readonly #categories: ReadonlyMap<string, CategoryData>;
   readonly #ranges: readonly (readonly [number, number, K])[];
   readonly #prefixes: readonly (readonly [string, K])[];
-  readonly #rows: ReadonlyMap<AnyCode, ErrorRow<N, K>>;
+  /** Each known code's place in `#index` (its identifier, class and category are items 3n to 3n + 2). */
+  readonly #places: ReadonlyMap<AnyCode, number>;
+  readonly #index: readonly (string | null)[];
+  readonly #blocks: readonly (() => readonly ErrorRest<N>[])[];
+  readonly #blockSize: number;
+  /** The blocks of rows read so far. */
+  readonly #loaded: (readonly ErrorRest<N>[] | undefined)[] = [];
   /** The rows read so far, by code. */
   readonly #entries = new Map<AnyCode, Entry<E, N, K>>();
   #byName: ReadonlyMap<string, E> | null = null;
@@ -1116,15 +1131,37 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
     );
     this.#ranges = Object.freeze((data.ranges ?? []).map((range) => Object.freeze([...range] as const)));
     this.#prefixes = Object.freeze((data.prefixes ?? []).map((prefix) => Object.freeze([...prefix] as const)));
-    const rows = new Map<AnyCode, ErrorRow<N, K>>();
-    for (const row of data.errors) {
-      const code = data.codes[row[0]] as E | undefined;
+    const errors = data.errors ?? [];
+    const index = data.index ?? errors.flatMap(([name, className, category]) => [name, className, category]);
+    this.#index = index;
+    this.#blocks = data.rows ?? [() => errors.map(([, , , ...rest]) => rest)];
+    this.#blockSize = data.rows === undefined ? Math.max(errors.length, 1) : (data.blockSize ?? 1);
+    const places = new Map<AnyCode, number>();
+    for (let place = 0; place < index.length / 3; place++) {
+      const name = index[3 * place] as N;
+      const code = data.codes[name] as E | undefined;
       if (code === undefined) {
-        throw new RangeError(`no code for the identifier ${show(row[0])}`);
+        throw new RangeError(`no code for the identifier ${show(name)}`);
       }
-      rows.set(code, row);
+      places.set(code, place);
     }
-    this.#rows = rows;
+    this.#places = places;
+  }
+
+  /** The identifier of the code at a place of the index. */
+  #nameAt(place: number): N {
+    return this.#index[3 * place] as N;
+  }
+
+  /** The rest of the row of the code at a place of the index, its block read the first time. */
+  #restAt(place: number): ErrorRest<N> {
+    const block = Math.floor(place / this.#blockSize);
+    let rows = this.#loaded[block];
+    if (rows === undefined) {
+      rows = this.#blocks[block]?.() ?? [];
+      this.#loaded[block] = rows;
+    }
+    return rows[place % this.#blockSize] ?? [null, null];
   }
 
   /** The entry of a code the catalog knows, read from its row the first time; undefined for another code. */
@@ -1133,11 +1170,12 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
     if (found !== undefined) {
       return found;
     }
-    const row = this.#rows.get(code);
-    if (row === undefined) {
+    const place = this.#places.get(code);
+    if (place === undefined) {
       return undefined;
     }
-    const entry = compile(code as E, row);
+    const category = (this.#index[3 * place + 2] ?? null) as K | null;
+    const entry = compile(code as E, this.#nameAt(place), category, this.#restAt(place));
     this.#entries.set(code, entry);
     return entry;
   }
@@ -1186,12 +1224,13 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
 
   /** Whether a value is one of the codes the catalog knows. */
   isCode(value: unknown): value is E {
-    return this.#rows.has(value as AnyCode);
+    return this.#places.has(value as AnyCode);
   }
 
   /** The identifier of a known code; `null` for a code the catalog does not know. */
   name(code: C): N | null {
-    return this.#rows.get(code)?.[0] ?? null;
+    const place = this.#places.get(code);
+    return place === undefined ? null : this.#nameAt(place);
   }
 
   /**
@@ -1207,8 +1246,10 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
   #names(): ReadonlyMap<string, E> {
     const byName = new Map<string, E>();
     const titles: [string, E][] = [];
-    for (const [code, [name, , , title, data]] of this.#rows) {
+    for (const [code, place] of this.#places) {
       const known = code as E;
+      const name = this.#nameAt(place);
+      const [title, data] = this.#restAt(place);
       const aliases = data?.aliases ?? [];
       for (const identifier of [name, ...aliases.map((alias) => alias.name)]) {
         if (!byName.has(identifier)) {
@@ -1431,8 +1472,8 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
 
   /** Whether a code is one of the catalog's success codes, which are no error. */
   #success(code: AnyCode): boolean {
-    const row = this.#rows.get(code);
-    return row !== undefined && kindOf(row) === "success";
+    const place = this.#places.get(code);
+    return place !== undefined && this.#index[3 * place + 1] === null;
   }
 
   /** The first error a payload holds at the catalog's locations; null when every code it holds is a success. */
@@ -1507,8 +1548,8 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
         known.set(made.CODE, made);
       }
     }
-    for (const [code, row] of this.#rows) {
-      if (known.has(code) === (kindOf(row) === "success")) {
+    for (const code of this.#places.keys()) {
+      if (known.has(code) === this.#success(code)) {
         throw new Error(`code ${show(code)}: every code but the success ones needs a class, and only those`);
       }
     }
@@ -1522,7 +1563,7 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
       if (own !== undefined) {
         return new own(message);
       }
-      if (this.#rows.has(code)) {
+      if (this.#places.has(code)) {
         return null; // a success code
       }
       const category = this.categoryOf(code);
@@ -1568,8 +1609,9 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
     }
     const list: KnownClass<E, T>[] = [];
     const known = new Map<AnyCode, KnownClass<E, T>>();
-    for (const [code, row] of this.#rows) {
-      const [, listed, category] = row;
+    for (const [code, place] of this.#places) {
+      const listed = this.#index[3 * place + 1] ?? null;
+      const category = this.#index[3 * place + 2] ?? null;
       if (listed === null) {
         continue; // a success code: no class
       }
@@ -1695,9 +1737,9 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
    * @throws RangeError when the catalog has a success code; Error as {@link reader} does.
    */
   errorReader<R extends Located>(classes: ErrorClasses<C, E, N, K, R>): (payload: unknown) => R {
-    const success = [...this.#rows].find(([, row]) => kindOf(row) === "success");
+    const success = [...this.#places.keys()].find((code) => this.#success(code));
     if (success !== undefined) {
-      throw new RangeError(`code ${show(success[0])} is a success, which reads as no error: use reader`);
+      throw new RangeError(`code ${show(success)} is a success, which reads as no error: use reader`);
     }
     const make = this.#maker(classes);
     const read = (payload: unknown): R => {
