@@ -36,6 +36,20 @@ const template = (text) => {
   return types.some((type) => type !== "s") ? { text, parts, types } : { text, parts };
 };
 
+/**
+ * A catalog's codes as rows (the runtime's ErrorRow), from an object of them by identifier: the class named
+ * after the identifier, none for a success code.
+ */
+const rows = (errors) =>
+  Object.entries(errors).map(([name, { title, category, templates, ...data }]) => [
+    name,
+    data.kind === "success" ? null : `${name}Error`,
+    category ?? null,
+    title ?? null,
+    Object.keys(data).length > 0 ? data : null,
+    ...(templates ?? []),
+  ]);
+
 const INTEGER = {
   codeType: "integer",
   locations: [{ code: ["code"], message: ["msg"] }],
@@ -48,7 +62,7 @@ const INTEGER = {
     [1, 99, "HIGH"],
     [-1099, -1000, "LOW"],
   ],
-  errors: {
+  errors: rows({
     FIRST: { title: "First one", aliases: [{ name: "PRIMUS", title: "primus" }], category: "LOW", templates: [template("first")] },
     LIMIT: {
       category: "LOW",
@@ -78,7 +92,7 @@ const INTEGER = {
     },
     EMPTY: {},
     DONE: { kind: "success", templates: [template("Done.")] },
-  },
+  }),
 };
 
 const STRING = {
@@ -92,9 +106,9 @@ const STRING = {
     ["22", "DATA"],
     ["2F", "DATA"],
   ],
-  errors: {
+  errors: rows({
     DIVISION_BY_ZERO: { title: "division_by_zero", category: "DATA", templates: [template("division by zero")] },
-  },
+  }),
 };
 
 /** A package's classes, as its index declares them, around a catalog. */
@@ -635,7 +649,7 @@ const LOCATED = {
   codes: { OK: 0, FAILED: 1, SYMBOL: -1121, LIMIT: -2, BRACES: 51008 },
   categories: { LOW: { title: "Low codes" } },
   ranges: [[-9999, -1, "LOW"]],
-  errors: {
+  errors: rows({
     OK: { kind: "success" },
     FAILED: { templates: [template("Operation failed.")] },
     SYMBOL: { category: "LOW", templates: [template("Invalid symbol.")] },
@@ -644,7 +658,7 @@ const LOCATED = {
     BRACES: {
       templates: [{ text: "Insufficient {ccy} balance for {ccy}, {amount} more", parts: ["Insufficient ", " balance for ", ", ", " more"], names: ["ccy", "ccy", "amount"] }],
     },
-  },
+  }),
 };
 const located = new Catalog(LOCATED);
 const locatedClasses = classes(located, [
