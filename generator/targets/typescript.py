@@ -260,7 +260,9 @@ def _error(error: ErrorDef) -> dict[str, object]:
 def render(catalog: Catalog) -> dict[str, str]:
     string_codes = catalog.code_type == "string"
     if string_codes:
-        lookup = [f"[{typescript_literal(prefix)}, {typescript_literal(c.name)}]" for prefix, c in catalog.category_prefixes]
+        lookup = [
+            f"[{typescript_literal(prefix)}, {typescript_literal(c.name)}]" for prefix, c in catalog.category_prefixes
+        ]
     else:
         lookup = [f"[{low:d}, {high:d}, {typescript_literal(c.name)}]" for low, high, c in catalog.category_ranges]
     payload = catalog.payload
