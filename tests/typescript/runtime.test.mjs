@@ -890,3 +890,49 @@ test("format by name, and errors a server builds: toPayload at the first locatio
   assert.equal(Object.getPrototypeOf(payload), Object.prototype);
   assert.throws(() => new Catalog({ ...LOCATED, locations: [LOCATED.locations[2]] }), RangeError);
 });
+
+test("a catalog of an index and blocks of rows reads a block only when one of its codes is looked up", () => {
+  const read = [];
+  const block = (number, rest) => () => {
+    read.push(number);
+    return rest;
+  };
+  const lazy = new Catalog({
+    codeType: "integer",
+    locations: [{ code: ["code"], message: ["msg"] }],
+    codes: { A: 1, B: 2, C: 3, OK: 0 },
+    categories: { LOW: { title: "Low", className: "LowError" } },
+    ranges: [[1, 9, "LOW"]],
+    index: ["A", "AError", "LOW", "B", "BError", null, "C", "CError", "LOW", "OK", null, null],
+    blockSize: 2,
+    rows: [block(0, [["a title", null, "Alpha."], [null, { retryable: true }, ["b %s", "b ", ""]]]), block(1, [[null, null], [null, { kind: "success" }, "Fine."]])],
+  });
+  assert.deepEqual(read, []);
+  const { base, categories, list } = lazy.classes;
+  assert.deepEqual(read, [], "making the classes reads no row");
+  assert.deepEqual(list.map((made) => [made.name, made.CODE]), [["AError", 1], ["BError", 2], ["CError", 3]]);
+  assert.equal(Object.getPrototypeOf(list[0]), categories.LOW);
+  assert.equal(Object.getPrototypeOf(list[1]), base);
+  assert.equal(categories.LOW.name, "LowError");
+  assert.equal(lazy.name(3), "C");
+  assert.deepEqual(read, []);
+  assert.deepEqual({ ...lazy.classify({ code: 2, msg: "b x" }), params: ["x"], paramsByName: {} }, {
+    ...{ code: 2, name: "B", message: "b x", kind: "error", category: null, variant: 0, params: ["x"], paramsByName: {} },
+    ...{ matched: "exact", detail: null, mismatch: null, retryable: true, httpStatus: null, pointer: "/code" },
+  });
+  assert.deepEqual(read, [0]);
+  const error = new list[0]();
+  assert.deepEqual([error.name, error.message, error.code, error.category, error instanceof categories.LOW], ["AError", "Alpha.", 1, "LOW", true]);
+  assert.equal(lazy.classify({ code: 0, msg: "Fine." }), null, "a success is no error: the index says so");
+  assert.equal(lazy.classify({ code: 7, msg: "?" }).category, "LOW");
+  assert.equal(lazy.classify('{"code": 1.5, "msg": "x"}'), null);
+  assert.deepEqual(read, [0]);
+  assert.equal(lazy.byName("a title"), 1);
+  assert.deepEqual(read, [0, 1], "the index of names reads every row");
+  const entry = function fromPayload(payload) {
+    return lazy.fromPayload(payload, fromPayload);
+  };
+  assert.equal(entry({ code: 1, msg: "Alpha." }).constructor, list[0]);
+  assert.ok(entry({ code: 1, msg: "Alpha." }).stack.split("\n")[1].includes(import.meta.url));
+  assert.throws(() => entry("[]"), PayloadError);
+});

@@ -293,7 +293,7 @@ export interface Located {
 }
 /** A function of the package's API, whose caller is the first frame of the stack of an error it makes. */
 export type EntryPoint = (...args: never[]) => unknown;
-/** What {@link Catalog.classify} tells of an error payload: what the error `fromPayload` makes would say, as data. */
+/** What {@link Catalog.classify} tells of an error payload: what the error `fromPayload` makes would say, as fresh plain data (not frozen). */
 export interface Classification<C extends AnyCode, N extends string, K extends string> {
     /** The code, as received. */
     readonly code: C;

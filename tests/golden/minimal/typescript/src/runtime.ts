@@ -302,13 +302,21 @@ const NO_NAMES: ParamsByName = Object.freeze(Object.create(null) as Record<strin
  * expression: time linear in the message.
  */
 export function fit(parts: readonly string[], message: string): readonly string[] | null {
+  const values = split(parts, message);
+  return values === null ? null : Object.freeze(values);
+}
+
+/** {@link fit}, its values not frozen (freezing takes longer than the rest of a match). */
+function split(parts: readonly string[], message: string): string[] | null {
   const first = parts[0] ?? "";
   if (parts.length <= 1) {
-    return message === first ? NO_PARAMS : null;
+    return message === first ? [] : null;
   }
   const last = parts[parts.length - 1] ?? "";
   const end = message.length - last.length; // where the last literal must start
-  if (end < first.length || !message.startsWith(first) || !message.endsWith(last)) {
+  // Each literal compared where it must be (lastIndexOf from 0, indexOf from `end`): V8's startsWith and
+  // endsWith take several times longer on the long prefixes of messages.
+  if (end < first.length || message.lastIndexOf(first, 0) !== 0 || message.indexOf(last, end) !== end) {
     return null;
   }
   const values: string[] = [];
@@ -323,7 +331,7 @@ export function fit(parts: readonly string[], message: string): readonly string[
     at = found + part.length;
   }
   values.push(message.slice(at, end));
-  return Object.freeze(values);
+  return values;
 }
 
 /** The end of the run of ASCII digits in `value` from `at`. */
@@ -376,7 +384,7 @@ export function fits(type: PlaceholderType, value: string): boolean {
 }
 
 /** The values of a template's named placeholders by name, the first placeholder of a name winning. */
-function byName(names: readonly (string | null)[] | null, params: readonly string[]): ParamsByName {
+function byName(names: readonly (string | null)[] | null, params: readonly string[], freeze = true): ParamsByName {
   if (names === null) {
     return NO_NAMES;
   }
@@ -386,7 +394,26 @@ function byName(names: readonly (string | null)[] | null, params: readonly strin
       found[name] = params[index] ?? "";
     }
   });
-  return Object.freeze(found);
+  return freeze ? Object.freeze(found) : found;
+}
+
+/**
+ * What {@link matchEntry} finds, as a plain object and plain values, none of them frozen: for
+ * `classify`, whose results are fresh data (freezing them would take longer than matching).
+ */
+function matchPlain(entry: Entry<AnyCode, string, string>, message: string): MessageMatch | null {
+  const literal = entry.literals?.get(message);
+  if (literal !== undefined) {
+    return { variant: literal, params: NO_PARAMS, paramsByName: NO_NAMES };
+  }
+  for (const variant of entry.order) {
+    const template = entry.templates[variant];
+    const params = template === undefined ? null : split(template.parts, message);
+    if (template !== undefined && params !== null && typed(template, params)) {
+      return { variant, params, paramsByName: byName(template.names, params, false) };
+    }
+  }
+  return null;
 }
 
 /**
@@ -402,13 +429,10 @@ function matchEntry(entry: Entry<AnyCode, string, string>, message: string): Mes
   }
   for (const variant of entry.order) {
     const template = entry.templates[variant];
-    const params = template === undefined ? null : fit(template.parts, message);
-    if (template === undefined || params === null) {
-      continue;
-    }
-    const types = template.types;
-    if (types === null || params.every((value, index) => fits(types[index] ?? "s", value))) {
-      return Object.freeze({ variant, params, paramsByName: byName(template.names, params) });
+    const params = template === undefined ? null : split(template.parts, message);
+    if (template !== undefined && params !== null && typed(template, params)) {
+      const values = Object.freeze(params);
+      return Object.freeze({ variant, params: values, paramsByName: byName(template.names, values) });
     }
   }
   return null;
@@ -482,7 +506,14 @@ export function looseParts(parts: readonly string[], tolerate: ReadonlySet<Toler
 /** Whether each value fits the type of its placeholder in `template`. */
 function typed(template: Compiled, values: readonly string[]): boolean {
   const types = template.types;
-  return types === null || values.every((value, index) => fits(types[index] ?? "s", value));
+  if (types !== null) {
+    for (let index = 0; index < values.length; index++) {
+      if (!fits(types[index] ?? "s", values[index] ?? "")) {
+        return false;
+      }
+    }
+  }
+  return true;
 }
 
 function loose(
@@ -1044,7 +1075,7 @@ function positional(template: Compiled, params: Params): readonly Value[] {
   });
 }
 
-/** What {@link Catalog.classify} tells of an error payload: what the error `fromPayload` makes would say, as data. */
+/** What {@link Catalog.classify} tells of an error payload: what the error `fromPayload` makes would say, as fresh plain data (not frozen). */
 export interface Classification<C extends AnyCode, N extends string, K extends string> {
   /** The code, as received. */
   readonly code: C;
@@ -1340,7 +1371,7 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
    */
   #classified(code: C, message: string, pointer: string): Classification<C, N, K> {
     const known = this.#known(code);
-    const exact = known === undefined ? null : matchEntry(known, message);
+    const exact = known === undefined ? null : matchPlain(known, message);
     if (known === undefined || exact === null) {
       const { kind, category, variant, params, paramsByName, matched, detail, mismatch, retryable, httpStatus } = this.read(code, message);
       const name = known?.info.name ?? null;
