@@ -40,9 +40,9 @@ export type Code = number;
 
 /** The categories of the catalog: each covers declared ranges or prefixes of codes, known or not. */
 export declare const Category: Readonly<{
-  readonly OPERATION: "OPERATION";
-  readonly ORDER: "ORDER";
-  readonly ACCOUNT: "ACCOUNT";
+  OPERATION: "OPERATION";
+  ORDER: "ORDER";
+  ACCOUNT: "ACCOUNT";
 }>;
 /** One of the categories of {@link Category}. */
 export type Category = (typeof Category)[keyof typeof Category];
@@ -52,23 +52,23 @@ export type Category = (typeof Category)[keyof typeof Category];
  * beside it with the same value.
  */
 export declare const ErrorCode: Readonly<{
-  readonly SUCCEEDED: 0;
-  readonly OPERATION_FAILED: 1;
-  readonly BULK_OPERATION_PARTIALLY_SUCCEEDED: 2;
-  readonly REQUEST_THROTTLED: 50011;
-  readonly PARAMETER_PARAM0_ERROR: 51000;
-  readonly E_51008: 51008;
-  readonly MODIFY_LIMIT_EXCEEDED: 51010;
-  readonly DUPLICATED_ORDER_ID: 51011;
+  SUCCEEDED: 0;
+  OPERATION_FAILED: 1;
+  BULK_OPERATION_PARTIALLY_SUCCEEDED: 2;
+  REQUEST_THROTTLED: 50011;
+  PARAMETER_PARAM0_ERROR: 51000;
+  E_51008: 51008;
+  MODIFY_LIMIT_EXCEEDED: 51010;
+  DUPLICATED_ORDER_ID: 51011;
   /** Another name of the code before it: the same value. */
-  readonly DUPLICATE_CL_ORD_ID: 51011;
+  DUPLICATE_CL_ORD_ID: 51011;
   /** Another name of the code before it: the same value. */
-  readonly DUPLICATE_CLIENT_ORDER_ID: 51011;
-  readonly ORDER_AMOUNT_TOO_SMALL: 51020;
-  readonly OUTSIDE_NESTED: 51777;
+  DUPLICATE_CLIENT_ORDER_ID: 51011;
+  ORDER_AMOUNT_TOO_SMALL: 51020;
+  OUTSIDE_NESTED: 51777;
   /** @deprecated The API still sends this code, but the catalog advises against relying on it. */
-  readonly INCORRECT_TRADE_PASSWORD: 58001;
-  readonly CANCELLED: 58002;
+  INCORRECT_TRADE_PASSWORD: 58001;
+  CANCELLED: 58002;
 }>;
 /** One of the codes of {@link ErrorCode}. */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -40,7 +40,7 @@ export type Code = number;
 
 /** The categories of the catalog: each covers declared ranges or prefixes of codes, known or not. */
 export declare const Category: Readonly<{
-  readonly GENERAL: "GENERAL";
+  GENERAL: "GENERAL";
 }>;
 /** One of the categories of {@link Category}. */
 export type Category = (typeof Category)[keyof typeof Category];
@@ -50,7 +50,7 @@ export type Category = (typeof Category)[keyof typeof Category];
  * beside it with the same value.
  */
 export declare const ErrorCode: Readonly<{
-  readonly FAILED: 1;
+  FAILED: 1;
 }>;
 /** One of the codes of {@link ErrorCode}. */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -40,10 +40,10 @@ export type Code = string;
 
 /** The categories of the catalog: each covers declared ranges or prefixes of codes, known or not. */
 export declare const Category: Readonly<{
-  readonly SUCCESS: "SUCCESS";
-  readonly DATA_EXCEPTION: "DATA_EXCEPTION";
-  readonly INTEGRITY: "INTEGRITY";
-  readonly TRANSACTION_ROLLBACK: "TRANSACTION_ROLLBACK";
+  SUCCESS: "SUCCESS";
+  DATA_EXCEPTION: "DATA_EXCEPTION";
+  INTEGRITY: "INTEGRITY";
+  TRANSACTION_ROLLBACK: "TRANSACTION_ROLLBACK";
 }>;
 /** One of the categories of {@link Category}. */
 export type Category = (typeof Category)[keyof typeof Category];
@@ -53,12 +53,12 @@ export type Category = (typeof Category)[keyof typeof Category];
  * beside it with the same value.
  */
 export declare const ErrorCode: Readonly<{
-  readonly SUCCESSFUL_COMPLETION: "00000";
-  readonly DIVISION_BY_ZERO: "22012";
-  readonly INVALID_TEXT_REPRESENTATION: "22P02";
-  readonly UNIQUE_VIOLATION: "23505";
-  readonly SERIALIZATION_FAILURE: "40001";
-  readonly DEADLOCK_DETECTED: "40P01";
+  SUCCESSFUL_COMPLETION: "00000";
+  DIVISION_BY_ZERO: "22012";
+  INVALID_TEXT_REPRESENTATION: "22P02";
+  UNIQUE_VIOLATION: "23505";
+  SERIALIZATION_FAILURE: "40001";
+  DEADLOCK_DETECTED: "40P01";
 }>;
 /** One of the codes of {@link ErrorCode}. */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -40,9 +40,9 @@ export type Code = number;
 
 /** The categories of the catalog: each covers declared ranges or prefixes of codes, known or not. */
 export declare const Category: Readonly<{
-  readonly QUOTING: "QUOTING";
-  readonly TEXT: "TEXT";
-  readonly LIFECYCLE: "LIFECYCLE";
+  QUOTING: "QUOTING";
+  TEXT: "TEXT";
+  LIFECYCLE: "LIFECYCLE";
 }>;
 /** One of the categories of {@link Category}. */
 export type Category = (typeof Category)[keyof typeof Category];
@@ -52,39 +52,39 @@ export type Category = (typeof Category)[keyof typeof Category];
  * beside it with the same value.
  */
 export declare const ErrorCode: Readonly<{
-  readonly QUOTES: 100;
-  readonly BACKSLASHES: 101;
-  readonly PERCENT: 102;
-  readonly TEMPLATE_SYNTAX: 103;
-  readonly MARKUP: 104;
-  readonly WHITESPACE: 105;
-  readonly SEPARATORS: 200;
-  readonly ASTRAL: 201;
-  readonly RTL: 202;
-  readonly NONE1: 203;
-  readonly SELF_TEST: 204;
-  readonly ERROR_CODE: 205;
-  readonly A: 206;
-  readonly A1B: 207;
-  readonly CATEGORY: 208;
-  readonly CHAN: 209;
-  readonly SELECT: 210;
-  readonly RECOVER: 211;
-  readonly DEF: 212;
-  readonly LAMBDA: 213;
-  readonly MAP: 214;
-  readonly NONE: 215;
-  readonly CLASS: 216;
-  readonly STRING: 217;
-  readonly INIT: 218;
-  readonly CONSTRUCTOR: 219;
-  readonly ENUM: 220;
-  readonly TIMEOUT: 221;
+  QUOTES: 100;
+  BACKSLASHES: 101;
+  PERCENT: 102;
+  TEMPLATE_SYNTAX: 103;
+  MARKUP: 104;
+  WHITESPACE: 105;
+  SEPARATORS: 200;
+  ASTRAL: 201;
+  RTL: 202;
+  NONE1: 203;
+  SELF_TEST: 204;
+  ERROR_CODE: 205;
+  A: 206;
+  A1B: 207;
+  CATEGORY: 208;
+  CHAN: 209;
+  SELECT: 210;
+  RECOVER: 211;
+  DEF: 212;
+  LAMBDA: 213;
+  MAP: 214;
+  NONE: 215;
+  CLASS: 216;
+  STRING: 217;
+  INIT: 218;
+  CONSTRUCTOR: 219;
+  ENUM: 220;
+  TIMEOUT: 221;
   /** @deprecated The API still sends this code, but the catalog advises against relying on it. */
-  readonly OLD_LIMIT: 900;
-  readonly NEW_LIMIT: 901;
+  OLD_LIMIT: 900;
+  NEW_LIMIT: 901;
   /** @deprecated The API still sends this code, but the catalog advises against relying on it. */
-  readonly DEPRECATED_NO_REASON: 903;
+  DEPRECATED_NO_REASON: 903;
 }>;
 /** One of the codes of {@link ErrorCode}. */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
