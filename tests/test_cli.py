@@ -490,7 +490,7 @@ def _case(name: str, project: Path, request: pytest.FixtureRequest) -> Failure:
         shutil.rmtree(out / "typescript" / "dist")
         (out / "typescript" / "dist").write_text("a file\n")
         return Failure(
-            "errgen: cannot write out/typescript/dist/index.d.ts: a file is in the way where a directory must be\n",
+            "errgen: cannot write out/typescript/dist/catalog.d.ts: a file is in the way where a directory must be\n",
             undo=(out / "typescript" / "dist").unlink,
         )
     if name == "name-too-long":
@@ -522,10 +522,10 @@ def _case(name: str, project: Path, request: pytest.FixtureRequest) -> Failure:
     if name == "disk-full":
         return _full_disk(project, request)
     if name == "immutable-directory":
-        _chattr("+i", out / "typescript" / "src", request)
+        _chattr("+i", out / "typescript" / "dist", request)
         return Failure(
-            "errgen: cannot write out/typescript/src/index.ts: Operation not permitted\n",
-            undo=_mutable(out / "typescript" / "src"),
+            "errgen: cannot write out/typescript/dist/catalog.js: Operation not permitted\n",
+            undo=_mutable(out / "typescript" / "dist"),
         )
     if name == "immutable-file":  # docs/ and the manifest are replaced before it fails, then put back
         _chattr("+i", out / "go" / "errors.go", request)

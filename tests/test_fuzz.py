@@ -68,7 +68,8 @@ def check_python(out: Path, spec: dict[str, Any]) -> None:
 
 def check_typescript(tools: Tools, work: Path, generated: list[tuple[Path, dict[str, Any]]]) -> None:
     """One tsc run type-checks and builds every source and checks every declaration file; node then
-    reads back both the rendered dist/index.js and tsc's build of src/index.ts of every package."""
+    reads back both the rendered dist/index.js and tsc's build of src/index.ts of every package (beside a
+    copy of the package's dist/, whose catalog and runtime it imports)."""
     build = work / "tsc-build"
     config = {
         "compilerOptions": {**STRICT, "rootDir": str(work), "outDir": str(build)},
@@ -82,6 +83,7 @@ def check_typescript(tools: Tools, work: Path, generated: list[tuple[Path, dict[
     modules = {}
     for out, spec in generated:
         compiled = build / (out / "typescript" / "src" / "index.js").relative_to(work)
+        shutil.copytree(out / "typescript" / "dist", compiled.parent.parent / "dist", dirs_exist_ok=True)
         for module in (out / "typescript" / "dist" / "index.js", compiled):
             modules[str(module)] = spec
     result = run([tools.node, str(HERE / "readback.mjs"), *modules], cwd=work)

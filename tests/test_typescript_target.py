@@ -45,7 +45,7 @@ PACKAGES = {
 # The catalogs built from the model, rendered by the `packages` fixture.
 RENDERED = tuple(model_catalogs.CATALOGS)
 NAMES = (*PACKAGES, *RENDERED)
-INDEX_FILES = ("src/index.ts", "dist/index.js", "dist/index.d.ts")
+INDEX_FILES = ("src/index.ts", "dist/index.js", "dist/index.d.ts", "dist/catalog.js", "dist/catalog.d.ts")
 FILES = ("package.json", *INDEX_FILES, *RUNTIME_FILES)
 HERE = ROOT / "tests" / "typescript"
 
@@ -73,8 +73,9 @@ def packages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 @dataclass(frozen=True)
 class Build:
-    """tsc's own build of every package's src/index.ts: index.js, index.d.ts, runtime.js and runtime.d.ts
-    per package."""
+    """tsc's own build of every package's src/index.ts and src/runtime.ts: index.js, index.d.ts, runtime.js
+    and runtime.d.ts per package, beside a copy of the package's dist/ (its catalog and runtime), which the
+    built index imports as the package's own does."""
 
     result: subprocess.CompletedProcess[str]
     root: Path
@@ -95,10 +96,12 @@ def build(tools: Tools, packages: dict[str, Path], tmp_path_factory: pytest.Temp
     sources = Path(os.path.commonpath([ROOT, *packages.values()]))
     config = {
         "compilerOptions": {**STRICT, "declaration": True, "rootDir": str(sources), "outDir": str(root)},
-        "files": [str(package / "src" / "index.ts") for package in packages.values()],
+        "files": [str(package / "src" / name) for package in packages.values() for name in ("index.ts", "runtime.ts")],
     }
     result = tsc(tools, work, config)
     root.mkdir(exist_ok=True)
+    for package in packages.values():
+        shutil.copytree(package / "dist", root / package.relative_to(sources) / "dist", dirs_exist_ok=True)
     (root / "package.json").write_text('{"type": "module"}\n', encoding="utf-8")  # the build is ES modules
     return Build(result, root, sources, packages)
 
@@ -403,13 +406,13 @@ def test_the_runtime_applies_no_regular_expression(tools: Tools, packages: dict[
 
 
 def test_deprecated_and_retired_codes() -> None:
-    declarations = (PACKAGES["torture"] / "dist" / "index.d.ts").read_text(encoding="utf-8")
-    source = (PACKAGES["torture"] / "src" / "index.ts").read_text(encoding="utf-8")
-    for text in (declarations, source):
-        for name, cls in (("OLD_LIMIT", "OldLimitError"), ("DEPRECATED_NO_REASON", "DeprecatedNoReasonError")):
-            assert re.search(rf"@deprecated [^\n]*\*/\n\s+(readonly )?{name}: 90\d", text), name
-            assert re.search(rf"@deprecated [^\n]*\n \*/\nexport (declare )?class {cls} ", text), cls
+    declarations = (PACKAGES["torture"] / "dist" / "catalog.d.ts").read_text(encoding="utf-8")
+    data = (PACKAGES["torture"] / "dist" / "catalog.js").read_text(encoding="utf-8")
+    for name, cls in (("OLD_LIMIT", "OldLimitError"), ("DEPRECATED_NO_REASON", "DeprecatedNoReasonError")):
+        assert re.search(rf"@deprecated [^\n]*\*/\n\s+{name}: 90\d", declarations), name
+        assert re.search(rf"@deprecated [^\n]*\n \*/\nexport declare class {cls} ", declarations), cls
+    for text in (declarations, data):
         assert "GONE" not in text.replace('[902, "GONE"]', "")
-        assert re.search(r"\n\s+(readonly )?NEW_LIMIT: 901", text)
-        assert not re.search(r"@deprecated[^\n]*\*/\n\s+(readonly )?NEW_LIMIT", text)
+        assert re.search(r"\n\s+NEW_LIMIT: 901", text)
+    assert not re.search(r"@deprecated[^\n]*\*/\n\s+NEW_LIMIT", declarations)
     assert "GoneError" not in declarations and "declare const RETIRED_CODES: ReadonlyMap<Code, string>;" in declarations

@@ -2,10 +2,12 @@
 
 Everything that does not depend on the catalog is the runtime, written by hand in
 generator/runtime/typescript/runtime.ts and built there by tsc: the package gets src/runtime.ts,
-dist/runtime.js and dist/runtime.d.ts verbatim. The templates render the catalog as data around it:
-one template (`index.jinja`) is rendered twice, with type annotations (src/index.ts) and without
-(dist/index.js), so the build cannot say anything the source does not; `index.d.ts.jinja` declares
-the same API for consumers. Nothing here runs tsc: rendering stays pure and deterministic.
+dist/runtime.js and dist/runtime.d.ts verbatim. The catalog is rendered once, as data: dist/catalog.js
+(its codes, one row each, and the exports of its classes, which the runtime makes) and
+dist/catalog.d.ts (their precise types). The typed API around it is `index.jinja`, rendered twice,
+with type annotations (src/index.ts) and without (dist/index.js), so the build cannot say anything
+the source does not; both import the one dist/catalog.js. `index.d.ts.jinja` declares that API for
+consumers. Nothing here runs tsc: rendering stays pure and deterministic.
 
 Comments in the output are never spec text (a comment is not an escaped literal): the JSDoc below is
 fixed wording, and every value from the spec is written through the `ts` or `json` filter.
@@ -112,6 +114,22 @@ _DOCS: dict[str, str] = {
         "The error of one code of the catalog; its static `CODE` is that code.\n\n"
         "@deprecated The API still sends this code, but the catalog advises against relying on it."
     ),
+    "catalog module": (
+        "The catalog of the package as data, rendered once: its codes, names, categories and templates,\n"
+        "and its error classes, which the runtime makes from them. The package's index re-exports it; it is\n"
+        "not a module of the package's own.\n\n"
+        "@packageDocumentation"
+    ),
+    "Classification": (
+        "What {@link classify} tells of an error payload: what the error {@link fromPayload} makes would\n"
+        "say, as plain data."
+    ),
+    "classify": (
+        "What the error {@link fromPayload} reads from `payload` would say, without making it: the same code,\n"
+        "identifier (`name`), message, variant, params, category and pointer, as plain data. No error is\n"
+        "made, so no stack trace is captured, which is most of what `fromPayload` costs; it never throws.\n"
+        "`null` where `fromPayload` throws a {@link PayloadError} or returns `null`: call it to know why."
+    ),
     "fromPayload": (
         "The error an error payload stands for: the first error at the catalog's {@link LOCATIONS}, in\n"
         "order, with the JSON Pointer of its code in `pointer`. `payload` is an object, or its JSON text\n"
@@ -156,12 +174,18 @@ def _list(values: Iterable[object]) -> str:
 
 
 def _template(template: Template) -> str:
-    """One template as the runtime reads it: text, literal parts, and the placeholders' types and
-    names only when some placeholder has one."""
+    """One template as the runtime reads it (TemplateData): its text alone when that is its only literal
+    part, `[text, ...parts]` when its placeholders take any text and have no names, else an object with
+    the placeholders' types and names where some placeholder has one."""
+    named = any(p.name is not None for p in template.placeholders)
+    if template.parts == (template.text,):
+        return typescript_literal(template.text)
+    if not template.typed and not named:
+        return _list((template.text, *template.parts))
     fields = [f"text: {typescript_literal(template.text)}", f"parts: {_list(template.parts)}"]
     if template.typed:
         fields.append(f"types: {_list(p.type for p in template.placeholders)}")
-    if any(p.name is not None for p in template.placeholders):
+    if named:
         fields.append(f"names: {_list(p.name for p in template.placeholders)}")
     return "{ " + ", ".join(fields) + " }"
 
@@ -171,11 +195,9 @@ def _location(code: tuple[str, ...], message: tuple[str, ...]) -> str:
     return f"Object.freeze({{ code: Object.freeze({_list(code)}), message: Object.freeze({_list(message)}) }})"
 
 
-def _fields(error: ErrorDef, tolerant: bool) -> list[str]:
-    """An entry's fields but its templates, each only when it differs from the runtime's default."""
+def _data(error: ErrorDef, tolerant: bool) -> str:
+    """What the runtime's ErrorData holds of a code: each field only when it differs from the default."""
     fields = []
-    if error.upstream_name is not None and error.upstream_name != error.name:
-        fields.append(f"title: {typescript_literal(error.upstream_name)}")
     if error.aliases:
         aliases = (
             f"{{ name: {typescript_literal(a.name)}, title: {typescript_literal(a.upstream)} }}" for a in error.aliases
@@ -183,8 +205,6 @@ def _fields(error: ErrorDef, tolerant: bool) -> list[str]:
         fields.append(f"aliases: [{', '.join(aliases)}]")
     if error.kind != "error":
         fields.append(f"kind: {typescript_literal(error.kind)}")
-    if error.category is not None:
-        fields.append(f"category: Category.{error.category.name}")
     if error.retryable:
         fields.append("retryable: true")
     if error.http_status is not None:
@@ -198,10 +218,32 @@ def _fields(error: ErrorDef, tolerant: bool) -> list[str]:
     tried = [variant for variant in error.match_order if error.messages[variant].arity]
     if tried != sorted(tried) or (tolerant and list(error.match_order) != sorted(error.match_order)):
         fields.append(f"order: {_list(error.match_order)}")
-    return fields
+    return "{ " + ", ".join(fields) + " }" if fields else "null"
 
 
-def _error(error: ErrorDef, tolerant: bool) -> dict[str, object]:
+# How many codes' rows make one block of dist/catalog.js, read when one of its codes is first looked up.
+BLOCK = 256
+
+
+def _head(error: ErrorDef) -> str:
+    """What loading the package needs of a code (the runtime's CatalogData.index): its identifier, its
+    class (null for a success code) and its category."""
+    items = (
+        error.name,
+        error.class_name if error.is_exception else None,
+        None if error.category is None else error.category.name,
+    )
+    return ", ".join(map(typescript_literal, items))
+
+
+def _rest(error: ErrorDef, tolerant: bool) -> str:
+    """The rest of a code's row (the runtime's ErrorRest): its upstream name, the rest, then its templates."""
+    title = error.upstream_name if error.upstream_name is not None and error.upstream_name != error.name else None
+    items = [typescript_literal(title), _data(error, tolerant), *(_template(template) for template in error.messages)]
+    return "[" + ", ".join(items) + "]"
+
+
+def _error(error: ErrorDef) -> dict[str, object]:
     category = error.category
     return {
         "code": error.code,
@@ -211,21 +253,20 @@ def _error(error: ErrorDef, tolerant: bool) -> dict[str, object]:
         "class_name": error.class_name if error.is_exception else None,
         "parent": category.class_name if category is not None else "ApiError",
         "category": None if category is None else category.name,
-        "default_message": error.messages[0].text if error.messages else "",
-        "templates": [_template(template) for template in error.messages],
         "is_deprecated": error.is_deprecated,
-        "fields": _fields(error, tolerant),
     }
 
 
 def render(catalog: Catalog) -> dict[str, str]:
     string_codes = catalog.code_type == "string"
     if string_codes:
-        lookup = [f"[{typescript_literal(prefix)}, Category.{c.name}]" for prefix, c in catalog.category_prefixes]
+        lookup = [
+            f"[{typescript_literal(prefix)}, {typescript_literal(c.name)}]" for prefix, c in catalog.category_prefixes
+        ]
     else:
-        lookup = [f"[{low:d}, {high:d}, Category.{c.name}]" for low, high, c in catalog.category_ranges]
+        lookup = [f"[{low:d}, {high:d}, {typescript_literal(c.name)}]" for low, high, c in catalog.category_ranges]
     payload = catalog.payload
-    errors = [_error(error, bool(payload.tolerate)) for error in catalog.active]
+    errors = [_error(error) for error in catalog.active]
     written = payload.written
     context: dict[str, object] = {
         "header": header(catalog),
@@ -245,6 +286,14 @@ def render(catalog: Catalog) -> dict[str, str]:
         "numeric_strings": payload.numeric_strings,
         "tolerate": _list(sorted(payload.tolerate)),
         "errors": errors,
+        "heads": [_head(error) for error in catalog.active],
+        "block_size": BLOCK,
+        "blocks": [
+            [_rest(error, bool(payload.tolerate)) for error in catalog.active[start : start + BLOCK]]
+            for start in range(0, len(catalog.active), BLOCK)
+        ],
+        # Whether any class is of a warning: else every error's kind is "error", declared once on ApiError.
+        "warnings": any(error.kind == "warning" for error in catalog.active if error.is_exception),
         "exceptions": [error for error in errors if error["class_name"] is not None],
         "has_success": catalog.has_success,
         "retired": catalog.retired,
@@ -261,6 +310,8 @@ def render(catalog: Catalog) -> dict[str, str]:
         "src/index.ts": module(typed=True),
         "dist/index.js": module(typed=False),
         "dist/index.d.ts": render_template("typescript/index.d.ts.jinja", **context),
+        "dist/catalog.js": render_template("typescript/catalog.js.jinja", **context),
+        "dist/catalog.d.ts": render_template("typescript/catalog.d.ts.jinja", **context),
         **{path: runtime_file("typescript", path.rpartition("/")[2]) for path in RUNTIME_FILES},
     }
 
@@ -377,6 +428,7 @@ _MODULE_NAMES = frozenset(
         "Params",
         "MAX_DEPTH",
         "RETIRED_CODES",
+        "Classification",
     ]
 )
 

@@ -50,6 +50,29 @@ const seen = (error) => ({
   http_status: error.httpStatus,
 });
 
+/** What classify() gives, in the terms of the error fromPayload() makes (its params and paramsByName plain). */
+const classified = (found) => (found === null ? null : { ...found, params: [...found.params], paramsByName: plain(found.paramsByName) });
+/** What classify() must give for the error fromPayload() makes of the same payload: the same, as data. */
+const asData = (error) =>
+  error === null
+    ? null
+    : {
+        code: error.code,
+        name: pkg.errorCodeName(error.code),
+        message: error.message,
+        kind: error.kind,
+        category: error.category,
+        variant: error.variant,
+        params: [...error.params],
+        paramsByName: plain(error.paramsByName),
+        matched: error.matched,
+        detail: error.detail,
+        mismatch: error.mismatch,
+        retryable: error.retryable,
+        httpStatus: error.httpStatus,
+        pointer: error.pointer,
+      };
+
 test("the module exports what the other build exports, class for class", () => {
   assert.deepEqual(Object.keys(pkg).sort(), Object.keys(reference).sort());
   for (const [name, value] of Object.entries(pkg)) {
@@ -73,12 +96,15 @@ test("every vector gives the expected error, from text, bytes and a parsed objec
       assert.ok("error" in expect, name);
       for (const input of [bytes, copy, copy.buffer]) {
         assert.throws(() => pkg.fromPayload(input), pkg.PayloadError, name);
+        assert.equal(pkg.classify(input), null, name);
       }
       continue;
     }
     if ("error" in expect) {
-      assert.throws(() => pkg.fromPayload(payload), pkg.PayloadError, name);
-      assert.throws(() => pkg.fromPayload(utf8(payload)), pkg.PayloadError, name);
+      for (const input of [payload, utf8(payload)]) {
+        assert.throws(() => pkg.fromPayload(input), pkg.PayloadError, name);
+        assert.equal(pkg.classify(input), null, name); // classify never throws
+      }
       continue;
     }
     const inputs = [payload, utf8(payload), new Uint8Array(utf8(payload)), JSON.parse(payload)];
@@ -92,6 +118,7 @@ test("every vector gives the expected error, from text, bytes and a parsed objec
       // Only success codes: no error, and no class.
       for (const input of inputs) {
         assert.equal(pkg.fromPayload(input), null, name);
+        assert.equal(pkg.classify(input), null, name);
       }
       if ("code" in expect) {
         assert.equal(pkg.errorInfo(expect.code).kind, "success", name);
@@ -101,6 +128,7 @@ test("every vector gives the expected error, from text, bytes and a parsed objec
     }
     for (const input of inputs) {
       const error = pkg.fromPayload(input);
+      assert.deepEqual(classified(pkg.classify(input)), asData(error), name); // the same, without the error
       assert.deepEqual(seen(error), expect, name);
       if ("all" in item) {
         assert.equal(error.pointer, item.all[0].pointer, name);
@@ -315,6 +343,7 @@ test("payloads that are not error payloads throw PayloadError", () => {
     new ArrayBuffer(0),
   ];
   for (const payload of bad) {
+    assert.equal(pkg.classify(payload), null, String(payload).slice(0, 40));
     assert.throws(
       () => pkg.fromPayload(payload),
       (error) => error instanceof pkg.PayloadError && error.name === "PayloadError" && error.message.startsWith("payload "),
@@ -418,4 +447,23 @@ test("JSON text nests up to MAX_DEPTH levels and no deeper, wherever the depth i
     deep = { a: [deep] };
   }
   assert.equal(pkg.fromPayload({ [c]: code, [m]: "x", extra: deep }).code, code);
+});
+
+test("the stack of an error the API makes starts at its caller, not in the package", () => {
+  const { code } = sample;
+  const arity = sample.parts[0].length - 1;
+  const top = (error) => error.stack.split("\n")[1] ?? "";
+  const built = pkg.buildError(code, 0, ...hostile(arity));
+  const text = JSON.stringify(built.toPayload());
+  const made = [built, pkg.fromPayload(text), pkg.fromPayload(JSON.parse(text)), pkg.everyError(text)[0], new pkg[sample.class]()];
+  try {
+    pkg.fromPayload("not json");
+  } catch (error) {
+    made.push(error);
+  }
+  assert.equal(made.length, 6);
+  for (const error of made) {
+    assert.ok(error.stack.startsWith(`${error.name}: `), error.stack);
+    assert.ok(top(error).includes(import.meta.url), `${error.name}: ${top(error)}`);
+  }
 });

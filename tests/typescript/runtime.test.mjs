@@ -36,6 +36,20 @@ const template = (text) => {
   return types.some((type) => type !== "s") ? { text, parts, types } : { text, parts };
 };
 
+/**
+ * A catalog's codes as rows (the runtime's ErrorRow), from an object of them by identifier: the class named
+ * after the identifier, none for a success code.
+ */
+const rows = (errors) =>
+  Object.entries(errors).map(([name, { title, category, templates, ...data }]) => [
+    name,
+    data.kind === "success" ? null : `${name}Error`,
+    category ?? null,
+    title ?? null,
+    Object.keys(data).length > 0 ? data : null,
+    ...(templates ?? []),
+  ]);
+
 const INTEGER = {
   codeType: "integer",
   locations: [{ code: ["code"], message: ["msg"] }],
@@ -48,7 +62,7 @@ const INTEGER = {
     [1, 99, "HIGH"],
     [-1099, -1000, "LOW"],
   ],
-  errors: {
+  errors: rows({
     FIRST: { title: "First one", aliases: [{ name: "PRIMUS", title: "primus" }], category: "LOW", templates: [template("first")] },
     LIMIT: {
       category: "LOW",
@@ -78,7 +92,7 @@ const INTEGER = {
     },
     EMPTY: {},
     DONE: { kind: "success", templates: [template("Done.")] },
-  },
+  }),
 };
 
 const STRING = {
@@ -92,9 +106,9 @@ const STRING = {
     ["22", "DATA"],
     ["2F", "DATA"],
   ],
-  errors: {
+  errors: rows({
     DIVISION_BY_ZERO: { title: "division_by_zero", category: "DATA", templates: [template("division by zero")] },
-  },
+  }),
 };
 
 /** A package's classes, as its index declares them, around a catalog. */
@@ -635,7 +649,7 @@ const LOCATED = {
   codes: { OK: 0, FAILED: 1, SYMBOL: -1121, LIMIT: -2, BRACES: 51008 },
   categories: { LOW: { title: "Low codes" } },
   ranges: [[-9999, -1, "LOW"]],
-  errors: {
+  errors: rows({
     OK: { kind: "success" },
     FAILED: { templates: [template("Operation failed.")] },
     SYMBOL: { category: "LOW", templates: [template("Invalid symbol.")] },
@@ -644,7 +658,7 @@ const LOCATED = {
     BRACES: {
       templates: [{ text: "Insufficient {ccy} balance for {ccy}, {amount} more", parts: ["Insufficient ", " balance for ", ", ", " more"], names: ["ccy", "ccy", "amount"] }],
     },
-  },
+  }),
 };
 const located = new Catalog(LOCATED);
 const locatedClasses = classes(located, [
@@ -875,4 +889,50 @@ test("format by name, and errors a server builds: toPayload at the first locatio
   assert.equal(JSON.stringify(payload), '{"__proto__":{"c":1,"m":"y"}}');
   assert.equal(Object.getPrototypeOf(payload), Object.prototype);
   assert.throws(() => new Catalog({ ...LOCATED, locations: [LOCATED.locations[2]] }), RangeError);
+});
+
+test("a catalog of an index and blocks of rows reads a block only when one of its codes is looked up", () => {
+  const read = [];
+  const block = (number, rest) => () => {
+    read.push(number);
+    return rest;
+  };
+  const lazy = new Catalog({
+    codeType: "integer",
+    locations: [{ code: ["code"], message: ["msg"] }],
+    codes: { A: 1, B: 2, C: 3, OK: 0 },
+    categories: { LOW: { title: "Low", className: "LowError" } },
+    ranges: [[1, 9, "LOW"]],
+    index: ["A", "AError", "LOW", "B", "BError", null, "C", "CError", "LOW", "OK", null, null],
+    blockSize: 2,
+    rows: [block(0, [["a title", null, "Alpha."], [null, { retryable: true }, ["b %s", "b ", ""]]]), block(1, [[null, null], [null, { kind: "success" }, "Fine."]])],
+  });
+  assert.deepEqual(read, []);
+  const { base, categories, list } = lazy.classes;
+  assert.deepEqual(read, [], "making the classes reads no row");
+  assert.deepEqual(list.map((made) => [made.name, made.CODE]), [["AError", 1], ["BError", 2], ["CError", 3]]);
+  assert.equal(Object.getPrototypeOf(list[0]), categories.LOW);
+  assert.equal(Object.getPrototypeOf(list[1]), base);
+  assert.equal(categories.LOW.name, "LowError");
+  assert.equal(lazy.name(3), "C");
+  assert.deepEqual(read, []);
+  assert.deepEqual({ ...lazy.classify({ code: 2, msg: "b x" }), params: ["x"], paramsByName: {} }, {
+    ...{ code: 2, name: "B", message: "b x", kind: "error", category: null, variant: 0, params: ["x"], paramsByName: {} },
+    ...{ matched: "exact", detail: null, mismatch: null, retryable: true, httpStatus: null, pointer: "/code" },
+  });
+  assert.deepEqual(read, [0]);
+  const error = new list[0]();
+  assert.deepEqual([error.name, error.message, error.code, error.category, error instanceof categories.LOW], ["AError", "Alpha.", 1, "LOW", true]);
+  assert.equal(lazy.classify({ code: 0, msg: "Fine." }), null, "a success is no error: the index says so");
+  assert.equal(lazy.classify({ code: 7, msg: "?" }).category, "LOW");
+  assert.equal(lazy.classify('{"code": 1.5, "msg": "x"}'), null);
+  assert.deepEqual(read, [0]);
+  assert.equal(lazy.byName("a title"), 1);
+  assert.deepEqual(read, [0, 1], "the index of names reads every row");
+  const entry = function fromPayload(payload) {
+    return lazy.fromPayload(payload, fromPayload);
+  };
+  assert.equal(entry({ code: 1, msg: "Alpha." }).constructor, list[0]);
+  assert.ok(entry({ code: 1, msg: "Alpha." }).stack.split("\n")[1].includes(import.meta.url));
+  assert.throws(() => entry("[]"), PayloadError);
 });

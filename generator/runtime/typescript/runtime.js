@@ -35,13 +35,20 @@ const NO_NAMES = Object.freeze(Object.create(null));
  * expression: time linear in the message.
  */
 export function fit(parts, message) {
+    const values = split(parts, message);
+    return values === null ? null : Object.freeze(values);
+}
+/** {@link fit}, its values not frozen (freezing takes longer than the rest of a match). */
+function split(parts, message) {
     const first = parts[0] ?? "";
     if (parts.length <= 1) {
-        return message === first ? NO_PARAMS : null;
+        return message === first ? [] : null;
     }
     const last = parts[parts.length - 1] ?? "";
     const end = message.length - last.length; // where the last literal must start
-    if (end < first.length || !message.startsWith(first) || !message.endsWith(last)) {
+    // Each literal compared where it must be (lastIndexOf from 0, indexOf from `end`): V8's startsWith and
+    // endsWith take several times longer on the long prefixes of messages.
+    if (end < first.length || message.lastIndexOf(first, 0) !== 0 || message.indexOf(last, end) !== end) {
         return null;
     }
     const values = [];
@@ -56,7 +63,7 @@ export function fit(parts, message) {
         at = found + part.length;
     }
     values.push(message.slice(at, end));
-    return Object.freeze(values);
+    return values;
 }
 /** The end of the run of ASCII digits in `value` from `at`. */
 function digitsEnd(value, at) {
@@ -106,7 +113,7 @@ export function fits(type, value) {
     return end === value.length;
 }
 /** The values of a template's named placeholders by name, the first placeholder of a name winning. */
-function byName(names, params) {
+function byName(names, params, freeze = true) {
     if (names === null) {
         return NO_NAMES;
     }
@@ -116,7 +123,25 @@ function byName(names, params) {
             found[name] = params[index] ?? "";
         }
     });
-    return Object.freeze(found);
+    return freeze ? Object.freeze(found) : found;
+}
+/**
+ * What {@link matchEntry} finds, as a plain object and plain values, none of them frozen: for
+ * `classify`, whose results are fresh data (freezing them would take longer than matching).
+ */
+function matchPlain(entry, message) {
+    const literal = entry.literals?.get(message);
+    if (literal !== undefined) {
+        return { variant: literal, params: NO_PARAMS, paramsByName: NO_NAMES };
+    }
+    for (const variant of entry.order) {
+        const template = entry.templates[variant];
+        const params = template === undefined ? null : split(template.parts, message);
+        if (template !== undefined && params !== null && typed(template, params)) {
+            return { variant, params, paramsByName: byName(template.names, params, false) };
+        }
+    }
+    return null;
 }
 /**
  * The most specific template of an entry that `message` fits, with the values of its placeholders; null
@@ -131,13 +156,10 @@ function matchEntry(entry, message) {
     }
     for (const variant of entry.order) {
         const template = entry.templates[variant];
-        const params = template === undefined ? null : fit(template.parts, message);
-        if (template === undefined || params === null) {
-            continue;
-        }
-        const types = template.types;
-        if (types === null || params.every((value, index) => fits(types[index] ?? "s", value))) {
-            return Object.freeze({ variant, params, paramsByName: byName(template.names, params) });
+        const params = template === undefined ? null : split(template.parts, message);
+        if (template !== undefined && params !== null && typed(template, params)) {
+            const values = Object.freeze(params);
+            return Object.freeze({ variant, params: values, paramsByName: byName(template.names, values) });
         }
     }
     return null;
@@ -204,7 +226,14 @@ export function looseParts(parts, tolerate) {
 /** Whether each value fits the type of its placeholder in `template`. */
 function typed(template, values) {
     const types = template.types;
-    return types === null || values.every((value, index) => fits(types[index] ?? "s", value));
+    if (types !== null) {
+        for (let index = 0; index < values.length; index++) {
+            if (!fits(types[index] ?? "s", values[index] ?? "")) {
+                return false;
+            }
+        }
+    }
+    return true;
 }
 function loose(variant, params, paramsByName, matched, detail, mismatch) {
     return { variant, params, paramsByName, matched, detail, mismatch };
@@ -255,14 +284,40 @@ function matchDrifted(entry, message, tolerate) {
     }
     return loose(null, NO_PARAMS, NO_NAMES, "none", null, "unmatched");
 }
-/** An entry as the matcher reads it, from what the index lists. */
-function compile(info, data) {
-    const templates = (data.templates ?? []).map(({ text, parts, types, names }) => Object.freeze({
-        text,
-        parts: Object.freeze([...parts]),
-        types: types === undefined || types.every((type) => type === "s") ? null : Object.freeze([...types]),
-        names: names === undefined || names.every((name) => name === null) ? null : Object.freeze([...names]),
-    }));
+/** A template as the matcher reads it, from how the catalog lists it ({@link TemplateData}). */
+function compiled(template) {
+    if (typeof template === "string") {
+        return Object.freeze({ text: template, parts: Object.freeze([template]), types: null, names: null });
+    }
+    if ("text" in template) {
+        const { text, parts, types, names } = template;
+        return Object.freeze({
+            text,
+            parts: Object.freeze([...parts]),
+            types: types === undefined || types.every((type) => type === "s") ? null : Object.freeze([...types]),
+            names: names === undefined || names.every((name) => name === null) ? null : Object.freeze([...names]),
+        });
+    }
+    const [text, ...parts] = template;
+    return Object.freeze({ text, parts: Object.freeze(parts), types: null, names: null });
+}
+/** An entry as the matcher reads it, from the row the catalog lists: made when its code is first looked up. */
+function compile(code, name, category, rest) {
+    const [title, data, ...listed] = rest;
+    const templates = listed.map(compiled);
+    const info = Object.freeze({
+        code,
+        name,
+        title: title ?? name,
+        aliases: Object.freeze((data?.aliases ?? []).map(({ name, title }) => Object.freeze({ name, title }))),
+        kind: data?.kind ?? "error",
+        category,
+        messages: Object.freeze(templates.map((template) => template.text)),
+        retryable: data?.retryable ?? false,
+        httpStatus: data?.httpStatus ?? null,
+        deprecated: data?.deprecated ?? false,
+        description: data?.description ?? null,
+    });
     const literals = new Map();
     templates.forEach(({ parts }, variant) => {
         const text = parts[0] ?? "";
@@ -270,13 +325,13 @@ function compile(info, data) {
             literals.set(text, variant);
         }
     });
-    const loose = Object.freeze(data.order === undefined ? templates.map((_, variant) => variant) : [...data.order]);
-    const order = loose.filter((variant) => (templates[variant]?.parts.length ?? 1) > 1);
+    const order = data?.order;
+    const loose = Object.freeze(order === undefined ? templates.map((_, variant) => variant) : [...order]);
     return Object.freeze({
         info,
         templates: Object.freeze(templates),
         literals: literals.size > 0 ? literals : null,
-        order: Object.freeze(order),
+        order: Object.freeze(loose.filter((variant) => (templates[variant]?.parts.length ?? 1) > 1)),
         loose,
     });
 }
@@ -297,13 +352,15 @@ function utf8Decoder() {
     // ignoreBOM keeps a byte order mark in the text, where JSON.parse refuses it, as every target does.
     return new runtime.TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 }
-/**
- * The JSON text of a payload: a string as it is, bytes (an `ArrayBuffer` or any view of one) decoded
- * as UTF-8; null for anything else (an object already parsed).
- *
- * @throws {@link PayloadError} when the bytes are not valid UTF-8.
- */
-export function payloadText(payload) {
+/** Why a value is not an error payload: what the package's `fromPayload` throws as a {@link PayloadError}. */
+class Refused {
+    reason;
+    constructor(reason) {
+        this.reason = reason;
+    }
+}
+/** The JSON text of a payload (see {@link payloadText}), or why its bytes are not text. */
+function textOf(payload) {
     if (typeof payload === "string") {
         return payload;
     }
@@ -313,10 +370,23 @@ export function payloadText(payload) {
             return utf8.decode(payload);
         }
         catch (error) {
-            throw new PayloadError(`payload is not valid UTF-8: ${error instanceof Error ? error.message : String(error)}`);
+            return new Refused(`payload is not valid UTF-8: ${error instanceof Error ? error.message : String(error)}`);
         }
     }
     return null;
+}
+/**
+ * The JSON text of a payload: a string as it is, bytes (an `ArrayBuffer` or any view of one) decoded
+ * as UTF-8; null for anything else (an object already parsed).
+ *
+ * @throws {@link PayloadError} when the bytes are not valid UTF-8.
+ */
+export function payloadText(payload) {
+    const text = textOf(payload);
+    if (text instanceof Refused) {
+        throw new PayloadError(text.reason);
+    }
+    return text;
 }
 /**
  * Where the JSON string whose opening quote is at `start` closes (the text's length if it does not):
@@ -363,17 +433,32 @@ export function tooDeep(json) {
     }
     return false;
 }
-/** The value of JSON text, nested no deeper than MAX_DEPTH. @throws {@link PayloadError} otherwise. */
+/** The value of JSON text nested no deeper than MAX_DEPTH, or why there is none. */
 function parse(json) {
     if (tooDeep(json)) {
-        throw new PayloadError(`payload nests deeper than ${MAX_DEPTH} levels`);
+        return new Refused(`payload nests deeper than ${MAX_DEPTH} levels`);
     }
     try {
         return JSON.parse(json);
     }
     catch (error) {
-        throw new PayloadError(`payload is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+        return new Refused(`payload is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
     }
+}
+/** The value of a payload (see {@link Catalog.found}): an object as it is, JSON text parsed; or why there is none. */
+function payloadData(payload) {
+    const json = textOf(payload);
+    if (json instanceof Refused) {
+        return json;
+    }
+    const data = json === null ? payload : parse(json);
+    if (data instanceof Refused) {
+        return data;
+    }
+    if (typeof data !== "object" || data === null || Array.isArray(data)) {
+        return new Refused(`payload must be a JSON object, got ${show(data)}`);
+    }
+    return { json, data };
 }
 /**
  * How the last top-level member `name` of a JSON object's text writes its number (JSON.parse keeps
@@ -556,8 +641,13 @@ export function numberTexts(json, pointers) {
     }
     return found;
 }
+/** `String.prototype.isWellFormed`, in engines that have it (Node 20 and later). */
+const nativeWellFormed = String.prototype.isWellFormed;
 /** `message` with each lone surrogate (from a JSON escape like "\ud800") made U+FFFD, as in every target. */
 export function wellFormed(message) {
+    if (nativeWellFormed?.call(message) === true) {
+        return message; // the engine's own check (ES2024), where it has one: no surrogate to replace
+    }
     let out = "";
     let start = 0;
     for (let at = 0; at < message.length; at++) {
@@ -579,6 +669,41 @@ export function wellFormed(message) {
 function locate(error, pointer) {
     error.pointer = pointer;
     return error;
+}
+/** V8's stack trace API (Node, Chrome, Deno, Bun), which other engines may not have. */
+const stackTraces = Error;
+/** Whether errors can be made without a stack, which is then captured from the caller of the API on. */
+const quiet = typeof stackTraces.captureStackTrace === "function" &&
+    typeof stackTraces.stackTraceLimit === "number" &&
+    Object.getOwnPropertyDescriptor(Error, "stackTraceLimit")?.writable === true;
+/**
+ * The error `make` makes, its stack starting at the caller of `entry`: the frames of the package (the
+ * reader, the class constructors) are left out. V8 captures a stack when an error is constructed; it is
+ * constructed here with none (`Error.stackTraceLimit` 0) and its stack captured once, from `entry` on.
+ * Capturing the stack is most of what making an error costs (microseconds), which the API's `classify`
+ * does not pay.
+ */
+function made(make, entry) {
+    if (!quiet) {
+        return make();
+    }
+    const limit = stackTraces.stackTraceLimit;
+    stackTraces.stackTraceLimit = 0;
+    let error;
+    try {
+        error = make();
+    }
+    finally {
+        stackTraces.stackTraceLimit = limit;
+    }
+    if (error !== null) {
+        stackTraces.captureStackTrace?.(error, entry);
+    }
+    return error;
+}
+/** The PayloadError of a refusal, its stack starting at the caller of `entry`. */
+function refusal(refused, entry) {
+    return made(() => new PayloadError(refused.reason), entry);
 }
 /** Sets an own member of an object, `__proto__` as any other name. */
 function member(node, name, value) {
@@ -607,7 +732,8 @@ function positional(template, params) {
 /**
  * One catalog: its codes, names, templates and categories, and everything the package's API answers
  * from them. `C` is any code of the catalog's type, `E` the codes it knows, `N` their identifiers (with
- * their aliases) and `K` its categories.
+ * their aliases), `K` its categories and `T` the package's `ApiError`. A code's row is read when the code
+ * is first looked up, and the index of names when a name is: loading a package reads none of them.
  */
 export class Catalog {
     #integerCodes;
@@ -621,8 +747,17 @@ export class Catalog {
     #categories;
     #ranges;
     #prefixes;
-    #entries;
-    #byName;
+    /** Each known code's place in `#index` (its identifier, class and category are items 3n to 3n + 2). */
+    #places;
+    #index;
+    #blocks;
+    #blockSize;
+    /** The blocks of rows read so far. */
+    #loaded = [];
+    /** The rows read so far, by code. */
+    #entries = new Map();
+    #byName = null;
+    #made = null;
     constructor(data) {
         this.#integerCodes = data.codeType === "integer";
         this.#locations = Object.freeze(data.locations.map(({ code, message }) => Object.freeze({ code: Object.freeze([...code]), message: Object.freeze([...message]) })));
@@ -638,47 +773,53 @@ export class Catalog {
                 ? Object.freeze({ code: code ?? "", message: message ?? "", pointer: pointerText(written.code) })
                 : null;
         this.#tolerate = tolerances(data.tolerate ?? []);
-        this.#categories = new Map(Object.entries(data.categories).map(([name, { title }]) => [name, Object.freeze({ title })]));
+        this.#categories = new Map(Object.entries(data.categories).map(([name, category]) => [name, Object.freeze({ ...category })]));
         this.#ranges = Object.freeze((data.ranges ?? []).map((range) => Object.freeze([...range])));
         this.#prefixes = Object.freeze((data.prefixes ?? []).map((prefix) => Object.freeze([...prefix])));
-        const entries = new Map();
-        const byName = new Map();
-        const titles = [];
-        for (const [key, error] of Object.entries(data.errors)) {
-            const name = key; // a key of data.errors, which are the identifiers N
+        const errors = data.errors ?? [];
+        const index = data.index ?? errors.flatMap(([name, className, category]) => [name, className, category]);
+        this.#index = index;
+        this.#blocks = data.rows ?? [() => errors.map(([, , , ...rest]) => rest)];
+        this.#blockSize = data.rows === undefined ? Math.max(errors.length, 1) : (data.blockSize ?? 1);
+        const places = new Map();
+        for (let place = 0; place < index.length / 3; place++) {
+            const name = index[3 * place];
             const code = data.codes[name];
-            if (error === undefined || code === undefined) {
+            if (code === undefined) {
                 throw new RangeError(`no code for the identifier ${show(name)}`);
             }
-            const aliases = Object.freeze((error.aliases ?? []).map(({ name, title }) => Object.freeze({ name, title })));
-            const info = Object.freeze({
-                code,
-                name,
-                title: error.title ?? name,
-                aliases,
-                kind: error.kind ?? "error",
-                category: error.category ?? null,
-                messages: Object.freeze((error.templates ?? []).map((template) => template.text)),
-                retryable: error.retryable ?? false,
-                httpStatus: error.httpStatus ?? null,
-                deprecated: error.deprecated ?? false,
-                description: error.description ?? null,
-            });
-            entries.set(code, compile(info, error));
-            for (const identifier of [name, ...aliases.map((alias) => alias.name)]) {
-                if (!byName.has(identifier)) {
-                    byName.set(identifier, code);
-                }
-            }
-            titles.push([info.title, code], ...aliases.map((alias) => [alias.title, code]));
+            places.set(code, place);
         }
-        for (const [title, code] of titles) {
-            if (!byName.has(title)) {
-                byName.set(title, code); // an identifier wins over an upstream text that happens to be the same
-            }
+        this.#places = places;
+    }
+    /** The identifier of the code at a place of the index. */
+    #nameAt(place) {
+        return this.#index[3 * place];
+    }
+    /** The rest of the row of the code at a place of the index, its block read the first time. */
+    #restAt(place) {
+        const block = Math.floor(place / this.#blockSize);
+        let rows = this.#loaded[block];
+        if (rows === undefined) {
+            rows = this.#blocks[block]?.() ?? [];
+            this.#loaded[block] = rows;
         }
-        this.#entries = entries;
-        this.#byName = byName;
+        return rows[place % this.#blockSize] ?? [null, null];
+    }
+    /** The entry of a code the catalog knows, read from its row the first time; undefined for another code. */
+    #known(code) {
+        const found = this.#entries.get(code);
+        if (found !== undefined) {
+            return found;
+        }
+        const place = this.#places.get(code);
+        if (place === undefined) {
+            return undefined;
+        }
+        const category = (this.#index[3 * place + 2] ?? null);
+        const entry = compile(code, this.#nameAt(place), category, this.#restAt(place));
+        this.#entries.set(code, entry);
+        return entry;
     }
     #category(category) {
         const found = this.#categories.get(category);
@@ -688,7 +829,7 @@ export class Catalog {
         return found;
     }
     #entry(code) {
-        const found = this.#entries.get(code);
+        const found = this.#known(code);
         if (found === undefined) {
             throw new RangeError(`not a code of this catalog: ${show(code)}`);
         }
@@ -719,22 +860,47 @@ export class Catalog {
     }
     /** Whether a value is one of the codes the catalog knows. */
     isCode(value) {
-        return this.#entries.has(value);
+        return this.#places.has(value);
     }
     /** The identifier of a known code; `null` for a code the catalog does not know. */
     name(code) {
-        return this.#entries.get(code)?.info.name ?? null;
+        const place = this.#places.get(code);
+        return place === undefined ? null : this.#nameAt(place);
     }
     /**
      * The known code with this name: its identifier, an alias's identifier, or else the upstream's text of
-     * its name or of an alias (the first code in catalog order); `null` when there is none.
+     * its name or of an alias (the first code in catalog order); `null` when there is none. The first lookup
+     * indexes every name.
      */
     byName(name) {
+        this.#byName ??= this.#names();
         return this.#byName.get(name) ?? null;
+    }
+    #names() {
+        const byName = new Map();
+        const titles = [];
+        for (const [code, place] of this.#places) {
+            const known = code;
+            const name = this.#nameAt(place);
+            const [title, data] = this.#restAt(place);
+            const aliases = data?.aliases ?? [];
+            for (const identifier of [name, ...aliases.map((alias) => alias.name)]) {
+                if (!byName.has(identifier)) {
+                    byName.set(identifier, known);
+                }
+            }
+            titles.push([title ?? name, known], ...aliases.map((alias) => [alias.title, known]));
+        }
+        for (const [title, code] of titles) {
+            if (!byName.has(title)) {
+                byName.set(title, code); // an identifier wins over an upstream text that happens to be the same
+            }
+        }
+        return byName;
     }
     /** What the catalog says about a known code; `null` for a code it does not know. */
     info(code) {
-        return this.#entries.get(code)?.info ?? null;
+        return this.#known(code)?.info ?? null;
     }
     /** The message templates of a known code, in catalog order. @throws RangeError for another code. */
     messages(code) {
@@ -772,7 +938,7 @@ export class Catalog {
      * exactly first, then with the drifts the catalog tolerates; `matched`, `detail` and `mismatch` tell how.
      */
     read(code, message) {
-        const known = this.#entries.get(code);
+        const known = this.#known(code);
         if (known === undefined) {
             return {
                 kind: "error",
@@ -796,23 +962,38 @@ export class Catalog {
         return { kind, category, ...matchDrifted(known, message, this.#tolerate), retryable, httpStatus };
     }
     /**
+     * What the error of a code and a message found at `pointer` says, as data: {@link read}, with the code,
+     * its identifier, the message and the pointer.
+     */
+    #classified(code, message, pointer) {
+        const known = this.#known(code);
+        const exact = known === undefined ? null : matchPlain(known, message);
+        if (known === undefined || exact === null) {
+            const { kind, category, variant, params, paramsByName, matched, detail, mismatch, retryable, httpStatus } = this.read(code, message);
+            const name = known?.info.name ?? null;
+            return { code, name, message, kind, category, variant, params, paramsByName, matched, detail, mismatch, retryable, httpStatus, pointer };
+        }
+        const { name, kind, category, retryable, httpStatus } = known.info;
+        const { variant, params, paramsByName } = exact;
+        return { code, name, message, kind, category, variant, params, paramsByName, matched: "exact", detail: null, mismatch: null, retryable, httpStatus, pointer };
+    }
+    /**
      * The code and message of an error payload whose only location is two top-level fields: an object, or
-     * its JSON text as a string or as UTF-8 bytes. The message has each lone surrogate made U+FFFD.
-     *
-     * @throws {@link PayloadError} when `payload` is not an error payload of this catalog, or its JSON
-     * text nests deeper than {@link MAX_DEPTH}.
+     * its JSON text as a string or as UTF-8 bytes. The message has each lone surrogate made U+FFFD. Or why
+     * `payload` is not an error payload of this catalog, its JSON text nesting deeper than {@link MAX_DEPTH}
+     * included.
      */
     #fields(payload, codeField, messageField) {
-        const json = payloadText(payload);
-        const data = json === null ? payload : parse(json);
-        if (typeof data !== "object" || data === null || Array.isArray(data)) {
-            throw new PayloadError(`payload must be a JSON object, got ${show(data)}`);
+        const read = payloadData(payload);
+        if (read instanceof Refused) {
+            return read;
         }
+        const { json, data } = read;
         if (!Object.prototype.hasOwnProperty.call(data, codeField)) {
-            throw new PayloadError(`payload has no ${JSON.stringify(codeField)} field`);
+            return new Refused(`payload has no ${JSON.stringify(codeField)} field`);
         }
         if (!Object.prototype.hasOwnProperty.call(data, messageField)) {
-            throw new PayloadError(`payload has no ${JSON.stringify(messageField)} field`);
+            return new Refused(`payload has no ${JSON.stringify(messageField)} field`);
         }
         const fields = data;
         const code = fields[codeField];
@@ -822,16 +1003,16 @@ export class Catalog {
             // A JSON number with a fraction or an exponent has a ".", "e" or "E": an integer has none.
             const fractional = written !== null && (written.includes(".") || written.includes("e") || written.includes("E"));
             if (typeof code !== "number" || !Number.isSafeInteger(code) || fractional) {
-                throw new PayloadError(`payload field ${JSON.stringify(codeField)} must be an integer within ±(2**53 - 1), got ${show(code)}`);
+                return new Refused(`payload field ${JSON.stringify(codeField)} must be an integer within ±(2**53 - 1), got ${show(code)}`);
             }
         }
         else if (typeof code !== "string") {
-            throw new PayloadError(`payload field ${JSON.stringify(codeField)} must be a string, got ${show(code)}`);
+            return new Refused(`payload field ${JSON.stringify(codeField)} must be a string, got ${show(code)}`);
         }
         if (typeof message !== "string") {
-            throw new PayloadError(`payload field ${JSON.stringify(messageField)} must be a string, got ${show(message)}`);
+            return new Refused(`payload field ${JSON.stringify(messageField)} must be a string, got ${show(message)}`);
         }
-        return { code: code, message: wellFormed(message) };
+        return { pointer: this.#fast?.pointer ?? "", code: code, message: wellFormed(message) };
     }
     /**
      * Every code the catalog's locations hold in a payload (an object, or its JSON text as a string or as
@@ -843,11 +1024,19 @@ export class Catalog {
      * deeper than {@link MAX_DEPTH}.
      */
     found(payload) {
-        const json = payloadText(payload);
-        const data = json === null ? payload : parse(json);
-        if (typeof data !== "object" || data === null || Array.isArray(data)) {
-            throw new PayloadError(`payload must be a JSON object, got ${show(data)}`);
+        const found = this.#found(payload);
+        if (found instanceof Refused) {
+            throw new PayloadError(found.reason);
         }
+        return found;
+    }
+    /** {@link found}, or why `payload` is not an error payload of this catalog. */
+    #found(payload) {
+        const read = payloadData(payload);
+        if (read instanceof Refused) {
+            return read;
+        }
+        const { json, data } = read;
         const found = [];
         let texts = null; // how the text writes its numbers, when one is a code
         for (const location of this.#locations) {
@@ -861,20 +1050,24 @@ export class Catalog {
                 for (const token of at) {
                     message = child(message, token);
                     if (message === MISSING) {
-                        throw new PayloadError(`payload has a code at ${where} but no message at ${pointerText(at)}`);
+                        return new Refused(`payload has a code at ${where} but no message at ${pointerText(at)}`);
                     }
                 }
                 if (typeof message !== "string") {
-                    throw new PayloadError(`payload field ${pointerText(at)} must be a string, got ${show(message)}`);
+                    return new Refused(`payload field ${pointerText(at)} must be a string, got ${show(message)}`);
                 }
                 if (json !== null && typeof value === "number" && this.#integerCodes) {
                     texts ??= numberTexts(json, this.#locations.map(({ code }) => code));
                 }
-                found.push({ pointer: where, code: this.#code(value, where, texts), message: wellFormed(message) });
+                const code = this.#code(value, where, texts);
+                if (code instanceof Refused) {
+                    return code;
+                }
+                found.push({ pointer: where, code, message: wellFormed(message) });
             }
         }
         if (found.length === 0) {
-            throw new PayloadError(`payload holds no code at ${this.#locations.map(({ code }) => pointerText(code)).join(", ")}`);
+            return new Refused(`payload holds no code at ${this.#locations.map(({ code }) => pointerText(code)).join(", ")}`);
         }
         return found;
     }
@@ -884,7 +1077,7 @@ export class Catalog {
             if (typeof value === "string") {
                 return value;
             }
-            throw new PayloadError(`payload field ${where} must be a string, got ${show(value)}`);
+            return new Refused(`payload field ${where} must be a string, got ${show(value)}`);
         }
         let code = Number.NaN;
         if (typeof value === "number") {
@@ -897,9 +1090,40 @@ export class Catalog {
             code = Number(value);
         }
         if (!Number.isSafeInteger(code)) {
-            throw new PayloadError(`payload field ${where} must be an integer within ±(2**53 - 1), got ${show(value)}`);
+            return new Refused(`payload field ${where} must be an integer within ±(2**53 - 1), got ${show(value)}`);
         }
         return (code === 0 ? 0 : code); // -0 is 0
+    }
+    /** Whether a code is one of the catalog's success codes, which are no error. */
+    #success(code) {
+        const place = this.#places.get(code);
+        return place !== undefined && this.#index[3 * place + 1] === null;
+    }
+    /** The first error a payload holds at the catalog's locations; null when every code it holds is a success. */
+    #first(payload) {
+        const fast = this.#fast;
+        if (fast !== null) {
+            const found = this.#fields(payload, fast.code, fast.message);
+            return found instanceof Refused || !this.#success(found.code) ? found : null;
+        }
+        const found = this.#found(payload);
+        if (found instanceof Refused) {
+            return found;
+        }
+        return found.find(({ code }) => !this.#success(code)) ?? null;
+    }
+    /**
+     * What the error the package's `fromPayload` reads from a payload says, as data, without making the
+     * error: the same code, identifier, message, variant, params, category and pointer, and no stack trace
+     * to capture, which is most of what making an error costs. `null` where `fromPayload` returns `null` or
+     * throws (a payload of success codes only, or none of this API's): `fromPayload` tells which.
+     */
+    classify(payload) {
+        const found = this.#first(payload);
+        if (found === null || found instanceof Refused) {
+            return null;
+        }
+        return this.#classified(found.code, found.message, found.pointer);
     }
     /**
      * The payload a server sends for an error of this code and message: both at the first location without a
@@ -945,52 +1169,175 @@ export class Catalog {
                 known.set(made.CODE, made);
             }
         }
-        for (const { info } of this.#entries.values()) {
-            if (known.has(info.code) === (info.kind === "success")) {
-                throw new Error(`code ${show(info.code)}: every code but the success ones needs a class, and only those`);
+        for (const code of this.#places.keys()) {
+            if (known.has(code) === this.#success(code)) {
+                throw new Error(`code ${show(code)}: every code but the success ones needs a class, and only those`);
             }
         }
-        const byCategory = new Map(Object.entries(classes.categories));
+        return this.#making(known, classes.categories, classes.base);
+    }
+    #making(known, categories, base) {
+        const byCategory = new Map(Object.entries(categories));
         return (code, message) => {
             const own = known.get(code);
             if (own !== undefined) {
                 return new own(message);
             }
-            if (this.#entries.has(code)) {
+            if (this.#places.has(code)) {
                 return null; // a success code
             }
             const category = this.categoryOf(code);
             const made = category === null ? undefined : byCategory.get(category);
-            return new (made ?? classes.base)(code, message);
+            return new (made ?? base)(code, message);
         };
     }
     /**
-     * The package's `fromPayload`: the first error a payload holds at the catalog's locations, in order,
-     * made with `classes` and carrying the JSON Pointer of its code; `null` when every code it holds is a
-     * success, which is no error. A known code gives its own class; an unknown code its category's class, or
+     * The package's error classes, made from the catalog's rows the first time they are asked for: its
+     * `ApiError`, a class per category (named by its `className`) and a class per code but the success ones
+     * (named by its row, with its static `CODE`; constructed with a message, its first template's text by
+     * default). The package's catalog module exports them by name.
+     */
+    get classes() {
+        this.#made ??= this.#makeClasses();
+        return this.#made;
+    }
+    #makeClasses() {
+        // Made here, not declared in the package: V8 takes a quarter of a second to compile 10,000 class
+        // declarations, while these share one compiled body each.
+        const catalog = this;
+        const defaults = (code) => this.#known(code)?.info.messages[0] ?? "";
+        class ApiError extends ApiErrorBase {
+            constructor(code, message) {
+                super(catalog, code, message);
+            }
+        }
+        const base = ApiError;
+        const categories = {};
+        for (const [key, { className }] of this.#categories) {
+            const name = className ?? key;
+            categories[key] = class extends ApiError {
+                static get name() {
+                    return name;
+                }
+                constructor(code, message) {
+                    super(code, message);
+                    this.name = name;
+                }
+            };
+        }
+        const list = [];
+        const known = new Map();
+        for (const [code, place] of this.#places) {
+            const listed = this.#index[3 * place + 1] ?? null;
+            const category = this.#index[3 * place + 2] ?? null;
+            if (listed === null) {
+                continue; // a success code: no class
+            }
+            const className = listed;
+            const parent = (category === null ? base : (categories[category] ?? base));
+            const known_ = code;
+            const made = class extends parent {
+                static get name() {
+                    return className;
+                }
+                static get CODE() {
+                    return known_;
+                }
+                constructor(message) {
+                    super(known_, message === undefined ? defaults(known_) : message);
+                    this.name = className;
+                }
+            };
+            list.push(made);
+            known.set(code, made);
+        }
+        const made = { base, categories: Object.freeze(categories), list: Object.freeze(list) };
+        return { ...made, make: this.#making(known, made.categories, base) };
+    }
+    /** The maker of the catalog's own classes. */
+    #make() {
+        this.#made ??= this.#makeClasses();
+        return this.#made.make;
+    }
+    /** The first error a payload holds as {@link reader} reads it, its stack starting at the caller of `entry`. */
+    #read(make, payload, entry) {
+        const found = this.#first(payload);
+        if (found instanceof Refused) {
+            throw refusal(found, entry);
+        }
+        if (found === null) {
+            return null;
+        }
+        const error = made(() => make(found.code, found.message), entry);
+        return error === null ? null : locate(error, found.pointer);
+    }
+    /** Every error a payload holds as {@link everyReader} reads them, their stacks starting at the caller of `entry`. */
+    #every(make, payload, entry) {
+        const found = this.#found(payload);
+        if (found instanceof Refused) {
+            throw refusal(found, entry);
+        }
+        const errors = [];
+        for (const { pointer, code, message } of found) {
+            const error = this.#success(code) ? null : made(() => make(code, message), entry);
+            if (error !== null) {
+                errors.push(locate(error, pointer));
+            }
+        }
+        return errors;
+    }
+    /** An error as {@link builder} builds it, its stack starting at the caller of `entry`. */
+    #build(make, code, variant, params, entry) {
+        const entryOf = this.#entry(code); // throws for a code the catalog does not know
+        if (entryOf.info.kind === "success") {
+            throw new RangeError(`${entryOf.info.name} is a success code, not an error`);
+        }
+        const message = this.format(entryOf.info.code, variant, params);
+        const error = made(() => make(code, message), entry);
+        if (error === null) {
+            throw new RangeError("unreachable: an error code made no error");
+        }
+        return error;
+    }
+    /**
+     * The package's `fromPayload`, with the catalog's own classes ({@link classes}): the first error a payload
+     * holds at the catalog's locations, in order, carrying the JSON Pointer of its code; `null` when every code
+     * it holds is a success, which is no error. The stack of the error (and of a {@link PayloadError}) starts
+     * at the caller of `entry`, the package's function.
+     *
+     * @throws {@link PayloadError} when `payload` is not an error payload of this catalog.
+     */
+    fromPayload(payload, entry) {
+        return this.#read(this.#make(), payload, entry);
+    }
+    /** {@link fromPayload} in a catalog without success codes. @throws {@link PayloadError} as it does. */
+    errorFromPayload(payload, entry) {
+        const error = this.#read(this.#make(), payload, entry);
+        if (error === null) {
+            throw new RangeError("unreachable: a catalog without success codes read a payload as no error");
+        }
+        return error;
+    }
+    /** The package's `everyError`, with the catalog's own classes. @throws {@link PayloadError} as {@link fromPayload} does. */
+    everyError(payload, entry) {
+        return this.#every(this.#make(), payload, entry);
+    }
+    /** The package's `buildError`, with the catalog's own classes. @throws RangeError as {@link builder} does. */
+    buildError(code, variant, params, entry) {
+        return this.#build(this.#make(), code, variant, params, entry);
+    }
+    /**
+     * A `fromPayload` with the given classes: the first error a payload holds at the catalog's locations, in
+     * order, made with `classes` and carrying the JSON Pointer of its code; `null` when every code it holds is
+     * a success, which is no error. A known code gives its own class; an unknown code its category's class, or
      * the base class outside every category, with the raw code and message kept.
      *
      * @throws Error when `classes` has no class for a code that is not a success, or one for a success.
      */
     reader(classes) {
         const make = this.#maker(classes);
-        const fast = this.#fast;
-        if (fast !== null) {
-            return (payload) => {
-                const { code, message } = this.#fields(payload, fast.code, fast.message);
-                const error = make(code, message);
-                return error === null ? null : locate(error, fast.pointer);
-            };
-        }
-        return (payload) => {
-            for (const { pointer, code, message } of this.found(payload)) {
-                const error = make(code, message);
-                if (error !== null) {
-                    return locate(error, pointer);
-                }
-            }
-            return null;
-        };
+        const read = (payload) => this.#read(make, payload, read);
+        return read;
     }
     /**
      * {@link reader} for a catalog without success codes, whose every payload is an error.
@@ -998,58 +1345,42 @@ export class Catalog {
      * @throws RangeError when the catalog has a success code; Error as {@link reader} does.
      */
     errorReader(classes) {
-        const success = [...this.#entries.values()].find(({ info }) => info.kind === "success");
+        const success = [...this.#places.keys()].find((code) => this.#success(code));
         if (success !== undefined) {
-            throw new RangeError(`code ${show(success.info.code)} is a success, which reads as no error: use reader`);
+            throw new RangeError(`code ${show(success)} is a success, which reads as no error: use reader`);
         }
-        const read = this.reader(classes);
-        return (payload) => {
-            const error = read(payload);
+        const make = this.#maker(classes);
+        const read = (payload) => {
+            const error = this.#read(make, payload, read);
             if (error === null) {
                 throw new RangeError("unreachable: a catalog without success codes read a payload as no error");
             }
             return error;
         };
+        return read;
     }
     /**
-     * The package's `everyError`: every error a payload holds, in the order of {@link found} (an envelope's
-     * and each failed item's of a batch), made as {@link reader} makes them, each carrying the JSON Pointer
-     * of its code; success codes are left out.
+     * An `everyError` with the given classes: every error a payload holds, in the order of {@link found} (an
+     * envelope's and each failed item's of a batch), made as {@link reader} makes them, each carrying the JSON
+     * Pointer of its code; success codes are left out.
      */
     everyReader(classes) {
         const make = this.#maker(classes);
-        return (payload) => {
-            const errors = [];
-            for (const { pointer, code, message } of this.found(payload)) {
-                const error = make(code, message);
-                if (error !== null) {
-                    errors.push(locate(error, pointer));
-                }
-            }
-            return errors;
-        };
+        const every = (payload) => this.#every(make, payload, every);
+        return every;
     }
     /**
-     * The package's `buildError`: the error a server answers with, of a known code that is no success, its
-     * variant's message filled in as {@link format} fills it; its `toPayload()` is what the API sends, which
-     * the package's `fromPayload` reads back as the same code, variant and params.
+     * A `buildError` with the given classes: the error a server answers with, of a known code that is no
+     * success, its variant's message filled in as {@link format} fills it; its `toPayload()` is what the API
+     * sends, which `fromPayload` reads back as the same code, variant and params.
      *
      * @throws RangeError for a success code, and as {@link format} does; Error as {@link reader} does.
      */
     builder(classes) {
         const make = this.#maker(classes);
         // Any code C, not only the known E: an error of this catalog holds it as a C (see ApiErrorBase).
-        return (code, variant, params) => {
-            const entry = this.#entry(code); // throws for a code the catalog does not know
-            if (entry.info.kind === "success") {
-                throw new RangeError(`${entry.info.name} is a success code, not an error`);
-            }
-            const error = make(code, this.format(entry.info.code, variant, params));
-            if (error === null) {
-                throw new RangeError("unreachable: an error code made no error");
-            }
-            return error;
-        };
+        const build = (code, variant, params) => this.#build(make, code, variant, params, build);
+        return build;
     }
 }
 /**

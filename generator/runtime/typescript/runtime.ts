@@ -86,17 +86,14 @@ export interface Alias<N extends string> {
   readonly title: string;
 }
 
-/** One code of a catalog, as the package's index lists it: by its identifier, whose code is in `codes`. */
-export interface ErrorData<N extends string, K extends string> {
-  /** The name as the upstream writes it, verbatim, when it is not the identifier. */
-  readonly title?: string;
+/**
+ * What the catalog says of a code beyond its row ({@link ErrorRow}), each only when it is not the default:
+ * the package's catalog lists it only for the codes that need it.
+ */
+export interface ErrorData<N extends string> {
   readonly aliases?: readonly Alias<N>[];
   /** `"error"` when omitted. */
   readonly kind?: Kind;
-  /** None when omitted. */
-  readonly category?: K;
-  /** None when omitted: a code without messages matches none. */
-  readonly templates?: readonly Template[];
   /**
    * The variants in the order they are tried, most specific first, when that is not catalog order: for
    * those with placeholders (those without are found by their text first, whatever the order), and for
@@ -109,16 +106,36 @@ export interface ErrorData<N extends string, K extends string> {
   readonly description?: string;
 }
 
+/**
+ * A message template as the package's catalog lists it: its text alone when that is its only literal part
+ * (no placeholders, no `%%`), `[text, ...parts]` when its placeholders take any text and have no names, or
+ * else a {@link Template}.
+ */
+export type TemplateData = string | readonly [text: string, ...parts: string[]] | Template;
+
+/**
+ * What the catalog says of a code but its identifier, class and category (see {@link CatalogData.index}):
+ * its name as the upstream writes it when that is not the identifier, the rest of what the catalog says of
+ * it ({@link ErrorData}), and its message templates.
+ */
+export type ErrorRest<N extends string> = readonly [title: string | null, data: ErrorData<N> | null, ...templates: TemplateData[]];
+
+/**
+ * One code of a catalog in one row: its identifier (whose code is in `codes`), the name of its error class
+ * (`null` for a success code, which has none), its category, then {@link ErrorRest}.
+ */
+export type ErrorRow<N extends string, K extends string> = readonly [name: N, className: string | null, category: K | null, ...rest: ErrorRest<N>];
+
 /** A category of a catalog, as the package's index lists it (by its name). */
 export interface CategoryData {
   readonly title: string;
+  /** The name of its error class, when the catalog makes the classes ({@link Catalog.classes}). */
+  readonly className?: string;
 }
 
 /**
- * A whole catalog, as the package's index lists it. Codes and categories are objects keyed by name, not
- * arrays: tsc types an array literal as the union of its elements' types, which past a thousand distinct
- * object types it refuses to build (TS2590). No entry holds its code, which `codes` has: tsc checks an
- * expression against a union of every code member by member, so 10,000 of them took it quadratic time.
+ * A whole catalog, as the package's catalog module lists it (JavaScript, not judged by tsc: lists of
+ * every code cost tsc nothing there). A code's row is read when the code is first looked up.
  */
 export interface CatalogData<E extends AnyCode, N extends string, K extends string> {
   /** Whether the API sends its codes as integers or as strings. */
@@ -142,8 +159,19 @@ export interface CatalogData<E extends AnyCode, N extends string, K extends stri
   readonly ranges?: readonly (readonly [number, number, K])[];
   /** String codes: every prefix of every category as `[prefix, category]`, longest first; the first hit counts. */
   readonly prefixes?: readonly (readonly [string, K])[];
-  /** Every code the catalog knows, by its identifier, in catalog order. */
-  readonly errors: Readonly<Partial<Record<N, ErrorData<N, K>>>>;
+  /** Every code the catalog knows, in catalog order, one row each; or else `index` and `rows`. */
+  readonly errors?: readonly ErrorRow<N, K>[];
+  /**
+   * Every code the catalog knows, in catalog order, by three items: its identifier, the name of its class
+   * (`null` for a success code) and its category (or `null`). What loading a package needs of each code.
+   */
+  readonly index?: readonly (N | K | string | null)[];
+  /**
+   * The rest of each code's row ({@link ErrorRest}), in the order of `index`, in blocks of `blockSize`
+   * codes: a block is read (its function compiled and called) when one of its codes is first looked up.
+   */
+  readonly rows?: readonly (() => readonly ErrorRest<N>[])[];
+  readonly blockSize?: number;
 }
 
 /** What the catalog says about one code. */
@@ -274,13 +302,21 @@ const NO_NAMES: ParamsByName = Object.freeze(Object.create(null) as Record<strin
  * expression: time linear in the message.
  */
 export function fit(parts: readonly string[], message: string): readonly string[] | null {
+  const values = split(parts, message);
+  return values === null ? null : Object.freeze(values);
+}
+
+/** {@link fit}, its values not frozen (freezing takes longer than the rest of a match). */
+function split(parts: readonly string[], message: string): string[] | null {
   const first = parts[0] ?? "";
   if (parts.length <= 1) {
-    return message === first ? NO_PARAMS : null;
+    return message === first ? [] : null;
   }
   const last = parts[parts.length - 1] ?? "";
   const end = message.length - last.length; // where the last literal must start
-  if (end < first.length || !message.startsWith(first) || !message.endsWith(last)) {
+  // Each literal compared where it must be (lastIndexOf from 0, indexOf from `end`): V8's startsWith and
+  // endsWith take several times longer on the long prefixes of messages.
+  if (end < first.length || message.lastIndexOf(first, 0) !== 0 || message.indexOf(last, end) !== end) {
     return null;
   }
   const values: string[] = [];
@@ -295,7 +331,7 @@ export function fit(parts: readonly string[], message: string): readonly string[
     at = found + part.length;
   }
   values.push(message.slice(at, end));
-  return Object.freeze(values);
+  return values;
 }
 
 /** The end of the run of ASCII digits in `value` from `at`. */
@@ -348,7 +384,7 @@ export function fits(type: PlaceholderType, value: string): boolean {
 }
 
 /** The values of a template's named placeholders by name, the first placeholder of a name winning. */
-function byName(names: readonly (string | null)[] | null, params: readonly string[]): ParamsByName {
+function byName(names: readonly (string | null)[] | null, params: readonly string[], freeze = true): ParamsByName {
   if (names === null) {
     return NO_NAMES;
   }
@@ -358,7 +394,26 @@ function byName(names: readonly (string | null)[] | null, params: readonly strin
       found[name] = params[index] ?? "";
     }
   });
-  return Object.freeze(found);
+  return freeze ? Object.freeze(found) : found;
+}
+
+/**
+ * What {@link matchEntry} finds, as a plain object and plain values, none of them frozen: for
+ * `classify`, whose results are fresh data (freezing them would take longer than matching).
+ */
+function matchPlain(entry: Entry<AnyCode, string, string>, message: string): MessageMatch | null {
+  const literal = entry.literals?.get(message);
+  if (literal !== undefined) {
+    return { variant: literal, params: NO_PARAMS, paramsByName: NO_NAMES };
+  }
+  for (const variant of entry.order) {
+    const template = entry.templates[variant];
+    const params = template === undefined ? null : split(template.parts, message);
+    if (template !== undefined && params !== null && typed(template, params)) {
+      return { variant, params, paramsByName: byName(template.names, params, false) };
+    }
+  }
+  return null;
 }
 
 /**
@@ -374,13 +429,10 @@ function matchEntry(entry: Entry<AnyCode, string, string>, message: string): Mes
   }
   for (const variant of entry.order) {
     const template = entry.templates[variant];
-    const params = template === undefined ? null : fit(template.parts, message);
-    if (template === undefined || params === null) {
-      continue;
-    }
-    const types = template.types;
-    if (types === null || params.every((value, index) => fits(types[index] ?? "s", value))) {
-      return Object.freeze({ variant, params, paramsByName: byName(template.names, params) });
+    const params = template === undefined ? null : split(template.parts, message);
+    if (template !== undefined && params !== null && typed(template, params)) {
+      const values = Object.freeze(params);
+      return Object.freeze({ variant, params: values, paramsByName: byName(template.names, values) });
     }
   }
   return null;
@@ -454,7 +506,14 @@ export function looseParts(parts: readonly string[], tolerate: ReadonlySet<Toler
 /** Whether each value fits the type of its placeholder in `template`. */
 function typed(template: Compiled, values: readonly string[]): boolean {
   const types = template.types;
-  return types === null || values.every((value, index) => fits(types[index] ?? "s", value));
+  if (types !== null) {
+    for (let index = 0; index < values.length; index++) {
+      if (!fits(types[index] ?? "s", values[index] ?? "")) {
+        return false;
+      }
+    }
+  }
+  return true;
 }
 
 function loose(
@@ -525,20 +584,46 @@ function matchDrifted(entry: Entry<AnyCode, string, string>, message: string, to
   return loose(null, NO_PARAMS, NO_NAMES, "none", null, "unmatched");
 }
 
-/** An entry as the matcher reads it, from what the index lists. */
+/** A template as the matcher reads it, from how the catalog lists it ({@link TemplateData}). */
+function compiled(template: TemplateData): Compiled {
+  if (typeof template === "string") {
+    return Object.freeze({ text: template, parts: Object.freeze([template]), types: null, names: null });
+  }
+  if ("text" in template) {
+    const { text, parts, types, names } = template;
+    return Object.freeze({
+      text,
+      parts: Object.freeze([...parts]),
+      types: types === undefined || types.every((type) => type === "s") ? null : Object.freeze([...types]),
+      names: names === undefined || names.every((name) => name === null) ? null : Object.freeze([...names]),
+    });
+  }
+  const [text, ...parts] = template;
+  return Object.freeze({ text, parts: Object.freeze(parts), types: null, names: null });
+}
+
+/** An entry as the matcher reads it, from the row the catalog lists: made when its code is first looked up. */
 function compile<E extends AnyCode, N extends string, K extends string>(
-  info: ErrorInfo<E, N, K>,
-  data: ErrorData<N, K>,
+  code: E,
+  name: N,
+  category: K | null,
+  rest: ErrorRest<N>,
 ): Entry<E, N, K> {
-  const templates = (data.templates ?? []).map(
-    ({ text, parts, types, names }): Compiled =>
-      Object.freeze({
-        text,
-        parts: Object.freeze([...parts]),
-        types: types === undefined || types.every((type) => type === "s") ? null : Object.freeze([...types]),
-        names: names === undefined || names.every((name) => name === null) ? null : Object.freeze([...names]),
-      }),
-  );
+  const [title, data, ...listed] = rest;
+  const templates = listed.map(compiled);
+  const info: ErrorInfo<E, N, K> = Object.freeze({
+    code,
+    name,
+    title: title ?? name,
+    aliases: Object.freeze((data?.aliases ?? []).map(({ name, title }) => Object.freeze({ name, title }))),
+    kind: data?.kind ?? "error",
+    category,
+    messages: Object.freeze(templates.map((template) => template.text)),
+    retryable: data?.retryable ?? false,
+    httpStatus: data?.httpStatus ?? null,
+    deprecated: data?.deprecated ?? false,
+    description: data?.description ?? null,
+  });
   const literals = new Map<string, number>();
   templates.forEach(({ parts }, variant) => {
     const text = parts[0] ?? "";
@@ -546,13 +631,13 @@ function compile<E extends AnyCode, N extends string, K extends string>(
       literals.set(text, variant);
     }
   });
-  const loose = Object.freeze(data.order === undefined ? templates.map((_, variant) => variant) : [...data.order]);
-  const order = loose.filter((variant) => (templates[variant]?.parts.length ?? 1) > 1);
+  const order = data?.order;
+  const loose = Object.freeze(order === undefined ? templates.map((_, variant) => variant) : [...order]);
   return Object.freeze({
     info,
     templates: Object.freeze(templates),
     literals: literals.size > 0 ? literals : null,
-    order: Object.freeze(order),
+    order: Object.freeze(loose.filter((variant) => (templates[variant]?.parts.length ?? 1) > 1)),
     loose,
   });
 }
@@ -583,13 +668,16 @@ function utf8Decoder(): Utf8Decoder {
   return new runtime.TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 }
 
-/**
- * The JSON text of a payload: a string as it is, bytes (an `ArrayBuffer` or any view of one) decoded
- * as UTF-8; null for anything else (an object already parsed).
- *
- * @throws {@link PayloadError} when the bytes are not valid UTF-8.
- */
-export function payloadText(payload: unknown): string | null {
+/** Why a value is not an error payload: what the package's `fromPayload` throws as a {@link PayloadError}. */
+class Refused {
+  readonly reason: string;
+  constructor(reason: string) {
+    this.reason = reason;
+  }
+}
+
+/** The JSON text of a payload (see {@link payloadText}), or why its bytes are not text. */
+function textOf(payload: unknown): string | null | Refused {
   if (typeof payload === "string") {
     return payload;
   }
@@ -598,10 +686,24 @@ export function payloadText(payload: unknown): string | null {
       utf8 ??= utf8Decoder();
       return utf8.decode(payload);
     } catch (error) {
-      throw new PayloadError(`payload is not valid UTF-8: ${error instanceof Error ? error.message : String(error)}`);
+      return new Refused(`payload is not valid UTF-8: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
   return null;
+}
+
+/**
+ * The JSON text of a payload: a string as it is, bytes (an `ArrayBuffer` or any view of one) decoded
+ * as UTF-8; null for anything else (an object already parsed).
+ *
+ * @throws {@link PayloadError} when the bytes are not valid UTF-8.
+ */
+export function payloadText(payload: unknown): string | null {
+  const text = textOf(payload);
+  if (text instanceof Refused) {
+    throw new PayloadError(text.reason);
+  }
+  return text;
 }
 
 /**
@@ -649,16 +751,32 @@ export function tooDeep(json: string): boolean {
   return false;
 }
 
-/** The value of JSON text, nested no deeper than MAX_DEPTH. @throws {@link PayloadError} otherwise. */
+/** The value of JSON text nested no deeper than MAX_DEPTH, or why there is none. */
 function parse(json: string): unknown {
   if (tooDeep(json)) {
-    throw new PayloadError(`payload nests deeper than ${MAX_DEPTH} levels`);
+    return new Refused(`payload nests deeper than ${MAX_DEPTH} levels`);
   }
   try {
     return JSON.parse(json);
   } catch (error) {
-    throw new PayloadError(`payload is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    return new Refused(`payload is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/** The value of a payload (see {@link Catalog.found}): an object as it is, JSON text parsed; or why there is none. */
+function payloadData(payload: unknown): { readonly json: string | null; readonly data: unknown } | Refused {
+  const json = textOf(payload);
+  if (json instanceof Refused) {
+    return json;
+  }
+  const data = json === null ? payload : parse(json);
+  if (data instanceof Refused) {
+    return data;
+  }
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    return new Refused(`payload must be a JSON object, got ${show(data)}`);
+  }
+  return { json, data };
 }
 
 /**
@@ -849,8 +967,14 @@ export function numberTexts(json: string, pointers: readonly (readonly string[])
   return found;
 }
 
+/** `String.prototype.isWellFormed`, in engines that have it (Node 20 and later). */
+const nativeWellFormed = (String.prototype as { readonly isWellFormed?: (this: string) => boolean }).isWellFormed;
+
 /** `message` with each lone surrogate (from a JSON escape like "\ud800") made U+FFFD, as in every target. */
 export function wellFormed(message: string): string {
+  if (nativeWellFormed?.call(message) === true) {
+    return message; // the engine's own check (ES2024), where it has one: no surrogate to replace
+  }
   let out = "";
   let start = 0;
   for (let at = 0; at < message.length; at++) {
@@ -880,6 +1004,51 @@ function locate<T extends Located>(error: T, pointer: string): T {
   return error;
 }
 
+/** A function of the package's API, whose caller is the first frame of the stack of an error it makes. */
+export type EntryPoint = (...args: never[]) => unknown;
+
+/** V8's stack trace API (Node, Chrome, Deno, Bun), which other engines may not have. */
+const stackTraces = Error as unknown as {
+  stackTraceLimit?: unknown;
+  readonly captureStackTrace?: (target: object, entry: EntryPoint) => void;
+};
+
+/** Whether errors can be made without a stack, which is then captured from the caller of the API on. */
+const quiet =
+  typeof stackTraces.captureStackTrace === "function" &&
+  typeof stackTraces.stackTraceLimit === "number" &&
+  Object.getOwnPropertyDescriptor(Error, "stackTraceLimit")?.writable === true;
+
+/**
+ * The error `make` makes, its stack starting at the caller of `entry`: the frames of the package (the
+ * reader, the class constructors) are left out. V8 captures a stack when an error is constructed; it is
+ * constructed here with none (`Error.stackTraceLimit` 0) and its stack captured once, from `entry` on.
+ * Capturing the stack is most of what making an error costs (microseconds), which the API's `classify`
+ * does not pay.
+ */
+function made<T extends object | null>(make: () => T, entry: EntryPoint): T {
+  if (!quiet) {
+    return make();
+  }
+  const limit = stackTraces.stackTraceLimit;
+  stackTraces.stackTraceLimit = 0;
+  let error: T;
+  try {
+    error = make();
+  } finally {
+    stackTraces.stackTraceLimit = limit;
+  }
+  if (error !== null) {
+    stackTraces.captureStackTrace?.(error, entry);
+  }
+  return error;
+}
+
+/** The PayloadError of a refusal, its stack starting at the caller of `entry`. */
+function refusal(refused: Refused, entry: EntryPoint): PayloadError {
+  return made(() => new PayloadError(refused.reason), entry);
+}
+
 /** Sets an own member of an object, `__proto__` as any other name. */
 function member(node: Record<string, unknown>, name: string, value: unknown): void {
   Object.defineProperty(node, name, { value, writable: true, enumerable: true, configurable: true });
@@ -906,12 +1075,48 @@ function positional(template: Compiled, params: Params): readonly Value[] {
   });
 }
 
+/** What {@link Catalog.classify} tells of an error payload: what the error `fromPayload` makes would say, as fresh plain data (not frozen). */
+export interface Classification<C extends AnyCode, N extends string, K extends string> {
+  /** The code, as received. */
+  readonly code: C;
+  /** Its identifier in the package's `ErrorCode`; `null` for a code the catalog does not know. */
+  readonly name: N | null;
+  /** The message, as received (each lone surrogate made U+FFFD). */
+  readonly message: string;
+  readonly kind: Kind;
+  readonly category: K | null;
+  readonly variant: number | null;
+  readonly params: readonly string[];
+  readonly paramsByName: ParamsByName;
+  readonly matched: Matched;
+  readonly detail: string | null;
+  readonly mismatch: Mismatch | null;
+  readonly retryable: boolean;
+  readonly httpStatus: number | null;
+  /** The JSON Pointer of the code in the payload (`/data/1/sCode`). */
+  readonly pointer: string;
+}
+
+/** The error classes a catalog makes for its package ({@link Catalog.classes}). */
+export interface MadeClasses<C extends AnyCode, E extends C, K extends string, T> {
+  /** The package's `ApiError`: for a code outside every category. */
+  readonly base: CodeClass<C, T>;
+  /** For a code the catalog does not know, by its category; each class named by its `className`. */
+  readonly categories: Readonly<Record<K, CodeClass<C, T>>>;
+  /** Each code's own class, in catalog order, the success codes (which have none) left out. */
+  readonly list: readonly KnownClass<E, T>[];
+}
+
+/** How the classes of a package make the error of a code and a message; `null` for a success code. */
+type Maker<C extends AnyCode, T> = (code: C, message: string) => T | null;
+
 /**
  * One catalog: its codes, names, templates and categories, and everything the package's API answers
  * from them. `C` is any code of the catalog's type, `E` the codes it knows, `N` their identifiers (with
- * their aliases) and `K` its categories.
+ * their aliases), `K` its categories and `T` the package's `ApiError`. A code's row is read when the code
+ * is first looked up, and the index of names when a name is: loading a package reads none of them.
  */
-export class Catalog<C extends AnyCode, E extends C, N extends string, K extends string> {
+export class Catalog<C extends AnyCode, E extends C, N extends string, K extends string, T extends ApiErrorBase<C, K> = ApiErrorBase<C, K>> {
   readonly #integerCodes: boolean;
   readonly #locations: readonly PayloadLocation[];
   /** Where a server's error is written: the first location without a `"*"`. */
@@ -923,8 +1128,17 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
   readonly #categories: ReadonlyMap<string, CategoryData>;
   readonly #ranges: readonly (readonly [number, number, K])[];
   readonly #prefixes: readonly (readonly [string, K])[];
-  readonly #entries: ReadonlyMap<AnyCode, Entry<E, N, K>>;
-  readonly #byName: ReadonlyMap<string, E>;
+  /** Each known code's place in `#index` (its identifier, class and category are items 3n to 3n + 2). */
+  readonly #places: ReadonlyMap<AnyCode, number>;
+  readonly #index: readonly (string | null)[];
+  readonly #blocks: readonly (() => readonly ErrorRest<N>[])[];
+  readonly #blockSize: number;
+  /** The blocks of rows read so far. */
+  readonly #loaded: (readonly ErrorRest<N>[] | undefined)[] = [];
+  /** The rows read so far, by code. */
+  readonly #entries = new Map<AnyCode, Entry<E, N, K>>();
+  #byName: ReadonlyMap<string, E> | null = null;
+  #made: (MadeClasses<C, E, K, T> & { readonly make: Maker<C, T> }) | null = null;
 
   constructor(data: CatalogData<E, N, K>) {
     this.#integerCodes = data.codeType === "integer";
@@ -944,48 +1158,57 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
         : null;
     this.#tolerate = tolerances(data.tolerate ?? []);
     this.#categories = new Map(
-      Object.entries<CategoryData>(data.categories).map(([name, { title }]) => [name, Object.freeze({ title })]),
+      Object.entries<CategoryData>(data.categories).map(([name, category]) => [name, Object.freeze({ ...category })]),
     );
     this.#ranges = Object.freeze((data.ranges ?? []).map((range) => Object.freeze([...range] as const)));
     this.#prefixes = Object.freeze((data.prefixes ?? []).map((prefix) => Object.freeze([...prefix] as const)));
-    const entries = new Map<AnyCode, Entry<E, N, K>>();
-    const byName = new Map<string, E>();
-    const titles: [string, E][] = [];
-    for (const [key, error] of Object.entries<ErrorData<N, K> | undefined>(data.errors)) {
-      const name = key as N; // a key of data.errors, which are the identifiers N
-      const code = data.codes[name];
-      if (error === undefined || code === undefined) {
+    const errors = data.errors ?? [];
+    const index = data.index ?? errors.flatMap(([name, className, category]) => [name, className, category]);
+    this.#index = index;
+    this.#blocks = data.rows ?? [() => errors.map(([, , , ...rest]) => rest)];
+    this.#blockSize = data.rows === undefined ? Math.max(errors.length, 1) : (data.blockSize ?? 1);
+    const places = new Map<AnyCode, number>();
+    for (let place = 0; place < index.length / 3; place++) {
+      const name = index[3 * place] as N;
+      const code = data.codes[name] as E | undefined;
+      if (code === undefined) {
         throw new RangeError(`no code for the identifier ${show(name)}`);
       }
-      const aliases = Object.freeze((error.aliases ?? []).map(({ name, title }) => Object.freeze({ name, title })));
-      const info: ErrorInfo<E, N, K> = Object.freeze({
-        code,
-        name,
-        title: error.title ?? name,
-        aliases,
-        kind: error.kind ?? "error",
-        category: error.category ?? null,
-        messages: Object.freeze((error.templates ?? []).map((template) => template.text)),
-        retryable: error.retryable ?? false,
-        httpStatus: error.httpStatus ?? null,
-        deprecated: error.deprecated ?? false,
-        description: error.description ?? null,
-      });
-      entries.set(code, compile(info, error));
-      for (const identifier of [name, ...aliases.map((alias) => alias.name)]) {
-        if (!byName.has(identifier)) {
-          byName.set(identifier, code);
-        }
-      }
-      titles.push([info.title, code], ...aliases.map((alias): [string, E] => [alias.title, code]));
+      places.set(code, place);
     }
-    for (const [title, code] of titles) {
-      if (!byName.has(title)) {
-        byName.set(title, code); // an identifier wins over an upstream text that happens to be the same
-      }
+    this.#places = places;
+  }
+
+  /** The identifier of the code at a place of the index. */
+  #nameAt(place: number): N {
+    return this.#index[3 * place] as N;
+  }
+
+  /** The rest of the row of the code at a place of the index, its block read the first time. */
+  #restAt(place: number): ErrorRest<N> {
+    const block = Math.floor(place / this.#blockSize);
+    let rows = this.#loaded[block];
+    if (rows === undefined) {
+      rows = this.#blocks[block]?.() ?? [];
+      this.#loaded[block] = rows;
     }
-    this.#entries = entries;
-    this.#byName = byName;
+    return rows[place % this.#blockSize] ?? [null, null];
+  }
+
+  /** The entry of a code the catalog knows, read from its row the first time; undefined for another code. */
+  #known(code: AnyCode): Entry<E, N, K> | undefined {
+    const found = this.#entries.get(code);
+    if (found !== undefined) {
+      return found;
+    }
+    const place = this.#places.get(code);
+    if (place === undefined) {
+      return undefined;
+    }
+    const category = (this.#index[3 * place + 2] ?? null) as K | null;
+    const entry = compile(code as E, this.#nameAt(place), category, this.#restAt(place));
+    this.#entries.set(code, entry);
+    return entry;
   }
 
   #category(category: K): CategoryData {
@@ -997,7 +1220,7 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
   }
 
   #entry(code: E): Entry<E, N, K> {
-    const found = this.#entries.get(code);
+    const found = this.#known(code);
     if (found === undefined) {
       throw new RangeError(`not a code of this catalog: ${show(code)}`);
     }
@@ -1032,25 +1255,51 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
 
   /** Whether a value is one of the codes the catalog knows. */
   isCode(value: unknown): value is E {
-    return this.#entries.has(value as AnyCode);
+    return this.#places.has(value as AnyCode);
   }
 
   /** The identifier of a known code; `null` for a code the catalog does not know. */
   name(code: C): N | null {
-    return this.#entries.get(code)?.info.name ?? null;
+    const place = this.#places.get(code);
+    return place === undefined ? null : this.#nameAt(place);
   }
 
   /**
    * The known code with this name: its identifier, an alias's identifier, or else the upstream's text of
-   * its name or of an alias (the first code in catalog order); `null` when there is none.
+   * its name or of an alias (the first code in catalog order); `null` when there is none. The first lookup
+   * indexes every name.
    */
   byName(name: string): E | null {
+    this.#byName ??= this.#names();
     return this.#byName.get(name) ?? null;
+  }
+
+  #names(): ReadonlyMap<string, E> {
+    const byName = new Map<string, E>();
+    const titles: [string, E][] = [];
+    for (const [code, place] of this.#places) {
+      const known = code as E;
+      const name = this.#nameAt(place);
+      const [title, data] = this.#restAt(place);
+      const aliases = data?.aliases ?? [];
+      for (const identifier of [name, ...aliases.map((alias) => alias.name)]) {
+        if (!byName.has(identifier)) {
+          byName.set(identifier, known);
+        }
+      }
+      titles.push([title ?? name, known], ...aliases.map((alias): [string, E] => [alias.title, known]));
+    }
+    for (const [title, code] of titles) {
+      if (!byName.has(title)) {
+        byName.set(title, code); // an identifier wins over an upstream text that happens to be the same
+      }
+    }
+    return byName;
   }
 
   /** What the catalog says about a known code; `null` for a code it does not know. */
   info(code: C): ErrorInfo<E, N, K> | null {
-    return this.#entries.get(code)?.info ?? null;
+    return this.#known(code)?.info ?? null;
   }
 
   /** The message templates of a known code, in catalog order. @throws RangeError for another code. */
@@ -1092,7 +1341,7 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
    * exactly first, then with the drifts the catalog tolerates; `matched`, `detail` and `mismatch` tell how.
    */
   read(code: C, message: string): Reading<K> {
-    const known = this.#entries.get(code);
+    const known = this.#known(code);
     if (known === undefined) {
       return {
         kind: "error",
@@ -1117,23 +1366,39 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
   }
 
   /**
-   * The code and message of an error payload whose only location is two top-level fields: an object, or
-   * its JSON text as a string or as UTF-8 bytes. The message has each lone surrogate made U+FFFD.
-   *
-   * @throws {@link PayloadError} when `payload` is not an error payload of this catalog, or its JSON
-   * text nests deeper than {@link MAX_DEPTH}.
+   * What the error of a code and a message found at `pointer` says, as data: {@link read}, with the code,
+   * its identifier, the message and the pointer.
    */
-  #fields(payload: unknown, codeField: string, messageField: string): { readonly code: C; readonly message: string } {
-    const json = payloadText(payload);
-    const data = json === null ? payload : parse(json);
-    if (typeof data !== "object" || data === null || Array.isArray(data)) {
-      throw new PayloadError(`payload must be a JSON object, got ${show(data)}`);
+  #classified(code: C, message: string, pointer: string): Classification<C, N, K> {
+    const known = this.#known(code);
+    const exact = known === undefined ? null : matchPlain(known, message);
+    if (known === undefined || exact === null) {
+      const { kind, category, variant, params, paramsByName, matched, detail, mismatch, retryable, httpStatus } = this.read(code, message);
+      const name = known?.info.name ?? null;
+      return { code, name, message, kind, category, variant, params, paramsByName, matched, detail, mismatch, retryable, httpStatus, pointer };
     }
+    const { name, kind, category, retryable, httpStatus } = known.info;
+    const { variant, params, paramsByName } = exact;
+    return { code, name, message, kind, category, variant, params, paramsByName, matched: "exact", detail: null, mismatch: null, retryable, httpStatus, pointer };
+  }
+
+  /**
+   * The code and message of an error payload whose only location is two top-level fields: an object, or
+   * its JSON text as a string or as UTF-8 bytes. The message has each lone surrogate made U+FFFD. Or why
+   * `payload` is not an error payload of this catalog, its JSON text nesting deeper than {@link MAX_DEPTH}
+   * included.
+   */
+  #fields(payload: unknown, codeField: string, messageField: string): Found<C> | Refused {
+    const read = payloadData(payload);
+    if (read instanceof Refused) {
+      return read;
+    }
+    const { json, data } = read;
     if (!Object.prototype.hasOwnProperty.call(data, codeField)) {
-      throw new PayloadError(`payload has no ${JSON.stringify(codeField)} field`);
+      return new Refused(`payload has no ${JSON.stringify(codeField)} field`);
     }
     if (!Object.prototype.hasOwnProperty.call(data, messageField)) {
-      throw new PayloadError(`payload has no ${JSON.stringify(messageField)} field`);
+      return new Refused(`payload has no ${JSON.stringify(messageField)} field`);
     }
     const fields = data as Readonly<Record<string, unknown>>;
     const code = fields[codeField];
@@ -1143,17 +1408,15 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
       // A JSON number with a fraction or an exponent has a ".", "e" or "E": an integer has none.
       const fractional = written !== null && (written.includes(".") || written.includes("e") || written.includes("E"));
       if (typeof code !== "number" || !Number.isSafeInteger(code) || fractional) {
-        throw new PayloadError(
-          `payload field ${JSON.stringify(codeField)} must be an integer within ±(2**53 - 1), got ${show(code)}`,
-        );
+        return new Refused(`payload field ${JSON.stringify(codeField)} must be an integer within ±(2**53 - 1), got ${show(code)}`);
       }
     } else if (typeof code !== "string") {
-      throw new PayloadError(`payload field ${JSON.stringify(codeField)} must be a string, got ${show(code)}`);
+      return new Refused(`payload field ${JSON.stringify(codeField)} must be a string, got ${show(code)}`);
     }
     if (typeof message !== "string") {
-      throw new PayloadError(`payload field ${JSON.stringify(messageField)} must be a string, got ${show(message)}`);
+      return new Refused(`payload field ${JSON.stringify(messageField)} must be a string, got ${show(message)}`);
     }
-    return { code: code as C, message: wellFormed(message) };
+    return { pointer: this.#fast?.pointer ?? "", code: code as C, message: wellFormed(message) };
   }
 
   /**
@@ -1166,11 +1429,20 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
    * deeper than {@link MAX_DEPTH}.
    */
   found(payload: unknown): Found<C>[] {
-    const json = payloadText(payload);
-    const data = json === null ? payload : parse(json);
-    if (typeof data !== "object" || data === null || Array.isArray(data)) {
-      throw new PayloadError(`payload must be a JSON object, got ${show(data)}`);
+    const found = this.#found(payload);
+    if (found instanceof Refused) {
+      throw new PayloadError(found.reason);
     }
+    return found;
+  }
+
+  /** {@link found}, or why `payload` is not an error payload of this catalog. */
+  #found(payload: unknown): Found<C>[] | Refused {
+    const read = payloadData(payload);
+    if (read instanceof Refused) {
+      return read;
+    }
+    const { json, data } = read;
     const found: Found<C>[] = [];
     let texts: ReadonlyMap<string, string> | null = null; // how the text writes its numbers, when one is a code
     for (const location of this.#locations) {
@@ -1184,31 +1456,35 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
         for (const token of at) {
           message = child(message, token);
           if (message === MISSING) {
-            throw new PayloadError(`payload has a code at ${where} but no message at ${pointerText(at)}`);
+            return new Refused(`payload has a code at ${where} but no message at ${pointerText(at)}`);
           }
         }
         if (typeof message !== "string") {
-          throw new PayloadError(`payload field ${pointerText(at)} must be a string, got ${show(message)}`);
+          return new Refused(`payload field ${pointerText(at)} must be a string, got ${show(message)}`);
         }
         if (json !== null && typeof value === "number" && this.#integerCodes) {
           texts ??= numberTexts(json, this.#locations.map(({ code }) => code));
         }
-        found.push({ pointer: where, code: this.#code(value, where, texts), message: wellFormed(message) });
+        const code = this.#code(value, where, texts);
+        if (code instanceof Refused) {
+          return code;
+        }
+        found.push({ pointer: where, code, message: wellFormed(message) });
       }
     }
     if (found.length === 0) {
-      throw new PayloadError(`payload holds no code at ${this.#locations.map(({ code }) => pointerText(code)).join(", ")}`);
+      return new Refused(`payload holds no code at ${this.#locations.map(({ code }) => pointerText(code)).join(", ")}`);
     }
     return found;
   }
 
   /** A code as a payload holds it at `where`, checked: of the catalog's type, an integer within ±(2**53 - 1). */
-  #code(value: unknown, where: string, texts: ReadonlyMap<string, string> | null): C {
+  #code(value: unknown, where: string, texts: ReadonlyMap<string, string> | null): C | Refused {
     if (!this.#integerCodes) {
       if (typeof value === "string") {
         return value as C;
       }
-      throw new PayloadError(`payload field ${where} must be a string, got ${show(value)}`);
+      return new Refused(`payload field ${where} must be a string, got ${show(value)}`);
     }
     let code = Number.NaN;
     if (typeof value === "number") {
@@ -1220,9 +1496,43 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
       code = Number(value);
     }
     if (!Number.isSafeInteger(code)) {
-      throw new PayloadError(`payload field ${where} must be an integer within ±(2**53 - 1), got ${show(value)}`);
+      return new Refused(`payload field ${where} must be an integer within ±(2**53 - 1), got ${show(value)}`);
     }
     return (code === 0 ? 0 : code) as C; // -0 is 0
+  }
+
+  /** Whether a code is one of the catalog's success codes, which are no error. */
+  #success(code: AnyCode): boolean {
+    const place = this.#places.get(code);
+    return place !== undefined && this.#index[3 * place + 1] === null;
+  }
+
+  /** The first error a payload holds at the catalog's locations; null when every code it holds is a success. */
+  #first(payload: unknown): Found<C> | null | Refused {
+    const fast = this.#fast;
+    if (fast !== null) {
+      const found = this.#fields(payload, fast.code, fast.message);
+      return found instanceof Refused || !this.#success(found.code) ? found : null;
+    }
+    const found = this.#found(payload);
+    if (found instanceof Refused) {
+      return found;
+    }
+    return found.find(({ code }) => !this.#success(code)) ?? null;
+  }
+
+  /**
+   * What the error the package's `fromPayload` reads from a payload says, as data, without making the
+   * error: the same code, identifier, message, variant, params, category and pointer, and no stack trace
+   * to capture, which is most of what making an error costs. `null` where `fromPayload` returns `null` or
+   * throws (a payload of success codes only, or none of this API's): `fromPayload` tells which.
+   */
+  classify(payload: unknown): Classification<C, N, K> | null {
+    const found = this.#first(payload);
+    if (found === null || found instanceof Refused) {
+      return null;
+    }
+    return this.#classified(found.code, found.message, found.pointer);
   }
 
   /**
@@ -1262,60 +1572,194 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
    *
    * @throws Error when `classes` has no class for a code that is not a success, or one for a success.
    */
-  #maker<T>(classes: ErrorClasses<C, E, N, K, T>): (code: C, message: string) => T | null {
-    const known = new Map<AnyCode, KnownClass<E, T>>();
-    for (const made of Object.values<KnownClass<E, T> | undefined>(classes.codes)) {
+  #maker<R>(classes: ErrorClasses<C, E, N, K, R>): Maker<C, R> {
+    const known = new Map<AnyCode, KnownClass<E, R>>();
+    for (const made of Object.values<KnownClass<E, R> | undefined>(classes.codes)) {
       if (made !== undefined) {
         known.set(made.CODE, made);
       }
     }
-    for (const { info } of this.#entries.values()) {
-      if (known.has(info.code) === (info.kind === "success")) {
-        throw new Error(`code ${show(info.code)}: every code but the success ones needs a class, and only those`);
+    for (const code of this.#places.keys()) {
+      if (known.has(code) === this.#success(code)) {
+        throw new Error(`code ${show(code)}: every code but the success ones needs a class, and only those`);
       }
     }
-    const byCategory = new Map<string, CodeClass<C, T>>(Object.entries(classes.categories));
+    return this.#making(known, classes.categories, classes.base);
+  }
+
+  #making<R>(known: ReadonlyMap<AnyCode, KnownClass<E, R>>, categories: Readonly<Record<K, CodeClass<C, R>>>, base: CodeClass<C, R>): Maker<C, R> {
+    const byCategory = new Map<string, CodeClass<C, R>>(Object.entries(categories));
     return (code, message) => {
       const own = known.get(code);
       if (own !== undefined) {
         return new own(message);
       }
-      if (this.#entries.has(code)) {
+      if (this.#places.has(code)) {
         return null; // a success code
       }
       const category = this.categoryOf(code);
       const made = category === null ? undefined : byCategory.get(category);
-      return new (made ?? classes.base)(code, message);
+      return new (made ?? base)(code, message);
     };
   }
 
   /**
-   * The package's `fromPayload`: the first error a payload holds at the catalog's locations, in order,
-   * made with `classes` and carrying the JSON Pointer of its code; `null` when every code it holds is a
-   * success, which is no error. A known code gives its own class; an unknown code its category's class, or
+   * The package's error classes, made from the catalog's rows the first time they are asked for: its
+   * `ApiError`, a class per category (named by its `className`) and a class per code but the success ones
+   * (named by its row, with its static `CODE`; constructed with a message, its first template's text by
+   * default). The package's catalog module exports them by name.
+   */
+  get classes(): MadeClasses<C, E, K, T> {
+    this.#made ??= this.#makeClasses();
+    return this.#made;
+  }
+
+  #makeClasses(): MadeClasses<C, E, K, T> & { readonly make: Maker<C, T> } {
+    // Made here, not declared in the package: V8 takes a quarter of a second to compile 10,000 class
+    // declarations, while these share one compiled body each.
+    const catalog = this as unknown as Catalog<C, C, string, K>;
+    const defaults = (code: C): string => this.#known(code)?.info.messages[0] ?? "";
+    class ApiError extends ApiErrorBase<C, K> {
+      constructor(code: C, message: string) {
+        super(catalog, code, message);
+      }
+    }
+    const base = ApiError as unknown as CodeClass<C, T>;
+    const categories: Record<string, CodeClass<C, T>> = {};
+    for (const [key, { className }] of this.#categories) {
+      const name = className ?? key;
+      categories[key] = class extends ApiError {
+        static override get name(): string {
+          return name;
+        }
+        constructor(code: C, message: string) {
+          super(code, message);
+          this.name = name;
+        }
+      } as unknown as CodeClass<C, T>;
+    }
+    const list: KnownClass<E, T>[] = [];
+    const known = new Map<AnyCode, KnownClass<E, T>>();
+    for (const [code, place] of this.#places) {
+      const listed = this.#index[3 * place + 1] ?? null;
+      const category = this.#index[3 * place + 2] ?? null;
+      if (listed === null) {
+        continue; // a success code: no class
+      }
+      const className: string = listed;
+      const parent = (category === null ? base : (categories[category] ?? base)) as unknown as typeof ApiError;
+      const known_ = code as C;
+      const made = class extends parent {
+        static override get name(): string {
+          return className;
+        }
+        static get CODE(): C {
+          return known_;
+        }
+        constructor(message?: string) {
+          super(known_, message === undefined ? defaults(known_) : message);
+          this.name = className;
+        }
+      } as unknown as KnownClass<E, T>;
+      list.push(made);
+      known.set(code, made);
+    }
+    const made = { base, categories: Object.freeze(categories) as Readonly<Record<K, CodeClass<C, T>>>, list: Object.freeze(list) };
+    return { ...made, make: this.#making(known, made.categories, base) };
+  }
+
+  /** The maker of the catalog's own classes. */
+  #make(): Maker<C, T> {
+    this.#made ??= this.#makeClasses();
+    return this.#made.make;
+  }
+
+  /** The first error a payload holds as {@link reader} reads it, its stack starting at the caller of `entry`. */
+  #read<R extends object>(make: Maker<C, R>, payload: unknown, entry: EntryPoint): R | null {
+    const found = this.#first(payload);
+    if (found instanceof Refused) {
+      throw refusal(found, entry);
+    }
+    if (found === null) {
+      return null;
+    }
+    const error = made(() => make(found.code, found.message), entry);
+    return error === null ? null : locate(error as R & Located, found.pointer);
+  }
+
+  /** Every error a payload holds as {@link everyReader} reads them, their stacks starting at the caller of `entry`. */
+  #every<R extends object>(make: Maker<C, R>, payload: unknown, entry: EntryPoint): R[] {
+    const found = this.#found(payload);
+    if (found instanceof Refused) {
+      throw refusal(found, entry);
+    }
+    const errors: R[] = [];
+    for (const { pointer, code, message } of found) {
+      const error = this.#success(code) ? null : made(() => make(code, message), entry);
+      if (error !== null) {
+        errors.push(locate(error as R & Located, pointer));
+      }
+    }
+    return errors;
+  }
+
+  /** An error as {@link builder} builds it, its stack starting at the caller of `entry`. */
+  #build<R extends object>(make: Maker<C, R>, code: C, variant: number, params: Params, entry: EntryPoint): R {
+    const entryOf = this.#entry(code as E); // throws for a code the catalog does not know
+    if (entryOf.info.kind === "success") {
+      throw new RangeError(`${entryOf.info.name} is a success code, not an error`);
+    }
+    const message = this.format(entryOf.info.code, variant, params);
+    const error = made(() => make(code, message), entry);
+    if (error === null) {
+      throw new RangeError("unreachable: an error code made no error");
+    }
+    return error;
+  }
+
+  /**
+   * The package's `fromPayload`, with the catalog's own classes ({@link classes}): the first error a payload
+   * holds at the catalog's locations, in order, carrying the JSON Pointer of its code; `null` when every code
+   * it holds is a success, which is no error. The stack of the error (and of a {@link PayloadError}) starts
+   * at the caller of `entry`, the package's function.
+   *
+   * @throws {@link PayloadError} when `payload` is not an error payload of this catalog.
+   */
+  fromPayload(payload: unknown, entry: EntryPoint): T | null {
+    return this.#read(this.#make(), payload, entry);
+  }
+
+  /** {@link fromPayload} in a catalog without success codes. @throws {@link PayloadError} as it does. */
+  errorFromPayload(payload: unknown, entry: EntryPoint): T {
+    const error = this.#read(this.#make(), payload, entry);
+    if (error === null) {
+      throw new RangeError("unreachable: a catalog without success codes read a payload as no error");
+    }
+    return error;
+  }
+
+  /** The package's `everyError`, with the catalog's own classes. @throws {@link PayloadError} as {@link fromPayload} does. */
+  everyError(payload: unknown, entry: EntryPoint): T[] {
+    return this.#every(this.#make(), payload, entry);
+  }
+
+  /** The package's `buildError`, with the catalog's own classes. @throws RangeError as {@link builder} does. */
+  buildError(code: C, variant: number, params: Params, entry: EntryPoint): T {
+    return this.#build(this.#make(), code, variant, params, entry);
+  }
+
+  /**
+   * A `fromPayload` with the given classes: the first error a payload holds at the catalog's locations, in
+   * order, made with `classes` and carrying the JSON Pointer of its code; `null` when every code it holds is
+   * a success, which is no error. A known code gives its own class; an unknown code its category's class, or
    * the base class outside every category, with the raw code and message kept.
    *
    * @throws Error when `classes` has no class for a code that is not a success, or one for a success.
    */
-  reader<T extends Located>(classes: ErrorClasses<C, E, N, K, T>): (payload: unknown) => T | null {
+  reader<R extends Located>(classes: ErrorClasses<C, E, N, K, R>): (payload: unknown) => R | null {
     const make = this.#maker(classes);
-    const fast = this.#fast;
-    if (fast !== null) {
-      return (payload) => {
-        const { code, message } = this.#fields(payload, fast.code, fast.message);
-        const error = make(code, message);
-        return error === null ? null : locate(error, fast.pointer);
-      };
-    }
-    return (payload) => {
-      for (const { pointer, code, message } of this.found(payload)) {
-        const error = make(code, message);
-        if (error !== null) {
-          return locate(error, pointer);
-        }
-      }
-      return null;
-    };
+    const read = (payload: unknown): R | null => this.#read(make, payload, read);
+    return read;
   }
 
   /**
@@ -1323,61 +1767,45 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
    *
    * @throws RangeError when the catalog has a success code; Error as {@link reader} does.
    */
-  errorReader<T extends Located>(classes: ErrorClasses<C, E, N, K, T>): (payload: unknown) => T {
-    const success = [...this.#entries.values()].find(({ info }) => info.kind === "success");
+  errorReader<R extends Located>(classes: ErrorClasses<C, E, N, K, R>): (payload: unknown) => R {
+    const success = [...this.#places.keys()].find((code) => this.#success(code));
     if (success !== undefined) {
-      throw new RangeError(`code ${show(success.info.code)} is a success, which reads as no error: use reader`);
+      throw new RangeError(`code ${show(success)} is a success, which reads as no error: use reader`);
     }
-    const read = this.reader(classes);
-    return (payload) => {
-      const error = read(payload);
+    const make = this.#maker(classes);
+    const read = (payload: unknown): R => {
+      const error = this.#read(make, payload, read);
       if (error === null) {
         throw new RangeError("unreachable: a catalog without success codes read a payload as no error");
       }
       return error;
     };
+    return read;
   }
 
   /**
-   * The package's `everyError`: every error a payload holds, in the order of {@link found} (an envelope's
-   * and each failed item's of a batch), made as {@link reader} makes them, each carrying the JSON Pointer
-   * of its code; success codes are left out.
+   * An `everyError` with the given classes: every error a payload holds, in the order of {@link found} (an
+   * envelope's and each failed item's of a batch), made as {@link reader} makes them, each carrying the JSON
+   * Pointer of its code; success codes are left out.
    */
-  everyReader<T extends Located>(classes: ErrorClasses<C, E, N, K, T>): (payload: unknown) => T[] {
+  everyReader<R extends Located>(classes: ErrorClasses<C, E, N, K, R>): (payload: unknown) => R[] {
     const make = this.#maker(classes);
-    return (payload) => {
-      const errors: T[] = [];
-      for (const { pointer, code, message } of this.found(payload)) {
-        const error = make(code, message);
-        if (error !== null) {
-          errors.push(locate(error, pointer));
-        }
-      }
-      return errors;
-    };
+    const every = (payload: unknown): R[] => this.#every(make, payload, every);
+    return every;
   }
 
   /**
-   * The package's `buildError`: the error a server answers with, of a known code that is no success, its
-   * variant's message filled in as {@link format} fills it; its `toPayload()` is what the API sends, which
-   * the package's `fromPayload` reads back as the same code, variant and params.
+   * A `buildError` with the given classes: the error a server answers with, of a known code that is no
+   * success, its variant's message filled in as {@link format} fills it; its `toPayload()` is what the API
+   * sends, which `fromPayload` reads back as the same code, variant and params.
    *
    * @throws RangeError for a success code, and as {@link format} does; Error as {@link reader} does.
    */
-  builder<T>(classes: ErrorClasses<C, E, N, K, T>): (code: C, variant: number, params: Params) => T {
+  builder<R extends object>(classes: ErrorClasses<C, E, N, K, R>): (code: C, variant: number, params: Params) => R {
     const make = this.#maker(classes);
     // Any code C, not only the known E: an error of this catalog holds it as a C (see ApiErrorBase).
-    return (code, variant, params) => {
-      const entry = this.#entry(code as E); // throws for a code the catalog does not know
-      if (entry.info.kind === "success") {
-        throw new RangeError(`${entry.info.name} is a success code, not an error`);
-      }
-      const error = make(code, this.format(entry.info.code, variant, params));
-      if (error === null) {
-        throw new RangeError("unreachable: an error code made no error");
-      }
-      return error;
-    };
+    const build = (code: C, variant: number, params: Params): R => this.#build(make, code, variant, params, build);
+    return build;
   }
 }
 

@@ -7,52 +7,17 @@
  * @packageDocumentation
  */
 
-import { ApiErrorBase, Catalog, type ErrorClasses, type ErrorInfo as Info, type MessageMatch, type Params, type PayloadLocation, type Tolerance } from "./runtime.js";
+import CATALOG, { type ApiError, type Category, type Code, type ErrorCode, type ErrorInfo, type ErrorName } from "../dist/catalog.js";
+import type { Classification as Classified, MessageMatch, Params } from "../dist/runtime.js";
 
-export { MAX_DEPTH, PayloadError, type Kind, type Matched, type MessageMatch, type Mismatch, type NamedParams, type Params, type ParamsByName, type PayloadLocation, type Tolerance } from "./runtime.js";
+export * from "../dist/catalog.js";
+export { MAX_DEPTH, PayloadError, type Kind, type Matched, type MessageMatch, type Mismatch, type NamedParams, type Params, type ParamsByName, type PayloadLocation, type Tolerance } from "../dist/runtime.js";
 
-/** The version of the catalog this package was generated from. */
-export const VERSION = "0.3.0";
-/** The name of the catalog this package was generated from. */
-export const CATALOG_NAME = "formats";
 /**
- * Where a server's error payload holds the code ({@link ApiError.toPayload}): a top-level field's
- * name, or its JSON Pointer when nested.
+ * What {@link classify} tells of an error payload: what the error {@link fromPayload} makes would
+ * say, as plain data.
  */
-export const CODE_FIELD = "code";
-/**
- * Where a server's error payload holds the message: a top-level field's name, or its JSON Pointer
- * when nested.
- */
-export const MESSAGE_FIELD = "msg";
-/**
- * Every place a payload may hold an error, tried in order: the JSON Pointer reference tokens of
- * the code and of the message (a `"*"` is every item of an array, as in a batch reply).
- */
-export const LOCATIONS: readonly PayloadLocation[] = Object.freeze([
-  Object.freeze({ code: Object.freeze(["code"]), message: Object.freeze(["msg"]) }),
-  Object.freeze({ code: Object.freeze(["error", "code"]), message: Object.freeze(["error", "msg"]) }),
-  Object.freeze({ code: Object.freeze(["data", "*", "sCode"]), message: Object.freeze(["data", "*", "sMsg"]) }),
-]);
-/** Whether a code sent as a numeric string (`"-2015"`) reads as that integer. */
-export const NUMERIC_STRINGS = true;
-/**
- * The drifts of a message from the catalog's text that still match its template, reported as
- * `matched: "tolerant"`.
- */
-export const TOLERATE: ReadonlySet<Tolerance> = new Set<Tolerance>(["backticks", "detail", "punctuation", "whitespace"]);
-
-/** A code as the API sends it, whether this catalog knows it or not. */
-export type Code = number;
-
-/** The categories of the catalog: each covers declared ranges or prefixes of codes, known or not. */
-export const Category = Object.freeze({
-  OPERATION: "OPERATION",
-  ORDER: "ORDER",
-  ACCOUNT: "ACCOUNT",
-} as const);
-/** One of the categories of {@link Category}. */
-export type Category = (typeof Category)[keyof typeof Category];
+export interface Classification extends Classified<Code, ErrorName, Category> {}
 
 /** The title the catalog gives a category. */
 export function categoryTitle(category: Category): string {
@@ -72,102 +37,6 @@ export function categoryContains(category: Category, code: Code): boolean {
 export function categoryOf(code: Code): Category | null {
   return CATALOG.categoryOf(code);
 }
-
-/**
- * Every code the API may send, by its identifier in the catalog, each alias of a code
- * beside it with the same value.
- */
-export const ErrorCode = Object.freeze({
-  SUCCEEDED: 0,
-  OPERATION_FAILED: 1,
-  BULK_OPERATION_PARTIALLY_SUCCEEDED: 2,
-  REQUEST_THROTTLED: 50011,
-  PARAMETER_PARAM0_ERROR: 51000,
-  E_51008: 51008,
-  MODIFY_LIMIT_EXCEEDED: 51010,
-  DUPLICATED_ORDER_ID: 51011,
-  /** Another name of the code before it: the same value. */
-  DUPLICATE_CL_ORD_ID: 51011,
-  /** Another name of the code before it: the same value. */
-  DUPLICATE_CLIENT_ORDER_ID: 51011,
-  ORDER_AMOUNT_TOO_SMALL: 51020,
-  OUTSIDE_NESTED: 51777,
-  /** @deprecated The API still sends this code, but the catalog advises against relying on it. */
-  INCORRECT_TRADE_PASSWORD: 58001,
-  CANCELLED: 58002,
-} as const);
-/** One of the codes of {@link ErrorCode}. */
-export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
-/** A key of {@link ErrorCode}: the identifier of one of its codes, or an alias. */
-export type ErrorName = keyof typeof ErrorCode;
-
-/** What the catalog says about one code. */
-export interface ErrorInfo extends Info<ErrorCode, ErrorName, Category> {}
-
-/** The catalog as data: its categories with their codes, and its codes with their templates. */
-const CATALOG = new Catalog<Code, ErrorCode, ErrorName, Category>({
-  codeType: "integer",
-  locations: LOCATIONS,
-  numericStrings: NUMERIC_STRINGS,
-  tolerate: [...TOLERATE],
-  codes: ErrorCode,
-  categories: {
-    OPERATION: { title: "Operation failures" },
-    ORDER: { title: "Order failures, nested in OPERATION" },
-    ACCOUNT: { title: "Account issues" },
-  },
-  ranges: [
-    [51000, 51099, Category.ORDER],
-    [50000, 50999, Category.OPERATION],
-    [51000, 51999, Category.OPERATION],
-    [58000, 58999, Category.ACCOUNT],
-  ],
-  errors: {
-    SUCCEEDED: { title: "Succeeded", kind: "success" },
-    OPERATION_FAILED: { title: "Operation failed.", category: Category.OPERATION, templates: [
-      { text: "Operation failed.", parts: ["Operation failed."] },
-    ] },
-    BULK_OPERATION_PARTIALLY_SUCCEEDED: { title: "Bulk operation partially succeeded.", kind: "warning", templates: [
-      { text: "Bulk operation partially succeeded.", parts: ["Bulk operation partially succeeded."] },
-    ] },
-    REQUEST_THROTTLED: { title: "Request Throttled", category: Category.OPERATION, retryable: true, httpStatus: 429, templates: [
-      { text: "Rate limit reached. Please refer to API documentation and throttle requests accordingly.", parts: ["Rate limit reached. Please refer to API documentation and throttle requests accordingly."] },
-      { text: "User requests are too frequent: {count} in {window}.", parts: ["User requests are too frequent: ", " in ", "."], names: ["count", "window"] },
-      { text: "Request weight `{weight}` is over the limit.", parts: ["Request weight `", "` is over the limit."], names: ["weight"] },
-    ] },
-    PARAMETER_PARAM0_ERROR: { title: "Parameter {param0} error", category: Category.ORDER, order: [1, 0], templates: [
-      { text: "Parameter {param0} error", parts: ["Parameter ", " error"], names: ["param0"] },
-      { text: "Parameter {param0} error: {reason}", parts: ["Parameter ", " error: ", ""], names: ["param0", "reason"] },
-    ] },
-    E_51008: { category: Category.ORDER, order: [1, 2, 0], templates: [
-      { text: "Order failed. Insufficient {param0} balance in account", parts: ["Order failed. Insufficient ", " balance in account"], names: ["param0"] },
-      { text: "Order failed. Insufficient %s balance; need %d more lots.", parts: ["Order failed. Insufficient ", " balance; need ", " more lots."], types: ["s", "d"] },
-      { text: "Order failed. Insufficient %s balance; need %s more lots.", parts: ["Order failed. Insufficient ", " balance; need ", " more lots."] },
-    ] },
-    MODIFY_LIMIT_EXCEEDED: { title: "Exceed_Maximum_Modify_Order_Limit", category: Category.ORDER, order: [3, 1, 0, 2], templates: [
-      { text: "Unknown order sent.", parts: ["Unknown order sent."] },
-      { text: "Duplicate order sent.", parts: ["Duplicate order sent."] },
-      { text: "Market is closed.", parts: ["Market is closed."] },
-      { text: "Cancel order failed: {ordId}.", parts: ["Cancel order failed: ", "."], names: ["ordId"] },
-    ] },
-    DUPLICATED_ORDER_ID: { title: "Duplicated order ID", aliases: [{ name: "DUPLICATE_CL_ORD_ID", title: "DUPLICATE_CL_ORD_ID" }, { name: "DUPLICATE_CLIENT_ORDER_ID", title: "Duplicate clOrdId" }], category: Category.ORDER, order: [3, 1, 0, 2], templates: [
-      { text: "Unknown order sent.", parts: ["Unknown order sent."] },
-      { text: "Duplicate order sent.", parts: ["Duplicate order sent."] },
-      { text: "Market is closed.", parts: ["Market is closed."] },
-      { text: "Price must be between {%min} and {%max}; 100% sure.", parts: ["Price must be between ", " and ", "; 100% sure."], names: ["%min", "%max"] },
-    ] },
-    ORDER_AMOUNT_TOO_SMALL: { title: "Order amount too small", category: Category.ORDER, order: [0, 2, 1], templates: [
-      { text: "Order amount should be greater than the min available amount: %f.", parts: ["Order amount should be greater than the min available amount: ", "."], types: ["f"] },
-      { text: "Order flag %b is not allowed.", parts: ["Order flag ", " is not allowed."], types: ["b"] },
-      { text: "Limit %d for {ccy} is the maximum.", parts: ["Limit %d for {ccy} is the maximum."] },
-    ] },
-    OUTSIDE_NESTED: { title: "outsideNested", category: Category.OPERATION, templates: [
-      { text: "Unknown order type {}.", parts: ["Unknown order type ", "."] },
-    ] },
-    INCORRECT_TRADE_PASSWORD: { title: "Incorrect trade password.", category: Category.ACCOUNT, deprecated: true },
-    CANCELLED: { title: "Cancelled", category: Category.ACCOUNT, description: "gRPC-style: the code documents no message of its own." },
-  },
-});
 
 /** Whether a value is one of the codes of {@link ErrorCode}. */
 export function isErrorCode(value: unknown): value is ErrorCode {
@@ -226,214 +95,15 @@ export function format(code: ErrorCode, variant: number, ...params: Params): str
   return CATALOG.format(code, variant, params);
 }
 
-/** Codes the API no longer sends, with their former names; they are never reused. */
-export const RETIRED_CODES: ReadonlyMap<Code, string> = new Map<Code, string>([
-  [58003, "OLD_ACCOUNT_CODE"],
-]);
-
-/** An error the API answered with: every error of this package is an instance of it. */
-export class ApiError extends ApiErrorBase<Code, Category> {
-  constructor(code: Code, message: string) {
-    super(CATALOG, code, message);
-  }
-}
-
-/** The errors of one category; codes the catalog does not know keep their raw code. */
-export class OperationError extends ApiError {
-  constructor(code: Code, message: string) {
-    super(code, message);
-    this.name = "OperationError";
-  }
-}
-
-/** The errors of one category; codes the catalog does not know keep their raw code. */
-export class OrderError extends ApiError {
-  constructor(code: Code, message: string) {
-    super(code, message);
-    this.name = "OrderError";
-  }
-}
-
-/** The errors of one category; codes the catalog does not know keep their raw code. */
-export class AccountError extends ApiError {
-  constructor(code: Code, message: string) {
-    super(code, message);
-    this.name = "AccountError";
-  }
-}
-
-/** The error of one code of the catalog; its static `CODE` is that code. */
-export class OperationFailedError extends OperationError {
-  static readonly CODE = ErrorCode.OPERATION_FAILED;
-  declare readonly code: typeof ErrorCode.OPERATION_FAILED;
-  declare readonly kind: "error";
-  declare readonly category: typeof Category.OPERATION;
-
-  constructor(message: string = "Operation failed.") {
-    super(ErrorCode.OPERATION_FAILED, message);
-    this.name = "OperationFailedError";
-  }
-}
-
-/** The error of one code of the catalog; its static `CODE` is that code. */
-export class BulkOperationPartiallySucceededError extends ApiError {
-  static readonly CODE = ErrorCode.BULK_OPERATION_PARTIALLY_SUCCEEDED;
-  declare readonly code: typeof ErrorCode.BULK_OPERATION_PARTIALLY_SUCCEEDED;
-  declare readonly kind: "warning";
-  declare readonly category: null;
-
-  constructor(message: string = "Bulk operation partially succeeded.") {
-    super(ErrorCode.BULK_OPERATION_PARTIALLY_SUCCEEDED, message);
-    this.name = "BulkOperationPartiallySucceededError";
-  }
-}
-
-/** The error of one code of the catalog; its static `CODE` is that code. */
-export class RequestThrottledError extends OperationError {
-  static readonly CODE = ErrorCode.REQUEST_THROTTLED;
-  declare readonly code: typeof ErrorCode.REQUEST_THROTTLED;
-  declare readonly kind: "error";
-  declare readonly category: typeof Category.OPERATION;
-
-  constructor(message: string = "Rate limit reached. Please refer to API documentation and throttle requests accordingly.") {
-    super(ErrorCode.REQUEST_THROTTLED, message);
-    this.name = "RequestThrottledError";
-  }
-}
-
-/** The error of one code of the catalog; its static `CODE` is that code. */
-export class ParameterParam0ErrorError extends OrderError {
-  static readonly CODE = ErrorCode.PARAMETER_PARAM0_ERROR;
-  declare readonly code: typeof ErrorCode.PARAMETER_PARAM0_ERROR;
-  declare readonly kind: "error";
-  declare readonly category: typeof Category.ORDER;
-
-  constructor(message: string = "Parameter {param0} error") {
-    super(ErrorCode.PARAMETER_PARAM0_ERROR, message);
-    this.name = "ParameterParam0ErrorError";
-  }
-}
-
-/** The error of one code of the catalog; its static `CODE` is that code. */
-export class E51008Error extends OrderError {
-  static readonly CODE = ErrorCode.E_51008;
-  declare readonly code: typeof ErrorCode.E_51008;
-  declare readonly kind: "error";
-  declare readonly category: typeof Category.ORDER;
-
-  constructor(message: string = "Order failed. Insufficient {param0} balance in account") {
-    super(ErrorCode.E_51008, message);
-    this.name = "E51008Error";
-  }
-}
-
-/** The error of one code of the catalog; its static `CODE` is that code. */
-export class ModifyLimitExceededError extends OrderError {
-  static readonly CODE = ErrorCode.MODIFY_LIMIT_EXCEEDED;
-  declare readonly code: typeof ErrorCode.MODIFY_LIMIT_EXCEEDED;
-  declare readonly kind: "error";
-  declare readonly category: typeof Category.ORDER;
-
-  constructor(message: string = "Unknown order sent.") {
-    super(ErrorCode.MODIFY_LIMIT_EXCEEDED, message);
-    this.name = "ModifyLimitExceededError";
-  }
-}
-
-/** The error of one code of the catalog; its static `CODE` is that code. */
-export class DuplicatedOrderIdError extends OrderError {
-  static readonly CODE = ErrorCode.DUPLICATED_ORDER_ID;
-  declare readonly code: typeof ErrorCode.DUPLICATED_ORDER_ID;
-  declare readonly kind: "error";
-  declare readonly category: typeof Category.ORDER;
-
-  constructor(message: string = "Unknown order sent.") {
-    super(ErrorCode.DUPLICATED_ORDER_ID, message);
-    this.name = "DuplicatedOrderIdError";
-  }
-}
-
-/** The error of one code of the catalog; its static `CODE` is that code. */
-export class OrderAmountTooSmallError extends OrderError {
-  static readonly CODE = ErrorCode.ORDER_AMOUNT_TOO_SMALL;
-  declare readonly code: typeof ErrorCode.ORDER_AMOUNT_TOO_SMALL;
-  declare readonly kind: "error";
-  declare readonly category: typeof Category.ORDER;
-
-  constructor(message: string = "Order amount should be greater than the min available amount: %f.") {
-    super(ErrorCode.ORDER_AMOUNT_TOO_SMALL, message);
-    this.name = "OrderAmountTooSmallError";
-  }
-}
-
-/** The error of one code of the catalog; its static `CODE` is that code. */
-export class OutsideNestedError extends OperationError {
-  static readonly CODE = ErrorCode.OUTSIDE_NESTED;
-  declare readonly code: typeof ErrorCode.OUTSIDE_NESTED;
-  declare readonly kind: "error";
-  declare readonly category: typeof Category.OPERATION;
-
-  constructor(message: string = "Unknown order type {}.") {
-    super(ErrorCode.OUTSIDE_NESTED, message);
-    this.name = "OutsideNestedError";
-  }
-}
-
 /**
- * The error of one code of the catalog; its static `CODE` is that code.
- *
- * @deprecated The API still sends this code, but the catalog advises against relying on it.
+ * What the error {@link fromPayload} reads from `payload` would say, without making it: the same code,
+ * identifier (`name`), message, variant, params, category and pointer, as plain data. No error is
+ * made, so no stack trace is captured, which is most of what `fromPayload` costs; it never throws.
+ * `null` where `fromPayload` throws a {@link PayloadError} or returns `null`: call it to know why.
  */
-export class IncorrectTradePasswordError extends AccountError {
-  static readonly CODE = ErrorCode.INCORRECT_TRADE_PASSWORD;
-  declare readonly code: typeof ErrorCode.INCORRECT_TRADE_PASSWORD;
-  declare readonly kind: "error";
-  declare readonly category: typeof Category.ACCOUNT;
-
-  constructor(message: string = "") {
-    super(ErrorCode.INCORRECT_TRADE_PASSWORD, message);
-    this.name = "IncorrectTradePasswordError";
-  }
+export function classify(payload: unknown): Classification | null {
+  return CATALOG.classify(payload);
 }
-
-/** The error of one code of the catalog; its static `CODE` is that code. */
-export class CancelledError extends AccountError {
-  static readonly CODE = ErrorCode.CANCELLED;
-  declare readonly code: typeof ErrorCode.CANCELLED;
-  declare readonly kind: "error";
-  declare readonly category: typeof Category.ACCOUNT;
-
-  constructor(message: string = "") {
-    super(ErrorCode.CANCELLED, message);
-    this.name = "CancelledError";
-  }
-}
-
-/** The classes the errors are made with: by code, by category, and for any other code. */
-const CLASSES: ErrorClasses<Code, ErrorCode, ErrorName, Category, ApiError> = {
-  base: ApiError,
-  categories: {
-    OPERATION: OperationError,
-    ORDER: OrderError,
-    ACCOUNT: AccountError,
-  },
-  codes: {
-    OPERATION_FAILED: OperationFailedError,
-    BULK_OPERATION_PARTIALLY_SUCCEEDED: BulkOperationPartiallySucceededError,
-    REQUEST_THROTTLED: RequestThrottledError,
-    PARAMETER_PARAM0_ERROR: ParameterParam0ErrorError,
-    E_51008: E51008Error,
-    MODIFY_LIMIT_EXCEEDED: ModifyLimitExceededError,
-    DUPLICATED_ORDER_ID: DuplicatedOrderIdError,
-    ORDER_AMOUNT_TOO_SMALL: OrderAmountTooSmallError,
-    OUTSIDE_NESTED: OutsideNestedError,
-    INCORRECT_TRADE_PASSWORD: IncorrectTradePasswordError,
-    CANCELLED: CancelledError,
-  },
-};
-const READ = CATALOG.reader<ApiError>(CLASSES);
-const EVERY = CATALOG.everyReader<ApiError>(CLASSES);
-const BUILD = CATALOG.builder<ApiError>(CLASSES);
 
 /**
  * The error an error payload stands for: the first error at the catalog's {@link LOCATIONS}, in
@@ -448,7 +118,7 @@ const BUILD = CATALOG.builder<ApiError>(CLASSES);
  * JSON text nests deeper than {@link MAX_DEPTH}.
  */
 export function fromPayload(payload: unknown): ApiError | null {
-  return READ(payload);
+  return CATALOG.fromPayload(payload, fromPayload);
 }
 
 /**
@@ -459,7 +129,7 @@ export function fromPayload(payload: unknown): ApiError | null {
  * @throws {@link PayloadError} as {@link fromPayload} does.
  */
 export function everyError(payload: unknown): ApiError[] {
-  return EVERY(payload);
+  return CATALOG.everyError(payload, everyError);
 }
 
 /**
@@ -470,5 +140,5 @@ export function everyError(payload: unknown): ApiError[] {
  * @throws RangeError for a success code, and as {@link format} does.
  */
 export function buildError(code: ErrorCode, variant: number, ...params: Params): ApiError {
-  return BUILD(code, variant, params);
+  return CATALOG.buildError(code, variant, params, buildError);
 }

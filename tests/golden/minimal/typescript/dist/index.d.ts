@@ -6,46 +6,16 @@
  *
  * @packageDocumentation
  */
-import { ApiErrorBase, type ErrorInfo as Info, type MessageMatch, type Params, type PayloadLocation, type Tolerance } from "./runtime.js";
-export { MAX_DEPTH, PayloadError, type Kind, type Matched, type MessageMatch, type Mismatch, type NamedParams, type Params, type ParamsByName, type PayloadLocation, type Tolerance } from "./runtime.js";
-
-/** The version of the catalog this package was generated from. */
-export declare const VERSION = "0.1.0";
-/** The name of the catalog this package was generated from. */
-export declare const CATALOG_NAME = "minimal";
+import { type ApiError, type Category, type Code, type ErrorCode, type ErrorInfo, type ErrorName } from "../dist/catalog.js";
+import type { Classification as Classified, MessageMatch, Params } from "../dist/runtime.js";
+export * from "../dist/catalog.js";
+export { MAX_DEPTH, PayloadError, type Kind, type Matched, type MessageMatch, type Mismatch, type NamedParams, type Params, type ParamsByName, type PayloadLocation, type Tolerance } from "../dist/runtime.js";
 /**
- * Where a server's error payload holds the code ({@link ApiError.toPayload}): a top-level field's
- * name, or its JSON Pointer when nested.
+ * What {@link classify} tells of an error payload: what the error {@link fromPayload} makes would
+ * say, as plain data.
  */
-export declare const CODE_FIELD = "code";
-/**
- * Where a server's error payload holds the message: a top-level field's name, or its JSON Pointer
- * when nested.
- */
-export declare const MESSAGE_FIELD = "msg";
-/**
- * Every place a payload may hold an error, tried in order: the JSON Pointer reference tokens of
- * the code and of the message (a `"*"` is every item of an array, as in a batch reply).
- */
-export declare const LOCATIONS: readonly PayloadLocation[];
-/** Whether a code sent as a numeric string (`"-2015"`) reads as that integer. */
-export declare const NUMERIC_STRINGS = false;
-/**
- * The drifts of a message from the catalog's text that still match its template, reported as
- * `matched: "tolerant"`.
- */
-export declare const TOLERATE: ReadonlySet<Tolerance>;
-
-/** A code as the API sends it, whether this catalog knows it or not. */
-export type Code = number;
-
-/** The categories of the catalog: each covers declared ranges or prefixes of codes, known or not. */
-export declare const Category: Readonly<{
-  readonly GENERAL: "GENERAL";
-}>;
-/** One of the categories of {@link Category}. */
-export type Category = (typeof Category)[keyof typeof Category];
-
+export interface Classification extends Classified<Code, ErrorName, Category> {
+}
 /** The title the catalog gives a category. */
 export declare function categoryTitle(category: Category): string;
 /** Whether a code, known or not, lies in any of the ranges or prefixes a category declares. */
@@ -56,23 +26,6 @@ export declare function categoryContains(category: Category, code: Code): boolea
  * its entry's ({@link errorInfo}), which need not be this one.
  */
 export declare function categoryOf(code: Code): Category | null;
-
-/**
- * Every code the API may send, by its identifier in the catalog, each alias of a code
- * beside it with the same value.
- */
-export declare const ErrorCode: Readonly<{
-  readonly FAILED: 1;
-}>;
-/** One of the codes of {@link ErrorCode}. */
-export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
-/** A key of {@link ErrorCode}: the identifier of one of its codes, or an alias. */
-export type ErrorName = keyof typeof ErrorCode;
-
-/** What the catalog says about one code. */
-export interface ErrorInfo extends Info<ErrorCode, ErrorName, Category> {
-}
-
 /** Whether a value is one of the codes of {@link ErrorCode}. */
 export declare function isErrorCode(value: unknown): value is ErrorCode;
 /** The identifier of a known code; `null` for a code the catalog does not know. */
@@ -109,29 +62,13 @@ export declare function match(code: ErrorCode, message: string): MessageMatch | 
  * a placeholder the template does not have or leaves one out.
  */
 export declare function format(code: ErrorCode, variant: number, ...params: Params): string;
-
-/** Codes the API no longer sends, with their former names; they are never reused. */
-export declare const RETIRED_CODES: ReadonlyMap<Code, string>;
-
-/** An error the API answered with: every error of this package is an instance of it. */
-export declare class ApiError extends ApiErrorBase<Code, Category> {
-  constructor(code: Code, message: string);
-}
-
-/** The errors of one category; codes the catalog does not know keep their raw code. */
-export declare class GeneralError extends ApiError {
-  constructor(code: Code, message: string);
-}
-
-/** The error of one code of the catalog; its static `CODE` is that code. */
-export declare class FailedError extends GeneralError {
-  static readonly CODE: 1;
-  readonly code: typeof ErrorCode.FAILED;
-  readonly kind: "error";
-  readonly category: typeof Category.GENERAL;
-  constructor(message?: string);
-}
-
+/**
+ * What the error {@link fromPayload} reads from `payload` would say, without making it: the same code,
+ * identifier (`name`), message, variant, params, category and pointer, as plain data. No error is
+ * made, so no stack trace is captured, which is most of what `fromPayload` costs; it never throws.
+ * `null` where `fromPayload` throws a {@link PayloadError} or returns `null`: call it to know why.
+ */
+export declare function classify(payload: unknown): Classification | null;
 /**
  * The error an error payload stands for: the first error at the catalog's {@link LOCATIONS}, in
  * order, with the JSON Pointer of its code in `pointer`. `payload` is an object, or its JSON text

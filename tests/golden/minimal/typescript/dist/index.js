@@ -7,43 +7,10 @@
  * @packageDocumentation
  */
 
-import { ApiErrorBase, Catalog } from "./runtime.js";
+import CATALOG from "../dist/catalog.js";
 
-export { MAX_DEPTH, PayloadError } from "./runtime.js";
-
-/** The version of the catalog this package was generated from. */
-export const VERSION = "0.1.0";
-/** The name of the catalog this package was generated from. */
-export const CATALOG_NAME = "minimal";
-/**
- * Where a server's error payload holds the code ({@link ApiError.toPayload}): a top-level field's
- * name, or its JSON Pointer when nested.
- */
-export const CODE_FIELD = "code";
-/**
- * Where a server's error payload holds the message: a top-level field's name, or its JSON Pointer
- * when nested.
- */
-export const MESSAGE_FIELD = "msg";
-/**
- * Every place a payload may hold an error, tried in order: the JSON Pointer reference tokens of
- * the code and of the message (a `"*"` is every item of an array, as in a batch reply).
- */
-export const LOCATIONS = Object.freeze([
-  Object.freeze({ code: Object.freeze(["code"]), message: Object.freeze(["msg"]) }),
-]);
-/** Whether a code sent as a numeric string (`"-2015"`) reads as that integer. */
-export const NUMERIC_STRINGS = false;
-/**
- * The drifts of a message from the catalog's text that still match its template, reported as
- * `matched: "tolerant"`.
- */
-export const TOLERATE = new Set([]);
-
-/** The categories of the catalog: each covers declared ranges or prefixes of codes, known or not. */
-export const Category = Object.freeze({
-  GENERAL: "GENERAL",
-});
+export * from "../dist/catalog.js";
+export { MAX_DEPTH, PayloadError } from "../dist/runtime.js";
 
 /** The title the catalog gives a category. */
 export function categoryTitle(category) {
@@ -63,34 +30,6 @@ export function categoryContains(category, code) {
 export function categoryOf(code) {
   return CATALOG.categoryOf(code);
 }
-
-/**
- * Every code the API may send, by its identifier in the catalog, each alias of a code
- * beside it with the same value.
- */
-export const ErrorCode = Object.freeze({
-  FAILED: 1,
-});
-
-/** The catalog as data: its categories with their codes, and its codes with their templates. */
-const CATALOG = new Catalog({
-  codeType: "integer",
-  locations: LOCATIONS,
-  numericStrings: NUMERIC_STRINGS,
-  tolerate: [...TOLERATE],
-  codes: ErrorCode,
-  categories: {
-    GENERAL: { title: "General issues" },
-  },
-  ranges: [
-    [1, 99, Category.GENERAL],
-  ],
-  errors: {
-    FAILED: { category: Category.GENERAL, templates: [
-      { text: "It failed.", parts: ["It failed."] },
-    ] },
-  },
-});
 
 /** Whether a value is one of the codes of {@link ErrorCode}. */
 export function isErrorCode(value) {
@@ -149,48 +88,15 @@ export function format(code, variant, ...params) {
   return CATALOG.format(code, variant, params);
 }
 
-/** Codes the API no longer sends, with their former names; they are never reused. */
-export const RETIRED_CODES = new Map([
-]);
-
-/** An error the API answered with: every error of this package is an instance of it. */
-export class ApiError extends ApiErrorBase {
-  constructor(code, message) {
-    super(CATALOG, code, message);
-  }
+/**
+ * What the error {@link fromPayload} reads from `payload` would say, without making it: the same code,
+ * identifier (`name`), message, variant, params, category and pointer, as plain data. No error is
+ * made, so no stack trace is captured, which is most of what `fromPayload` costs; it never throws.
+ * `null` where `fromPayload` throws a {@link PayloadError} or returns `null`: call it to know why.
+ */
+export function classify(payload) {
+  return CATALOG.classify(payload);
 }
-
-/** The errors of one category; codes the catalog does not know keep their raw code. */
-export class GeneralError extends ApiError {
-  constructor(code, message) {
-    super(code, message);
-    this.name = "GeneralError";
-  }
-}
-
-/** The error of one code of the catalog; its static `CODE` is that code. */
-export class FailedError extends GeneralError {
-  static CODE = ErrorCode.FAILED;
-
-  constructor(message = "It failed.") {
-    super(ErrorCode.FAILED, message);
-    this.name = "FailedError";
-  }
-}
-
-/** The classes the errors are made with: by code, by category, and for any other code. */
-const CLASSES = {
-  base: ApiError,
-  categories: {
-    GENERAL: GeneralError,
-  },
-  codes: {
-    FAILED: FailedError,
-  },
-};
-const READ = CATALOG.errorReader(CLASSES);
-const EVERY = CATALOG.everyReader(CLASSES);
-const BUILD = CATALOG.builder(CLASSES);
 
 /**
  * The error an error payload stands for: the first error at the catalog's {@link LOCATIONS}, in
@@ -204,7 +110,7 @@ const BUILD = CATALOG.builder(CLASSES);
  * JSON text nests deeper than {@link MAX_DEPTH}.
  */
 export function fromPayload(payload) {
-  return READ(payload);
+  return CATALOG.errorFromPayload(payload, fromPayload);
 }
 
 /**
@@ -215,7 +121,7 @@ export function fromPayload(payload) {
  * @throws {@link PayloadError} as {@link fromPayload} does.
  */
 export function everyError(payload) {
-  return EVERY(payload);
+  return CATALOG.everyError(payload, everyError);
 }
 
 /**
@@ -226,5 +132,5 @@ export function everyError(payload) {
  * @throws RangeError for a success code, and as {@link format} does.
  */
 export function buildError(code, variant, ...params) {
-  return BUILD(code, variant, params);
+  return CATALOG.buildError(code, variant, params, buildError);
 }

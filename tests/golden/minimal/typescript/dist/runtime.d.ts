@@ -72,17 +72,14 @@ export interface Alias<N extends string> {
     readonly name: N;
     readonly title: string;
 }
-/** One code of a catalog, as the package's index lists it: by its identifier, whose code is in `codes`. */
-export interface ErrorData<N extends string, K extends string> {
-    /** The name as the upstream writes it, verbatim, when it is not the identifier. */
-    readonly title?: string;
+/**
+ * What the catalog says of a code beyond its row ({@link ErrorRow}), each only when it is not the default:
+ * the package's catalog lists it only for the codes that need it.
+ */
+export interface ErrorData<N extends string> {
     readonly aliases?: readonly Alias<N>[];
     /** `"error"` when omitted. */
     readonly kind?: Kind;
-    /** None when omitted. */
-    readonly category?: K;
-    /** None when omitted: a code without messages matches none. */
-    readonly templates?: readonly Template[];
     /**
      * The variants in the order they are tried, most specific first, when that is not catalog order: for
      * those with placeholders (those without are found by their text first, whatever the order), and for
@@ -94,15 +91,32 @@ export interface ErrorData<N extends string, K extends string> {
     readonly deprecated?: boolean;
     readonly description?: string;
 }
+/**
+ * A message template as the package's catalog lists it: its text alone when that is its only literal part
+ * (no placeholders, no `%%`), `[text, ...parts]` when its placeholders take any text and have no names, or
+ * else a {@link Template}.
+ */
+export type TemplateData = string | readonly [text: string, ...parts: string[]] | Template;
+/**
+ * What the catalog says of a code but its identifier, class and category (see {@link CatalogData.index}):
+ * its name as the upstream writes it when that is not the identifier, the rest of what the catalog says of
+ * it ({@link ErrorData}), and its message templates.
+ */
+export type ErrorRest<N extends string> = readonly [title: string | null, data: ErrorData<N> | null, ...templates: TemplateData[]];
+/**
+ * One code of a catalog in one row: its identifier (whose code is in `codes`), the name of its error class
+ * (`null` for a success code, which has none), its category, then {@link ErrorRest}.
+ */
+export type ErrorRow<N extends string, K extends string> = readonly [name: N, className: string | null, category: K | null, ...rest: ErrorRest<N>];
 /** A category of a catalog, as the package's index lists it (by its name). */
 export interface CategoryData {
     readonly title: string;
+    /** The name of its error class, when the catalog makes the classes ({@link Catalog.classes}). */
+    readonly className?: string;
 }
 /**
- * A whole catalog, as the package's index lists it. Codes and categories are objects keyed by name, not
- * arrays: tsc types an array literal as the union of its elements' types, which past a thousand distinct
- * object types it refuses to build (TS2590). No entry holds its code, which `codes` has: tsc checks an
- * expression against a union of every code member by member, so 10,000 of them took it quadratic time.
+ * A whole catalog, as the package's catalog module lists it (JavaScript, not judged by tsc: lists of
+ * every code cost tsc nothing there). A code's row is read when the code is first looked up.
  */
 export interface CatalogData<E extends AnyCode, N extends string, K extends string> {
     /** Whether the API sends its codes as integers or as strings. */
@@ -126,8 +140,19 @@ export interface CatalogData<E extends AnyCode, N extends string, K extends stri
     readonly ranges?: readonly (readonly [number, number, K])[];
     /** String codes: every prefix of every category as `[prefix, category]`, longest first; the first hit counts. */
     readonly prefixes?: readonly (readonly [string, K])[];
-    /** Every code the catalog knows, by its identifier, in catalog order. */
-    readonly errors: Readonly<Partial<Record<N, ErrorData<N, K>>>>;
+    /** Every code the catalog knows, in catalog order, one row each; or else `index` and `rows`. */
+    readonly errors?: readonly ErrorRow<N, K>[];
+    /**
+     * Every code the catalog knows, in catalog order, by three items: its identifier, the name of its class
+     * (`null` for a success code) and its category (or `null`). What loading a package needs of each code.
+     */
+    readonly index?: readonly (N | K | string | null)[];
+    /**
+     * The rest of each code's row ({@link ErrorRest}), in the order of `index`, in blocks of `blockSize`
+     * codes: a block is read (its function compiled and called) when one of its codes is first looked up.
+     */
+    readonly rows?: readonly (() => readonly ErrorRest<N>[])[];
+    readonly blockSize?: number;
 }
 /** What the catalog says about one code. */
 export interface ErrorInfo<E extends AnyCode, N extends string, K extends string> {
@@ -266,12 +291,45 @@ export declare function wellFormed(message: string): string;
 export interface Located {
     readonly pointer: string;
 }
+/** A function of the package's API, whose caller is the first frame of the stack of an error it makes. */
+export type EntryPoint = (...args: never[]) => unknown;
+/** What {@link Catalog.classify} tells of an error payload: what the error `fromPayload` makes would say, as fresh plain data (not frozen). */
+export interface Classification<C extends AnyCode, N extends string, K extends string> {
+    /** The code, as received. */
+    readonly code: C;
+    /** Its identifier in the package's `ErrorCode`; `null` for a code the catalog does not know. */
+    readonly name: N | null;
+    /** The message, as received (each lone surrogate made U+FFFD). */
+    readonly message: string;
+    readonly kind: Kind;
+    readonly category: K | null;
+    readonly variant: number | null;
+    readonly params: readonly string[];
+    readonly paramsByName: ParamsByName;
+    readonly matched: Matched;
+    readonly detail: string | null;
+    readonly mismatch: Mismatch | null;
+    readonly retryable: boolean;
+    readonly httpStatus: number | null;
+    /** The JSON Pointer of the code in the payload (`/data/1/sCode`). */
+    readonly pointer: string;
+}
+/** The error classes a catalog makes for its package ({@link Catalog.classes}). */
+export interface MadeClasses<C extends AnyCode, E extends C, K extends string, T> {
+    /** The package's `ApiError`: for a code outside every category. */
+    readonly base: CodeClass<C, T>;
+    /** For a code the catalog does not know, by its category; each class named by its `className`. */
+    readonly categories: Readonly<Record<K, CodeClass<C, T>>>;
+    /** Each code's own class, in catalog order, the success codes (which have none) left out. */
+    readonly list: readonly KnownClass<E, T>[];
+}
 /**
  * One catalog: its codes, names, templates and categories, and everything the package's API answers
  * from them. `C` is any code of the catalog's type, `E` the codes it knows, `N` their identifiers (with
- * their aliases) and `K` its categories.
+ * their aliases), `K` its categories and `T` the package's `ApiError`. A code's row is read when the code
+ * is first looked up, and the index of names when a name is: loading a package reads none of them.
  */
-export declare class Catalog<C extends AnyCode, E extends C, N extends string, K extends string> {
+export declare class Catalog<C extends AnyCode, E extends C, N extends string, K extends string, T extends ApiErrorBase<C, K> = ApiErrorBase<C, K>> {
     #private;
     constructor(data: CatalogData<E, N, K>);
     /** The title the catalog gives a category. @throws RangeError for a value that is not one of them. */
@@ -290,7 +348,8 @@ export declare class Catalog<C extends AnyCode, E extends C, N extends string, K
     name(code: C): N | null;
     /**
      * The known code with this name: its identifier, an alias's identifier, or else the upstream's text of
-     * its name or of an alias (the first code in catalog order); `null` when there is none.
+     * its name or of an alias (the first code in catalog order); `null` when there is none. The first lookup
+     * indexes every name.
      */
     byName(name: string): E | null;
     /** What the catalog says about a known code; `null` for a code it does not know. */
@@ -326,40 +385,69 @@ export declare class Catalog<C extends AnyCode, E extends C, N extends string, K
      */
     found(payload: unknown): Found<C>[];
     /**
+     * What the error the package's `fromPayload` reads from a payload says, as data, without making the
+     * error: the same code, identifier, message, variant, params, category and pointer, and no stack trace
+     * to capture, which is most of what making an error costs. `null` where `fromPayload` returns `null` or
+     * throws (a payload of success codes only, or none of this API's): `fromPayload` tells which.
+     */
+    classify(payload: unknown): Classification<C, N, K> | null;
+    /**
      * The payload a server sends for an error of this code and message: both at the first location without a
      * `"*"`, in nested objects where its pointers go deeper (`{"error": {"code": …, "msg": …}}`). Reading it
      * back gives the same code and message.
      */
     toPayload(code: C, message: string): Record<string, unknown>;
     /**
-     * The package's `fromPayload`: the first error a payload holds at the catalog's locations, in order,
-     * made with `classes` and carrying the JSON Pointer of its code; `null` when every code it holds is a
-     * success, which is no error. A known code gives its own class; an unknown code its category's class, or
+     * The package's error classes, made from the catalog's rows the first time they are asked for: its
+     * `ApiError`, a class per category (named by its `className`) and a class per code but the success ones
+     * (named by its row, with its static `CODE`; constructed with a message, its first template's text by
+     * default). The package's catalog module exports them by name.
+     */
+    get classes(): MadeClasses<C, E, K, T>;
+    /**
+     * The package's `fromPayload`, with the catalog's own classes ({@link classes}): the first error a payload
+     * holds at the catalog's locations, in order, carrying the JSON Pointer of its code; `null` when every code
+     * it holds is a success, which is no error. The stack of the error (and of a {@link PayloadError}) starts
+     * at the caller of `entry`, the package's function.
+     *
+     * @throws {@link PayloadError} when `payload` is not an error payload of this catalog.
+     */
+    fromPayload(payload: unknown, entry: EntryPoint): T | null;
+    /** {@link fromPayload} in a catalog without success codes. @throws {@link PayloadError} as it does. */
+    errorFromPayload(payload: unknown, entry: EntryPoint): T;
+    /** The package's `everyError`, with the catalog's own classes. @throws {@link PayloadError} as {@link fromPayload} does. */
+    everyError(payload: unknown, entry: EntryPoint): T[];
+    /** The package's `buildError`, with the catalog's own classes. @throws RangeError as {@link builder} does. */
+    buildError(code: C, variant: number, params: Params, entry: EntryPoint): T;
+    /**
+     * A `fromPayload` with the given classes: the first error a payload holds at the catalog's locations, in
+     * order, made with `classes` and carrying the JSON Pointer of its code; `null` when every code it holds is
+     * a success, which is no error. A known code gives its own class; an unknown code its category's class, or
      * the base class outside every category, with the raw code and message kept.
      *
      * @throws Error when `classes` has no class for a code that is not a success, or one for a success.
      */
-    reader<T extends Located>(classes: ErrorClasses<C, E, N, K, T>): (payload: unknown) => T | null;
+    reader<R extends Located>(classes: ErrorClasses<C, E, N, K, R>): (payload: unknown) => R | null;
     /**
      * {@link reader} for a catalog without success codes, whose every payload is an error.
      *
      * @throws RangeError when the catalog has a success code; Error as {@link reader} does.
      */
-    errorReader<T extends Located>(classes: ErrorClasses<C, E, N, K, T>): (payload: unknown) => T;
+    errorReader<R extends Located>(classes: ErrorClasses<C, E, N, K, R>): (payload: unknown) => R;
     /**
-     * The package's `everyError`: every error a payload holds, in the order of {@link found} (an envelope's
-     * and each failed item's of a batch), made as {@link reader} makes them, each carrying the JSON Pointer
-     * of its code; success codes are left out.
+     * An `everyError` with the given classes: every error a payload holds, in the order of {@link found} (an
+     * envelope's and each failed item's of a batch), made as {@link reader} makes them, each carrying the JSON
+     * Pointer of its code; success codes are left out.
      */
-    everyReader<T extends Located>(classes: ErrorClasses<C, E, N, K, T>): (payload: unknown) => T[];
+    everyReader<R extends Located>(classes: ErrorClasses<C, E, N, K, R>): (payload: unknown) => R[];
     /**
-     * The package's `buildError`: the error a server answers with, of a known code that is no success, its
-     * variant's message filled in as {@link format} fills it; its `toPayload()` is what the API sends, which
-     * the package's `fromPayload` reads back as the same code, variant and params.
+     * A `buildError` with the given classes: the error a server answers with, of a known code that is no
+     * success, its variant's message filled in as {@link format} fills it; its `toPayload()` is what the API
+     * sends, which `fromPayload` reads back as the same code, variant and params.
      *
      * @throws RangeError for a success code, and as {@link format} does; Error as {@link reader} does.
      */
-    builder<T>(classes: ErrorClasses<C, E, N, K, T>): (code: C, variant: number, params: Params) => T;
+    builder<R extends object>(classes: ErrorClasses<C, E, N, K, R>): (code: C, variant: number, params: Params) => R;
 }
 /**
  * An error the API answered with: the fields every error of a package has, read through its catalog.

@@ -7,48 +7,17 @@
  * @packageDocumentation
  */
 
-import { ApiErrorBase, Catalog, type ErrorClasses, type ErrorInfo as Info, type MessageMatch, type Params, type PayloadLocation, type Tolerance } from "./runtime.js";
+import CATALOG, { type ApiError, type Category, type Code, type ErrorCode, type ErrorInfo, type ErrorName } from "../dist/catalog.js";
+import type { Classification as Classified, MessageMatch, Params } from "../dist/runtime.js";
 
-export { MAX_DEPTH, PayloadError, type Kind, type Matched, type MessageMatch, type Mismatch, type NamedParams, type Params, type ParamsByName, type PayloadLocation, type Tolerance } from "./runtime.js";
+export * from "../dist/catalog.js";
+export { MAX_DEPTH, PayloadError, type Kind, type Matched, type MessageMatch, type Mismatch, type NamedParams, type Params, type ParamsByName, type PayloadLocation, type Tolerance } from "../dist/runtime.js";
 
-/** The version of the catalog this package was generated from. */
-export const VERSION = "0.1.0";
-/** The name of the catalog this package was generated from. */
-export const CATALOG_NAME = "minimal";
 /**
- * Where a server's error payload holds the code ({@link ApiError.toPayload}): a top-level field's
- * name, or its JSON Pointer when nested.
+ * What {@link classify} tells of an error payload: what the error {@link fromPayload} makes would
+ * say, as plain data.
  */
-export const CODE_FIELD = "code";
-/**
- * Where a server's error payload holds the message: a top-level field's name, or its JSON Pointer
- * when nested.
- */
-export const MESSAGE_FIELD = "msg";
-/**
- * Every place a payload may hold an error, tried in order: the JSON Pointer reference tokens of
- * the code and of the message (a `"*"` is every item of an array, as in a batch reply).
- */
-export const LOCATIONS: readonly PayloadLocation[] = Object.freeze([
-  Object.freeze({ code: Object.freeze(["code"]), message: Object.freeze(["msg"]) }),
-]);
-/** Whether a code sent as a numeric string (`"-2015"`) reads as that integer. */
-export const NUMERIC_STRINGS = false;
-/**
- * The drifts of a message from the catalog's text that still match its template, reported as
- * `matched: "tolerant"`.
- */
-export const TOLERATE: ReadonlySet<Tolerance> = new Set<Tolerance>([]);
-
-/** A code as the API sends it, whether this catalog knows it or not. */
-export type Code = number;
-
-/** The categories of the catalog: each covers declared ranges or prefixes of codes, known or not. */
-export const Category = Object.freeze({
-  GENERAL: "GENERAL",
-} as const);
-/** One of the categories of {@link Category}. */
-export type Category = (typeof Category)[keyof typeof Category];
+export interface Classification extends Classified<Code, ErrorName, Category> {}
 
 /** The title the catalog gives a category. */
 export function categoryTitle(category: Category): string {
@@ -68,41 +37,6 @@ export function categoryContains(category: Category, code: Code): boolean {
 export function categoryOf(code: Code): Category | null {
   return CATALOG.categoryOf(code);
 }
-
-/**
- * Every code the API may send, by its identifier in the catalog, each alias of a code
- * beside it with the same value.
- */
-export const ErrorCode = Object.freeze({
-  FAILED: 1,
-} as const);
-/** One of the codes of {@link ErrorCode}. */
-export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
-/** A key of {@link ErrorCode}: the identifier of one of its codes, or an alias. */
-export type ErrorName = keyof typeof ErrorCode;
-
-/** What the catalog says about one code. */
-export interface ErrorInfo extends Info<ErrorCode, ErrorName, Category> {}
-
-/** The catalog as data: its categories with their codes, and its codes with their templates. */
-const CATALOG = new Catalog<Code, ErrorCode, ErrorName, Category>({
-  codeType: "integer",
-  locations: LOCATIONS,
-  numericStrings: NUMERIC_STRINGS,
-  tolerate: [...TOLERATE],
-  codes: ErrorCode,
-  categories: {
-    GENERAL: { title: "General issues" },
-  },
-  ranges: [
-    [1, 99, Category.GENERAL],
-  ],
-  errors: {
-    FAILED: { category: Category.GENERAL, templates: [
-      { text: "It failed.", parts: ["It failed."] },
-    ] },
-  },
-});
 
 /** Whether a value is one of the codes of {@link ErrorCode}. */
 export function isErrorCode(value: unknown): value is ErrorCode {
@@ -161,51 +95,15 @@ export function format(code: ErrorCode, variant: number, ...params: Params): str
   return CATALOG.format(code, variant, params);
 }
 
-/** Codes the API no longer sends, with their former names; they are never reused. */
-export const RETIRED_CODES: ReadonlyMap<Code, string> = new Map<Code, string>([
-]);
-
-/** An error the API answered with: every error of this package is an instance of it. */
-export class ApiError extends ApiErrorBase<Code, Category> {
-  constructor(code: Code, message: string) {
-    super(CATALOG, code, message);
-  }
+/**
+ * What the error {@link fromPayload} reads from `payload` would say, without making it: the same code,
+ * identifier (`name`), message, variant, params, category and pointer, as plain data. No error is
+ * made, so no stack trace is captured, which is most of what `fromPayload` costs; it never throws.
+ * `null` where `fromPayload` throws a {@link PayloadError} or returns `null`: call it to know why.
+ */
+export function classify(payload: unknown): Classification | null {
+  return CATALOG.classify(payload);
 }
-
-/** The errors of one category; codes the catalog does not know keep their raw code. */
-export class GeneralError extends ApiError {
-  constructor(code: Code, message: string) {
-    super(code, message);
-    this.name = "GeneralError";
-  }
-}
-
-/** The error of one code of the catalog; its static `CODE` is that code. */
-export class FailedError extends GeneralError {
-  static readonly CODE = ErrorCode.FAILED;
-  declare readonly code: typeof ErrorCode.FAILED;
-  declare readonly kind: "error";
-  declare readonly category: typeof Category.GENERAL;
-
-  constructor(message: string = "It failed.") {
-    super(ErrorCode.FAILED, message);
-    this.name = "FailedError";
-  }
-}
-
-/** The classes the errors are made with: by code, by category, and for any other code. */
-const CLASSES: ErrorClasses<Code, ErrorCode, ErrorName, Category, ApiError> = {
-  base: ApiError,
-  categories: {
-    GENERAL: GeneralError,
-  },
-  codes: {
-    FAILED: FailedError,
-  },
-};
-const READ = CATALOG.errorReader<ApiError>(CLASSES);
-const EVERY = CATALOG.everyReader<ApiError>(CLASSES);
-const BUILD = CATALOG.builder<ApiError>(CLASSES);
 
 /**
  * The error an error payload stands for: the first error at the catalog's {@link LOCATIONS}, in
@@ -219,7 +117,7 @@ const BUILD = CATALOG.builder<ApiError>(CLASSES);
  * JSON text nests deeper than {@link MAX_DEPTH}.
  */
 export function fromPayload(payload: unknown): ApiError {
-  return READ(payload);
+  return CATALOG.errorFromPayload(payload, fromPayload);
 }
 
 /**
@@ -230,7 +128,7 @@ export function fromPayload(payload: unknown): ApiError {
  * @throws {@link PayloadError} as {@link fromPayload} does.
  */
 export function everyError(payload: unknown): ApiError[] {
-  return EVERY(payload);
+  return CATALOG.everyError(payload, everyError);
 }
 
 /**
@@ -241,5 +139,5 @@ export function everyError(payload: unknown): ApiError[] {
  * @throws RangeError for a success code, and as {@link format} does.
  */
 export function buildError(code: ErrorCode, variant: number, ...params: Params): ApiError {
-  return BUILD(code, variant, params);
+  return CATALOG.buildError(code, variant, params, buildError);
 }

@@ -6,49 +6,16 @@
  *
  * @packageDocumentation
  */
-import { ApiErrorBase, type ErrorInfo as Info, type MessageMatch, type Params, type PayloadLocation, type Tolerance } from "./runtime.js";
-export { MAX_DEPTH, PayloadError, type Kind, type Matched, type MessageMatch, type Mismatch, type NamedParams, type Params, type ParamsByName, type PayloadLocation, type Tolerance } from "./runtime.js";
-
-/** The version of the catalog this package was generated from. */
-export declare const VERSION = "16.0.0";
-/** The name of the catalog this package was generated from. */
-export declare const CATALOG_NAME = "sqlstate";
+import { type ApiError, type Category, type Code, type ErrorCode, type ErrorInfo, type ErrorName } from "../dist/catalog.js";
+import type { Classification as Classified, MessageMatch, Params } from "../dist/runtime.js";
+export * from "../dist/catalog.js";
+export { MAX_DEPTH, PayloadError, type Kind, type Matched, type MessageMatch, type Mismatch, type NamedParams, type Params, type ParamsByName, type PayloadLocation, type Tolerance } from "../dist/runtime.js";
 /**
- * Where a server's error payload holds the code ({@link ApiError.toPayload}): a top-level field's
- * name, or its JSON Pointer when nested.
+ * What {@link classify} tells of an error payload: what the error {@link fromPayload} makes would
+ * say, as plain data.
  */
-export declare const CODE_FIELD = "sqlstate";
-/**
- * Where a server's error payload holds the message: a top-level field's name, or its JSON Pointer
- * when nested.
- */
-export declare const MESSAGE_FIELD = "message";
-/**
- * Every place a payload may hold an error, tried in order: the JSON Pointer reference tokens of
- * the code and of the message (a `"*"` is every item of an array, as in a batch reply).
- */
-export declare const LOCATIONS: readonly PayloadLocation[];
-/** Whether a code sent as a numeric string (`"-2015"`) reads as that integer. */
-export declare const NUMERIC_STRINGS = false;
-/**
- * The drifts of a message from the catalog's text that still match its template, reported as
- * `matched: "tolerant"`.
- */
-export declare const TOLERATE: ReadonlySet<Tolerance>;
-
-/** A code as the API sends it, whether this catalog knows it or not. */
-export type Code = string;
-
-/** The categories of the catalog: each covers declared ranges or prefixes of codes, known or not. */
-export declare const Category: Readonly<{
-  readonly SUCCESS: "SUCCESS";
-  readonly DATA_EXCEPTION: "DATA_EXCEPTION";
-  readonly INTEGRITY: "INTEGRITY";
-  readonly TRANSACTION_ROLLBACK: "TRANSACTION_ROLLBACK";
-}>;
-/** One of the categories of {@link Category}. */
-export type Category = (typeof Category)[keyof typeof Category];
-
+export interface Classification extends Classified<Code, ErrorName, Category> {
+}
 /** The title the catalog gives a category. */
 export declare function categoryTitle(category: Category): string;
 /** Whether a code, known or not, lies in any of the ranges or prefixes a category declares. */
@@ -59,28 +26,6 @@ export declare function categoryContains(category: Category, code: Code): boolea
  * its entry's ({@link errorInfo}), which need not be this one.
  */
 export declare function categoryOf(code: Code): Category | null;
-
-/**
- * Every code the API may send, by its identifier in the catalog, each alias of a code
- * beside it with the same value.
- */
-export declare const ErrorCode: Readonly<{
-  readonly SUCCESSFUL_COMPLETION: "00000";
-  readonly DIVISION_BY_ZERO: "22012";
-  readonly INVALID_TEXT_REPRESENTATION: "22P02";
-  readonly UNIQUE_VIOLATION: "23505";
-  readonly SERIALIZATION_FAILURE: "40001";
-  readonly DEADLOCK_DETECTED: "40P01";
-}>;
-/** One of the codes of {@link ErrorCode}. */
-export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
-/** A key of {@link ErrorCode}: the identifier of one of its codes, or an alias. */
-export type ErrorName = keyof typeof ErrorCode;
-
-/** What the catalog says about one code. */
-export interface ErrorInfo extends Info<ErrorCode, ErrorName, Category> {
-}
-
 /** Whether a value is one of the codes of {@link ErrorCode}. */
 export declare function isErrorCode(value: unknown): value is ErrorCode;
 /** The identifier of a known code; `null` for a code the catalog does not know. */
@@ -117,89 +62,13 @@ export declare function match(code: ErrorCode, message: string): MessageMatch | 
  * a placeholder the template does not have or leaves one out.
  */
 export declare function format(code: ErrorCode, variant: number, ...params: Params): string;
-
-/** Codes the API no longer sends, with their former names; they are never reused. */
-export declare const RETIRED_CODES: ReadonlyMap<Code, string>;
-
-/** An error the API answered with: every error of this package is an instance of it. */
-export declare class ApiError extends ApiErrorBase<Code, Category> {
-  constructor(code: Code, message: string);
-}
-
-/** The errors of one category; codes the catalog does not know keep their raw code. */
-export declare class SuccessError extends ApiError {
-  constructor(code: Code, message: string);
-}
-
-/** The errors of one category; codes the catalog does not know keep their raw code. */
-export declare class DataExceptionError extends ApiError {
-  constructor(code: Code, message: string);
-}
-
-/** The errors of one category; codes the catalog does not know keep their raw code. */
-export declare class IntegrityError extends ApiError {
-  constructor(code: Code, message: string);
-}
-
-/** The errors of one category; codes the catalog does not know keep their raw code. */
-export declare class TransactionRollbackError extends ApiError {
-  constructor(code: Code, message: string);
-}
-
-/** The error of one code of the catalog; its static `CODE` is that code. */
-export declare class SuccessfulCompletionError extends SuccessError {
-  static readonly CODE: "00000";
-  readonly code: typeof ErrorCode.SUCCESSFUL_COMPLETION;
-  readonly kind: "error";
-  readonly category: typeof Category.SUCCESS;
-  constructor(message?: string);
-}
-
-/** The error of one code of the catalog; its static `CODE` is that code. */
-export declare class DivisionByZeroError extends DataExceptionError {
-  static readonly CODE: "22012";
-  readonly code: typeof ErrorCode.DIVISION_BY_ZERO;
-  readonly kind: "error";
-  readonly category: typeof Category.DATA_EXCEPTION;
-  constructor(message?: string);
-}
-
-/** The error of one code of the catalog; its static `CODE` is that code. */
-export declare class InvalidTextRepresentationError extends DataExceptionError {
-  static readonly CODE: "22P02";
-  readonly code: typeof ErrorCode.INVALID_TEXT_REPRESENTATION;
-  readonly kind: "error";
-  readonly category: typeof Category.DATA_EXCEPTION;
-  constructor(message?: string);
-}
-
-/** The error of one code of the catalog; its static `CODE` is that code. */
-export declare class UniqueViolationError extends IntegrityError {
-  static readonly CODE: "23505";
-  readonly code: typeof ErrorCode.UNIQUE_VIOLATION;
-  readonly kind: "error";
-  readonly category: typeof Category.INTEGRITY;
-  constructor(message?: string);
-}
-
-/** The error of one code of the catalog; its static `CODE` is that code. */
-export declare class SerializationFailureError extends TransactionRollbackError {
-  static readonly CODE: "40001";
-  readonly code: typeof ErrorCode.SERIALIZATION_FAILURE;
-  readonly kind: "error";
-  readonly category: typeof Category.TRANSACTION_ROLLBACK;
-  constructor(message?: string);
-}
-
-/** The error of one code of the catalog; its static `CODE` is that code. */
-export declare class DeadlockDetectedError extends TransactionRollbackError {
-  static readonly CODE: "40P01";
-  readonly code: typeof ErrorCode.DEADLOCK_DETECTED;
-  readonly kind: "error";
-  readonly category: typeof Category.TRANSACTION_ROLLBACK;
-  constructor(message?: string);
-}
-
+/**
+ * What the error {@link fromPayload} reads from `payload` would say, without making it: the same code,
+ * identifier (`name`), message, variant, params, category and pointer, as plain data. No error is
+ * made, so no stack trace is captured, which is most of what `fromPayload` costs; it never throws.
+ * `null` where `fromPayload` throws a {@link PayloadError} or returns `null`: call it to know why.
+ */
+export declare function classify(payload: unknown): Classification | null;
 /**
  * The error an error payload stands for: the first error at the catalog's {@link LOCATIONS}, in
  * order, with the JSON Pointer of its code in `pointer`. `payload` is an object, or its JSON text

@@ -7,46 +7,10 @@
  * @packageDocumentation
  */
 
-import { ApiErrorBase, Catalog } from "./runtime.js";
+import CATALOG from "../dist/catalog.js";
 
-export { MAX_DEPTH, PayloadError } from "./runtime.js";
-
-/** The version of the catalog this package was generated from. */
-export const VERSION = "16.0.0";
-/** The name of the catalog this package was generated from. */
-export const CATALOG_NAME = "sqlstate";
-/**
- * Where a server's error payload holds the code ({@link ApiError.toPayload}): a top-level field's
- * name, or its JSON Pointer when nested.
- */
-export const CODE_FIELD = "sqlstate";
-/**
- * Where a server's error payload holds the message: a top-level field's name, or its JSON Pointer
- * when nested.
- */
-export const MESSAGE_FIELD = "message";
-/**
- * Every place a payload may hold an error, tried in order: the JSON Pointer reference tokens of
- * the code and of the message (a `"*"` is every item of an array, as in a batch reply).
- */
-export const LOCATIONS = Object.freeze([
-  Object.freeze({ code: Object.freeze(["sqlstate"]), message: Object.freeze(["message"]) }),
-]);
-/** Whether a code sent as a numeric string (`"-2015"`) reads as that integer. */
-export const NUMERIC_STRINGS = false;
-/**
- * The drifts of a message from the catalog's text that still match its template, reported as
- * `matched: "tolerant"`.
- */
-export const TOLERATE = new Set([]);
-
-/** The categories of the catalog: each covers declared ranges or prefixes of codes, known or not. */
-export const Category = Object.freeze({
-  SUCCESS: "SUCCESS",
-  DATA_EXCEPTION: "DATA_EXCEPTION",
-  INTEGRITY: "INTEGRITY",
-  TRANSACTION_ROLLBACK: "TRANSACTION_ROLLBACK",
-});
+export * from "../dist/catalog.js";
+export { MAX_DEPTH, PayloadError } from "../dist/runtime.js";
 
 /** The title the catalog gives a category. */
 export function categoryTitle(category) {
@@ -66,60 +30,6 @@ export function categoryContains(category, code) {
 export function categoryOf(code) {
   return CATALOG.categoryOf(code);
 }
-
-/**
- * Every code the API may send, by its identifier in the catalog, each alias of a code
- * beside it with the same value.
- */
-export const ErrorCode = Object.freeze({
-  SUCCESSFUL_COMPLETION: "00000",
-  DIVISION_BY_ZERO: "22012",
-  INVALID_TEXT_REPRESENTATION: "22P02",
-  UNIQUE_VIOLATION: "23505",
-  SERIALIZATION_FAILURE: "40001",
-  DEADLOCK_DETECTED: "40P01",
-});
-
-/** The catalog as data: its categories with their codes, and its codes with their templates. */
-const CATALOG = new Catalog({
-  codeType: "string",
-  locations: LOCATIONS,
-  numericStrings: NUMERIC_STRINGS,
-  tolerate: [...TOLERATE],
-  codes: ErrorCode,
-  categories: {
-    SUCCESS: { title: "Successful Completion" },
-    DATA_EXCEPTION: { title: "Data Exception" },
-    INTEGRITY: { title: "Integrity Constraint Violation" },
-    TRANSACTION_ROLLBACK: { title: "Transaction Rollback" },
-  },
-  prefixes: [
-    ["00", Category.SUCCESS],
-    ["22", Category.DATA_EXCEPTION],
-    ["23", Category.INTEGRITY],
-    ["40", Category.TRANSACTION_ROLLBACK],
-  ],
-  errors: {
-    SUCCESSFUL_COMPLETION: { category: Category.SUCCESS, templates: [
-      { text: "successful completion", parts: ["successful completion"] },
-    ] },
-    DIVISION_BY_ZERO: { category: Category.DATA_EXCEPTION, templates: [
-      { text: "division by zero", parts: ["division by zero"] },
-    ] },
-    INVALID_TEXT_REPRESENTATION: { category: Category.DATA_EXCEPTION, templates: [
-      { text: "invalid input syntax for type %s: %s", parts: ["invalid input syntax for type ", ": ", ""] },
-    ] },
-    UNIQUE_VIOLATION: { category: Category.INTEGRITY, httpStatus: 409, templates: [
-      { text: "duplicate key value violates unique constraint %s", parts: ["duplicate key value violates unique constraint ", ""] },
-    ] },
-    SERIALIZATION_FAILURE: { category: Category.TRANSACTION_ROLLBACK, retryable: true, description: "The transaction conflicted with a concurrent one. **Retry the whole\ntransaction**, not just the failed statement.\n", templates: [
-      { text: "could not serialize access due to concurrent update", parts: ["could not serialize access due to concurrent update"] },
-    ] },
-    DEADLOCK_DETECTED: { category: Category.TRANSACTION_ROLLBACK, retryable: true, templates: [
-      { text: "deadlock detected", parts: ["deadlock detected"] },
-    ] },
-  },
-});
 
 /** Whether a value is one of the codes of {@link ErrorCode}. */
 export function isErrorCode(value) {
@@ -178,130 +88,15 @@ export function format(code, variant, ...params) {
   return CATALOG.format(code, variant, params);
 }
 
-/** Codes the API no longer sends, with their former names; they are never reused. */
-export const RETIRED_CODES = new Map([
-]);
-
-/** An error the API answered with: every error of this package is an instance of it. */
-export class ApiError extends ApiErrorBase {
-  constructor(code, message) {
-    super(CATALOG, code, message);
-  }
+/**
+ * What the error {@link fromPayload} reads from `payload` would say, without making it: the same code,
+ * identifier (`name`), message, variant, params, category and pointer, as plain data. No error is
+ * made, so no stack trace is captured, which is most of what `fromPayload` costs; it never throws.
+ * `null` where `fromPayload` throws a {@link PayloadError} or returns `null`: call it to know why.
+ */
+export function classify(payload) {
+  return CATALOG.classify(payload);
 }
-
-/** The errors of one category; codes the catalog does not know keep their raw code. */
-export class SuccessError extends ApiError {
-  constructor(code, message) {
-    super(code, message);
-    this.name = "SuccessError";
-  }
-}
-
-/** The errors of one category; codes the catalog does not know keep their raw code. */
-export class DataExceptionError extends ApiError {
-  constructor(code, message) {
-    super(code, message);
-    this.name = "DataExceptionError";
-  }
-}
-
-/** The errors of one category; codes the catalog does not know keep their raw code. */
-export class IntegrityError extends ApiError {
-  constructor(code, message) {
-    super(code, message);
-    this.name = "IntegrityError";
-  }
-}
-
-/** The errors of one category; codes the catalog does not know keep their raw code. */
-export class TransactionRollbackError extends ApiError {
-  constructor(code, message) {
-    super(code, message);
-    this.name = "TransactionRollbackError";
-  }
-}
-
-/** The error of one code of the catalog; its static `CODE` is that code. */
-export class SuccessfulCompletionError extends SuccessError {
-  static CODE = ErrorCode.SUCCESSFUL_COMPLETION;
-
-  constructor(message = "successful completion") {
-    super(ErrorCode.SUCCESSFUL_COMPLETION, message);
-    this.name = "SuccessfulCompletionError";
-  }
-}
-
-/** The error of one code of the catalog; its static `CODE` is that code. */
-export class DivisionByZeroError extends DataExceptionError {
-  static CODE = ErrorCode.DIVISION_BY_ZERO;
-
-  constructor(message = "division by zero") {
-    super(ErrorCode.DIVISION_BY_ZERO, message);
-    this.name = "DivisionByZeroError";
-  }
-}
-
-/** The error of one code of the catalog; its static `CODE` is that code. */
-export class InvalidTextRepresentationError extends DataExceptionError {
-  static CODE = ErrorCode.INVALID_TEXT_REPRESENTATION;
-
-  constructor(message = "invalid input syntax for type %s: %s") {
-    super(ErrorCode.INVALID_TEXT_REPRESENTATION, message);
-    this.name = "InvalidTextRepresentationError";
-  }
-}
-
-/** The error of one code of the catalog; its static `CODE` is that code. */
-export class UniqueViolationError extends IntegrityError {
-  static CODE = ErrorCode.UNIQUE_VIOLATION;
-
-  constructor(message = "duplicate key value violates unique constraint %s") {
-    super(ErrorCode.UNIQUE_VIOLATION, message);
-    this.name = "UniqueViolationError";
-  }
-}
-
-/** The error of one code of the catalog; its static `CODE` is that code. */
-export class SerializationFailureError extends TransactionRollbackError {
-  static CODE = ErrorCode.SERIALIZATION_FAILURE;
-
-  constructor(message = "could not serialize access due to concurrent update") {
-    super(ErrorCode.SERIALIZATION_FAILURE, message);
-    this.name = "SerializationFailureError";
-  }
-}
-
-/** The error of one code of the catalog; its static `CODE` is that code. */
-export class DeadlockDetectedError extends TransactionRollbackError {
-  static CODE = ErrorCode.DEADLOCK_DETECTED;
-
-  constructor(message = "deadlock detected") {
-    super(ErrorCode.DEADLOCK_DETECTED, message);
-    this.name = "DeadlockDetectedError";
-  }
-}
-
-/** The classes the errors are made with: by code, by category, and for any other code. */
-const CLASSES = {
-  base: ApiError,
-  categories: {
-    SUCCESS: SuccessError,
-    DATA_EXCEPTION: DataExceptionError,
-    INTEGRITY: IntegrityError,
-    TRANSACTION_ROLLBACK: TransactionRollbackError,
-  },
-  codes: {
-    SUCCESSFUL_COMPLETION: SuccessfulCompletionError,
-    DIVISION_BY_ZERO: DivisionByZeroError,
-    INVALID_TEXT_REPRESENTATION: InvalidTextRepresentationError,
-    UNIQUE_VIOLATION: UniqueViolationError,
-    SERIALIZATION_FAILURE: SerializationFailureError,
-    DEADLOCK_DETECTED: DeadlockDetectedError,
-  },
-};
-const READ = CATALOG.errorReader(CLASSES);
-const EVERY = CATALOG.everyReader(CLASSES);
-const BUILD = CATALOG.builder(CLASSES);
 
 /**
  * The error an error payload stands for: the first error at the catalog's {@link LOCATIONS}, in
@@ -315,7 +110,7 @@ const BUILD = CATALOG.builder(CLASSES);
  * JSON text nests deeper than {@link MAX_DEPTH}.
  */
 export function fromPayload(payload) {
-  return READ(payload);
+  return CATALOG.errorFromPayload(payload, fromPayload);
 }
 
 /**
@@ -326,7 +121,7 @@ export function fromPayload(payload) {
  * @throws {@link PayloadError} as {@link fromPayload} does.
  */
 export function everyError(payload) {
-  return EVERY(payload);
+  return CATALOG.everyError(payload, everyError);
 }
 
 /**
@@ -337,5 +132,5 @@ export function everyError(payload) {
  * @throws RangeError for a success code, and as {@link format} does.
  */
 export function buildError(code, variant, ...params) {
-  return BUILD(code, variant, params);
+  return CATALOG.buildError(code, variant, params, buildError);
 }
