@@ -29,7 +29,7 @@ def test_every_command_s_help_has_a_description_examples_and_exit_codes(command:
 def test_targets_lists_the_built_in_targets() -> None:
     proc = errgen("targets")
     assert proc.returncode == 0
-    assert [line.split()[0] for line in proc.stdout.splitlines()] == ["python", "typescript", "go", "docs"]
+    assert [line.split()[0] for line in proc.stdout.splitlines()] == ["python", "typescript", "go", "docs", "html"]
 
 
 def test_explain_shows_a_code_found_by_code_unsigned_code_or_name() -> None:
@@ -137,7 +137,7 @@ def test_unknown_target_is_a_usage_error() -> None:
     proc = errgen("generate", "--target", "rust", "--check")
     assert proc.returncode == 2
     assert proc.stderr.splitlines()[-1] == (
-        "errgen generate: error: argument --target: unknown target 'rust'; available: python, typescript, go, docs"
+        "errgen generate: error: argument --target: unknown target 'rust'; available: python, typescript, go, docs, html"
     )
 
 

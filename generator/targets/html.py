@@ -292,6 +292,11 @@ TARGET = SimpleTarget(
     name="html",
     summary="the reference page as one searchable HTML file, out/docs/index.html, with the same anchors",
     render_files=lambda catalog: {PATH: render(catalog)},
+    options={
+        "description": "The html target (out/docs/index.html) takes no settings yet.",
+        "type": "object",
+        "additionalProperties": False,
+    },
     folder="docs",
     files=(PATH,),
 )

@@ -224,13 +224,12 @@ test("fit agrees with a lazy regular expression, the rule it replaces, on every 
   assert.ok(fitted > total / 20, `${fitted} of ${total}`);
 });
 
-test("fit takes time linear in the message, whatever its text", () => {
+// How long these take on 1 MB inputs (linear: a backtracking matcher takes minutes) is measured by
+// bench/bench_typescript.mjs; the tests hold the answers only.
+test("fit on a 1 MB message, whatever its text", () => {
   const message = `x${"-".repeat(1 << 20)}`;
-  const start = process.hrtime.bigint();
   assert.equal(fit(["x", "-", "-", "-", "+"], message), null);
   assert.equal(fit(["x", "", "", "y"], message), null);
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  assert.ok(seconds < 1, `${seconds} s`); // a backtracking matcher takes minutes
 });
 
 test("fits: each placeholder type's values, in one pass", () => {
@@ -267,14 +266,11 @@ test("fits: each placeholder type's values, in one pass", () => {
   }
 });
 
-test("fits takes time linear in the value", () => {
+test("fits on 1 MB values", () => {
   const digits = "1".repeat(1 << 20);
-  const start = process.hrtime.bigint();
   assert.equal(fits("f", `${digits}.${digits}e-${digits}`), true);
   assert.equal(fits("f", `${digits}.${digits}e-${digits}x`), false);
   assert.equal(fits("d", `-${digits}`), true);
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  assert.ok(seconds < 1, `${seconds} s`);
 });
 
 test("match and format, through the catalog's templates in their order", () => {
@@ -781,17 +777,16 @@ test("numberTexts: how the text writes each number the pointers reach, the last 
   }
 });
 
-test("reading every location takes time linear in the payload", () => {
+// Its time (linear: a quadratic reader takes minutes here) is measured by bench/bench_typescript.mjs,
+// never asserted by a test.
+test("reading every location of a payload of 50,000 items and of a 1 MB key", () => {
   const items = Array.from({ length: 50_000 }, (_, index) => ({ sCode: index % 2 ? "51008" : 0, sMsg: "", pad: [1.5, { sCode: 2.5 }] }));
   const text = JSON.stringify({ code: 0, msg: "", data: items });
-  const start = process.hrtime.bigint();
   assert.equal(located.found(text).length, 50_001);
   assert.equal(everyLocated(text).length, 25_000);
   assert.equal(readLocated(text).pointer, "/data/1/sCode");
   const longKey = JSON.stringify({ ["k".repeat(1 << 20)]: Array.from({ length: 50_000 }, () => 1.5), code: 1, msg: "x" });
   assert.equal(readLocated(longKey).code, 1);
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  assert.ok(seconds < 5, `${seconds} s`); // a quadratic reader takes minutes
 });
 
 test("drifted messages: exact first, then the catalog's tolerances, reported as tolerant, or why none matched", () => {
@@ -834,11 +829,8 @@ test("drifted messages: exact first, then the catalog's tolerances, reported as 
     ["none", "unmatched"],
   );
   const big = `Invalid symbol. ${"x ".repeat(1 << 19)}`;
-  const start = process.hrtime.bigint();
   assert.equal(new ApiError(-1121, big).detail, big.slice("Invalid symbol.".length));
   assert.equal(new ApiError(-2, `Too many \`${"`".repeat(1 << 20)}`).variant, 0);
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  assert.ok(seconds < 1, `${seconds} s`);
 });
 
 test("normalized and looseParts: the reference rule's normalization", () => {
