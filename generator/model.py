@@ -580,21 +580,21 @@ class Catalog:
     placeholders: Style = "printf"
     extensions: tuple[Extension, ...] = ()
 
-    @property
+    @cached_property  # targets ask for it in loops: computed once per catalog
     def active(self) -> tuple[ErrorDef, ...]:
         """Errors the API may still send: these get constants."""
         return tuple(e for e in self.errors if not e.is_retired)
 
-    @property
+    @cached_property
     def exceptions(self) -> tuple[ErrorDef, ...]:
         """Active codes that get an exception class (all but the success kind)."""
         return tuple(e for e in self.errors if not e.is_retired and e.is_exception)
 
-    @property
+    @cached_property
     def retired(self) -> tuple[ErrorDef, ...]:
         return tuple(e for e in self.errors if e.is_retired)
 
-    @property
+    @cached_property
     def has_success(self) -> bool:
         return any(e.kind == "success" for e in self.active)
 
