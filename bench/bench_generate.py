@@ -73,7 +73,8 @@ def floor_validator(folder: Path) -> Path:
 
 
 def tree_bytes(root: Path) -> int:
-    return sum(p.stat().st_size for p in root.rglob("*") if p.is_file())
+    """The bytes of the files a run wrote (not the bytecode other benches leave beside them)."""
+    return sum(p.stat().st_size for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
 
 
 def stages(spec: Path, codes: int) -> list[dict[str, Any]]:
