@@ -137,7 +137,8 @@ def test_unknown_target_is_a_usage_error() -> None:
     proc = errgen("generate", "--target", "rust", "--check")
     assert proc.returncode == 2
     assert proc.stderr.splitlines()[-1] == (
-        "errgen generate: error: argument --target: unknown target 'rust'; available: python, typescript, go, docs, html"
+        "errgen generate: error: argument --target: unknown target 'rust'; "
+        "available: python, typescript, go, docs, html"
     )
 
 
