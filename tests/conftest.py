@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -20,6 +22,7 @@ sys.dont_write_bytecode = True
 # errgen's cache (compiled schema and templates, records of past runs) of this run alone, in every
 # errgen the suite runs, in process or not: the user's own cache is neither read nor changed.
 os.environ["ERRGEN_CACHE_DIR"] = tempfile.mkdtemp(prefix="errgen-test-cache-")
+atexit.register(shutil.rmtree, os.environ["ERRGEN_CACHE_DIR"], ignore_errors=True)
 
 SPECS = {"binance": SPEC, **{name: spec(name) for name in NAMES}}
 
