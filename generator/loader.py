@@ -42,6 +42,7 @@ from yaml.events import (
 )
 
 from .characters import FORBIDDEN, shown
+from .diagnostics import Diagnostic, Position, SpecError
 
 try:
     from yaml._yaml import CParser as _CParser
@@ -49,7 +50,6 @@ try:
     CParser: type[_CParser] | None = _CParser
 except ImportError:  # PyYAML built without libyaml: every load takes the located path
     CParser = None
-from .diagnostics import Diagnostic, Position, SpecError
 
 MAX_BYTES = 32 * 1024 * 1024  # the default guard: a 100,000-code catalog is about 16 MiB
 MAX_DEPTH = 32

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from . import __version__
 from . import cache as disk_cache
-from .resources import shipped_files
+from .resources import files_under, shipped_files
 from .writer import leftover_temps
 
 _RECORD_FORMAT = 1
@@ -51,17 +51,20 @@ def noting_sources() -> Iterator[list[Path]]:
 
 
 def _hash_files(digest: hashlib._Hash, paths: Iterable[Path], base: Path | None = None) -> None:
+    """Each file's name (from base, when given) and the digest of its bytes; OSError if one is gone."""
     for path in paths:
         digest.update(os.fsencode(path.relative_to(base) if base else path) + b"\0")  # paths are bytes
         digest.update(hashlib.sha256(path.read_bytes()).digest())
 
 
-def _tree(folder: Path) -> list[Path]:
-    found = []
-    for directory, subdirectories, names in os.walk(folder):
-        subdirectories.sort()
-        found += [Path(directory, name) for name in sorted(names)]
-    return found
+def _files_digest(paths: Iterable[Path], base: Path | None = None) -> str | None:
+    """The digest of these files, or None when one cannot be read."""
+    digest = hashlib.sha256()
+    try:
+        _hash_files(digest, sorted(paths), base)
+    except OSError:
+        return None
+    return digest.hexdigest()
 
 
 def inputs(spec: bytes, targets: Iterable[str], overlay: Path | None, limit: int) -> str:
@@ -75,19 +78,8 @@ def inputs(spec: bytes, targets: Iterable[str], overlay: Path | None, limit: int
     _hash_files(digest, shipped_files())
     _hash_files(digest, sorted(plugins))
     if overlay is not None:
-        _hash_files(digest, _tree(overlay), overlay)
+        _hash_files(digest, files_under(overlay), overlay)
     digest.update(hashlib.sha256(spec).digest())
-    return digest.hexdigest()
-
-
-def _files_digest(root: Path, paths: Iterable[str]) -> str | None:
-    digest = hashlib.sha256()
-    try:
-        for path in sorted(paths):
-            digest.update(os.fsencode(path) + b"\0")
-            digest.update(hashlib.sha256((root / path).read_bytes()).digest())
-    except OSError:
-        return None
     return digest.hexdigest()
 
 
@@ -103,17 +95,18 @@ def remember(root: Path, inputs_digest: str, written: Iterable[str], sources: It
     """Record a run that left root exactly as rendered: `written` are the paths it owns there."""
     entry = _entry(root)
     paths = sorted(written)
-    files = _files_digest(root, paths)
-    source_digests = _files_digest(Path("/"), [str(p.resolve()).lstrip("/") for p in sources])
-    if entry is None or files is None or source_digests is None:
+    read = sorted(str(p.resolve()) for p in sources)
+    files = _files_digest([root / p for p in paths], root)
+    source_digest = _files_digest(map(Path, read))
+    if entry is None or files is None or source_digest is None:
         return
     record = {
         "format": _RECORD_FORMAT,
         "inputs": inputs_digest,
         "paths": paths,
         "files": files,
-        "sources": [str(p.resolve()) for p in sources],
-        "source_digest": source_digests,
+        "sources": read,
+        "source_digest": source_digest,
     }
     disk_cache.store(entry, json.dumps(record).encode())
 
@@ -136,6 +129,6 @@ def unchanged(root: Path, inputs_digest: str) -> bool:
         return False
     if any(not isinstance(p, str) for p in [*paths, *sources]):
         return False
-    if _files_digest(Path("/"), [s.lstrip("/") for s in sources]) != record.get("source_digest"):
+    if _files_digest(map(Path, sources)) != record.get("source_digest"):
         return False
-    return _files_digest(root, paths) == record.get("files") and not leftover_temps(root)
+    return _files_digest([root / p for p in paths], root) == record.get("files") and not leftover_temps(root)

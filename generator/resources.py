@@ -42,17 +42,21 @@ def runtime_file(language: str, name: str) -> str:
     return (_PACKAGE_DIR / "runtime" / language / name).read_text(encoding="utf-8")
 
 
+def files_under(folder: Path) -> list[Path]:
+    """Every file below a folder, in a fixed order (bytecode caches left out)."""
+    found = []
+    for directory, subdirectories, names in os.walk(folder):
+        subdirectories[:] = sorted(d for d in subdirectories if d != "__pycache__")
+        found += [Path(directory, name) for name in sorted(names)]
+    return found
+
+
 def shipped_files() -> list[Path]:
     """Every file errgen ships (its code, the templates, the schemas, the runtimes), in a fixed
     order: what a generated tree depends on, besides its spec."""
-    folders = [_PACKAGE_DIR]
+    found = files_under(_PACKAGE_DIR)
     if _installed("templates") is None:  # the checkout: templates/ and spec/ sit beside the package
-        folders.append(_CHECKOUT / "templates")
-    found = []
-    for folder in folders:
-        for directory, subdirectories, names in os.walk(folder):
-            subdirectories[:] = sorted(d for d in subdirectories if d != "__pycache__")
-            found += [Path(directory, name) for name in sorted(names)]
+        found += files_under(_CHECKOUT / "templates")
     if _installed("schema") is None:
         found += [_CHECKOUT / "spec" / name for name in ("errors.schema.json", "export.schema.json")]
     return found

@@ -198,44 +198,31 @@ _MARKDOWN_FIELDS = frozenset({"description", "deprecated", "retired"})
 _LINE_BREAK = re.compile(f"[{LINE_BREAKS}]")
 
 
+def _line_breaks(value: Value, rejected: set[Pointer]) -> Iterator[Pointer]:
+    """Where a text other than Markdown holds a line break, outside what the schema rejected.
+    One pass; a pointer is made only for a container or a text that holds one."""
+    stack: list[tuple[Pointer, Value]] = [((), value)]
+    while stack:
+        pointer, item = stack.pop()
+        if pointer in rejected:
+            continue
+        children = item.items() if isinstance(item, dict) else enumerate(item) if isinstance(item, list) else ()
+        for key, child in children:
+            if isinstance(child, (dict, list)):
+                stack.append(((*pointer, key), child))
+            elif isinstance(child, str) and _LINE_BREAK.search(child):
+                at = (*pointer, key)
+                field = next((part for part in reversed(at) if isinstance(part, str)), "")
+                if at not in rejected and field not in _MARKDOWN_FIELDS:
+                    yield at
+
+
 def _line_diagnostics(doc: Document, rejected: set[Pointer]) -> Iterator[tuple[Pointer, Diagnostic]]:
     """Every text but Markdown is one line: a name, version or package name with a newline would
     break the line or the path it is written into."""
-    stack: list[tuple[Pointer, object]] = [((), doc.value)]
-    while stack:
-        pointer, value = stack.pop()
-        if pointer in rejected:
-            continue
-        if isinstance(value, dict):
-            stack += [((*pointer, key), item) for key, item in value.items()]
-        elif isinstance(value, list):
-            stack += [((*pointer, index), item) for index, item in enumerate(value)]
-        elif isinstance(value, str) and _LINE_BREAK.search(value):
-            field = next((part for part in reversed(pointer) if isinstance(part, str)), "")
-            if field not in _MARKDOWN_FIELDS:
-                where = _where(pointer)
-                yield (
-                    pointer,
-                    Diagnostic(
-                        doc.position(pointer),
-                        f"{where}: must be a single line, without line breaks or tabs",
-                        "single-line",
-                    ),
-                )
-
-
-def _any_line_break(value: Value) -> bool:
-    """Whether _line_diagnostics has anything to say, without the pointers it reports with."""
-    stack: list[tuple[str, Value]] = [("", value)]
-    while stack:
-        field, item = stack.pop()
-        if isinstance(item, dict):
-            stack += item.items()
-        elif isinstance(item, list):
-            stack += [(field, element) for element in item]
-        elif isinstance(item, str) and field not in _MARKDOWN_FIELDS and _LINE_BREAK.search(item):
-            return True
-    return False
+    for pointer in _line_breaks(doc.value, rejected):
+        message = f"{_where(pointer)}: must be a single line, without line breaks or tabs"
+        yield pointer, Diagnostic(doc.position(pointer), message, "single-line")
 
 
 class _Semantics:
@@ -756,7 +743,7 @@ def _fast_checked(value: Value) -> Catalog | None:
     """The catalog of data the schema holds, when every semantic rule holds too."""
     doc = _UnlocatedDocument(value)
     try:
-        if _any_line_break(value):
+        if next(_line_breaks(value, set()), None) is not None:
             return None
         semantics = _Semantics(doc, set())
         catalog = semantics.catalog()

@@ -28,7 +28,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..escaping import markdown_code, markdown_text
 from ..model import Catalog, Category, Code, ErrorDef, Template
@@ -191,25 +191,61 @@ class _Anchors:
         return anchor
 
 
-def _error(error: ErrorDef, anchors: _Anchors) -> dict[str, Any]:
-    title = f"{error.code} {error.title}"  # the upstream name verbatim, as readers search for it
-    marks = []
+class Markup(NamedTuple):
+    """How a reference page writes the parts of a code's marks: the Markdown page here, the HTML
+    page in html.py. Which marks a code has, and in what order, is `marks` alone."""
+
+    text: Callable[[str], str]  # spec text, shown as itself
+    code: Callable[[str], str]  # a value shown as code
+    name: Callable[[str], str]  # an identifier the code is known by
+    upstream: Callable[[str], str]  # a name as the upstream writes it
+    strong: Callable[[str], str]  # a mark of one word (Retryable)
+    field: Callable[[str, str], str]  # a label (already written) and its value
+    number: Callable[[int], str]
+    link: Callable[[str, str], str]  # written text and an anchor
+
+
+def marks(error: ErrorDef, markup: Markup, category: bool = True) -> list[str]:
+    """A code's marks: its kind, category, identifier, other names, retryable, HTTP status and
+    extensions (`category=False` leaves the category out, for a page listing it by section)."""
+    found = []
     if error.kind != "error":
-        marks.append(f"**{error.kind.capitalize()}**")
-    if error.category is not None:
-        marks.append(f"**Category:** [{_text(error.category.title)}](#{category_anchor(error.category)})")
+        found.append(markup.strong(error.kind.capitalize()))
+    if error.category is not None and category:
+        link = markup.link(markup.text(error.category.title), category_anchor(error.category))
+        found.append(markup.field("Category", link))
     if error.upstream_name != error.name:
-        marks.append(f"**Identifier:** {_span(error.name)}")
+        found.append(markup.field("Identifier", markup.name(error.name)))
     if error.aliases:
-        names = [_span(a.name) + ("" if a.upstream == a.name else f" ({_text(a.upstream)})") for a in error.aliases]
-        marks.append("**Also named:** " + ", ".join(names))
+        names = [
+            markup.name(a.name) + ("" if a.upstream == a.name else f" ({markup.upstream(a.upstream)})")
+            for a in error.aliases
+        ]
+        found.append(markup.field("Also named", ", ".join(names)))
     if error.retryable:
-        marks.append("**Retryable**")
+        found.append(markup.strong("Retryable"))
     if error.http_status is not None:
-        marks.append(f"**HTTP status:** {error.http_status}")
+        found.append(markup.field("HTTP status", markup.number(error.http_status)))
     for key, value in error.extensions.items():
         shown = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
-        marks.append(f"**{_text(key)}:** {_span(shown)}")
+        found.append(markup.field(markup.text(key), markup.code(shown)))
+    return found
+
+
+MARKDOWN = Markup(
+    text=_text,
+    code=_span,
+    name=_span,
+    upstream=_text,
+    strong=lambda word: f"**{word}**",
+    field=lambda label, value: f"**{label}:** {value}",
+    number=str,
+    link=lambda text, anchor: f"[{text}](#{anchor})",
+)
+
+
+def _error(error: ErrorDef, anchors: _Anchors) -> dict[str, Any]:
+    title = f"{error.code} {error.title}"  # the upstream name verbatim, as readers search for it
     flag = None
     if error.is_retired:
         flag = _flag_block("Retired", error.retired)
@@ -220,7 +256,7 @@ def _error(error: ErrorDef, anchors: _Anchors) -> dict[str, Any]:
         "title": _text(title) + (" (deprecated)" if error.is_deprecated else ""),
         "toc_suffix": " (retired)" if error.is_retired else " (deprecated)" if error.is_deprecated else "",
         "link_text": _text(title),
-        "marks": " · ".join(marks) or None,
+        "marks": " · ".join(marks(error, MARKDOWN)) or None,
         "flag": flag,
         "description": _quoted(error.description),
         "retired": error.is_retired,

@@ -125,29 +125,21 @@ def _flag(label: str, reason: str | None) -> str:
     return f"<p><b>{label}.</b></p>\n{rendered}"
 
 
+_MARKUP = docs.Markup(
+    text=html_text,
+    code=lambda value: f"<code>{html_text(value)}</code>",
+    name=lambda name: f"<code class=n>{html_text(name)}</code>",  # class n: what the search finds it by
+    upstream=lambda name: f"<span class=n>{html_text(name)}</span>",
+    strong=lambda word: f"<b>{word}</b>",
+    field=lambda label, value: f"{label}: {value}",
+    number=lambda number: f"<b>{number}</b>",
+    link=lambda text, anchor: f"<a href=#{anchor}>{text}</a>",
+)
+
+
 def _error(error: ErrorDef, anchors: docs._Anchors) -> dict[str, Any]:
-    marks: list[str] = []
-    if error.kind != "error":
-        marks.append(f"<b>{error.kind.capitalize()}</b>")
-    if error.category is not None and error.is_retired:  # the others are in their category's section
-        anchor = docs.category_anchor(error.category)
-        marks.append(f"Category: <a href=#{anchor}>{html_text(error.category.title)}</a>")
-    if error.upstream_name != error.name:
-        marks.append(f"Identifier: <code class=n>{html_text(error.name)}</code>")
-    if error.aliases:  # class n: the names the search finds the code by
-        names = [
-            f"<code class=n>{html_text(a.name)}</code>"
-            + ("" if a.upstream == a.name else f" (<span class=n>{html_text(a.upstream)}</span>)")
-            for a in error.aliases
-        ]
-        marks.append("Also named: " + ", ".join(names))
-    if error.retryable:
-        marks.append("<b>Retryable</b>")
-    if error.http_status is not None:
-        marks.append(f"HTTP status: <b>{error.http_status}</b>")
-    for key, value in error.extensions.items():
-        shown = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
-        marks.append(f"{html_text(key)}: <code>{html_text(shown)}</code>")
+    # A code's category is the section it is listed in; only a retired one (listed apart) says it.
+    marks = docs.marks(error, _MARKUP, category=error.is_retired)
     flag = None
     if error.is_retired:
         flag = _flag("Retired", error.retired)
