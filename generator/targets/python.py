@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import sys
 from collections.abc import Iterator
+from functools import cache
+from types import ModuleType
 
+from .. import cache as disk_cache
 from ..escaping import python_literal, python_string, toml_string
 from ..model import Catalog, Category, ErrorDef, Template, pointer_text
 from ..resources import runtime_file
@@ -410,16 +415,25 @@ def _parts(template: Template) -> str:
     return _tuple([python_string(part) for part in template.parts])
 
 
+@cache
+def _runtime() -> ModuleType:
+    """The package's runtime itself, loaded here so that the target asks the runtime's own
+    functions (template_text) how the package will read its table, rather than copies of them."""
+    source = runtime_file("python", RUNTIME)
+    key = hashlib.sha256(source.encode()).hexdigest()[:32]
+    module = ModuleType("errgen_python_runtime")
+    sys.modules[module.__name__] = module  # the runtime's classes look their module up
+    exec(disk_cache.compiled("python-runtime", key, lambda: source), module.__dict__)
+    return module
+
+
 def _text_from_parts(template: Template) -> str:
     """A template's text as the runtime writes it back from its parts, types and names (its
     template_text): the text itself need not be in the package when this is it."""
-    names = [p.name for p in template.placeholders]
-    parts = template.parts
-    if any(name is not None for name in names):
-        return parts[0] + "".join(f"{{{name or ''}}}{part}" for name, part in zip(names, parts[1:], strict=True))
-    kinds = [p.type for p in template.placeholders]
-    rest = "".join(f"%{kind}{part.replace('%', '%%')}" for kind, part in zip(kinds, parts[1:], strict=True))
-    return parts[0].replace("%", "%%") + rest
+    types = "".join(p.type for p in template.placeholders)
+    names = tuple(p.name for p in template.placeholders)
+    text: str = _runtime().template_text(template.parts, types, names)
+    return text
 
 
 def _options(error: ErrorDef) -> list[str]:
