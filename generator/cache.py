@@ -17,7 +17,7 @@ from pathlib import Path
 from types import CodeType
 from typing import Any
 
-_TAG = f"{sys.implementation.cache_tag}"  # marshal's format is the interpreter's own
+_TAG = sys.implementation.cache_tag  # marshal's format is the interpreter's own
 
 
 def folder() -> Path | None:
