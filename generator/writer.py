@@ -320,7 +320,12 @@ def _make_dirs(directory: Path) -> list[Path]:
     created: list[Path] = []
     try:
         for path in reversed(missing):
-            path.mkdir()
+            try:
+                path.mkdir()
+            except FileExistsError:  # another run made it meanwhile: it is not this run's to remove
+                if not path.is_dir():
+                    raise
+                continue
             created.append(path)
     except BaseException:
         _remove_empty(created)
