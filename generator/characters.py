@@ -6,6 +6,8 @@ tables, so that every machine accepts and rejects the same specs.
 
 from __future__ import annotations
 
+import re
+
 # Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt, Unicode 15.1): characters
 # a renderer shows as nothing, so a name holding one looks like another name. The bidi controls
 # (U+061C, U+200E/F, U+202A-E, U+2066-9) are among them.
@@ -27,6 +29,10 @@ CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 
 # Rejected in any spec text, wherever it stands.
 FORBIDDEN = CONTROLS + DEFAULT_IGNORABLE + NONCHARACTERS
+
+# FORBIDDEN's characters below U+0080, to search a text that is all ASCII with: re tests a
+# character against FORBIDDEN's many ranges about ten times slower than against these few.
+ASCII_FORBIDDEN = "".join(chr(c) for c in range(128) if re.match(f"[{FORBIDDEN}]", chr(c)))
 
 # What a text that is not Markdown may not hold. U+2028 and U+2029 may stand in any text, written
 # as escapes: every target escapes them, and YAML and Markdown do not break lines at them.

@@ -41,7 +41,7 @@ from yaml.events import (
     StreamStartEvent,
 )
 
-from .characters import FORBIDDEN, shown
+from .characters import ASCII_FORBIDDEN, FORBIDDEN, shown
 from .diagnostics import Diagnostic, Position, SpecError
 
 try:
@@ -61,9 +61,10 @@ Value = None | bool | int | float | str | list["Value"] | dict[str, "Value"]
 
 # Characters rejected anywhere in the file (generator.characters), and in the raw file also the
 # line breaks that YAML counts but editors and grep do not (they would shift every position
-# reported after them), and a CR that ends a line alone.
-_INVISIBLE = re.compile(f"[{FORBIDDEN}\r]")
-_RAW_FORBIDDEN = re.compile(f"[{FORBIDDEN}\u2028\u2029]|\r(?!\n)")
+# reported after them), and a CR that ends a line alone. Each has its ASCII part beside it, for
+# the texts that are all ASCII (_search).
+_INVISIBLE = (re.compile(f"[{FORBIDDEN}\r]"), re.compile(f"[{ASCII_FORBIDDEN}\r]"))
+_RAW_FORBIDDEN = (re.compile(f"[{FORBIDDEN}\u2028\u2029]|\r(?!\n)"), re.compile(f"[{ASCII_FORBIDDEN}]|\r(?!\n)"))
 
 # YAML 1.2 core schema, restricted to what is unambiguous in YAML 1.1 too.
 _NULL = re.compile(r"~|null|Null|NULL")
@@ -146,8 +147,16 @@ def _decode(data: bytes, limit: int) -> str:
     return text
 
 
-def _reject_invisible(text: str, forbidden: re.Pattern[str], where: Callable[[int], Position]) -> None:
-    bad = forbidden.search(text)
+_Patterns = tuple[re.Pattern[str], re.Pattern[str]]
+
+
+def _search(text: str, patterns: _Patterns) -> re.Match[str] | None:
+    """The first match in text of a pattern, or of its ASCII part when text is all ASCII."""
+    return patterns[1 if text.isascii() else 0].search(text)
+
+
+def _reject_invisible(text: str, forbidden: _Patterns, where: Callable[[int], Position]) -> None:
+    bad = _search(text, forbidden)
     if bad:
         char = ord(bad.group()[0])
         what = "line break" if char in (0x0D, 0x2028, 0x2029) else "invisible or control character"
@@ -212,26 +221,22 @@ class _Events(Protocol):
     def get_event(self) -> object: ...
 
 
-def _compose(parser: _Events, doc: Document, record: bool = True) -> Value:
-    """The document's data from its events; with `record`, also the position of every value and
-    key (the fast path leaves them out: they cost more memory than the data)."""
+def _compose(parser: _Events, doc: Document) -> Value:
+    """The document's data from its events, and the position of every value and key in doc."""
     stack: list[_Frame] = []
     root: Value = None
     documents = 0
     no_pointer: Pointer = ()
 
     def child_pointer(frame: _Frame) -> Pointer:
-        if not record:
-            return no_pointer
         if isinstance(frame.container, list):
             return (*frame.pointer, len(frame.container))
         assert frame.pending_key is not None
         return (*frame.pointer, frame.pending_key)
 
-    def attach(value: Value, start: Position | None, pointer: Pointer) -> None:
+    def attach(value: Value, start: Position, pointer: Pointer) -> None:
         nonlocal root
-        if start is not None:
-            doc.positions[pointer] = start
+        doc.positions[pointer] = start
         if not stack:
             root = value
             return
@@ -261,7 +266,7 @@ def _compose(parser: _Events, doc: Document, record: bool = True) -> Value:
         if isinstance(event, (MappingEndEvent, SequenceEndEvent)):
             stack.pop()
             continue
-        start = _position(event.start_mark) if record else None
+        start = _position(event.start_mark)
         if isinstance(event, AliasEvent):
             raise SpecError(
                 [
@@ -301,15 +306,14 @@ def _compose(parser: _Events, doc: Document, record: bool = True) -> Value:
                     ]
                 )
             frame.pending_key = key
-            if start is not None:
-                doc.key_positions[(*frame.pointer, key)] = start
+            doc.key_positions[(*frame.pointer, key)] = start
             continue
 
         pointer = child_pointer(frame) if frame is not None else no_pointer
         if len(stack) >= MAX_DEPTH:
             raise SpecError([Diagnostic(_position(event.start_mark), f"nesting is deeper than {MAX_DEPTH} levels")])
         if isinstance(event, ScalarEvent):
-            if record and not event.style:
+            if not event.style:
                 doc.plain.add(pointer)
             attach(_scalar(event), start, pointer)
         elif isinstance(event, MappingStartEvent):
@@ -348,6 +352,112 @@ def load_yaml(data: bytes, limit: int = MAX_BYTES) -> Document:
     return doc
 
 
+class _Declined(Exception):
+    """The fast path's answer to anything out of the ordinary: the located path says what."""
+
+
+# The first characters of every plain scalar that is not simply a string: null, booleans, numbers
+# and everything _AMBIGUOUS holds (each of its alternatives starts with one of these).
+_NOT_ONLY_TEXT = frozenset("~nNtTfFyYoO+-.0123456789<=")
+
+
+def _plain_unlocated(text: str) -> Value:
+    """A plain scalar's value as _scalar reads it, most of them without a regex."""
+    if text and text[0] not in _NOT_ONLY_TEXT:
+        return text
+    if "\r" in text:
+        raise _Declined
+    if text == "" or _NULL.fullmatch(text):
+        return None
+    if text in _BOOL:
+        return _BOOL[text]
+    if _AMBIGUOUS.fullmatch(text):
+        raise _Declined
+    if _INT.fullmatch(text):
+        if len(text) > MAX_DIGITS:
+            raise _Declined
+        return int(text)
+    if _FLOAT.fullmatch(text):
+        return float(text)
+    return text
+
+
+def _compose_unlocated(parser: _Events) -> Value:
+    """The data _compose returns for a document it accepts, without positions and at a fraction
+    of the cost per event; _Declined for anything _compose would reject or that needs a closer
+    look (anchors, tags, a second document, a YAML 1.1 reading)."""
+    containers: list[list[Value] | dict[str, Value]] = []
+    keys: list[str | None] = []  # per open container: a mapping's pending key, None when none
+    root: Value = None
+    documents = 0
+    while True:
+        event = parser.get_event()
+        kind = type(event)
+        if kind is ScalarEvent:
+            assert isinstance(event, ScalarEvent)
+            if event.anchor is not None or event.tag is not None:
+                raise _Declined
+            text = event.value
+            if event.style:  # quoted or block: a string; only escapes can make what the raw text may not hold
+                if (event.style == '"' and _search(text, _INVISIBLE)) or "\r" in text:
+                    raise _Declined
+                value: Value = text
+            else:
+                value = _plain_unlocated(text)
+            if not containers:
+                root = value
+                continue
+            top = containers[-1]
+            if type(top) is list:
+                top.append(value)
+                continue
+            assert isinstance(top, dict)
+            key = keys[-1]
+            if key is None:  # this scalar is a key
+                if type(value) is not str or value in top:
+                    raise _Declined
+                keys[-1] = value
+            else:
+                top[key] = value
+                keys[-1] = None
+            continue
+        if kind is MappingEndEvent or kind is SequenceEndEvent:
+            containers.pop()
+            keys.pop()
+            continue
+        if kind is MappingStartEvent or kind is SequenceStartEvent:
+            assert isinstance(event, (MappingStartEvent, SequenceStartEvent))
+            if event.anchor is not None or event.tag is not None or len(containers) >= MAX_DEPTH:
+                raise _Declined
+            made: list[Value] | dict[str, Value] = {} if kind is MappingStartEvent else []
+            if not containers:
+                root = made
+            else:
+                top = containers[-1]
+                if type(top) is list:
+                    top.append(made)
+                else:
+                    assert isinstance(top, dict)
+                    key = keys[-1]
+                    if key is None:  # a collection as a key
+                        raise _Declined
+                    top[key] = made
+                    keys[-1] = None
+            containers.append(made)
+            keys.append(None)
+            continue
+        if kind is DocumentStartEvent:
+            assert isinstance(event, DocumentStartEvent)
+            documents += 1
+            if documents > 1 or event.version is not None or event.tags:
+                raise _Declined
+            continue
+        if kind is StreamEndEvent:
+            return root
+        if kind is not StreamStartEvent and kind is not DocumentEndEvent:
+            raise _Declined  # an alias, or an event this composer does not know
+
+
 def load_yaml_fast(data: bytes, limit: int = MAX_BYTES) -> Value | None:
     """The data of a spec that `load_yaml` would load, without positions; None when libyaml is
     missing or anything is wrong (the caller then takes the located path, which says what).
@@ -359,7 +469,7 @@ def load_yaml_fast(data: bytes, limit: int = MAX_BYTES) -> Value | None:
         return None
     try:
         text = _decode(data, limit)
-        value = _compose(CParser(text), Document(value=None), record=False)
-    except (SpecError, yaml.YAMLError):
+        value = _compose_unlocated(CParser(text))
+    except (SpecError, yaml.YAMLError, _Declined):
         return None
     return value

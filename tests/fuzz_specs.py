@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from hypothesis import strategies as st
 
-from generator.loader import _INVISIBLE
+from generator.characters import FORBIDDEN
 from generator.model import Template
 from generator.naming import Name
 from generator.targets import python, typescript
@@ -50,12 +51,14 @@ HOSTILE = (
     "\x7e",
 )
 
+_FORBIDDEN = re.compile(f"[{FORBIDDEN}]")
+
 # Characters a valid spec can hold in a message: no controls, invisible or bidi characters
 # (the loader rejects them), no tab or line break (messages are single lines), and % only
 # through the tokens %s and %%.
 TEXT = st.text(
     st.characters(codec="utf-8", exclude_categories=["Cs"], exclude_characters="%\t\n\r").filter(
-        lambda c: not _INVISIBLE.match(c)
+        lambda c: not _FORBIDDEN.match(c)
     ),
     min_size=1,
     max_size=12,

@@ -93,6 +93,17 @@ def test_the_two_loaders_read_any_text_alike(text: str) -> None:
         assert fast == _located_value(data)
 
 
+@pytest.mark.parametrize("char", ["\x00", "\x01", "\x1f", "\x7f", "\x85", "\u200b", "\u202e", "\ufeff", "\U000e0001"])
+@pytest.mark.parametrize("key", ["k", "é"], ids=["ascii", "not-ascii"])
+def test_a_forbidden_character_is_refused_by_both_loaders_raw_or_escaped(char: str, key: str) -> None:
+    # The loaders search a text that is all ASCII for FORBIDDEN's ASCII part alone.
+    for text in (f"{key}: a{char}", f'{key}: "a{char}"', f'{key}: "a\\U{ord(char):08x}"', f"{key}: |\n  a{char}\n"):
+        data = text.encode("utf-8", "surrogatepass")
+        assert _fast_value(data) is SpecError, text
+        assert _located_value(data) is SpecError, text
+    assert _fast_value(f'{key}: "a\\U{ord("b"):08x}"'.encode()) == {key: "ab"}
+
+
 def _schema_errors(value: object) -> bool:
     return any(True for _ in _validator().iter_errors(value))
 
