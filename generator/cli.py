@@ -8,12 +8,13 @@ stays exactly as it was.
 from __future__ import annotations
 
 import argparse
+import gc
 import io
 import os
 import shlex
 import sys
-from collections.abc import Sequence
-from contextlib import suppress
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from stat import S_ISREG
 
@@ -593,13 +594,29 @@ _COMMANDS = {
 }
 
 
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """A run without the cycle collector: a run builds one big graph of objects (the spec's data,
+    the model, the texts) and drops it at exit, and the collector's full passes over it cost a
+    sixth of a 100,000-code generate (26 s of CPU against 22 s without) while finding next to
+    nothing (a 10,000-code run leaves under a thousand unreachable objects)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     # Whatever a path or a message holds, printing it must not fail (after files were written).
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")
     try:
-        return _run(argv)
+        with _no_cycle_collection():
+            return _run(argv)
     except KeyboardInterrupt:
         print("errgen: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
