@@ -6,7 +6,8 @@ CSafeLoader (no positions, no strictness beyond YAML's), the project's schema co
 fastjsonschema (ahead of the run, as errgen's cache holds it), the catalog's checks on plain dicts
 (unique codes and names, known categories, codes in their ranges, placeholders split), f-string
 rendering of the same sections of every target (a table row per code, a class or constant per
-code, a section of the docs per code; strings escaped by json.dumps), and plain writes.
+code, a section of the docs and an article of the HTML page per code; strings escaped by
+json.dumps, the page's by html.escape), and plain writes.
 
     python bench/floor.py SPEC OUT VALIDATOR_DIR
 """
@@ -14,6 +15,7 @@ code, a section of the docs per code; strings escaped by json.dumps), and plain 
 # ruff: noqa: E501  (each line is one section of a file, as in the templates)
 from __future__ import annotations
 
+import html
 import json
 import os
 import sys
@@ -82,7 +84,7 @@ def pascal(name: str) -> str:
 
 
 def render(entries: list[dict[str, Any]]) -> dict[str, str]:
-    py, ts_rows, ts_classes, dts, js, go_rows, go_consts, md = [], [], [], [], [], [], [], []
+    py, ts_rows, ts_classes, dts, js, go_rows, go_consts, md, page = [], [], [], [], [], [], [], [], []
     for e in entries:
         code, name, cls, cat = e["code"], e["name"], pascal(e["name"]) + "Error", e["category"]
         texts = ", ".join(q(v[0]) for v in e["variants"])
@@ -115,6 +117,11 @@ def render(entries: list[dict[str, Any]]) -> dict[str, str]:
             + "".join(f"1. `{v[0]}`\n" for v in e["variants"])
             + "\n"
         )
+        page.append(
+            f"<article id=code{code}><h3><a href=#code{code}>{code} {html.escape(e['title'])}</a></h3><p>Identifier: <code>{name}</code></p><ol start=0>"
+            + "".join(f"<li><code>{html.escape(v[0])}</code></li>" for v in e["variants"])
+            + "</ol></article>\n"
+        )
     return {
         "python/pkg/__init__.py": "".join(py),
         "typescript/src/index.ts": "".join(ts_rows) + "".join(ts_classes),
@@ -122,6 +129,7 @@ def render(entries: list[dict[str, Any]]) -> dict[str, str]:
         "typescript/dist/index.d.ts": "".join(dts),
         "go/errors.go": "".join(go_consts) + "".join(go_rows),
         "docs/README.md": "".join(md),
+        "docs/index.html": "".join(page),
     }
 
 
