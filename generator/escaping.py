@@ -19,6 +19,9 @@ _INVISIBLE = (
 )
 
 _QUOTED_SPECIAL = re.compile(f'[\\\\"\x00-\x1f\x7f-\x9f{_INVISIBLE}]')
+# _QUOTED_SPECIAL's ASCII part: an all-ASCII text (most are) is searched for these alone, and the
+# small class is several times faster per character than the whole one.
+_QUOTED_SPECIAL_ASCII = re.compile('[\\\\"\x00-\x1f\x7f]')
 # Short escapes every C-family language here understands the same way.
 _QUOTED_NAMED = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
@@ -29,6 +32,8 @@ def _surrogate(code: int) -> bool:
 
 def _quoted(text: str, numeric: Callable[[int], str]) -> str:
     """`text` in double quotes, special characters escaped; `numeric` spells a code point."""
+    if text.isascii() and _QUOTED_SPECIAL_ASCII.search(text) is None:
+        return f'"{text}"'
 
     def escape(match: re.Match[str]) -> str:
         char = match.group()
@@ -61,20 +66,26 @@ def typescript_string(text: str) -> str:
     return _quoted(text, _latin1_or_unicode)
 
 
+_GO_UNICODE, _TOML_NUMERIC, _JSON_NUMERIC = (_no_surrogates(language) for language in ("Go", "TOML", "JSON"))
+
+
+def _go_numeric(code: int) -> str:
+    return f"\\x{code:02x}" if code < 0x80 else _GO_UNICODE(code)
+
+
 def go_string(text: str) -> str:
     """An interpreted Go string literal. \\x is a byte in Go, so only ASCII uses it."""
-    go_unicode = _no_surrogates("Go")
-    return _quoted(text, lambda code: f"\\x{code:02x}" if code < 0x80 else go_unicode(code))
+    return _quoted(text, _go_numeric)
 
 
 def toml_string(text: str) -> str:
     """A TOML basic string whose value is exactly `text`."""
-    return _quoted(text, _no_surrogates("TOML"))
+    return _quoted(text, _TOML_NUMERIC)
 
 
 def json_string(text: str) -> str:
     """A JSON string whose value is exactly `text`."""
-    return _quoted(text, _no_surrogates("JSON"))
+    return _quoted(text, _JSON_NUMERIC)
 
 
 def python_literal(value: object) -> str:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import ast
 import tomllib
+from collections.abc import Callable
 
 import pytest
 from markdown_it import MarkdownIt
 
-from generator.escaping import markdown_text, python_literal, python_string, toml_string
+from generator import escaping
+from generator.escaping import go_string, json_string, markdown_text, python_literal, python_string, toml_string
 
 HOSTILE = [
     "",
@@ -296,3 +298,14 @@ def test_markdown_text_keeps_long_inner_whitespace_and_marks_the_edges() -> None
     assert markdown_text("  x ") == "&#x20;&#x20;x&#x20;"
     assert markdown_text("   ") == "&#x20;&#x20;&#x20;"
     assert markdown_text("") == ""
+
+
+@pytest.mark.parametrize("quote", [python_string, toml_string, go_string, json_string])
+def test_an_all_ascii_text_is_escaped_as_the_whole_class_escapes_it(quote: Callable[[str], str]) -> None:
+    # The quick path searches an ASCII text for the ASCII part of the class alone: a character it
+    # let through unescaped would be one the whole class escapes.
+    for code in range(0x80):
+        char = chr(code)
+        text = f"a{char}b"
+        whole = '"' + escaping._QUOTED_SPECIAL.sub(lambda m: "<escaped>", text) + '"'
+        assert (quote(text) == f'"{text}"') == ("<escaped>" not in whole), repr(char)
