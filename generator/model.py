@@ -37,7 +37,7 @@ class PlaceholderError(ValueError):
     """A message uses a placeholder its style does not have."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Placeholder:
     """One value in a message: its type letter ("s", "d", "f", "b") and, in the braces style, its
     name ("0", "ccy", "%min"; None for "{}" and for printf placeholders)."""
@@ -113,7 +113,7 @@ def split(parts: tuple[str, ...], message: str) -> tuple[str, ...] | None:
     return tuple(values)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Template:
     """One message variant: literal parts around its placeholders.
 
@@ -246,7 +246,7 @@ def match_order(templates: tuple[Template, ...]) -> tuple[int, ...]:
     return tuple(sorted(range(len(templates)), key=lambda i: specificity(templates[i], i)))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Match:
     """How a message matched a code's variants: `how` is "exact", "tolerant" or "none"; a
     tolerant match may leave `detail` (text after the documented one); no match has a `reason`:
@@ -319,7 +319,7 @@ class Category:
         return any(code.startswith(prefix) for prefix in self.prefixes)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Alias:
     """A further name of a code: the upstream's text and the identifier made of it."""
 
@@ -327,7 +327,7 @@ class Alias:
     upstream: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: 100,000 codes are held at once
 class ErrorDef:
     code: Code
     name: Name  # the identifier every target derives its names from
@@ -343,6 +343,11 @@ class ErrorDef:
     aliases: tuple[Alias, ...] = ()
     kind: Kind = "error"
     extensions: Mapping[str, object] = field(default_factory=dict)
+    # The variants' indexes in the order the runtimes try them (see `match_order`).
+    match_order: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "match_order", match_order(self.messages))
 
     @property
     def class_name(self) -> str:
@@ -353,10 +358,6 @@ class ErrorDef:
     def title(self) -> str:
         """How docs and lookups show it: the upstream name verbatim, else the identifier."""
         return self.upstream_name if self.upstream_name is not None else self.name
-
-    @cached_property
-    def match_order(self) -> tuple[int, ...]:
-        return match_order(self.messages)
 
     def match(self, message: str) -> tuple[int, tuple[str, ...]] | None:
         """The reference rule every target implements: of the variants `message` fits, the most
