@@ -17,21 +17,22 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from stat import S_ISREG
-
-import jinja2
+from typing import TYPE_CHECKING
 
 from . import __version__, release, rerun
 from .diagnostics import Diagnostic, Position, SpecError
 from .evolution import arguments as evolution
 from .importer import FORMATS as IMPORT_FORMATS
-from .loader import MAX_BYTES
-from .model import Catalog
-from .render import TARGET_NAMES, RenderError, claims, default_targets, render
+from .limits import MAX_BYTES
+from .plugins import TargetError
 from .reporting import FORMATS, report
-from .targets import TargetError, available
-from .templating import use_templates
-from .validate import load_catalog
 from .writer import MANIFEST, WriteError, apply, diff, display, locked, plan, stat, write_new
+
+if TYPE_CHECKING:
+    from .model import Catalog
+
+# What only some runs need (the YAML loader, the validator, the targets and jinja2) is imported
+# where it is used: a generate run with nothing to do (the usual run of a build) loads none of it.
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl-C
@@ -70,6 +71,8 @@ def _command(
 
 
 def _target(name: str) -> str:
+    from .targets import available
+
     known = available()
     if name not in known:
         raise argparse.ArgumentTypeError(f"unknown target {name!r}; available: {', '.join(known)}")
@@ -332,6 +335,8 @@ def _load(spec: str, fmt: str = "text", limit: int = MAX_BYTES, data: bytes | No
             hint = " (raise it with --max-spec-size)"
             message = f"file is {_size_beyond(spec, limit)}; the limit is {limit} bytes{hint}"
             raise SpecError([Diagnostic(Position(1, 1), message)])
+        from .validate import load_catalog
+
         return load_catalog(data, limit)
     except SpecError as exc:
         stream = sys.stderr if fmt == "text" else sys.stdout  # tools read the structured formats
@@ -357,11 +362,9 @@ def _fix_command(args: argparse.Namespace) -> str:
 
 def _generate(args: argparse.Namespace) -> int:
     overlay = Path(args.templates) if args.templates is not None else None
-    if overlay is not None:
-        if not overlay.is_dir():
-            print(f"errgen: --templates {display(args.templates)} is not a directory", file=sys.stderr)
-            return EXIT_USAGE
-        use_templates(overlay)
+    if overlay is not None and not overlay.is_dir():
+        print(f"errgen: --templates {display(args.templates)} is not a directory", file=sys.stderr)
+        return EXIT_USAGE
     data = _read_spec(args.spec, args.max_spec_size)
     if isinstance(data, int):
         return data
@@ -376,6 +379,13 @@ def _generate(args: argparse.Namespace) -> int:
     catalog = _load(args.spec, args.format, args.max_spec_size, data)
     if isinstance(catalog, int):
         return catalog
+    import jinja2
+
+    from .render import RenderError, claims, default_targets, render
+    from .templating import use_templates
+
+    if overlay is not None:
+        use_templates(overlay)
     targets = chosen or default_targets(catalog)
     try:
         with rerun.noting_sources() as sources:
@@ -497,6 +507,9 @@ def _package(args: argparse.Namespace) -> int:
 
 
 def _targets(_args: argparse.Namespace) -> int:
+    from .render import TARGET_NAMES
+    from .targets import available
+
     known = available()
     width = max(map(len, known))
     for name, target in known.items():

@@ -43,6 +43,7 @@ from yaml.events import (
 
 from .characters import ASCII_FORBIDDEN, FORBIDDEN, shown
 from .diagnostics import Diagnostic, Position, SpecError
+from .limits import MAX_BYTES
 
 try:
     from yaml._yaml import CParser as _CParser
@@ -51,7 +52,6 @@ try:
 except ImportError:  # PyYAML built without libyaml: every load takes the located path
     CParser = None
 
-MAX_BYTES = 32 * 1024 * 1024  # the default guard: a 100,000-code catalog is about 16 MiB
 MAX_DEPTH = 32
 MAX_DIGITS = 30
 

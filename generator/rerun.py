@@ -22,6 +22,7 @@ from pathlib import Path
 
 from . import __version__
 from . import cache as disk_cache
+from .plugins import entry_points
 from .resources import files_under, shipped_files
 from .writer import leftover_temps
 
@@ -69,18 +70,25 @@ def _files_digest(paths: Iterable[Path], base: Path | None = None) -> str | None
 
 def inputs(spec: bytes, targets: Iterable[str], overlay: Path | None, limit: int) -> str:
     """The digest of everything a generate run depends on, apart from files read beside the spec."""
-    from .targets import BUILTIN, available
-
-    builtin = {target.name for target in BUILTIN}
-    modules = [sys.modules.get(type(t).__module__) for t in available().values() if t.name not in builtin]
-    plugins = [Path(module.__file__) for module in modules if module is not None and module.__file__]
     digest = hashlib.sha256(json.dumps([__version__, list(targets), limit]).encode())
     _hash_files(digest, shipped_files())
-    _hash_files(digest, sorted(plugins))
+    _hash_files(digest, sorted(_plugin_files()))
     if overlay is not None:
         _hash_files(digest, files_under(overlay), overlay)
     digest.update(hashlib.sha256(spec).digest())
     return digest.hexdigest()
+
+
+def _plugin_files() -> list[Path]:
+    """The files of the installed targets' code. With none installed (the entry points are read
+    from errgen's cache), no target is loaded: a run with nothing to do imports no renderer."""
+    if not entry_points():
+        return []
+    from .targets import BUILTIN, available
+
+    builtin = {target.name for target in BUILTIN}
+    modules = [sys.modules.get(type(t).__module__) for t in available().values() if t.name not in builtin]
+    return [Path(module.__file__) for module in modules if module is not None and module.__file__]
 
 
 def _entry(root: Path) -> Path | None:

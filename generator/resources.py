@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import jinja2
+if TYPE_CHECKING:
+    import jinja2
 
 # The package's own folder: pip installs a package as files, so its data is found beside its code
 # (importlib.resources would also read zipped packages, at the cost of importing zipfile and more
@@ -27,6 +29,8 @@ def _installed(folder: str) -> Path | None:
 
 def template_loader() -> jinja2.BaseLoader:
     """The built-in templates: package data when installed, templates/ in the checkout."""
+    import jinja2  # here: a run with nothing to do reads the templates' bytes, never jinja2
+
     return jinja2.FileSystemLoader(_installed("templates") or _CHECKOUT / "templates")
 
 

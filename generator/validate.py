@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any, cast
 
 from .characters import LINE_BREAKS
 from .diagnostics import Diagnostic, Position, SpecError
-from .loader import MAX_BYTES, Document, Pointer, Value, load_yaml, load_yaml_fast
+from .limits import MAX_BYTES
+from .loader import Document, Pointer, Value, load_yaml, load_yaml_fast
 from .model import (
     WILDCARD,
     Alias,

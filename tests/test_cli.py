@@ -21,8 +21,9 @@ from pathlib import Path
 import pytest
 
 import generator
+import generator.render
 from generator import cli
-from generator.loader import MAX_BYTES
+from generator.limits import MAX_BYTES
 from generator.render import TARGET_NAMES, render
 from generator.validate import load_catalog
 from generator.writer import MANIFEST
@@ -661,7 +662,7 @@ def test_an_unexpected_exception_is_one_line_asking_for_a_report(
         raise RuntimeError("boom\nand more")
 
     monkeypatch.chdir(project)
-    monkeypatch.setattr(cli, "render", broken)
+    monkeypatch.setattr(generator.render, "render", broken)
     assert cli.main(["generate"]) == EXIT_FAILED
     captured = capsys.readouterr()
     assert (captured.out, captured.err) == ("", "errgen: internal error: RuntimeError: boom (please report it)\n")
@@ -675,7 +676,7 @@ def test_an_interrupted_run_says_so_in_one_line(
         raise KeyboardInterrupt
 
     monkeypatch.chdir(project)
-    monkeypatch.setattr(cli, "render", interrupted)
+    monkeypatch.setattr(generator.render, "render", interrupted)
     assert cli.main(["generate"]) == 130
     assert capsys.readouterr().err == "errgen: interrupted\n"
 

@@ -3,14 +3,17 @@ loading or rendering; and every kind of change, to an input or to out/, takes th
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from generator import cli
+import generator.render
 from generator.cli import EXIT_FAILED, EXIT_OK, main
-from tests.helpers import SPEC, tree
+from tests.helpers import ROOT, SPEC, tree
 
 DOCS = "docs/README.md"
 
@@ -29,13 +32,13 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def renders(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """How many times a run rendered (the full path)."""
     calls: list[int] = []
-    real = vars(cli)["render"]
+    real = generator.render.render
 
     def counted(*args: object, **kwargs: object) -> object:
         calls.append(1)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(cli, "render", counted)
+    monkeypatch.setattr(generator.render, "render", counted)
     return calls
 
 
@@ -118,3 +121,19 @@ def test_an_unreadable_record_takes_the_full_path(project: Path, renders: list[i
     record.write_text("{not json")
     assert main(["generate", "--check"]) == EXIT_OK
     assert renders == [1]
+
+
+def test_a_re_run_with_nothing_to_do_loads_no_parser_validator_or_renderer(project: Path) -> None:
+    """The usual run of a build: it reads bytes and digests, and pays for none of the imports
+    a full run needs (libyaml, the schema validator, the targets, jinja2)."""
+    probe = (
+        "import sys\n"
+        "from generator.cli import main\n"
+        "assert main(['generate']) == 0\n"
+        "heavy = ('jinja2', 'yaml', 'fastjsonschema', 'jsonschema', 'generator.targets', 'generator.validate')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(heavy)))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", probe], cwd=project, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "errgen: out/ already up to date\n[]\n"

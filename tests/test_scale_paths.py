@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 
 from generator.diagnostics import SpecError
 from generator.export import to_json
-from generator.loader import MAX_BYTES, load_yaml, load_yaml_fast
+from generator.limits import MAX_BYTES
+from generator.loader import load_yaml, load_yaml_fast
 from generator.schema_fast import accepts
 from generator.validate import _fast_catalog, _located_catalog, _schema_json, _validator
 from tests.test_invalid_specs import BASE, CASES, STRING_BASE

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any, cast
 
 from ..diagnostics import Diagnostic, Position, SpecError
-from ..loader import MAX_BYTES, Document, Pointer, load_yaml
+from ..limits import MAX_BYTES
+from ..loader import Document, Pointer, load_yaml
 from ..model import Catalog
 from ..validate import load_catalog
 from ..writer import display

@@ -18,11 +18,12 @@ import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..model import Catalog
-from ..render import claims, render
-from ..targets import go
 from ..writer import MANIFEST, locked, plan
+
+if TYPE_CHECKING:
+    from ..model import Catalog
 
 PACKAGED = ("python", "typescript", "go")
 DEFAULT_EPOCH = 315532800  # 1980-01-01T00:00:00Z
@@ -88,7 +89,10 @@ def _go_list(directory: Path) -> bytes:
 def package(catalog: Catalog, out: Path, dist: Path, targets: Iterable[str] = PACKAGED) -> list[Built]:
     """Build each target's artifacts from out/ into dist/; PackageError when out/ is stale or
     a build fails."""
-    # The builders (zip, tar, gzip) load here: every errgen run imports this package for PACKAGED.
+    # The builders (zip, tar, gzip) and the renderer load here: every errgen run imports this
+    # package for PACKAGED, a run with nothing to do too.
+    from ..render import claims, render
+    from ..targets import go
     from . import gozip, npm, python
     from .gozip import ModuleError
     from .npm import NpmError
