@@ -8,9 +8,32 @@ each target's to say (generator/targets, Target.problems).
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from collections.abc import Callable
+from typing import Generic, TypeVar, overload
 
 _NAME = re.compile(r"[A-Z]([A-Z0-9_]*[A-Z0-9])?")
+_T = TypeVar("_T")
+
+
+class _cached(Generic[_T]):
+    """functools.cached_property as Python 3.12 has it: 3.11's takes a lock on each first access,
+    which cost more than the names it caches (two per code, asked for by every target)."""
+
+    def __init__(self, compute: Callable[[Name], _T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> _cached[_T]: ...
+    @overload
+    def __get__(self, instance: Name, owner: type | None = None) -> _T: ...
+    def __get__(self, instance: Name | None, owner: type | None = None) -> _T | _cached[_T]:
+        if instance is None:
+            return self
+        # Stored in the instance: the next lookup finds it there, before this descriptor.
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
 
 
 class Name(str):
@@ -25,12 +48,12 @@ class Name(str):
     def words(self) -> list[str]:
         return [w for w in self.split("_") if w]
 
-    @cached_property  # every target asks for it, for every code
+    @_cached  # every target asks for it, for every code
     def pascal(self) -> str:
         """BAD_SYMBOL -> BadSymbol."""
         return "".join(w[0] + w[1:].lower() for w in self.words)
 
-    @cached_property
+    @_cached
     def error_class(self) -> str:
         """BAD_SYMBOL -> BadSymbolError: the class of a code or a category in Python and TypeScript."""
         return self.pascal + "Error"
