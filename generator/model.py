@@ -243,6 +243,8 @@ def specificity(template: Template, index: int) -> tuple[int, int, int, int]:
 
 def match_order(templates: tuple[Template, ...]) -> tuple[int, ...]:
     """Variant indexes in the order the runtimes try them (first fit wins)."""
+    if len(templates) < 2:  # most codes: nothing to sort
+        return tuple(range(len(templates)))
     return tuple(sorted(range(len(templates)), key=lambda i: specificity(templates[i], i)))
 
 

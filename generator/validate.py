@@ -667,6 +667,8 @@ class _Semantics:
     def reachable(self, templates: list[Template], where: list[Pointer]) -> None:
         """Reject a variant only when it can never be chosen: one tried before it (see
         model.specificity) fits every message it fits."""
+        if len(templates) < 2:  # most codes: no variant to shadow another
+            return
         order = match_order(tuple(templates))
         tried: list[int] = []
         for variant in order:
