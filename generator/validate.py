@@ -234,9 +234,10 @@ class _Semantics:
     together without follow-on noise.
     """
 
-    def __init__(self, doc: Document, rejected: set[Pointer]) -> None:
+    def __init__(self, doc: Document, rejected: set[Pointer], *, consume: bool = False) -> None:
         self.doc = doc
         self.rejected = rejected
+        self.consume = consume  # drop each entry's data once modelled: nothing reads it after
         self.diagnostics: list[Diagnostic] = []
 
     def sound(self, pointer: Pointer) -> bool:
@@ -326,8 +327,11 @@ class _Semantics:
 
         errors: list[ErrorDef] = []
         codes: dict[Code, Pointer] = {}
-        for index, raw in enumerate(data["errors"]):
+        raws = data["errors"]
+        for index, raw in enumerate(raws):
             at = ("errors", index)
+            if self.consume:  # its memory then holds the entries modelled after it
+                raws[index] = None
             if not self.sound(at):
                 self.sound_parts(at, raw, code_type, codes, named)
                 continue
@@ -743,12 +747,14 @@ def _fast_catalog(data: bytes, limit: int) -> Catalog | None:
 
 
 def _fast_checked(value: Value) -> Catalog | None:
-    """The catalog of data the schema holds, when every semantic rule holds too."""
+    """The catalog of data the schema holds, when every semantic rule holds too. It consumes the
+    entries of `value` (each is dropped once modelled, so the two are never held whole at once):
+    a spec this rejects is loaded again from its bytes, by the located path."""
     doc = _UnlocatedDocument(value)
     try:
         if next(_line_breaks(value, set()), None) is not None:
             return None
-        semantics = _Semantics(doc, set())
+        semantics = _Semantics(doc, set(), consume=True)
         catalog = semantics.catalog()
         if semantics.diagnostics or _class_diagnostics(doc, catalog) or _target_diagnostics(doc, catalog):
             return None
