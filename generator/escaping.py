@@ -19,22 +19,24 @@ _INVISIBLE = (
 )
 
 _QUOTED_SPECIAL = re.compile(f'[\\\\"\x00-\x1f\x7f-\x9f{_INVISIBLE}]')
+_SINGLE_QUOTED_SPECIAL = re.compile(f"[\\\\'\x00-\x1f\x7f-\x9f{_INVISIBLE}]")
 # Short escapes every C-family language here understands the same way.
-_QUOTED_NAMED = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_QUOTED_NAMED = {"\\": "\\\\", '"': '\\"', "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 def _surrogate(code: int) -> bool:
     return 0xD800 <= code <= 0xDFFF
 
 
-def _quoted(text: str, numeric: Callable[[int], str]) -> str:
-    """`text` in double quotes, special characters escaped; `numeric` spells a code point."""
+def _quoted(text: str, numeric: Callable[[int], str], quote: str = '"') -> str:
+    """`text` in double (or single) quotes, special characters escaped; `numeric` spells a code point."""
 
     def escape(match: re.Match[str]) -> str:
         char = match.group()
         return _QUOTED_NAMED.get(char) or numeric(ord(char))
 
-    return '"' + _QUOTED_SPECIAL.sub(escape, text) + '"'
+    special = _QUOTED_SPECIAL if quote == '"' else _SINGLE_QUOTED_SPECIAL
+    return quote + special.sub(escape, text) + quote
 
 
 def _no_surrogates(language: str) -> Callable[[int], str]:
@@ -59,6 +61,11 @@ def python_string(text: str) -> str:
 def typescript_string(text: str) -> str:
     """A double-quoted JavaScript/TypeScript string literal (never a template literal)."""
     return _quoted(text, _latin1_or_unicode)
+
+
+def typescript_single_quoted(text: str) -> str:
+    """A single-quoted JavaScript/TypeScript string literal: for JSON text, whose `"` it leaves as they are."""
+    return _quoted(text, _latin1_or_unicode, "'")
 
 
 def go_string(text: str) -> str:

@@ -94,11 +94,20 @@ export interface ErrorData<N extends string> {
 /**
  * A message template as the package's catalog lists it: its text alone when that is its only literal part
  * (no placeholders, no `%%`), `[text, ...parts]` when its placeholders take any text and have no names, or
- * else a {@link Template}.
+ * else a {@link Template}. The text is `null` in the first form, and left out in the second, when it is
+ * the one {@link spelled} spells from the rest, as the catalog writes it wherever it can.
  */
-export type TemplateData = string | readonly [text: string, ...parts: string[]] | Template;
+export type TemplateData = string | readonly [text: string | null, ...parts: string[]] | (Omit<Template, "text"> & {
+    readonly text?: string;
+});
 /**
- * What the catalog says of a code but its identifier, class and category (see {@link CatalogData.index}):
+ * The text of a template as the package's catalog spells it from its parts: with names (`{ccy}`, or `{}`
+ * for an unnamed placeholder) when some placeholder has one, else printf-style, each placeholder `%` and
+ * its type (`"s"` when there are no types), each `%` of a literal part `%%`.
+ */
+export declare function spelled(parts: readonly string[], types: readonly PlaceholderType[] | null, names: readonly (string | null)[] | null): string;
+/**
+ * What the catalog says of a code but its identifier, class and category (see {@link CatalogData.heads}):
  * its name as the upstream writes it when that is not the identifier, the rest of what the catalog says of
  * it ({@link ErrorData}), and its message templates.
  */
@@ -130,8 +139,8 @@ export interface CatalogData<E extends AnyCode, N extends string, K extends stri
     readonly numericStrings?: boolean;
     /** The drifts of a message from its template that still match it, as `"tolerant"`; none when omitted. */
     readonly tolerate?: readonly Tolerance[];
-    /** Every code by its identifiers (the package's `ErrorCode`, aliases included). */
-    readonly codes: Readonly<Record<N, E>>;
+    /** Every code by its identifiers (the package's `ErrorCode`, aliases included); or else `heads`. */
+    readonly codes?: Readonly<Record<N, E>>;
     readonly categories: Readonly<Record<K, CategoryData>>;
     /**
      * Integer codes: every range of every category as `[low, high, category]` (both included), narrowest
@@ -140,19 +149,22 @@ export interface CatalogData<E extends AnyCode, N extends string, K extends stri
     readonly ranges?: readonly (readonly [number, number, K])[];
     /** String codes: every prefix of every category as `[prefix, category]`, longest first; the first hit counts. */
     readonly prefixes?: readonly (readonly [string, K])[];
-    /** Every code the catalog knows, in catalog order, one row each; or else `index` and `rows`. */
+    /** Every code the catalog knows, in catalog order, one row each; or else `heads` and `rows`. */
     readonly errors?: readonly ErrorRow<N, K>[];
     /**
-     * Every code the catalog knows, in catalog order, by three items: its identifier, the name of its class
-     * (`null` for a success code) and its category (or `null`). What loading a package needs of each code.
+     * Every code the catalog knows, in catalog order, each as one line of five fields, the first four ending
+     * at a space: its identifier, the name of its class (empty for a success code), its category (empty when
+     * it has none), the identifiers of its aliases joined by commas, and the rest of the line its code (an
+     * integer's decimal digits, or a string code as it is). What loading a package needs of each code, and
+     * the keys of `codes`, which it replaces. Text, not literals: V8 reads a string literal several times
+     * faster than the same data as code (and the identifiers, names and categories hold no space or comma).
      */
-    readonly index?: readonly (N | K | string | null)[];
+    readonly heads?: readonly string[];
     /**
-     * The rest of each code's row ({@link ErrorRest}), in the order of `index`, in blocks of `blockSize`
-     * codes: a block is read (its function compiled and called) when one of its codes is first looked up.
+     * The rest of each code's row ({@link ErrorRest}), each as JSON text, in the order of `heads`: parsed
+     * when its code is first looked up.
      */
-    readonly rows?: readonly (() => readonly ErrorRest<N>[])[];
-    readonly blockSize?: number;
+    readonly rows?: readonly string[];
 }
 /** What the catalog says about one code. */
 export interface ErrorInfo<E extends AnyCode, N extends string, K extends string> {
@@ -332,6 +344,8 @@ export interface MadeClasses<C extends AnyCode, E extends C, K extends string, T
 export declare class Catalog<C extends AnyCode, E extends C, N extends string, K extends string, T extends ApiErrorBase<C, K> = ApiErrorBase<C, K>> {
     #private;
     constructor(data: CatalogData<E, N, K>);
+    /** Every code by its identifiers, aliases included: the package's `ErrorCode`. */
+    get codes(): Readonly<Record<N, E>>;
     /** The title the catalog gives a category. @throws RangeError for a value that is not one of them. */
     categoryTitle(category: K): string;
     /** Whether a code, known or not, lies in any of the ranges or prefixes a category declares. @throws RangeError as above. */

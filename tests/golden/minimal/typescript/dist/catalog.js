@@ -20,9 +20,6 @@ export const TOLERATE = new Set([]);
 export const Category = Object.freeze({
   GENERAL: "GENERAL",
 });
-export const ErrorCode = Object.freeze({
-  FAILED: 1,
-});
 export const RETIRED_CODES = new Map([
 ]);
 
@@ -31,26 +28,24 @@ const CATALOG = new Catalog({
   locations: LOCATIONS,
   numericStrings: NUMERIC_STRINGS,
   tolerate: [...TOLERATE],
-  codes: ErrorCode,
   categories: {
     GENERAL: { title: "General issues", className: "GeneralError" },
   },
   ranges: [
     [1, 99, "GENERAL"],
   ],
-  // Each code: its identifier, its class (null for a success code) and its category.
-  index: [
-    "FAILED", "FailedError", "GENERAL",
+  // Each code as a line of text: its identifier, class (none for a success code), category and aliases,
+  // each ending at a space, then its code. Text, which V8 reads several times faster than code.
+  heads: [
+"FAILED FailedError GENERAL  1",
   ],
-  // The rest of each code's row, in blocks: a block is compiled when one of its codes is first looked up.
-  blockSize: 256,
+  // The rest of each code's row as JSON text, parsed when the code is first looked up.
   rows: [
-    () => [
-      [null, null, "It failed."],
-    ],
+'[null,null,"It failed."]',
   ],
 });
 export default CATALOG;
+export const ErrorCode = CATALOG.codes;
 
 export const {
   base: ApiError,
@@ -58,6 +53,6 @@ export const {
     GENERAL: GeneralError,
   },
   list: [
-    FailedError,
+FailedError,
   ],
 } = CATALOG.classes;

@@ -23,14 +23,6 @@ export const Category = Object.freeze({
   INTEGRITY: "INTEGRITY",
   TRANSACTION_ROLLBACK: "TRANSACTION_ROLLBACK",
 });
-export const ErrorCode = Object.freeze({
-  SUCCESSFUL_COMPLETION: "00000",
-  DIVISION_BY_ZERO: "22012",
-  INVALID_TEXT_REPRESENTATION: "22P02",
-  UNIQUE_VIOLATION: "23505",
-  SERIALIZATION_FAILURE: "40001",
-  DEADLOCK_DETECTED: "40P01",
-});
 export const RETIRED_CODES = new Map([
 ]);
 
@@ -39,7 +31,6 @@ const CATALOG = new Catalog({
   locations: LOCATIONS,
   numericStrings: NUMERIC_STRINGS,
   tolerate: [...TOLERATE],
-  codes: ErrorCode,
   categories: {
     SUCCESS: { title: "Successful Completion", className: "SuccessError" },
     DATA_EXCEPTION: { title: "Data Exception", className: "DataExceptionError" },
@@ -52,29 +43,28 @@ const CATALOG = new Catalog({
     ["23", "INTEGRITY"],
     ["40", "TRANSACTION_ROLLBACK"],
   ],
-  // Each code: its identifier, its class (null for a success code) and its category.
-  index: [
-    "SUCCESSFUL_COMPLETION", "SuccessfulCompletionError", "SUCCESS",
-    "DIVISION_BY_ZERO", "DivisionByZeroError", "DATA_EXCEPTION",
-    "INVALID_TEXT_REPRESENTATION", "InvalidTextRepresentationError", "DATA_EXCEPTION",
-    "UNIQUE_VIOLATION", "UniqueViolationError", "INTEGRITY",
-    "SERIALIZATION_FAILURE", "SerializationFailureError", "TRANSACTION_ROLLBACK",
-    "DEADLOCK_DETECTED", "DeadlockDetectedError", "TRANSACTION_ROLLBACK",
+  // Each code as a line of text: its identifier, class (none for a success code), category and aliases,
+  // each ending at a space, then its code. Text, which V8 reads several times faster than code.
+  heads: [
+"SUCCESSFUL_COMPLETION SuccessfulCompletionError SUCCESS  00000",
+"DIVISION_BY_ZERO DivisionByZeroError DATA_EXCEPTION  22012",
+"INVALID_TEXT_REPRESENTATION InvalidTextRepresentationError DATA_EXCEPTION  22P02",
+"UNIQUE_VIOLATION UniqueViolationError INTEGRITY  23505",
+"SERIALIZATION_FAILURE SerializationFailureError TRANSACTION_ROLLBACK  40001",
+"DEADLOCK_DETECTED DeadlockDetectedError TRANSACTION_ROLLBACK  40P01",
   ],
-  // The rest of each code's row, in blocks: a block is compiled when one of its codes is first looked up.
-  blockSize: 256,
+  // The rest of each code's row as JSON text, parsed when the code is first looked up.
   rows: [
-    () => [
-      [null, null, "successful completion"],
-      [null, null, "division by zero"],
-      [null, null, ["invalid input syntax for type %s: %s", "invalid input syntax for type ", ": ", ""]],
-      [null, { httpStatus: 409 }, ["duplicate key value violates unique constraint %s", "duplicate key value violates unique constraint ", ""]],
-      [null, { retryable: true, description: "The transaction conflicted with a concurrent one. **Retry the whole\ntransaction**, not just the failed statement.\n" }, "could not serialize access due to concurrent update"],
-      [null, { retryable: true }, "deadlock detected"],
-    ],
+'[null,null,"successful completion"]',
+'[null,null,"division by zero"]',
+'[null,null,[null,"invalid input syntax for type ",": ",""]]',
+'[null,{"httpStatus":409},[null,"duplicate key value violates unique constraint ",""]]',
+'[null,{"retryable":true,"description":"The transaction conflicted with a concurrent one. **Retry the whole\\ntransaction**, not just the failed statement.\\n"},"could not serialize access due to concurrent update"]',
+'[null,{"retryable":true},"deadlock detected"]',
   ],
 });
 export default CATALOG;
+export const ErrorCode = CATALOG.codes;
 
 export const {
   base: ApiError,
@@ -85,11 +75,11 @@ export const {
     TRANSACTION_ROLLBACK: TransactionRollbackError,
   },
   list: [
-    SuccessfulCompletionError,
-    DivisionByZeroError,
-    InvalidTextRepresentationError,
-    UniqueViolationError,
-    SerializationFailureError,
-    DeadlockDetectedError,
+SuccessfulCompletionError,
+DivisionByZeroError,
+InvalidTextRepresentationError,
+UniqueViolationError,
+SerializationFailureError,
+DeadlockDetectedError,
   ],
 } = CATALOG.classes;
