@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
 from ..escaping import json_string, typescript_literal, typescript_single_quoted
 from ..model import Catalog, ErrorDef, Template, pointer_text
@@ -179,10 +180,13 @@ def _location(code: tuple[str, ...], message: tuple[str, ...]) -> str:
     return f"Object.freeze({{ code: Object.freeze({_list(code)}), message: Object.freeze({_list(message)}) }})"
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # json.dumps would make one a call
+
+
 def json_text(value: object) -> str:
     """`value` as compact JSON text, which the `ts_single` filter then writes as a single-quoted string
     literal, leaving its `"` as they are (lone surrogates included: JSON.parse keeps them as they are)."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _JSON.encode(value)
 
 
 def spelled(parts: tuple[str, ...], types: list[str] | None, names: list[str | None] | None) -> str:
@@ -242,18 +246,25 @@ def _data(error: ErrorDef, tolerant: bool) -> dict[str, object] | None:
     return fields or None
 
 
+def error_class_name(identifier: str) -> str:
+    """The class name the runtime's errorClassName makes of an identifier (BAD_SYMBOL -> BadSymbolError)."""
+    return "".join(word[0] + word[1:].lower() for word in identifier.split("_") if word) + "Error"
+
+
 def _head(error: ErrorDef) -> str:
-    """What loading the package needs of a code (the runtime's CatalogData.heads), as one line: its
-    identifier, its class (empty for a success code), its category (empty for none) and its aliases'
-    identifiers joined by commas, each ending at a space (none holds one, nor a comma), then its code."""
-    typescript_literal(error.code)  # checks that a number is exact in JavaScript
-    fields = (
-        error.name,
-        error.class_name if error.is_exception else "",
-        "" if error.category is None else error.category.name,
-        ",".join(alias.name for alias in error.aliases),
-    )
-    return " ".join(fields) + " " + str(error.code)
+    """What loading the package needs of a code beside its ErrorCode entries (the runtime's
+    CatalogData.heads): its category, its class (`-` for none; left out when errorClassName makes it
+    from the identifier) and how many aliases follow it in ErrorCode, the last fields left out when empty."""
+    if not error.is_exception:
+        listed = "-"
+    else:
+        listed = "" if error.class_name == error_class_name(error.name) else error.class_name
+    fields = ["" if error.category is None else error.category.name, listed, str(len(error.aliases))]
+    if not error.aliases:
+        fields.pop()
+        if not listed:
+            fields.pop()
+    return " ".join(fields)
 
 
 def _rest(error: ErrorDef, tolerant: bool) -> str:
@@ -268,26 +279,44 @@ def known_base(parent: str) -> str:
     return f"{parent}$Known"
 
 
-def _error(error: ErrorDef) -> dict[str, object]:
+@dataclass(frozen=True, slots=True)
+class _Code:
+    """What the templates say of a code: attributes, not a dict's items, which jinja2 reads only after
+    an attribute lookup fails (a sixth of the rendering at 10,000 codes)."""
+
+    code: int | str
+    literal: str  # the code as the `ts` filter writes it, written once
+    name: str
+    aliases: list[str]
+    kind: str
+    class_name: str | None
+    parent: str
+    known_base: str
+    category: str | None
+    is_deprecated: bool
+
+
+def _error(error: ErrorDef) -> _Code:
     category = error.category
     parent = category.class_name if category is not None else "ApiError"
-    return {
-        "code": error.code,
-        "name": error.name,
-        "aliases": [alias.name for alias in error.aliases],
-        "kind": error.kind,
-        "class_name": error.class_name if error.is_exception else None,
-        "parent": parent,
-        "known_base": known_base(parent),
-        "category": None if category is None else category.name,
-        "is_deprecated": error.is_deprecated,
-    }
+    return _Code(
+        code=error.code,
+        literal=typescript_literal(error.code),
+        name=error.name,
+        aliases=[alias.name for alias in error.aliases],
+        kind=error.kind,
+        class_name=error.class_name if error.is_exception else None,
+        parent=parent,
+        known_base=known_base(parent),
+        category=None if category is None else category.name,
+        is_deprecated=error.is_deprecated,
+    )
 
 
-def _known_bases(errors: list[dict[str, object]]) -> list[dict[str, object]]:
+def _known_bases(errors: list[_Code]) -> list[dict[str, object]]:
     """The bases catalog.d.ts declares for the code classes, one per parent some class has, in order of
     first use."""
-    parents = dict.fromkeys(str(error["parent"]) for error in errors if error["class_name"] is not None)
+    parents = dict.fromkeys(error.parent for error in errors if error.class_name is not None)
     return [{"name": known_base(parent), "parent": parent, "uncategorized": parent == "ApiError"} for parent in parents]
 
 
@@ -324,7 +353,7 @@ def render(catalog: Catalog) -> dict[str, str]:
         "rows": [_rest(error, bool(payload.tolerate)) for error in catalog.active],
         # Whether any class is of a warning: else every error's kind is "error", declared once on ApiError.
         "warnings": any(error.kind == "warning" for error in catalog.active if error.is_exception),
-        "exceptions": [error for error in errors if error["class_name"] is not None],
+        "exceptions": [error for error in errors if error.class_name is not None],
         "known_bases": _known_bases(errors),
         "has_success": catalog.has_success,
         "retired": catalog.retired,

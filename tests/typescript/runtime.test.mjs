@@ -18,6 +18,7 @@ const {
   fit,
   fits,
   spelled,
+  errorClassName,
   looseParts,
   normalized,
   numberText,
@@ -890,14 +891,15 @@ test("a catalog of heads and rows as JSON text parses a code's row only when the
     locations: [{ code: ["code"], message: ["msg"] }],
     categories: { LOW: { title: "Low", className: "LowError" } },
     ranges: [[1, 9, "LOW"]],
-    heads: ["A AError LOW ALPHA 1", "B BError   2", "C CError LOW  3", "OK    0"],
+    codes: { A: 1, ALPHA: 1, B: 2, C: 3, OK: 0 },
+    heads: ["LOW  1", " BError", "LOW C2Error", " -"],
     // C's row is no JSON: looking C up throws, and nothing else reads it.
     rows: ['["a title",{"aliases":[{"name":"ALPHA","title":"Alpha"}]},"Alpha."]', '[null,{"retryable":true},[null,"b ",""]]', "not JSON", '[null,{"kind":"success"},"Fine."]'],
   });
   assert.deepEqual(Object.entries(lazy.codes), [["A", 1], ["ALPHA", 1], ["B", 2], ["C", 3], ["OK", 0]]);
-  assert.ok(Object.isFrozen(lazy.codes));
+  assert.equal(lazy.codes.ALPHA, 1);
   const { base, categories, list } = lazy.classes;
-  assert.deepEqual(list.map((made) => [made.name, made.CODE]), [["AError", 1], ["BError", 2], ["CError", 3]]);
+  assert.deepEqual(list.map((made) => [made.name, made.CODE]), [["AError", 1], ["BError", 2], ["C2Error", 3]]);
   assert.equal(Object.getPrototypeOf(list[0]), categories.LOW);
   assert.equal(Object.getPrototypeOf(list[1]), base);
   assert.equal(categories.LOW.name, "LowError");
@@ -931,6 +933,13 @@ test("a catalog of heads and rows as JSON text parses a code's row only when the
   assert.equal(entry({ code: 1, msg: "Alpha." }).constructor, list[0]);
   assert.ok(entry({ code: 1, msg: "Alpha." }).stack.split("\n")[1].includes(import.meta.url));
   assert.throws(() => entry("[]"), PayloadError);
+});
+
+test("errorClassName: a class name from an identifier, as errgen's naming makes it", () => {
+  assert.equal(errorClassName("BAD_SYMBOL"), "BadSymbolError");
+  assert.equal(errorClassName("A1B"), "A1bError");
+  assert.equal(errorClassName("HTTP__2_X"), "Http2XError");
+  assert.equal(errorClassName("A"), "AError");
 });
 
 test("spelled: a template's text from its parts, as the catalog leaves it out", () => {

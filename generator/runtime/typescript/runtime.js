@@ -724,14 +724,26 @@ function refusal(refused, entry) {
 function member(node, name, value) {
     Object.defineProperty(node, name, { value, writable: true, enumerable: true, configurable: true });
 }
-/** Sets a member of a plain object: `__proto__` as any other name, the others the fast way. */
-function setMember(node, name, value) {
-    if (name === "__proto__") {
-        member(node, name, value);
+/**
+ * The name of the error class of a code or a category, from its identifier, as errgen names it unless the
+ * catalog says otherwise: each word (between `_`) with its first letter as it is and the rest lower-cased,
+ * then `Error` (`BAD_SYMBOL` is `BadSymbolError`).
+ */
+export function errorClassName(identifier) {
+    const lower = identifier.toLowerCase();
+    let name = "";
+    let start = 0;
+    for (let end = identifier.indexOf("_"); start <= identifier.length; end = identifier.indexOf("_", start)) {
+        const stop = end === -1 ? identifier.length : end;
+        if (stop > start) {
+            name += identifier.charAt(start) + lower.slice(start + 1, stop);
+        }
+        if (end === -1) {
+            break;
+        }
+        start = end + 1;
     }
-    else {
-        node[name] = value;
-    }
+    return `${name}Error`;
 }
 /** The values to fill a template with, in order: `params` as given, or from one object of values by name. */
 function positional(template, params) {
@@ -770,8 +782,31 @@ function knownClass(code, className, parent, defaults) {
             Object.setPrototypeOf(made.prototype, parent.prototype);
             linked = true;
         }
-        const error = Reflect.construct(parent, [code, message === undefined ? defaults(code) : message], new.target);
+        // Made by `parent` and then given its prototype: Reflect.construct with this function as new.target
+        // would give each error a map of its own, which makes an error ten times slower to make. Its stack
+        // is captured once, from the caller of the class on, as a class's would be (where the package's
+        // reader makes it, the stack limit is already 0, and the reader captures it).
+        const text = message === undefined ? defaults(code) : message;
+        const limit = stackTraces.stackTraceLimit;
+        const own = quiet && limit !== 0;
+        let error;
+        if (own) {
+            stackTraces.stackTraceLimit = 0;
+            try {
+                error = new parent(code, text);
+            }
+            finally {
+                stackTraces.stackTraceLimit = limit;
+            }
+        }
+        else {
+            error = new parent(code, text);
+        }
         error.name = className;
+        Object.setPrototypeOf(error, new.target.prototype);
+        if (own) {
+            stackTraces.captureStackTrace?.(error, new.target);
+        }
         return error;
     }
     Object.setPrototypeOf(made, parent);
@@ -832,26 +867,25 @@ export class Catalog {
         const index = [];
         this.#rows = data.rows ?? [];
         if (data.heads !== undefined) {
-            const codes = {};
+            const codes = data.codes ?? {};
+            const keys = Object.keys(codes);
+            let key = 0;
             for (const head of data.heads) {
-                const className = head.indexOf(" ");
-                const category = head.indexOf(" ", className + 1);
-                const aliases = head.indexOf(" ", category + 1);
-                const text = head.indexOf(" ", aliases + 1);
-                if (className < 1 || text === -1) {
-                    throw new RangeError(`not a code of a catalog: ${show(head)}`);
+                const name = keys[key];
+                if (name === undefined) {
+                    throw new RangeError(`no code for the line ${show(head)}`);
                 }
-                const name = head.slice(0, className);
-                const known = this.#integerCodes ? Number(head.slice(text + 1)) : head.slice(text + 1);
-                setMember(codes, name, known);
-                if (aliases + 1 < text) {
-                    for (const alias of head.slice(aliases + 1, text).split(",")) {
-                        setMember(codes, alias, known);
-                    }
-                }
-                index.push(name, known, head.slice(className + 1, category) || null, head.slice(category + 1, aliases) || null);
+                const first = head.indexOf(" ");
+                const second = first === -1 ? -1 : head.indexOf(" ", first + 1);
+                const listed = first === -1 ? "" : second === -1 ? head.slice(first + 1) : head.slice(first + 1, second);
+                const className = listed === "" ? errorClassName(name) : listed === "-" ? null : listed;
+                index.push(name, codes[name], className, (first === -1 ? head : head.slice(0, first)) || null);
+                key += second === -1 ? 1 : 1 + Number(head.slice(second + 1));
             }
-            this.#codes = Object.freeze(codes);
+            if (key !== keys.length) {
+                throw new RangeError(`the lines name ${key} identifiers of the ${keys.length} in codes`);
+            }
+            this.#codes = codes;
             this.#rests = null;
         }
         else {

@@ -152,12 +152,11 @@ export interface CatalogData<E extends AnyCode, N extends string, K extends stri
     /** Every code the catalog knows, in catalog order, one row each; or else `heads` and `rows`. */
     readonly errors?: readonly ErrorRow<N, K>[];
     /**
-     * Every code the catalog knows, in catalog order, each as one line of five fields, the first four ending
-     * at a space: its identifier, the name of its class (empty for a success code), its category (empty when
-     * it has none), the identifiers of its aliases joined by commas, and the rest of the line its code (an
-     * integer's decimal digits, or a string code as it is). What loading a package needs of each code, and
-     * the keys of `codes`, which it replaces. Text, not literals: V8 reads a string literal several times
-     * faster than the same data as code (and the identifiers, names and categories hold no space or comma).
+     * Every code the catalog knows, in the order of `codes` (each identifier followed there by its aliases),
+     * each as a line of up to three fields between spaces: its category (empty when it has none), its class
+     * (`-` for a success code, which has none; left out or empty for the one {@link className} names from
+     * its identifier) and how many aliases follow it in `codes` (left out for none). What loading a package
+     * needs of each code beside `codes`; text, not literals of arrays, which V8 reads several times slower.
      */
     readonly heads?: readonly string[];
     /**
@@ -305,6 +304,12 @@ export interface Located {
 }
 /** A function of the package's API, whose caller is the first frame of the stack of an error it makes. */
 export type EntryPoint = (...args: never[]) => unknown;
+/**
+ * The name of the error class of a code or a category, from its identifier, as errgen names it unless the
+ * catalog says otherwise: each word (between `_`) with its first letter as it is and the rest lower-cased,
+ * then `Error` (`BAD_SYMBOL` is `BadSymbolError`).
+ */
+export declare function errorClassName(identifier: string): string;
 /** What {@link Catalog.classify} tells of an error payload: what the error `fromPayload` makes would say, as fresh plain data (not frozen). */
 export interface Classification<C extends AnyCode, N extends string, K extends string> {
     /** The code, as received. */

@@ -180,12 +180,11 @@ export interface CatalogData<E extends AnyCode, N extends string, K extends stri
   /** Every code the catalog knows, in catalog order, one row each; or else `heads` and `rows`. */
   readonly errors?: readonly ErrorRow<N, K>[];
   /**
-   * Every code the catalog knows, in catalog order, each as one line of five fields, the first four ending
-   * at a space: its identifier, the name of its class (empty for a success code), its category (empty when
-   * it has none), the identifiers of its aliases joined by commas, and the rest of the line its code (an
-   * integer's decimal digits, or a string code as it is). What loading a package needs of each code, and
-   * the keys of `codes`, which it replaces. Text, not literals: V8 reads a string literal several times
-   * faster than the same data as code (and the identifiers, names and categories hold no space or comma).
+   * Every code the catalog knows, in the order of `codes` (each identifier followed there by its aliases),
+   * each as a line of up to three fields between spaces: its category (empty when it has none), its class
+   * (`-` for a success code, which has none; left out or empty for the one {@link className} names from
+   * its identifier) and how many aliases follow it in `codes` (left out for none). What loading a package
+   * needs of each code beside `codes`; text, not literals of arrays, which V8 reads several times slower.
    */
   readonly heads?: readonly string[];
   /**
@@ -1077,13 +1076,26 @@ function member(node: Record<string, unknown>, name: string, value: unknown): vo
   Object.defineProperty(node, name, { value, writable: true, enumerable: true, configurable: true });
 }
 
-/** Sets a member of a plain object: `__proto__` as any other name, the others the fast way. */
-function setMember(node: Record<string, unknown>, name: string, value: unknown): void {
-  if (name === "__proto__") {
-    member(node, name, value);
-  } else {
-    node[name] = value;
+/**
+ * The name of the error class of a code or a category, from its identifier, as errgen names it unless the
+ * catalog says otherwise: each word (between `_`) with its first letter as it is and the rest lower-cased,
+ * then `Error` (`BAD_SYMBOL` is `BadSymbolError`).
+ */
+export function errorClassName(identifier: string): string {
+  const lower = identifier.toLowerCase();
+  let name = "";
+  let start = 0;
+  for (let end = identifier.indexOf("_"); start <= identifier.length; end = identifier.indexOf("_", start)) {
+    const stop = end === -1 ? identifier.length : end;
+    if (stop > start) {
+      name += identifier.charAt(start) + lower.slice(start + 1, stop);
+    }
+    if (end === -1) {
+      break;
+    }
+    start = end + 1;
   }
+  return `${name}Error`;
 }
 
 /** The values to fill a template with, in order: `params` as given, or from one object of values by name. */
@@ -1161,8 +1173,29 @@ function knownClass<C extends AnyCode, T>(
       Object.setPrototypeOf(made.prototype, parent.prototype as object);
       linked = true;
     }
-    const error = Reflect.construct(parent, [code, message === undefined ? defaults(code) : message], new.target) as T & { name: string };
+    // Made by `parent` and then given its prototype: Reflect.construct with this function as new.target
+    // would give each error a map of its own, which makes an error ten times slower to make. Its stack
+    // is captured once, from the caller of the class on, as a class's would be (where the package's
+    // reader makes it, the stack limit is already 0, and the reader captures it).
+    const text = message === undefined ? defaults(code) : message;
+    const limit = stackTraces.stackTraceLimit;
+    const own = quiet && limit !== 0;
+    let error: T & { name: string };
+    if (own) {
+      stackTraces.stackTraceLimit = 0;
+      try {
+        error = new parent(code, text) as T & { name: string };
+      } finally {
+        stackTraces.stackTraceLimit = limit;
+      }
+    } else {
+      error = new parent(code, text) as T & { name: string };
+    }
     error.name = className;
+    Object.setPrototypeOf(error, new.target.prototype as object);
+    if (own) {
+      stackTraces.captureStackTrace?.(error as object, new.target as EntryPoint);
+    }
     return error;
   }
   Object.setPrototypeOf(made, parent);
@@ -1232,26 +1265,25 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
     const index: (AnyCode | null)[] = [];
     this.#rows = data.rows ?? [];
     if (data.heads !== undefined) {
-      const codes: Record<string, AnyCode> = {};
+      const codes = data.codes ?? ({} as Readonly<Record<N, E>>);
+      const keys = Object.keys(codes) as N[];
+      let key = 0;
       for (const head of data.heads) {
-        const className = head.indexOf(" ");
-        const category = head.indexOf(" ", className + 1);
-        const aliases = head.indexOf(" ", category + 1);
-        const text = head.indexOf(" ", aliases + 1);
-        if (className < 1 || text === -1) {
-          throw new RangeError(`not a code of a catalog: ${show(head)}`);
+        const name = keys[key];
+        if (name === undefined) {
+          throw new RangeError(`no code for the line ${show(head)}`);
         }
-        const name = head.slice(0, className);
-        const known = this.#integerCodes ? Number(head.slice(text + 1)) : head.slice(text + 1);
-        setMember(codes, name, known);
-        if (aliases + 1 < text) {
-          for (const alias of head.slice(aliases + 1, text).split(",")) {
-            setMember(codes, alias, known);
-          }
-        }
-        index.push(name, known, head.slice(className + 1, category) || null, head.slice(category + 1, aliases) || null);
+        const first = head.indexOf(" ");
+        const second = first === -1 ? -1 : head.indexOf(" ", first + 1);
+        const listed = first === -1 ? "" : second === -1 ? head.slice(first + 1) : head.slice(first + 1, second);
+        const className = listed === "" ? errorClassName(name) : listed === "-" ? null : listed;
+        index.push(name, codes[name], className, (first === -1 ? head : head.slice(0, first)) || null);
+        key += second === -1 ? 1 : 1 + Number(head.slice(second + 1));
       }
-      this.#codes = Object.freeze(codes) as Readonly<Record<N, E>>;
+      if (key !== keys.length) {
+        throw new RangeError(`the lines name ${key} identifiers of the ${keys.length} in codes`);
+      }
+      this.#codes = codes;
       this.#rests = null;
     } else {
       const errors = data.errors ?? [];
