@@ -19,27 +19,32 @@ _INVISIBLE = (
 )
 
 _QUOTED_SPECIAL = re.compile(f'[\\\\"\x00-\x1f\x7f-\x9f{_INVISIBLE}]')
-# _QUOTED_SPECIAL's ASCII part: an all-ASCII text (most are) is searched for these alone, and the
-# small class is several times faster per character than the whole one.
-_QUOTED_SPECIAL_ASCII = re.compile('[\\\\"\x00-\x1f\x7f]')
+_SINGLE_QUOTED_SPECIAL = re.compile(f"[\\\\'\x00-\x1f\x7f-\x9f{_INVISIBLE}]")
+# Each class's ASCII part, keyed by the quote: an all-ASCII text (most are) is searched for these
+# alone, and a small class is several times faster per character than the whole one.
+_SPECIAL = {
+    '"': (_QUOTED_SPECIAL, re.compile('[\\\\"\x00-\x1f\x7f]')),
+    "'": (_SINGLE_QUOTED_SPECIAL, re.compile("[\\\\'\x00-\x1f\x7f]")),
+}
 # Short escapes every C-family language here understands the same way.
-_QUOTED_NAMED = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_QUOTED_NAMED = {"\\": "\\\\", '"': '\\"', "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 def _surrogate(code: int) -> bool:
     return 0xD800 <= code <= 0xDFFF
 
 
-def _quoted(text: str, numeric: Callable[[int], str]) -> str:
-    """`text` in double quotes, special characters escaped; `numeric` spells a code point."""
-    if text.isascii() and _QUOTED_SPECIAL_ASCII.search(text) is None:
-        return f'"{text}"'
+def _quoted(text: str, numeric: Callable[[int], str], quote: str = '"') -> str:
+    """`text` in double (or single) quotes, special characters escaped; `numeric` spells a code point."""
+    special, ascii_special = _SPECIAL[quote]
+    if text.isascii() and ascii_special.search(text) is None:
+        return quote + text + quote
 
     def escape(match: re.Match[str]) -> str:
         char = match.group()
         return _QUOTED_NAMED.get(char) or numeric(ord(char))
 
-    return '"' + _QUOTED_SPECIAL.sub(escape, text) + '"'
+    return quote + special.sub(escape, text) + quote
 
 
 def _no_surrogates(language: str) -> Callable[[int], str]:
@@ -64,6 +69,11 @@ def python_string(text: str) -> str:
 def typescript_string(text: str) -> str:
     """A double-quoted JavaScript/TypeScript string literal (never a template literal)."""
     return _quoted(text, _latin1_or_unicode)
+
+
+def typescript_single_quoted(text: str) -> str:
+    """A single-quoted JavaScript/TypeScript string literal: for JSON text, whose `"` it leaves as they are."""
+    return _quoted(text, _latin1_or_unicode, "'")
 
 
 _GO_UNICODE, _TOML_NUMERIC, _JSON_NUMERIC = (_no_surrogates(language) for language in ("Go", "TOML", "JSON"))

@@ -15,7 +15,15 @@ import pytest
 from markdown_it import MarkdownIt
 
 from generator import escaping
-from generator.escaping import go_string, json_string, markdown_text, python_literal, python_string, toml_string
+from generator.escaping import (
+    go_string,
+    json_string,
+    markdown_text,
+    python_literal,
+    python_string,
+    toml_string,
+    typescript_single_quoted,
+)
 
 HOSTILE = [
     "",
@@ -300,12 +308,16 @@ def test_markdown_text_keeps_long_inner_whitespace_and_marks_the_edges() -> None
     assert markdown_text("") == ""
 
 
-@pytest.mark.parametrize("quote", [python_string, toml_string, go_string, json_string])
-def test_an_all_ascii_text_is_escaped_as_the_whole_class_escapes_it(quote: Callable[[str], str]) -> None:
+@pytest.mark.parametrize(
+    ("quote", "mark"),
+    [(python_string, '"'), (toml_string, '"'), (go_string, '"'), (json_string, '"'), (typescript_single_quoted, "'")],
+)
+def test_an_all_ascii_text_is_escaped_as_the_whole_class_escapes_it(quote: Callable[[str], str], mark: str) -> None:
     # The quick path searches an ASCII text for the ASCII part of the class alone: a character it
     # let through unescaped would be one the whole class escapes.
+    whole_class = escaping._QUOTED_SPECIAL if mark == '"' else escaping._SINGLE_QUOTED_SPECIAL
     for code in range(0x80):
         char = chr(code)
         text = f"a{char}b"
-        whole = '"' + escaping._QUOTED_SPECIAL.sub(lambda m: "<escaped>", text) + '"'
-        assert (quote(text) == f'"{text}"') == ("<escaped>" not in whole), repr(char)
+        escaped = whole_class.search(text) is not None
+        assert (quote(text) == f"{mark}{text}{mark}") == (not escaped), repr(char)

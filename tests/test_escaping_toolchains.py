@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.escaping import go_string, json_string, typescript_string
+from generator.escaping import go_string, json_string, typescript_single_quoted, typescript_string
 from tests.test_escaping import CHUNKS, GLUED, HOSTILE, _assert_one_safe_line
 from tests.toolchains import STRICT, Tools, output, run, run_go, tsc
 
@@ -30,12 +30,15 @@ def _differences(expected: dict[str, str], actual: dict[str, str]) -> dict[str, 
 
 def test_typescript_literals_read_back_under_tsc_and_node(tools: Tools, tmp_path: Path) -> None:
     lines = [f"  {json_string(key)}: {typescript_string(text)}," for key, text in TEXTS.items()]
+    single = [f"  {json_string(key)}: {typescript_single_quoted(text)}," for key, text in TEXTS.items()]
     for text in TEXTS.values():
         _assert_one_safe_line(typescript_string(text))
+        _assert_one_safe_line(typescript_single_quoted(text))
     source = (
         "declare const process: { stdout: { write(text: string): void } };\n"
         "const values: Record<string, string> = {\n" + "\n".join(lines) + "\n};\n"
-        "process.stdout.write(JSON.stringify(values));\n"
+        "const single: Record<string, string> = {\n" + "\n".join(single) + "\n};\n"
+        "process.stdout.write(JSON.stringify([values, single]));\n"
         "export {};\n"
     )
     (tmp_path / "literals.ts").write_text(source, encoding="utf-8")
@@ -48,7 +51,9 @@ def test_typescript_literals_read_back_under_tsc_and_node(tools: Tools, tmp_path
     assert built.returncode == 0, output(built)
     ran = run([tools.node, str(tmp_path / "build" / "literals.js")], cwd=tmp_path)
     assert ran.returncode == 0, output(ran)
-    assert _differences(TEXTS, json.loads(ran.stdout)) == {}
+    values, single = json.loads(ran.stdout)
+    assert _differences(TEXTS, values) == {}
+    assert _differences(TEXTS, single) == {}
 
 
 def test_go_literals_read_back_under_go_vet_and_go_run(go: str, tmp_path: Path) -> None:

@@ -10,14 +10,16 @@ the source does not; both import the one dist/catalog.js. `index.d.ts.jinja` dec
 consumers. Nothing here runs tsc: rendering stays pure and deterministic.
 
 Comments in the output are never spec text (a comment is not an escaped literal): the JSDoc below is
-fixed wording, and every value from the spec is written through the `ts` or `json` filter.
+fixed wording, and every value from the spec is written through the `ts`, `ts_single` or `json` filter.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
-from ..escaping import json_string, typescript_literal
+from ..escaping import json_string, typescript_literal, typescript_single_quoted
 from ..model import Catalog, ErrorDef, Template, pointer_text
 from ..resources import runtime_file
 from ..templating import header, render_template
@@ -173,88 +175,149 @@ def _list(values: Iterable[object]) -> str:
     return "[" + ", ".join(map(typescript_literal, values)) + "]"
 
 
-def _template(template: Template) -> str:
-    """One template as the runtime reads it (TemplateData): its text alone when that is its only literal
-    part, `[text, ...parts]` when its placeholders take any text and have no names, else an object with
-    the placeholders' types and names where some placeholder has one."""
-    named = any(p.name is not None for p in template.placeholders)
-    if template.parts == (template.text,):
-        return typescript_literal(template.text)
-    if not template.typed and not named:
-        return _list((template.text, *template.parts))
-    fields = [f"text: {typescript_literal(template.text)}", f"parts: {_list(template.parts)}"]
-    if template.typed:
-        fields.append(f"types: {_list(p.type for p in template.placeholders)}")
-    if named:
-        fields.append(f"names: {_list(p.name for p in template.placeholders)}")
-    return "{ " + ", ".join(fields) + " }"
-
-
 def _location(code: tuple[str, ...], message: tuple[str, ...]) -> str:
     """One payload location as the runtime reads it: the reference tokens of its two pointers, frozen."""
     return f"Object.freeze({{ code: Object.freeze({_list(code)}), message: Object.freeze({_list(message)}) }})"
 
 
-def _data(error: ErrorDef, tolerant: bool) -> str:
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # json.dumps would make one a call
+
+
+def json_text(value: object) -> str:
+    """`value` as compact JSON text, which the `ts_single` filter then writes as a single-quoted string
+    literal, leaving its `"` as they are (lone surrogates included: JSON.parse keeps them as they are)."""
+    return _JSON.encode(value)
+
+
+def spelled(parts: tuple[str, ...], types: list[str] | None, names: list[str | None] | None) -> str:
+    """The text of a template as the runtime's `spelled` spells it from its parts: with names (`{ccy}`, `{}`)
+    when some placeholder has one, else printf-style (`%` and the type, `"s"` without types; `%%` for `%`)."""
+    if names is None:
+        text = parts[0].replace("%", "%%")
+        for index, part in enumerate(parts[1:]):
+            text += "%" + (types[index] if types is not None else "s") + part.replace("%", "%%")
+        return text
+    return parts[0] + "".join("{" + (names[index] or "") + "}" + part for index, part in enumerate(parts[1:]))
+
+
+def _template(template: Template) -> object:
+    """One template as the runtime reads it (TemplateData): its text alone when that is its only literal
+    part, `[text, ...parts]` when its placeholders take any text and have no names, else an object with
+    the placeholders' types and names where some placeholder has one. The text is null (in the object,
+    left out) when the runtime spells it the same from the rest (`spelled`), as most are."""
+    named = any(p.name is not None for p in template.placeholders)
+    if template.parts == (template.text,):
+        return template.text
+    if not template.typed and not named:
+        text = None if spelled(template.parts, None, None) == template.text else template.text
+        return [text, *template.parts]
+    types = [p.type for p in template.placeholders] if template.typed else None
+    names = [p.name for p in template.placeholders] if named else None
+    fields: dict[str, object] = {"parts": list(template.parts)}
+    if spelled(template.parts, types, names) != template.text:
+        fields = {"text": template.text, **fields}
+    if types is not None:
+        fields["types"] = types
+    if names is not None:
+        fields["names"] = names
+    return fields
+
+
+def _data(error: ErrorDef, tolerant: bool) -> dict[str, object] | None:
     """What the runtime's ErrorData holds of a code: each field only when it differs from the default."""
-    fields = []
+    fields: dict[str, object] = {}
     if error.aliases:
-        aliases = (
-            f"{{ name: {typescript_literal(a.name)}, title: {typescript_literal(a.upstream)} }}" for a in error.aliases
-        )
-        fields.append(f"aliases: [{', '.join(aliases)}]")
+        fields["aliases"] = [{"name": a.name, "title": a.upstream} for a in error.aliases]
     if error.kind != "error":
-        fields.append(f"kind: {typescript_literal(error.kind)}")
+        fields["kind"] = error.kind
     if error.retryable:
-        fields.append("retryable: true")
+        fields["retryable"] = True
     if error.http_status is not None:
-        fields.append(f"httpStatus: {error.http_status:d}")
+        fields["httpStatus"] = error.http_status
     if error.is_deprecated:
-        fields.append("deprecated: true")
+        fields["deprecated"] = True
     if error.description is not None:
-        fields.append(f"description: {typescript_literal(error.description)}")
+        fields["description"] = error.description
     # Variants without placeholders are found by their text before any other (see specificity), so
     # the order matters only for the others; but a drifted message tries every variant in turn.
     tried = [variant for variant in error.match_order if error.messages[variant].arity]
     if tried != sorted(tried) or (tolerant and list(error.match_order) != sorted(error.match_order)):
-        fields.append(f"order: {_list(error.match_order)}")
-    return "{ " + ", ".join(fields) + " }" if fields else "null"
+        fields["order"] = list(error.match_order)
+    return fields or None
 
 
-# How many codes' rows make one block of dist/catalog.js, read when one of its codes is first looked up.
-BLOCK = 256
+def error_class_name(identifier: str) -> str:
+    """The class name the runtime's errorClassName makes of an identifier (BAD_SYMBOL -> BadSymbolError)."""
+    return "".join(word[0] + word[1:].lower() for word in identifier.split("_") if word) + "Error"
 
 
 def _head(error: ErrorDef) -> str:
-    """What loading the package needs of a code (the runtime's CatalogData.index): its identifier, its
-    class (null for a success code) and its category."""
-    items = (
-        error.name,
-        error.class_name if error.is_exception else None,
-        None if error.category is None else error.category.name,
-    )
-    return ", ".join(map(typescript_literal, items))
+    """What loading the package needs of a code beside its ErrorCode entries (the runtime's
+    CatalogData.heads): its category, its class (`-` for none; left out when errorClassName makes it
+    from the identifier) and how many aliases follow it in ErrorCode, the last fields left out when empty."""
+    if not error.is_exception:
+        listed = "-"
+    else:
+        listed = "" if error.class_name == error_class_name(error.name) else error.class_name
+    fields = ["" if error.category is None else error.category.name, listed, str(len(error.aliases))]
+    if not error.aliases:
+        fields.pop()
+        if not listed:
+            fields.pop()
+    return " ".join(fields)
 
 
 def _rest(error: ErrorDef, tolerant: bool) -> str:
     """The rest of a code's row (the runtime's ErrorRest): its upstream name, the rest, then its templates."""
     title = error.upstream_name if error.upstream_name is not None and error.upstream_name != error.name else None
-    items = [typescript_literal(title), _data(error, tolerant), *(_template(template) for template in error.messages)]
-    return "[" + ", ".join(items) + "]"
+    return json_text([title, _data(error, tolerant), *(_template(template) for template in error.messages)])
 
 
-def _error(error: ErrorDef) -> dict[str, object]:
+def known_base(parent: str) -> str:
+    """The name catalog.d.ts declares the base of a parent's code classes by: never a name of the package,
+    whose class names have no `$`."""
+    return f"{parent}$Known"
+
+
+@dataclass(frozen=True, slots=True)
+class _Code:
+    """What the templates say of a code: attributes, not a dict's items, which jinja2 reads only after
+    an attribute lookup fails (a sixth of the rendering at 10,000 codes)."""
+
+    code: int | str
+    literal: str  # the code as the `ts` filter writes it, written once
+    name: str
+    aliases: list[str]
+    kind: str
+    class_name: str | None
+    parent: str
+    known_base: str
+    category: str | None
+    is_deprecated: bool
+
+
+def _error(error: ErrorDef) -> _Code:
     category = error.category
-    return {
-        "code": error.code,
-        "name": error.name,
-        "aliases": [alias.name for alias in error.aliases],
-        "kind": error.kind,
-        "class_name": error.class_name if error.is_exception else None,
-        "parent": category.class_name if category is not None else "ApiError",
-        "category": None if category is None else category.name,
-        "is_deprecated": error.is_deprecated,
-    }
+    parent = category.class_name if category is not None else "ApiError"
+    return _Code(
+        code=error.code,
+        literal=typescript_literal(error.code),
+        name=error.name,
+        aliases=[alias.name for alias in error.aliases],
+        kind=error.kind,
+        class_name=error.class_name if error.is_exception else None,
+        parent=parent,
+        known_base=known_base(parent),
+        category=None if category is None else category.name,
+        is_deprecated=error.is_deprecated,
+    )
+
+
+def _known_bases(errors: list[_Code]) -> list[dict[str, object]]:
+    """The bases catalog.d.ts declares for the code classes, one per parent some class has, in order of
+    first use."""
+    parents = dict.fromkeys(error.parent for error in errors if error.class_name is not None)
+    return [{"name": known_base(parent), "parent": parent, "uncategorized": parent == "ApiError"} for parent in parents]
 
 
 def render(catalog: Catalog) -> dict[str, str]:
@@ -287,14 +350,11 @@ def render(catalog: Catalog) -> dict[str, str]:
         "tolerate": _list(sorted(payload.tolerate)),
         "errors": errors,
         "heads": [_head(error) for error in catalog.active],
-        "block_size": BLOCK,
-        "blocks": [
-            [_rest(error, bool(payload.tolerate)) for error in catalog.active[start : start + BLOCK]]
-            for start in range(0, len(catalog.active), BLOCK)
-        ],
+        "rows": [_rest(error, bool(payload.tolerate)) for error in catalog.active],
         # Whether any class is of a warning: else every error's kind is "error", declared once on ApiError.
         "warnings": any(error.kind == "warning" for error in catalog.active if error.is_exception),
-        "exceptions": [error for error in errors if error["class_name"] is not None],
+        "exceptions": [error for error in errors if error.class_name is not None],
+        "known_bases": _known_bases(errors),
         "has_success": catalog.has_success,
         "retired": catalog.retired,
         "jsdoc": jsdoc,
@@ -474,6 +534,6 @@ TARGET = SimpleTarget(
     summary="an ESM npm package: strict TypeScript source, its build and declarations, fromPayload",
     render_files=render,
     options=OPTIONS,
-    filters={"ts": typescript_literal, "json": json_string},
+    filters={"ts": typescript_literal, "ts_single": typescript_single_quoted, "json": json_string},
     find_problems=problems,
 )

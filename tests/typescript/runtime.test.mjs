@@ -17,6 +17,8 @@ const {
   PayloadError,
   fit,
   fits,
+  spelled,
+  errorClassName,
   looseParts,
   normalized,
   numberText,
@@ -883,48 +885,66 @@ test("format by name, and errors a server builds: toPayload at the first locatio
   assert.throws(() => new Catalog({ ...LOCATED, locations: [LOCATED.locations[2]] }), RangeError);
 });
 
-test("a catalog of an index and blocks of rows reads a block only when one of its codes is looked up", () => {
-  const read = [];
-  const block = (number, rest) => () => {
-    read.push(number);
-    return rest;
-  };
+test("a catalog of heads and rows as JSON text parses a code's row only when the code is first looked up", () => {
   const lazy = new Catalog({
     codeType: "integer",
     locations: [{ code: ["code"], message: ["msg"] }],
-    codes: { A: 1, B: 2, C: 3, OK: 0 },
     categories: { LOW: { title: "Low", className: "LowError" } },
     ranges: [[1, 9, "LOW"]],
-    index: ["A", "AError", "LOW", "B", "BError", null, "C", "CError", "LOW", "OK", null, null],
-    blockSize: 2,
-    rows: [block(0, [["a title", null, "Alpha."], [null, { retryable: true }, ["b %s", "b ", ""]]]), block(1, [[null, null], [null, { kind: "success" }, "Fine."]])],
+    codes: { A: 1, ALPHA: 1, B: 2, C: 3, OK: 0 },
+    heads: ["LOW  1", " BError", "LOW C2Error", " -"],
+    // C's row is no JSON: looking C up throws, and nothing else reads it.
+    rows: ['["a title",{"aliases":[{"name":"ALPHA","title":"Alpha"}]},"Alpha."]', '[null,{"retryable":true},[null,"b ",""]]', "not JSON", '[null,{"kind":"success"},"Fine."]'],
   });
-  assert.deepEqual(read, []);
+  assert.deepEqual(Object.entries(lazy.codes), [["A", 1], ["ALPHA", 1], ["B", 2], ["C", 3], ["OK", 0]]);
+  assert.equal(lazy.codes.ALPHA, 1);
   const { base, categories, list } = lazy.classes;
-  assert.deepEqual(read, [], "making the classes reads no row");
-  assert.deepEqual(list.map((made) => [made.name, made.CODE]), [["AError", 1], ["BError", 2], ["CError", 3]]);
+  assert.deepEqual(list.map((made) => [made.name, made.CODE]), [["AError", 1], ["BError", 2], ["C2Error", 3]]);
   assert.equal(Object.getPrototypeOf(list[0]), categories.LOW);
   assert.equal(Object.getPrototypeOf(list[1]), base);
   assert.equal(categories.LOW.name, "LowError");
+  assert.throws(() => list[0](), TypeError, "a class is called with new only");
+  assert.throws(() => {
+    list[0].CODE = 5;
+  }, TypeError);
   assert.equal(lazy.name(3), "C");
-  assert.deepEqual(read, []);
+  assert.equal(lazy.isCode(3), true);
+  assert.deepEqual(lazy.messages(2), ["b %s"], "a text left out is spelled from its parts");
   assert.deepEqual({ ...lazy.classify({ code: 2, msg: "b x" }), params: ["x"], paramsByName: {} }, {
     ...{ code: 2, name: "B", message: "b x", kind: "error", category: null, variant: 0, params: ["x"], paramsByName: {} },
     ...{ matched: "exact", detail: null, mismatch: null, retryable: true, httpStatus: null, pointer: "/code" },
   });
-  assert.deepEqual(read, [0]);
+  assert.equal(list[0].prototype instanceof categories.LOW, false, "no error of A's class yet");
   const error = new list[0]();
   assert.deepEqual([error.name, error.message, error.code, error.category, error instanceof categories.LOW], ["AError", "Alpha.", 1, "LOW", true]);
-  assert.equal(lazy.classify({ code: 0, msg: "Fine." }), null, "a success is no error: the index says so");
+  assert.ok(error instanceof list[0] && error instanceof base && error instanceof Error && !(error instanceof list[2]));
+  assert.equal(error.constructor, list[0]);
+  class Mine extends list[1] {}
+  const mine = new Mine("b y");
+  assert.ok(mine instanceof Mine && mine instanceof list[1] && mine instanceof base);
+  assert.deepEqual([mine.name, mine.code, mine.params], ["BError", 2, ["y"]]);
+  assert.equal(lazy.classify({ code: 0, msg: "Fine." }), null, "a success is no error: the heads say so");
   assert.equal(lazy.classify({ code: 7, msg: "?" }).category, "LOW");
   assert.equal(lazy.classify('{"code": 1.5, "msg": "x"}'), null);
-  assert.deepEqual(read, [0]);
-  assert.equal(lazy.byName("a title"), 1);
-  assert.deepEqual(read, [0, 1], "the index of names reads every row");
+  assert.throws(() => lazy.info(3), SyntaxError, "C's row is read when C is first looked up");
   const entry = function fromPayload(payload) {
     return lazy.fromPayload(payload, fromPayload);
   };
   assert.equal(entry({ code: 1, msg: "Alpha." }).constructor, list[0]);
   assert.ok(entry({ code: 1, msg: "Alpha." }).stack.split("\n")[1].includes(import.meta.url));
   assert.throws(() => entry("[]"), PayloadError);
+});
+
+test("errorClassName: a class name from an identifier, as errgen's naming makes it", () => {
+  assert.equal(errorClassName("BAD_SYMBOL"), "BadSymbolError");
+  assert.equal(errorClassName("A1B"), "A1bError");
+  assert.equal(errorClassName("HTTP__2_X"), "Http2XError");
+  assert.equal(errorClassName("A"), "AError");
+});
+
+test("spelled: a template's text from its parts, as the catalog leaves it out", () => {
+  assert.equal(spelled(["Too many for ", "; limit is ", " per ", "."], ["s", "d", "s"], null), "Too many for %s; limit is %d per %s.");
+  assert.equal(spelled(["100% of ", ""], null, null), "100%% of %s");
+  assert.equal(spelled(["only 100%"], null, null), "only 100%%");
+  assert.equal(spelled(["Parameter ", " of ", " %"], null, ["param", null]), "Parameter {param} of {} %");
 });

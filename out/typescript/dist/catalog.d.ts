@@ -6,7 +6,7 @@
  *
  * @packageDocumentation
  */
-import { ApiErrorBase, type Catalog, type ErrorInfo as Info, type PayloadLocation, type Tolerance } from "./runtime.js";
+import { ApiErrorBase, type Catalog, type ErrorInfo as Info, type Kind, type PayloadLocation, type Tolerance } from "./runtime.js";
 
 /** The version of the catalog this package was generated from. */
 export declare const VERSION = "1.0.0";
@@ -133,55 +133,64 @@ export declare class FilterError extends ApiError {
   readonly category: "FILTER";
 }
 
+// What the classes of a category's codes (and of the codes without a category) have in common, declared
+// once: each code's class extends one, giving its code; none is a value of the package.
+declare class GeneralError$Known<C extends Code> extends GeneralError { readonly code: C; constructor(message?: string); }
+declare class RequestError$Known<C extends Code> extends RequestError { readonly code: C; constructor(message?: string); }
+declare class FilterError$Known<C extends Code> extends FilterError { readonly code: C; constructor(message?: string); }
+
 // The class of each code but the success ones: its static CODE is that code.
-export declare class UnknownError extends GeneralError { static readonly CODE: -1000; readonly code: -1000; constructor(message?: string); }
-export declare class DisconnectedError extends GeneralError { static readonly CODE: -1001; readonly code: -1001; constructor(message?: string); }
-export declare class UnauthorizedError extends GeneralError { static readonly CODE: -1002; readonly code: -1002; constructor(message?: string); }
-export declare class TooManyRequestsError extends GeneralError { static readonly CODE: -1008; readonly code: -1008; constructor(message?: string); }
-export declare class UnknownOrderCompositionError extends GeneralError { static readonly CODE: -1014; readonly code: -1014; constructor(message?: string); }
-export declare class TooManyOrdersError extends GeneralError { static readonly CODE: -1015; readonly code: -1015; constructor(message?: string); }
-export declare class ServiceShuttingDownError extends GeneralError { static readonly CODE: -1016; readonly code: -1016; constructor(message?: string); }
-export declare class UnsupportedOperationError extends GeneralError { static readonly CODE: -1020; readonly code: -1020; constructor(message?: string); }
-export declare class InvalidTimestampError extends GeneralError { static readonly CODE: -1021; readonly code: -1021; constructor(message?: string); }
-export declare class InvalidSignatureError extends GeneralError { static readonly CODE: -1022; readonly code: -1022; constructor(message?: string); }
-export declare class IllegalCharsError extends RequestError { static readonly CODE: -1100; readonly code: -1100; constructor(message?: string); }
-export declare class TooManyParametersError extends RequestError { static readonly CODE: -1101; readonly code: -1101; constructor(message?: string); }
-export declare class MandatoryParamEmptyOrMalformedError extends RequestError { static readonly CODE: -1102; readonly code: -1102; constructor(message?: string); }
-export declare class UnknownParamError extends RequestError { static readonly CODE: -1103; readonly code: -1103; constructor(message?: string); }
-export declare class UnreadParametersError extends RequestError { static readonly CODE: -1104; readonly code: -1104; constructor(message?: string); }
-export declare class ParamEmptyError extends RequestError { static readonly CODE: -1105; readonly code: -1105; constructor(message?: string); }
-export declare class ParamNotRequiredError extends RequestError { static readonly CODE: -1106; readonly code: -1106; constructor(message?: string); }
-export declare class BadPrecisionError extends RequestError { static readonly CODE: -1111; readonly code: -1111; constructor(message?: string); }
-export declare class InvalidTifError extends RequestError { static readonly CODE: -1115; readonly code: -1115; constructor(message?: string); }
-export declare class InvalidOrderTypeError extends RequestError { static readonly CODE: -1116; readonly code: -1116; constructor(message?: string); }
-export declare class InvalidSideError extends RequestError { static readonly CODE: -1117; readonly code: -1117; constructor(message?: string); }
-export declare class EmptyNewClOrdIdError extends RequestError { static readonly CODE: -1118; readonly code: -1118; constructor(message?: string); }
-export declare class EmptyOrgClOrdIdError extends RequestError { static readonly CODE: -1119; readonly code: -1119; constructor(message?: string); }
-export declare class BadIntervalError extends RequestError { static readonly CODE: -1120; readonly code: -1120; constructor(message?: string); }
-export declare class BadSymbolError extends RequestError { static readonly CODE: -1121; readonly code: -1121; constructor(message?: string); }
-export declare class InvalidListenKeyError extends RequestError { static readonly CODE: -1125; readonly code: -1125; constructor(message?: string); }
-export declare class MoreThanXxHoursError extends RequestError { static readonly CODE: -1127; readonly code: -1127; constructor(message?: string); }
-export declare class BadContractError extends RequestError { static readonly CODE: -1128; readonly code: -1128; constructor(message?: string); }
-export declare class BadCurrencyError extends RequestError { static readonly CODE: -1129; readonly code: -1129; constructor(message?: string); }
-export declare class InvalidParameterError extends RequestError { static readonly CODE: -1130; readonly code: -1130; constructor(message?: string); }
-export declare class BadRecvWindowError extends RequestError { static readonly CODE: -1131; readonly code: -1131; constructor(message?: string); }
-export declare class NewOrderRejectedError extends RequestError { static readonly CODE: -2010; readonly code: -2010; constructor(message?: string); }
-export declare class NoSuchOrderError extends RequestError { static readonly CODE: -2013; readonly code: -2013; constructor(message?: string); }
-export declare class BadApiKeyFmtError extends RequestError { static readonly CODE: -2014; readonly code: -2014; constructor(message?: string); }
-export declare class InvalidApiKeyError extends RequestError { static readonly CODE: -2015; readonly code: -2015; constructor(message?: string); }
-export declare class BalanceNotSufficientError extends RequestError { static readonly CODE: -2018; readonly code: -2018; constructor(message?: string); }
-export declare class OptionMarginNotSufficientError extends RequestError { static readonly CODE: -2027; readonly code: -2027; constructor(message?: string); }
-export declare class TransferFailedError extends FilterError { static readonly CODE: -3029; readonly code: -3029; constructor(message?: string); }
-export declare class PriceLessThanZeroError extends FilterError { static readonly CODE: -4001; readonly code: -4001; constructor(message?: string); }
-export declare class PriceGreaterThanMaxPriceError extends FilterError { static readonly CODE: -4002; readonly code: -4002; constructor(message?: string); }
-export declare class QtyLessThanZeroError extends FilterError { static readonly CODE: -4003; readonly code: -4003; constructor(message?: string); }
-export declare class QtyLessThanMinQtyError extends FilterError { static readonly CODE: -4004; readonly code: -4004; constructor(message?: string); }
-export declare class QtyGreaterThanMaxQtyError extends FilterError { static readonly CODE: -4005; readonly code: -4005; constructor(message?: string); }
-export declare class PriceLessThanMinPriceError extends FilterError { static readonly CODE: -4013; readonly code: -4013; constructor(message?: string); }
-export declare class InvalidTickSizePrecisionError extends FilterError { static readonly CODE: -4029; readonly code: -4029; constructor(message?: string); }
-export declare class InvalidQtyPrecisionError extends FilterError { static readonly CODE: -4030; readonly code: -4030; constructor(message?: string); }
-export declare class AmountMustBePositiveError extends FilterError { static readonly CODE: -4055; readonly code: -4055; constructor(message?: string); }
+export class UnknownError extends GeneralError$Known<-1000> { static readonly CODE: -1000; }
+export class DisconnectedError extends GeneralError$Known<-1001> { static readonly CODE: -1001; }
+export class UnauthorizedError extends GeneralError$Known<-1002> { static readonly CODE: -1002; }
+export class TooManyRequestsError extends GeneralError$Known<-1008> { static readonly CODE: -1008; }
+export class UnknownOrderCompositionError extends GeneralError$Known<-1014> { static readonly CODE: -1014; }
+export class TooManyOrdersError extends GeneralError$Known<-1015> { static readonly CODE: -1015; }
+export class ServiceShuttingDownError extends GeneralError$Known<-1016> { static readonly CODE: -1016; }
+export class UnsupportedOperationError extends GeneralError$Known<-1020> { static readonly CODE: -1020; }
+export class InvalidTimestampError extends GeneralError$Known<-1021> { static readonly CODE: -1021; }
+export class InvalidSignatureError extends GeneralError$Known<-1022> { static readonly CODE: -1022; }
+export class IllegalCharsError extends RequestError$Known<-1100> { static readonly CODE: -1100; }
+export class TooManyParametersError extends RequestError$Known<-1101> { static readonly CODE: -1101; }
+export class MandatoryParamEmptyOrMalformedError extends RequestError$Known<-1102> { static readonly CODE: -1102; }
+export class UnknownParamError extends RequestError$Known<-1103> { static readonly CODE: -1103; }
+export class UnreadParametersError extends RequestError$Known<-1104> { static readonly CODE: -1104; }
+export class ParamEmptyError extends RequestError$Known<-1105> { static readonly CODE: -1105; }
+export class ParamNotRequiredError extends RequestError$Known<-1106> { static readonly CODE: -1106; }
+export class BadPrecisionError extends RequestError$Known<-1111> { static readonly CODE: -1111; }
+export class InvalidTifError extends RequestError$Known<-1115> { static readonly CODE: -1115; }
+export class InvalidOrderTypeError extends RequestError$Known<-1116> { static readonly CODE: -1116; }
+export class InvalidSideError extends RequestError$Known<-1117> { static readonly CODE: -1117; }
+export class EmptyNewClOrdIdError extends RequestError$Known<-1118> { static readonly CODE: -1118; }
+export class EmptyOrgClOrdIdError extends RequestError$Known<-1119> { static readonly CODE: -1119; }
+export class BadIntervalError extends RequestError$Known<-1120> { static readonly CODE: -1120; }
+export class BadSymbolError extends RequestError$Known<-1121> { static readonly CODE: -1121; }
+export class InvalidListenKeyError extends RequestError$Known<-1125> { static readonly CODE: -1125; }
+export class MoreThanXxHoursError extends RequestError$Known<-1127> { static readonly CODE: -1127; }
+export class BadContractError extends RequestError$Known<-1128> { static readonly CODE: -1128; }
+export class BadCurrencyError extends RequestError$Known<-1129> { static readonly CODE: -1129; }
+export class InvalidParameterError extends RequestError$Known<-1130> { static readonly CODE: -1130; }
+export class BadRecvWindowError extends RequestError$Known<-1131> { static readonly CODE: -1131; }
+export class NewOrderRejectedError extends RequestError$Known<-2010> { static readonly CODE: -2010; }
+export class NoSuchOrderError extends RequestError$Known<-2013> { static readonly CODE: -2013; }
+export class BadApiKeyFmtError extends RequestError$Known<-2014> { static readonly CODE: -2014; }
+export class InvalidApiKeyError extends RequestError$Known<-2015> { static readonly CODE: -2015; }
+export class BalanceNotSufficientError extends RequestError$Known<-2018> { static readonly CODE: -2018; }
+export class OptionMarginNotSufficientError extends RequestError$Known<-2027> { static readonly CODE: -2027; }
+export class TransferFailedError extends FilterError$Known<-3029> { static readonly CODE: -3029; }
+export class PriceLessThanZeroError extends FilterError$Known<-4001> { static readonly CODE: -4001; }
+export class PriceGreaterThanMaxPriceError extends FilterError$Known<-4002> { static readonly CODE: -4002; }
+export class QtyLessThanZeroError extends FilterError$Known<-4003> { static readonly CODE: -4003; }
+export class QtyLessThanMinQtyError extends FilterError$Known<-4004> { static readonly CODE: -4004; }
+export class QtyGreaterThanMaxQtyError extends FilterError$Known<-4005> { static readonly CODE: -4005; }
+export class PriceLessThanMinPriceError extends FilterError$Known<-4013> { static readonly CODE: -4013; }
+export class InvalidTickSizePrecisionError extends FilterError$Known<-4029> { static readonly CODE: -4029; }
+export class InvalidQtyPrecisionError extends FilterError$Known<-4030> { static readonly CODE: -4030; }
+export class AmountMustBePositiveError extends FilterError$Known<-4055> { static readonly CODE: -4055; }
 
 /** The catalog, as the package's index reads it. */
 declare const CATALOG: Catalog<Code, ErrorCode, ErrorName, Category, ApiError>;
 export default CATALOG;
+
+// Only what is exported above is the module's: the bases of the code classes are not.
+export {};

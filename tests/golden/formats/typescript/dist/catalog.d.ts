@@ -6,7 +6,7 @@
  *
  * @packageDocumentation
  */
-import { ApiErrorBase, type Catalog, type ErrorInfo as Info, type PayloadLocation, type Tolerance } from "./runtime.js";
+import { ApiErrorBase, type Catalog, type ErrorInfo as Info, type Kind, type PayloadLocation, type Tolerance } from "./runtime.js";
 
 /** The version of the catalog this package was generated from. */
 export declare const VERSION = "0.3.0";
@@ -102,24 +102,34 @@ export declare class AccountError extends ApiError {
   readonly category: "ACCOUNT";
 }
 
+// What the classes of a category's codes (and of the codes without a category) have in common, declared
+// once: each code's class extends one, giving its code; none is a value of the package.
+declare class OperationError$Known<C extends Code, K extends Kind> extends OperationError { readonly code: C; readonly kind: K; constructor(message?: string); }
+declare class ApiError$Known<C extends Code, K extends Kind> extends ApiError { readonly code: C; readonly kind: K; readonly category: null; constructor(message?: string); }
+declare class OrderError$Known<C extends Code, K extends Kind> extends OrderError { readonly code: C; readonly kind: K; constructor(message?: string); }
+declare class AccountError$Known<C extends Code, K extends Kind> extends AccountError { readonly code: C; readonly kind: K; constructor(message?: string); }
+
 // The class of each code but the success ones: its static CODE is that code.
-export declare class OperationFailedError extends OperationError { static readonly CODE: 1; readonly code: 1; readonly kind: "error"; constructor(message?: string); }
-export declare class BulkOperationPartiallySucceededError extends ApiError { static readonly CODE: 2; readonly code: 2; readonly kind: "warning"; readonly category: null; constructor(message?: string); }
-export declare class RequestThrottledError extends OperationError { static readonly CODE: 50011; readonly code: 50011; readonly kind: "error"; constructor(message?: string); }
-export declare class ParameterParam0ErrorError extends OrderError { static readonly CODE: 51000; readonly code: 51000; readonly kind: "error"; constructor(message?: string); }
-export declare class E51008Error extends OrderError { static readonly CODE: 51008; readonly code: 51008; readonly kind: "error"; constructor(message?: string); }
-export declare class ModifyLimitExceededError extends OrderError { static readonly CODE: 51010; readonly code: 51010; readonly kind: "error"; constructor(message?: string); }
-export declare class DuplicatedOrderIdError extends OrderError { static readonly CODE: 51011; readonly code: 51011; readonly kind: "error"; constructor(message?: string); }
-export declare class OrderAmountTooSmallError extends OrderError { static readonly CODE: 51020; readonly code: 51020; readonly kind: "error"; constructor(message?: string); }
-export declare class OutsideNestedError extends OperationError { static readonly CODE: 51777; readonly code: 51777; readonly kind: "error"; constructor(message?: string); }
+export class OperationFailedError extends OperationError$Known<1, "error"> { static readonly CODE: 1; }
+export class BulkOperationPartiallySucceededError extends ApiError$Known<2, "warning"> { static readonly CODE: 2; }
+export class RequestThrottledError extends OperationError$Known<50011, "error"> { static readonly CODE: 50011; }
+export class ParameterParam0ErrorError extends OrderError$Known<51000, "error"> { static readonly CODE: 51000; }
+export class E51008Error extends OrderError$Known<51008, "error"> { static readonly CODE: 51008; }
+export class ModifyLimitExceededError extends OrderError$Known<51010, "error"> { static readonly CODE: 51010; }
+export class DuplicatedOrderIdError extends OrderError$Known<51011, "error"> { static readonly CODE: 51011; }
+export class OrderAmountTooSmallError extends OrderError$Known<51020, "error"> { static readonly CODE: 51020; }
+export class OutsideNestedError extends OperationError$Known<51777, "error"> { static readonly CODE: 51777; }
 /**
  * The error of one code of the catalog; its static `CODE` is that code.
  *
  * @deprecated The API still sends this code, but the catalog advises against relying on it.
  */
-export declare class IncorrectTradePasswordError extends AccountError { static readonly CODE: 58001; readonly code: 58001; readonly kind: "error"; constructor(message?: string); }
-export declare class CancelledError extends AccountError { static readonly CODE: 58002; readonly code: 58002; readonly kind: "error"; constructor(message?: string); }
+export class IncorrectTradePasswordError extends AccountError$Known<58001, "error"> { static readonly CODE: 58001; }
+export class CancelledError extends AccountError$Known<58002, "error"> { static readonly CODE: 58002; }
 
 /** The catalog, as the package's index reads it. */
 declare const CATALOG: Catalog<Code, ErrorCode, ErrorName, Category, ApiError>;
 export default CATALOG;
+
+// Only what is exported above is the module's: the bases of the code classes are not.
+export {};

@@ -16,6 +16,19 @@
  */
 export const MAX_DEPTH = 128;
 /**
+ * The text of a template as the package's catalog spells it from its parts: with names (`{ccy}`, or `{}`
+ * for an unnamed placeholder) when some placeholder has one, else printf-style, each placeholder `%` and
+ * its type (`"s"` when there are no types), each `%` of a literal part `%%`.
+ */
+export function spelled(parts, types, names) {
+    let text = names === null ? (parts[0] ?? "").replaceAll("%", "%%") : (parts[0] ?? "");
+    for (let index = 1; index < parts.length; index++) {
+        const part = parts[index] ?? "";
+        text += names === null ? `%${types?.[index - 1] ?? "s"}${part.replaceAll("%", "%%")}` : `{${names[index - 1] ?? ""}}${part}`;
+    }
+    return text;
+}
+/**
  * A value that is not an error payload of this API: not JSON, not an object, or a field
  * that is missing or of the wrong type.
  */
@@ -289,17 +302,19 @@ function compiled(template) {
     if (typeof template === "string") {
         return Object.freeze({ text: template, parts: Object.freeze([template]), types: null, names: null });
     }
-    if ("text" in template) {
-        const { text, parts, types, names } = template;
-        return Object.freeze({
-            text,
-            parts: Object.freeze([...parts]),
-            types: types === undefined || types.every((type) => type === "s") ? null : Object.freeze([...types]),
-            names: names === undefined || names.every((name) => name === null) ? null : Object.freeze([...names]),
-        });
+    if (Array.isArray(template)) {
+        const [text, ...parts] = template;
+        return Object.freeze({ text: text ?? spelled(parts, null, null), parts: Object.freeze(parts), types: null, names: null });
     }
-    const [text, ...parts] = template;
-    return Object.freeze({ text, parts: Object.freeze(parts), types: null, names: null });
+    const { text, parts, types, names } = template;
+    const listedTypes = types === undefined ? null : Object.freeze([...types]);
+    const listedNames = names === undefined ? null : Object.freeze([...names]);
+    return Object.freeze({
+        text: text ?? spelled(parts, listedTypes, listedNames),
+        parts: Object.freeze([...parts]),
+        types: listedTypes === null || listedTypes.every((type) => type === "s") ? null : listedTypes,
+        names: listedNames === null || listedNames.every((name) => name === null) ? null : listedNames,
+    });
 }
 /** An entry as the matcher reads it, from the row the catalog lists: made when its code is first looked up. */
 function compile(code, name, category, rest) {
@@ -709,6 +724,27 @@ function refusal(refused, entry) {
 function member(node, name, value) {
     Object.defineProperty(node, name, { value, writable: true, enumerable: true, configurable: true });
 }
+/**
+ * The name of the error class of a code or a category, from its identifier, as errgen names it unless the
+ * catalog says otherwise: each word (between `_`) with its first letter as it is and the rest lower-cased,
+ * then `Error` (`BAD_SYMBOL` is `BadSymbolError`).
+ */
+export function errorClassName(identifier) {
+    const lower = identifier.toLowerCase();
+    let name = "";
+    let start = 0;
+    for (let end = identifier.indexOf("_"); start <= identifier.length; end = identifier.indexOf("_", start)) {
+        const stop = end === -1 ? identifier.length : end;
+        if (stop > start) {
+            name += identifier.charAt(start) + lower.slice(start + 1, stop);
+        }
+        if (end === -1) {
+            break;
+        }
+        start = end + 1;
+    }
+    return `${name}Error`;
+}
 /** The values to fill a template with, in order: `params` as given, or from one object of values by name. */
 function positional(template, params) {
     const first = params[0];
@@ -730,6 +766,55 @@ function positional(template, params) {
     });
 }
 /**
+ * The class of one known code, as cheap to make as a closure, which loading a package makes for each of
+ * its codes: a constructor taking the message (its first template's text by default), with its static
+ * `CODE` and its `name`, whose statics inherit from `parent` and whose instances are instances of it.
+ * Like a class constructor, it throws a TypeError when called without `new`. Its prototype is linked to
+ * `parent`'s when it first makes an error: until then no error is an instance of it.
+ */
+function knownClass(code, className, parent, defaults) {
+    let linked = false;
+    function made(message) {
+        if (new.target === undefined) {
+            throw new TypeError(`Class constructor ${className} cannot be invoked without 'new'`);
+        }
+        if (!linked) {
+            Object.setPrototypeOf(made.prototype, parent.prototype);
+            linked = true;
+        }
+        // Made by `parent` and then given its prototype: Reflect.construct with this function as new.target
+        // would give each error a map of its own, which makes an error ten times slower to make. Its stack
+        // is captured once, from the caller of the class on, as a class's would be (where the package's
+        // reader makes it, the stack limit is already 0, and the reader captures it).
+        const text = message === undefined ? defaults(code) : message;
+        const limit = stackTraces.stackTraceLimit;
+        const own = quiet && limit !== 0;
+        let error;
+        if (own) {
+            stackTraces.stackTraceLimit = 0;
+            try {
+                error = new parent(code, text);
+            }
+            finally {
+                stackTraces.stackTraceLimit = limit;
+            }
+        }
+        else {
+            error = new parent(code, text);
+        }
+        error.name = className;
+        Object.setPrototypeOf(error, new.target.prototype);
+        if (own) {
+            stackTraces.captureStackTrace?.(error, new.target);
+        }
+        return error;
+    }
+    Object.setPrototypeOf(made, parent);
+    Object.defineProperty(made, "name", { value: className });
+    Object.defineProperty(made, "CODE", { value: code });
+    return made;
+}
+/**
  * One catalog: its codes, names, templates and categories, and everything the package's API answers
  * from them. `C` is any code of the catalog's type, `E` the codes it knows, `N` their identifiers (with
  * their aliases), `K` its categories and `T` the package's `ApiError`. A code's row is read when the code
@@ -747,13 +832,16 @@ export class Catalog {
     #categories;
     #ranges;
     #prefixes;
-    /** Each known code's place in `#index` (its identifier, class and category are items 3n to 3n + 2). */
-    #places;
+    /** Each known code's place in `#index`, made when a code is first looked up. */
+    #placed = null;
+    /** Every code the catalog knows, in catalog order, by four items: its identifier, code, class and category. */
     #index;
-    #blocks;
-    #blockSize;
-    /** The blocks of rows read so far. */
-    #loaded = [];
+    /** Every code by its identifiers, aliases included: the package's `ErrorCode`. */
+    #codes;
+    /** The rows of `errors` (each but its first three items), or else null. */
+    #rests;
+    /** The JSON text of each row, in the order of `#index`. */
+    #rows;
     /** The rows read so far, by code. */
     #entries = new Map();
     #byName = null;
@@ -776,35 +864,87 @@ export class Catalog {
         this.#categories = new Map(Object.entries(data.categories).map(([name, category]) => [name, Object.freeze({ ...category })]));
         this.#ranges = Object.freeze((data.ranges ?? []).map((range) => Object.freeze([...range])));
         this.#prefixes = Object.freeze((data.prefixes ?? []).map((prefix) => Object.freeze([...prefix])));
-        const errors = data.errors ?? [];
-        const index = data.index ?? errors.flatMap(([name, className, category]) => [name, className, category]);
-        this.#index = index;
-        this.#blocks = data.rows ?? [() => errors.map(([, , , ...rest]) => rest)];
-        this.#blockSize = data.rows === undefined ? Math.max(errors.length, 1) : (data.blockSize ?? 1);
-        const places = new Map();
-        for (let place = 0; place < index.length / 3; place++) {
-            const name = index[3 * place];
-            const code = data.codes[name];
-            if (code === undefined) {
-                throw new RangeError(`no code for the identifier ${show(name)}`);
+        const index = [];
+        this.#rows = data.rows ?? [];
+        if (data.heads !== undefined) {
+            const codes = data.codes ?? {};
+            const keys = Object.keys(codes);
+            let key = 0;
+            for (const head of data.heads) {
+                const name = keys[key];
+                if (name === undefined) {
+                    throw new RangeError(`no code for the line ${show(head)}`);
+                }
+                const first = head.indexOf(" ");
+                const second = first === -1 ? -1 : head.indexOf(" ", first + 1);
+                const listed = first === -1 ? "" : second === -1 ? head.slice(first + 1) : head.slice(first + 1, second);
+                const className = listed === "" ? errorClassName(name) : listed === "-" ? null : listed;
+                index.push(name, codes[name], className, (first === -1 ? head : head.slice(0, first)) || null);
+                key += second === -1 ? 1 : 1 + Number(head.slice(second + 1));
             }
-            places.set(code, place);
+            if (key !== keys.length) {
+                throw new RangeError(`the lines name ${key} identifiers of the ${keys.length} in codes`);
+            }
+            this.#codes = codes;
+            this.#rests = null;
         }
-        this.#places = places;
+        else {
+            const errors = data.errors ?? [];
+            const codes = data.codes ?? {};
+            for (const [name, className, category] of errors) {
+                const known = codes[name];
+                if (known === undefined) {
+                    throw new RangeError(`no code for the identifier ${show(name)}`);
+                }
+                index.push(name, known, className, category);
+            }
+            this.#codes = codes;
+            this.#rests = errors.map(([, , , ...rest]) => rest);
+        }
+        this.#index = index;
+    }
+    /** Every code by its identifiers, aliases included: the package's `ErrorCode`. */
+    get codes() {
+        return this.#codes;
+    }
+    /** How many codes the catalog knows. */
+    get #size() {
+        return this.#index.length / 4;
+    }
+    /** The place of a known code in the index, or undefined; the first lookup maps every code to its place. */
+    #place(code) {
+        if (this.#placed === null) {
+            const placed = new Map();
+            for (let place = 0; place < this.#size; place++) {
+                placed.set(this.#codeAt(place), place);
+            }
+            this.#placed = placed;
+        }
+        return this.#placed.get(code);
     }
     /** The identifier of the code at a place of the index. */
     #nameAt(place) {
-        return this.#index[3 * place];
+        return this.#index[4 * place];
     }
-    /** The rest of the row of the code at a place of the index, its block read the first time. */
+    /** The code at a place of the index. */
+    #codeAt(place) {
+        return this.#index[4 * place + 1];
+    }
+    /** The class name of the code at a place of the index (null for a success code). */
+    #classAt(place) {
+        return (this.#index[4 * place + 2] ?? null);
+    }
+    /** The category of the code at a place of the index. */
+    #categoryAt(place) {
+        return (this.#index[4 * place + 3] ?? null);
+    }
+    /** The rest of the row of the code at a place of the index, parsed from its text in `rows`. */
     #restAt(place) {
-        const block = Math.floor(place / this.#blockSize);
-        let rows = this.#loaded[block];
-        if (rows === undefined) {
-            rows = this.#blocks[block]?.() ?? [];
-            this.#loaded[block] = rows;
+        if (this.#rests !== null) {
+            return this.#rests[place] ?? [null, null];
         }
-        return rows[place % this.#blockSize] ?? [null, null];
+        const row = this.#rows[place];
+        return row === undefined ? [null, null] : JSON.parse(row);
     }
     /** The entry of a code the catalog knows, read from its row the first time; undefined for another code. */
     #known(code) {
@@ -812,12 +952,11 @@ export class Catalog {
         if (found !== undefined) {
             return found;
         }
-        const place = this.#places.get(code);
+        const place = this.#place(code);
         if (place === undefined) {
             return undefined;
         }
-        const category = (this.#index[3 * place + 2] ?? null);
-        const entry = compile(code, this.#nameAt(place), category, this.#restAt(place));
+        const entry = compile(code, this.#nameAt(place), this.#categoryAt(place), this.#restAt(place));
         this.#entries.set(code, entry);
         return entry;
     }
@@ -860,11 +999,11 @@ export class Catalog {
     }
     /** Whether a value is one of the codes the catalog knows. */
     isCode(value) {
-        return this.#places.has(value);
+        return this.#place(value) !== undefined;
     }
     /** The identifier of a known code; `null` for a code the catalog does not know. */
     name(code) {
-        const place = this.#places.get(code);
+        const place = this.#place(code);
         return place === undefined ? null : this.#nameAt(place);
     }
     /**
@@ -879,8 +1018,8 @@ export class Catalog {
     #names() {
         const byName = new Map();
         const titles = [];
-        for (const [code, place] of this.#places) {
-            const known = code;
+        for (let place = 0; place < this.#size; place++) {
+            const known = this.#codeAt(place);
             const name = this.#nameAt(place);
             const [title, data] = this.#restAt(place);
             const aliases = data?.aliases ?? [];
@@ -1096,8 +1235,8 @@ export class Catalog {
     }
     /** Whether a code is one of the catalog's success codes, which are no error. */
     #success(code) {
-        const place = this.#places.get(code);
-        return place !== undefined && this.#index[3 * place + 1] === null;
+        const place = this.#place(code);
+        return place !== undefined && this.#classAt(place) === null;
     }
     /** The first error a payload holds at the catalog's locations; null when every code it holds is a success. */
     #first(payload) {
@@ -1169,21 +1308,22 @@ export class Catalog {
                 known.set(made.CODE, made);
             }
         }
-        for (const code of this.#places.keys()) {
+        for (let place = 0; place < this.#size; place++) {
+            const code = this.#codeAt(place);
             if (known.has(code) === this.#success(code)) {
                 throw new Error(`code ${show(code)}: every code but the success ones needs a class, and only those`);
             }
         }
-        return this.#making(known, classes.categories, classes.base);
+        return this.#making((code) => known.get(code), classes.categories, classes.base);
     }
     #making(known, categories, base) {
         const byCategory = new Map(Object.entries(categories));
         return (code, message) => {
-            const own = known.get(code);
+            const own = known(code);
             if (own !== undefined) {
                 return new own(message);
             }
-            if (this.#places.has(code)) {
+            if (this.#place(code) !== undefined) {
                 return null; // a success code
             }
             const category = this.categoryOf(code);
@@ -1203,7 +1343,8 @@ export class Catalog {
     }
     #makeClasses() {
         // Made here, not declared in the package: V8 takes a quarter of a second to compile 10,000 class
-        // declarations, while these share one compiled body each.
+        // declarations, and a fifth of one to evaluate as many class expressions; a code's class is one
+        // closure of knownClass, a small fraction of either.
         const catalog = this;
         const defaults = (code) => this.#known(code)?.info.messages[0] ?? "";
         class ApiError extends ApiErrorBase {
@@ -1226,33 +1367,21 @@ export class Catalog {
             };
         }
         const list = [];
-        const known = new Map();
-        for (const [code, place] of this.#places) {
-            const listed = this.#index[3 * place + 1] ?? null;
-            const category = this.#index[3 * place + 2] ?? null;
+        const byPlace = [];
+        for (let place = 0; place < this.#size; place++) {
+            const listed = this.#classAt(place);
+            const category = this.#categoryAt(place);
             if (listed === null) {
-                continue; // a success code: no class
+                byPlace.push(undefined); // a success code: no class
+                continue;
             }
-            const className = listed;
-            const parent = (category === null ? base : (categories[category] ?? base));
-            const known_ = code;
-            const made = class extends parent {
-                static get name() {
-                    return className;
-                }
-                static get CODE() {
-                    return known_;
-                }
-                constructor(message) {
-                    super(known_, message === undefined ? defaults(known_) : message);
-                    this.name = className;
-                }
-            };
+            const parent = category === null ? base : (categories[category] ?? base);
+            const made = knownClass(this.#codeAt(place), listed, parent, defaults);
             list.push(made);
-            known.set(code, made);
+            byPlace.push(made);
         }
         const made = { base, categories: Object.freeze(categories), list: Object.freeze(list) };
-        return { ...made, make: this.#making(known, made.categories, base) };
+        return { ...made, make: this.#making((code) => { const place = this.#place(code); return place === undefined ? undefined : byPlace[place]; }, made.categories, base) };
     }
     /** The maker of the catalog's own classes. */
     #make() {
@@ -1345,7 +1474,7 @@ export class Catalog {
      * @throws RangeError when the catalog has a success code; Error as {@link reader} does.
      */
     errorReader(classes) {
-        const success = [...this.#places.keys()].find((code) => this.#success(code));
+        const success = this.#index.filter((_, item) => item % 4 === 1).find((code) => this.#success(code));
         if (success !== undefined) {
             throw new RangeError(`code ${show(success)} is a success, which reads as no error: use reader`);
         }

@@ -6,7 +6,7 @@
  *
  * @packageDocumentation
  */
-import { ApiErrorBase, type Catalog, type ErrorInfo as Info, type PayloadLocation, type Tolerance } from "./runtime.js";
+import { ApiErrorBase, type Catalog, type ErrorInfo as Info, type Kind, type PayloadLocation, type Tolerance } from "./runtime.js";
 
 /** The version of the catalog this package was generated from. */
 export declare const VERSION = "0.1.0";
@@ -75,9 +75,16 @@ export declare class GeneralError extends ApiError {
   readonly category: "GENERAL";
 }
 
+// What the classes of a category's codes (and of the codes without a category) have in common, declared
+// once: each code's class extends one, giving its code; none is a value of the package.
+declare class GeneralError$Known<C extends Code> extends GeneralError { readonly code: C; constructor(message?: string); }
+
 // The class of each code but the success ones: its static CODE is that code.
-export declare class FailedError extends GeneralError { static readonly CODE: 1; readonly code: 1; constructor(message?: string); }
+export class FailedError extends GeneralError$Known<1> { static readonly CODE: 1; }
 
 /** The catalog, as the package's index reads it. */
 declare const CATALOG: Catalog<Code, ErrorCode, ErrorName, Category, ApiError>;
 export default CATALOG;
+
+// Only what is exported above is the module's: the bases of the code classes are not.
+export {};

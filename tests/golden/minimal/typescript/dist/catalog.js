@@ -38,16 +38,14 @@ const CATALOG = new Catalog({
   ranges: [
     [1, 99, "GENERAL"],
   ],
-  // Each code: its identifier, its class (null for a success code) and its category.
-  index: [
-    "FAILED", "FailedError", "GENERAL",
+  // Each code of ErrorCode as a line of text: its category, its class when its name does not make it (- for
+  // none) and its number of aliases. Text, which V8 reads several times faster than code.
+  heads: [
+"GENERAL",
   ],
-  // The rest of each code's row, in blocks: a block is compiled when one of its codes is first looked up.
-  blockSize: 256,
+  // The rest of each code's row as JSON text, parsed when the code is first looked up.
   rows: [
-    () => [
-      [null, null, "It failed."],
-    ],
+'[null,null,"It failed."]',
   ],
 });
 export default CATALOG;
@@ -58,6 +56,6 @@ export const {
     GENERAL: GeneralError,
   },
   list: [
-    FailedError,
+FailedError,
   ],
 } = CATALOG.classes;

@@ -94,11 +94,20 @@ export interface ErrorData<N extends string> {
 /**
  * A message template as the package's catalog lists it: its text alone when that is its only literal part
  * (no placeholders, no `%%`), `[text, ...parts]` when its placeholders take any text and have no names, or
- * else a {@link Template}.
+ * else a {@link Template}. The text is `null` in the first form, and left out in the second, when it is
+ * the one {@link spelled} spells from the rest, as the catalog writes it wherever it can.
  */
-export type TemplateData = string | readonly [text: string, ...parts: string[]] | Template;
+export type TemplateData = string | readonly [text: string | null, ...parts: string[]] | (Omit<Template, "text"> & {
+    readonly text?: string;
+});
 /**
- * What the catalog says of a code but its identifier, class and category (see {@link CatalogData.index}):
+ * The text of a template as the package's catalog spells it from its parts: with names (`{ccy}`, or `{}`
+ * for an unnamed placeholder) when some placeholder has one, else printf-style, each placeholder `%` and
+ * its type (`"s"` when there are no types), each `%` of a literal part `%%`.
+ */
+export declare function spelled(parts: readonly string[], types: readonly PlaceholderType[] | null, names: readonly (string | null)[] | null): string;
+/**
+ * What the catalog says of a code but its identifier, class and category (see {@link CatalogData.heads}):
  * its name as the upstream writes it when that is not the identifier, the rest of what the catalog says of
  * it ({@link ErrorData}), and its message templates.
  */
@@ -130,8 +139,8 @@ export interface CatalogData<E extends AnyCode, N extends string, K extends stri
     readonly numericStrings?: boolean;
     /** The drifts of a message from its template that still match it, as `"tolerant"`; none when omitted. */
     readonly tolerate?: readonly Tolerance[];
-    /** Every code by its identifiers (the package's `ErrorCode`, aliases included). */
-    readonly codes: Readonly<Record<N, E>>;
+    /** Every code by its identifiers (the package's `ErrorCode`, aliases included); or else `heads`. */
+    readonly codes?: Readonly<Record<N, E>>;
     readonly categories: Readonly<Record<K, CategoryData>>;
     /**
      * Integer codes: every range of every category as `[low, high, category]` (both included), narrowest
@@ -140,19 +149,21 @@ export interface CatalogData<E extends AnyCode, N extends string, K extends stri
     readonly ranges?: readonly (readonly [number, number, K])[];
     /** String codes: every prefix of every category as `[prefix, category]`, longest first; the first hit counts. */
     readonly prefixes?: readonly (readonly [string, K])[];
-    /** Every code the catalog knows, in catalog order, one row each; or else `index` and `rows`. */
+    /** Every code the catalog knows, in catalog order, one row each; or else `heads` and `rows`. */
     readonly errors?: readonly ErrorRow<N, K>[];
     /**
-     * Every code the catalog knows, in catalog order, by three items: its identifier, the name of its class
-     * (`null` for a success code) and its category (or `null`). What loading a package needs of each code.
+     * Every code the catalog knows, in the order of `codes` (each identifier followed there by its aliases),
+     * each as a line of up to three fields between spaces: its category (empty when it has none), its class
+     * (`-` for a success code, which has none; left out or empty for the one {@link className} names from
+     * its identifier) and how many aliases follow it in `codes` (left out for none). What loading a package
+     * needs of each code beside `codes`; text, not literals of arrays, which V8 reads several times slower.
      */
-    readonly index?: readonly (N | K | string | null)[];
+    readonly heads?: readonly string[];
     /**
-     * The rest of each code's row ({@link ErrorRest}), in the order of `index`, in blocks of `blockSize`
-     * codes: a block is read (its function compiled and called) when one of its codes is first looked up.
+     * The rest of each code's row ({@link ErrorRest}), each as JSON text, in the order of `heads`: parsed
+     * when its code is first looked up.
      */
-    readonly rows?: readonly (() => readonly ErrorRest<N>[])[];
-    readonly blockSize?: number;
+    readonly rows?: readonly string[];
 }
 /** What the catalog says about one code. */
 export interface ErrorInfo<E extends AnyCode, N extends string, K extends string> {
@@ -293,6 +304,12 @@ export interface Located {
 }
 /** A function of the package's API, whose caller is the first frame of the stack of an error it makes. */
 export type EntryPoint = (...args: never[]) => unknown;
+/**
+ * The name of the error class of a code or a category, from its identifier, as errgen names it unless the
+ * catalog says otherwise: each word (between `_`) with its first letter as it is and the rest lower-cased,
+ * then `Error` (`BAD_SYMBOL` is `BadSymbolError`).
+ */
+export declare function errorClassName(identifier: string): string;
 /** What {@link Catalog.classify} tells of an error payload: what the error `fromPayload` makes would say, as fresh plain data (not frozen). */
 export interface Classification<C extends AnyCode, N extends string, K extends string> {
     /** The code, as received. */
@@ -332,6 +349,8 @@ export interface MadeClasses<C extends AnyCode, E extends C, K extends string, T
 export declare class Catalog<C extends AnyCode, E extends C, N extends string, K extends string, T extends ApiErrorBase<C, K> = ApiErrorBase<C, K>> {
     #private;
     constructor(data: CatalogData<E, N, K>);
+    /** Every code by its identifiers, aliases included: the package's `ErrorCode`. */
+    get codes(): Readonly<Record<N, E>>;
     /** The title the catalog gives a category. @throws RangeError for a value that is not one of them. */
     categoryTitle(category: K): string;
     /** Whether a code, known or not, lies in any of the ranges or prefixes a category declares. @throws RangeError as above. */

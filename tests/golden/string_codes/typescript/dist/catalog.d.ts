@@ -6,7 +6,7 @@
  *
  * @packageDocumentation
  */
-import { ApiErrorBase, type Catalog, type ErrorInfo as Info, type PayloadLocation, type Tolerance } from "./runtime.js";
+import { ApiErrorBase, type Catalog, type ErrorInfo as Info, type Kind, type PayloadLocation, type Tolerance } from "./runtime.js";
 
 /** The version of the catalog this package was generated from. */
 export declare const VERSION = "16.0.0";
@@ -98,14 +98,24 @@ export declare class TransactionRollbackError extends ApiError {
   readonly category: "TRANSACTION_ROLLBACK";
 }
 
+// What the classes of a category's codes (and of the codes without a category) have in common, declared
+// once: each code's class extends one, giving its code; none is a value of the package.
+declare class SuccessError$Known<C extends Code> extends SuccessError { readonly code: C; constructor(message?: string); }
+declare class DataExceptionError$Known<C extends Code> extends DataExceptionError { readonly code: C; constructor(message?: string); }
+declare class IntegrityError$Known<C extends Code> extends IntegrityError { readonly code: C; constructor(message?: string); }
+declare class TransactionRollbackError$Known<C extends Code> extends TransactionRollbackError { readonly code: C; constructor(message?: string); }
+
 // The class of each code but the success ones: its static CODE is that code.
-export declare class SuccessfulCompletionError extends SuccessError { static readonly CODE: "00000"; readonly code: "00000"; constructor(message?: string); }
-export declare class DivisionByZeroError extends DataExceptionError { static readonly CODE: "22012"; readonly code: "22012"; constructor(message?: string); }
-export declare class InvalidTextRepresentationError extends DataExceptionError { static readonly CODE: "22P02"; readonly code: "22P02"; constructor(message?: string); }
-export declare class UniqueViolationError extends IntegrityError { static readonly CODE: "23505"; readonly code: "23505"; constructor(message?: string); }
-export declare class SerializationFailureError extends TransactionRollbackError { static readonly CODE: "40001"; readonly code: "40001"; constructor(message?: string); }
-export declare class DeadlockDetectedError extends TransactionRollbackError { static readonly CODE: "40P01"; readonly code: "40P01"; constructor(message?: string); }
+export class SuccessfulCompletionError extends SuccessError$Known<"00000"> { static readonly CODE: "00000"; }
+export class DivisionByZeroError extends DataExceptionError$Known<"22012"> { static readonly CODE: "22012"; }
+export class InvalidTextRepresentationError extends DataExceptionError$Known<"22P02"> { static readonly CODE: "22P02"; }
+export class UniqueViolationError extends IntegrityError$Known<"23505"> { static readonly CODE: "23505"; }
+export class SerializationFailureError extends TransactionRollbackError$Known<"40001"> { static readonly CODE: "40001"; }
+export class DeadlockDetectedError extends TransactionRollbackError$Known<"40P01"> { static readonly CODE: "40P01"; }
 
 /** The catalog, as the package's index reads it. */
 declare const CATALOG: Catalog<Code, ErrorCode, ErrorName, Category, ApiError>;
 export default CATALOG;
+
+// Only what is exported above is the module's: the bases of the code classes are not.
+export {};

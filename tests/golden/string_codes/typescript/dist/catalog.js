@@ -52,26 +52,24 @@ const CATALOG = new Catalog({
     ["23", "INTEGRITY"],
     ["40", "TRANSACTION_ROLLBACK"],
   ],
-  // Each code: its identifier, its class (null for a success code) and its category.
-  index: [
-    "SUCCESSFUL_COMPLETION", "SuccessfulCompletionError", "SUCCESS",
-    "DIVISION_BY_ZERO", "DivisionByZeroError", "DATA_EXCEPTION",
-    "INVALID_TEXT_REPRESENTATION", "InvalidTextRepresentationError", "DATA_EXCEPTION",
-    "UNIQUE_VIOLATION", "UniqueViolationError", "INTEGRITY",
-    "SERIALIZATION_FAILURE", "SerializationFailureError", "TRANSACTION_ROLLBACK",
-    "DEADLOCK_DETECTED", "DeadlockDetectedError", "TRANSACTION_ROLLBACK",
+  // Each code of ErrorCode as a line of text: its category, its class when its name does not make it (- for
+  // none) and its number of aliases. Text, which V8 reads several times faster than code.
+  heads: [
+"SUCCESS",
+"DATA_EXCEPTION",
+"DATA_EXCEPTION",
+"INTEGRITY",
+"TRANSACTION_ROLLBACK",
+"TRANSACTION_ROLLBACK",
   ],
-  // The rest of each code's row, in blocks: a block is compiled when one of its codes is first looked up.
-  blockSize: 256,
+  // The rest of each code's row as JSON text, parsed when the code is first looked up.
   rows: [
-    () => [
-      [null, null, "successful completion"],
-      [null, null, "division by zero"],
-      [null, null, ["invalid input syntax for type %s: %s", "invalid input syntax for type ", ": ", ""]],
-      [null, { httpStatus: 409 }, ["duplicate key value violates unique constraint %s", "duplicate key value violates unique constraint ", ""]],
-      [null, { retryable: true, description: "The transaction conflicted with a concurrent one. **Retry the whole\ntransaction**, not just the failed statement.\n" }, "could not serialize access due to concurrent update"],
-      [null, { retryable: true }, "deadlock detected"],
-    ],
+'[null,null,"successful completion"]',
+'[null,null,"division by zero"]',
+'[null,null,[null,"invalid input syntax for type ",": ",""]]',
+'[null,{"httpStatus":409},[null,"duplicate key value violates unique constraint ",""]]',
+'[null,{"retryable":true,"description":"The transaction conflicted with a concurrent one. **Retry the whole\\ntransaction**, not just the failed statement.\\n"},"could not serialize access due to concurrent update"]',
+'[null,{"retryable":true},"deadlock detected"]',
   ],
 });
 export default CATALOG;
@@ -85,11 +83,11 @@ export const {
     TRANSACTION_ROLLBACK: TransactionRollbackError,
   },
   list: [
-    SuccessfulCompletionError,
-    DivisionByZeroError,
-    InvalidTextRepresentationError,
-    UniqueViolationError,
-    SerializationFailureError,
-    DeadlockDetectedError,
+SuccessfulCompletionError,
+DivisionByZeroError,
+InvalidTextRepresentationError,
+UniqueViolationError,
+SerializationFailureError,
+DeadlockDetectedError,
   ],
 } = CATALOG.classes;

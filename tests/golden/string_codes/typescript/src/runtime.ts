@@ -109,12 +109,30 @@ export interface ErrorData<N extends string> {
 /**
  * A message template as the package's catalog lists it: its text alone when that is its only literal part
  * (no placeholders, no `%%`), `[text, ...parts]` when its placeholders take any text and have no names, or
- * else a {@link Template}.
+ * else a {@link Template}. The text is `null` in the first form, and left out in the second, when it is
+ * the one {@link spelled} spells from the rest, as the catalog writes it wherever it can.
  */
-export type TemplateData = string | readonly [text: string, ...parts: string[]] | Template;
+export type TemplateData =
+  | string
+  | readonly [text: string | null, ...parts: string[]]
+  | (Omit<Template, "text"> & { readonly text?: string });
 
 /**
- * What the catalog says of a code but its identifier, class and category (see {@link CatalogData.index}):
+ * The text of a template as the package's catalog spells it from its parts: with names (`{ccy}`, or `{}`
+ * for an unnamed placeholder) when some placeholder has one, else printf-style, each placeholder `%` and
+ * its type (`"s"` when there are no types), each `%` of a literal part `%%`.
+ */
+export function spelled(parts: readonly string[], types: readonly PlaceholderType[] | null, names: readonly (string | null)[] | null): string {
+  let text = names === null ? (parts[0] ?? "").replaceAll("%", "%%") : (parts[0] ?? "");
+  for (let index = 1; index < parts.length; index++) {
+    const part = parts[index] ?? "";
+    text += names === null ? `%${types?.[index - 1] ?? "s"}${part.replaceAll("%", "%%")}` : `{${names[index - 1] ?? ""}}${part}`;
+  }
+  return text;
+}
+
+/**
+ * What the catalog says of a code but its identifier, class and category (see {@link CatalogData.heads}):
  * its name as the upstream writes it when that is not the identifier, the rest of what the catalog says of
  * it ({@link ErrorData}), and its message templates.
  */
@@ -149,8 +167,8 @@ export interface CatalogData<E extends AnyCode, N extends string, K extends stri
   readonly numericStrings?: boolean;
   /** The drifts of a message from its template that still match it, as `"tolerant"`; none when omitted. */
   readonly tolerate?: readonly Tolerance[];
-  /** Every code by its identifiers (the package's `ErrorCode`, aliases included). */
-  readonly codes: Readonly<Record<N, E>>;
+  /** Every code by its identifiers (the package's `ErrorCode`, aliases included); or else `heads`. */
+  readonly codes?: Readonly<Record<N, E>>;
   readonly categories: Readonly<Record<K, CategoryData>>;
   /**
    * Integer codes: every range of every category as `[low, high, category]` (both included), narrowest
@@ -159,19 +177,21 @@ export interface CatalogData<E extends AnyCode, N extends string, K extends stri
   readonly ranges?: readonly (readonly [number, number, K])[];
   /** String codes: every prefix of every category as `[prefix, category]`, longest first; the first hit counts. */
   readonly prefixes?: readonly (readonly [string, K])[];
-  /** Every code the catalog knows, in catalog order, one row each; or else `index` and `rows`. */
+  /** Every code the catalog knows, in catalog order, one row each; or else `heads` and `rows`. */
   readonly errors?: readonly ErrorRow<N, K>[];
   /**
-   * Every code the catalog knows, in catalog order, by three items: its identifier, the name of its class
-   * (`null` for a success code) and its category (or `null`). What loading a package needs of each code.
+   * Every code the catalog knows, in the order of `codes` (each identifier followed there by its aliases),
+   * each as a line of up to three fields between spaces: its category (empty when it has none), its class
+   * (`-` for a success code, which has none; left out or empty for the one {@link className} names from
+   * its identifier) and how many aliases follow it in `codes` (left out for none). What loading a package
+   * needs of each code beside `codes`; text, not literals of arrays, which V8 reads several times slower.
    */
-  readonly index?: readonly (N | K | string | null)[];
+  readonly heads?: readonly string[];
   /**
-   * The rest of each code's row ({@link ErrorRest}), in the order of `index`, in blocks of `blockSize`
-   * codes: a block is read (its function compiled and called) when one of its codes is first looked up.
+   * The rest of each code's row ({@link ErrorRest}), each as JSON text, in the order of `heads`: parsed
+   * when its code is first looked up.
    */
-  readonly rows?: readonly (() => readonly ErrorRest<N>[])[];
-  readonly blockSize?: number;
+  readonly rows?: readonly string[];
 }
 
 /** What the catalog says about one code. */
@@ -589,17 +609,19 @@ function compiled(template: TemplateData): Compiled {
   if (typeof template === "string") {
     return Object.freeze({ text: template, parts: Object.freeze([template]), types: null, names: null });
   }
-  if ("text" in template) {
-    const { text, parts, types, names } = template;
-    return Object.freeze({
-      text,
-      parts: Object.freeze([...parts]),
-      types: types === undefined || types.every((type) => type === "s") ? null : Object.freeze([...types]),
-      names: names === undefined || names.every((name) => name === null) ? null : Object.freeze([...names]),
-    });
+  if (Array.isArray(template)) {
+    const [text, ...parts] = template as readonly [text: string | null, ...parts: string[]];
+    return Object.freeze({ text: text ?? spelled(parts, null, null), parts: Object.freeze(parts), types: null, names: null });
   }
-  const [text, ...parts] = template;
-  return Object.freeze({ text, parts: Object.freeze(parts), types: null, names: null });
+  const { text, parts, types, names } = template as Exclude<TemplateData, string | readonly unknown[]>;
+  const listedTypes = types === undefined ? null : Object.freeze([...types]);
+  const listedNames = names === undefined ? null : Object.freeze([...names]);
+  return Object.freeze({
+    text: text ?? spelled(parts, listedTypes, listedNames),
+    parts: Object.freeze([...parts]),
+    types: listedTypes === null || listedTypes.every((type) => type === "s") ? null : listedTypes,
+    names: listedNames === null || listedNames.every((name) => name === null) ? null : listedNames,
+  });
 }
 
 /** An entry as the matcher reads it, from the row the catalog lists: made when its code is first looked up. */
@@ -1054,6 +1076,28 @@ function member(node: Record<string, unknown>, name: string, value: unknown): vo
   Object.defineProperty(node, name, { value, writable: true, enumerable: true, configurable: true });
 }
 
+/**
+ * The name of the error class of a code or a category, from its identifier, as errgen names it unless the
+ * catalog says otherwise: each word (between `_`) with its first letter as it is and the rest lower-cased,
+ * then `Error` (`BAD_SYMBOL` is `BadSymbolError`).
+ */
+export function errorClassName(identifier: string): string {
+  const lower = identifier.toLowerCase();
+  let name = "";
+  let start = 0;
+  for (let end = identifier.indexOf("_"); start <= identifier.length; end = identifier.indexOf("_", start)) {
+    const stop = end === -1 ? identifier.length : end;
+    if (stop > start) {
+      name += identifier.charAt(start) + lower.slice(start + 1, stop);
+    }
+    if (end === -1) {
+      break;
+    }
+    start = end + 1;
+  }
+  return `${name}Error`;
+}
+
 /** The values to fill a template with, in order: `params` as given, or from one object of values by name. */
 function positional(template: Compiled, params: Params): readonly Value[] {
   const first = params[0];
@@ -1107,6 +1151,59 @@ export interface MadeClasses<C extends AnyCode, E extends C, K extends string, T
   readonly list: readonly KnownClass<E, T>[];
 }
 
+/**
+ * The class of one known code, as cheap to make as a closure, which loading a package makes for each of
+ * its codes: a constructor taking the message (its first template's text by default), with its static
+ * `CODE` and its `name`, whose statics inherit from `parent` and whose instances are instances of it.
+ * Like a class constructor, it throws a TypeError when called without `new`. Its prototype is linked to
+ * `parent`'s when it first makes an error: until then no error is an instance of it.
+ */
+function knownClass<C extends AnyCode, T>(
+  code: C,
+  className: string,
+  parent: CodeClass<C, T>,
+  defaults: (code: C) => string,
+): KnownClass<C, T> {
+  let linked = false;
+  function made(message?: string): T {
+    if (new.target === undefined) {
+      throw new TypeError(`Class constructor ${className} cannot be invoked without 'new'`);
+    }
+    if (!linked) {
+      Object.setPrototypeOf(made.prototype, parent.prototype as object);
+      linked = true;
+    }
+    // Made by `parent` and then given its prototype: Reflect.construct with this function as new.target
+    // would give each error a map of its own, which makes an error ten times slower to make. Its stack
+    // is captured once, from the caller of the class on, as a class's would be (where the package's
+    // reader makes it, the stack limit is already 0, and the reader captures it).
+    const text = message === undefined ? defaults(code) : message;
+    const limit = stackTraces.stackTraceLimit;
+    const own = quiet && limit !== 0;
+    let error: T & { name: string };
+    if (own) {
+      stackTraces.stackTraceLimit = 0;
+      try {
+        error = new parent(code, text) as T & { name: string };
+      } finally {
+        stackTraces.stackTraceLimit = limit;
+      }
+    } else {
+      error = new parent(code, text) as T & { name: string };
+    }
+    error.name = className;
+    Object.setPrototypeOf(error, new.target.prototype as object);
+    if (own) {
+      stackTraces.captureStackTrace?.(error as object, new.target as EntryPoint);
+    }
+    return error;
+  }
+  Object.setPrototypeOf(made, parent);
+  Object.defineProperty(made, "name", { value: className });
+  Object.defineProperty(made, "CODE", { value: code });
+  return made as unknown as KnownClass<C, T>;
+}
+
 /** How the classes of a package make the error of a code and a message; `null` for a success code. */
 type Maker<C extends AnyCode, T> = (code: C, message: string) => T | null;
 
@@ -1128,13 +1225,16 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
   readonly #categories: ReadonlyMap<string, CategoryData>;
   readonly #ranges: readonly (readonly [number, number, K])[];
   readonly #prefixes: readonly (readonly [string, K])[];
-  /** Each known code's place in `#index` (its identifier, class and category are items 3n to 3n + 2). */
-  readonly #places: ReadonlyMap<AnyCode, number>;
-  readonly #index: readonly (string | null)[];
-  readonly #blocks: readonly (() => readonly ErrorRest<N>[])[];
-  readonly #blockSize: number;
-  /** The blocks of rows read so far. */
-  readonly #loaded: (readonly ErrorRest<N>[] | undefined)[] = [];
+  /** Each known code's place in `#index`, made when a code is first looked up. */
+  #placed: ReadonlyMap<AnyCode, number> | null = null;
+  /** Every code the catalog knows, in catalog order, by four items: its identifier, code, class and category. */
+  readonly #index: readonly (AnyCode | null)[];
+  /** Every code by its identifiers, aliases included: the package's `ErrorCode`. */
+  readonly #codes: Readonly<Record<N, E>>;
+  /** The rows of `errors` (each but its first three items), or else null. */
+  readonly #rests: readonly ErrorRest<N>[] | null;
+  /** The JSON text of each row, in the order of `#index`. */
+  readonly #rows: readonly string[];
   /** The rows read so far, by code. */
   readonly #entries = new Map<AnyCode, Entry<E, N, K>>();
   #byName: ReadonlyMap<string, E> | null = null;
@@ -1162,37 +1262,94 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
     );
     this.#ranges = Object.freeze((data.ranges ?? []).map((range) => Object.freeze([...range] as const)));
     this.#prefixes = Object.freeze((data.prefixes ?? []).map((prefix) => Object.freeze([...prefix] as const)));
-    const errors = data.errors ?? [];
-    const index = data.index ?? errors.flatMap(([name, className, category]) => [name, className, category]);
-    this.#index = index;
-    this.#blocks = data.rows ?? [() => errors.map(([, , , ...rest]) => rest)];
-    this.#blockSize = data.rows === undefined ? Math.max(errors.length, 1) : (data.blockSize ?? 1);
-    const places = new Map<AnyCode, number>();
-    for (let place = 0; place < index.length / 3; place++) {
-      const name = index[3 * place] as N;
-      const code = data.codes[name] as E | undefined;
-      if (code === undefined) {
-        throw new RangeError(`no code for the identifier ${show(name)}`);
+    const index: (AnyCode | null)[] = [];
+    this.#rows = data.rows ?? [];
+    if (data.heads !== undefined) {
+      const codes = data.codes ?? ({} as Readonly<Record<N, E>>);
+      const keys = Object.keys(codes) as N[];
+      let key = 0;
+      for (const head of data.heads) {
+        const name = keys[key];
+        if (name === undefined) {
+          throw new RangeError(`no code for the line ${show(head)}`);
+        }
+        const first = head.indexOf(" ");
+        const second = first === -1 ? -1 : head.indexOf(" ", first + 1);
+        const listed = first === -1 ? "" : second === -1 ? head.slice(first + 1) : head.slice(first + 1, second);
+        const className = listed === "" ? errorClassName(name) : listed === "-" ? null : listed;
+        index.push(name, codes[name], className, (first === -1 ? head : head.slice(0, first)) || null);
+        key += second === -1 ? 1 : 1 + Number(head.slice(second + 1));
       }
-      places.set(code, place);
+      if (key !== keys.length) {
+        throw new RangeError(`the lines name ${key} identifiers of the ${keys.length} in codes`);
+      }
+      this.#codes = codes;
+      this.#rests = null;
+    } else {
+      const errors = data.errors ?? [];
+      const codes = data.codes ?? ({} as Readonly<Record<N, E>>);
+      for (const [name, className, category] of errors) {
+        const known = codes[name] as E | undefined;
+        if (known === undefined) {
+          throw new RangeError(`no code for the identifier ${show(name)}`);
+        }
+        index.push(name, known, className, category);
+      }
+      this.#codes = codes;
+      this.#rests = errors.map(([, , , ...rest]) => rest);
     }
-    this.#places = places;
+    this.#index = index;
+  }
+
+  /** Every code by its identifiers, aliases included: the package's `ErrorCode`. */
+  get codes(): Readonly<Record<N, E>> {
+    return this.#codes;
+  }
+
+  /** How many codes the catalog knows. */
+  get #size(): number {
+    return this.#index.length / 4;
+  }
+
+  /** The place of a known code in the index, or undefined; the first lookup maps every code to its place. */
+  #place(code: unknown): number | undefined {
+    if (this.#placed === null) {
+      const placed = new Map<AnyCode, number>();
+      for (let place = 0; place < this.#size; place++) {
+        placed.set(this.#codeAt(place), place);
+      }
+      this.#placed = placed;
+    }
+    return this.#placed.get(code as AnyCode);
   }
 
   /** The identifier of the code at a place of the index. */
   #nameAt(place: number): N {
-    return this.#index[3 * place] as N;
+    return this.#index[4 * place] as N;
   }
 
-  /** The rest of the row of the code at a place of the index, its block read the first time. */
+  /** The code at a place of the index. */
+  #codeAt(place: number): E {
+    return this.#index[4 * place + 1] as E;
+  }
+
+  /** The class name of the code at a place of the index (null for a success code). */
+  #classAt(place: number): string | null {
+    return (this.#index[4 * place + 2] ?? null) as string | null;
+  }
+
+  /** The category of the code at a place of the index. */
+  #categoryAt(place: number): K | null {
+    return (this.#index[4 * place + 3] ?? null) as K | null;
+  }
+
+  /** The rest of the row of the code at a place of the index, parsed from its text in `rows`. */
   #restAt(place: number): ErrorRest<N> {
-    const block = Math.floor(place / this.#blockSize);
-    let rows = this.#loaded[block];
-    if (rows === undefined) {
-      rows = this.#blocks[block]?.() ?? [];
-      this.#loaded[block] = rows;
+    if (this.#rests !== null) {
+      return this.#rests[place] ?? [null, null];
     }
-    return rows[place % this.#blockSize] ?? [null, null];
+    const row = this.#rows[place];
+    return row === undefined ? [null, null] : (JSON.parse(row) as ErrorRest<N>);
   }
 
   /** The entry of a code the catalog knows, read from its row the first time; undefined for another code. */
@@ -1201,12 +1358,11 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
     if (found !== undefined) {
       return found;
     }
-    const place = this.#places.get(code);
+    const place = this.#place(code);
     if (place === undefined) {
       return undefined;
     }
-    const category = (this.#index[3 * place + 2] ?? null) as K | null;
-    const entry = compile(code as E, this.#nameAt(place), category, this.#restAt(place));
+    const entry = compile(code as E, this.#nameAt(place), this.#categoryAt(place), this.#restAt(place));
     this.#entries.set(code, entry);
     return entry;
   }
@@ -1255,12 +1411,12 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
 
   /** Whether a value is one of the codes the catalog knows. */
   isCode(value: unknown): value is E {
-    return this.#places.has(value as AnyCode);
+    return this.#place(value) !== undefined;
   }
 
   /** The identifier of a known code; `null` for a code the catalog does not know. */
   name(code: C): N | null {
-    const place = this.#places.get(code);
+    const place = this.#place(code);
     return place === undefined ? null : this.#nameAt(place);
   }
 
@@ -1277,8 +1433,8 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
   #names(): ReadonlyMap<string, E> {
     const byName = new Map<string, E>();
     const titles: [string, E][] = [];
-    for (const [code, place] of this.#places) {
-      const known = code as E;
+    for (let place = 0; place < this.#size; place++) {
+      const known = this.#codeAt(place);
       const name = this.#nameAt(place);
       const [title, data] = this.#restAt(place);
       const aliases = data?.aliases ?? [];
@@ -1503,8 +1659,8 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
 
   /** Whether a code is one of the catalog's success codes, which are no error. */
   #success(code: AnyCode): boolean {
-    const place = this.#places.get(code);
-    return place !== undefined && this.#index[3 * place + 1] === null;
+    const place = this.#place(code);
+    return place !== undefined && this.#classAt(place) === null;
   }
 
   /** The first error a payload holds at the catalog's locations; null when every code it holds is a success. */
@@ -1579,22 +1735,23 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
         known.set(made.CODE, made);
       }
     }
-    for (const code of this.#places.keys()) {
+    for (let place = 0; place < this.#size; place++) {
+      const code = this.#codeAt(place);
       if (known.has(code) === this.#success(code)) {
         throw new Error(`code ${show(code)}: every code but the success ones needs a class, and only those`);
       }
     }
-    return this.#making(known, classes.categories, classes.base);
+    return this.#making((code) => known.get(code), classes.categories, classes.base);
   }
 
-  #making<R>(known: ReadonlyMap<AnyCode, KnownClass<E, R>>, categories: Readonly<Record<K, CodeClass<C, R>>>, base: CodeClass<C, R>): Maker<C, R> {
+  #making<R>(known: (code: AnyCode) => KnownClass<E, R> | undefined, categories: Readonly<Record<K, CodeClass<C, R>>>, base: CodeClass<C, R>): Maker<C, R> {
     const byCategory = new Map<string, CodeClass<C, R>>(Object.entries(categories));
     return (code, message) => {
-      const own = known.get(code);
+      const own = known(code);
       if (own !== undefined) {
         return new own(message);
       }
-      if (this.#places.has(code)) {
+      if (this.#place(code) !== undefined) {
         return null; // a success code
       }
       const category = this.categoryOf(code);
@@ -1616,7 +1773,8 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
 
   #makeClasses(): MadeClasses<C, E, K, T> & { readonly make: Maker<C, T> } {
     // Made here, not declared in the package: V8 takes a quarter of a second to compile 10,000 class
-    // declarations, while these share one compiled body each.
+    // declarations, and a fifth of one to evaluate as many class expressions; a code's class is one
+    // closure of knownClass, a small fraction of either.
     const catalog = this as unknown as Catalog<C, C, string, K>;
     const defaults = (code: C): string => this.#known(code)?.info.messages[0] ?? "";
     class ApiError extends ApiErrorBase<C, K> {
@@ -1639,33 +1797,21 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
       } as unknown as CodeClass<C, T>;
     }
     const list: KnownClass<E, T>[] = [];
-    const known = new Map<AnyCode, KnownClass<E, T>>();
-    for (const [code, place] of this.#places) {
-      const listed = this.#index[3 * place + 1] ?? null;
-      const category = this.#index[3 * place + 2] ?? null;
+    const byPlace: (KnownClass<E, T> | undefined)[] = [];
+    for (let place = 0; place < this.#size; place++) {
+      const listed = this.#classAt(place);
+      const category = this.#categoryAt(place);
       if (listed === null) {
-        continue; // a success code: no class
+        byPlace.push(undefined); // a success code: no class
+        continue;
       }
-      const className: string = listed;
-      const parent = (category === null ? base : (categories[category] ?? base)) as unknown as typeof ApiError;
-      const known_ = code as C;
-      const made = class extends parent {
-        static override get name(): string {
-          return className;
-        }
-        static get CODE(): C {
-          return known_;
-        }
-        constructor(message?: string) {
-          super(known_, message === undefined ? defaults(known_) : message);
-          this.name = className;
-        }
-      } as unknown as KnownClass<E, T>;
+      const parent = category === null ? base : (categories[category] ?? base);
+      const made = knownClass(this.#codeAt(place) as C, listed, parent, defaults) as unknown as KnownClass<E, T>;
       list.push(made);
-      known.set(code, made);
+      byPlace.push(made);
     }
     const made = { base, categories: Object.freeze(categories) as Readonly<Record<K, CodeClass<C, T>>>, list: Object.freeze(list) };
-    return { ...made, make: this.#making(known, made.categories, base) };
+    return { ...made, make: this.#making((code) => { const place = this.#place(code); return place === undefined ? undefined : byPlace[place]; }, made.categories, base) };
   }
 
   /** The maker of the catalog's own classes. */
@@ -1768,7 +1914,7 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
    * @throws RangeError when the catalog has a success code; Error as {@link reader} does.
    */
   errorReader<R extends Located>(classes: ErrorClasses<C, E, N, K, R>): (payload: unknown) => R {
-    const success = [...this.#places.keys()].find((code) => this.#success(code));
+    const success = this.#index.filter((_, item) => item % 4 === 1).find((code) => this.#success(code as AnyCode));
     if (success !== undefined) {
       throw new RangeError(`code ${show(success)} is a success, which reads as no error: use reader`);
     }

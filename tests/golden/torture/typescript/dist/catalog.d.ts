@@ -6,7 +6,7 @@
  *
  * @packageDocumentation
  */
-import { ApiErrorBase, type Catalog, type ErrorInfo as Info, type PayloadLocation, type Tolerance } from "./runtime.js";
+import { ApiErrorBase, type Catalog, type ErrorInfo as Info, type Kind, type PayloadLocation, type Tolerance } from "./runtime.js";
 
 /** The version of the catalog this package was generated from. */
 export declare const VERSION = "2.0.0-rc.1+build.5";
@@ -119,49 +119,58 @@ export declare class LifecycleError extends ApiError {
   readonly category: "LIFECYCLE";
 }
 
+// What the classes of a category's codes (and of the codes without a category) have in common, declared
+// once: each code's class extends one, giving its code; none is a value of the package.
+declare class QuotingError$Known<C extends Code> extends QuotingError { readonly code: C; constructor(message?: string); }
+declare class TextError$Known<C extends Code> extends TextError { readonly code: C; constructor(message?: string); }
+declare class LifecycleError$Known<C extends Code> extends LifecycleError { readonly code: C; constructor(message?: string); }
+
 // The class of each code but the success ones: its static CODE is that code.
-export declare class QuotesError extends QuotingError { static readonly CODE: 100; readonly code: 100; constructor(message?: string); }
-export declare class BackslashesError extends QuotingError { static readonly CODE: 101; readonly code: 101; constructor(message?: string); }
-export declare class PercentError extends QuotingError { static readonly CODE: 102; readonly code: 102; constructor(message?: string); }
-export declare class TemplateSyntaxError extends QuotingError { static readonly CODE: 103; readonly code: 103; constructor(message?: string); }
-export declare class MarkupError extends QuotingError { static readonly CODE: 104; readonly code: 104; constructor(message?: string); }
-export declare class WhitespaceError extends QuotingError { static readonly CODE: 105; readonly code: 105; constructor(message?: string); }
-export declare class SeparatorsError extends TextError { static readonly CODE: 200; readonly code: 200; constructor(message?: string); }
-export declare class AstralError extends TextError { static readonly CODE: 201; readonly code: 201; constructor(message?: string); }
-export declare class RtlError extends TextError { static readonly CODE: 202; readonly code: 202; constructor(message?: string); }
-export declare class None1Error extends TextError { static readonly CODE: 203; readonly code: 203; constructor(message?: string); }
-export declare class SelfTestError extends TextError { static readonly CODE: 204; readonly code: 204; constructor(message?: string); }
-export declare class ErrorCodeError extends TextError { static readonly CODE: 205; readonly code: 205; constructor(message?: string); }
-export declare class AError extends TextError { static readonly CODE: 206; readonly code: 206; constructor(message?: string); }
-export declare class A1bError extends TextError { static readonly CODE: 207; readonly code: 207; constructor(message?: string); }
-export declare class CategoryError extends TextError { static readonly CODE: 208; readonly code: 208; constructor(message?: string); }
-export declare class ChanError extends TextError { static readonly CODE: 209; readonly code: 209; constructor(message?: string); }
-export declare class SelectError extends TextError { static readonly CODE: 210; readonly code: 210; constructor(message?: string); }
-export declare class RecoverError extends TextError { static readonly CODE: 211; readonly code: 211; constructor(message?: string); }
-export declare class DefError extends TextError { static readonly CODE: 212; readonly code: 212; constructor(message?: string); }
-export declare class LambdaError extends TextError { static readonly CODE: 213; readonly code: 213; constructor(message?: string); }
-export declare class MapError extends TextError { static readonly CODE: 214; readonly code: 214; constructor(message?: string); }
-export declare class NoneError extends TextError { static readonly CODE: 215; readonly code: 215; constructor(message?: string); }
-export declare class ClassError extends TextError { static readonly CODE: 216; readonly code: 216; constructor(message?: string); }
-export declare class StringError extends TextError { static readonly CODE: 217; readonly code: 217; constructor(message?: string); }
-export declare class InitError extends TextError { static readonly CODE: 218; readonly code: 218; constructor(message?: string); }
-export declare class ConstructorError extends TextError { static readonly CODE: 219; readonly code: 219; constructor(message?: string); }
-export declare class EnumError extends TextError { static readonly CODE: 220; readonly code: 220; constructor(message?: string); }
-export declare class ApiTimeoutError extends TextError { static readonly CODE: 221; readonly code: 221; constructor(message?: string); }
+export class QuotesError extends QuotingError$Known<100> { static readonly CODE: 100; }
+export class BackslashesError extends QuotingError$Known<101> { static readonly CODE: 101; }
+export class PercentError extends QuotingError$Known<102> { static readonly CODE: 102; }
+export class TemplateSyntaxError extends QuotingError$Known<103> { static readonly CODE: 103; }
+export class MarkupError extends QuotingError$Known<104> { static readonly CODE: 104; }
+export class WhitespaceError extends QuotingError$Known<105> { static readonly CODE: 105; }
+export class SeparatorsError extends TextError$Known<200> { static readonly CODE: 200; }
+export class AstralError extends TextError$Known<201> { static readonly CODE: 201; }
+export class RtlError extends TextError$Known<202> { static readonly CODE: 202; }
+export class None1Error extends TextError$Known<203> { static readonly CODE: 203; }
+export class SelfTestError extends TextError$Known<204> { static readonly CODE: 204; }
+export class ErrorCodeError extends TextError$Known<205> { static readonly CODE: 205; }
+export class AError extends TextError$Known<206> { static readonly CODE: 206; }
+export class A1bError extends TextError$Known<207> { static readonly CODE: 207; }
+export class CategoryError extends TextError$Known<208> { static readonly CODE: 208; }
+export class ChanError extends TextError$Known<209> { static readonly CODE: 209; }
+export class SelectError extends TextError$Known<210> { static readonly CODE: 210; }
+export class RecoverError extends TextError$Known<211> { static readonly CODE: 211; }
+export class DefError extends TextError$Known<212> { static readonly CODE: 212; }
+export class LambdaError extends TextError$Known<213> { static readonly CODE: 213; }
+export class MapError extends TextError$Known<214> { static readonly CODE: 214; }
+export class NoneError extends TextError$Known<215> { static readonly CODE: 215; }
+export class ClassError extends TextError$Known<216> { static readonly CODE: 216; }
+export class StringError extends TextError$Known<217> { static readonly CODE: 217; }
+export class InitError extends TextError$Known<218> { static readonly CODE: 218; }
+export class ConstructorError extends TextError$Known<219> { static readonly CODE: 219; }
+export class EnumError extends TextError$Known<220> { static readonly CODE: 220; }
+export class ApiTimeoutError extends TextError$Known<221> { static readonly CODE: 221; }
 /**
  * The error of one code of the catalog; its static `CODE` is that code.
  *
  * @deprecated The API still sends this code, but the catalog advises against relying on it.
  */
-export declare class OldLimitError extends LifecycleError { static readonly CODE: 900; readonly code: 900; constructor(message?: string); }
-export declare class NewLimitError extends LifecycleError { static readonly CODE: 901; readonly code: 901; constructor(message?: string); }
+export class OldLimitError extends LifecycleError$Known<900> { static readonly CODE: 900; }
+export class NewLimitError extends LifecycleError$Known<901> { static readonly CODE: 901; }
 /**
  * The error of one code of the catalog; its static `CODE` is that code.
  *
  * @deprecated The API still sends this code, but the catalog advises against relying on it.
  */
-export declare class DeprecatedNoReasonError extends LifecycleError { static readonly CODE: 903; readonly code: 903; constructor(message?: string); }
+export class DeprecatedNoReasonError extends LifecycleError$Known<903> { static readonly CODE: 903; }
 
 /** The catalog, as the package's index reads it. */
 declare const CATALOG: Catalog<Code, ErrorCode, ErrorName, Category, ApiError>;
 export default CATALOG;
+
+// Only what is exported above is the module's: the bases of the code classes are not.
+export {};
