@@ -361,6 +361,9 @@ _BY_CATEGORY: Dict[Category, type[ApiError]] = {
 
 _CLASSES: Dict[Code, type[ApiError]] = {}
 """Every code's own class made so far (see _class_of)."""
+_LITERALS: Dict[Code, Dict[str, Tuple[type[ApiError], int]]] = {}
+"""For every code whose class was made, its variants without placeholders: text -> (class,
+variant), from_payload's one lookup for the most common case."""
 
 
 def _class_of(code: Code) -> Optional[type[ApiError]]:
@@ -378,6 +381,7 @@ def _class_of(code: Code) -> Optional[type[ApiError]]:
     default = info.messages[0] if info.messages else ""
     made = error_class(base, row[1], __name__, code, default, _TABLE.doc(code), CODE=ErrorCode(code))
     made = _CLASSES.setdefault(code, made)  # one class per code, whichever thread made it
+    _LITERALS.setdefault(code, {text: (made, variant) for text, variant in info.exact.items()})
     globals().setdefault(row[1], made)
     return made
 

@@ -298,6 +298,9 @@ _BY_CATEGORY: Dict[Category, type[ApiError]] = {
 
 _CLASSES: Dict[Code, type[ApiError]] = {}
 """Every code's own class made so far (see _class_of)."""
+_LITERALS: Dict[Code, Dict[str, Tuple[type[ApiError], int]]] = {}
+"""For every code whose class was made, its variants without placeholders: text -> (class,
+variant), from_payload's one lookup for the most common case."""
 
 
 def _class_of(code: Code) -> Optional[type[ApiError]]:
@@ -315,6 +318,7 @@ def _class_of(code: Code) -> Optional[type[ApiError]]:
     default = info.messages[0] if info.messages else ""
     made = error_class(base, row[1], __name__, code, default, _TABLE.doc(code), CODE=ErrorCode(code))
     made = _CLASSES.setdefault(code, made)  # one class per code, whichever thread made it
+    _LITERALS.setdefault(code, {text: (made, variant) for text, variant in info.exact.items()})
     globals().setdefault(row[1], made)
     return made
 
@@ -384,6 +388,23 @@ def from_payload(payload: Union[Mapping[str, object], str, bytes, bytearray]) ->
     Raises PayloadError (a ValueError) when the payload is not an error payload,
     including JSON text nested deeper than MAX_DEPTH levels.
     """
+    if type(payload) is dict:
+        # The most common case in as few steps as can be: a known code's message without
+        # placeholders, its class already made. A catalog text holds no surrogate, so a message
+        # equal to one needs no cleaning (see read_payload).
+        try:
+            code, message = payload["code"], payload["msg"]
+            if type(code) is int and type(message) is str:
+                made, variant = _LITERALS[code][message]
+                error = _NEW(made, message)
+                error.code = code
+                error.message = message
+                error.pointer = "/code"
+                error.variant = variant
+                error.params = ()
+                return error
+        except KeyError:  # a field missing, a class not made yet, any other message: read below
+            pass
     # A dict whose fields have the types they must is read here; anything else by read_payload,
     # which checks it all.
     data = payload if type(payload) is dict else _NOT_A_DICT
@@ -392,14 +413,7 @@ def from_payload(payload: Union[Mapping[str, object], str, bytes, bytearray]) ->
         code, message = read_payload(payload, CODE_FIELD, MESSAGE_FIELD, False)
     known = _CLASSES.get(code) or _class_of(code)
     if known is not None:
-        # _known(known, code, message, pointer), unrolled for a message without placeholders
-        error = _NEW(known, message)
-        variant = _INFOS[code].exact.get(message)  # its class was made: so was its Info
-        if variant is None:
-            return _classify(error, code, message, "/code")
-        error.code, error.message, error.pointer, error.variant, error.params = (
-            code, message, "/code", variant, ())
-        return error
+        return _classify(_NEW(known, message), code, message, "/code")
     check_code(code, CODE_FIELD)
     category = _category_of(code)
     error = _BY_CATEGORY[category](code, message) if category is not None else ApiError(code, message)
