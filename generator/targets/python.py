@@ -437,7 +437,7 @@ def _text_from_parts(template: Template) -> str:
 
 
 def _options(error: ErrorDef) -> list[str]:
-    """The (keyword, value) pairs of a code's row beyond its parts, only those it needs, so a
+    """The keyword, value pairs of a code's row beyond its parts, only those it needs, so a
     catalog of plain %s templates reads as briefly as it can (see Row in the runtime)."""
     options = []
     if error.retryable:
@@ -467,20 +467,27 @@ def _options(error: ErrorDef) -> list[str]:
         options.append(("description", python_string(error.description)))
     if error.deprecated is not None:
         options.append(("deprecated", python_string(error.deprecated)))
-    return [_tuple([python_string(key), value]) for key, value in options]
+    return [f"{python_string(key)}, {value}" for key, value in options]
 
 
-def _row(error: ErrorDef) -> str:
-    """A code's row of the table, as a Python tuple literal (see Row in the runtime)."""
-    return _tuple(
-        [
-            python_string(error.name),
-            python_string(error.class_name) if error.is_exception else "None",
-            python_string(error.category.name) if error.category is not None else "None",
-            _tuple([_parts(t) for t in error.messages]),
-            _tuple(_options(error)),
-        ]
-    )
+def _row(catalog: Catalog, error: ErrorDef) -> str:
+    """A code's row of the table, as a Python tuple literal (see Row in the runtime): its class
+    is in _CLASS_NAMES when it is not the one its identifier gives, its category an option when
+    it is not the one its code's range or prefix gives."""
+    options = _options(error)
+    if error.category is not catalog.category_of(error.code):
+        name = error.category.name if error.category is not None else None
+        options.insert(0, f"{python_string('category')}, {python_literal(name)}")
+    return "(" + ", ".join([python_string(error.name), _tuple([_parts(t) for t in error.messages]), *options]) + ")"
+
+
+def _class_name(error: ErrorDef) -> str | bool | None:
+    """A code's entry in _CLASS_NAMES: its class, or None for a success code; False when it
+    needs none (its class is the runtime's class_name of its identifier)."""
+    if not error.is_exception:
+        return None
+    derived: str = _runtime().class_name(error.name)
+    return False if derived == error.class_name else error.class_name
 
 
 def _codes(category: Category) -> str:
@@ -497,7 +504,7 @@ def _category_doc(category: Category) -> str:
     return f"{category.title}{label}" + (f": codes {codes}." if codes else ".")
 
 
-def _error(error: ErrorDef) -> dict[str, object]:
+def _error(catalog: Catalog, error: ErrorDef) -> dict[str, object]:
     return {
         "name": error.name,
         "code": error.code,
@@ -505,7 +512,8 @@ def _error(error: ErrorDef) -> dict[str, object]:
         # For type checkers: _Code (what every code's class has) under the category's class.
         "base": f"_{error.category.class_name}Code" if error.category is not None else "_Code",
         "aliases": error.aliases,
-        "row": _row(error),
+        "exception": error.is_exception,
+        "row": _row(catalog, error),
     }
 
 
@@ -534,6 +542,7 @@ def _payload_context(catalog: Catalog) -> dict[str, object]:
 
 
 def render(catalog: Catalog) -> dict[str, str]:
+    codes = [_error(catalog, e) for e in catalog.active]
     string_codes = catalog.code_type == "string"
     context = {
         "header": header(catalog),
@@ -545,8 +554,9 @@ def render(catalog: Catalog) -> dict[str, str]:
         "categories": [{**vars(c), "class_name": c.class_name, "doc": _category_doc(c)} for c in catalog.categories],
         "category_ranges": [(low, high, c.name) for low, high, c in catalog.category_ranges],
         "category_prefixes": [(prefix, c.name) for prefix, c in catalog.category_prefixes],
-        "codes": [_error(e) for e in catalog.active],
-        "errors": [_error(e) for e in catalog.exceptions],
+        "codes": codes,
+        "errors": [code for code in codes if code["exception"]],
+        "class_names": [(e.code, name) for e in catalog.active if (name := _class_name(e)) is not False],
         "retired": catalog.retired,
         "has_success": catalog.has_success,
         **_payload_context(catalog),

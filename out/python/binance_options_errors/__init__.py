@@ -239,58 +239,63 @@ class ErrorCode(int, metaclass=CodeType):
 
 
 _CODES: Dict[Code, Row] = {
-    -1000: ("UNKNOWN", "UnknownError", "GENERAL", (("An unknown error occurred while processing the request.",),), ()),
-    -1001: ("DISCONNECTED", "DisconnectedError", "GENERAL", (("Internal error; unable to process your request. Please try again.",),), (("retryable", True), ("description", "The page asks the client to try again, so the request may be retried."))),
-    -1002: ("UNAUTHORIZED", "UnauthorizedError", "GENERAL", (("You are not authorized to execute this request.",),), ()),
-    -1008: ("TOO_MANY_REQUESTS", "TooManyRequestsError", "GENERAL", (("Too many requests queued.",), ("Too much request weight used; please use the websocket for live updates to avoid polling the API.",), ("Too much request weight used; current limit is ", " request weight per ", " ", ". Please use the websocket for live updates to avoid polling the API."), ("Way too much request weight used; IP banned until ", ". Please use the websocket for live updates to avoid bans.")), ()),
-    -1014: ("UNKNOWN_ORDER_COMPOSITION", "UnknownOrderCompositionError", "GENERAL", (("Unsupported order combination.",),), ()),
-    -1015: ("TOO_MANY_ORDERS", "TooManyOrdersError", "GENERAL", (("Too many new orders.",), ("Too many new orders; current limit is ", " orders per ", ".")), ()),
-    -1016: ("SERVICE_SHUTTING_DOWN", "ServiceShuttingDownError", "GENERAL", (("This service is no longer available.",),), ()),
-    -1020: ("UNSUPPORTED_OPERATION", "UnsupportedOperationError", "GENERAL", (("This operation is not supported.",),), ()),
-    -1021: ("INVALID_TIMESTAMP", "InvalidTimestampError", "GENERAL", (("Timestamp for this request is outside of the recvWindow.",), ("Timestamp for this request was 1000ms ahead of the server's time.",)), ()),
-    -1022: ("INVALID_SIGNATURE", "InvalidSignatureError", "GENERAL", (("Signature for this request is not valid.",),), ()),
-    -1100: ("ILLEGAL_CHARS", "IllegalCharsError", "REQUEST", (("Illegal characters found in a parameter.",), ("Illegal characters found in a parameter. ", ""), ("Illegal characters found in parameter ", "; legal range is ", ".")), (("order", (2, 1, 0)),)),
-    -1101: ("TOO_MANY_PARAMETERS", "TooManyParametersError", "REQUEST", (("Too many parameters sent for this endpoint.",), ("Too many parameters; expected ", " and received ", "."), ("Duplicate values for a parameter detected.",)), ()),
-    -1102: ("MANDATORY_PARAM_EMPTY_OR_MALFORMED", "MandatoryParamEmptyOrMalformedError", "REQUEST", (("A mandatory parameter was not sent, was empty/null, or malformed.",), ("Mandatory parameter ", " was not sent, was empty/null, or malformed."), ("Param ", " or ", " must be sent, but both were empty/null!")), ()),
-    -1103: ("UNKNOWN_PARAM", "UnknownParamError", "REQUEST", (("An unknown parameter was sent.",),), ()),
-    -1104: ("UNREAD_PARAMETERS", "UnreadParametersError", "REQUEST", (("Not all sent parameters were read.",), ("Not all sent parameters were read; read ", " parameter(s) but was sent ", ".")), ()),
-    -1105: ("PARAM_EMPTY", "ParamEmptyError", "REQUEST", (("A parameter was empty.",), ("Parameter ", " was empty.")), ()),
-    -1106: ("PARAM_NOT_REQUIRED", "ParamNotRequiredError", "REQUEST", (("A parameter was sent when not required.",), ("Parameter ", " sent when not required.")), ()),
-    -1111: ("BAD_PRECISION", "BadPrecisionError", "REQUEST", (("Precision is over the maximum defined for this asset.",),), ()),
-    -1115: ("INVALID_TIF", "InvalidTifError", "REQUEST", (("Invalid timeInForce.",),), ()),
-    -1116: ("INVALID_ORDER_TYPE", "InvalidOrderTypeError", "REQUEST", (("Invalid orderType.",),), ()),
-    -1117: ("INVALID_SIDE", "InvalidSideError", "REQUEST", (("Invalid side.",),), ()),
-    -1118: ("EMPTY_NEW_CL_ORD_ID", "EmptyNewClOrdIdError", "REQUEST", (("New client order ID was empty.",),), ()),
-    -1119: ("EMPTY_ORG_CL_ORD_ID", "EmptyOrgClOrdIdError", "REQUEST", (("Original client order ID was empty.",),), ()),
-    -1120: ("BAD_INTERVAL", "BadIntervalError", "REQUEST", (("Invalid interval.",),), ()),
-    -1121: ("BAD_SYMBOL", "BadSymbolError", "REQUEST", (("Invalid symbol.",),), ()),
-    -1125: ("INVALID_LISTEN_KEY", "InvalidListenKeyError", "REQUEST", (("This listenKey does not exist.",),), ()),
-    -1127: ("MORE_THAN_XX_HOURS", "MoreThanXxHoursError", "REQUEST", (("Lookup interval is too big.",), ("More than ", " hours between startTime and endTime.")), ()),
-    -1128: ("BAD_CONTRACT", "BadContractError", "REQUEST", (("Invalid underlying",),), ()),
-    -1129: ("BAD_CURRENCY", "BadCurrencyError", "REQUEST", (("Invalid asset。",),), ()),
-    -1130: ("INVALID_PARAMETER", "InvalidParameterError", "REQUEST", (("Invalid data sent for a parameter.",), ("Data sent for paramter ", " is not valid.")), ()),
-    -1131: ("BAD_RECV_WINDOW", "BadRecvWindowError", "REQUEST", (("recvWindow must be less than 60000",),), ()),
-    -2010: ("NEW_ORDER_REJECTED", "NewOrderRejectedError", "REQUEST", (("NEW_ORDER_REJECTED",),), ()),
-    -2013: ("NO_SUCH_ORDER", "NoSuchOrderError", "REQUEST", (("Order does not exist.",),), ()),
-    -2014: ("BAD_API_KEY_FMT", "BadApiKeyFmtError", "REQUEST", (("API-key format invalid.",),), ()),
-    -2015: ("INVALID_API_KEY", "InvalidApiKeyError", "REQUEST", (("Invalid API-key, IP, or permissions for action.",),), ()),
-    -2018: ("BALANCE_NOT_SUFFICIENT", "BalanceNotSufficientError", "REQUEST", (("Balance is insufficient.",),), ()),
-    -2027: ("OPTION_MARGIN_NOT_SUFFICIENT", "OptionMarginNotSufficientError", "REQUEST", (("Option margin is insufficient.",),), ()),
-    -3029: ("TRANSFER_FAILED", "TransferFailedError", "FILTER", (("Asset transfer fail.",),), ()),
-    -4001: ("PRICE_LESS_THAN_ZERO", "PriceLessThanZeroError", "FILTER", (("Price less than 0.",),), ()),
-    -4002: ("PRICE_GREATER_THAN_MAX_PRICE", "PriceGreaterThanMaxPriceError", "FILTER", (("Price greater than max price.",),), ()),
-    -4003: ("QTY_LESS_THAN_ZERO", "QtyLessThanZeroError", "FILTER", (("Quantity less than zero.",),), ()),
-    -4004: ("QTY_LESS_THAN_MIN_QTY", "QtyLessThanMinQtyError", "FILTER", (("Quantity less than min quantity.",),), ()),
-    -4005: ("QTY_GREATER_THAN_MAX_QTY", "QtyGreaterThanMaxQtyError", "FILTER", (("Quantity greater than max quantity.",),), ()),
-    -4013: ("PRICE_LESS_THAN_MIN_PRICE", "PriceLessThanMinPriceError", "FILTER", (("Price less than min price.",),), ()),
-    -4029: ("INVALID_TICK_SIZE_PRECISION", "InvalidTickSizePrecisionError", "FILTER", (("Tick size precision is invalid.",),), ()),
-    -4030: ("INVALID_QTY_PRECISION", "InvalidQtyPrecisionError", "FILTER", (("Step size precision is invalid.",),), ()),
-    -4055: ("AMOUNT_MUST_BE_POSITIVE", "AmountMustBePositiveError", "FILTER", (("Amount must be positive.",),), ()),
+    -1000: ("UNKNOWN", (("An unknown error occurred while processing the request.",),)),
+    -1001: ("DISCONNECTED", (("Internal error; unable to process your request. Please try again.",),), "retryable", True, "description", "The page asks the client to try again, so the request may be retried."),
+    -1002: ("UNAUTHORIZED", (("You are not authorized to execute this request.",),)),
+    -1008: ("TOO_MANY_REQUESTS", (("Too many requests queued.",), ("Too much request weight used; please use the websocket for live updates to avoid polling the API.",), ("Too much request weight used; current limit is ", " request weight per ", " ", ". Please use the websocket for live updates to avoid polling the API."), ("Way too much request weight used; IP banned until ", ". Please use the websocket for live updates to avoid bans."))),
+    -1014: ("UNKNOWN_ORDER_COMPOSITION", (("Unsupported order combination.",),)),
+    -1015: ("TOO_MANY_ORDERS", (("Too many new orders.",), ("Too many new orders; current limit is ", " orders per ", "."))),
+    -1016: ("SERVICE_SHUTTING_DOWN", (("This service is no longer available.",),)),
+    -1020: ("UNSUPPORTED_OPERATION", (("This operation is not supported.",),)),
+    -1021: ("INVALID_TIMESTAMP", (("Timestamp for this request is outside of the recvWindow.",), ("Timestamp for this request was 1000ms ahead of the server's time.",))),
+    -1022: ("INVALID_SIGNATURE", (("Signature for this request is not valid.",),)),
+    -1100: ("ILLEGAL_CHARS", (("Illegal characters found in a parameter.",), ("Illegal characters found in a parameter. ", ""), ("Illegal characters found in parameter ", "; legal range is ", ".")), "order", (2, 1, 0)),
+    -1101: ("TOO_MANY_PARAMETERS", (("Too many parameters sent for this endpoint.",), ("Too many parameters; expected ", " and received ", "."), ("Duplicate values for a parameter detected.",))),
+    -1102: ("MANDATORY_PARAM_EMPTY_OR_MALFORMED", (("A mandatory parameter was not sent, was empty/null, or malformed.",), ("Mandatory parameter ", " was not sent, was empty/null, or malformed."), ("Param ", " or ", " must be sent, but both were empty/null!"))),
+    -1103: ("UNKNOWN_PARAM", (("An unknown parameter was sent.",),)),
+    -1104: ("UNREAD_PARAMETERS", (("Not all sent parameters were read.",), ("Not all sent parameters were read; read ", " parameter(s) but was sent ", "."))),
+    -1105: ("PARAM_EMPTY", (("A parameter was empty.",), ("Parameter ", " was empty."))),
+    -1106: ("PARAM_NOT_REQUIRED", (("A parameter was sent when not required.",), ("Parameter ", " sent when not required."))),
+    -1111: ("BAD_PRECISION", (("Precision is over the maximum defined for this asset.",),)),
+    -1115: ("INVALID_TIF", (("Invalid timeInForce.",),)),
+    -1116: ("INVALID_ORDER_TYPE", (("Invalid orderType.",),)),
+    -1117: ("INVALID_SIDE", (("Invalid side.",),)),
+    -1118: ("EMPTY_NEW_CL_ORD_ID", (("New client order ID was empty.",),)),
+    -1119: ("EMPTY_ORG_CL_ORD_ID", (("Original client order ID was empty.",),)),
+    -1120: ("BAD_INTERVAL", (("Invalid interval.",),)),
+    -1121: ("BAD_SYMBOL", (("Invalid symbol.",),)),
+    -1125: ("INVALID_LISTEN_KEY", (("This listenKey does not exist.",),)),
+    -1127: ("MORE_THAN_XX_HOURS", (("Lookup interval is too big.",), ("More than ", " hours between startTime and endTime."))),
+    -1128: ("BAD_CONTRACT", (("Invalid underlying",),)),
+    -1129: ("BAD_CURRENCY", (("Invalid asset。",),)),
+    -1130: ("INVALID_PARAMETER", (("Invalid data sent for a parameter.",), ("Data sent for paramter ", " is not valid."))),
+    -1131: ("BAD_RECV_WINDOW", (("recvWindow must be less than 60000",),)),
+    -2010: ("NEW_ORDER_REJECTED", (("NEW_ORDER_REJECTED",),)),
+    -2013: ("NO_SUCH_ORDER", (("Order does not exist.",),)),
+    -2014: ("BAD_API_KEY_FMT", (("API-key format invalid.",),)),
+    -2015: ("INVALID_API_KEY", (("Invalid API-key, IP, or permissions for action.",),)),
+    -2018: ("BALANCE_NOT_SUFFICIENT", (("Balance is insufficient.",),)),
+    -2027: ("OPTION_MARGIN_NOT_SUFFICIENT", (("Option margin is insufficient.",),)),
+    -3029: ("TRANSFER_FAILED", (("Asset transfer fail.",),)),
+    -4001: ("PRICE_LESS_THAN_ZERO", (("Price less than 0.",),)),
+    -4002: ("PRICE_GREATER_THAN_MAX_PRICE", (("Price greater than max price.",),)),
+    -4003: ("QTY_LESS_THAN_ZERO", (("Quantity less than zero.",),)),
+    -4004: ("QTY_LESS_THAN_MIN_QTY", (("Quantity less than min quantity.",),)),
+    -4005: ("QTY_GREATER_THAN_MAX_QTY", (("Quantity greater than max quantity.",),)),
+    -4013: ("PRICE_LESS_THAN_MIN_PRICE", (("Price less than min price.",),)),
+    -4029: ("INVALID_TICK_SIZE_PRECISION", (("Tick size precision is invalid.",),)),
+    -4030: ("INVALID_QTY_PRECISION", (("Step size precision is invalid.",),)),
+    -4055: ("AMOUNT_MUST_BE_POSITIVE", (("Amount must be positive.",),)),
 }
-"""The catalog: code -> (identifier, class, category, templates' parts, options). Read on
+"""The catalog: code -> (identifier, templates' parts, option, value, ...; see Row). Read on
 demand: a code's Info, member and class are made the first time they are asked for."""
 
-_TABLE: Table[Code, Category] = Table(_CODES, lambda name: Category[name])
+_CLASS_NAMES: Dict[Code, Optional[str]] = {
+}
+"""The codes whose class is not named after their identifier (BAD_SYMBOL -> BadSymbolError): the
+spec's choice, or None for a success code."""
+
+_TABLE: Table[Code, Category] = Table(_CODES, lambda name: Category[name], _category_of, _CLASS_NAMES)
 _INFOS = _TABLE.infos
 _MEMBERS: Dict[Code, ErrorCode] = {}
 ErrorCode._table = _TABLE
@@ -473,17 +478,16 @@ def _class_of(code: Code) -> Optional[type[ApiError]]:
     made = _CLASSES.get(code)
     if made is not None:
         return made
-    row = _CODES.get(code)
-    if row is None or row[1] is None:
-        return None
-    base = _BY_CATEGORY[Category[row[2]]] if row[2] is not None else ApiError
     info = _TABLE.info(code)
-    assert info is not None
+    name = _TABLE.class_name(code) if info is not None else None
+    if info is None or name is None:
+        return None
+    base = _BY_CATEGORY[info.category] if info.category is not None else ApiError
     default = info.messages[0] if info.messages else ""
-    made = error_class(base, row[1], __name__, code, default, _TABLE.doc(code), CODE=ErrorCode(code))
+    made = error_class(base, name, __name__, code, default, _TABLE.doc(code), CODE=ErrorCode(code))
     made = _CLASSES.setdefault(code, made)  # one class per code, whichever thread made it
     _LITERALS.setdefault(code, {text: (made, variant) for text, variant in info.exact.items()})
-    globals().setdefault(row[1], made)
+    globals().setdefault(name, made)
     return made
 
 

@@ -204,17 +204,22 @@ class ErrorCode(metaclass=CodeType):
 
 
 _CODES: Dict[Code, Row] = {
-    "00000": ("SUCCESSFUL_COMPLETION", "SuccessfulCompletionError", "SUCCESS", (("successful completion",),), ()),
-    "22012": ("DIVISION_BY_ZERO", "DivisionByZeroError", "DATA_EXCEPTION", (("division by zero",),), ()),
-    "22P02": ("INVALID_TEXT_REPRESENTATION", "InvalidTextRepresentationError", "DATA_EXCEPTION", (("invalid input syntax for type ", ": ", ""),), ()),
-    "23505": ("UNIQUE_VIOLATION", "UniqueViolationError", "INTEGRITY", (("duplicate key value violates unique constraint ", ""),), (("http_status", 409),)),
-    "40001": ("SERIALIZATION_FAILURE", "SerializationFailureError", "TRANSACTION_ROLLBACK", (("could not serialize access due to concurrent update",),), (("retryable", True), ("description", "The transaction conflicted with a concurrent one. **Retry the whole\ntransaction**, not just the failed statement.\n"))),
-    "40P01": ("DEADLOCK_DETECTED", "DeadlockDetectedError", "TRANSACTION_ROLLBACK", (("deadlock detected",),), (("retryable", True),)),
+    "00000": ("SUCCESSFUL_COMPLETION", (("successful completion",),)),
+    "22012": ("DIVISION_BY_ZERO", (("division by zero",),)),
+    "22P02": ("INVALID_TEXT_REPRESENTATION", (("invalid input syntax for type ", ": ", ""),)),
+    "23505": ("UNIQUE_VIOLATION", (("duplicate key value violates unique constraint ", ""),), "http_status", 409),
+    "40001": ("SERIALIZATION_FAILURE", (("could not serialize access due to concurrent update",),), "retryable", True, "description", "The transaction conflicted with a concurrent one. **Retry the whole\ntransaction**, not just the failed statement.\n"),
+    "40P01": ("DEADLOCK_DETECTED", (("deadlock detected",),), "retryable", True),
 }
-"""The catalog: code -> (identifier, class, category, templates' parts, options). Read on
+"""The catalog: code -> (identifier, templates' parts, option, value, ...; see Row). Read on
 demand: a code's Info, member and class are made the first time they are asked for."""
 
-_TABLE: Table[Code, Category] = Table(_CODES, lambda name: Category[name])
+_CLASS_NAMES: Dict[Code, Optional[str]] = {
+}
+"""The codes whose class is not named after their identifier (BAD_SYMBOL -> BadSymbolError): the
+spec's choice, or None for a success code."""
+
+_TABLE: Table[Code, Category] = Table(_CODES, lambda name: Category[name], _category_of, _CLASS_NAMES)
 _INFOS = _TABLE.infos
 _MEMBERS: Dict[Code, ErrorCode] = {}
 ErrorCode._table = _TABLE
@@ -365,17 +370,16 @@ def _class_of(code: Code) -> Optional[type[ApiError]]:
     made = _CLASSES.get(code)
     if made is not None:
         return made
-    row = _CODES.get(code)
-    if row is None or row[1] is None:
-        return None
-    base = _BY_CATEGORY[Category[row[2]]] if row[2] is not None else ApiError
     info = _TABLE.info(code)
-    assert info is not None
+    name = _TABLE.class_name(code) if info is not None else None
+    if info is None or name is None:
+        return None
+    base = _BY_CATEGORY[info.category] if info.category is not None else ApiError
     default = info.messages[0] if info.messages else ""
-    made = error_class(base, row[1], __name__, code, default, _TABLE.doc(code), CODE=ErrorCode(code))
+    made = error_class(base, name, __name__, code, default, _TABLE.doc(code), CODE=ErrorCode(code))
     made = _CLASSES.setdefault(code, made)  # one class per code, whichever thread made it
     _LITERALS.setdefault(code, {text: (made, variant) for text, variant in info.exact.items()})
-    globals().setdefault(row[1], made)
+    globals().setdefault(name, made)
     return made
 
 

@@ -223,42 +223,48 @@ class ErrorCode(int, metaclass=CodeType):
 
 
 _CODES: Dict[Code, Row] = {
-    100: ("QUOTES", "QuotesError", "QUOTING", (("He said \"hi\" and 'bye'",), ("\"\"\" triple ''' quotes ", " \"\"\"")), ()),
-    101: ("BACKSLASHES", "BackslashesError", "QUOTING", (("C:\\path\\to\\file and a trailing backslash \\",), ("\\x00 \\u2028 \\n written as text",)), ()),
-    102: ("PERCENT", "PercentError", "QUOTING", (("100% sure",), ("%s is literal, ", " is not"), ("", "", "")), ()),
-    103: ("TEMPLATE_SYNTAX", "TemplateSyntaxError", "QUOTING", (("${injection} `backtick` {{ jinja }} {% raw %} */ /* -- #{ruby}",),), (("description", "Jinja, JS and Go template syntax in data must stay data: `{{ x }}`, `${x}`."),)),
-    104: ("MARKUP", "MarkupError", "QUOTING", (("</script><script>alert(1)</script>",), ("# not a heading",), ("1. not a list | pipe | *stars* _under_ [link](x) <b>bold</b> &amp;",)), ()),
-    105: ("WHITESPACE", "WhitespaceError", "QUOTING", ((" leading and trailing spaces ",), ("two  spaces",)), ()),
-    200: ("SEPARATORS", "SeparatorsError", "TEXT", (("line\u2028separator and para\u2029graph",),), ()),
-    201: ("ASTRAL", "AstralError", "TEXT", (("emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, a flag 🇺🇦 and a skin tone 👍🏽",),), (("retryable", True), ("http_status", 503))),
-    202: ("RTL", "RtlError", "TEXT", (("RTL: مرحبا שלום ", ""), ("full-width。punctuation，and combining é",)), ()),
-    203: ("NONE1", "None1Error", "TEXT", (("None",),), ()),
-    204: ("SELF_TEST", "SelfTestError", "TEXT", (("self",),), ()),
-    205: ("ERROR_CODE", "ErrorCodeError", "TEXT", (("ErrorCode",),), ()),
-    206: ("A", "AError", "TEXT", (("a",),), ()),
-    207: ("A1B", "A1bError", "TEXT", (("a1b",),), ()),
-    208: ("CATEGORY", "CategoryError", "TEXT", (("category",),), ()),
-    209: ("CHAN", "ChanError", "TEXT", (("chan",),), ()),
-    210: ("SELECT", "SelectError", "TEXT", (("select",),), ()),
-    211: ("RECOVER", "RecoverError", "TEXT", (("recover",),), ()),
-    212: ("DEF", "DefError", "TEXT", (("def",),), ()),
-    213: ("LAMBDA", "LambdaError", "TEXT", (("lambda",),), ()),
-    214: ("MAP", "MapError", "TEXT", (("map",),), ()),
-    215: ("NONE", "NoneError", "TEXT", (("none",),), ()),
-    216: ("CLASS", "ClassError", "TEXT", (("class",),), ()),
-    217: ("STRING", "StringError", "TEXT", (("string",),), ()),
-    218: ("INIT", "InitError", "TEXT", (("init",),), ()),
-    219: ("CONSTRUCTOR", "ConstructorError", "TEXT", (("constructor",),), ()),
-    220: ("ENUM", "EnumError", "TEXT", (("enum",),), ()),
-    221: ("TIMEOUT", "ApiTimeoutError", "TEXT", (("Timed out after ", " ms."),), ()),
-    900: ("OLD_LIMIT", "OldLimitError", "LIFECYCLE", (("Old limit ", " reached."),), (("deprecated", "Use **`NEW_LIMIT`** (901) instead."),)),
-    901: ("NEW_LIMIT", "NewLimitError", "LIFECYCLE", (("Limit ", " reached."),), ()),
-    903: ("DEPRECATED_NO_REASON", "DeprecatedNoReasonError", "LIFECYCLE", (("Deprecated without a reason.",),), (("deprecated", ""),)),
+    100: ("QUOTES", (("He said \"hi\" and 'bye'",), ("\"\"\" triple ''' quotes ", " \"\"\""))),
+    101: ("BACKSLASHES", (("C:\\path\\to\\file and a trailing backslash \\",), ("\\x00 \\u2028 \\n written as text",))),
+    102: ("PERCENT", (("100% sure",), ("%s is literal, ", " is not"), ("", "", ""))),
+    103: ("TEMPLATE_SYNTAX", (("${injection} `backtick` {{ jinja }} {% raw %} */ /* -- #{ruby}",),), "description", "Jinja, JS and Go template syntax in data must stay data: `{{ x }}`, `${x}`."),
+    104: ("MARKUP", (("</script><script>alert(1)</script>",), ("# not a heading",), ("1. not a list | pipe | *stars* _under_ [link](x) <b>bold</b> &amp;",))),
+    105: ("WHITESPACE", ((" leading and trailing spaces ",), ("two  spaces",))),
+    200: ("SEPARATORS", (("line\u2028separator and para\u2029graph",),)),
+    201: ("ASTRAL", (("emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, a flag 🇺🇦 and a skin tone 👍🏽",),), "retryable", True, "http_status", 503),
+    202: ("RTL", (("RTL: مرحبا שלום ", ""), ("full-width。punctuation，and combining é",))),
+    203: ("NONE1", (("None",),)),
+    204: ("SELF_TEST", (("self",),)),
+    205: ("ERROR_CODE", (("ErrorCode",),)),
+    206: ("A", (("a",),)),
+    207: ("A1B", (("a1b",),)),
+    208: ("CATEGORY", (("category",),)),
+    209: ("CHAN", (("chan",),)),
+    210: ("SELECT", (("select",),)),
+    211: ("RECOVER", (("recover",),)),
+    212: ("DEF", (("def",),)),
+    213: ("LAMBDA", (("lambda",),)),
+    214: ("MAP", (("map",),)),
+    215: ("NONE", (("none",),)),
+    216: ("CLASS", (("class",),)),
+    217: ("STRING", (("string",),)),
+    218: ("INIT", (("init",),)),
+    219: ("CONSTRUCTOR", (("constructor",),)),
+    220: ("ENUM", (("enum",),)),
+    221: ("TIMEOUT", (("Timed out after ", " ms."),)),
+    900: ("OLD_LIMIT", (("Old limit ", " reached."),), "deprecated", "Use **`NEW_LIMIT`** (901) instead."),
+    901: ("NEW_LIMIT", (("Limit ", " reached."),)),
+    903: ("DEPRECATED_NO_REASON", (("Deprecated without a reason.",),), "deprecated", ""),
 }
-"""The catalog: code -> (identifier, class, category, templates' parts, options). Read on
+"""The catalog: code -> (identifier, templates' parts, option, value, ...; see Row). Read on
 demand: a code's Info, member and class are made the first time they are asked for."""
 
-_TABLE: Table[Code, Category] = Table(_CODES, lambda name: Category[name])
+_CLASS_NAMES: Dict[Code, Optional[str]] = {
+    221: "ApiTimeoutError",
+}
+"""The codes whose class is not named after their identifier (BAD_SYMBOL -> BadSymbolError): the
+spec's choice, or None for a success code."""
+
+_TABLE: Table[Code, Category] = Table(_CODES, lambda name: Category[name], _category_of, _CLASS_NAMES)
 _INFOS = _TABLE.infos
 _MEMBERS: Dict[Code, ErrorCode] = {}
 ErrorCode._table = _TABLE
@@ -427,17 +433,16 @@ def _class_of(code: Code) -> Optional[type[ApiError]]:
     made = _CLASSES.get(code)
     if made is not None:
         return made
-    row = _CODES.get(code)
-    if row is None or row[1] is None:
-        return None
-    base = _BY_CATEGORY[Category[row[2]]] if row[2] is not None else ApiError
     info = _TABLE.info(code)
-    assert info is not None
+    name = _TABLE.class_name(code) if info is not None else None
+    if info is None or name is None:
+        return None
+    base = _BY_CATEGORY[info.category] if info.category is not None else ApiError
     default = info.messages[0] if info.messages else ""
-    made = error_class(base, row[1], __name__, code, default, _TABLE.doc(code), CODE=ErrorCode(code))
+    made = error_class(base, name, __name__, code, default, _TABLE.doc(code), CODE=ErrorCode(code))
     made = _CLASSES.setdefault(code, made)  # one class per code, whichever thread made it
     _LITERALS.setdefault(code, {text: (made, variant) for text, variant in info.exact.items()})
-    globals().setdefault(row[1], made)
+    globals().setdefault(name, made)
     return made
 
 
