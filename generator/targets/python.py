@@ -565,6 +565,7 @@ def render(catalog: Catalog) -> dict[str, str]:
     return {
         "pyproject.toml": render_template("python/pyproject.toml.jinja", **context),
         f"{package}/__init__.py": render_template("python/__init__.py.jinja", **context),
+        f"{package}/_declarations.pyi": render_template("python/_declarations.pyi.jinja", **context),
         f"{package}/py.typed": render_template("python/py.typed.jinja", **context),
         f"{package}/{RUNTIME}": f"# {header(catalog)}\n" + runtime_file("python", RUNTIME),
     }

@@ -89,7 +89,16 @@ def _category_of(code: Code) -> Optional[Category]:
     return next((category for low, high, category in _CATEGORY_RANGES if low <= code <= high), None)
 
 
-class ErrorCode(int, metaclass=CodeType):
+if TYPE_CHECKING:
+    # For type checkers only, and never imported: every member's and every code's class's
+    # declaration, in a stub of their own, so importing the package reads none of them.
+    from ._declarations import *
+    from ._declarations import _Members
+else:
+    _Members = object
+
+
+class ErrorCode(int, _Members, metaclass=CodeType):
     """Every code the API may send, named as in the catalog: an int, with Enum's lookups.
 
     ErrorCode.NAME, ErrorCode(code) and ErrorCode["NAME"] give the same member (an alias's name
@@ -98,22 +107,6 @@ class ErrorCode(int, metaclass=CodeType):
 
     _name_: str
     _value_: Code
-
-    if TYPE_CHECKING:
-        SUCCEEDED: ErrorCode
-        OPERATION_FAILED: ErrorCode
-        BULK_OPERATION_PARTIALLY_SUCCEEDED: ErrorCode
-        REQUEST_THROTTLED: ErrorCode
-        PARAMETER_PARAM0_ERROR: ErrorCode
-        E_51008: ErrorCode
-        MODIFY_LIMIT_EXCEEDED: ErrorCode
-        DUPLICATED_ORDER_ID: ErrorCode
-        DUPLICATE_CL_ORD_ID: ErrorCode  # an alias of DUPLICATED_ORDER_ID
-        DUPLICATE_CLIENT_ORDER_ID: ErrorCode  # an alias of DUPLICATED_ORDER_ID
-        ORDER_AMOUNT_TOO_SMALL: ErrorCode
-        OUTSIDE_NESTED: ErrorCode
-        INCORRECT_TRADE_PASSWORD: ErrorCode
-        CANCELLED: ErrorCode
 
     def __new__(cls, value: Code) -> ErrorCode:
         """The member of a code (ValueError for a code the catalog does not list)."""
@@ -330,34 +323,6 @@ class AccountError(ApiError):
 
     __slots__ = ()
 
-
-if TYPE_CHECKING:
-
-    class _Code(ApiError):
-        """What a code's own class adds to ApiError, for type checkers: each class is made the
-        first time it is asked for (see _class_of), directly under its category's class."""
-
-        CODE: ClassVar[ErrorCode]
-
-        def __init__(self, message: str = "") -> None: ...
-
-    class _OperationErrorCode(_Code, OperationError): ...
-
-    class _OrderErrorCode(_Code, OrderError): ...
-
-    class _AccountErrorCode(_Code, AccountError): ...
-
-    class OperationFailedError(_OperationErrorCode): ...
-    class BulkOperationPartiallySucceededError(_Code): ...
-    class RequestThrottledError(_OperationErrorCode): ...
-    class ParameterParam0ErrorError(_OrderErrorCode): ...
-    class E51008Error(_OrderErrorCode): ...
-    class ModifyLimitExceededError(_OrderErrorCode): ...
-    class DuplicatedOrderIdError(_OrderErrorCode): ...
-    class OrderAmountTooSmallError(_OrderErrorCode): ...
-    class OutsideNestedError(_OperationErrorCode): ...
-    class IncorrectTradePasswordError(_AccountErrorCode): ...
-    class CancelledError(_AccountErrorCode): ...
 
 _BY_CATEGORY: Dict[Category, type[ApiError]] = {
     Category.OPERATION: OperationError,

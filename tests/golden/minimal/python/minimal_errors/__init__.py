@@ -80,7 +80,16 @@ def _category_of(code: Code) -> Optional[Category]:
     return next((category for low, high, category in _CATEGORY_RANGES if low <= code <= high), None)
 
 
-class ErrorCode(int, metaclass=CodeType):
+if TYPE_CHECKING:
+    # For type checkers only, and never imported: every member's and every code's class's
+    # declaration, in a stub of their own, so importing the package reads none of them.
+    from ._declarations import *
+    from ._declarations import _Members
+else:
+    _Members = object
+
+
+class ErrorCode(int, _Members, metaclass=CodeType):
     """Every code the API may send, named as in the catalog: an int, with Enum's lookups.
 
     ErrorCode.NAME, ErrorCode(code) and ErrorCode["NAME"] give the same member (an alias's name
@@ -89,9 +98,6 @@ class ErrorCode(int, metaclass=CodeType):
 
     _name_: str
     _value_: Code
-
-    if TYPE_CHECKING:
-        FAILED: ErrorCode
 
     def __new__(cls, value: Code) -> ErrorCode:
         """The member of a code (ValueError for a code the catalog does not list)."""
@@ -282,20 +288,6 @@ class GeneralError(ApiError):
 
     __slots__ = ()
 
-
-if TYPE_CHECKING:
-
-    class _Code(ApiError):
-        """What a code's own class adds to ApiError, for type checkers: each class is made the
-        first time it is asked for (see _class_of), directly under its category's class."""
-
-        CODE: ClassVar[ErrorCode]
-
-        def __init__(self, message: str = "") -> None: ...
-
-    class _GeneralErrorCode(_Code, GeneralError): ...
-
-    class FailedError(_GeneralErrorCode): ...
 
 _BY_CATEGORY: Dict[Category, type[ApiError]] = {
     Category.GENERAL: GeneralError,

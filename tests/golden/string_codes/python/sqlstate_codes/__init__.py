@@ -92,7 +92,16 @@ def _category_of(code: Code) -> Optional[Category]:
     return next((category for prefix, category in _CATEGORY_PREFIXES if code.startswith(prefix)), None)
 
 
-class ErrorCode(metaclass=CodeType):
+if TYPE_CHECKING:
+    # For type checkers only, and never imported: every member's and every code's class's
+    # declaration, in a stub of their own, so importing the package reads none of them.
+    from ._declarations import *
+    from ._declarations import _Members
+else:
+    _Members = object
+
+
+class ErrorCode(_Members, metaclass=CodeType):
     """Every code the API may send, named as in the catalog, with Enum's lookups (a member's
     `value` is its code).
 
@@ -102,14 +111,6 @@ class ErrorCode(metaclass=CodeType):
 
     _name_: str
     _value_: Code
-
-    if TYPE_CHECKING:
-        SUCCESSFUL_COMPLETION: ErrorCode
-        DIVISION_BY_ZERO: ErrorCode
-        INVALID_TEXT_REPRESENTATION: ErrorCode
-        UNIQUE_VIOLATION: ErrorCode
-        SERIALIZATION_FAILURE: ErrorCode
-        DEADLOCK_DETECTED: ErrorCode
 
     def __new__(cls, value: Code) -> ErrorCode:
         """The member of a code (ValueError for a code the catalog does not list)."""
@@ -324,31 +325,6 @@ class TransactionRollbackError(ApiError):
 
     __slots__ = ()
 
-
-if TYPE_CHECKING:
-
-    class _Code(ApiError):
-        """What a code's own class adds to ApiError, for type checkers: each class is made the
-        first time it is asked for (see _class_of), directly under its category's class."""
-
-        CODE: ClassVar[ErrorCode]
-
-        def __init__(self, message: str = "") -> None: ...
-
-    class _SuccessErrorCode(_Code, SuccessError): ...
-
-    class _DataExceptionErrorCode(_Code, DataExceptionError): ...
-
-    class _IntegrityErrorCode(_Code, IntegrityError): ...
-
-    class _TransactionRollbackErrorCode(_Code, TransactionRollbackError): ...
-
-    class SuccessfulCompletionError(_SuccessErrorCode): ...
-    class DivisionByZeroError(_DataExceptionErrorCode): ...
-    class InvalidTextRepresentationError(_DataExceptionErrorCode): ...
-    class UniqueViolationError(_IntegrityErrorCode): ...
-    class SerializationFailureError(_TransactionRollbackErrorCode): ...
-    class DeadlockDetectedError(_TransactionRollbackErrorCode): ...
 
 _BY_CATEGORY: Dict[Category, type[ApiError]] = {
     Category.SUCCESS: SuccessError,
