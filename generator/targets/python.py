@@ -455,8 +455,10 @@ def _options(error: ErrorDef) -> list[str]:
         names = [_tuple([python_literal(p.name) for p in t.placeholders]) for t in templates]
         options.append(("names", _tuple(names)))
     # Literal variants are looked up first whatever the order: only the others' order matters.
-    tried = [i for i in error.match_order if templates[i].arity]
-    if tried != sorted(tried):
+    # (With one such variant or none, no order need be computed.)
+    if sum(1 for t in templates if t.arity) > 1 and (
+        tried := [i for i in error.match_order if templates[i].arity]
+    ) != sorted(tried):
         options.append(("order", _tuple([str(i) for i in error.match_order])))
     if error.upstream_name is not None and error.upstream_name != error.name:
         options.append(("upstream_name", python_string(error.upstream_name)))
@@ -504,17 +506,32 @@ def _category_doc(category: Category) -> str:
     return f"{category.title}{label}" + (f": codes {codes}." if codes else ".")
 
 
-def _error(catalog: Catalog, error: ErrorDef) -> dict[str, object]:
-    return {
-        "name": error.name,
-        "code": error.code,
-        "class_name": error.class_name,
-        # For type checkers: _Code (what every code's class has) under the category's class.
-        "base": f"_{error.category.class_name}Code" if error.category is not None else "_Code",
-        "aliases": error.aliases,
-        "exception": error.is_exception,
-        "row": _row(catalog, error),
-    }
+def _members(error: ErrorDef) -> list[str]:
+    """A code's members as _declarations.pyi declares them: its identifier and its aliases'."""
+    return [f"{error.name}: ErrorCode", *(f"{a.name}: ErrorCode  # an alias of {error.name}" for a in error.aliases)]
+
+
+def _declared_class(error: ErrorDef) -> str:
+    """A code's class as _declarations.pyi declares it: under _Code (what every code's class has)
+    and the category's class, for type checkers."""
+    base = f"_{error.category.class_name}Code" if error.category is not None else "_Code"
+    return f"{error.class_name}({base})"
+
+
+def _per_code(catalog: Catalog) -> dict[str, list[str]]:
+    """Every line each code brings into the package, made here in one pass over the codes (the
+    templates only lay them out): its table row, its _CLASS_NAMES entry, its declarations."""
+    rows, class_names, members, classes = [], [], [], []
+    for error in catalog.active:
+        code = python_literal(error.code)
+        rows.append(f"{code}: {_row(catalog, error)}")
+        name = _class_name(error)
+        if name is not False:
+            class_names.append(f"{code}: {python_literal(name)}")
+        members += _members(error)
+        if error.is_exception:
+            classes.append(_declared_class(error))
+    return {"rows": rows, "class_names": class_names, "members": members, "classes": classes}
 
 
 def _payload_context(catalog: Catalog) -> dict[str, object]:
@@ -542,7 +559,6 @@ def _payload_context(catalog: Catalog) -> dict[str, object]:
 
 
 def render(catalog: Catalog) -> dict[str, str]:
-    codes = [_error(catalog, e) for e in catalog.active]
     string_codes = catalog.code_type == "string"
     context = {
         "header": header(catalog),
@@ -554,9 +570,7 @@ def render(catalog: Catalog) -> dict[str, str]:
         "categories": [{**vars(c), "class_name": c.class_name, "doc": _category_doc(c)} for c in catalog.categories],
         "category_ranges": [(low, high, c.name) for low, high, c in catalog.category_ranges],
         "category_prefixes": [(prefix, c.name) for prefix, c in catalog.category_prefixes],
-        "codes": codes,
-        "errors": [code for code in codes if code["exception"]],
-        "class_names": [(e.code, name) for e in catalog.active if (name := _class_name(e)) is not False],
+        **_per_code(catalog),
         "retired": catalog.retired,
         "has_success": catalog.has_success,
         **_payload_context(catalog),
