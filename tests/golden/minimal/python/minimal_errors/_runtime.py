@@ -165,15 +165,17 @@ class Info(Generic[C]):
         self.exact: dict[str, int] = {}
         """Each variant without placeholders by its text."""
         # The others, in the order to try them, as (variant, first literal, last literal,
-        # len(first), len(last), middle literals, types or None): fit() unrolled, since this is
-        # every client's hot path.
-        self._templates: list[tuple[int, str, str, int, int, Parts, str | None]] = []
+        # len(first), len(last), middle literals, (index, type) of each placeholder whose type is
+        # not "s", or None): fit() unrolled, since this is every client's hot path.
+        self._templates: list[tuple[int, str, str, int, int, Parts, tuple[tuple[int, str], ...] | None]] = []
         for variant in order if order is not None else range(len(parts)):
             template = parts[variant]
             if len(template) == 1:
                 self.exact.setdefault(template[0], variant)
                 continue
-            typed = types[variant] if types is not None and types[variant].strip("s") else None
+            kinds = types[variant] if types is not None else ""
+            # Only the placeholders that are not "s" (any text) have a type to check.
+            typed = tuple((at, kind) for at, kind in enumerate(kinds) if kind != "s") or None
             first, last = template[0], template[-1]
             self._templates.append((variant, first, last, len(first), len(last), template[1:-1], typed))
 
@@ -208,7 +210,17 @@ class Info(Generic[C]):
                 if len(collected) != len(middles) + 1:
                     continue
                 values = tuple(collected)
-            if typed is None or all(map(fits, typed, values)):
+            if typed is None:
+                return variant, values
+            for at, kind in typed:
+                value = values[at]
+                if kind == "d":  # fits(), inlined for the most common typed placeholder
+                    digits = value[1:] if value[:1] == "-" else value
+                    if not (digits.isascii() and digits.isdigit()):
+                        break
+                elif not fits(kind, value):
+                    break
+            else:
                 return variant, values
         return None
 
