@@ -400,10 +400,13 @@ class Table(Generic[K, C]):
             found: dict[str, K] = {}
             for code, row in self.rows.items():
                 found.setdefault(row[0], code)
-                upstream = self.option(code, "upstream_name")
+                if len(row) == 2:  # no options: the identifier is its one name
+                    continue
+                options = dict(zip(row[2::2], row[3::2], strict=True))
+                upstream = options.get("upstream_name")
                 if upstream is not None:
                     found.setdefault(upstream, code)
-                aliases: tuple[tuple[str, str], ...] = self.option(code, "aliases") or ()
+                aliases: tuple[tuple[str, str], ...] = options.get("aliases", ())
                 for name in (*(a for a, _ in aliases), *(u for _, u in aliases)):
                     found.setdefault(name, code)
             self._names = found

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, Any, ClassVar, Dict, FrozenSet, List, Mapping, Optional, SupportsIndex, Tuple, Union
+from typing import TYPE_CHECKING, Any, Dict, FrozenSet, List, Mapping, Optional, SupportsIndex, Tuple, Union
 
 from ._runtime import MAX_DEPTH as MAX_DEPTH
 from ._runtime import PayloadError as PayloadError
