@@ -161,7 +161,7 @@ def bench(codes: int, with_mypy: bool) -> list[dict[str, object]]:
     size = sum(p.stat().st_size for p in files)
     rows.append(
         row("python", "package bytes", codes, size, "B", (floor / f"{FLOOR}.py").stat().st_size,
-            "the dict module's source", "<= 2.5 MB at 10,000 codes")
+            "the dict module's source", "<= 2.2 MB at 10,000 codes")
     )  # fmt: skip
     if with_mypy:
         rows.append(

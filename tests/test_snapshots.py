@@ -41,6 +41,7 @@ def test_every_fixture_has_a_golden_and_no_golden_is_orphaned() -> None:
 # How each kind of file says "generated, do not edit" (JSON has no comments: a "//" key).
 COMMENT = {
     ".py": "# ",
+    ".pyi": "# ",
     ".toml": "# ",
     ".typed": "# ",
     ".ts": "// ",

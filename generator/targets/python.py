@@ -437,7 +437,7 @@ def _text_from_parts(template: Template) -> str:
 
 
 def _options(error: ErrorDef) -> list[str]:
-    """The (keyword, value) pairs of a code's row beyond its parts, only those it needs, so a
+    """The keyword, value pairs of a code's row beyond its parts, only those it needs, so a
     catalog of plain %s templates reads as briefly as it can (see Row in the runtime)."""
     options = []
     if error.retryable:
@@ -455,8 +455,10 @@ def _options(error: ErrorDef) -> list[str]:
         names = [_tuple([python_literal(p.name) for p in t.placeholders]) for t in templates]
         options.append(("names", _tuple(names)))
     # Literal variants are looked up first whatever the order: only the others' order matters.
-    tried = [i for i in error.match_order if templates[i].arity]
-    if tried != sorted(tried):
+    # (With one such variant or none, no order need be computed.)
+    if sum(1 for t in templates if t.arity) > 1 and (
+        tried := [i for i in error.match_order if templates[i].arity]
+    ) != sorted(tried):
         options.append(("order", _tuple([str(i) for i in error.match_order])))
     if error.upstream_name is not None and error.upstream_name != error.name:
         options.append(("upstream_name", python_string(error.upstream_name)))
@@ -467,20 +469,27 @@ def _options(error: ErrorDef) -> list[str]:
         options.append(("description", python_string(error.description)))
     if error.deprecated is not None:
         options.append(("deprecated", python_string(error.deprecated)))
-    return [_tuple([python_string(key), value]) for key, value in options]
+    return [f"{python_string(key)}, {value}" for key, value in options]
 
 
-def _row(error: ErrorDef) -> str:
-    """A code's row of the table, as a Python tuple literal (see Row in the runtime)."""
-    return _tuple(
-        [
-            python_string(error.name),
-            python_string(error.class_name) if error.is_exception else "None",
-            python_string(error.category.name) if error.category is not None else "None",
-            _tuple([_parts(t) for t in error.messages]),
-            _tuple(_options(error)),
-        ]
-    )
+def _row(catalog: Catalog, error: ErrorDef) -> str:
+    """A code's row of the table, as a Python tuple literal (see Row in the runtime): its class
+    is in _CLASS_NAMES when it is not the one its identifier gives, its category an option when
+    it is not the one its code's range or prefix gives."""
+    options = _options(error)
+    if error.category is not catalog.category_of(error.code):
+        name = error.category.name if error.category is not None else None
+        options.insert(0, f"{python_string('category')}, {python_literal(name)}")
+    return "(" + ", ".join([python_string(error.name), _tuple([_parts(t) for t in error.messages]), *options]) + ")"
+
+
+def _class_name(error: ErrorDef) -> str | bool | None:
+    """A code's entry in _CLASS_NAMES: its class, or None for a success code; False when it
+    needs none (its class is the runtime's class_name of its identifier)."""
+    if not error.is_exception:
+        return None
+    derived: str = _runtime().class_name(error.name)
+    return False if derived == error.class_name else error.class_name
 
 
 def _codes(category: Category) -> str:
@@ -497,16 +506,32 @@ def _category_doc(category: Category) -> str:
     return f"{category.title}{label}" + (f": codes {codes}." if codes else ".")
 
 
-def _error(error: ErrorDef) -> dict[str, object]:
-    return {
-        "name": error.name,
-        "code": error.code,
-        "class_name": error.class_name,
-        # For type checkers: _Code (what every code's class has) under the category's class.
-        "base": f"_{error.category.class_name}Code" if error.category is not None else "_Code",
-        "aliases": error.aliases,
-        "row": _row(error),
-    }
+def _members(error: ErrorDef) -> list[str]:
+    """A code's members as _declarations.pyi declares them: its identifier and its aliases'."""
+    return [f"{error.name}: ErrorCode", *(f"{a.name}: ErrorCode  # an alias of {error.name}" for a in error.aliases)]
+
+
+def _declared_class(error: ErrorDef) -> str:
+    """A code's class as _declarations.pyi declares it: under _Code (what every code's class has)
+    and the category's class, for type checkers."""
+    base = f"_{error.category.class_name}Code" if error.category is not None else "_Code"
+    return f"{error.class_name}({base})"
+
+
+def _per_code(catalog: Catalog) -> dict[str, list[str]]:
+    """Every line each code brings into the package, made here in one pass over the codes (the
+    templates only lay them out): its table row, its _CLASS_NAMES entry, its declarations."""
+    rows, class_names, members, classes = [], [], [], []
+    for error in catalog.active:
+        code = python_literal(error.code)
+        rows.append(f"{code}: {_row(catalog, error)}")
+        name = _class_name(error)
+        if name is not False:
+            class_names.append(f"{code}: {python_literal(name)}")
+        members += _members(error)
+        if error.is_exception:
+            classes.append(_declared_class(error))
+    return {"rows": rows, "class_names": class_names, "members": members, "classes": classes}
 
 
 def _payload_context(catalog: Catalog) -> dict[str, object]:
@@ -545,8 +570,7 @@ def render(catalog: Catalog) -> dict[str, str]:
         "categories": [{**vars(c), "class_name": c.class_name, "doc": _category_doc(c)} for c in catalog.categories],
         "category_ranges": [(low, high, c.name) for low, high, c in catalog.category_ranges],
         "category_prefixes": [(prefix, c.name) for prefix, c in catalog.category_prefixes],
-        "codes": [_error(e) for e in catalog.active],
-        "errors": [_error(e) for e in catalog.exceptions],
+        **_per_code(catalog),
         "retired": catalog.retired,
         "has_success": catalog.has_success,
         **_payload_context(catalog),
@@ -555,6 +579,7 @@ def render(catalog: Catalog) -> dict[str, str]:
     return {
         "pyproject.toml": render_template("python/pyproject.toml.jinja", **context),
         f"{package}/__init__.py": render_template("python/__init__.py.jinja", **context),
+        f"{package}/_declarations.pyi": render_template("python/_declarations.pyi.jinja", **context),
         f"{package}/py.typed": render_template("python/py.typed.jinja", **context),
         f"{package}/{RUNTIME}": f"# {header(catalog)}\n" + runtime_file("python", RUNTIME),
     }

@@ -164,15 +164,17 @@ class Info(Generic[C]):
         self.exact: dict[str, int] = {}
         """Each variant without placeholders by its text."""
         # The others, in the order to try them, as (variant, first literal, last literal,
-        # len(first), len(last), middle literals, types or None): fit() unrolled, since this is
-        # every client's hot path.
-        self._templates: list[tuple[int, str, str, int, int, Parts, str | None]] = []
+        # len(first), len(last), middle literals, (index, type) of each placeholder whose type is
+        # not "s", or None): fit() unrolled, since this is every client's hot path.
+        self._templates: list[tuple[int, str, str, int, int, Parts, tuple[tuple[int, str], ...] | None]] = []
         for variant in order if order is not None else range(len(parts)):
             template = parts[variant]
             if len(template) == 1:
                 self.exact.setdefault(template[0], variant)
                 continue
-            typed = types[variant] if types is not None and types[variant].strip("s") else None
+            kinds = types[variant] if types is not None else ""
+            # Only the placeholders that are not "s" (any text) have a type to check.
+            typed = tuple((at, kind) for at, kind in enumerate(kinds) if kind != "s") or None
             first, last = template[0], template[-1]
             self._templates.append((variant, first, last, len(first), len(last), template[1:-1], typed))
 
@@ -207,7 +209,17 @@ class Info(Generic[C]):
                 if len(collected) != len(middles) + 1:
                     continue
                 values = tuple(collected)
-            if typed is None or all(map(fits, typed, values)):
+            if typed is None:
+                return variant, values
+            for at, kind in typed:
+                value = values[at]
+                if kind == "d":  # fits(), inlined for the most common typed placeholder
+                    digits = value[1:] if value[:1] == "-" else value
+                    if not (digits.isascii() and digits.isdigit()):
+                        break
+                elif not fits(kind, value):
+                    break
+            else:
                 return variant, values
         return None
 
@@ -274,24 +286,57 @@ class Info(Generic[C]):
         return "".join(out)
 
 
-Row = tuple[str, str | None, str | None, tuple[Parts, ...], tuple[tuple[str, Any], ...]]
-"""One code in a generated package's table: its identifier, its class (None for a success code),
-its category's name, its templates' parts, and what Info takes beyond them as (keyword, value)
-pairs, with "aliases" ((identifier, upstream name) pairs), "description" and "deprecated" (its
-reason, "" for none) besides."""
+Row = tuple[Any, ...]
+"""One code in a generated package's table: its identifier, its templates' parts, then what Info
+takes beyond them as keyword, value, keyword, value ..., only those it needs; with "aliases"
+((identifier, upstream name) pairs), "description", "deprecated" (its reason, "" for none) and
+"category" (its name, or None, when it is not the one its code's range or prefix gives) besides."""
 
 K = TypeVar("K")  # a generated package's code type, int or str
+
+_NOT_INFO = frozenset(("aliases", "description", "deprecated", "category"))
+_UNSET: Any = object()
+
+
+def class_name(identifier: str) -> str:
+    """A code's exception class as errgen names it when the spec names none (BAD_SYMBOL ->
+    BadSymbolError): a package lists only the classes this does not give."""
+    return "".join(map(str.capitalize, identifier.split("_"))) + "Error"
+
+
+# A digit followed by a letter in an identifier: str.title() would capitalize that letter.
+_LETTER_AFTER_DIGIT = re.compile(r"[0-9][A-Z]")
+
+
+def class_names(identifiers: list[str]) -> list[str]:
+    """class_name of every identifier, in C where str.title() gives the same (no letter after a
+    digit: it would capitalize that one), so the index of every class costs little."""
+    joined = "\n".join(identifiers)
+    if _LETTER_AFTER_DIGIT.search(joined) is not None:
+        return [class_name(identifier) for identifier in identifiers]
+    return (joined.title().replace("_", "").replace("\n", "Error\n") + "Error").split("\n")
 
 
 class Table(Generic[K, C]):
     """A generated package's one table of codes, read on demand: a code's Info, and each lookup by
     name, is made the first time it is asked for, so importing the package costs no work per code."""
 
-    __slots__ = ("_category", "_classes", "_identifiers", "_names", "infos", "rows")
+    __slots__ = ("_category", "_category_of", "_classes", "_given", "_identifiers", "_names", "infos", "rows")
 
-    def __init__(self, rows: dict[K, Row], category: Callable[[str], C]) -> None:
+    def __init__(
+        self,
+        rows: dict[K, Row],
+        category: Callable[[str], C],
+        category_of: Callable[[K], C | None],
+        classes: dict[K, str | None],
+    ) -> None:
+        """`category` gives a category by name, `category_of` the one a code's range or prefix
+        gives; `classes` are the codes whose class is not class_name(identifier): the spec's
+        choice, or None for a code of the success kind."""
         self.rows = rows
         self._category = category
+        self._category_of = category_of
+        self._given = classes
         self.infos: dict[K, Info[C]] = {}
         """The Info of every code asked for so far (see info)."""
         self._identifiers: dict[str, K] | None = None
@@ -305,29 +350,45 @@ class Table(Generic[K, C]):
             row = self.rows.get(code)
             if row is None:
                 return None
-            options = {k: v for k, v in row[4] if k not in ("aliases", "description", "deprecated")}
-            category = self._category(row[2]) if row[2] is not None else None
-            info = Info(category, row[3], deprecated=self.deprecation(code) is not None, **options)
+            options = dict(zip(row[2::2], row[3::2], strict=True))
+            named = options.get("category", _UNSET)
+            if named is _UNSET:
+                category = self._category_of(code)
+            else:
+                category = self._category(named) if named is not None else None
+            deprecated = "deprecated" in options
+            for key in _NOT_INFO.intersection(options):
+                del options[key]
+            info = Info(category, row[1], deprecated=deprecated, **options)
             self.infos[code] = info
         return info
 
     def option(self, code: K, name: str) -> Any:
         """A code's option from its row (None when it has none)."""
-        return next((value for key, value in self.rows[code][4] if key == name), None)
+        row = self.rows[code]
+        for at in range(2, len(row), 2):
+            if row[at] == name:
+                return row[at + 1]
+        return None
 
     def deprecation(self, code: K) -> str | None:
         """Why a code is deprecated ("" when no reason is given), or None when it is not."""
         reason: str | None = self.option(code, "deprecated")
         return reason
 
+    def class_name(self, code: K) -> str | None:
+        """A code's own exception class, None for a success code."""
+        given = self._given
+        return given[code] if code in given else class_name(self.rows[code][0])
+
     def identifiers(self) -> dict[str, K]:
         """Every member's identifier and its aliases' identifiers -> code (ErrorCode["NAME"])."""
         if self._identifiers is None:
-            found = {}
+            found = {row[0]: code for code, row in self.rows.items()}
             for code, row in self.rows.items():
-                found[row[0]] = code
-                for alias, _ in self.option(code, "aliases") or ():
-                    found[alias] = code
+                if len(row) > 2 and "aliases" in row[2::2]:
+                    for alias, _ in self.option(code, "aliases"):
+                        found[alias] = code
             self._identifiers = found
         return self._identifiers
 
@@ -338,10 +399,13 @@ class Table(Generic[K, C]):
             found: dict[str, K] = {}
             for code, row in self.rows.items():
                 found.setdefault(row[0], code)
-                upstream = self.option(code, "upstream_name")
+                if len(row) == 2:  # no options: the identifier is its one name
+                    continue
+                options = dict(zip(row[2::2], row[3::2], strict=True))
+                upstream = options.get("upstream_name")
                 if upstream is not None:
                     found.setdefault(upstream, code)
-                aliases: tuple[tuple[str, str], ...] = self.option(code, "aliases") or ()
+                aliases: tuple[tuple[str, str], ...] = options.get("aliases", ())
                 for name in (*(a for a, _ in aliases), *(u for _, u in aliases)):
                     found.setdefault(name, code)
             self._names = found
@@ -350,7 +414,14 @@ class Table(Generic[K, C]):
     def classes(self) -> dict[str, K]:
         """Every code's own exception class name -> code."""
         if self._classes is None:
-            self._classes = {row[1]: code for code, row in self.rows.items() if row[1] is not None}
+            rows, given = self.rows, self._given
+            names = class_names([row[0] for row in rows.values()])
+            if given:
+                found = {name: code for name, code in zip(names, rows, strict=True) if code not in given}
+                found.update({name: code for code, name in given.items() if name is not None})
+            else:
+                found = dict(zip(names, rows, strict=True))
+            self._classes = found
         return self._classes
 
     def doc(self, code: K) -> str:

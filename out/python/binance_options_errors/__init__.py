@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, Any, ClassVar, Dict, FrozenSet, List, Mapping, Optional, SupportsIndex, Tuple, Union
+from typing import TYPE_CHECKING, Any, Dict, FrozenSet, List, Mapping, Optional, SupportsIndex, Tuple, Union
 
 from ._runtime import MAX_DEPTH as MAX_DEPTH
 from ._runtime import PayloadError as PayloadError
@@ -88,7 +88,16 @@ def _category_of(code: Code) -> Optional[Category]:
     return next((category for low, high, category in _CATEGORY_RANGES if low <= code <= high), None)
 
 
-class ErrorCode(int, metaclass=CodeType):
+if TYPE_CHECKING:
+    # For type checkers only, and never imported: every member's and every code's class's
+    # declaration, in a stub of their own, so importing the package reads none of them.
+    from ._declarations import *
+    from ._declarations import _Members
+else:
+    _Members = object
+
+
+class ErrorCode(int, _Members, metaclass=CodeType):
     """Every code the API may send, named as in the catalog: an int, with Enum's lookups.
 
     ErrorCode.NAME, ErrorCode(code) and ErrorCode["NAME"] give the same member (an alias's name
@@ -97,55 +106,6 @@ class ErrorCode(int, metaclass=CodeType):
 
     _name_: str
     _value_: Code
-
-    if TYPE_CHECKING:
-        UNKNOWN: ErrorCode
-        DISCONNECTED: ErrorCode
-        UNAUTHORIZED: ErrorCode
-        TOO_MANY_REQUESTS: ErrorCode
-        UNKNOWN_ORDER_COMPOSITION: ErrorCode
-        TOO_MANY_ORDERS: ErrorCode
-        SERVICE_SHUTTING_DOWN: ErrorCode
-        UNSUPPORTED_OPERATION: ErrorCode
-        INVALID_TIMESTAMP: ErrorCode
-        INVALID_SIGNATURE: ErrorCode
-        ILLEGAL_CHARS: ErrorCode
-        TOO_MANY_PARAMETERS: ErrorCode
-        MANDATORY_PARAM_EMPTY_OR_MALFORMED: ErrorCode
-        UNKNOWN_PARAM: ErrorCode
-        UNREAD_PARAMETERS: ErrorCode
-        PARAM_EMPTY: ErrorCode
-        PARAM_NOT_REQUIRED: ErrorCode
-        BAD_PRECISION: ErrorCode
-        INVALID_TIF: ErrorCode
-        INVALID_ORDER_TYPE: ErrorCode
-        INVALID_SIDE: ErrorCode
-        EMPTY_NEW_CL_ORD_ID: ErrorCode
-        EMPTY_ORG_CL_ORD_ID: ErrorCode
-        BAD_INTERVAL: ErrorCode
-        BAD_SYMBOL: ErrorCode
-        INVALID_LISTEN_KEY: ErrorCode
-        MORE_THAN_XX_HOURS: ErrorCode
-        BAD_CONTRACT: ErrorCode
-        BAD_CURRENCY: ErrorCode
-        INVALID_PARAMETER: ErrorCode
-        BAD_RECV_WINDOW: ErrorCode
-        NEW_ORDER_REJECTED: ErrorCode
-        NO_SUCH_ORDER: ErrorCode
-        BAD_API_KEY_FMT: ErrorCode
-        INVALID_API_KEY: ErrorCode
-        BALANCE_NOT_SUFFICIENT: ErrorCode
-        OPTION_MARGIN_NOT_SUFFICIENT: ErrorCode
-        TRANSFER_FAILED: ErrorCode
-        PRICE_LESS_THAN_ZERO: ErrorCode
-        PRICE_GREATER_THAN_MAX_PRICE: ErrorCode
-        QTY_LESS_THAN_ZERO: ErrorCode
-        QTY_LESS_THAN_MIN_QTY: ErrorCode
-        QTY_GREATER_THAN_MAX_QTY: ErrorCode
-        PRICE_LESS_THAN_MIN_PRICE: ErrorCode
-        INVALID_TICK_SIZE_PRECISION: ErrorCode
-        INVALID_QTY_PRECISION: ErrorCode
-        AMOUNT_MUST_BE_POSITIVE: ErrorCode
 
     def __new__(cls, value: Code) -> ErrorCode:
         """The member of a code (ValueError for a code the catalog does not list)."""
@@ -239,58 +199,63 @@ class ErrorCode(int, metaclass=CodeType):
 
 
 _CODES: Dict[Code, Row] = {
-    -1000: ("UNKNOWN", "UnknownError", "GENERAL", (("An unknown error occurred while processing the request.",),), ()),
-    -1001: ("DISCONNECTED", "DisconnectedError", "GENERAL", (("Internal error; unable to process your request. Please try again.",),), (("retryable", True), ("description", "The page asks the client to try again, so the request may be retried."))),
-    -1002: ("UNAUTHORIZED", "UnauthorizedError", "GENERAL", (("You are not authorized to execute this request.",),), ()),
-    -1008: ("TOO_MANY_REQUESTS", "TooManyRequestsError", "GENERAL", (("Too many requests queued.",), ("Too much request weight used; please use the websocket for live updates to avoid polling the API.",), ("Too much request weight used; current limit is ", " request weight per ", " ", ". Please use the websocket for live updates to avoid polling the API."), ("Way too much request weight used; IP banned until ", ". Please use the websocket for live updates to avoid bans.")), ()),
-    -1014: ("UNKNOWN_ORDER_COMPOSITION", "UnknownOrderCompositionError", "GENERAL", (("Unsupported order combination.",),), ()),
-    -1015: ("TOO_MANY_ORDERS", "TooManyOrdersError", "GENERAL", (("Too many new orders.",), ("Too many new orders; current limit is ", " orders per ", ".")), ()),
-    -1016: ("SERVICE_SHUTTING_DOWN", "ServiceShuttingDownError", "GENERAL", (("This service is no longer available.",),), ()),
-    -1020: ("UNSUPPORTED_OPERATION", "UnsupportedOperationError", "GENERAL", (("This operation is not supported.",),), ()),
-    -1021: ("INVALID_TIMESTAMP", "InvalidTimestampError", "GENERAL", (("Timestamp for this request is outside of the recvWindow.",), ("Timestamp for this request was 1000ms ahead of the server's time.",)), ()),
-    -1022: ("INVALID_SIGNATURE", "InvalidSignatureError", "GENERAL", (("Signature for this request is not valid.",),), ()),
-    -1100: ("ILLEGAL_CHARS", "IllegalCharsError", "REQUEST", (("Illegal characters found in a parameter.",), ("Illegal characters found in a parameter. ", ""), ("Illegal characters found in parameter ", "; legal range is ", ".")), (("order", (2, 1, 0)),)),
-    -1101: ("TOO_MANY_PARAMETERS", "TooManyParametersError", "REQUEST", (("Too many parameters sent for this endpoint.",), ("Too many parameters; expected ", " and received ", "."), ("Duplicate values for a parameter detected.",)), ()),
-    -1102: ("MANDATORY_PARAM_EMPTY_OR_MALFORMED", "MandatoryParamEmptyOrMalformedError", "REQUEST", (("A mandatory parameter was not sent, was empty/null, or malformed.",), ("Mandatory parameter ", " was not sent, was empty/null, or malformed."), ("Param ", " or ", " must be sent, but both were empty/null!")), ()),
-    -1103: ("UNKNOWN_PARAM", "UnknownParamError", "REQUEST", (("An unknown parameter was sent.",),), ()),
-    -1104: ("UNREAD_PARAMETERS", "UnreadParametersError", "REQUEST", (("Not all sent parameters were read.",), ("Not all sent parameters were read; read ", " parameter(s) but was sent ", ".")), ()),
-    -1105: ("PARAM_EMPTY", "ParamEmptyError", "REQUEST", (("A parameter was empty.",), ("Parameter ", " was empty.")), ()),
-    -1106: ("PARAM_NOT_REQUIRED", "ParamNotRequiredError", "REQUEST", (("A parameter was sent when not required.",), ("Parameter ", " sent when not required.")), ()),
-    -1111: ("BAD_PRECISION", "BadPrecisionError", "REQUEST", (("Precision is over the maximum defined for this asset.",),), ()),
-    -1115: ("INVALID_TIF", "InvalidTifError", "REQUEST", (("Invalid timeInForce.",),), ()),
-    -1116: ("INVALID_ORDER_TYPE", "InvalidOrderTypeError", "REQUEST", (("Invalid orderType.",),), ()),
-    -1117: ("INVALID_SIDE", "InvalidSideError", "REQUEST", (("Invalid side.",),), ()),
-    -1118: ("EMPTY_NEW_CL_ORD_ID", "EmptyNewClOrdIdError", "REQUEST", (("New client order ID was empty.",),), ()),
-    -1119: ("EMPTY_ORG_CL_ORD_ID", "EmptyOrgClOrdIdError", "REQUEST", (("Original client order ID was empty.",),), ()),
-    -1120: ("BAD_INTERVAL", "BadIntervalError", "REQUEST", (("Invalid interval.",),), ()),
-    -1121: ("BAD_SYMBOL", "BadSymbolError", "REQUEST", (("Invalid symbol.",),), ()),
-    -1125: ("INVALID_LISTEN_KEY", "InvalidListenKeyError", "REQUEST", (("This listenKey does not exist.",),), ()),
-    -1127: ("MORE_THAN_XX_HOURS", "MoreThanXxHoursError", "REQUEST", (("Lookup interval is too big.",), ("More than ", " hours between startTime and endTime.")), ()),
-    -1128: ("BAD_CONTRACT", "BadContractError", "REQUEST", (("Invalid underlying",),), ()),
-    -1129: ("BAD_CURRENCY", "BadCurrencyError", "REQUEST", (("Invalid asset。",),), ()),
-    -1130: ("INVALID_PARAMETER", "InvalidParameterError", "REQUEST", (("Invalid data sent for a parameter.",), ("Data sent for paramter ", " is not valid.")), ()),
-    -1131: ("BAD_RECV_WINDOW", "BadRecvWindowError", "REQUEST", (("recvWindow must be less than 60000",),), ()),
-    -2010: ("NEW_ORDER_REJECTED", "NewOrderRejectedError", "REQUEST", (("NEW_ORDER_REJECTED",),), ()),
-    -2013: ("NO_SUCH_ORDER", "NoSuchOrderError", "REQUEST", (("Order does not exist.",),), ()),
-    -2014: ("BAD_API_KEY_FMT", "BadApiKeyFmtError", "REQUEST", (("API-key format invalid.",),), ()),
-    -2015: ("INVALID_API_KEY", "InvalidApiKeyError", "REQUEST", (("Invalid API-key, IP, or permissions for action.",),), ()),
-    -2018: ("BALANCE_NOT_SUFFICIENT", "BalanceNotSufficientError", "REQUEST", (("Balance is insufficient.",),), ()),
-    -2027: ("OPTION_MARGIN_NOT_SUFFICIENT", "OptionMarginNotSufficientError", "REQUEST", (("Option margin is insufficient.",),), ()),
-    -3029: ("TRANSFER_FAILED", "TransferFailedError", "FILTER", (("Asset transfer fail.",),), ()),
-    -4001: ("PRICE_LESS_THAN_ZERO", "PriceLessThanZeroError", "FILTER", (("Price less than 0.",),), ()),
-    -4002: ("PRICE_GREATER_THAN_MAX_PRICE", "PriceGreaterThanMaxPriceError", "FILTER", (("Price greater than max price.",),), ()),
-    -4003: ("QTY_LESS_THAN_ZERO", "QtyLessThanZeroError", "FILTER", (("Quantity less than zero.",),), ()),
-    -4004: ("QTY_LESS_THAN_MIN_QTY", "QtyLessThanMinQtyError", "FILTER", (("Quantity less than min quantity.",),), ()),
-    -4005: ("QTY_GREATER_THAN_MAX_QTY", "QtyGreaterThanMaxQtyError", "FILTER", (("Quantity greater than max quantity.",),), ()),
-    -4013: ("PRICE_LESS_THAN_MIN_PRICE", "PriceLessThanMinPriceError", "FILTER", (("Price less than min price.",),), ()),
-    -4029: ("INVALID_TICK_SIZE_PRECISION", "InvalidTickSizePrecisionError", "FILTER", (("Tick size precision is invalid.",),), ()),
-    -4030: ("INVALID_QTY_PRECISION", "InvalidQtyPrecisionError", "FILTER", (("Step size precision is invalid.",),), ()),
-    -4055: ("AMOUNT_MUST_BE_POSITIVE", "AmountMustBePositiveError", "FILTER", (("Amount must be positive.",),), ()),
+    -1000: ("UNKNOWN", (("An unknown error occurred while processing the request.",),)),
+    -1001: ("DISCONNECTED", (("Internal error; unable to process your request. Please try again.",),), "retryable", True, "description", "The page asks the client to try again, so the request may be retried."),
+    -1002: ("UNAUTHORIZED", (("You are not authorized to execute this request.",),)),
+    -1008: ("TOO_MANY_REQUESTS", (("Too many requests queued.",), ("Too much request weight used; please use the websocket for live updates to avoid polling the API.",), ("Too much request weight used; current limit is ", " request weight per ", " ", ". Please use the websocket for live updates to avoid polling the API."), ("Way too much request weight used; IP banned until ", ". Please use the websocket for live updates to avoid bans."))),
+    -1014: ("UNKNOWN_ORDER_COMPOSITION", (("Unsupported order combination.",),)),
+    -1015: ("TOO_MANY_ORDERS", (("Too many new orders.",), ("Too many new orders; current limit is ", " orders per ", "."))),
+    -1016: ("SERVICE_SHUTTING_DOWN", (("This service is no longer available.",),)),
+    -1020: ("UNSUPPORTED_OPERATION", (("This operation is not supported.",),)),
+    -1021: ("INVALID_TIMESTAMP", (("Timestamp for this request is outside of the recvWindow.",), ("Timestamp for this request was 1000ms ahead of the server's time.",))),
+    -1022: ("INVALID_SIGNATURE", (("Signature for this request is not valid.",),)),
+    -1100: ("ILLEGAL_CHARS", (("Illegal characters found in a parameter.",), ("Illegal characters found in a parameter. ", ""), ("Illegal characters found in parameter ", "; legal range is ", ".")), "order", (2, 1, 0)),
+    -1101: ("TOO_MANY_PARAMETERS", (("Too many parameters sent for this endpoint.",), ("Too many parameters; expected ", " and received ", "."), ("Duplicate values for a parameter detected.",))),
+    -1102: ("MANDATORY_PARAM_EMPTY_OR_MALFORMED", (("A mandatory parameter was not sent, was empty/null, or malformed.",), ("Mandatory parameter ", " was not sent, was empty/null, or malformed."), ("Param ", " or ", " must be sent, but both were empty/null!"))),
+    -1103: ("UNKNOWN_PARAM", (("An unknown parameter was sent.",),)),
+    -1104: ("UNREAD_PARAMETERS", (("Not all sent parameters were read.",), ("Not all sent parameters were read; read ", " parameter(s) but was sent ", "."))),
+    -1105: ("PARAM_EMPTY", (("A parameter was empty.",), ("Parameter ", " was empty."))),
+    -1106: ("PARAM_NOT_REQUIRED", (("A parameter was sent when not required.",), ("Parameter ", " sent when not required."))),
+    -1111: ("BAD_PRECISION", (("Precision is over the maximum defined for this asset.",),)),
+    -1115: ("INVALID_TIF", (("Invalid timeInForce.",),)),
+    -1116: ("INVALID_ORDER_TYPE", (("Invalid orderType.",),)),
+    -1117: ("INVALID_SIDE", (("Invalid side.",),)),
+    -1118: ("EMPTY_NEW_CL_ORD_ID", (("New client order ID was empty.",),)),
+    -1119: ("EMPTY_ORG_CL_ORD_ID", (("Original client order ID was empty.",),)),
+    -1120: ("BAD_INTERVAL", (("Invalid interval.",),)),
+    -1121: ("BAD_SYMBOL", (("Invalid symbol.",),)),
+    -1125: ("INVALID_LISTEN_KEY", (("This listenKey does not exist.",),)),
+    -1127: ("MORE_THAN_XX_HOURS", (("Lookup interval is too big.",), ("More than ", " hours between startTime and endTime."))),
+    -1128: ("BAD_CONTRACT", (("Invalid underlying",),)),
+    -1129: ("BAD_CURRENCY", (("Invalid asset。",),)),
+    -1130: ("INVALID_PARAMETER", (("Invalid data sent for a parameter.",), ("Data sent for paramter ", " is not valid."))),
+    -1131: ("BAD_RECV_WINDOW", (("recvWindow must be less than 60000",),)),
+    -2010: ("NEW_ORDER_REJECTED", (("NEW_ORDER_REJECTED",),)),
+    -2013: ("NO_SUCH_ORDER", (("Order does not exist.",),)),
+    -2014: ("BAD_API_KEY_FMT", (("API-key format invalid.",),)),
+    -2015: ("INVALID_API_KEY", (("Invalid API-key, IP, or permissions for action.",),)),
+    -2018: ("BALANCE_NOT_SUFFICIENT", (("Balance is insufficient.",),)),
+    -2027: ("OPTION_MARGIN_NOT_SUFFICIENT", (("Option margin is insufficient.",),)),
+    -3029: ("TRANSFER_FAILED", (("Asset transfer fail.",),)),
+    -4001: ("PRICE_LESS_THAN_ZERO", (("Price less than 0.",),)),
+    -4002: ("PRICE_GREATER_THAN_MAX_PRICE", (("Price greater than max price.",),)),
+    -4003: ("QTY_LESS_THAN_ZERO", (("Quantity less than zero.",),)),
+    -4004: ("QTY_LESS_THAN_MIN_QTY", (("Quantity less than min quantity.",),)),
+    -4005: ("QTY_GREATER_THAN_MAX_QTY", (("Quantity greater than max quantity.",),)),
+    -4013: ("PRICE_LESS_THAN_MIN_PRICE", (("Price less than min price.",),)),
+    -4029: ("INVALID_TICK_SIZE_PRECISION", (("Tick size precision is invalid.",),)),
+    -4030: ("INVALID_QTY_PRECISION", (("Step size precision is invalid.",),)),
+    -4055: ("AMOUNT_MUST_BE_POSITIVE", (("Amount must be positive.",),)),
 }
-"""The catalog: code -> (identifier, class, category, templates' parts, options). Read on
+"""The catalog: code -> (identifier, templates' parts, option, value, ...; see Row). Read on
 demand: a code's Info, member and class are made the first time they are asked for."""
 
-_TABLE: Table[Code, Category] = Table(_CODES, lambda name: Category[name])
+_CLASS_NAMES: Dict[Code, Optional[str]] = {
+}
+"""The codes whose class is not named after their identifier (BAD_SYMBOL -> BadSymbolError): the
+spec's choice, or None for a success code."""
+
+_TABLE: Table[Code, Category] = Table(_CODES, lambda name: Category[name], _category_of, _CLASS_NAMES)
 _INFOS = _TABLE.infos
 _MEMBERS: Dict[Code, ErrorCode] = {}
 ErrorCode._table = _TABLE
@@ -390,70 +355,6 @@ class FilterError(ApiError):
     __slots__ = ()
 
 
-if TYPE_CHECKING:
-
-    class _Code(ApiError):
-        """What a code's own class adds to ApiError, for type checkers: each class is made the
-        first time it is asked for (see _class_of), directly under its category's class."""
-
-        CODE: ClassVar[ErrorCode]
-
-        def __init__(self, message: str = "") -> None: ...
-
-    class _GeneralErrorCode(_Code, GeneralError): ...
-
-    class _RequestErrorCode(_Code, RequestError): ...
-
-    class _FilterErrorCode(_Code, FilterError): ...
-
-    class UnknownError(_GeneralErrorCode): ...
-    class DisconnectedError(_GeneralErrorCode): ...
-    class UnauthorizedError(_GeneralErrorCode): ...
-    class TooManyRequestsError(_GeneralErrorCode): ...
-    class UnknownOrderCompositionError(_GeneralErrorCode): ...
-    class TooManyOrdersError(_GeneralErrorCode): ...
-    class ServiceShuttingDownError(_GeneralErrorCode): ...
-    class UnsupportedOperationError(_GeneralErrorCode): ...
-    class InvalidTimestampError(_GeneralErrorCode): ...
-    class InvalidSignatureError(_GeneralErrorCode): ...
-    class IllegalCharsError(_RequestErrorCode): ...
-    class TooManyParametersError(_RequestErrorCode): ...
-    class MandatoryParamEmptyOrMalformedError(_RequestErrorCode): ...
-    class UnknownParamError(_RequestErrorCode): ...
-    class UnreadParametersError(_RequestErrorCode): ...
-    class ParamEmptyError(_RequestErrorCode): ...
-    class ParamNotRequiredError(_RequestErrorCode): ...
-    class BadPrecisionError(_RequestErrorCode): ...
-    class InvalidTifError(_RequestErrorCode): ...
-    class InvalidOrderTypeError(_RequestErrorCode): ...
-    class InvalidSideError(_RequestErrorCode): ...
-    class EmptyNewClOrdIdError(_RequestErrorCode): ...
-    class EmptyOrgClOrdIdError(_RequestErrorCode): ...
-    class BadIntervalError(_RequestErrorCode): ...
-    class BadSymbolError(_RequestErrorCode): ...
-    class InvalidListenKeyError(_RequestErrorCode): ...
-    class MoreThanXxHoursError(_RequestErrorCode): ...
-    class BadContractError(_RequestErrorCode): ...
-    class BadCurrencyError(_RequestErrorCode): ...
-    class InvalidParameterError(_RequestErrorCode): ...
-    class BadRecvWindowError(_RequestErrorCode): ...
-    class NewOrderRejectedError(_RequestErrorCode): ...
-    class NoSuchOrderError(_RequestErrorCode): ...
-    class BadApiKeyFmtError(_RequestErrorCode): ...
-    class InvalidApiKeyError(_RequestErrorCode): ...
-    class BalanceNotSufficientError(_RequestErrorCode): ...
-    class OptionMarginNotSufficientError(_RequestErrorCode): ...
-    class TransferFailedError(_FilterErrorCode): ...
-    class PriceLessThanZeroError(_FilterErrorCode): ...
-    class PriceGreaterThanMaxPriceError(_FilterErrorCode): ...
-    class QtyLessThanZeroError(_FilterErrorCode): ...
-    class QtyLessThanMinQtyError(_FilterErrorCode): ...
-    class QtyGreaterThanMaxQtyError(_FilterErrorCode): ...
-    class PriceLessThanMinPriceError(_FilterErrorCode): ...
-    class InvalidTickSizePrecisionError(_FilterErrorCode): ...
-    class InvalidQtyPrecisionError(_FilterErrorCode): ...
-    class AmountMustBePositiveError(_FilterErrorCode): ...
-
 _BY_CATEGORY: Dict[Category, type[ApiError]] = {
     Category.GENERAL: GeneralError,
     Category.REQUEST: RequestError,
@@ -462,6 +363,9 @@ _BY_CATEGORY: Dict[Category, type[ApiError]] = {
 
 _CLASSES: Dict[Code, type[ApiError]] = {}
 """Every code's own class made so far (see _class_of)."""
+_LITERALS: Dict[Code, Dict[str, Tuple[type[ApiError], int]]] = {}
+"""For every code whose class was made, its variants without placeholders: text -> (class,
+variant), from_payload's one lookup for the most common case."""
 
 
 def _class_of(code: Code) -> Optional[type[ApiError]]:
@@ -470,16 +374,16 @@ def _class_of(code: Code) -> Optional[type[ApiError]]:
     made = _CLASSES.get(code)
     if made is not None:
         return made
-    row = _CODES.get(code)
-    if row is None or row[1] is None:
-        return None
-    base = _BY_CATEGORY[Category[row[2]]] if row[2] is not None else ApiError
     info = _TABLE.info(code)
-    assert info is not None
+    name = _TABLE.class_name(code) if info is not None else None
+    if info is None or name is None:
+        return None
+    base = _BY_CATEGORY[info.category] if info.category is not None else ApiError
     default = info.messages[0] if info.messages else ""
-    made = error_class(base, row[1], __name__, code, default, _TABLE.doc(code), CODE=ErrorCode(code))
+    made = error_class(base, name, __name__, code, default, _TABLE.doc(code), CODE=ErrorCode(code))
     made = _CLASSES.setdefault(code, made)  # one class per code, whichever thread made it
-    globals().setdefault(row[1], made)
+    _LITERALS.setdefault(code, {text: (made, variant) for text, variant in info.exact.items()})
+    globals().setdefault(name, made)
     return made
 
 
@@ -548,6 +452,23 @@ def from_payload(payload: Union[Mapping[str, object], str, bytes, bytearray]) ->
     Raises PayloadError (a ValueError) when the payload is not an error payload,
     including JSON text nested deeper than MAX_DEPTH levels.
     """
+    if type(payload) is dict:
+        # The most common case in as few steps as can be: a known code's message without
+        # placeholders, its class already made. A catalog text holds no surrogate, so a message
+        # equal to one needs no cleaning (see read_payload).
+        try:
+            code, message = payload["code"], payload["msg"]
+            if type(code) is int and type(message) is str:
+                made, variant = _LITERALS[code][message]
+                error = _NEW(made, message)
+                error.code = code
+                error.message = message
+                error.pointer = "/code"
+                error.variant = variant
+                error.params = ()
+                return error
+        except KeyError:  # a field missing, a class not made yet, any other message: read below
+            pass
     # A dict whose fields have the types they must is read here; anything else by read_payload,
     # which checks it all.
     data = payload if type(payload) is dict else _NOT_A_DICT
@@ -556,14 +477,7 @@ def from_payload(payload: Union[Mapping[str, object], str, bytes, bytearray]) ->
         code, message = read_payload(payload, CODE_FIELD, MESSAGE_FIELD, False)
     known = _CLASSES.get(code) or _class_of(code)
     if known is not None:
-        # _known(known, code, message, pointer), unrolled for a message without placeholders
-        error = _NEW(known, message)
-        variant = _INFOS[code].exact.get(message)  # its class was made: so was its Info
-        if variant is None:
-            return _classify(error, code, message, "/code")
-        error.code, error.message, error.pointer, error.variant, error.params = (
-            code, message, "/code", variant, ())
-        return error
+        return _classify(_NEW(known, message), code, message, "/code")
     check_code(code, CODE_FIELD)
     category = _category_of(code)
     error = _BY_CATEGORY[category](code, message) if category is not None else ApiError(code, message)

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, Any, ClassVar, Dict, FrozenSet, List, Mapping, Optional, SupportsIndex, Tuple, Union
+from typing import TYPE_CHECKING, Any, Dict, FrozenSet, List, Mapping, Optional, SupportsIndex, Tuple, Union
 
 from ._runtime import MAX_DEPTH as MAX_DEPTH
 from ._runtime import PayloadError as PayloadError
@@ -89,7 +89,16 @@ def _category_of(code: Code) -> Optional[Category]:
     return next((category for low, high, category in _CATEGORY_RANGES if low <= code <= high), None)
 
 
-class ErrorCode(int, metaclass=CodeType):
+if TYPE_CHECKING:
+    # For type checkers only, and never imported: every member's and every code's class's
+    # declaration, in a stub of their own, so importing the package reads none of them.
+    from ._declarations import *
+    from ._declarations import _Members
+else:
+    _Members = object
+
+
+class ErrorCode(int, _Members, metaclass=CodeType):
     """Every code the API may send, named as in the catalog: an int, with Enum's lookups.
 
     ErrorCode.NAME, ErrorCode(code) and ErrorCode["NAME"] give the same member (an alias's name
@@ -98,22 +107,6 @@ class ErrorCode(int, metaclass=CodeType):
 
     _name_: str
     _value_: Code
-
-    if TYPE_CHECKING:
-        SUCCEEDED: ErrorCode
-        OPERATION_FAILED: ErrorCode
-        BULK_OPERATION_PARTIALLY_SUCCEEDED: ErrorCode
-        REQUEST_THROTTLED: ErrorCode
-        PARAMETER_PARAM0_ERROR: ErrorCode
-        E_51008: ErrorCode
-        MODIFY_LIMIT_EXCEEDED: ErrorCode
-        DUPLICATED_ORDER_ID: ErrorCode
-        DUPLICATE_CL_ORD_ID: ErrorCode  # an alias of DUPLICATED_ORDER_ID
-        DUPLICATE_CLIENT_ORDER_ID: ErrorCode  # an alias of DUPLICATED_ORDER_ID
-        ORDER_AMOUNT_TOO_SMALL: ErrorCode
-        OUTSIDE_NESTED: ErrorCode
-        INCORRECT_TRADE_PASSWORD: ErrorCode
-        CANCELLED: ErrorCode
 
     def __new__(cls, value: Code) -> ErrorCode:
         """The member of a code (ValueError for a code the catalog does not list)."""
@@ -207,23 +200,29 @@ class ErrorCode(int, metaclass=CodeType):
 
 
 _CODES: Dict[Code, Row] = {
-    0: ("SUCCEEDED", None, None, (), (("kind", "success"), ("upstream_name", "Succeeded"))),
-    1: ("OPERATION_FAILED", "OperationFailedError", "OPERATION", (("Operation failed.",),), (("upstream_name", "Operation failed."),)),
-    2: ("BULK_OPERATION_PARTIALLY_SUCCEEDED", "BulkOperationPartiallySucceededError", None, (("Bulk operation partially succeeded.",),), (("kind", "warning"), ("upstream_name", "Bulk operation partially succeeded."))),
-    50011: ("REQUEST_THROTTLED", "RequestThrottledError", "OPERATION", (("Rate limit reached. Please refer to API documentation and throttle requests accordingly.",), ("User requests are too frequent: ", " in ", "."), ("Request weight `", "` is over the limit.")), (("retryable", True), ("http_status", 429), ("names", ((), ("count", "window"), ("weight",))), ("upstream_name", "Request Throttled"))),
-    51000: ("PARAMETER_PARAM0_ERROR", "ParameterParam0ErrorError", "ORDER", (("Parameter ", " error"), ("Parameter ", " error: ", "")), (("names", (("param0",), ("param0", "reason"))), ("order", (1, 0)), ("upstream_name", "Parameter {param0} error"))),
-    51008: ("E_51008", "E51008Error", "ORDER", (("Order failed. Insufficient ", " balance in account"), ("Order failed. Insufficient ", " balance; need ", " more lots."), ("Order failed. Insufficient ", " balance; need ", " more lots.")), (("types", ("s", "sd", "ss")), ("names", (("param0",), (None, None), (None, None))), ("order", (1, 2, 0)))),
-    51010: ("MODIFY_LIMIT_EXCEEDED", "ModifyLimitExceededError", "ORDER", (("Unknown order sent.",), ("Duplicate order sent.",), ("Market is closed.",), ("Cancel order failed: ", ".")), (("names", ((), (), (), ("ordId",))), ("upstream_name", "Exceed_Maximum_Modify_Order_Limit"))),
-    51011: ("DUPLICATED_ORDER_ID", "DuplicatedOrderIdError", "ORDER", (("Unknown order sent.",), ("Duplicate order sent.",), ("Market is closed.",), ("Price must be between ", " and ", "; 100% sure.")), (("names", ((), (), (), ("%min", "%max"))), ("upstream_name", "Duplicated order ID"), ("aliases", (("DUPLICATE_CL_ORD_ID", "DUPLICATE_CL_ORD_ID"), ("DUPLICATE_CLIENT_ORDER_ID", "Duplicate clOrdId"))))),
-    51020: ("ORDER_AMOUNT_TOO_SMALL", "OrderAmountTooSmallError", "ORDER", (("Order amount should be greater than the min available amount: ", "."), ("Order flag ", " is not allowed."), ("Limit %d for {ccy} is the maximum.",)), (("texts", ("Order amount should be greater than the min available amount: %f.", "Order flag %b is not allowed.", "Limit %d for {ccy} is the maximum.")), ("types", ("f", "b", "")), ("upstream_name", "Order amount too small"))),
-    51777: ("OUTSIDE_NESTED", "OutsideNestedError", "OPERATION", (("Unknown order type ", "."),), (("texts", ("Unknown order type {}.",)), ("upstream_name", "outsideNested"))),
-    58001: ("INCORRECT_TRADE_PASSWORD", "IncorrectTradePasswordError", "ACCOUNT", (), (("upstream_name", "Incorrect trade password."), ("deprecated", "Trade passwords were retired in favour of API key permissions."))),
-    58002: ("CANCELLED", "CancelledError", "ACCOUNT", (), (("upstream_name", "Cancelled"), ("description", "gRPC-style: the code documents no message of its own."))),
+    0: ("SUCCEEDED", (), "kind", "success", "upstream_name", "Succeeded"),
+    1: ("OPERATION_FAILED", (("Operation failed.",),), "category", "OPERATION", "upstream_name", "Operation failed."),
+    2: ("BULK_OPERATION_PARTIALLY_SUCCEEDED", (("Bulk operation partially succeeded.",),), "kind", "warning", "upstream_name", "Bulk operation partially succeeded."),
+    50011: ("REQUEST_THROTTLED", (("Rate limit reached. Please refer to API documentation and throttle requests accordingly.",), ("User requests are too frequent: ", " in ", "."), ("Request weight `", "` is over the limit.")), "retryable", True, "http_status", 429, "names", ((), ("count", "window"), ("weight",)), "upstream_name", "Request Throttled"),
+    51000: ("PARAMETER_PARAM0_ERROR", (("Parameter ", " error"), ("Parameter ", " error: ", "")), "names", (("param0",), ("param0", "reason")), "order", (1, 0), "upstream_name", "Parameter {param0} error"),
+    51008: ("E_51008", (("Order failed. Insufficient ", " balance in account"), ("Order failed. Insufficient ", " balance; need ", " more lots."), ("Order failed. Insufficient ", " balance; need ", " more lots.")), "types", ("s", "sd", "ss"), "names", (("param0",), (None, None), (None, None)), "order", (1, 2, 0)),
+    51010: ("MODIFY_LIMIT_EXCEEDED", (("Unknown order sent.",), ("Duplicate order sent.",), ("Market is closed.",), ("Cancel order failed: ", ".")), "names", ((), (), (), ("ordId",)), "upstream_name", "Exceed_Maximum_Modify_Order_Limit"),
+    51011: ("DUPLICATED_ORDER_ID", (("Unknown order sent.",), ("Duplicate order sent.",), ("Market is closed.",), ("Price must be between ", " and ", "; 100% sure.")), "names", ((), (), (), ("%min", "%max")), "upstream_name", "Duplicated order ID", "aliases", (("DUPLICATE_CL_ORD_ID", "DUPLICATE_CL_ORD_ID"), ("DUPLICATE_CLIENT_ORDER_ID", "Duplicate clOrdId"))),
+    51020: ("ORDER_AMOUNT_TOO_SMALL", (("Order amount should be greater than the min available amount: ", "."), ("Order flag ", " is not allowed."), ("Limit %d for {ccy} is the maximum.",)), "texts", ("Order amount should be greater than the min available amount: %f.", "Order flag %b is not allowed.", "Limit %d for {ccy} is the maximum."), "types", ("f", "b", ""), "upstream_name", "Order amount too small"),
+    51777: ("OUTSIDE_NESTED", (("Unknown order type ", "."),), "texts", ("Unknown order type {}.",), "upstream_name", "outsideNested"),
+    58001: ("INCORRECT_TRADE_PASSWORD", (), "upstream_name", "Incorrect trade password.", "deprecated", "Trade passwords were retired in favour of API key permissions."),
+    58002: ("CANCELLED", (), "upstream_name", "Cancelled", "description", "gRPC-style: the code documents no message of its own."),
 }
-"""The catalog: code -> (identifier, class, category, templates' parts, options). Read on
+"""The catalog: code -> (identifier, templates' parts, option, value, ...; see Row). Read on
 demand: a code's Info, member and class are made the first time they are asked for."""
 
-_TABLE: Table[Code, Category] = Table(_CODES, lambda name: Category[name])
+_CLASS_NAMES: Dict[Code, Optional[str]] = {
+    0: None,
+}
+"""The codes whose class is not named after their identifier (BAD_SYMBOL -> BadSymbolError): the
+spec's choice, or None for a success code."""
+
+_TABLE: Table[Code, Category] = Table(_CODES, lambda name: Category[name], _category_of, _CLASS_NAMES)
 _INFOS = _TABLE.infos
 _MEMBERS: Dict[Code, ErrorCode] = {}
 ErrorCode._table = _TABLE
@@ -325,34 +324,6 @@ class AccountError(ApiError):
     __slots__ = ()
 
 
-if TYPE_CHECKING:
-
-    class _Code(ApiError):
-        """What a code's own class adds to ApiError, for type checkers: each class is made the
-        first time it is asked for (see _class_of), directly under its category's class."""
-
-        CODE: ClassVar[ErrorCode]
-
-        def __init__(self, message: str = "") -> None: ...
-
-    class _OperationErrorCode(_Code, OperationError): ...
-
-    class _OrderErrorCode(_Code, OrderError): ...
-
-    class _AccountErrorCode(_Code, AccountError): ...
-
-    class OperationFailedError(_OperationErrorCode): ...
-    class BulkOperationPartiallySucceededError(_Code): ...
-    class RequestThrottledError(_OperationErrorCode): ...
-    class ParameterParam0ErrorError(_OrderErrorCode): ...
-    class E51008Error(_OrderErrorCode): ...
-    class ModifyLimitExceededError(_OrderErrorCode): ...
-    class DuplicatedOrderIdError(_OrderErrorCode): ...
-    class OrderAmountTooSmallError(_OrderErrorCode): ...
-    class OutsideNestedError(_OperationErrorCode): ...
-    class IncorrectTradePasswordError(_AccountErrorCode): ...
-    class CancelledError(_AccountErrorCode): ...
-
 _BY_CATEGORY: Dict[Category, type[ApiError]] = {
     Category.OPERATION: OperationError,
     Category.ORDER: OrderError,
@@ -361,6 +332,9 @@ _BY_CATEGORY: Dict[Category, type[ApiError]] = {
 
 _CLASSES: Dict[Code, type[ApiError]] = {}
 """Every code's own class made so far (see _class_of)."""
+_LITERALS: Dict[Code, Dict[str, Tuple[type[ApiError], int]]] = {}
+"""For every code whose class was made, its variants without placeholders: text -> (class,
+variant), from_payload's one lookup for the most common case."""
 
 
 def _class_of(code: Code) -> Optional[type[ApiError]]:
@@ -369,16 +343,16 @@ def _class_of(code: Code) -> Optional[type[ApiError]]:
     made = _CLASSES.get(code)
     if made is not None:
         return made
-    row = _CODES.get(code)
-    if row is None or row[1] is None:
-        return None
-    base = _BY_CATEGORY[Category[row[2]]] if row[2] is not None else ApiError
     info = _TABLE.info(code)
-    assert info is not None
+    name = _TABLE.class_name(code) if info is not None else None
+    if info is None or name is None:
+        return None
+    base = _BY_CATEGORY[info.category] if info.category is not None else ApiError
     default = info.messages[0] if info.messages else ""
-    made = error_class(base, row[1], __name__, code, default, _TABLE.doc(code), CODE=ErrorCode(code))
+    made = error_class(base, name, __name__, code, default, _TABLE.doc(code), CODE=ErrorCode(code))
     made = _CLASSES.setdefault(code, made)  # one class per code, whichever thread made it
-    globals().setdefault(row[1], made)
+    _LITERALS.setdefault(code, {text: (made, variant) for text, variant in info.exact.items()})
+    globals().setdefault(name, made)
     return made
 
 

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, Any, ClassVar, Dict, FrozenSet, List, Mapping, Optional, SupportsIndex, Tuple, Union
+from typing import TYPE_CHECKING, Any, Dict, FrozenSet, List, Mapping, Optional, SupportsIndex, Tuple, Union
 
 from ._runtime import MAX_DEPTH as MAX_DEPTH
 from ._runtime import PayloadError as PayloadError
@@ -80,7 +80,16 @@ def _category_of(code: Code) -> Optional[Category]:
     return next((category for low, high, category in _CATEGORY_RANGES if low <= code <= high), None)
 
 
-class ErrorCode(int, metaclass=CodeType):
+if TYPE_CHECKING:
+    # For type checkers only, and never imported: every member's and every code's class's
+    # declaration, in a stub of their own, so importing the package reads none of them.
+    from ._declarations import *
+    from ._declarations import _Members
+else:
+    _Members = object
+
+
+class ErrorCode(int, _Members, metaclass=CodeType):
     """Every code the API may send, named as in the catalog: an int, with Enum's lookups.
 
     ErrorCode.NAME, ErrorCode(code) and ErrorCode["NAME"] give the same member (an alias's name
@@ -89,9 +98,6 @@ class ErrorCode(int, metaclass=CodeType):
 
     _name_: str
     _value_: Code
-
-    if TYPE_CHECKING:
-        FAILED: ErrorCode
 
     def __new__(cls, value: Code) -> ErrorCode:
         """The member of a code (ValueError for a code the catalog does not list)."""
@@ -185,12 +191,17 @@ class ErrorCode(int, metaclass=CodeType):
 
 
 _CODES: Dict[Code, Row] = {
-    1: ("FAILED", "FailedError", "GENERAL", (("It failed.",),), ()),
+    1: ("FAILED", (("It failed.",),)),
 }
-"""The catalog: code -> (identifier, class, category, templates' parts, options). Read on
+"""The catalog: code -> (identifier, templates' parts, option, value, ...; see Row). Read on
 demand: a code's Info, member and class are made the first time they are asked for."""
 
-_TABLE: Table[Code, Category] = Table(_CODES, lambda name: Category[name])
+_CLASS_NAMES: Dict[Code, Optional[str]] = {
+}
+"""The codes whose class is not named after their identifier (BAD_SYMBOL -> BadSymbolError): the
+spec's choice, or None for a success code."""
+
+_TABLE: Table[Code, Category] = Table(_CODES, lambda name: Category[name], _category_of, _CLASS_NAMES)
 _INFOS = _TABLE.infos
 _MEMBERS: Dict[Code, ErrorCode] = {}
 ErrorCode._table = _TABLE
@@ -278,26 +289,15 @@ class GeneralError(ApiError):
     __slots__ = ()
 
 
-if TYPE_CHECKING:
-
-    class _Code(ApiError):
-        """What a code's own class adds to ApiError, for type checkers: each class is made the
-        first time it is asked for (see _class_of), directly under its category's class."""
-
-        CODE: ClassVar[ErrorCode]
-
-        def __init__(self, message: str = "") -> None: ...
-
-    class _GeneralErrorCode(_Code, GeneralError): ...
-
-    class FailedError(_GeneralErrorCode): ...
-
 _BY_CATEGORY: Dict[Category, type[ApiError]] = {
     Category.GENERAL: GeneralError,
 }
 
 _CLASSES: Dict[Code, type[ApiError]] = {}
 """Every code's own class made so far (see _class_of)."""
+_LITERALS: Dict[Code, Dict[str, Tuple[type[ApiError], int]]] = {}
+"""For every code whose class was made, its variants without placeholders: text -> (class,
+variant), from_payload's one lookup for the most common case."""
 
 
 def _class_of(code: Code) -> Optional[type[ApiError]]:
@@ -306,16 +306,16 @@ def _class_of(code: Code) -> Optional[type[ApiError]]:
     made = _CLASSES.get(code)
     if made is not None:
         return made
-    row = _CODES.get(code)
-    if row is None or row[1] is None:
-        return None
-    base = _BY_CATEGORY[Category[row[2]]] if row[2] is not None else ApiError
     info = _TABLE.info(code)
-    assert info is not None
+    name = _TABLE.class_name(code) if info is not None else None
+    if info is None or name is None:
+        return None
+    base = _BY_CATEGORY[info.category] if info.category is not None else ApiError
     default = info.messages[0] if info.messages else ""
-    made = error_class(base, row[1], __name__, code, default, _TABLE.doc(code), CODE=ErrorCode(code))
+    made = error_class(base, name, __name__, code, default, _TABLE.doc(code), CODE=ErrorCode(code))
     made = _CLASSES.setdefault(code, made)  # one class per code, whichever thread made it
-    globals().setdefault(row[1], made)
+    _LITERALS.setdefault(code, {text: (made, variant) for text, variant in info.exact.items()})
+    globals().setdefault(name, made)
     return made
 
 
@@ -384,6 +384,23 @@ def from_payload(payload: Union[Mapping[str, object], str, bytes, bytearray]) ->
     Raises PayloadError (a ValueError) when the payload is not an error payload,
     including JSON text nested deeper than MAX_DEPTH levels.
     """
+    if type(payload) is dict:
+        # The most common case in as few steps as can be: a known code's message without
+        # placeholders, its class already made. A catalog text holds no surrogate, so a message
+        # equal to one needs no cleaning (see read_payload).
+        try:
+            code, message = payload["code"], payload["msg"]
+            if type(code) is int and type(message) is str:
+                made, variant = _LITERALS[code][message]
+                error = _NEW(made, message)
+                error.code = code
+                error.message = message
+                error.pointer = "/code"
+                error.variant = variant
+                error.params = ()
+                return error
+        except KeyError:  # a field missing, a class not made yet, any other message: read below
+            pass
     # A dict whose fields have the types they must is read here; anything else by read_payload,
     # which checks it all.
     data = payload if type(payload) is dict else _NOT_A_DICT
@@ -392,14 +409,7 @@ def from_payload(payload: Union[Mapping[str, object], str, bytes, bytearray]) ->
         code, message = read_payload(payload, CODE_FIELD, MESSAGE_FIELD, False)
     known = _CLASSES.get(code) or _class_of(code)
     if known is not None:
-        # _known(known, code, message, pointer), unrolled for a message without placeholders
-        error = _NEW(known, message)
-        variant = _INFOS[code].exact.get(message)  # its class was made: so was its Info
-        if variant is None:
-            return _classify(error, code, message, "/code")
-        error.code, error.message, error.pointer, error.variant, error.params = (
-            code, message, "/code", variant, ())
-        return error
+        return _classify(_NEW(known, message), code, message, "/code")
     check_code(code, CODE_FIELD)
     category = _category_of(code)
     error = _BY_CATEGORY[category](code, message) if category is not None else ApiError(code, message)

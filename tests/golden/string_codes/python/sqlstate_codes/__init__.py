@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, Any, ClassVar, Dict, FrozenSet, List, Mapping, Optional, SupportsIndex, Tuple, Union
+from typing import TYPE_CHECKING, Any, Dict, FrozenSet, List, Mapping, Optional, SupportsIndex, Tuple, Union
 
 from ._runtime import MAX_DEPTH as MAX_DEPTH
 from ._runtime import PayloadError as PayloadError
@@ -92,7 +92,16 @@ def _category_of(code: Code) -> Optional[Category]:
     return next((category for prefix, category in _CATEGORY_PREFIXES if code.startswith(prefix)), None)
 
 
-class ErrorCode(metaclass=CodeType):
+if TYPE_CHECKING:
+    # For type checkers only, and never imported: every member's and every code's class's
+    # declaration, in a stub of their own, so importing the package reads none of them.
+    from ._declarations import *
+    from ._declarations import _Members
+else:
+    _Members = object
+
+
+class ErrorCode(_Members, metaclass=CodeType):
     """Every code the API may send, named as in the catalog, with Enum's lookups (a member's
     `value` is its code).
 
@@ -102,14 +111,6 @@ class ErrorCode(metaclass=CodeType):
 
     _name_: str
     _value_: Code
-
-    if TYPE_CHECKING:
-        SUCCESSFUL_COMPLETION: ErrorCode
-        DIVISION_BY_ZERO: ErrorCode
-        INVALID_TEXT_REPRESENTATION: ErrorCode
-        UNIQUE_VIOLATION: ErrorCode
-        SERIALIZATION_FAILURE: ErrorCode
-        DEADLOCK_DETECTED: ErrorCode
 
     def __new__(cls, value: Code) -> ErrorCode:
         """The member of a code (ValueError for a code the catalog does not list)."""
@@ -204,17 +205,22 @@ class ErrorCode(metaclass=CodeType):
 
 
 _CODES: Dict[Code, Row] = {
-    "00000": ("SUCCESSFUL_COMPLETION", "SuccessfulCompletionError", "SUCCESS", (("successful completion",),), ()),
-    "22012": ("DIVISION_BY_ZERO", "DivisionByZeroError", "DATA_EXCEPTION", (("division by zero",),), ()),
-    "22P02": ("INVALID_TEXT_REPRESENTATION", "InvalidTextRepresentationError", "DATA_EXCEPTION", (("invalid input syntax for type ", ": ", ""),), ()),
-    "23505": ("UNIQUE_VIOLATION", "UniqueViolationError", "INTEGRITY", (("duplicate key value violates unique constraint ", ""),), (("http_status", 409),)),
-    "40001": ("SERIALIZATION_FAILURE", "SerializationFailureError", "TRANSACTION_ROLLBACK", (("could not serialize access due to concurrent update",),), (("retryable", True), ("description", "The transaction conflicted with a concurrent one. **Retry the whole\ntransaction**, not just the failed statement.\n"))),
-    "40P01": ("DEADLOCK_DETECTED", "DeadlockDetectedError", "TRANSACTION_ROLLBACK", (("deadlock detected",),), (("retryable", True),)),
+    "00000": ("SUCCESSFUL_COMPLETION", (("successful completion",),)),
+    "22012": ("DIVISION_BY_ZERO", (("division by zero",),)),
+    "22P02": ("INVALID_TEXT_REPRESENTATION", (("invalid input syntax for type ", ": ", ""),)),
+    "23505": ("UNIQUE_VIOLATION", (("duplicate key value violates unique constraint ", ""),), "http_status", 409),
+    "40001": ("SERIALIZATION_FAILURE", (("could not serialize access due to concurrent update",),), "retryable", True, "description", "The transaction conflicted with a concurrent one. **Retry the whole\ntransaction**, not just the failed statement.\n"),
+    "40P01": ("DEADLOCK_DETECTED", (("deadlock detected",),), "retryable", True),
 }
-"""The catalog: code -> (identifier, class, category, templates' parts, options). Read on
+"""The catalog: code -> (identifier, templates' parts, option, value, ...; see Row). Read on
 demand: a code's Info, member and class are made the first time they are asked for."""
 
-_TABLE: Table[Code, Category] = Table(_CODES, lambda name: Category[name])
+_CLASS_NAMES: Dict[Code, Optional[str]] = {
+}
+"""The codes whose class is not named after their identifier (BAD_SYMBOL -> BadSymbolError): the
+spec's choice, or None for a success code."""
+
+_TABLE: Table[Code, Category] = Table(_CODES, lambda name: Category[name], _category_of, _CLASS_NAMES)
 _INFOS = _TABLE.infos
 _MEMBERS: Dict[Code, ErrorCode] = {}
 ErrorCode._table = _TABLE
@@ -320,31 +326,6 @@ class TransactionRollbackError(ApiError):
     __slots__ = ()
 
 
-if TYPE_CHECKING:
-
-    class _Code(ApiError):
-        """What a code's own class adds to ApiError, for type checkers: each class is made the
-        first time it is asked for (see _class_of), directly under its category's class."""
-
-        CODE: ClassVar[ErrorCode]
-
-        def __init__(self, message: str = "") -> None: ...
-
-    class _SuccessErrorCode(_Code, SuccessError): ...
-
-    class _DataExceptionErrorCode(_Code, DataExceptionError): ...
-
-    class _IntegrityErrorCode(_Code, IntegrityError): ...
-
-    class _TransactionRollbackErrorCode(_Code, TransactionRollbackError): ...
-
-    class SuccessfulCompletionError(_SuccessErrorCode): ...
-    class DivisionByZeroError(_DataExceptionErrorCode): ...
-    class InvalidTextRepresentationError(_DataExceptionErrorCode): ...
-    class UniqueViolationError(_IntegrityErrorCode): ...
-    class SerializationFailureError(_TransactionRollbackErrorCode): ...
-    class DeadlockDetectedError(_TransactionRollbackErrorCode): ...
-
 _BY_CATEGORY: Dict[Category, type[ApiError]] = {
     Category.SUCCESS: SuccessError,
     Category.DATA_EXCEPTION: DataExceptionError,
@@ -354,6 +335,9 @@ _BY_CATEGORY: Dict[Category, type[ApiError]] = {
 
 _CLASSES: Dict[Code, type[ApiError]] = {}
 """Every code's own class made so far (see _class_of)."""
+_LITERALS: Dict[Code, Dict[str, Tuple[type[ApiError], int]]] = {}
+"""For every code whose class was made, its variants without placeholders: text -> (class,
+variant), from_payload's one lookup for the most common case."""
 
 
 def _class_of(code: Code) -> Optional[type[ApiError]]:
@@ -362,16 +346,16 @@ def _class_of(code: Code) -> Optional[type[ApiError]]:
     made = _CLASSES.get(code)
     if made is not None:
         return made
-    row = _CODES.get(code)
-    if row is None or row[1] is None:
-        return None
-    base = _BY_CATEGORY[Category[row[2]]] if row[2] is not None else ApiError
     info = _TABLE.info(code)
-    assert info is not None
+    name = _TABLE.class_name(code) if info is not None else None
+    if info is None or name is None:
+        return None
+    base = _BY_CATEGORY[info.category] if info.category is not None else ApiError
     default = info.messages[0] if info.messages else ""
-    made = error_class(base, row[1], __name__, code, default, _TABLE.doc(code), CODE=ErrorCode(code))
+    made = error_class(base, name, __name__, code, default, _TABLE.doc(code), CODE=ErrorCode(code))
     made = _CLASSES.setdefault(code, made)  # one class per code, whichever thread made it
-    globals().setdefault(row[1], made)
+    _LITERALS.setdefault(code, {text: (made, variant) for text, variant in info.exact.items()})
+    globals().setdefault(name, made)
     return made
 
 
@@ -440,6 +424,23 @@ def from_payload(payload: Union[Mapping[str, object], str, bytes, bytearray]) ->
     Raises PayloadError (a ValueError) when the payload is not an error payload,
     including JSON text nested deeper than MAX_DEPTH levels.
     """
+    if type(payload) is dict:
+        # The most common case in as few steps as can be: a known code's message without
+        # placeholders, its class already made. A catalog text holds no surrogate, so a message
+        # equal to one needs no cleaning (see read_payload).
+        try:
+            code, message = payload["sqlstate"], payload["message"]
+            if type(code) is str and type(message) is str:
+                made, variant = _LITERALS[code][message]
+                error = _NEW(made, message)
+                error.code = code
+                error.message = message
+                error.pointer = "/sqlstate"
+                error.variant = variant
+                error.params = ()
+                return error
+        except KeyError:  # a field missing, a class not made yet, any other message: read below
+            pass
     # A dict whose fields have the types they must is read here; anything else by read_payload,
     # which checks it all.
     data = payload if type(payload) is dict else _NOT_A_DICT
@@ -448,14 +449,7 @@ def from_payload(payload: Union[Mapping[str, object], str, bytes, bytearray]) ->
         code, message = read_payload(payload, CODE_FIELD, MESSAGE_FIELD, True)
     known = _CLASSES.get(code) or _class_of(code)
     if known is not None:
-        # _known(known, code, message, pointer), unrolled for a message without placeholders
-        error = _NEW(known, message)
-        variant = _INFOS[code].exact.get(message)  # its class was made: so was its Info
-        if variant is None:
-            return _classify(error, code, message, "/sqlstate")
-        error.code, error.message, error.pointer, error.variant, error.params = (
-            code, message, "/sqlstate", variant, ())
-        return error
+        return _classify(_NEW(known, message), code, message, "/sqlstate")
     check_code(code, CODE_FIELD)
     category = _category_of(code)
     error = _BY_CATEGORY[category](code, message) if category is not None else ApiError(code, message)

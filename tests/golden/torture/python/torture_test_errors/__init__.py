@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, Any, ClassVar, Dict, FrozenSet, List, Mapping, Optional, SupportsIndex, Tuple, Union
+from typing import TYPE_CHECKING, Any, Dict, FrozenSet, List, Mapping, Optional, SupportsIndex, Tuple, Union
 
 from ._runtime import MAX_DEPTH as MAX_DEPTH
 from ._runtime import PayloadError as PayloadError
@@ -88,7 +88,16 @@ def _category_of(code: Code) -> Optional[Category]:
     return next((category for low, high, category in _CATEGORY_RANGES if low <= code <= high), None)
 
 
-class ErrorCode(int, metaclass=CodeType):
+if TYPE_CHECKING:
+    # For type checkers only, and never imported: every member's and every code's class's
+    # declaration, in a stub of their own, so importing the package reads none of them.
+    from ._declarations import *
+    from ._declarations import _Members
+else:
+    _Members = object
+
+
+class ErrorCode(int, _Members, metaclass=CodeType):
     """Every code the API may send, named as in the catalog: an int, with Enum's lookups.
 
     ErrorCode.NAME, ErrorCode(code) and ErrorCode["NAME"] give the same member (an alias's name
@@ -97,39 +106,6 @@ class ErrorCode(int, metaclass=CodeType):
 
     _name_: str
     _value_: Code
-
-    if TYPE_CHECKING:
-        QUOTES: ErrorCode
-        BACKSLASHES: ErrorCode
-        PERCENT: ErrorCode
-        TEMPLATE_SYNTAX: ErrorCode
-        MARKUP: ErrorCode
-        WHITESPACE: ErrorCode
-        SEPARATORS: ErrorCode
-        ASTRAL: ErrorCode
-        RTL: ErrorCode
-        NONE1: ErrorCode
-        SELF_TEST: ErrorCode
-        ERROR_CODE: ErrorCode
-        A: ErrorCode
-        A1B: ErrorCode
-        CATEGORY: ErrorCode
-        CHAN: ErrorCode
-        SELECT: ErrorCode
-        RECOVER: ErrorCode
-        DEF: ErrorCode
-        LAMBDA: ErrorCode
-        MAP: ErrorCode
-        NONE: ErrorCode
-        CLASS: ErrorCode
-        STRING: ErrorCode
-        INIT: ErrorCode
-        CONSTRUCTOR: ErrorCode
-        ENUM: ErrorCode
-        TIMEOUT: ErrorCode
-        OLD_LIMIT: ErrorCode
-        NEW_LIMIT: ErrorCode
-        DEPRECATED_NO_REASON: ErrorCode
 
     def __new__(cls, value: Code) -> ErrorCode:
         """The member of a code (ValueError for a code the catalog does not list)."""
@@ -223,42 +199,48 @@ class ErrorCode(int, metaclass=CodeType):
 
 
 _CODES: Dict[Code, Row] = {
-    100: ("QUOTES", "QuotesError", "QUOTING", (("He said \"hi\" and 'bye'",), ("\"\"\" triple ''' quotes ", " \"\"\"")), ()),
-    101: ("BACKSLASHES", "BackslashesError", "QUOTING", (("C:\\path\\to\\file and a trailing backslash \\",), ("\\x00 \\u2028 \\n written as text",)), ()),
-    102: ("PERCENT", "PercentError", "QUOTING", (("100% sure",), ("%s is literal, ", " is not"), ("", "", "")), ()),
-    103: ("TEMPLATE_SYNTAX", "TemplateSyntaxError", "QUOTING", (("${injection} `backtick` {{ jinja }} {% raw %} */ /* -- #{ruby}",),), (("description", "Jinja, JS and Go template syntax in data must stay data: `{{ x }}`, `${x}`."),)),
-    104: ("MARKUP", "MarkupError", "QUOTING", (("</script><script>alert(1)</script>",), ("# not a heading",), ("1. not a list | pipe | *stars* _under_ [link](x) <b>bold</b> &amp;",)), ()),
-    105: ("WHITESPACE", "WhitespaceError", "QUOTING", ((" leading and trailing spaces ",), ("two  spaces",)), ()),
-    200: ("SEPARATORS", "SeparatorsError", "TEXT", (("line\u2028separator and para\u2029graph",),), ()),
-    201: ("ASTRAL", "AstralError", "TEXT", (("emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, a flag 🇺🇦 and a skin tone 👍🏽",),), (("retryable", True), ("http_status", 503))),
-    202: ("RTL", "RtlError", "TEXT", (("RTL: مرحبا שלום ", ""), ("full-width。punctuation，and combining é",)), ()),
-    203: ("NONE1", "None1Error", "TEXT", (("None",),), ()),
-    204: ("SELF_TEST", "SelfTestError", "TEXT", (("self",),), ()),
-    205: ("ERROR_CODE", "ErrorCodeError", "TEXT", (("ErrorCode",),), ()),
-    206: ("A", "AError", "TEXT", (("a",),), ()),
-    207: ("A1B", "A1bError", "TEXT", (("a1b",),), ()),
-    208: ("CATEGORY", "CategoryError", "TEXT", (("category",),), ()),
-    209: ("CHAN", "ChanError", "TEXT", (("chan",),), ()),
-    210: ("SELECT", "SelectError", "TEXT", (("select",),), ()),
-    211: ("RECOVER", "RecoverError", "TEXT", (("recover",),), ()),
-    212: ("DEF", "DefError", "TEXT", (("def",),), ()),
-    213: ("LAMBDA", "LambdaError", "TEXT", (("lambda",),), ()),
-    214: ("MAP", "MapError", "TEXT", (("map",),), ()),
-    215: ("NONE", "NoneError", "TEXT", (("none",),), ()),
-    216: ("CLASS", "ClassError", "TEXT", (("class",),), ()),
-    217: ("STRING", "StringError", "TEXT", (("string",),), ()),
-    218: ("INIT", "InitError", "TEXT", (("init",),), ()),
-    219: ("CONSTRUCTOR", "ConstructorError", "TEXT", (("constructor",),), ()),
-    220: ("ENUM", "EnumError", "TEXT", (("enum",),), ()),
-    221: ("TIMEOUT", "ApiTimeoutError", "TEXT", (("Timed out after ", " ms."),), ()),
-    900: ("OLD_LIMIT", "OldLimitError", "LIFECYCLE", (("Old limit ", " reached."),), (("deprecated", "Use **`NEW_LIMIT`** (901) instead."),)),
-    901: ("NEW_LIMIT", "NewLimitError", "LIFECYCLE", (("Limit ", " reached."),), ()),
-    903: ("DEPRECATED_NO_REASON", "DeprecatedNoReasonError", "LIFECYCLE", (("Deprecated without a reason.",),), (("deprecated", ""),)),
+    100: ("QUOTES", (("He said \"hi\" and 'bye'",), ("\"\"\" triple ''' quotes ", " \"\"\""))),
+    101: ("BACKSLASHES", (("C:\\path\\to\\file and a trailing backslash \\",), ("\\x00 \\u2028 \\n written as text",))),
+    102: ("PERCENT", (("100% sure",), ("%s is literal, ", " is not"), ("", "", ""))),
+    103: ("TEMPLATE_SYNTAX", (("${injection} `backtick` {{ jinja }} {% raw %} */ /* -- #{ruby}",),), "description", "Jinja, JS and Go template syntax in data must stay data: `{{ x }}`, `${x}`."),
+    104: ("MARKUP", (("</script><script>alert(1)</script>",), ("# not a heading",), ("1. not a list | pipe | *stars* _under_ [link](x) <b>bold</b> &amp;",))),
+    105: ("WHITESPACE", ((" leading and trailing spaces ",), ("two  spaces",))),
+    200: ("SEPARATORS", (("line\u2028separator and para\u2029graph",),)),
+    201: ("ASTRAL", (("emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, a flag 🇺🇦 and a skin tone 👍🏽",),), "retryable", True, "http_status", 503),
+    202: ("RTL", (("RTL: مرحبا שלום ", ""), ("full-width。punctuation，and combining é",))),
+    203: ("NONE1", (("None",),)),
+    204: ("SELF_TEST", (("self",),)),
+    205: ("ERROR_CODE", (("ErrorCode",),)),
+    206: ("A", (("a",),)),
+    207: ("A1B", (("a1b",),)),
+    208: ("CATEGORY", (("category",),)),
+    209: ("CHAN", (("chan",),)),
+    210: ("SELECT", (("select",),)),
+    211: ("RECOVER", (("recover",),)),
+    212: ("DEF", (("def",),)),
+    213: ("LAMBDA", (("lambda",),)),
+    214: ("MAP", (("map",),)),
+    215: ("NONE", (("none",),)),
+    216: ("CLASS", (("class",),)),
+    217: ("STRING", (("string",),)),
+    218: ("INIT", (("init",),)),
+    219: ("CONSTRUCTOR", (("constructor",),)),
+    220: ("ENUM", (("enum",),)),
+    221: ("TIMEOUT", (("Timed out after ", " ms."),)),
+    900: ("OLD_LIMIT", (("Old limit ", " reached."),), "deprecated", "Use **`NEW_LIMIT`** (901) instead."),
+    901: ("NEW_LIMIT", (("Limit ", " reached."),)),
+    903: ("DEPRECATED_NO_REASON", (("Deprecated without a reason.",),), "deprecated", ""),
 }
-"""The catalog: code -> (identifier, class, category, templates' parts, options). Read on
+"""The catalog: code -> (identifier, templates' parts, option, value, ...; see Row). Read on
 demand: a code's Info, member and class are made the first time they are asked for."""
 
-_TABLE: Table[Code, Category] = Table(_CODES, lambda name: Category[name])
+_CLASS_NAMES: Dict[Code, Optional[str]] = {
+    221: "ApiTimeoutError",
+}
+"""The codes whose class is not named after their identifier (BAD_SYMBOL -> BadSymbolError): the
+spec's choice, or None for a success code."""
+
+_TABLE: Table[Code, Category] = Table(_CODES, lambda name: Category[name], _category_of, _CLASS_NAMES)
 _INFOS = _TABLE.infos
 _MEMBERS: Dict[Code, ErrorCode] = {}
 ErrorCode._table = _TABLE
@@ -360,54 +342,6 @@ class LifecycleError(ApiError):
     __slots__ = ()
 
 
-if TYPE_CHECKING:
-
-    class _Code(ApiError):
-        """What a code's own class adds to ApiError, for type checkers: each class is made the
-        first time it is asked for (see _class_of), directly under its category's class."""
-
-        CODE: ClassVar[ErrorCode]
-
-        def __init__(self, message: str = "") -> None: ...
-
-    class _QuotingErrorCode(_Code, QuotingError): ...
-
-    class _TextErrorCode(_Code, TextError): ...
-
-    class _LifecycleErrorCode(_Code, LifecycleError): ...
-
-    class QuotesError(_QuotingErrorCode): ...
-    class BackslashesError(_QuotingErrorCode): ...
-    class PercentError(_QuotingErrorCode): ...
-    class TemplateSyntaxError(_QuotingErrorCode): ...
-    class MarkupError(_QuotingErrorCode): ...
-    class WhitespaceError(_QuotingErrorCode): ...
-    class SeparatorsError(_TextErrorCode): ...
-    class AstralError(_TextErrorCode): ...
-    class RtlError(_TextErrorCode): ...
-    class None1Error(_TextErrorCode): ...
-    class SelfTestError(_TextErrorCode): ...
-    class ErrorCodeError(_TextErrorCode): ...
-    class AError(_TextErrorCode): ...
-    class A1bError(_TextErrorCode): ...
-    class CategoryError(_TextErrorCode): ...
-    class ChanError(_TextErrorCode): ...
-    class SelectError(_TextErrorCode): ...
-    class RecoverError(_TextErrorCode): ...
-    class DefError(_TextErrorCode): ...
-    class LambdaError(_TextErrorCode): ...
-    class MapError(_TextErrorCode): ...
-    class NoneError(_TextErrorCode): ...
-    class ClassError(_TextErrorCode): ...
-    class StringError(_TextErrorCode): ...
-    class InitError(_TextErrorCode): ...
-    class ConstructorError(_TextErrorCode): ...
-    class EnumError(_TextErrorCode): ...
-    class ApiTimeoutError(_TextErrorCode): ...
-    class OldLimitError(_LifecycleErrorCode): ...
-    class NewLimitError(_LifecycleErrorCode): ...
-    class DeprecatedNoReasonError(_LifecycleErrorCode): ...
-
 _BY_CATEGORY: Dict[Category, type[ApiError]] = {
     Category.QUOTING: QuotingError,
     Category.TEXT: TextError,
@@ -416,6 +350,9 @@ _BY_CATEGORY: Dict[Category, type[ApiError]] = {
 
 _CLASSES: Dict[Code, type[ApiError]] = {}
 """Every code's own class made so far (see _class_of)."""
+_LITERALS: Dict[Code, Dict[str, Tuple[type[ApiError], int]]] = {}
+"""For every code whose class was made, its variants without placeholders: text -> (class,
+variant), from_payload's one lookup for the most common case."""
 
 
 def _class_of(code: Code) -> Optional[type[ApiError]]:
@@ -424,16 +361,16 @@ def _class_of(code: Code) -> Optional[type[ApiError]]:
     made = _CLASSES.get(code)
     if made is not None:
         return made
-    row = _CODES.get(code)
-    if row is None or row[1] is None:
-        return None
-    base = _BY_CATEGORY[Category[row[2]]] if row[2] is not None else ApiError
     info = _TABLE.info(code)
-    assert info is not None
+    name = _TABLE.class_name(code) if info is not None else None
+    if info is None or name is None:
+        return None
+    base = _BY_CATEGORY[info.category] if info.category is not None else ApiError
     default = info.messages[0] if info.messages else ""
-    made = error_class(base, row[1], __name__, code, default, _TABLE.doc(code), CODE=ErrorCode(code))
+    made = error_class(base, name, __name__, code, default, _TABLE.doc(code), CODE=ErrorCode(code))
     made = _CLASSES.setdefault(code, made)  # one class per code, whichever thread made it
-    globals().setdefault(row[1], made)
+    _LITERALS.setdefault(code, {text: (made, variant) for text, variant in info.exact.items()})
+    globals().setdefault(name, made)
     return made
 
 
@@ -502,6 +439,23 @@ def from_payload(payload: Union[Mapping[str, object], str, bytes, bytearray]) ->
     Raises PayloadError (a ValueError) when the payload is not an error payload,
     including JSON text nested deeper than MAX_DEPTH levels.
     """
+    if type(payload) is dict:
+        # The most common case in as few steps as can be: a known code's message without
+        # placeholders, its class already made. A catalog text holds no surrogate, so a message
+        # equal to one needs no cleaning (see read_payload).
+        try:
+            code, message = payload["error_code"], payload["error_message"]
+            if type(code) is int and type(message) is str:
+                made, variant = _LITERALS[code][message]
+                error = _NEW(made, message)
+                error.code = code
+                error.message = message
+                error.pointer = "/error_code"
+                error.variant = variant
+                error.params = ()
+                return error
+        except KeyError:  # a field missing, a class not made yet, any other message: read below
+            pass
     # A dict whose fields have the types they must is read here; anything else by read_payload,
     # which checks it all.
     data = payload if type(payload) is dict else _NOT_A_DICT
@@ -510,14 +464,7 @@ def from_payload(payload: Union[Mapping[str, object], str, bytes, bytearray]) ->
         code, message = read_payload(payload, CODE_FIELD, MESSAGE_FIELD, False)
     known = _CLASSES.get(code) or _class_of(code)
     if known is not None:
-        # _known(known, code, message, pointer), unrolled for a message without placeholders
-        error = _NEW(known, message)
-        variant = _INFOS[code].exact.get(message)  # its class was made: so was its Info
-        if variant is None:
-            return _classify(error, code, message, "/error_code")
-        error.code, error.message, error.pointer, error.variant, error.params = (
-            code, message, "/error_code", variant, ())
-        return error
+        return _classify(_NEW(known, message), code, message, "/error_code")
     check_code(code, CODE_FIELD)
     category = _category_of(code)
     error = _BY_CATEGORY[category](code, message) if category is not None else ApiError(code, message)
