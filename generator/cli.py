@@ -384,8 +384,7 @@ def _generate(args: argparse.Namespace) -> int:
     from .render import RenderError, claims, default_targets, render
     from .templating import use_templates
 
-    if overlay is not None:
-        use_templates(overlay)
+    use_templates(overlay)  # each run its own: an earlier run in this process may have overlaid others
     targets = chosen or default_targets(catalog)
     try:
         with rerun.noting_sources() as sources:
