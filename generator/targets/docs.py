@@ -83,6 +83,8 @@ def category_anchor(category: Category) -> str:
 def _span(text: str) -> str:
     """A code span on one line: text with a line break (possible only in payload field names
     and prefixes, which the validator does not restrict) is shown as a JSON string instead."""
+    if "`" not in text and text[-1:] != " " and text[:1] != " " and "\n" not in text and "\r" not in text:
+        return f"`{text}`"  # what markdown_code writes for it: the usual case, made quick
     if "\n" in text or "\r" in text:
         text = json.dumps(text, ensure_ascii=False)
     return markdown_code(text)
@@ -244,33 +246,55 @@ MARKDOWN = Markup(
 )
 
 
-def _error(error: ErrorDef, anchors: _Anchors) -> dict[str, Any]:
-    title = f"{error.code} {error.title}"  # the upstream name verbatim, as readers search for it
+class Entry(NamedTuple):
+    """A code's section, its text ready: the template lays the pieces out (fields in this order,
+    which the template unpacks)."""
+
+    anchor: str
+    title: str  # the heading's text
+    marks: str | None  # one line: identifier, other names, retryable, HTTP status...
+    flag: str | None  # the deprecated or retired block quote
+    description: str | None  # the author's Markdown, quoted
+    messages: str | None  # the numbered variants, one item a line (or a block, when described)
+
+
+def _error(error: ErrorDef, anchors: _Anchors) -> tuple[Entry, tuple[str, str, str]]:
+    """A code's section, and its line in the contents (link text, anchor, suffix)."""
+    title = _text(f"{error.code} {error.title}")  # the upstream name verbatim, as readers search for it
+    anchor = anchors.claim(code_anchor(error.code), f"code {error.code!r}")
     flag = None
     if error.is_retired:
         flag = _flag_block("Retired", error.retired)
+        suffix = " (retired)"
     elif error.is_deprecated:
         flag = _flag_block("Deprecated", error.deprecated)
-    return {
-        "anchor": anchors.claim(code_anchor(error.code), f"code {error.code!r}"),
-        "title": _text(title) + (" (deprecated)" if error.is_deprecated else ""),
-        "toc_suffix": " (retired)" if error.is_retired else " (deprecated)" if error.is_deprecated else "",
-        "link_text": _text(title),
-        "marks": " · ".join(marks(error, MARKDOWN)) or None,
-        "flag": flag,
-        "description": _quoted(error.description),
-        "retired": error.is_retired,
-        "messages": [_message(template) for template in error.messages],
-    }
+        suffix = " (deprecated)"
+    else:
+        suffix = ""
+    # A code's category is the heading it is listed under; a retired one (listed apart) says it.
+    marked = marks(error, MARKDOWN, category=error.is_retired)
+    entry = Entry(
+        anchor,
+        title + (" (deprecated)" if suffix == " (deprecated)" else ""),
+        " · ".join(marked) if marked else None,
+        flag,
+        _quoted(error.description) if error.description is not None else None,
+        "\n".join(_message(number, template) for number, template in enumerate(error.messages))
+        if error.messages
+        else None,
+    )
+    return entry, (title, anchor, suffix)
 
 
-def _message(template: Template) -> dict[str, str | None]:
-    """A variant as a code span, and what the catalog says it means, as one Markdown line or
-    an indented block under its list item."""
-    described = _block(template.description)
-    if described is not None:
-        described = "\n".join(f"   {line}".rstrip() for line in described.split("\n"))
-    return {"text": _span(template.text), "description": described}
+def _message(number: int, template: Template) -> str:
+    """A numbered variant as a code span, and what the catalog says it means: one line after a
+    hard break, or an indented block of its own under the item."""
+    item = f"{number}. {_span(template.text)}"
+    described = _block(template.description) if template.description is not None else None
+    if described is None:
+        return item
+    block = "\n".join(f"   {line}".rstrip() for line in described.split("\n"))
+    return f"{item}\\\n{block}" if "\n" not in described else f"{item}\n\n{block}"
 
 
 # How the page explains each kind of placeholder it shows.
@@ -307,6 +331,7 @@ def render(catalog: Catalog) -> dict[str, str]:
                 "all": [],  # in spec order, retired ones included (for the contents)
                 "errors": [],
                 "retired": [],
+                "former": False,
             }
         )
     by_category = {c.name: entry for c, entry in zip(catalog.categories, categories, strict=True)}
@@ -320,18 +345,23 @@ def render(catalog: Catalog) -> dict[str, str]:
             "all": [],
             "errors": [],
             "retired": [],
+            "former": False,
         }
         categories.append(other)
-    retired: list[dict[str, Any]] = []
+    retired: list[Entry] = []
     for error in catalog.errors:
-        entry = _error(error, anchors)
+        entry, line = _error(error, anchors)
         section = by_category[error.category.name] if error.category is not None else other
-        section["retired" if error.is_retired else "errors"].append(entry)
-        section["all"].append(entry)
+        section["all"].append(line)
         if error.is_retired:
+            section["retired"].append(line)
             retired.append(entry)
-    if retired:
-        anchors.claim(RETIRED_ANCHOR, "the retired codes section")
+        else:
+            section["errors"].append(entry)
+    sections = list(categories)
+    if retired:  # listed apart, after every category: the codes the API no longer sends
+        anchor = anchors.claim(RETIRED_ANCHOR, "the retired codes section")
+        sections.append({"anchor": anchor, "title": "Retired codes", "errors": retired, "former": True})
 
     integer = catalog.code_type == "integer"
     first = next((e for e in catalog.errors if e.is_exception), catalog.errors[0])
@@ -343,6 +373,7 @@ def render(catalog: Catalog) -> dict[str, str]:
     if retired:
         summary += ", and " + _plural(len(retired), "retired code", "retired codes")
     source = catalog.source
+    legend = _legend(catalog)
     context = {
         "header": header(catalog),
         "title": _text(catalog.title),
@@ -356,11 +387,12 @@ def render(catalog: Catalog) -> dict[str, str]:
         "message_field": _span(catalog.payload.message_field),
         "code_kind": "an integer" if integer else "a string",
         "example_code": _span(str(example_code)),
-        "placeholders": [kind for kind in _LEGEND if kind in _legend(catalog)],
+        "placeholders": [kind for kind in _LEGEND if kind in legend],
         "percent": any("%%" in t.text for e in catalog.errors for t in e.messages if t.style == "printf"),
         "any_retryable": any(e.retryable for e in catalog.active),
         "any_http_status": any(e.http_status is not None for e in catalog.active),
         "categories": categories,
+        "sections": sections,
         "legend": _LEGEND,
         "retired_anchor": RETIRED_ANCHOR,
         "retired": retired,
