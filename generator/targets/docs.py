@@ -213,7 +213,7 @@ def marks(error: ErrorDef, markup: Markup, category: bool = True) -> list[str]:
     found = []
     if error.kind != "error":
         found.append(markup.strong(error.kind.capitalize()))
-    if error.category is not None and category:
+    if category and error.category is not None:
         link = markup.link(markup.text(error.category.title), category_anchor(error.category))
         found.append(markup.field("Category", link))
     if error.upstream_name != error.name:
@@ -228,9 +228,10 @@ def marks(error: ErrorDef, markup: Markup, category: bool = True) -> list[str]:
         found.append(markup.strong("Retryable"))
     if error.http_status is not None:
         found.append(markup.field("HTTP status", markup.number(error.http_status)))
-    for key, value in error.extensions.items():
-        shown = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
-        found.append(markup.field(markup.text(key), markup.code(shown)))
+    if error.extensions:
+        for key, value in error.extensions.items():
+            shown = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
+            found.append(markup.field(markup.text(key), markup.code(shown)))
     return found
 
 
@@ -258,8 +259,9 @@ class Entry(NamedTuple):
     messages: str | None  # the numbered variants, one item a line (or a block, when described)
 
 
-def _error(error: ErrorDef, anchors: _Anchors) -> tuple[Entry, tuple[str, str, str]]:
-    """A code's section, and its line in the contents (link text, anchor, suffix)."""
+def _error(error: ErrorDef, anchors: _Anchors) -> tuple[Entry, tuple[str, str]]:
+    """A code's section, and its link (from the contents and the category it was in) with what
+    the contents add to it."""
     title = _text(f"{error.code} {error.title}")  # the upstream name verbatim, as readers search for it
     anchor = anchors.claim(code_anchor(error.code), f"code {error.code!r}")
     flag = None
@@ -283,14 +285,16 @@ def _error(error: ErrorDef, anchors: _Anchors) -> tuple[Entry, tuple[str, str, s
         if error.messages
         else None,
     )
-    return entry, (title, anchor, suffix)
+    return entry, (f"[{title}](#{anchor})", suffix)
 
 
 def _message(number: int, template: Template) -> str:
     """A numbered variant as a code span, and what the catalog says it means: one line after a
     hard break, or an indented block of its own under the item."""
     item = f"{number}. {_span(template.text)}"
-    described = _block(template.description) if template.description is not None else None
+    if template.description is None:
+        return item
+    described = _block(template.description)
     if described is None:
         return item
     block = "\n".join(f"   {line}".rstrip() for line in described.split("\n"))
