@@ -264,26 +264,26 @@ def _error(error: ErrorDef, anchors: _Anchors) -> tuple[Entry, tuple[str, str]]:
     the contents add to it."""
     title = _text(f"{error.code} {error.title}")  # the upstream name verbatim, as readers search for it
     anchor = anchors.claim(code_anchor(error.code), f"code {error.code!r}")
-    flag = None
-    if error.is_retired:
+    retired = error.retired is not None
+    flag = heading = None
+    if retired:
         flag = _flag_block("Retired", error.retired)
         suffix = " (retired)"
-    elif error.is_deprecated:
+    elif error.deprecated is not None:
         flag = _flag_block("Deprecated", error.deprecated)
-        suffix = " (deprecated)"
+        suffix = heading = " (deprecated)"
     else:
         suffix = ""
     # A code's category is the heading it is listed under; a retired one (listed apart) says it.
-    marked = marks(error, MARKDOWN, category=error.is_retired)
+    marked = marks(error, MARKDOWN, category=retired)
+    messages = error.messages
     entry = Entry(
         anchor,
-        title + (" (deprecated)" if suffix == " (deprecated)" else ""),
+        title + heading if heading else title,
         " · ".join(marked) if marked else None,
         flag,
         _quoted(error.description) if error.description is not None else None,
-        "\n".join(_message(number, template) for number, template in enumerate(error.messages))
-        if error.messages
-        else None,
+        "\n".join([_message(number, template) for number, template in enumerate(messages)]) if messages else None,
     )
     return entry, (f"[{title}](#{anchor})", suffix)
 
