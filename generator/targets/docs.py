@@ -1,7 +1,10 @@
 """The docs target: one Markdown reference page, README.md, in the spirit of the upstream page.
 
 The page opens with the error payload, then a table of contents by category (with each category's
-codes), one section per category and per code, and the retired codes at the end. It is a README so
+codes), one section per category and per code, and the retired codes at the end. A code's section
+is under its category's heading and does not repeat it (a retired code, listed apart, does); its
+messages are the numbered list. Each code's text is made here (`Entry`), and the template only
+lays the pieces out (jinja looks nothing up per code). It is a README so
 that forges show it when the directory is browsed. Beside it, the html target (html.py) writes
 index.html, the same page as one self-contained HTML file with a search box, and
 `targets.docs.changelog` brings in the changelog.

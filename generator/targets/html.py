@@ -8,6 +8,10 @@ and a small script are inline, the page requests nothing (its Content-Security-P
 no source at all but the hashes of its own style and script), and every entry is plain HTML, so
 it reads in full with scripts off.
 
+An entry leaves out the end tags the HTML spec makes optional (`</p>`, `</li>`), which a browser
+implies where they were: the same elements in fewer bytes. Its HTML is made here (`Entry`);
+the template lays the pieces out.
+
 The script (templates/html/search.js.jinja) adds the search box. It reads the catalog from the
 page itself, the data being there once: each entry's code and name from its heading, each
 variant's literal parts and placeholders from its `<code>` (placeholders are `<var>` elements,
