@@ -109,7 +109,7 @@ def main() -> None:
                 "B",
                 item["markdown"] * per,
                 "README.md, the same content in Markdown",
-                "<= 250,000 B (2.5 MB at 10,000 codes)",
+                "<= 210,000 B (2.1 MB at 10,000 codes)",
             )
         )
     show(rows)

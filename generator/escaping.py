@@ -141,6 +141,7 @@ def go_literal(value: object) -> str:
 # so escaping all of them makes any text render as itself.
 _MARKDOWN_PUNCTUATION = """!"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"""
 _MARKDOWN_ESCAPES = str.maketrans({c: f"\\{c}" for c in _MARKDOWN_PUNCTUATION})
+_MARKDOWN_SPECIAL = re.compile(f"[{re.escape(_MARKDOWN_PUNCTUATION)}]")  # one character: linear time
 
 
 def _references(text: str) -> str:
@@ -154,7 +155,10 @@ def markdown_text(text: str) -> str:
     and JavaScript's trim also strip U+2028 and the like): there it is written as character
     references. str.strip finds it in linear time (a regex like \\s+\\Z is quadratic on long runs).
     """
-    escaped = text.translate(_MARKDOWN_ESCAPES)
+    # Searching for punctuation costs a fifth of translating (a dict lookup per character).
+    escaped = text.translate(_MARKDOWN_ESCAPES) if _MARKDOWN_SPECIAL.search(text) else text
+    if not (escaped[:1].isspace() or escaped[-1:].isspace()):
+        return escaped  # nothing at either end to write as references
     start = len(escaped) - len(escaped.lstrip())
     end = max(start, len(escaped.rstrip()))
     return _references(escaped[:start]) + escaped[start:end] + _references(escaped[end:])

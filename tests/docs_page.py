@@ -91,20 +91,16 @@ def error_section(page: Page, error: dict[str, Any]) -> Section:
 
 
 def message_items(section: Section) -> list[Token]:
-    """The inline tokens of the list that follows the "Messages:" paragraph of a code's section."""
+    """The inline tokens of a code's messages: the items of the numbered list of its section (not
+    one inside a quoted description), after the "Former messages:" paragraph for a retired code."""
     tokens = section.tokens
-    start = next(
-        i
-        for i, t in enumerate(tokens)
-        if t.type == "inline"
-        and text_of(t) in ("Messages:", "Former messages:")
-        and tokens[i - 1].type == "paragraph_open"
-    )
-    opening = tokens[start + 2]
-    assert opening.type == "ordered_list_open", opening
+    start = next(i for i, t in enumerate(tokens) if t.type == "ordered_list_open" and t.level == 0)
+    opening = tokens[start]
     assert opening.attrs.get("start") == 0, "variants are numbered from 0"
+    before = [text_of(t) for t in tokens[:start] if t.type == "inline" and t.level == 1]
+    assert "Messages:" not in before, "the numbered list says what it is"
     depth, items = 0, []
-    for token in tokens[start + 2 :]:
+    for token in tokens[start:]:
         depth += token.nesting if token.type in ("ordered_list_open", "ordered_list_close") else 0
         if token.type == "inline" and depth == 1:
             items.append(token)

@@ -374,6 +374,27 @@ def test_marks_retired_deprecated_retryable_and_http_status(hostile: list[Path])
                 assert f"HTTP status: {status}" in text, (name, title)
 
 
+def test_a_code_is_listed_under_its_category_which_only_a_retired_code_repeats(hostile: list[Path]) -> None:
+    for name, page, spec in _pages(hostile):
+        titles = {c["name"]: c.get("label", "") and f"{c['label']} — " for c in spec["categories"]}
+        titles = {c["name"]: titles[c["name"]] + c["title"] for c in spec["categories"]}
+        for error in spec["errors"]:
+            section = error_section(page, error)
+            text = section.text()
+            category = error.get("category")
+            if error.get("retired"):  # listed apart: its category is a link to the category's section
+                title = next((c["title"] for c in spec["categories"] if c["name"] == category), None)
+                assert category is None or f"Category: {title}" in text, (name, error["code"])
+                continue
+            assert "Category:" not in text, (name, error["code"])
+            heading = max(
+                (s for s in page.sections[: page.sections.index(section)] if s.level == 2),
+                key=page.sections.index,
+            )
+            expected = titles[category] if category else "Other codes"
+            assert heading.title == expected, (name, error["code"], heading.title)
+
+
 def test_the_header_comment_is_the_first_line() -> None:
     for name, directory in PAGES.items():
         catalog = load_catalog(SPECS[name].read_bytes())

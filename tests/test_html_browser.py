@@ -147,6 +147,16 @@ def _searches(name: str) -> list[dict[str, Any]]:
         anchor = docs.code_anchor(error.code)
         found.append({"query": message, "codes": [anchor], "variant": matched[0], "among": True})
         break
+    # Another name of a code is a name the search knows; an extension's value is only words of it.
+    aliased = next((e for e in catalog.active if e.aliases), None)
+    if aliased is not None:
+        anchor = docs.code_anchor(aliased.code)
+        found.append({"query": aliased.aliases[-1].name, "codes": [anchor], "variant": None, "exact": True})
+    extended = next((e for e in catalog.active if any(isinstance(v, str) for v in e.extensions.values())), None)
+    if extended is not None:
+        value = next(v for v in extended.extensions.values() if isinstance(v, str))
+        anchor = docs.code_anchor(extended.code)
+        found.append({"query": value, "codes": [anchor], "variant": None, "among": True, "exact": False})
     return found
 
 
@@ -254,6 +264,8 @@ def test_search_finds_by_code_name_and_filled_in_message(report: dict[str, Any])
                 assert set(want["codes"]) <= set(found["codes"]), (name, search)
             else:
                 assert found["codes"] == want["codes"], (name, search)
+            if "exact" in want:  # found by a name (or a message), or else by its code or words
+                assert ("by its code or words" not in found["status"]) == want["exact"], (name, search)
             assert found["sectionsShown"] == ["results"], (name, search)  # the rest is hidden while searching
             highlighted = [m for m in found["matched"] if m["id"] in want["codes"]]
             if want["variant"] is None:  # a code or a name: no variant is highlighted (unless a message is the name)

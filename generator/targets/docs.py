@@ -1,7 +1,10 @@
 """The docs target: one Markdown reference page, README.md, in the spirit of the upstream page.
 
 The page opens with the error payload, then a table of contents by category (with each category's
-codes), one section per category and per code, and the retired codes at the end. It is a README so
+codes), one section per category and per code, and the retired codes at the end. A code's section
+is under its category's heading and does not repeat it (a retired code, listed apart, does); its
+messages are the numbered list. Each code's text is made here (`Entry`), and the template only
+lays the pieces out (jinja looks nothing up per code). It is a README so
 that forges show it when the directory is browsed. Beside it, the html target (html.py) writes
 index.html, the same page as one self-contained HTML file with a search box, and
 `targets.docs.changelog` brings in the changelog.
@@ -83,6 +86,8 @@ def category_anchor(category: Category) -> str:
 def _span(text: str) -> str:
     """A code span on one line: text with a line break (possible only in payload field names
     and prefixes, which the validator does not restrict) is shown as a JSON string instead."""
+    if "`" not in text and text[-1:] != " " and text[:1] != " " and "\n" not in text and "\r" not in text:
+        return f"`{text}`"  # what markdown_code writes for it: the usual case, made quick
     if "\n" in text or "\r" in text:
         text = json.dumps(text, ensure_ascii=False)
     return markdown_code(text)
@@ -211,7 +216,7 @@ def marks(error: ErrorDef, markup: Markup, category: bool = True) -> list[str]:
     found = []
     if error.kind != "error":
         found.append(markup.strong(error.kind.capitalize()))
-    if error.category is not None and category:
+    if category and error.category is not None:
         link = markup.link(markup.text(error.category.title), category_anchor(error.category))
         found.append(markup.field("Category", link))
     if error.upstream_name != error.name:
@@ -226,9 +231,10 @@ def marks(error: ErrorDef, markup: Markup, category: bool = True) -> list[str]:
         found.append(markup.strong("Retryable"))
     if error.http_status is not None:
         found.append(markup.field("HTTP status", markup.number(error.http_status)))
-    for key, value in error.extensions.items():
-        shown = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
-        found.append(markup.field(markup.text(key), markup.code(shown)))
+    if error.extensions:
+        for key, value in error.extensions.items():
+            shown = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
+            found.append(markup.field(markup.text(key), markup.code(shown)))
     return found
 
 
@@ -244,33 +250,58 @@ MARKDOWN = Markup(
 )
 
 
-def _error(error: ErrorDef, anchors: _Anchors) -> dict[str, Any]:
-    title = f"{error.code} {error.title}"  # the upstream name verbatim, as readers search for it
-    flag = None
-    if error.is_retired:
+class Entry(NamedTuple):
+    """A code's section, its text ready: the template lays the pieces out (fields in this order,
+    which the template unpacks)."""
+
+    anchor: str
+    title: str  # the heading's text
+    marks: str | None  # one line: identifier, other names, retryable, HTTP status...
+    flag: str | None  # the deprecated or retired block quote
+    description: str | None  # the author's Markdown, quoted
+    messages: str | None  # the numbered variants, one item a line (or a block, when described)
+
+
+def _error(error: ErrorDef, anchors: _Anchors) -> tuple[Entry, tuple[str, str]]:
+    """A code's section, and its link (from the contents and the category it was in) with what
+    the contents add to it."""
+    title = _text(f"{error.code} {error.title}")  # the upstream name verbatim, as readers search for it
+    anchor = anchors.claim(code_anchor(error.code), f"code {error.code!r}")
+    retired = error.retired is not None
+    flag = heading = None
+    if retired:
         flag = _flag_block("Retired", error.retired)
-    elif error.is_deprecated:
+        suffix = " (retired)"
+    elif error.deprecated is not None:
         flag = _flag_block("Deprecated", error.deprecated)
-    return {
-        "anchor": anchors.claim(code_anchor(error.code), f"code {error.code!r}"),
-        "title": _text(title) + (" (deprecated)" if error.is_deprecated else ""),
-        "toc_suffix": " (retired)" if error.is_retired else " (deprecated)" if error.is_deprecated else "",
-        "link_text": _text(title),
-        "marks": " · ".join(marks(error, MARKDOWN)) or None,
-        "flag": flag,
-        "description": _quoted(error.description),
-        "retired": error.is_retired,
-        "messages": [_message(template) for template in error.messages],
-    }
+        suffix = heading = " (deprecated)"
+    else:
+        suffix = ""
+    # A code's category is the heading it is listed under; a retired one (listed apart) says it.
+    marked = marks(error, MARKDOWN, category=retired)
+    messages = error.messages
+    entry = Entry(
+        anchor,
+        title + heading if heading else title,
+        " · ".join(marked) if marked else None,
+        flag,
+        _quoted(error.description) if error.description is not None else None,
+        "\n".join([_message(number, template) for number, template in enumerate(messages)]) if messages else None,
+    )
+    return entry, (f"[{title}](#{anchor})", suffix)
 
 
-def _message(template: Template) -> dict[str, str | None]:
-    """A variant as a code span, and what the catalog says it means, as one Markdown line or
-    an indented block under its list item."""
+def _message(number: int, template: Template) -> str:
+    """A numbered variant as a code span, and what the catalog says it means: one line after a
+    hard break, or an indented block of its own under the item."""
+    item = f"{number}. {_span(template.text)}"
+    if template.description is None:
+        return item
     described = _block(template.description)
-    if described is not None:
-        described = "\n".join(f"   {line}".rstrip() for line in described.split("\n"))
-    return {"text": _span(template.text), "description": described}
+    if described is None:
+        return item
+    block = "\n".join(f"   {line}".rstrip() for line in described.split("\n"))
+    return f"{item}\\\n{block}" if "\n" not in described else f"{item}\n\n{block}"
 
 
 # How the page explains each kind of placeholder it shows.
@@ -307,6 +338,7 @@ def render(catalog: Catalog) -> dict[str, str]:
                 "all": [],  # in spec order, retired ones included (for the contents)
                 "errors": [],
                 "retired": [],
+                "former": False,
             }
         )
     by_category = {c.name: entry for c, entry in zip(catalog.categories, categories, strict=True)}
@@ -320,18 +352,23 @@ def render(catalog: Catalog) -> dict[str, str]:
             "all": [],
             "errors": [],
             "retired": [],
+            "former": False,
         }
         categories.append(other)
-    retired: list[dict[str, Any]] = []
+    retired: list[Entry] = []
     for error in catalog.errors:
-        entry = _error(error, anchors)
+        entry, line = _error(error, anchors)
         section = by_category[error.category.name] if error.category is not None else other
-        section["retired" if error.is_retired else "errors"].append(entry)
-        section["all"].append(entry)
+        section["all"].append(line)
         if error.is_retired:
+            section["retired"].append(line)
             retired.append(entry)
-    if retired:
-        anchors.claim(RETIRED_ANCHOR, "the retired codes section")
+        else:
+            section["errors"].append(entry)
+    sections = list(categories)
+    if retired:  # listed apart, after every category: the codes the API no longer sends
+        anchor = anchors.claim(RETIRED_ANCHOR, "the retired codes section")
+        sections.append({"anchor": anchor, "title": "Retired codes", "errors": retired, "former": True})
 
     integer = catalog.code_type == "integer"
     first = next((e for e in catalog.errors if e.is_exception), catalog.errors[0])
@@ -343,6 +380,7 @@ def render(catalog: Catalog) -> dict[str, str]:
     if retired:
         summary += ", and " + _plural(len(retired), "retired code", "retired codes")
     source = catalog.source
+    legend = _legend(catalog)
     context = {
         "header": header(catalog),
         "title": _text(catalog.title),
@@ -356,11 +394,12 @@ def render(catalog: Catalog) -> dict[str, str]:
         "message_field": _span(catalog.payload.message_field),
         "code_kind": "an integer" if integer else "a string",
         "example_code": _span(str(example_code)),
-        "placeholders": [kind for kind in _LEGEND if kind in _legend(catalog)],
+        "placeholders": [kind for kind in _LEGEND if kind in legend],
         "percent": any("%%" in t.text for e in catalog.errors for t in e.messages if t.style == "printf"),
         "any_retryable": any(e.retryable for e in catalog.active),
         "any_http_status": any(e.http_status is not None for e in catalog.active),
         "categories": categories,
+        "sections": sections,
         "legend": _LEGEND,
         "retired_anchor": RETIRED_ANCHOR,
         "retired": retired,

@@ -8,6 +8,10 @@ and a small script are inline, the page requests nothing (its Content-Security-P
 no source at all but the hashes of its own style and script), and every entry is plain HTML, so
 it reads in full with scripts off.
 
+An entry leaves out the end tags the HTML spec makes optional (`</p>`, `</li>`), which a browser
+implies where they were: the same elements in fewer bytes. Its HTML is made here (`Entry`);
+the template lays the pieces out.
+
 The script (templates/html/search.js.jinja) adds the search box. It reads the catalog from the
 page itself, the data being there once: each entry's code and name from its heading, each
 variant's literal parts and placeholders from its `<code>` (placeholders are `<var>` elements,
@@ -30,7 +34,7 @@ import base64
 import hashlib
 import json
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..escaping import html_script_json, html_text
 from ..model import Catalog, Category, ErrorDef, Template
@@ -116,19 +120,22 @@ def _percent(template: Template) -> bool:
 
 def _flag(label: str, reason: str | None) -> str:
     """ "Deprecated." or "Deprecated: reason", the reason the author's Markdown; one paragraph of
-    it is the tail of the sentence, several are a block of their own."""
+    it is the tail of the sentence, several are a block of their own. (A paragraph's end tag is
+    left out where the HTML spec allows it: before a block, or at the end of its parent.)"""
     rendered = markdown(reason)
     if rendered is None:
-        return f"<p><b>{label}.</b></p>"
+        return f"<p><b>{label}.</b>"
     if rendered.startswith("<p>") and rendered.count("<p>") == 1 and rendered.endswith("</p>"):
-        return f"<p><b>{label}:</b> {rendered[3:]}"
+        return f"<p><b>{label}:</b> {rendered[3:-4]}"
     return f"<p><b>{label}.</b></p>\n{rendered}"
 
 
+# How an entry writes a code's marks. The search (search.js.jinja) reads a code's names from its
+# marks: every bare <code> and <span class=n> there is one; an extension's value is <code class=v>.
 _MARKUP = docs.Markup(
     text=html_text,
-    code=lambda value: f"<code>{html_text(value)}</code>",
-    name=lambda name: f"<code class=n>{html_text(name)}</code>",  # class n: what the search finds it by
+    code=lambda value: f"<code class=v>{html_text(value)}</code>",
+    name=lambda name: f"<code>{html_text(name)}</code>",
     upstream=lambda name: f"<span class=n>{html_text(name)}</span>",
     strong=lambda word: f"<b>{word}</b>",
     field=lambda label, value: f"{label}: {value}",
@@ -137,27 +144,47 @@ _MARKUP = docs.Markup(
 )
 
 
-def _error(error: ErrorDef, anchors: docs._Anchors) -> dict[str, Any]:
+class Entry(NamedTuple):
+    """A code's entry, its HTML ready: templates/html/index.html.jinja lays the pieces out (fields
+    in this order, which the template unpacks)."""
+
+    anchor: str
+    title: str
+    deprecated: bool
+    marks: str | None
+    flag: str | None
+    description: str | None
+    messages: str | None  # the variants' list items (<li>, its end tag left out)
+
+
+def _error(error: ErrorDef, anchors: docs._Anchors) -> Entry:
     # A code's category is the section it is listed in; only a retired one (listed apart) says it.
-    marks = docs.marks(error, _MARKUP, category=error.is_retired)
+    retired = error.retired is not None
+    marks = docs.marks(error, _MARKUP, category=retired)
     flag = None
-    if error.is_retired:
+    if retired:
         flag = _flag("Retired", error.retired)
-    elif error.is_deprecated:
+    elif error.deprecated is not None:
         flag = _flag("Deprecated", error.deprecated)
-    return {
-        "anchor": anchors.claim(docs.code_anchor(error.code), f"code {error.code!r}"),
-        "title": html_text(f"{error.code} {error.title}"),
-        "deprecated": error.is_deprecated,
-        "retired": error.is_retired,
-        "marks": " · ".join(marks) or None,
-        "flag": flag,
-        "description": markdown(error.description),
-        "messages": [
-            {"text": _variant(t), "percent": _percent(t), "description": markdown(t.description)}
-            for t in error.messages
-        ],
-    }
+    return Entry(
+        anchors.claim(docs.code_anchor(error.code), f"code {error.code!r}"),
+        html_text(f"{error.code} {error.title}"),
+        error.deprecated is not None and not retired,
+        " · ".join(marks) if marks else None,
+        flag,
+        markdown(error.description) if error.description is not None else None,
+        "".join([_message(t) for t in error.messages]) if error.messages else None,
+    )
+
+
+def _message(template: Template) -> str:
+    """A variant as a list item: its text in a <code> (class pc: the script undoes its %%),
+    and what it means."""
+    code = "<li><code class=pc>" if _percent(template) else "<li><code>"
+    described = markdown(template.description) if template.description is not None else None
+    if described is None:
+        return f"{code}{_variant(template)}</code>"
+    return f"{code}{_variant(template)}</code><div class=d>{described}</div>"
 
 
 def _span(text: str) -> str:
@@ -205,6 +232,7 @@ def render(catalog: Catalog) -> str:
                 "description": markdown(category.description),
                 "errors": [],
                 "retired": [],
+                "former": False,
             }
         )
     by_category = {c.name: entry for c, entry in zip(catalog.categories, categories, strict=True)}
@@ -217,17 +245,22 @@ def render(catalog: Catalog) -> str:
             "description": None,
             "errors": [],
             "retired": [],
+            "former": False,
         }
         categories.append(other)
-    retired: list[dict[str, Any]] = []
+    retired: list[Entry] = []
     for error in catalog.errors:
         entry = _error(error, anchors)
         section = by_category[error.category.name] if error.category is not None else other
-        section["retired" if error.is_retired else "errors"].append(entry)
-        if error.is_retired:
+        if error.retired is not None:
+            section["retired"].append((entry.title, entry.anchor))
             retired.append(entry)
-    if retired:
-        anchors.claim(docs.RETIRED_ANCHOR, "the retired codes section")
+        else:
+            section["errors"].append(entry)
+    sections = list(categories)
+    if retired:  # listed apart, after every category: the codes the API no longer sends
+        anchor = anchors.claim(docs.RETIRED_ANCHOR, "the retired codes section")
+        sections.append({"anchor": anchor, "title": "Retired codes", "errors": retired, "former": True})
 
     integer = catalog.code_type == "integer"
     first = next((e for e in catalog.errors if e.is_exception), catalog.errors[0])
@@ -244,6 +277,7 @@ def render(catalog: Catalog) -> str:
         "string_codes": not integer,
         "retired": docs.RETIRED_ANCHOR,
     }
+    legend = docs._legend(catalog)
     style = render_template("html/style.css.jinja")
     script = render_template("html/search.js.jinja")
     context = {
@@ -262,11 +296,12 @@ def render(catalog: Catalog) -> str:
         "message_field": html_text(catalog.payload.message_field),
         "code_kind": "an integer" if integer else "a string",
         "example_code": html_text(str(example_code)),
-        "placeholders": [_LEGEND[kind] for kind in _LEGEND if kind in docs._legend(catalog)],
+        "placeholders": [_LEGEND[kind] for kind in _LEGEND if kind in legend],
         "percent": any("%%" in t.text for e in catalog.errors for t in e.messages if t.style == "printf"),
         "any_retryable": any(e.retryable for e in catalog.active),
         "any_http_status": any(e.http_status is not None for e in catalog.active),
         "categories": categories,
+        "sections": sections,
         "retired_anchor": docs.RETIRED_ANCHOR,
         "retired": retired,
         "changelog": docs.CHANGELOG if option(catalog, "docs", "changelog") else None,
