@@ -81,7 +81,7 @@ def test_any_other_change_takes_the_full_path(project: Path, renders: list[int],
     elif change == "templates":
         overlay = project / "templates" / "docs"
         overlay.mkdir(parents=True)
-        (overlay / "error.md.jinja").write_text("Overlaid.\n")
+        (overlay / "README.md.jinja").write_text("Overlaid.\n")
         args += ["--templates", "templates"]
     else:
         args += ["--target", "docs"]
@@ -89,6 +89,8 @@ def test_any_other_change_takes_the_full_path(project: Path, renders: list[int],
     assert renders == [1]
     assert not (project / "out" / "docs" / ".README.md.errgen-tmp").exists()
     assert (project / "out" / DOCS).exists()
+    if change == "templates":
+        assert (project / "out" / DOCS).read_text() == "Overlaid.\n"
 
 
 def test_a_changelog_beside_the_spec_is_an_input(project: Path, renders: list[int]) -> None:
