@@ -21,23 +21,26 @@ aligned lines.
 Adding or removing a code changes only lines about that code (and the header): every code is its
 own declaration of its constant, of each alias's and of its sentinel (gofmt aligns the lines of a
 block, so one long name would re-pad them all), one line of the entry table, kept in catalog
-order, and, when retired, one line of a slice literal; nothing in the output is a position in the
-catalog (the package indexes the table by code on first use).
+order, one line of the index block (a name alone, its value iota's), and, when retired, one line
+of a slice literal; no position in the catalog is written as a number.
 
-Everything per code is a constant or a composite literal of constants, the sentinels too (worked
-out here by the reference rules, not by a call when the package is initialised): a program runs
-nothing per code before it reads one, and the compiler lays the tables out as static data, with
-no initialisation order to work out (ten thousand codes build, vet and test in seconds:
-tests/test_scale.py).
+Everything per code is a constant or a composite literal of constants; the entry lines are
+positional (ENTRY_FIELDS names their order in a comment), which go vet accepts of the package's
+own struct. A sentinel is a pointer to its element of the runtime's `sentinels` array, by its
+index constant: the compiler lays the array out as zeroed memory and each sentinel is one
+constant address, with no initialisation order to work out, and the runtime fills every element
+in from its entry in one pass when the package is initialised (the error New makes of the code
+and its first template). Ten thousand codes build, vet and test in seconds (tests/test_scale.py).
 
 Comments in the output are never spec text: they are fixed wording, with at most a validated
 identifier (the package name). Every value from the spec is written through the `go` filter as an
 interpreted string literal; the placeholders of the templates are where the model's split puts
 them, which the matcher reads; there are no regular expressions.
 
-Fixed package-level identifiers never start with Code, Err or Category followed by an upper-case
-letter: those prefixes belong to the spec's codes and categories (CodeBadSymbol, ErrBadSymbol,
-CategoryRequest), so no spec name can collide with them.
+Fixed package-level identifiers never start with Code, Err, Category or s followed by an
+upper-case letter: those prefixes belong to the spec's codes and categories (CodeBadSymbol,
+ErrBadSymbol, CategoryRequest, and sBadSymbol, the index of its entry), so no spec name can
+collide with them.
 """
 
 from __future__ import annotations
@@ -165,60 +168,33 @@ def _extra(error: ErrorDef) -> str | None:
     return "&extra{" + ", ".join(fields) + "}" if fields else None
 
 
+# The order of an entry's fields, as the entry lines of table.go give them, positionally.
+ENTRY_FIELDS = "{code, name, title, category, messages, layout, extra}"
+
+
 def _entry(error: ErrorDef) -> str:
-    """One line of the entry table: every field the runtime reads of a code, the zero ones left
-    out, the rare ones in its extra."""
-    fields = [f"code: Code{error.name.pascal}", f"name: {go_literal(str(error.name))}"]
-    if error.upstream_name is not None and error.upstream_name != error.name:
-        fields.append(f"title: {go_literal(error.upstream_name)}")
-    if error.category is not None:
-        fields.append(f"category: Category{error.category.name.pascal}")
+    """One line of the entry table: every field the runtime reads of a code, positionally (in the
+    order of ENTRY_FIELDS, the rare ones in its extra, nil when it has none), the code itself
+    rather than its constant."""
     text, layout = templates(error.messages)
-    if text:
-        fields.append(f"messages: {go_literal(text)}")
-    if layout:
-        fields.append(f"layout: []uint32{{{', '.join(map(str, layout))}}}")
-    extra = _extra(error)
-    if extra is not None:
-        fields.append(f"extra: {extra}")
+    title = error.upstream_name if error.upstream_name is not None and error.upstream_name != error.name else ""
+    fields = [
+        _code(error.code, f"the code of {error.name}"),
+        go_literal(str(error.name)),
+        go_literal(title),
+        "0" if error.category is None else f"Category{error.category.name.pascal}",
+        go_literal(text),
+        f"[]uint32{{{', '.join(map(str, layout))}}}" if layout else "nil",
+        _extra(error) or "nil",
+    ]
     return "{" + ", ".join(fields) + "}"
 
 
-# The Matched and Mismatch constants of the model's Match.how and Match.reason.
-_MATCHED = {"exact": "MatchedExact", "tolerant": "MatchedTolerant", "none": "MatchedNone"}
-_MISMATCH = {
-    "empty": "MismatchEmpty",
-    "undocumented": "MismatchUndocumented",
-    "unmatched": "MismatchUnmatched",
-    "unknown_code": "MismatchUnknownCode",
-}
-
-
-def _sentinel(error: ErrorDef, tolerate: frozenset[str]) -> str:
-    """The sentinel of a code, a composite literal of constants: the error New makes of the code
-    and its first message template, worked out here by the reference rules (ErrorDef.match_loosely,
-    with the catalog's tolerances), so that nothing is computed for it when the package is
-    initialised (a call per code would make the compiler order and run ten thousand initialisers)."""
-    message = error.messages[0].text if error.messages else ""
-    match = error.match_loosely(message, tolerate)
-    fields = [f"Code: Code{error.name.pascal}", f"Message: {go_literal(message)}"]
-    if error.kind in _KINDS:
-        fields.append(f"Kind: {_KINDS[error.kind]}")
-    if error.category is not None:
-        fields.append(f"Category: Category{error.category.name.pascal}")
-    fields.append(f"Variant: {-1 if match.variant is None else match.variant}")
-    if match.params:
-        fields.append(f"Params: {_strings(match.params)}")
-    fields.append(f"Matched: {_MATCHED[match.how]}")
-    if match.detail:
-        fields.append(f"Detail: {go_literal(match.detail)}")
-    if match.reason is not None:
-        fields.append(f"Mismatch: {_MISMATCH[match.reason]}")
-    if error.retryable:
-        fields.append("Retryable: true")
-    if error.http_status is not None:
-        fields.append(f"HTTPStatus: {error.http_status:d}")
-    return f"var Err{error.name.pascal} = &Error{{{', '.join(fields)}}}"
+def _sentinel(error: ErrorDef) -> str:
+    """The sentinel of a code: a pointer to its element of the runtime's sentinels, which the runtime
+    fills in from the code's entry when the package is initialised (one constant address, nothing
+    per code for the compiler to order)."""
+    return f"var Err{error.name.pascal} = &sentinels[s{error.name.pascal}]"
 
 
 # The tolerance constant of each of the spec's tolerances.
@@ -306,7 +282,9 @@ def render(catalog: Catalog) -> dict[str, str]:
         ),
         "category_codes": prefixes if string_codes else ranges,
         "code_constants": _declarations(catalog.active, _constants),
-        "sentinels": _declarations(catalog.exceptions, lambda e: [_sentinel(e, catalog.payload.tolerate)]),
+        "sentinels": _declarations(catalog.exceptions, lambda e: [_sentinel(e)]),
+        "indexes": [f"s{e.name.pascal}" for e in catalog.active],
+        "entry_fields": ENTRY_FIELDS,
         **_payload_context(catalog),
         "retired_lines": [
             f"{{{_code(e.code, f'the code of {e.name}')}, {go_literal(str(e.name))}}}," for e in catalog.retired
