@@ -529,9 +529,9 @@ def _case(name: str, project: Path, request: pytest.FixtureRequest) -> Failure:
             undo=_mutable(out / "typescript" / "dist"),
         )
     if name == "immutable-file":  # docs/ and the manifest are replaced before it fails, then put back
-        _chattr("+i", out / "go" / "errors.go", request)
+        _chattr("+i", out / "go" / "table.go", request)
         return Failure(
-            "errgen: cannot write out/go/errors.go: Operation not permitted\n", undo=_mutable(out / "go" / "errors.go")
+            "errgen: cannot write out/go/table.go: Operation not permitted\n", undo=_mutable(out / "go" / "table.go")
         )
     assert name == "immutable-out"  # with a stale file to delete, the manifest must change
     (out / "python" / "old.py").write_text("OLD = 1\n")

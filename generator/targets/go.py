@@ -21,31 +21,34 @@ aligned lines.
 Adding or removing a code changes only lines about that code (and the header): every code is its
 own declaration of its constant, of each alias's and of its sentinel (gofmt aligns the lines of a
 block, so one long name would re-pad them all), one line of the entry table, kept in catalog
-order, and, when retired, one line of a slice literal; nothing in the output is a position in the
-catalog (the package indexes the table by code on first use).
+order, one line of the index block (a name alone, its value iota's), and, when retired, one line
+of a slice literal; no position in the catalog is written as a number.
 
-Everything per code is a constant or a composite literal of constants, the sentinels too (worked
-out here by the reference rules, not by a call when the package is initialised): a program runs
-nothing per code before it reads one, and the compiler lays the tables out as static data, with
-no initialisation order to work out (ten thousand codes build, vet and test in seconds:
-tests/test_scale.py).
+Everything per code is a constant or a composite literal of constants; the entry lines are
+positional (ENTRY_FIELDS names their order in a comment), which go vet accepts of the package's
+own struct. A sentinel is a pointer to its element of the runtime's `sentinels` array, by its
+index constant: the compiler lays the array out as zeroed memory and each sentinel is one
+constant address, with no initialisation order to work out, and the runtime fills every element
+in from its entry in one pass when the package is initialised (the error New makes of the code
+and its first template). Ten thousand codes build, vet and test in seconds (tests/test_scale.py).
 
 Comments in the output are never spec text: they are fixed wording, with at most a validated
 identifier (the package name). Every value from the spec is written through the `go` filter as an
 interpreted string literal; the placeholders of the templates are where the model's split puts
 them, which the matcher reads; there are no regular expressions.
 
-Fixed package-level identifiers never start with Code, Err or Category followed by an upper-case
-letter: those prefixes belong to the spec's codes and categories (CodeBadSymbol, ErrBadSymbol,
-CategoryRequest), so no spec name can collide with them.
+Fixed package-level identifiers never start with Code, Err, Category or s followed by an
+upper-case letter: those prefixes belong to the spec's codes and categories (CodeBadSymbol,
+ErrBadSymbol, CategoryRequest, and sBadSymbol, the index of its entry), so no spec name can
+collide with them.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
-from ..escaping import go_literal
+from ..escaping import go_literal, go_string
 from ..model import TOLERANCES, Catalog, ErrorDef, Template, pointer_text
 from ..resources import runtime_file
 from ..templating import header, render_template
@@ -114,35 +117,45 @@ def holes(template: Template) -> tuple[list[int], bool]:
     return offsets, between == list(template.parts)
 
 
-def templates(messages: Sequence[Template]) -> tuple[str, list[int]]:
+def templates(messages: Sequence[Template]) -> tuple[str, list[int], list[bool]]:
     """A code's templates as its entry holds them: their texts, verbatim, joined by "\n" (which
     no message holds: the validator refuses line breaks), and their layout: where each ends in
     that text, then where each of its placeholders starts and ends, in bytes (the runtime reads
-    each one's type and name there); no layout for one template without placeholders."""
+    each one's type and name there); no layout for one template without placeholders. Then, for
+    each template, whether its literal parts are its text between its placeholders (holes)."""
     texts: list[str] = []
     layout: list[int] = []
+    verbatim: list[bool] = []
     at = 0
     for template in messages:
-        if "\n" in template.text:
-            raise ValueError(f"a message holds a line break: {template.text!r}")
-        texts.append(template.text)
-        end = at + len(template.text.encode())
-        layout += [end, *(at + offset for offset in holes(template)[0])]
+        text = template.text
+        if "\n" in text:
+            raise ValueError(f"a message holds a line break: {text!r}")
+        texts.append(text)
+        end = at + len(text.encode())
+        if not template.placeholders and len(template.parts) == 1 and template.parts[0] == text:
+            layout.append(end)  # no placeholder, and the one literal part the text: holes() says so
+            same = True
+        else:
+            offsets, same = holes(template)
+            layout += [end, *(at + offset for offset in offsets)]
+        verbatim.append(same)
         at = end + 1
     if len(messages) == 1 and not messages[0].placeholders:
         layout = []
-    return "\n".join(texts), layout
+    return "\n".join(texts), layout, verbatim
 
 
 # The Kind constant of each kind but the zero one, error.
 _KINDS = {"warning": "KindWarning", "success": "KindSuccess"}
 
 
-def _extra(error: ErrorDef) -> str | None:
+def _extra(error: ErrorDef, verbatim: Sequence[bool]) -> str | None:
     """What few codes have, the runtime's extra, the zero fields left out; None when a code has
     none of it. `order` is the match order (model.ErrorDef.match_order) when it is not catalog
     order; `parts` the literal parts of each variant whose parts are not its text between its
-    placeholders (a printf %%), indexed by variant."""
+    placeholders (a printf %%), indexed by variant (`verbatim` says which are, as templates()
+    does)."""
     fields = []
     if error.aliases:
         aliases = ", ".join(f"{{{go_literal(str(a.name))}, {go_literal(a.upstream)}}}" for a in error.aliases)
@@ -159,66 +172,66 @@ def _extra(error: ErrorDef) -> str | None:
         fields.append("deprecated: true")
     if error.description is not None:
         fields.append(f"description: {go_literal(error.description)}")
-    escaped = [f"{i}: {_strings(t.parts)[len('[]string') :]}" for i, t in enumerate(error.messages) if not holes(t)[1]]
+    escaped = [f"{i}: {_strings(t.parts)[len('[]string') :]}" for i, t in enumerate(error.messages) if not verbatim[i]]
     if escaped:
         fields.append("parts: [][]string{" + ", ".join(escaped) + "}")
     return "&extra{" + ", ".join(fields) + "}" if fields else None
 
 
-def _entry(error: ErrorDef) -> str:
-    """One line of the entry table: every field the runtime reads of a code, the zero ones left
-    out, the rare ones in its extra."""
-    fields = [f"code: Code{error.name.pascal}", f"name: {go_literal(str(error.name))}"]
-    if error.upstream_name is not None and error.upstream_name != error.name:
-        fields.append(f"title: {go_literal(error.upstream_name)}")
-    if error.category is not None:
-        fields.append(f"category: Category{error.category.name.pascal}")
-    text, layout = templates(error.messages)
-    if text:
-        fields.append(f"messages: {go_literal(text)}")
-    if layout:
-        fields.append(f"layout: []uint32{{{', '.join(map(str, layout))}}}")
-    extra = _extra(error)
-    if extra is not None:
-        fields.append(f"extra: {extra}")
-    return "{" + ", ".join(fields) + "}"
+# The order of an entry's fields, as the entry lines of table.go give them, positionally.
+ENTRY_FIELDS = "{code, name, title, category, messages, layout, extra}"
 
 
-# The Matched and Mismatch constants of the model's Match.how and Match.reason.
-_MATCHED = {"exact": "MatchedExact", "tolerant": "MatchedTolerant", "none": "MatchedNone"}
-_MISMATCH = {
-    "empty": "MismatchEmpty",
-    "undocumented": "MismatchUndocumented",
-    "unmatched": "MismatchUnmatched",
-    "unknown_code": "MismatchUnknownCode",
-}
+def _entry(error: ErrorDef, code: str) -> str:
+    """One line of the entry table: every field the runtime reads of a code, positionally (in the
+    order of ENTRY_FIELDS, the rare ones in its extra, nil when it has none), the code (`code`,
+    its literal) itself rather than its constant."""
+    text, layout, verbatim = templates(error.messages)
+    upstream = error.upstream_name
+    title = go_string(upstream) if upstream is not None and upstream != error.name else '""'
+    category = "0" if error.category is None else f"Category{error.category.name.pascal}"
+    spans = f"[]uint32{{{', '.join(map(str, layout))}}}" if layout else "nil"
+    extra = _extra(error, verbatim) or "nil"
+    return f"{{{code}, {go_string(error.name)}, {title}, {category}, {go_string(text)}, {spans}, {extra}}}"
 
 
-def _sentinel(error: ErrorDef, tolerate: frozenset[str]) -> str:
-    """The sentinel of a code, a composite literal of constants: the error New makes of the code
-    and its first message template, worked out here by the reference rules (ErrorDef.match_loosely,
-    with the catalog's tolerances), so that nothing is computed for it when the package is
-    initialised (a call per code would make the compiler order and run ten thousand initialisers)."""
-    message = error.messages[0].text if error.messages else ""
-    match = error.match_loosely(message, tolerate)
-    fields = [f"Code: Code{error.name.pascal}", f"Message: {go_literal(message)}"]
-    if error.kind in _KINDS:
-        fields.append(f"Kind: {_KINDS[error.kind]}")
-    if error.category is not None:
-        fields.append(f"Category: Category{error.category.name.pascal}")
-    fields.append(f"Variant: {-1 if match.variant is None else match.variant}")
-    if match.params:
-        fields.append(f"Params: {_strings(match.params)}")
-    fields.append(f"Matched: {_MATCHED[match.how]}")
-    if match.detail:
-        fields.append(f"Detail: {go_literal(match.detail)}")
-    if match.reason is not None:
-        fields.append(f"Mismatch: {_MISMATCH[match.reason]}")
-    if error.retryable:
-        fields.append("Retryable: true")
-    if error.http_status is not None:
-        fields.append(f"HTTPStatus: {error.http_status:d}")
-    return f"var Err{error.name.pascal} = &Error{{{', '.join(fields)}}}"
+def _per_code(catalog: Catalog) -> dict[str, str]:
+    """The lines about each code, in catalog order, in one pass: its constant and one for each of
+    its aliases, each its own declaration (code_constants); its sentinel, a pointer to its element
+    of the runtime's sentinels, which the runtime fills in from the code's entry when the package
+    is initialised: one constant address, nothing per code for the compiler to order (sentinels,
+    none for a success code); its index in the entries, a name alone in an iota block (indexes);
+    its entry (errors). A deprecated code's constants and sentinel each have the fixed note above
+    them, and a blank line above that (as gofmt puts one above a doc comment), but for the very
+    first line: the template has a blank line there. Each list comes as its lines joined, indented
+    in a block, for the templates to place."""
+    constants: list[str] = []
+    sentinels: list[str] = []
+    indexes: list[str] = []
+    entries: list[str] = []
+    for error in catalog.active:
+        pascal = error.name.pascal
+        code = _code(error.code, f"the code of {error.name}")
+        own = f"Code{pascal}"
+        lines = [f"const {own} Code = {code}", *(f"const Code{a.name.pascal} = {own}" for a in error.aliases)]
+        sentinel = f"var Err{pascal} = &sentinels[s{pascal}]" if error.is_exception else None
+        if error.is_deprecated:
+            for line in lines:
+                constants += ["", DEPRECATED, line] if constants else [DEPRECATED, line]
+            if sentinel is not None:
+                sentinels += ["", DEPRECATED, sentinel] if sentinels else [DEPRECATED, sentinel]
+        else:
+            constants += lines
+            if sentinel is not None:
+                sentinels.append(sentinel)
+        indexes.append(f"s{pascal}")
+        entries.append(_entry(error, code))
+    return {
+        "code_constants": "\n".join(constants),
+        "sentinels": "\n".join(sentinels),
+        "indexes": "\n".join(f"\t{index}" for index in indexes),
+        "errors": "\n".join(f"\t{entry}," for entry in entries),
+    }
 
 
 # The tolerance constant of each of the spec's tolerances.
@@ -264,26 +277,6 @@ def runtime_source(catalog: Catalog) -> str:
     return f"// {go_header(catalog)}\n\n" + "\n".join(lines)
 
 
-def _declarations(errors: Iterable[ErrorDef], lines_of: Callable[[ErrorDef], list[str]]) -> list[str]:
-    """The lines of each code (`lines_of` it), a deprecated one's each with the fixed note above it
-    and a blank line above that (as gofmt puts one above a doc comment), but for the very first
-    line: the template has a blank line there."""
-    lines: list[str] = []
-    for e in errors:
-        for line in lines_of(e):
-            if e.is_deprecated:
-                lines += ["", DEPRECATED] if lines else [DEPRECATED]
-            lines.append(line)
-    return lines
-
-
-def _constants(error: ErrorDef) -> list[str]:
-    """The constant of a code, then one for each of its aliases, each its own declaration."""
-    code = _code(error.code, f"the code of {error.name}")
-    own = f"Code{error.name.pascal}"
-    return [f"const {own} Code = {code}", *(f"const Code{a.name.pascal} = {own}" for a in error.aliases)]
-
-
 def render(catalog: Catalog) -> dict[str, str]:
     string_codes = catalog.code_type == "string"
     for category in catalog.categories:
@@ -305,13 +298,12 @@ def render(catalog: Catalog) -> dict[str, str]:
             [(None, f"Category{c.name.pascal}", f"Category = {i}") for i, c in enumerate(catalog.categories, 1)]
         ),
         "category_codes": prefixes if string_codes else ranges,
-        "code_constants": _declarations(catalog.active, _constants),
-        "sentinels": _declarations(catalog.exceptions, lambda e: [_sentinel(e, catalog.payload.tolerate)]),
+        **_per_code(catalog),
+        "entry_fields": ENTRY_FIELDS,
         **_payload_context(catalog),
         "retired_lines": [
             f"{{{_code(e.code, f'the code of {e.name}')}, {go_literal(str(e.name))}}}," for e in catalog.retired
         ],
-        "errors": [_entry(e) for e in catalog.active],
     }
     files = {
         "go.mod": render_template("go/go.mod.jinja", **context),

@@ -4,53 +4,108 @@ package binanceoptions
 
 // entries are the codes the API may send, in catalog order: what the runtime
 // (runtime.go) reads of each, its constant and its sentinel being in
-// errors.go.
+// errors.go. Each is {code, name, title, category, messages, layout, extra},
+// positionally (see the entry type).
 var entries = [...]entry{
-	{code: CodeUnknown, name: "UNKNOWN", category: CategoryGeneral, messages: "An unknown error occurred while processing the request."},
-	{code: CodeDisconnected, name: "DISCONNECTED", category: CategoryGeneral, messages: "Internal error; unable to process your request. Please try again.", extra: &extra{retryable: true, description: "The page asks the client to try again, so the request may be retried."}},
-	{code: CodeUnauthorized, name: "UNAUTHORIZED", category: CategoryGeneral, messages: "You are not authorized to execute this request."},
-	{code: CodeTooManyRequests, name: "TOO_MANY_REQUESTS", category: CategoryGeneral, messages: "Too many requests queued.\nToo much request weight used; please use the websocket for live updates to avoid polling the API.\nToo much request weight used; current limit is %s request weight per %s %s. Please use the websocket for live updates to avoid polling the API.\nWay too much request weight used; IP banned until %s. Please use the websocket for live updates to avoid bans.", layout: []uint32{25, 123, 267, 171, 173, 193, 195, 196, 198, 378, 318, 320}, extra: &extra{order: []int{2, 3, 1, 0}}},
-	{code: CodeUnknownOrderComposition, name: "UNKNOWN_ORDER_COMPOSITION", category: CategoryGeneral, messages: "Unsupported order combination."},
-	{code: CodeTooManyOrders, name: "TOO_MANY_ORDERS", category: CategoryGeneral, messages: "Too many new orders.\nToo many new orders; current limit is %s orders per %s.", layout: []uint32{20, 76, 59, 61, 73, 75}, extra: &extra{order: []int{1, 0}}},
-	{code: CodeServiceShuttingDown, name: "SERVICE_SHUTTING_DOWN", category: CategoryGeneral, messages: "This service is no longer available."},
-	{code: CodeUnsupportedOperation, name: "UNSUPPORTED_OPERATION", category: CategoryGeneral, messages: "This operation is not supported."},
-	{code: CodeInvalidTimestamp, name: "INVALID_TIMESTAMP", category: CategoryGeneral, messages: "Timestamp for this request is outside of the recvWindow.\nTimestamp for this request was 1000ms ahead of the server's time.", layout: []uint32{56, 122}, extra: &extra{order: []int{1, 0}}},
-	{code: CodeInvalidSignature, name: "INVALID_SIGNATURE", category: CategoryGeneral, messages: "Signature for this request is not valid."},
-	{code: CodeIllegalChars, name: "ILLEGAL_CHARS", category: CategoryRequest, messages: "Illegal characters found in a parameter.\nIllegal characters found in a parameter. %s\nIllegal characters found in parameter %s; legal range is %s.", layout: []uint32{40, 84, 82, 84, 145, 123, 125, 142, 144}, extra: &extra{order: []int{2, 1, 0}}},
-	{code: CodeTooManyParameters, name: "TOO_MANY_PARAMETERS", category: CategoryRequest, messages: "Too many parameters sent for this endpoint.\nToo many parameters; expected %s and received %s.\nDuplicate values for a parameter detected.", layout: []uint32{43, 93, 74, 76, 90, 92, 136}, extra: &extra{order: []int{1, 0, 2}}},
-	{code: CodeMandatoryParamEmptyOrMalformed, name: "MANDATORY_PARAM_EMPTY_OR_MALFORMED", category: CategoryRequest, messages: "A mandatory parameter was not sent, was empty/null, or malformed.\nMandatory parameter %s was not sent, was empty/null, or malformed.\nParam %s or %s must be sent, but both were empty/null!", layout: []uint32{65, 132, 86, 88, 187, 139, 141, 145, 147}},
-	{code: CodeUnknownParam, name: "UNKNOWN_PARAM", category: CategoryRequest, messages: "An unknown parameter was sent."},
-	{code: CodeUnreadParameters, name: "UNREAD_PARAMETERS", category: CategoryRequest, messages: "Not all sent parameters were read.\nNot all sent parameters were read; read %s parameter(s) but was sent %s.", layout: []uint32{34, 107, 75, 77, 104, 106}, extra: &extra{order: []int{1, 0}}},
-	{code: CodeParamEmpty, name: "PARAM_EMPTY", category: CategoryRequest, messages: "A parameter was empty.\nParameter %s was empty.", layout: []uint32{22, 46, 33, 35}},
-	{code: CodeParamNotRequired, name: "PARAM_NOT_REQUIRED", category: CategoryRequest, messages: "A parameter was sent when not required.\nParameter %s sent when not required.", layout: []uint32{39, 76, 50, 52}},
-	{code: CodeBadPrecision, name: "BAD_PRECISION", category: CategoryRequest, messages: "Precision is over the maximum defined for this asset."},
-	{code: CodeInvalidTif, name: "INVALID_TIF", category: CategoryRequest, messages: "Invalid timeInForce."},
-	{code: CodeInvalidOrderType, name: "INVALID_ORDER_TYPE", category: CategoryRequest, messages: "Invalid orderType."},
-	{code: CodeInvalidSide, name: "INVALID_SIDE", category: CategoryRequest, messages: "Invalid side."},
-	{code: CodeEmptyNewClOrdId, name: "EMPTY_NEW_CL_ORD_ID", category: CategoryRequest, messages: "New client order ID was empty."},
-	{code: CodeEmptyOrgClOrdId, name: "EMPTY_ORG_CL_ORD_ID", category: CategoryRequest, messages: "Original client order ID was empty."},
-	{code: CodeBadInterval, name: "BAD_INTERVAL", category: CategoryRequest, messages: "Invalid interval."},
-	{code: CodeBadSymbol, name: "BAD_SYMBOL", category: CategoryRequest, messages: "Invalid symbol."},
-	{code: CodeInvalidListenKey, name: "INVALID_LISTEN_KEY", category: CategoryRequest, messages: "This listenKey does not exist."},
-	{code: CodeMoreThanXxHours, name: "MORE_THAN_XX_HOURS", category: CategoryRequest, messages: "Lookup interval is too big.\nMore than %s hours between startTime and endTime.", layout: []uint32{27, 77, 38, 40}, extra: &extra{order: []int{1, 0}}},
-	{code: CodeBadContract, name: "BAD_CONTRACT", category: CategoryRequest, messages: "Invalid underlying"},
-	{code: CodeBadCurrency, name: "BAD_CURRENCY", category: CategoryRequest, messages: "Invalid asset。"},
-	{code: CodeInvalidParameter, name: "INVALID_PARAMETER", category: CategoryRequest, messages: "Invalid data sent for a parameter.\nData sent for paramter %s is not valid.", layout: []uint32{34, 74, 58, 60}, extra: &extra{order: []int{1, 0}}},
-	{code: CodeBadRecvWindow, name: "BAD_RECV_WINDOW", category: CategoryRequest, messages: "recvWindow must be less than 60000"},
-	{code: CodeNewOrderRejected, name: "NEW_ORDER_REJECTED", category: CategoryRequest, messages: "NEW_ORDER_REJECTED"},
-	{code: CodeNoSuchOrder, name: "NO_SUCH_ORDER", category: CategoryRequest, messages: "Order does not exist."},
-	{code: CodeBadApiKeyFmt, name: "BAD_API_KEY_FMT", category: CategoryRequest, messages: "API-key format invalid."},
-	{code: CodeInvalidApiKey, name: "INVALID_API_KEY", category: CategoryRequest, messages: "Invalid API-key, IP, or permissions for action."},
-	{code: CodeBalanceNotSufficient, name: "BALANCE_NOT_SUFFICIENT", category: CategoryRequest, messages: "Balance is insufficient."},
-	{code: CodeOptionMarginNotSufficient, name: "OPTION_MARGIN_NOT_SUFFICIENT", category: CategoryRequest, messages: "Option margin is insufficient."},
-	{code: CodeTransferFailed, name: "TRANSFER_FAILED", category: CategoryFilter, messages: "Asset transfer fail."},
-	{code: CodePriceLessThanZero, name: "PRICE_LESS_THAN_ZERO", category: CategoryFilter, messages: "Price less than 0."},
-	{code: CodePriceGreaterThanMaxPrice, name: "PRICE_GREATER_THAN_MAX_PRICE", category: CategoryFilter, messages: "Price greater than max price."},
-	{code: CodeQtyLessThanZero, name: "QTY_LESS_THAN_ZERO", category: CategoryFilter, messages: "Quantity less than zero."},
-	{code: CodeQtyLessThanMinQty, name: "QTY_LESS_THAN_MIN_QTY", category: CategoryFilter, messages: "Quantity less than min quantity."},
-	{code: CodeQtyGreaterThanMaxQty, name: "QTY_GREATER_THAN_MAX_QTY", category: CategoryFilter, messages: "Quantity greater than max quantity."},
-	{code: CodePriceLessThanMinPrice, name: "PRICE_LESS_THAN_MIN_PRICE", category: CategoryFilter, messages: "Price less than min price."},
-	{code: CodeInvalidTickSizePrecision, name: "INVALID_TICK_SIZE_PRECISION", category: CategoryFilter, messages: "Tick size precision is invalid."},
-	{code: CodeInvalidQtyPrecision, name: "INVALID_QTY_PRECISION", category: CategoryFilter, messages: "Step size precision is invalid."},
-	{code: CodeAmountMustBePositive, name: "AMOUNT_MUST_BE_POSITIVE", category: CategoryFilter, messages: "Amount must be positive."},
+	{-1000, "UNKNOWN", "", CategoryGeneral, "An unknown error occurred while processing the request.", nil, nil},
+	{-1001, "DISCONNECTED", "", CategoryGeneral, "Internal error; unable to process your request. Please try again.", nil, &extra{retryable: true, description: "The page asks the client to try again, so the request may be retried."}},
+	{-1002, "UNAUTHORIZED", "", CategoryGeneral, "You are not authorized to execute this request.", nil, nil},
+	{-1008, "TOO_MANY_REQUESTS", "", CategoryGeneral, "Too many requests queued.\nToo much request weight used; please use the websocket for live updates to avoid polling the API.\nToo much request weight used; current limit is %s request weight per %s %s. Please use the websocket for live updates to avoid polling the API.\nWay too much request weight used; IP banned until %s. Please use the websocket for live updates to avoid bans.", []uint32{25, 123, 267, 171, 173, 193, 195, 196, 198, 378, 318, 320}, &extra{order: []int{2, 3, 1, 0}}},
+	{-1014, "UNKNOWN_ORDER_COMPOSITION", "", CategoryGeneral, "Unsupported order combination.", nil, nil},
+	{-1015, "TOO_MANY_ORDERS", "", CategoryGeneral, "Too many new orders.\nToo many new orders; current limit is %s orders per %s.", []uint32{20, 76, 59, 61, 73, 75}, &extra{order: []int{1, 0}}},
+	{-1016, "SERVICE_SHUTTING_DOWN", "", CategoryGeneral, "This service is no longer available.", nil, nil},
+	{-1020, "UNSUPPORTED_OPERATION", "", CategoryGeneral, "This operation is not supported.", nil, nil},
+	{-1021, "INVALID_TIMESTAMP", "", CategoryGeneral, "Timestamp for this request is outside of the recvWindow.\nTimestamp for this request was 1000ms ahead of the server's time.", []uint32{56, 122}, &extra{order: []int{1, 0}}},
+	{-1022, "INVALID_SIGNATURE", "", CategoryGeneral, "Signature for this request is not valid.", nil, nil},
+	{-1100, "ILLEGAL_CHARS", "", CategoryRequest, "Illegal characters found in a parameter.\nIllegal characters found in a parameter. %s\nIllegal characters found in parameter %s; legal range is %s.", []uint32{40, 84, 82, 84, 145, 123, 125, 142, 144}, &extra{order: []int{2, 1, 0}}},
+	{-1101, "TOO_MANY_PARAMETERS", "", CategoryRequest, "Too many parameters sent for this endpoint.\nToo many parameters; expected %s and received %s.\nDuplicate values for a parameter detected.", []uint32{43, 93, 74, 76, 90, 92, 136}, &extra{order: []int{1, 0, 2}}},
+	{-1102, "MANDATORY_PARAM_EMPTY_OR_MALFORMED", "", CategoryRequest, "A mandatory parameter was not sent, was empty/null, or malformed.\nMandatory parameter %s was not sent, was empty/null, or malformed.\nParam %s or %s must be sent, but both were empty/null!", []uint32{65, 132, 86, 88, 187, 139, 141, 145, 147}, nil},
+	{-1103, "UNKNOWN_PARAM", "", CategoryRequest, "An unknown parameter was sent.", nil, nil},
+	{-1104, "UNREAD_PARAMETERS", "", CategoryRequest, "Not all sent parameters were read.\nNot all sent parameters were read; read %s parameter(s) but was sent %s.", []uint32{34, 107, 75, 77, 104, 106}, &extra{order: []int{1, 0}}},
+	{-1105, "PARAM_EMPTY", "", CategoryRequest, "A parameter was empty.\nParameter %s was empty.", []uint32{22, 46, 33, 35}, nil},
+	{-1106, "PARAM_NOT_REQUIRED", "", CategoryRequest, "A parameter was sent when not required.\nParameter %s sent when not required.", []uint32{39, 76, 50, 52}, nil},
+	{-1111, "BAD_PRECISION", "", CategoryRequest, "Precision is over the maximum defined for this asset.", nil, nil},
+	{-1115, "INVALID_TIF", "", CategoryRequest, "Invalid timeInForce.", nil, nil},
+	{-1116, "INVALID_ORDER_TYPE", "", CategoryRequest, "Invalid orderType.", nil, nil},
+	{-1117, "INVALID_SIDE", "", CategoryRequest, "Invalid side.", nil, nil},
+	{-1118, "EMPTY_NEW_CL_ORD_ID", "", CategoryRequest, "New client order ID was empty.", nil, nil},
+	{-1119, "EMPTY_ORG_CL_ORD_ID", "", CategoryRequest, "Original client order ID was empty.", nil, nil},
+	{-1120, "BAD_INTERVAL", "", CategoryRequest, "Invalid interval.", nil, nil},
+	{-1121, "BAD_SYMBOL", "", CategoryRequest, "Invalid symbol.", nil, nil},
+	{-1125, "INVALID_LISTEN_KEY", "", CategoryRequest, "This listenKey does not exist.", nil, nil},
+	{-1127, "MORE_THAN_XX_HOURS", "", CategoryRequest, "Lookup interval is too big.\nMore than %s hours between startTime and endTime.", []uint32{27, 77, 38, 40}, &extra{order: []int{1, 0}}},
+	{-1128, "BAD_CONTRACT", "", CategoryRequest, "Invalid underlying", nil, nil},
+	{-1129, "BAD_CURRENCY", "", CategoryRequest, "Invalid asset。", nil, nil},
+	{-1130, "INVALID_PARAMETER", "", CategoryRequest, "Invalid data sent for a parameter.\nData sent for paramter %s is not valid.", []uint32{34, 74, 58, 60}, &extra{order: []int{1, 0}}},
+	{-1131, "BAD_RECV_WINDOW", "", CategoryRequest, "recvWindow must be less than 60000", nil, nil},
+	{-2010, "NEW_ORDER_REJECTED", "", CategoryRequest, "NEW_ORDER_REJECTED", nil, nil},
+	{-2013, "NO_SUCH_ORDER", "", CategoryRequest, "Order does not exist.", nil, nil},
+	{-2014, "BAD_API_KEY_FMT", "", CategoryRequest, "API-key format invalid.", nil, nil},
+	{-2015, "INVALID_API_KEY", "", CategoryRequest, "Invalid API-key, IP, or permissions for action.", nil, nil},
+	{-2018, "BALANCE_NOT_SUFFICIENT", "", CategoryRequest, "Balance is insufficient.", nil, nil},
+	{-2027, "OPTION_MARGIN_NOT_SUFFICIENT", "", CategoryRequest, "Option margin is insufficient.", nil, nil},
+	{-3029, "TRANSFER_FAILED", "", CategoryFilter, "Asset transfer fail.", nil, nil},
+	{-4001, "PRICE_LESS_THAN_ZERO", "", CategoryFilter, "Price less than 0.", nil, nil},
+	{-4002, "PRICE_GREATER_THAN_MAX_PRICE", "", CategoryFilter, "Price greater than max price.", nil, nil},
+	{-4003, "QTY_LESS_THAN_ZERO", "", CategoryFilter, "Quantity less than zero.", nil, nil},
+	{-4004, "QTY_LESS_THAN_MIN_QTY", "", CategoryFilter, "Quantity less than min quantity.", nil, nil},
+	{-4005, "QTY_GREATER_THAN_MAX_QTY", "", CategoryFilter, "Quantity greater than max quantity.", nil, nil},
+	{-4013, "PRICE_LESS_THAN_MIN_PRICE", "", CategoryFilter, "Price less than min price.", nil, nil},
+	{-4029, "INVALID_TICK_SIZE_PRECISION", "", CategoryFilter, "Tick size precision is invalid.", nil, nil},
+	{-4030, "INVALID_QTY_PRECISION", "", CategoryFilter, "Step size precision is invalid.", nil, nil},
+	{-4055, "AMOUNT_MUST_BE_POSITIVE", "", CategoryFilter, "Amount must be positive.", nil, nil},
 }
+
+// The index of each code's entry in entries, which is also the index of its
+// sentinel in sentinels: one name a line, so that a code added or removed
+// changes its own line only (the first line makes the first code's 0).
+const (
+	_ = iota - 1
+	sUnknown
+	sDisconnected
+	sUnauthorized
+	sTooManyRequests
+	sUnknownOrderComposition
+	sTooManyOrders
+	sServiceShuttingDown
+	sUnsupportedOperation
+	sInvalidTimestamp
+	sInvalidSignature
+	sIllegalChars
+	sTooManyParameters
+	sMandatoryParamEmptyOrMalformed
+	sUnknownParam
+	sUnreadParameters
+	sParamEmpty
+	sParamNotRequired
+	sBadPrecision
+	sInvalidTif
+	sInvalidOrderType
+	sInvalidSide
+	sEmptyNewClOrdId
+	sEmptyOrgClOrdId
+	sBadInterval
+	sBadSymbol
+	sInvalidListenKey
+	sMoreThanXxHours
+	sBadContract
+	sBadCurrency
+	sInvalidParameter
+	sBadRecvWindow
+	sNewOrderRejected
+	sNoSuchOrder
+	sBadApiKeyFmt
+	sInvalidApiKey
+	sBalanceNotSufficient
+	sOptionMarginNotSufficient
+	sTransferFailed
+	sPriceLessThanZero
+	sPriceGreaterThanMaxPrice
+	sQtyLessThanZero
+	sQtyLessThanMinQty
+	sQtyGreaterThanMaxQty
+	sPriceLessThanMinPrice
+	sInvalidTickSizePrecision
+	sInvalidQtyPrecision
+	sAmountMustBePositive
+)

@@ -91,26 +91,39 @@ func categoryOf(code Code) Category {
 	return 0
 }
 
+// Each entry is {code, name, title, category, messages, layout, extra}.
 var entries = [...]entry{
-	{code: CodeTooManyRequests, name: "TOO_MANY_REQUESTS", category: CategoryGeneral, messages: "Too many requests.\nToo many; %s per %s.", layout: []uint32{18, 39, 29, 31, 36, 38}, extra: &extra{retryable: true, httpStatus: 429}},
-	{code: CodeBadSymbol, name: "BAD_SYMBOL", title: "Bad symbol!", category: CategoryRequest, messages: "Invalid symbol.", extra: &extra{aliases: []Alias{{"BAD_TICKER", "bad ticker"}}, deprecated: true, description: "The symbol is *unknown*."}},
-	{code: CodeLimit, name: "LIMIT", title: "OK", category: CategoryInner, messages: "Limit %s.\nLimit %d.\nLimit %f.\nLimit %b.\nLimit 5.\nLimit %d of %s %i", layout: []uint32{9, 6, 8, 19, 16, 18, 29, 26, 28, 39, 36, 38, 48, 66, 55, 57, 61, 63, 64, 66}, extra: &extra{order: []int{5, 4, 1, 2, 3, 0}}},
-	{code: CodeNamed, name: "NAMED", category: CategoryGeneral, messages: "Order {0} of {ccy} and {0}.\nOrder {}.", layout: []uint32{27, 6, 9, 13, 18, 23, 26, 37, 34, 36}},
-	{code: CodeWarn, name: "WARN", messages: "Careful.\n100%% careful.", layout: []uint32{8, 23}, extra: &extra{kind: KindWarning, parts: [][]string{1: {"100% careful."}}}},
-	{code: CodeOk, name: "OK", messages: "Done.", extra: &extra{kind: KindSuccess}},
-	{code: CodeBare, name: "BARE"},
+	{CodeTooManyRequests, "TOO_MANY_REQUESTS", "", CategoryGeneral, "Too many requests.\nToo many; %s per %s.", []uint32{18, 39, 29, 31, 36, 38}, &extra{retryable: true, httpStatus: 429}},
+	{CodeBadSymbol, "BAD_SYMBOL", "Bad symbol!", CategoryRequest, "Invalid symbol.", nil, &extra{aliases: []Alias{{"BAD_TICKER", "bad ticker"}}, deprecated: true, description: "The symbol is *unknown*."}},
+	{CodeLimit, "LIMIT", "OK", CategoryInner, "Limit %s.\nLimit %d.\nLimit %f.\nLimit %b.\nLimit 5.\nLimit %d of %s %i", []uint32{9, 6, 8, 19, 16, 18, 29, 26, 28, 39, 36, 38, 48, 66, 55, 57, 61, 63, 64, 66}, &extra{order: []int{5, 4, 1, 2, 3, 0}}},
+	{CodeNamed, "NAMED", "", CategoryGeneral, "Order {0} of {ccy} and {0}.\nOrder {}.", []uint32{27, 6, 9, 13, 18, 23, 26, 37, 34, 36}, nil},
+	{CodeWarn, "WARN", "", 0, "Careful.\n100%% careful.", []uint32{8, 23}, &extra{kind: KindWarning, parts: [][]string{1: {"100% careful."}}}},
+	{CodeOk, "OK", "", 0, "Done.", nil, &extra{kind: KindSuccess}},
+	{CodeBare, "BARE", "", 0, "", nil, nil},
 }
+
+// The index of each code in entries.
+const (
+	_ = iota - 1
+	sTooManyRequests
+	sBadSymbol
+	sLimit
+	sNamed
+	sWarn
+	sOk
+	sBare
+)
 
 var RetiredCodes = retiredCodes([]retiredCode{
 	{-1130, "OLD"},
 })
 
-var ErrTooManyRequests = &Error{Code: CodeTooManyRequests, Message: "Too many requests.", Category: CategoryGeneral, Variant: 0, Matched: MatchedExact, Retryable: true, HTTPStatus: 429}
-var ErrBadSymbol = &Error{Code: CodeBadSymbol, Message: "Invalid symbol.", Category: CategoryRequest, Variant: 0, Matched: MatchedExact}
-var ErrLimit = &Error{Code: CodeLimit, Message: "Limit %s.", Category: CategoryInner, Variant: 0, Params: []string{"%s"}, Matched: MatchedExact}
-var ErrNamed = &Error{Code: CodeNamed, Message: "Order {0} of {ccy} and {0}.", Category: CategoryGeneral, Variant: 0, Params: []string{"{0}", "{ccy}", "{0}"}, Matched: MatchedExact}
-var ErrWarn = &Error{Code: CodeWarn, Message: "Careful.", Kind: KindWarning, Variant: 0, Matched: MatchedExact}
-var ErrBare = &Error{Code: CodeBare, Message: "", Variant: -1, Matched: MatchedNone, Mismatch: MismatchUndocumented}
+var ErrTooManyRequests = &sentinels[sTooManyRequests]
+var ErrBadSymbol = &sentinels[sBadSymbol]
+var ErrLimit = &sentinels[sLimit]
+var ErrNamed = &sentinels[sNamed]
+var ErrWarn = &sentinels[sWarn]
+var ErrBare = &sentinels[sBare]
 
 // The cases of the shared tests for this code type.
 var (

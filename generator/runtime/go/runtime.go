@@ -5,10 +5,12 @@
 // codeKind and codeOf, the payload's field names, its locations, topLevel,
 // numericStrings, tolerated and errorPrefix, the categories table, the category
 // table of the codes (Category.Contains and categoryOf, the category of a code
-// the catalog does not know) and, in table.go, the entries table. That data is
-// plain tables of constants: nothing is computed for it when the package is
-// initialised, and the index of the codes is built on first use, in one pass
-// over them when they are in order of code (or in the reverse order).
+// the catalog does not know), the sentinels (pointers into the sentinels array
+// declared here) and, in table.go, the entries table and the index of each
+// code in it. That data is plain tables of constants: when the package is
+// initialised, one pass over the entries fills the sentinels in, and the index
+// of the codes is built on first use, in one pass over them when they are in
+// order of code (or in the reverse order).
 
 package runtime
 
@@ -281,6 +283,14 @@ func (e *entry) titled() string {
 		return e.title
 	}
 	return e.name
+}
+
+// first returns the first template of e, "" when it has none.
+func (e *entry) first() string {
+	if e.layout == nil {
+		return e.messages // one template without placeholders, or none
+	}
+	return e.messages[:e.layout[0]]
 }
 
 // count returns how many templates e has.
@@ -573,7 +583,11 @@ func (e *entry) matchLoosely(message string) (int, []string, Matched, string, Mi
 	case message == "":
 		return -1, nil, MatchedNone, "", MismatchEmpty
 	}
-	spans := e.spans(nil)
+	if tolerated == 0 {
+		return -1, nil, MatchedNone, "", MismatchUnmatched
+	}
+	var room [8]span // where the templates are, which does not escape
+	spans := e.spans(room[:0])
 	if tolerated&^tolerateDetail != 0 {
 		wanted := normalized(message, tolerated)
 		for i := range spans {
@@ -1013,16 +1027,36 @@ func New(code Code, message string) *Error {
 }
 
 func (e *Error) fill(code Code, message string) {
-	*e = Error{Code: code, Message: message, Variant: -1}
 	known := find(code)
 	if known == nil {
-		e.Category = categoryOf(code)
+		*e = Error{Code: code, Message: message, Variant: -1, Category: categoryOf(code)}
 		e.Matched, e.Mismatch = MatchedNone, MismatchUnknownCode
 		return
 	}
+	e.known(known, message)
+}
+
+// known sets e to the error of a known code, the entry known, and a message.
+func (e *Error) known(known *entry, message string) {
 	more := known.more()
-	e.Kind, e.Category, e.Retryable, e.HTTPStatus = more.kind, known.category, more.retryable, more.httpStatus
+	*e = Error{Code: known.code, Message: message, Kind: more.kind, Category: known.category}
+	e.Retryable, e.HTTPStatus = more.retryable, more.httpStatus
 	e.Variant, e.Params, e.Matched, e.Detail, e.Mismatch = known.matchLoosely(message)
+}
+
+// sentinels are the sentinel of each entry, in the order of entries: errors.go
+// declares the sentinel of each code but the success codes as a pointer to
+// its element, by the index table.go gives it. They are filled in from the
+// entries when the package is initialised, in one pass (the compiler lays the
+// array out as zeroed memory, and a sentinel is one constant address: no
+// initialisation per code to order), each the error [New] makes of its code
+// and its first template ("" for a code without any).
+var sentinels [len(entries)]Error
+
+func init() {
+	for i := range entries {
+		sentinels[i].known(&entries[i], entries[i].first())
+	}
 }
 
 // Error returns the code, its identifier when the catalog knows it, and the

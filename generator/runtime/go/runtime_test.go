@@ -7,12 +7,23 @@ package runtime
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
 )
+
+// Initialising the package fills the sentinels in without building the index of the codes, which
+// waits for the first lookup.
+func TestMain(m *testing.M) {
+	if index.codes != nil || sentinels[sBadSymbol].Code != CodeBadSymbol {
+		fmt.Println("initialised: the index", index.codes, "the sentinel", sentinels[sBadSymbol])
+		os.Exit(1)
+	}
+	os.Exit(m.Run())
+}
 
 func TestFit(t *testing.T) {
 	cases := []struct {
@@ -210,10 +221,18 @@ func TestACodeWithoutMessagesNeverMatches(t *testing.T) {
 	}
 }
 
-// Each sentinel is a literal of errors.go, worked out by the generator: the error New makes of its
-// code and first message template.
+// Each sentinel is an element of sentinels, filled in from its entry when the package is
+// initialised: the error New makes of its code and first message template, one distinct pointer
+// per code, which errors.Is and errors.As find through wrapping.
 func TestSentinelsAreWhatNewMakes(t *testing.T) {
-	for _, sentinel := range []*Error{ErrTooManyRequests, ErrBadSymbol, ErrLimit, ErrNamed, ErrWarn, ErrBare} {
+	all := []*Error{ErrTooManyRequests, ErrBadSymbol, ErrLimit, ErrNamed, ErrWarn, ErrBare}
+	codes := []Code{CodeTooManyRequests, CodeBadSymbol, CodeLimit, CodeNamed, CodeWarn, CodeBare}
+	seen := map[*Error]bool{}
+	for i, sentinel := range all {
+		if sentinel.Code != codes[i] || seen[sentinel] {
+			t.Errorf("sentinel %d is %+v", i, sentinel)
+		}
+		seen[sentinel] = true
 		messages := Messages(sentinel.Code)
 		message := ""
 		if len(messages) > 0 {
@@ -222,6 +241,19 @@ func TestSentinelsAreWhatNewMakes(t *testing.T) {
 		if made := New(sentinel.Code, message); !reflect.DeepEqual(made, sentinel) {
 			t.Errorf("sentinel %+v, New %+v", sentinel, made)
 		}
+		wrapped := fmt.Errorf("wrapped: %w", New(codes[i], "whatever"))
+		for j, other := range all {
+			if errors.Is(wrapped, other) != (i == j) {
+				t.Errorf("errors.Is(New(%v), sentinel of %v) = %v", codes[i], other.Code, i != j)
+			}
+		}
+		var as *Error
+		if !errors.As(fmt.Errorf("wrapped: %w", sentinel), &as) || as != sentinel {
+			t.Errorf("errors.As of the sentinel of %v gives %p", codes[i], as)
+		}
+	}
+	if len(sentinels) != len(entries) || sentinels[sOk].Code != CodeOk || sentinels[sOk].Kind != KindSuccess {
+		t.Errorf("%d sentinels of %d entries, the success code's %+v", len(sentinels), len(entries), sentinels[sOk])
 	}
 }
 

@@ -161,19 +161,20 @@ var RetiredCodes = retiredCodes([]retiredCode{
 
 // Sentinels, one for each code the API may send but the success codes:
 // errors.Is(err, ErrSomeCode) reports whether err is an [*Error] with that
-// code. Each is the error [New] makes of its code and its first message
-// template ("" for a code without any).
+// code, CodeSomeCode. Each is the error [New] makes of its code and its first
+// message template ("" for a code without any), filled in when the package is
+// initialised.
 
-var ErrOperationFailed = &Error{Code: CodeOperationFailed, Message: "Operation failed.", Category: CategoryOperation, Variant: 0, Matched: MatchedExact}
-var ErrBulkOperationPartiallySucceeded = &Error{Code: CodeBulkOperationPartiallySucceeded, Message: "Bulk operation partially succeeded.", Kind: KindWarning, Variant: 0, Matched: MatchedExact}
-var ErrRequestThrottled = &Error{Code: CodeRequestThrottled, Message: "Rate limit reached. Please refer to API documentation and throttle requests accordingly.", Category: CategoryOperation, Variant: 0, Matched: MatchedExact, Retryable: true, HTTPStatus: 429}
-var ErrParameterParam0Error = &Error{Code: CodeParameterParam0Error, Message: "Parameter {param0} error", Category: CategoryOrder, Variant: 0, Params: []string{"{param0}"}, Matched: MatchedExact}
-var ErrE51008 = &Error{Code: CodeE51008, Message: "Order failed. Insufficient {param0} balance in account", Category: CategoryOrder, Variant: 0, Params: []string{"{param0}"}, Matched: MatchedExact}
-var ErrModifyLimitExceeded = &Error{Code: CodeModifyLimitExceeded, Message: "Unknown order sent.", Category: CategoryOrder, Variant: 0, Matched: MatchedExact}
-var ErrDuplicatedOrderId = &Error{Code: CodeDuplicatedOrderId, Message: "Unknown order sent.", Category: CategoryOrder, Variant: 0, Matched: MatchedExact}
-var ErrOrderAmountTooSmall = &Error{Code: CodeOrderAmountTooSmall, Message: "Order amount should be greater than the min available amount: %f.", Category: CategoryOrder, Variant: -1, Matched: MatchedNone, Mismatch: MismatchUnmatched}
-var ErrOutsideNested = &Error{Code: CodeOutsideNested, Message: "Unknown order type {}.", Category: CategoryOperation, Variant: 0, Params: []string{"{}"}, Matched: MatchedExact}
+var ErrOperationFailed = &sentinels[sOperationFailed]
+var ErrBulkOperationPartiallySucceeded = &sentinels[sBulkOperationPartiallySucceeded]
+var ErrRequestThrottled = &sentinels[sRequestThrottled]
+var ErrParameterParam0Error = &sentinels[sParameterParam0Error]
+var ErrE51008 = &sentinels[sE51008]
+var ErrModifyLimitExceeded = &sentinels[sModifyLimitExceeded]
+var ErrDuplicatedOrderId = &sentinels[sDuplicatedOrderId]
+var ErrOrderAmountTooSmall = &sentinels[sOrderAmountTooSmall]
+var ErrOutsideNested = &sentinels[sOutsideNested]
 
 // Deprecated: The API still sends this code, but the catalog advises against relying on it.
-var ErrIncorrectTradePassword = &Error{Code: CodeIncorrectTradePassword, Message: "", Category: CategoryAccount, Variant: -1, Matched: MatchedNone, Mismatch: MismatchUndocumented}
-var ErrCancelled = &Error{Code: CodeCancelled, Message: "", Category: CategoryAccount, Variant: -1, Matched: MatchedNone, Mismatch: MismatchUndocumented}
+var ErrIncorrectTradePassword = &sentinels[sIncorrectTradePassword]
+var ErrCancelled = &sentinels[sCancelled]

@@ -4,18 +4,38 @@ package formats
 
 // entries are the codes the API may send, in catalog order: what the runtime
 // (runtime.go) reads of each, its constant and its sentinel being in
-// errors.go.
+// errors.go. Each is {code, name, title, category, messages, layout, extra},
+// positionally (see the entry type).
 var entries = [...]entry{
-	{code: CodeSucceeded, name: "SUCCEEDED", title: "Succeeded", extra: &extra{kind: KindSuccess}},
-	{code: CodeOperationFailed, name: "OPERATION_FAILED", title: "Operation failed.", category: CategoryOperation, messages: "Operation failed."},
-	{code: CodeBulkOperationPartiallySucceeded, name: "BULK_OPERATION_PARTIALLY_SUCCEEDED", title: "Bulk operation partially succeeded.", messages: "Bulk operation partially succeeded.", extra: &extra{kind: KindWarning}},
-	{code: CodeRequestThrottled, name: "REQUEST_THROTTLED", title: "Request Throttled", category: CategoryOperation, messages: "Rate limit reached. Please refer to API documentation and throttle requests accordingly.\nUser requests are too frequent: {count} in {window}.\nRequest weight `{weight}` is over the limit.", layout: []uint32{88, 141, 121, 128, 132, 140, 186, 158, 166}, extra: &extra{retryable: true, httpStatus: 429}},
-	{code: CodeParameterParam0Error, name: "PARAMETER_PARAM0_ERROR", title: "Parameter {param0} error", category: CategoryOrder, messages: "Parameter {param0} error\nParameter {param0} error: {reason}", layout: []uint32{24, 10, 18, 59, 35, 43, 51, 59}, extra: &extra{order: []int{1, 0}}},
-	{code: CodeE51008, name: "E_51008", category: CategoryOrder, messages: "Order failed. Insufficient {param0} balance in account\nOrder failed. Insufficient %s balance; need %d more lots.\nOrder failed. Insufficient %s balance; need %s more lots.", layout: []uint32{54, 27, 35, 112, 82, 84, 99, 101, 170, 140, 142, 157, 159}, extra: &extra{order: []int{1, 2, 0}}},
-	{code: CodeModifyLimitExceeded, name: "MODIFY_LIMIT_EXCEEDED", title: "Exceed_Maximum_Modify_Order_Limit", category: CategoryOrder, messages: "Unknown order sent.\nDuplicate order sent.\nMarket is closed.\nCancel order failed: {ordId}.", layout: []uint32{19, 41, 59, 89, 81, 88}, extra: &extra{order: []int{3, 1, 0, 2}}},
-	{code: CodeDuplicatedOrderId, name: "DUPLICATED_ORDER_ID", title: "Duplicated order ID", category: CategoryOrder, messages: "Unknown order sent.\nDuplicate order sent.\nMarket is closed.\nPrice must be between {%min} and {%max}; 100% sure.", layout: []uint32{19, 41, 59, 111, 82, 88, 93, 99}, extra: &extra{aliases: []Alias{{"DUPLICATE_CL_ORD_ID", "DUPLICATE_CL_ORD_ID"}, {"DUPLICATE_CLIENT_ORDER_ID", "Duplicate clOrdId"}}, order: []int{3, 1, 0, 2}}},
-	{code: CodeOrderAmountTooSmall, name: "ORDER_AMOUNT_TOO_SMALL", title: "Order amount too small", category: CategoryOrder, messages: "Order amount should be greater than the min available amount: %f.\nOrder flag %b is not allowed.\nLimit %d for {ccy} is the maximum.", layout: []uint32{65, 62, 64, 95, 77, 79, 130}, extra: &extra{order: []int{0, 2, 1}}},
-	{code: CodeOutsideNested, name: "OUTSIDE_NESTED", title: "outsideNested", category: CategoryOperation, messages: "Unknown order type {}.", layout: []uint32{22, 19, 21}},
-	{code: CodeIncorrectTradePassword, name: "INCORRECT_TRADE_PASSWORD", title: "Incorrect trade password.", category: CategoryAccount, extra: &extra{deprecated: true}},
-	{code: CodeCancelled, name: "CANCELLED", title: "Cancelled", category: CategoryAccount, extra: &extra{description: "gRPC-style: the code documents no message of its own."}},
+	{0, "SUCCEEDED", "Succeeded", 0, "", nil, &extra{kind: KindSuccess}},
+	{1, "OPERATION_FAILED", "Operation failed.", CategoryOperation, "Operation failed.", nil, nil},
+	{2, "BULK_OPERATION_PARTIALLY_SUCCEEDED", "Bulk operation partially succeeded.", 0, "Bulk operation partially succeeded.", nil, &extra{kind: KindWarning}},
+	{50011, "REQUEST_THROTTLED", "Request Throttled", CategoryOperation, "Rate limit reached. Please refer to API documentation and throttle requests accordingly.\nUser requests are too frequent: {count} in {window}.\nRequest weight `{weight}` is over the limit.", []uint32{88, 141, 121, 128, 132, 140, 186, 158, 166}, &extra{retryable: true, httpStatus: 429}},
+	{51000, "PARAMETER_PARAM0_ERROR", "Parameter {param0} error", CategoryOrder, "Parameter {param0} error\nParameter {param0} error: {reason}", []uint32{24, 10, 18, 59, 35, 43, 51, 59}, &extra{order: []int{1, 0}}},
+	{51008, "E_51008", "", CategoryOrder, "Order failed. Insufficient {param0} balance in account\nOrder failed. Insufficient %s balance; need %d more lots.\nOrder failed. Insufficient %s balance; need %s more lots.", []uint32{54, 27, 35, 112, 82, 84, 99, 101, 170, 140, 142, 157, 159}, &extra{order: []int{1, 2, 0}}},
+	{51010, "MODIFY_LIMIT_EXCEEDED", "Exceed_Maximum_Modify_Order_Limit", CategoryOrder, "Unknown order sent.\nDuplicate order sent.\nMarket is closed.\nCancel order failed: {ordId}.", []uint32{19, 41, 59, 89, 81, 88}, &extra{order: []int{3, 1, 0, 2}}},
+	{51011, "DUPLICATED_ORDER_ID", "Duplicated order ID", CategoryOrder, "Unknown order sent.\nDuplicate order sent.\nMarket is closed.\nPrice must be between {%min} and {%max}; 100% sure.", []uint32{19, 41, 59, 111, 82, 88, 93, 99}, &extra{aliases: []Alias{{"DUPLICATE_CL_ORD_ID", "DUPLICATE_CL_ORD_ID"}, {"DUPLICATE_CLIENT_ORDER_ID", "Duplicate clOrdId"}}, order: []int{3, 1, 0, 2}}},
+	{51020, "ORDER_AMOUNT_TOO_SMALL", "Order amount too small", CategoryOrder, "Order amount should be greater than the min available amount: %f.\nOrder flag %b is not allowed.\nLimit %d for {ccy} is the maximum.", []uint32{65, 62, 64, 95, 77, 79, 130}, &extra{order: []int{0, 2, 1}}},
+	{51777, "OUTSIDE_NESTED", "outsideNested", CategoryOperation, "Unknown order type {}.", []uint32{22, 19, 21}, nil},
+	{58001, "INCORRECT_TRADE_PASSWORD", "Incorrect trade password.", CategoryAccount, "", nil, &extra{deprecated: true}},
+	{58002, "CANCELLED", "Cancelled", CategoryAccount, "", nil, &extra{description: "gRPC-style: the code documents no message of its own."}},
 }
+
+// The index of each code's entry in entries, which is also the index of its
+// sentinel in sentinels: one name a line, so that a code added or removed
+// changes its own line only (the first line makes the first code's 0).
+const (
+	_ = iota - 1
+	sSucceeded
+	sOperationFailed
+	sBulkOperationPartiallySucceeded
+	sRequestThrottled
+	sParameterParam0Error
+	sE51008
+	sModifyLimitExceeded
+	sDuplicatedOrderId
+	sOrderAmountTooSmall
+	sOutsideNested
+	sIncorrectTradePassword
+	sCancelled
+)

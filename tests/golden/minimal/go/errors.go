@@ -135,7 +135,8 @@ var RetiredCodes = retiredCodes([]retiredCode{})
 
 // Sentinels, one for each code the API may send but the success codes:
 // errors.Is(err, ErrSomeCode) reports whether err is an [*Error] with that
-// code. Each is the error [New] makes of its code and its first message
-// template ("" for a code without any).
+// code, CodeSomeCode. Each is the error [New] makes of its code and its first
+// message template ("" for a code without any), filled in when the package is
+// initialised.
 
-var ErrFailed = &Error{Code: CodeFailed, Message: "It failed.", Category: CategoryGeneral, Variant: 0, Matched: MatchedExact}
+var ErrFailed = &sentinels[sFailed]

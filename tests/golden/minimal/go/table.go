@@ -4,7 +4,16 @@ package minimal
 
 // entries are the codes the API may send, in catalog order: what the runtime
 // (runtime.go) reads of each, its constant and its sentinel being in
-// errors.go.
+// errors.go. Each is {code, name, title, category, messages, layout, extra},
+// positionally (see the entry type).
 var entries = [...]entry{
-	{code: CodeFailed, name: "FAILED", category: CategoryGeneral, messages: "It failed."},
+	{1, "FAILED", "", CategoryGeneral, "It failed.", nil, nil},
 }
+
+// The index of each code's entry in entries, which is also the index of its
+// sentinel in sentinels: one name a line, so that a code added or removed
+// changes its own line only (the first line makes the first code's 0).
+const (
+	_ = iota - 1
+	sFailed
+)

@@ -149,12 +149,13 @@ var RetiredCodes = retiredCodes([]retiredCode{})
 
 // Sentinels, one for each code the API may send but the success codes:
 // errors.Is(err, ErrSomeCode) reports whether err is an [*Error] with that
-// code. Each is the error [New] makes of its code and its first message
-// template ("" for a code without any).
+// code, CodeSomeCode. Each is the error [New] makes of its code and its first
+// message template ("" for a code without any), filled in when the package is
+// initialised.
 
-var ErrSuccessfulCompletion = &Error{Code: CodeSuccessfulCompletion, Message: "successful completion", Category: CategorySuccess, Variant: 0, Matched: MatchedExact}
-var ErrDivisionByZero = &Error{Code: CodeDivisionByZero, Message: "division by zero", Category: CategoryDataException, Variant: 0, Matched: MatchedExact}
-var ErrInvalidTextRepresentation = &Error{Code: CodeInvalidTextRepresentation, Message: "invalid input syntax for type %s: %s", Category: CategoryDataException, Variant: 0, Params: []string{"%s", "%s"}, Matched: MatchedExact}
-var ErrUniqueViolation = &Error{Code: CodeUniqueViolation, Message: "duplicate key value violates unique constraint %s", Category: CategoryIntegrity, Variant: 0, Params: []string{"%s"}, Matched: MatchedExact, HTTPStatus: 409}
-var ErrSerializationFailure = &Error{Code: CodeSerializationFailure, Message: "could not serialize access due to concurrent update", Category: CategoryTransactionRollback, Variant: 0, Matched: MatchedExact, Retryable: true}
-var ErrDeadlockDetected = &Error{Code: CodeDeadlockDetected, Message: "deadlock detected", Category: CategoryTransactionRollback, Variant: 0, Matched: MatchedExact, Retryable: true}
+var ErrSuccessfulCompletion = &sentinels[sSuccessfulCompletion]
+var ErrDivisionByZero = &sentinels[sDivisionByZero]
+var ErrInvalidTextRepresentation = &sentinels[sInvalidTextRepresentation]
+var ErrUniqueViolation = &sentinels[sUniqueViolation]
+var ErrSerializationFailure = &sentinels[sSerializationFailure]
+var ErrDeadlockDetected = &sentinels[sDeadlockDetected]

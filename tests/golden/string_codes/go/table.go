@@ -4,12 +4,26 @@ package sqlstate
 
 // entries are the codes the API may send, in catalog order: what the runtime
 // (runtime.go) reads of each, its constant and its sentinel being in
-// errors.go.
+// errors.go. Each is {code, name, title, category, messages, layout, extra},
+// positionally (see the entry type).
 var entries = [...]entry{
-	{code: CodeSuccessfulCompletion, name: "SUCCESSFUL_COMPLETION", category: CategorySuccess, messages: "successful completion"},
-	{code: CodeDivisionByZero, name: "DIVISION_BY_ZERO", category: CategoryDataException, messages: "division by zero"},
-	{code: CodeInvalidTextRepresentation, name: "INVALID_TEXT_REPRESENTATION", category: CategoryDataException, messages: "invalid input syntax for type %s: %s", layout: []uint32{36, 30, 32, 34, 36}},
-	{code: CodeUniqueViolation, name: "UNIQUE_VIOLATION", category: CategoryIntegrity, messages: "duplicate key value violates unique constraint %s", layout: []uint32{49, 47, 49}, extra: &extra{httpStatus: 409}},
-	{code: CodeSerializationFailure, name: "SERIALIZATION_FAILURE", category: CategoryTransactionRollback, messages: "could not serialize access due to concurrent update", extra: &extra{retryable: true, description: "The transaction conflicted with a concurrent one. **Retry the whole\ntransaction**, not just the failed statement.\n"}},
-	{code: CodeDeadlockDetected, name: "DEADLOCK_DETECTED", category: CategoryTransactionRollback, messages: "deadlock detected", extra: &extra{retryable: true}},
+	{"00000", "SUCCESSFUL_COMPLETION", "", CategorySuccess, "successful completion", nil, nil},
+	{"22012", "DIVISION_BY_ZERO", "", CategoryDataException, "division by zero", nil, nil},
+	{"22P02", "INVALID_TEXT_REPRESENTATION", "", CategoryDataException, "invalid input syntax for type %s: %s", []uint32{36, 30, 32, 34, 36}, nil},
+	{"23505", "UNIQUE_VIOLATION", "", CategoryIntegrity, "duplicate key value violates unique constraint %s", []uint32{49, 47, 49}, &extra{httpStatus: 409}},
+	{"40001", "SERIALIZATION_FAILURE", "", CategoryTransactionRollback, "could not serialize access due to concurrent update", nil, &extra{retryable: true, description: "The transaction conflicted with a concurrent one. **Retry the whole\ntransaction**, not just the failed statement.\n"}},
+	{"40P01", "DEADLOCK_DETECTED", "", CategoryTransactionRollback, "deadlock detected", nil, &extra{retryable: true}},
 }
+
+// The index of each code's entry in entries, which is also the index of its
+// sentinel in sentinels: one name a line, so that a code added or removed
+// changes its own line only (the first line makes the first code's 0).
+const (
+	_ = iota - 1
+	sSuccessfulCompletion
+	sDivisionByZero
+	sInvalidTextRepresentation
+	sUniqueViolation
+	sSerializationFailure
+	sDeadlockDetected
+)

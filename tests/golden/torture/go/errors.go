@@ -177,41 +177,42 @@ var RetiredCodes = retiredCodes([]retiredCode{
 
 // Sentinels, one for each code the API may send but the success codes:
 // errors.Is(err, ErrSomeCode) reports whether err is an [*Error] with that
-// code. Each is the error [New] makes of its code and its first message
-// template ("" for a code without any).
+// code, CodeSomeCode. Each is the error [New] makes of its code and its first
+// message template ("" for a code without any), filled in when the package is
+// initialised.
 
-var ErrQuotes = &Error{Code: CodeQuotes, Message: "He said \"hi\" and 'bye'", Category: CategoryQuoting, Variant: 0, Matched: MatchedExact}
-var ErrBackslashes = &Error{Code: CodeBackslashes, Message: "C:\\path\\to\\file and a trailing backslash \\", Category: CategoryQuoting, Variant: 0, Matched: MatchedExact}
-var ErrPercent = &Error{Code: CodePercent, Message: "100%% sure", Category: CategoryQuoting, Variant: 2, Params: []string{"", "100%% sure"}, Matched: MatchedExact}
-var ErrTemplateSyntax = &Error{Code: CodeTemplateSyntax, Message: "${injection} `backtick` {{ jinja }} {%% raw %%} */ /* -- #{ruby}", Category: CategoryQuoting, Variant: -1, Matched: MatchedNone, Mismatch: MismatchUnmatched}
-var ErrMarkup = &Error{Code: CodeMarkup, Message: "</script><script>alert(1)</script>", Category: CategoryQuoting, Variant: 0, Matched: MatchedExact}
-var ErrWhitespace = &Error{Code: CodeWhitespace, Message: " leading and trailing spaces ", Category: CategoryQuoting, Variant: 0, Matched: MatchedExact}
-var ErrSeparators = &Error{Code: CodeSeparators, Message: "line\u2028separator and para\u2029graph", Category: CategoryText, Variant: 0, Matched: MatchedExact}
-var ErrAstral = &Error{Code: CodeAstral, Message: "emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, a flag 🇺🇦 and a skin tone 👍🏽", Category: CategoryText, Variant: 0, Matched: MatchedExact, Retryable: true, HTTPStatus: 503}
-var ErrRtl = &Error{Code: CodeRtl, Message: "RTL: مرحبا שלום %s", Category: CategoryText, Variant: 0, Params: []string{"%s"}, Matched: MatchedExact}
-var ErrNone1 = &Error{Code: CodeNone1, Message: "None", Category: CategoryText, Variant: 0, Matched: MatchedExact}
-var ErrSelfTest = &Error{Code: CodeSelfTest, Message: "self", Category: CategoryText, Variant: 0, Matched: MatchedExact}
-var ErrErrorCode = &Error{Code: CodeErrorCode, Message: "ErrorCode", Category: CategoryText, Variant: 0, Matched: MatchedExact}
-var ErrA = &Error{Code: CodeA, Message: "a", Category: CategoryText, Variant: 0, Matched: MatchedExact}
-var ErrA1b = &Error{Code: CodeA1b, Message: "a1b", Category: CategoryText, Variant: 0, Matched: MatchedExact}
-var ErrCategory = &Error{Code: CodeCategory, Message: "category", Category: CategoryText, Variant: 0, Matched: MatchedExact}
-var ErrChan = &Error{Code: CodeChan, Message: "chan", Category: CategoryText, Variant: 0, Matched: MatchedExact}
-var ErrSelect = &Error{Code: CodeSelect, Message: "select", Category: CategoryText, Variant: 0, Matched: MatchedExact}
-var ErrRecover = &Error{Code: CodeRecover, Message: "recover", Category: CategoryText, Variant: 0, Matched: MatchedExact}
-var ErrDef = &Error{Code: CodeDef, Message: "def", Category: CategoryText, Variant: 0, Matched: MatchedExact}
-var ErrLambda = &Error{Code: CodeLambda, Message: "lambda", Category: CategoryText, Variant: 0, Matched: MatchedExact}
-var ErrMap = &Error{Code: CodeMap, Message: "map", Category: CategoryText, Variant: 0, Matched: MatchedExact}
-var ErrNone = &Error{Code: CodeNone, Message: "none", Category: CategoryText, Variant: 0, Matched: MatchedExact}
-var ErrClass = &Error{Code: CodeClass, Message: "class", Category: CategoryText, Variant: 0, Matched: MatchedExact}
-var ErrString = &Error{Code: CodeString, Message: "string", Category: CategoryText, Variant: 0, Matched: MatchedExact}
-var ErrInit = &Error{Code: CodeInit, Message: "init", Category: CategoryText, Variant: 0, Matched: MatchedExact}
-var ErrConstructor = &Error{Code: CodeConstructor, Message: "constructor", Category: CategoryText, Variant: 0, Matched: MatchedExact}
-var ErrEnum = &Error{Code: CodeEnum, Message: "enum", Category: CategoryText, Variant: 0, Matched: MatchedExact}
-var ErrTimeout = &Error{Code: CodeTimeout, Message: "Timed out after %s ms.", Category: CategoryText, Variant: 0, Params: []string{"%s"}, Matched: MatchedExact}
-
-// Deprecated: The API still sends this code, but the catalog advises against relying on it.
-var ErrOldLimit = &Error{Code: CodeOldLimit, Message: "Old limit %s reached.", Category: CategoryLifecycle, Variant: 0, Params: []string{"%s"}, Matched: MatchedExact}
-var ErrNewLimit = &Error{Code: CodeNewLimit, Message: "Limit %s reached.", Category: CategoryLifecycle, Variant: 0, Params: []string{"%s"}, Matched: MatchedExact}
+var ErrQuotes = &sentinels[sQuotes]
+var ErrBackslashes = &sentinels[sBackslashes]
+var ErrPercent = &sentinels[sPercent]
+var ErrTemplateSyntax = &sentinels[sTemplateSyntax]
+var ErrMarkup = &sentinels[sMarkup]
+var ErrWhitespace = &sentinels[sWhitespace]
+var ErrSeparators = &sentinels[sSeparators]
+var ErrAstral = &sentinels[sAstral]
+var ErrRtl = &sentinels[sRtl]
+var ErrNone1 = &sentinels[sNone1]
+var ErrSelfTest = &sentinels[sSelfTest]
+var ErrErrorCode = &sentinels[sErrorCode]
+var ErrA = &sentinels[sA]
+var ErrA1b = &sentinels[sA1b]
+var ErrCategory = &sentinels[sCategory]
+var ErrChan = &sentinels[sChan]
+var ErrSelect = &sentinels[sSelect]
+var ErrRecover = &sentinels[sRecover]
+var ErrDef = &sentinels[sDef]
+var ErrLambda = &sentinels[sLambda]
+var ErrMap = &sentinels[sMap]
+var ErrNone = &sentinels[sNone]
+var ErrClass = &sentinels[sClass]
+var ErrString = &sentinels[sString]
+var ErrInit = &sentinels[sInit]
+var ErrConstructor = &sentinels[sConstructor]
+var ErrEnum = &sentinels[sEnum]
+var ErrTimeout = &sentinels[sTimeout]
 
 // Deprecated: The API still sends this code, but the catalog advises against relying on it.
-var ErrDeprecatedNoReason = &Error{Code: CodeDeprecatedNoReason, Message: "Deprecated without a reason.", Category: CategoryLifecycle, Variant: 0, Matched: MatchedExact}
+var ErrOldLimit = &sentinels[sOldLimit]
+var ErrNewLimit = &sentinels[sNewLimit]
+
+// Deprecated: The API still sends this code, but the catalog advises against relying on it.
+var ErrDeprecatedNoReason = &sentinels[sDeprecatedNoReason]

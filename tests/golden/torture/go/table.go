@@ -4,37 +4,76 @@ package torturetest
 
 // entries are the codes the API may send, in catalog order: what the runtime
 // (runtime.go) reads of each, its constant and its sentinel being in
-// errors.go.
+// errors.go. Each is {code, name, title, category, messages, layout, extra},
+// positionally (see the entry type).
 var entries = [...]entry{
-	{code: CodeQuotes, name: "QUOTES", category: CategoryQuoting, messages: "He said \"hi\" and 'bye'\n\"\"\" triple ''' quotes %s \"\"\"", layout: []uint32{22, 51, 45, 47}, extra: &extra{order: []int{1, 0}}},
-	{code: CodeBackslashes, name: "BACKSLASHES", category: CategoryQuoting, messages: "C:\\path\\to\\file and a trailing backslash \\\n\\x00 \\u2028 \\n written as text", layout: []uint32{42, 73}},
-	{code: CodePercent, name: "PERCENT", category: CategoryQuoting, messages: "100%% sure\n%%s is literal, %s is not\n%s%s", layout: []uint32{10, 36, 27, 29, 41, 37, 39, 39, 41}, extra: &extra{order: []int{1, 0, 2}, parts: [][]string{0: {"100% sure"}, 1: {"%s is literal, ", " is not"}}}},
-	{code: CodeTemplateSyntax, name: "TEMPLATE_SYNTAX", category: CategoryQuoting, messages: "${injection} `backtick` {{ jinja }} {%% raw %%} */ /* -- #{ruby}", extra: &extra{description: "Jinja, JS and Go template syntax in data must stay data: `{{ x }}`, `${x}`.", parts: [][]string{0: {"${injection} `backtick` {{ jinja }} {% raw %} */ /* -- #{ruby}"}}}},
-	{code: CodeMarkup, name: "MARKUP", category: CategoryQuoting, messages: "</script><script>alert(1)</script>\n# not a heading\n1. not a list | pipe | *stars* _under_ [link](x) <b>bold</b> &amp;", layout: []uint32{34, 50, 117}, extra: &extra{order: []int{2, 0, 1}}},
-	{code: CodeWhitespace, name: "WHITESPACE", category: CategoryQuoting, messages: " leading and trailing spaces \ntwo  spaces", layout: []uint32{29, 41}},
-	{code: CodeSeparators, name: "SEPARATORS", category: CategoryText, messages: "line\u2028separator and para\u2029graph"},
-	{code: CodeAstral, name: "ASTRAL", category: CategoryText, messages: "emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, a flag 🇺🇦 and a skin tone 👍🏽", extra: &extra{retryable: true, httpStatus: 503}},
-	{code: CodeRtl, name: "RTL", category: CategoryText, messages: "RTL: مرحبا שלום %s\nfull-width。punctuation，and combining é", layout: []uint32{27, 25, 27, 71}, extra: &extra{order: []int{1, 0}}},
-	{code: CodeNone1, name: "NONE1", category: CategoryText, messages: "None"},
-	{code: CodeSelfTest, name: "SELF_TEST", category: CategoryText, messages: "self"},
-	{code: CodeErrorCode, name: "ERROR_CODE", category: CategoryText, messages: "ErrorCode"},
-	{code: CodeA, name: "A", category: CategoryText, messages: "a"},
-	{code: CodeA1b, name: "A1B", category: CategoryText, messages: "a1b"},
-	{code: CodeCategory, name: "CATEGORY", category: CategoryText, messages: "category"},
-	{code: CodeChan, name: "CHAN", category: CategoryText, messages: "chan"},
-	{code: CodeSelect, name: "SELECT", category: CategoryText, messages: "select"},
-	{code: CodeRecover, name: "RECOVER", category: CategoryText, messages: "recover"},
-	{code: CodeDef, name: "DEF", category: CategoryText, messages: "def"},
-	{code: CodeLambda, name: "LAMBDA", category: CategoryText, messages: "lambda"},
-	{code: CodeMap, name: "MAP", category: CategoryText, messages: "map"},
-	{code: CodeNone, name: "NONE", category: CategoryText, messages: "none"},
-	{code: CodeClass, name: "CLASS", category: CategoryText, messages: "class"},
-	{code: CodeString, name: "STRING", category: CategoryText, messages: "string"},
-	{code: CodeInit, name: "INIT", category: CategoryText, messages: "init"},
-	{code: CodeConstructor, name: "CONSTRUCTOR", category: CategoryText, messages: "constructor"},
-	{code: CodeEnum, name: "ENUM", category: CategoryText, messages: "enum"},
-	{code: CodeTimeout, name: "TIMEOUT", category: CategoryText, messages: "Timed out after %s ms.", layout: []uint32{22, 16, 18}},
-	{code: CodeOldLimit, name: "OLD_LIMIT", category: CategoryLifecycle, messages: "Old limit %s reached.", layout: []uint32{21, 10, 12}, extra: &extra{deprecated: true}},
-	{code: CodeNewLimit, name: "NEW_LIMIT", category: CategoryLifecycle, messages: "Limit %s reached.", layout: []uint32{17, 6, 8}},
-	{code: CodeDeprecatedNoReason, name: "DEPRECATED_NO_REASON", category: CategoryLifecycle, messages: "Deprecated without a reason.", extra: &extra{deprecated: true}},
+	{100, "QUOTES", "", CategoryQuoting, "He said \"hi\" and 'bye'\n\"\"\" triple ''' quotes %s \"\"\"", []uint32{22, 51, 45, 47}, &extra{order: []int{1, 0}}},
+	{101, "BACKSLASHES", "", CategoryQuoting, "C:\\path\\to\\file and a trailing backslash \\\n\\x00 \\u2028 \\n written as text", []uint32{42, 73}, nil},
+	{102, "PERCENT", "", CategoryQuoting, "100%% sure\n%%s is literal, %s is not\n%s%s", []uint32{10, 36, 27, 29, 41, 37, 39, 39, 41}, &extra{order: []int{1, 0, 2}, parts: [][]string{0: {"100% sure"}, 1: {"%s is literal, ", " is not"}}}},
+	{103, "TEMPLATE_SYNTAX", "", CategoryQuoting, "${injection} `backtick` {{ jinja }} {%% raw %%} */ /* -- #{ruby}", nil, &extra{description: "Jinja, JS and Go template syntax in data must stay data: `{{ x }}`, `${x}`.", parts: [][]string{0: {"${injection} `backtick` {{ jinja }} {% raw %} */ /* -- #{ruby}"}}}},
+	{104, "MARKUP", "", CategoryQuoting, "</script><script>alert(1)</script>\n# not a heading\n1. not a list | pipe | *stars* _under_ [link](x) <b>bold</b> &amp;", []uint32{34, 50, 117}, &extra{order: []int{2, 0, 1}}},
+	{105, "WHITESPACE", "", CategoryQuoting, " leading and trailing spaces \ntwo  spaces", []uint32{29, 41}, nil},
+	{200, "SEPARATORS", "", CategoryText, "line\u2028separator and para\u2029graph", nil, nil},
+	{201, "ASTRAL", "", CategoryText, "emoji 🎉 astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, a flag 🇺🇦 and a skin tone 👍🏽", nil, &extra{retryable: true, httpStatus: 503}},
+	{202, "RTL", "", CategoryText, "RTL: مرحبا שלום %s\nfull-width。punctuation，and combining é", []uint32{27, 25, 27, 71}, &extra{order: []int{1, 0}}},
+	{203, "NONE1", "", CategoryText, "None", nil, nil},
+	{204, "SELF_TEST", "", CategoryText, "self", nil, nil},
+	{205, "ERROR_CODE", "", CategoryText, "ErrorCode", nil, nil},
+	{206, "A", "", CategoryText, "a", nil, nil},
+	{207, "A1B", "", CategoryText, "a1b", nil, nil},
+	{208, "CATEGORY", "", CategoryText, "category", nil, nil},
+	{209, "CHAN", "", CategoryText, "chan", nil, nil},
+	{210, "SELECT", "", CategoryText, "select", nil, nil},
+	{211, "RECOVER", "", CategoryText, "recover", nil, nil},
+	{212, "DEF", "", CategoryText, "def", nil, nil},
+	{213, "LAMBDA", "", CategoryText, "lambda", nil, nil},
+	{214, "MAP", "", CategoryText, "map", nil, nil},
+	{215, "NONE", "", CategoryText, "none", nil, nil},
+	{216, "CLASS", "", CategoryText, "class", nil, nil},
+	{217, "STRING", "", CategoryText, "string", nil, nil},
+	{218, "INIT", "", CategoryText, "init", nil, nil},
+	{219, "CONSTRUCTOR", "", CategoryText, "constructor", nil, nil},
+	{220, "ENUM", "", CategoryText, "enum", nil, nil},
+	{221, "TIMEOUT", "", CategoryText, "Timed out after %s ms.", []uint32{22, 16, 18}, nil},
+	{900, "OLD_LIMIT", "", CategoryLifecycle, "Old limit %s reached.", []uint32{21, 10, 12}, &extra{deprecated: true}},
+	{901, "NEW_LIMIT", "", CategoryLifecycle, "Limit %s reached.", []uint32{17, 6, 8}, nil},
+	{903, "DEPRECATED_NO_REASON", "", CategoryLifecycle, "Deprecated without a reason.", nil, &extra{deprecated: true}},
 }
+
+// The index of each code's entry in entries, which is also the index of its
+// sentinel in sentinels: one name a line, so that a code added or removed
+// changes its own line only (the first line makes the first code's 0).
+const (
+	_ = iota - 1
+	sQuotes
+	sBackslashes
+	sPercent
+	sTemplateSyntax
+	sMarkup
+	sWhitespace
+	sSeparators
+	sAstral
+	sRtl
+	sNone1
+	sSelfTest
+	sErrorCode
+	sA
+	sA1b
+	sCategory
+	sChan
+	sSelect
+	sRecover
+	sDef
+	sLambda
+	sMap
+	sNone
+	sClass
+	sString
+	sInit
+	sConstructor
+	sEnum
+	sTimeout
+	sOldLimit
+	sNewLimit
+	sDeprecatedNoReason
+)
