@@ -7,7 +7,7 @@ fastjsonschema (ahead of the run, as errgen's cache holds it), the catalog's che
 (unique codes and names, known categories, codes in their ranges, placeholders split), f-string
 rendering of the same sections of every target (a table row per code, a class or constant per
 code, a section of the docs and an article of the HTML page per code; strings escaped by
-json.dumps, the page's by html.escape), and plain writes.
+json.dumps, the page's by html.escape), and plain writes; without the cycle collector, as errgen.
 
     python bench/floor.py SPEC OUT VALIDATOR_DIR
 """
@@ -15,6 +15,7 @@ json.dumps, the page's by html.escape), and plain writes.
 # ruff: noqa: E501  (each line is one section of a file, as in the templates)
 from __future__ import annotations
 
+import gc
 import html
 import json
 import os
@@ -134,6 +135,7 @@ def render(entries: list[dict[str, Any]]) -> dict[str, str]:
 
 
 def main() -> None:
+    gc.disable()  # as errgen runs: the cycle collector only walks the run's objects again and again
     spec, out, validator_dir = sys.argv[1:4]
     import yaml
 
