@@ -246,19 +246,12 @@ def _data(error: ErrorDef, tolerant: bool) -> dict[str, object] | None:
     return fields or None
 
 
-def error_class_name(identifier: str) -> str:
-    """The class name the runtime's errorClassName makes of an identifier (BAD_SYMBOL -> BadSymbolError)."""
-    return "".join(word[0] + word[1:].lower() for word in identifier.split("_") if word) + "Error"
-
-
 def _head(error: ErrorDef) -> str:
     """What loading the package needs of a code beside its ErrorCode entries (the runtime's
     CatalogData.heads): its category, its class (`-` for none; left out when errorClassName makes it
     from the identifier) and how many aliases follow it in ErrorCode, the last fields left out when empty."""
-    if not error.is_exception:
-        listed = "-"
-    else:
-        listed = "" if error.class_name == error_class_name(error.name) else error.class_name
+    named = error.class_name == error.name.error_class  # as the runtime's errorClassName names it too
+    listed = "-" if not error.is_exception else "" if named else error.class_name
     fields = ["" if error.category is None else error.category.name, listed, str(len(error.aliases))]
     if not error.aliases:
         fields.pop()
