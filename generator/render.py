@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from .model import Catalog
@@ -25,28 +25,40 @@ def default_targets(catalog: Catalog) -> tuple[str, ...]:
 def render(catalog: Catalog, targets: Iterable[str] | None = None, spec_dir: Path | None = None) -> Files:
     """Every file of the chosen targets, keyed by its path under the output root; with the
     spec's folder, also the files its settings bring in from there (a target's `include`)."""
+    return dict(sorted(render_each(catalog, targets, spec_dir)))
+
+
+def render_each(
+    catalog: Catalog, targets: Iterable[str] | None = None, spec_dir: Path | None = None
+) -> Iterator[tuple[str, str]]:
+    """The files of `render`, target by target as each is rendered: (path under the output root,
+    text). Only one target's texts are held at a time, each let go once yielded, which is what
+    keeps a 100,000-code run within its memory (writer.write stages each file as it comes)."""
     known = available()
-    files: Files = {}
+    seen: set[str] = set()
     for name in default_targets(catalog) if targets is None else targets:
+        target = known[name]
         try:
-            rendered = known[name].render(catalog)
+            rendered = target.render(catalog)
         except ValueError as exc:  # raised by an escaping function that cannot write a value
             raise RenderError(f"the {name} target cannot express the spec: {exc}") from None
-        include = getattr(known[name], "include", None)
+        include = getattr(target, "include", None)
         if spec_dir is not None and include is not None:
             try:
                 rendered = {**rendered, **include(catalog, spec_dir)}
             except ValueError as exc:
                 raise RenderError(f"the {name} target: {exc}") from None
-        shared = files_of(known[name])
-        for path, text in rendered.items():
+        shared = files_of(target)
+        folder = folder_of(target)
+        for path in rendered:  # every path checked before the first is yielded
             if shared and path not in shared:
                 raise RenderError(f"the {name} target writes {path}, which is not one of its files {shared}")
-            full = f"{folder_of(known[name])}/{path}"
-            if full in files:
+            full = f"{folder}/{path}"
+            if full in seen:
                 raise RenderError(f"two targets write {full}")
-            files[full] = text
-    return dict(sorted(files.items()))
+            seen.add(full)
+        for path in sorted(rendered):
+            yield f"{folder}/{path}", rendered.pop(path)
 
 
 def claims(targets: Iterable[str]) -> Callable[[str], bool]:

@@ -14,6 +14,8 @@
   point leaves each file wholly old or wholly new and nothing unowned, and the
   next run repairs the rest (temp files left by a killed run included).
 * Check mode compares and reports; it writes nothing.
+* `write` plans and applies in one, staging each file as it is rendered, so that a big output is
+  never held whole in memory; it is all or nothing alike.
 """
 
 from __future__ import annotations
@@ -67,6 +69,9 @@ class Plan:
     owned: set[str] = field(default_factory=set)  # what the manifest on disk lists
     leftovers: list[str] = field(default_factory=list)  # temp files of an interrupted run
     current: dict[str, bytes | None] = field(default_factory=dict)  # on disk, of changed and stale paths
+    produced: set[str] = field(default_factory=set)  # every path the run produces, manifest included
+    # Changed files `write` staged as they came, (temp file, backup or None): their bytes are not in `files`.
+    staged: dict[str, tuple[Path, Path | None]] = field(default_factory=dict)
 
     @property
     def up_to_date(self) -> bool:
@@ -161,18 +166,22 @@ def plan(
     """Compare what the chosen targets render with what is on disk. `targets` says which paths
     the run owns: target names (each owning its folder), or a predicate (render.claims). With
     `consume`, each text leaves `rendered` once encoded, so a big output is never held twice."""
-    if callable(targets):
-        claimed = targets
-    else:
-        prefixes = tuple(f"{t}/" for t in targets)
-
-        def claimed(path: str) -> bool:
-            return path.startswith(prefixes)
-
     try:
-        return _plan(root, rendered, claimed, consume)
+        return _plan(root, rendered, _claimer(targets), consume)
     except OSError as exc:  # anything unforeseen while reading: name the path, never a traceback
         raise _cannot_write(exc.filename if exc.filename is not None else root, _reason(exc)) from None
+
+
+def _claimer(targets: Iterable[str] | Callable[[str], bool]) -> Callable[[str], bool]:
+    """Whether a run owns a path: `targets` as plan and write take it."""
+    if callable(targets):
+        return targets
+    prefixes = tuple(f"{t}/" for t in targets)
+
+    def claimed(path: str) -> bool:
+        return path.startswith(prefixes)
+
+    return claimed
 
 
 def _check_root(root: Path) -> None:
@@ -200,7 +209,7 @@ def _plan(root: Path, rendered: dict[str, str], claimed: Callable[[str], bool], 
     for path in list(rendered):
         files[path] = (rendered.pop(path) if consume else rendered[path]).encode("utf-8")
     files[MANIFEST] = _manifest_text(keep | set(files))
-    result = Plan(root=root, files=files, owned=owned, leftovers=leftover_temps(root))
+    result = Plan(root=root, files=files, owned=owned, leftovers=leftover_temps(root), produced=set(files))
     for path, data in sorted(files.items()):
         current = manifest_bytes if path == MANIFEST else _read(root / path)
         if current == data:
@@ -209,11 +218,15 @@ def _plan(root: Path, rendered: dict[str, str], claimed: Callable[[str], bool], 
             raise WriteError(f"{display(root / path)} exists and errgen did not write it; move it away and run again")
         result.changed.append(path)
         result.current[path] = current
-    result.stale = sorted(p for p in owned if claimed(p) and p not in files)
-    for path in result.stale:
-        _no_symlinks(root, path)
-        result.current[path] = _read(root / path) if _is_stale_file(root / path) else None
+    _find_stale(result, claimed)
     return result
+
+
+def _find_stale(result: Plan, claimed: Callable[[str], bool]) -> None:
+    result.stale = sorted(p for p in result.owned if claimed(p) and p not in result.produced)
+    for path in result.stale:
+        _no_symlinks(result.root, path)
+        result.current[path] = _read(result.root / path) if _is_stale_file(result.root / path) else None
 
 
 def _lines(data: bytes | None) -> list[str]:
@@ -398,12 +411,23 @@ class _Run:
         self.temps: list[Path] = []  # every temp file this run made (staged files and backups)
         self.created: list[Path] = []  # directories this run made, outermost first
         self.undo: list[tuple[Path, Path | None]] = []  # (path renamed, its backup to put back or None)
+        self.times: dict[Path, tuple[int, int]] = {}  # each directory this run changes, as it was
+
+    def touching(self, directory: Path) -> None:
+        """Note the times of the directory a temp file or a new directory is about to go in."""
+        while not directory.is_dir() and directory != directory.parent:
+            directory = directory.parent
+        if directory not in self.times:
+            info = directory.stat()
+            self.times[directory] = (info.st_atime_ns, info.st_mtime_ns)
 
     def stage(self, target: Path, data: bytes, mode: int, old: bytes | None) -> tuple[Path, Path | None]:
         """Stage data for target (and back up the file it replaces, if any)."""
         self.at = target
+        self.touching(target.parent)
         if not target.parent.is_dir():
             self.created += _make_dirs(target.parent)
+            self.touching(target.parent)
         temp = _stage(target, data, mode)
         self.temps.append(temp)
         if old is None:
@@ -435,25 +459,93 @@ class _Run:
             with suppress(OSError):  # else found and removed as a leftover by the next run
                 temp.unlink(missing_ok=True)
 
+    def restore_times(self) -> None:
+        """Give the directories a failed run touched their times back: the output is as it was,
+        to the directories' modification times."""
+        for directory, (accessed, modified) in self.times.items():
+            with suppress(OSError):  # a directory this run made, and removed
+                os.utime(directory, ns=(accessed, modified))
+
 
 def apply(result: Plan) -> None:
     """Carry out a plan made under the same lock: all of it, or (raising WriteError) none of it."""
     if result.up_to_date:
         return
-    run = _Run(result.root)
+    _all_or_nothing(_Run(result.root), lambda run: _apply(result, run))
+    _tidy(result)
+
+
+def write(root: Path, produced: Iterable[tuple[str, str]], targets: Iterable[str] | Callable[[str], bool]) -> Plan:
+    """`plan` and `apply` in one, under a writer's lock, holding one file's bytes at a time: each
+    (path, text) of `produced` is compared with the disk as it comes and, where it differs, staged
+    beside its target at once. All or nothing as apply: whatever `produced` raises (a target that
+    cannot render) removes what was staged, and the output is left as it was. The plan returned
+    holds no file's bytes but the manifest's, so it cannot be shown as a diff."""
+    made: list[Plan] = []
+    claimed = _claimer(targets)
+
+    def run_it(run: _Run) -> None:
+        made.append(_staged_plan(root, produced, claimed, run))
+        if not made[0].up_to_date:
+            _apply(made[0], run)
+
+    _all_or_nothing(_Run(root), run_it)
+    _tidy(made[0])
+    return made[0]
+
+
+def _staged_plan(root: Path, produced: Iterable[tuple[str, str]], claimed: Callable[[str], bool], run: _Run) -> Plan:
+    """What _plan finds, each changed file staged by `run` as soon as it is compared."""
+    _check_root(root)
+    owned, manifest_bytes = _read_manifest(root)
+    result = Plan(root=root, files={}, owned=owned, leftovers=leftover_temps(root))
+    mode = 0o666 & ~_umask()
+    for path, text in produced:
+        _check_path(path)
+        if path == MANIFEST or not claimed(path):
+            raise WriteError(f"rendered path {path!r} is outside its target's directory")
+        if path in result.produced:
+            raise WriteError(f"rendered path {path!r} comes twice")
+        result.produced.add(path)
+        _no_symlinks(root, path)
+        data = text.encode("utf-8")
+        current = _read(root / path)
+        if current == data:
+            continue
+        if current is not None and path not in owned:
+            raise WriteError(f"{display(root / path)} exists and errgen did not write it; move it away and run again")
+        result.changed.append(path)
+        result.staged[path] = run.stage(root / path, data, mode, current)
+    keep = {p for p in owned if not claimed(p)}
+    manifest = result.files[MANIFEST] = _manifest_text(keep | result.produced)
+    result.produced.add(MANIFEST)
+    if manifest != manifest_bytes:
+        result.changed.append(MANIFEST)
+        result.current[MANIFEST] = manifest_bytes
+    result.changed.sort()
+    _find_stale(result, claimed)
+    return result
+
+
+def _all_or_nothing(run: _Run, body: Callable[[_Run], None]) -> None:
+    """Run body; if it fails, undo what it renamed and remove what it staged and made."""
     try:
-        _apply(result, run)
+        body(run)
     except BaseException as exc:
         try:
             run.roll_back()
         finally:
             run.clean()
             _remove_empty(run.created)
+            run.restore_times()
         if isinstance(exc, OSError):
             raise _cannot_write(run.at, _reason(exc)) from None
         raise
     run.clean()
-    # Tidy: directories left empty by stale files and leftovers (where that fails, they stay).
+
+
+def _tidy(result: Plan) -> None:
+    """Remove directories left empty by stale files and leftovers (where that fails, they stay)."""
     for path in [*result.stale, *result.leftovers]:
         parent = (result.root / path).parent
         while parent != result.root and parent.is_dir() and not any(parent.iterdir()):
@@ -469,15 +561,15 @@ def _apply(result: Plan, run: _Run) -> None:
     mode = 0o666 & ~_umask()
     manifest = root / MANIFEST
     on_disk = result.current.get(MANIFEST) if MANIFEST in result.changed else result.files[MANIFEST]
-    claim = _manifest_text(result.owned | set(result.files) - {MANIFEST})
+    claim = _manifest_text(result.owned | result.produced - {MANIFEST})
     final = result.files[MANIFEST]
 
-    # 1. Stage every new file beside its target, and keep the files it replaces.
-    staged = [
-        (root / path, *run.stage(root / path, result.files[path], mode, result.current[path]))
-        for path in result.changed
-        if path != MANIFEST
-    ]
+    # 1. Stage every new file beside its target (those `write` staged are), and keep the files it replaces.
+    staged = []
+    for path in result.changed:
+        if path != MANIFEST:
+            done = result.staged.get(path) or run.stage(root / path, result.files[path], mode, result.current[path])
+            staged.append((root / path, *done))
     first = run.stage(manifest, claim, mode, on_disk) if claim != on_disk else None
     last = run.stage(manifest, final, mode, None)[0] if final != claim else None
 
@@ -490,6 +582,7 @@ def _apply(result: Plan, run: _Run) -> None:
     for path in result.stale:
         if result.current[path] is not None:
             run.at = root / path
+            run.touching(run.at.parent)
             aside = _temp_name(run.at)
             run.temps.append(aside)
             os.replace(run.at, aside)

@@ -471,9 +471,9 @@ def _full_disk(project: Path, request: pytest.FixtureRequest) -> Failure:
                 handle.write(b"\0" * 4096)
         except OSError as exc:
             assert exc.errno == errno.ENOSPC
-    return Failure(
-        "errgen: cannot write disk/out/docs/README.md: No space left on device\n", out="disk/out", undo=filler.unlink
-    )
+    # The first changed file as the targets render (python first), each staged as it comes.
+    message = "errgen: cannot write disk/out/python/binance_options_errors/__init__.py: No space left on device\n"
+    return Failure(message, out="disk/out", undo=filler.unlink)
 
 
 def _case(name: str, project: Path, request: pytest.FixtureRequest) -> Failure:
@@ -519,7 +519,9 @@ def _case(name: str, project: Path, request: pytest.FixtureRequest) -> Failure:
         reason = "the manifest lists a file, but a directory is there"
         return Failure(f"errgen: cannot write out/python/binance_options_errors: {reason}\n", undo=undo)
     if name == "file-size-limit":
-        return Failure("errgen: cannot write out/docs/README.md: File too large\n", preexec=_limit_file_size)
+        # The first file over the limit as the targets render (python first), each staged as it comes.
+        message = "errgen: cannot write out/python/binance_options_errors/__init__.py: File too large\n"
+        return Failure(message, preexec=_limit_file_size)
     if name == "disk-full":
         return _full_disk(project, request)
     if name == "immutable-directory":
@@ -662,7 +664,7 @@ def test_an_unexpected_exception_is_one_line_asking_for_a_report(
         raise RuntimeError("boom\nand more")
 
     monkeypatch.chdir(project)
-    monkeypatch.setattr(generator.render, "render", broken)
+    monkeypatch.setattr(generator.render, "render_each", broken)
     assert cli.main(["generate"]) == EXIT_FAILED
     captured = capsys.readouterr()
     assert (captured.out, captured.err) == ("", "errgen: internal error: RuntimeError: boom (please report it)\n")
@@ -676,7 +678,7 @@ def test_an_interrupted_run_says_so_in_one_line(
         raise KeyboardInterrupt
 
     monkeypatch.chdir(project)
-    monkeypatch.setattr(generator.render, "render", interrupted)
+    monkeypatch.setattr(generator.render, "render_each", interrupted)
     assert cli.main(["generate"]) == 130
     assert capsys.readouterr().err == "errgen: interrupted\n"
 

@@ -30,15 +30,15 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def renders(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """How many times a run rendered (the full path)."""
+    """How many times a run rendered (the full path; `render` renders through `render_each` too)."""
     calls: list[int] = []
-    real = generator.render.render
+    real = generator.render.render_each
 
     def counted(*args: object, **kwargs: object) -> object:
         calls.append(1)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(generator.render, "render", counted)
+    monkeypatch.setattr(generator.render, "render_each", counted)
     return calls
 
 

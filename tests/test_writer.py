@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from generator.writer import MANIFEST, Plan, WriteError, apply, diff, locked, plan, stat
+from generator.writer import MANIFEST, Plan, WriteError, apply, diff, locked, plan, stat, write
 from tests.helpers import entries, listing, tree
 
 REPO = Path(__file__).resolve().parent.parent
@@ -38,9 +38,24 @@ OLD = {
 # --- helpers ----------------------------------------------------------------------------
 
 
+WAYS = ("plan-and-apply", "write")  # generate --stat plans, then applies; generate writes each file as it comes
+_way = WAYS[0]
+
+
+@pytest.fixture(autouse=True, params=WAYS)
+def way(request: pytest.FixtureRequest) -> Iterator[str]:
+    """Every test of a generate run, both ways: they keep the same contract."""
+    global _way
+    _way = request.param
+    yield _way
+    _way = WAYS[0]
+
+
 def run(root: Path, rendered: dict[str, str], targets: tuple[str, ...] = ("python",)) -> Plan:
-    """What the CLI does for `generate`."""
+    """What the CLI does for `generate`, one way or the other."""
     with locked(root):
+        if _way == "write":
+            return write(root, iter(rendered.items()), targets)
         result = plan(root, rendered, targets)
         apply(result)
     return result
