@@ -8,36 +8,27 @@ each target's to say (generator/targets, Target.problems).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import Generic, TypeVar, overload
 
 _NAME = re.compile(r"[A-Z]([A-Z0-9_]*[A-Z0-9])?")
-_T = TypeVar("_T")
 
 
-class _cached(Generic[_T]):
-    """functools.cached_property as Python 3.12 has it: 3.11's takes a lock on each first access,
-    which cost more than the names it caches (two per code, asked for by every target)."""
+# What targets make of each name, computed once and asked for by every target, for every code:
+# kept here by the name's text, not in each Name (a str subclass can have no slots of its own,
+# and a __dict__ per name costs more than the name). load_catalog empties them.
+_PASCAL: dict[str, str] = {}
+_ERROR_CLASS: dict[str, str] = {}
 
-    def __init__(self, compute: Callable[[Name], _T]) -> None:
-        self.compute = compute
-        self.name = compute.__name__
-        self.__doc__ = compute.__doc__
 
-    @overload
-    def __get__(self, instance: None, owner: type | None = None) -> _cached[_T]: ...
-    @overload
-    def __get__(self, instance: Name, owner: type | None = None) -> _T: ...
-    def __get__(self, instance: Name | None, owner: type | None = None) -> _T | _cached[_T]:
-        if instance is None:
-            return self
-        # Stored in the instance: the next lookup finds it there, before this descriptor.
-        value = instance.__dict__[self.name] = self.compute(instance)
-        return value
+def forget_names() -> None:
+    """Let go of what the names of earlier catalogs made."""
+    _PASCAL.clear()
+    _ERROR_CLASS.clear()
 
 
 class Name(str):
     """A validated SCREAMING_SNAKE_CASE name from the spec."""
+
+    __slots__ = ()
 
     def __new__(cls, value: str) -> Name:
         if not _NAME.fullmatch(value):
@@ -48,15 +39,21 @@ class Name(str):
     def words(self) -> list[str]:
         return [w for w in self.split("_") if w]
 
-    @_cached  # every target asks for it, for every code
+    @property
     def pascal(self) -> str:
         """BAD_SYMBOL -> BadSymbol."""
-        return "".join(w[0] + w[1:].lower() for w in self.words)
+        made = _PASCAL.get(self)
+        if made is None:
+            made = _PASCAL[self] = "".join(w[0] + w[1:].lower() for w in self.words)
+        return made
 
-    @_cached
+    @property
     def error_class(self) -> str:
         """BAD_SYMBOL -> BadSymbolError: the class of a code or a category in Python and TypeScript."""
-        return self.pascal + "Error"
+        made = _ERROR_CLASS.get(self)
+        if made is None:
+            made = _ERROR_CLASS[self] = self.pascal + "Error"
+        return made
 
 
 # Word boundaries inside a run of letters: fooBar -> foo|Bar, HTTPError -> HTTP|Error, v2Beta -> v2|Beta.

@@ -9,7 +9,7 @@ import pytest
 
 from generator.diagnostics import SpecError
 from generator.model import Catalog
-from generator.naming import identifier
+from generator.naming import Name, forget_names, identifier
 from generator.validate import load_catalog
 
 HEAD = """\
@@ -53,6 +53,25 @@ def problems(body: str, code_type: str = "integer") -> list[str]:
 )
 def test_identifiers_derive_by_the_documented_rule(name: str | None, code: int | str, expected: str) -> None:
     assert identifier(name, code) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "pascal"),
+    [
+        ("BAD_SYMBOL", "BadSymbol"),
+        ("ER_DUP_ENTRY", "ErDupEntry"),  # MySQL
+        ("E_2202E", "E2202e"),  # a PostgreSQL SQLSTATE
+        ("A1B", "A1b"),
+        ("A__B", "AB"),
+    ],
+)
+def test_a_name_makes_its_class_names_the_same_before_and_after_its_catalog_is_let_go(name: str, pascal: str) -> None:
+    """What a name makes is kept by errgen's naming, not in each of 100,000 names (no __dict__)."""
+    made = Name(name)
+    assert not hasattr(made, "__dict__")
+    assert (made.pascal, made.error_class) == (pascal, pascal + "Error")
+    forget_names()
+    assert (made.pascal, made.error_class) == (pascal, pascal + "Error")
 
 
 def test_upstream_names_are_kept_and_identifiers_overridable() -> None:

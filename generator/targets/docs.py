@@ -28,10 +28,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from ..escaping import markdown_code, markdown_text
 from ..model import Catalog, Category, Code, ErrorDef, Template
@@ -262,33 +262,59 @@ class Entry(NamedTuple):
     messages: str | None  # the numbered variants, one item a line (or a block, when described)
 
 
-def _error(error: ErrorDef, anchors: _Anchors) -> tuple[Entry, tuple[str, str]]:
-    """A code's section, and its link (from the contents and the category it was in) with what
-    the contents add to it."""
-    title = _text(f"{error.code} {error.title}")  # the upstream name verbatim, as readers search for it
-    anchor = anchors.claim(code_anchor(error.code), f"code {error.code!r}")
+_E = TypeVar("_E")
+
+
+class Entries(Generic[_E]):
+    """The entries of a section, each made as the template reaches it and let go once laid out:
+    100,000 codes' entries held at once would cost more than the page itself. What each is made
+    from (its code and its anchor, claimed in catalog order) is kept."""
+
+    def __init__(self, make: Callable[[ErrorDef, str], _E]) -> None:
+        self._make = make
+        self._codes: list[tuple[ErrorDef, str]] = []
+
+    def append(self, error: ErrorDef, anchor: str) -> None:
+        self._codes.append((error, anchor))
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+    def __iter__(self) -> Iterator[_E]:
+        return (self._make(error, anchor) for error, anchor in self._codes)
+
+
+def _title(error: ErrorDef) -> str:
+    return _text(f"{error.code} {error.title}")  # the upstream name verbatim, as readers search for it
+
+
+def _line(error: ErrorDef, anchor: str) -> tuple[str, str]:
+    """A code's link (from the contents and the category it was in) with what the contents add to it."""
+    suffix = " (retired)" if error.retired is not None else " (deprecated)" if error.deprecated is not None else ""
+    return f"[{_title(error)}](#{anchor})", suffix
+
+
+def _entry(error: ErrorDef, anchor: str) -> Entry:
+    """A code's section."""
+    title = _title(error)
     retired = error.retired is not None
-    flag = heading = None
+    flag = None
     if retired:
         flag = _flag_block("Retired", error.retired)
-        suffix = " (retired)"
     elif error.deprecated is not None:
         flag = _flag_block("Deprecated", error.deprecated)
-        suffix = heading = " (deprecated)"
-    else:
-        suffix = ""
+        title += " (deprecated)"
     # A code's category is the heading it is listed under; a retired one (listed apart) says it.
     marked = marks(error, MARKDOWN, category=retired)
     messages = error.messages
-    entry = Entry(
+    return Entry(
         anchor,
-        title + heading if heading else title,
+        title,
         " · ".join(marked) if marked else None,
         flag,
         _quoted(error.description) if error.description is not None else None,
         "\n".join([_message(number, template) for number, template in enumerate(messages)]) if messages else None,
     )
-    return entry, (f"[{title}](#{anchor})", suffix)
 
 
 def _message(number: int, template: Template) -> str:
@@ -336,7 +362,7 @@ def render(catalog: Catalog) -> dict[str, str]:
                 "summary": _summary(category),
                 "description": _quoted(category.description),
                 "all": [],  # in spec order, retired ones included (for the contents)
-                "errors": [],
+                "errors": Entries(_entry),
                 "retired": [],
                 "former": False,
             }
@@ -350,21 +376,22 @@ def render(catalog: Catalog) -> dict[str, str]:
             "summary": "Codes the catalog puts in no category.",
             "description": None,
             "all": [],
-            "errors": [],
+            "errors": Entries(_entry),
             "retired": [],
             "former": False,
         }
         categories.append(other)
-    retired: list[Entry] = []
+    retired = Entries(_entry)
     for error in catalog.errors:
-        entry, line = _error(error, anchors)
+        anchor = anchors.claim(code_anchor(error.code), f"code {error.code!r}")
+        line = _line(error, anchor)
         section = by_category[error.category.name] if error.category is not None else other
         section["all"].append(line)
         if error.is_retired:
             section["retired"].append(line)
-            retired.append(entry)
+            retired.append(error, anchor)
         else:
-            section["errors"].append(entry)
+            section["errors"].append(error, anchor)
     sections = list(categories)
     if retired:  # listed apart, after every category: the codes the API no longer sends
         anchor = anchors.claim(RETIRED_ANCHOR, "the retired codes section")

@@ -157,7 +157,7 @@ class Entry(NamedTuple):
     messages: str | None  # the variants' list items (<li>, its end tag left out)
 
 
-def _error(error: ErrorDef, anchors: docs._Anchors) -> Entry:
+def _entry(error: ErrorDef, anchor: str) -> Entry:
     # A code's category is the section it is listed in; only a retired one (listed apart) says it.
     retired = error.retired is not None
     marks = docs.marks(error, _MARKUP, category=retired)
@@ -167,14 +167,18 @@ def _error(error: ErrorDef, anchors: docs._Anchors) -> Entry:
     elif error.deprecated is not None:
         flag = _flag("Deprecated", error.deprecated)
     return Entry(
-        anchors.claim(docs.code_anchor(error.code), f"code {error.code!r}"),
-        html_text(f"{error.code} {error.title}"),
+        anchor,
+        _title(error),
         error.deprecated is not None and not retired,
         " · ".join(marks) if marks else None,
         flag,
         markdown(error.description) if error.description is not None else None,
         "".join([_message(t) for t in error.messages]) if error.messages else None,
     )
+
+
+def _title(error: ErrorDef) -> str:
+    return html_text(f"{error.code} {error.title}")
 
 
 def _message(template: Template) -> str:
@@ -230,7 +234,7 @@ def render(catalog: Catalog) -> str:
                 "codes": _codes_of(category),
                 "summary": _summary(category),
                 "description": markdown(category.description),
-                "errors": [],
+                "errors": docs.Entries(_entry),
                 "retired": [],
                 "former": False,
             }
@@ -243,20 +247,20 @@ def render(catalog: Catalog) -> str:
             "codes": "codes of no category",
             "summary": "Codes the catalog puts in no category.",
             "description": None,
-            "errors": [],
+            "errors": docs.Entries(_entry),
             "retired": [],
             "former": False,
         }
         categories.append(other)
-    retired: list[Entry] = []
+    retired = docs.Entries(_entry)
     for error in catalog.errors:
-        entry = _error(error, anchors)
+        anchor = anchors.claim(docs.code_anchor(error.code), f"code {error.code!r}")
         section = by_category[error.category.name] if error.category is not None else other
         if error.retired is not None:
-            section["retired"].append((entry.title, entry.anchor))
-            retired.append(entry)
+            section["retired"].append((_title(error), anchor))
+            retired.append(error, anchor)
         else:
-            section["errors"].append(entry)
+            section["errors"].append(error, anchor)
     sections = list(categories)
     if retired:  # listed apart, after every category: the codes the API no longer sends
         anchor = anchors.claim(docs.RETIRED_ANCHOR, "the retired codes section")
