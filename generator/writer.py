@@ -24,15 +24,11 @@ import errno
 import fcntl
 import json
 import os
-import secrets
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from stat import S_ISDIR
-
-from . import linediff
 
 MANIFEST = ".errgen-manifest.json"
 
@@ -236,6 +232,8 @@ def _lines(data: bytes | None) -> list[str]:
 
 
 def _file_diff(old: bytes | None, new: bytes | None, fromfile: str, tofile: str) -> list[str]:
+    from . import linediff  # only check mode and --stat show changes
+
     lines = linediff.unified_diff(_lines(old), _lines(new), fromfile, tofile)
     # Nothing differs line by line when both sides are empty; a created or deleted empty file is still a change.
     return lines or [f"--- {fromfile}\n", f"+++ {tofile}\n"]
@@ -265,6 +263,8 @@ def stat(result: Plan) -> str:
     """A summary of the diff like git's --stat: `path | +added -deleted` per file, then the totals."""
     rows = []
     for path, old, new in _changes(result):
+        from . import linediff
+
         added, deleted = linediff.counts(_lines(old), _lines(new))
         state = " (new)" if old is None else " (deleted)" if new is None else ""
         rows.append((path, added, deleted, state))
@@ -355,12 +355,22 @@ def _remove_empty(directories: list[Path]) -> None:
 
 def _temp_name(target: Path) -> Path:
     """An unused name for a temp file beside target (a leftover of a killed run is found by it)."""
-    return target.parent / f".{target.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
+    return target.parent / f".{target.name}.{os.urandom(4).hex()}{TEMP_SUFFIX}"
+
+
+def _new_temp(target: Path) -> tuple[int, Path]:
+    """A new temp file beside target, open for writing, readable by its owner alone (as mkstemp's)."""
+    while True:
+        temp = _temp_name(target)
+        try:
+            return os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600), temp
+        except FileExistsError:
+            continue
 
 
 def _stage(target: Path, data: bytes, mode: int) -> Path:
     """A fsynced temp file beside target holding data, ready to be renamed over it."""
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent)
+    fd, temp = _new_temp(target)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

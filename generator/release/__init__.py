@@ -13,8 +13,6 @@ date), with fixed modes and times, and built with SOURCE_DATE_EPOCH (from the en
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,6 +52,8 @@ class Built:
 def _stage(out: Path, target: str, paths: Iterable[str], into: Path, when: int) -> Path:
     """A copy of a target's generated files, with modes 644/755 and one mtime, so that nothing
     of this checkout (umask, checkout times, stray files) reaches the artifacts."""
+    import shutil  # here: every run of the CLI imports this module, few of them package
+
     stage = into / target
     for path in sorted(paths):
         relative = path.removeprefix(f"{target}/")
@@ -105,6 +105,8 @@ def package(catalog: Catalog, out: Path, dist: Path, targets: Iterable[str] = PA
     when = epoch()
     version = catalog.version
     built = []
+    import tempfile  # as shutil in _stage
+
     with tempfile.TemporaryDirectory(prefix="errgen-package-") as temp:
         work = Path(temp)
         stages = {}
