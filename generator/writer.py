@@ -261,10 +261,10 @@ def diff(result: Plan) -> str:
 
 def stat(result: Plan) -> str:
     """A summary of the diff like git's --stat: `path | +added -deleted` per file, then the totals."""
+    from . import linediff
+
     rows = []
     for path, old, new in _changes(result):
-        from . import linediff
-
         added, deleted = linediff.counts(_lines(old), _lines(new))
         state = " (new)" if old is None else " (deleted)" if new is None else ""
         rows.append((path, added, deleted, state))
