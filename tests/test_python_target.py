@@ -66,6 +66,19 @@ def test_every_package_passes_mypy_strict_with_a_typed_consumer() -> None:
     assert "Success: no issues found in 16 source files" in result.stdout  # 5 packages of 3 modules, 1 consumer
 
 
+def test_no_package_imports_what_it_does_not_use() -> None:
+    """A consumer's linter reads the generated code too: pyflakes' unused-import and undefined-name
+    rules (as ruff has them) pass on every package, whatever its catalog leaves out."""
+    command = [sys.executable, "-m", "ruff", "check", "--no-cache", "--isolated", "--select", "F401,F811,F821"]
+    result = subprocess.run(
+        [*command, *(str(root / name) for name, root in PACKAGES.items())],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_pip_installs_the_package_and_it_imports(tmp_path: Path) -> None:
     target, source = tmp_path / "site", tmp_path / "source"
     shutil.copytree(OUT / "python", source)  # a copy, so that a regression cannot dirty out/

@@ -15,10 +15,8 @@ from ._runtime import (
     Row,
     Table,
     build_payload,
-    check_code,
     error_class,
     read_errors,
-    read_payload,
 )
 
 # __all__ (every name below but the private ones, and every code's class) is made when asked for:
