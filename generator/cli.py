@@ -383,7 +383,7 @@ def _generate(args: argparse.Namespace) -> int:
         return catalog
     import jinja2
 
-    from .render import RenderError, claims, default_targets, render, render_each
+    from .render import RenderError, claims, default_targets, render_each
     from .templating import use_templates
 
     del data  # a big spec's bytes, not needed again: the catalog and what it renders are all that is held
@@ -397,10 +397,8 @@ def _generate(args: argparse.Namespace) -> int:
                     result = write(root, render_each(catalog, targets, spec_dir), claims(targets))
                 rerun.remember(root, inputs, result.produced, sources)
             return _generated(out, result, "")
-        with rerun.noting_sources() as sources:
-            rendered = render(catalog, targets, spec_dir)  # before anything touches the disk
-        with locked(root, shared=args.check):
-            result = plan(root, rendered, claims(targets), consume=True)
+        with locked(root, shared=args.check), rerun.noting_sources() as sources:
+            result = plan(root, render_each(catalog, targets, spec_dir), claims(targets))  # changed files' bytes kept
             if args.check:
                 if result.up_to_date:
                     rerun.remember(root, inputs, result.produced, sources)

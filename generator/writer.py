@@ -59,7 +59,7 @@ class Plan:
     """What a run would change under the output root."""
 
     root: Path
-    files: dict[str, bytes]  # everything the run produces, manifest included
+    files: dict[str, bytes]  # the bytes of each changed file (but those `write` staged), and the manifest's
     changed: list[str] = field(default_factory=list)  # new or different
     stale: list[str] = field(default_factory=list)  # owned, no longer produced
     owned: set[str] = field(default_factory=set)  # what the manifest on disk lists
@@ -154,18 +154,27 @@ def _is_stale_file(path: Path) -> bool:
 
 def plan(
     root: Path,
-    rendered: dict[str, str],
+    rendered: dict[str, str] | Iterable[tuple[str, str]],
     targets: Iterable[str] | Callable[[str], bool],
     *,
     consume: bool = False,
 ) -> Plan:
     """Compare what the chosen targets render with what is on disk. `targets` says which paths
-    the run owns: target names (each owning its folder), or a predicate (render.claims). With
-    `consume`, each text leaves `rendered` once encoded, so a big output is never held twice."""
+    the run owns: target names (each owning its folder), or a predicate (render.claims). The plan
+    keeps the bytes of the changed files alone. `rendered` is {path: text}, or (path, text) pairs
+    compared as they come (render.render_each: one target's texts held at a time); with `consume`,
+    each text leaves the dict once encoded, so a big output is never held twice."""
+    if isinstance(rendered, dict):
+        rendered = _taken(rendered) if consume else list(rendered.items())
     try:
-        return _plan(root, rendered, _claimer(targets), consume)
+        return _compared(root, rendered, _claimer(targets), None)
     except OSError as exc:  # anything unforeseen while reading: name the path, never a traceback
         raise _cannot_write(exc.filename if exc.filename is not None else root, _reason(exc)) from None
+
+
+def _taken(rendered: dict[str, str]) -> Iterator[tuple[str, str]]:
+    for path in list(rendered):
+        yield path, rendered.pop(path)
 
 
 def _claimer(targets: Iterable[str] | Callable[[str], bool]) -> Callable[[str], bool]:
@@ -188,34 +197,6 @@ def _check_root(root: Path) -> None:
     if not ancestor.is_dir():
         in_the_way = "it is a file" if ancestor == root else "a file is in the way"
         raise _cannot_write(root, f"{in_the_way} where a directory must be")
-
-
-def _plan(root: Path, rendered: dict[str, str], claimed: Callable[[str], bool], consume: bool) -> Plan:
-    for path in rendered:
-        _check_path(path)
-        if path == MANIFEST or not claimed(path):
-            raise WriteError(f"rendered path {path!r} is outside its target's directory")
-    _check_root(root)
-    owned, manifest_bytes = _read_manifest(root)
-    for path in rendered:
-        _no_symlinks(root, path)
-    # Files of targets not rendered this run stay owned and untouched.
-    keep = {p for p in owned if not claimed(p)}
-    files = {}
-    for path in list(rendered):
-        files[path] = (rendered.pop(path) if consume else rendered[path]).encode("utf-8")
-    files[MANIFEST] = _manifest_text(keep | set(files))
-    result = Plan(root=root, files=files, owned=owned, leftovers=leftover_temps(root), produced=set(files))
-    for path, data in sorted(files.items()):
-        current = manifest_bytes if path == MANIFEST else _read(root / path)
-        if current == data:
-            continue
-        if current is not None and path not in owned and path != MANIFEST:
-            raise WriteError(f"{display(root / path)} exists and errgen did not write it; move it away and run again")
-        result.changed.append(path)
-        result.current[path] = current
-    _find_stale(result, claimed)
-    return result
 
 
 def _find_stale(result: Plan, claimed: Callable[[str], bool]) -> None:
@@ -495,7 +476,7 @@ def write(root: Path, produced: Iterable[tuple[str, str]], targets: Iterable[str
     claimed = _claimer(targets)
 
     def run_it(run: _Run) -> None:
-        made.append(_staged_plan(root, produced, claimed, run))
+        made.append(_compared(root, produced, claimed, run.stage))
         if not made[0].up_to_date:
             _apply(made[0], run)
 
@@ -504,8 +485,14 @@ def write(root: Path, produced: Iterable[tuple[str, str]], targets: Iterable[str
     return made[0]
 
 
-def _staged_plan(root: Path, produced: Iterable[tuple[str, str]], claimed: Callable[[str], bool], run: _Run) -> Plan:
-    """What _plan finds, each changed file staged by `run` as soon as it is compared."""
+_Stage = Callable[[Path, bytes, int, "bytes | None"], tuple[Path, "Path | None"]]
+
+
+def _compared(
+    root: Path, produced: Iterable[tuple[str, str]], claimed: Callable[[str], bool], stage: _Stage | None
+) -> Plan:
+    """What a run changes, each file compared with the disk as it comes; a changed file's bytes are
+    kept in the plan, or (with `stage`, as `write` runs) staged at once and let go."""
     _check_root(root)
     owned, manifest_bytes = _read_manifest(root)
     result = Plan(root=root, files={}, owned=owned, leftovers=leftover_temps(root))
@@ -525,7 +512,11 @@ def _staged_plan(root: Path, produced: Iterable[tuple[str, str]], claimed: Calla
         if current is not None and path not in owned:
             raise WriteError(f"{display(root / path)} exists and errgen did not write it; move it away and run again")
         result.changed.append(path)
-        result.staged[path] = run.stage(root / path, data, mode, current)
+        if stage is None:
+            result.files[path], result.current[path] = data, current
+        else:
+            result.staged[path] = stage(root / path, data, mode, current)
+    # Files of targets not rendered this run stay owned and untouched.
     keep = {p for p in owned if not claimed(p)}
     manifest = result.files[MANIFEST] = _manifest_text(keep | result.produced)
     result.produced.add(MANIFEST)

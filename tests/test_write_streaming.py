@@ -1,16 +1,17 @@
 """writer.write, which `generate` uses: each file compared and staged as it is rendered, so that
 no run holds all its texts at once; all or nothing as plan and apply are (test_writer runs every
-test of a run both ways)."""
+test of a run both ways); and plan over the same stream, keeping what differs alone."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from unittest.mock import ANY
 
 import pytest
 
-from generator.writer import MANIFEST, apply, locked, plan, write
+from generator.writer import MANIFEST, apply, diff, locked, plan, write
 from tests.helpers import listing
 from tests.test_writer import OLD, generated, temp_files
 
@@ -61,3 +62,23 @@ def test_a_target_failing_midway_leaves_the_output_as_it_was(tmp_path: Path, roo
     with pytest.raises(RuntimeError, match="cannot render"), locked(root):
         write(root, produced(), ("python",))
     assert listing(tmp_path) == before
+
+
+def test_a_plan_keeps_the_bytes_of_the_changed_files_alone(root: Path) -> None:
+    """What `--check` and `--stat` hold of a big output: the files that differ, for the diff."""
+    first(root)
+    changed = {"python/pkg/codes.py": "CODES = {1: 'one'}\n"}
+    asked: list[str] = []
+
+    def produced() -> Iterator[tuple[str, str]]:
+        for path, text in sorted((OLD | changed).items()):
+            asked.append(path)
+            yield path, text
+
+    result = plan(root, produced(), ("python",))
+    assert asked == sorted(OLD) and result.changed == ["python/pkg/codes.py"]
+    assert result.files == {"python/pkg/codes.py": changed["python/pkg/codes.py"].encode(), MANIFEST: ANY}
+    assert "+CODES = {1: 'one'}" in diff(result)
+    with locked(root):
+        apply(result)
+    assert generated(root) == {path: text.encode() for path, text in (OLD | changed).items()}
