@@ -400,15 +400,19 @@ class Table(Generic[K, C]):
             found: dict[str, K] = {}
             for code, row in self.rows.items():
                 found.setdefault(row[0], code)
-                if len(row) == 2:  # no options: the identifier is its one name
-                    continue
-                options = dict(zip(row[2::2], row[3::2], strict=True))
-                upstream = options.get("upstream_name")
+                # Its options, read where they are (a dict of each row's costs more than the rest).
+                upstream: str | None = None
+                aliases: tuple[tuple[str, str], ...] = ()
+                for at in range(2, len(row), 2):
+                    if row[at] == "upstream_name":
+                        upstream = row[at + 1]
+                    elif row[at] == "aliases":
+                        aliases = row[at + 1]
                 if upstream is not None:
                     found.setdefault(upstream, code)
-                aliases: tuple[tuple[str, str], ...] = options.get("aliases", ())
-                for name in (*(a for a, _ in aliases), *(u for _, u in aliases)):
-                    found.setdefault(name, code)
+                if aliases:
+                    for name in (*(a for a, _ in aliases), *(u for _, u in aliases)):
+                        found.setdefault(name, code)
             self._names = found
         return self._names
 
