@@ -91,7 +91,7 @@ def package(catalog: Catalog, out: Path, dist: Path, targets: Iterable[str] = PA
     a build fails."""
     # The builders (zip, tar, gzip) and the renderer load here: every errgen run imports this
     # package for PACKAGED, a run with nothing to do too.
-    from ..render import claims, render
+    from ..render import claims, render_each
     from ..targets import go
     from . import gozip, npm, python
     from .gozip import ModuleError
@@ -101,7 +101,6 @@ def package(catalog: Catalog, out: Path, dist: Path, targets: Iterable[str] = PA
     targets = tuple(targets)
     if dist.resolve().is_relative_to(out.resolve()):
         raise PackageError(f"the artifacts cannot go into {out}/: choose a directory outside it")
-    rendered = render(catalog, targets)
     when = epoch()
     version = catalog.version
     built = []
@@ -111,10 +110,11 @@ def package(catalog: Catalog, out: Path, dist: Path, targets: Iterable[str] = PA
         work = Path(temp)
         stages = {}
         with locked(out, shared=True):  # no generate run changes out/ while it is read
-            if not plan(out, rendered, claims(targets)).up_to_date:
+            compared = plan(out, render_each(catalog, targets), claims(targets))
+            if not compared.up_to_date:
                 raise PackageError(f"{out}/ is not what the spec generates; run `errgen generate` first")
             for target in targets:
-                paths = [p for p in rendered if p.startswith(f"{target}/") and p != MANIFEST]
+                paths = [p for p in compared.produced if p.startswith(f"{target}/") and p != MANIFEST]
                 stages[target] = _stage(out, target, paths, work / "stage", when)
         for target, stage in stages.items():
             try:
