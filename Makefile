@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt
 
-.PHONY: generate check validate test lint typecheck update-snapshots runtime bench fuzz package clean
+.PHONY: generate check validate test test-fast lint typecheck update-snapshots runtime bench fuzz package clean
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ validate: $(VENV)/.installed
 
 test: $(VENV)/.installed-test node_modules/.installed $(CHROMIUM) lint typecheck
 	$(PY) -m pytest
+
+# The in-process tests alone, while working: no Node.js, tsc, go or browser (`make test` runs them all).
+test-fast: $(VENV)/.installed-test
+	$(PY) -m pytest -q -m "not toolchain"
 
 lint: $(VENV)/.installed-test
 	$(PY) -m ruff check generator tests bench

@@ -67,3 +67,18 @@ def tools() -> toolchains.Tools:
 def go() -> str:
     """The go command."""
     return toolchains.go_command()
+
+
+# The tests that run Node.js, tsc, go or the browser (by these fixtures, or in these modules):
+# `make test-fast` leaves them out, the in-process rest taking a fraction of the suite's time.
+_TOOLCHAIN_FIXTURES = {"tools", "go"}
+_TOOLCHAIN_MODULES = {"test_html_browser", "test_typescript_payloads"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        module = getattr(item, "module", None)
+        in_module = module is not None and module.__name__.rsplit(".", 1)[-1] in _TOOLCHAIN_MODULES
+        named = "toolchain" in item.name  # test_every_fixture_passes_the_target_s_toolchain, ...
+        if in_module or named or _TOOLCHAIN_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.toolchain)
