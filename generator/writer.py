@@ -29,8 +29,10 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from stat import S_ISDIR
+from typing import TypeVar
 
 MANIFEST = ".errgen-manifest.json"
+_T = TypeVar("_T")
 
 
 class WriteError(Exception):
@@ -472,20 +474,20 @@ def write(root: Path, produced: Iterable[tuple[str, str]], targets: Iterable[str
     beside its target at once. All or nothing as apply: whatever `produced` raises (a target that
     cannot render) removes what was staged, and the output is left as it was. The plan returned
     holds no file's bytes but the manifest's, so it cannot be shown as a diff."""
-    made: list[Plan] = []
     claimed = _claimer(targets)
 
-    def run_it(run: _Run) -> None:
-        made.append(_compared(root, produced, claimed, run.stage))
-        if not made[0].up_to_date:
-            _apply(made[0], run)
+    def run_it(run: _Run) -> Plan:
+        result = _compared(root, produced, claimed, run.stage)
+        if not result.up_to_date:
+            _apply(result, run)
+        return result
 
-    _all_or_nothing(_Run(root), run_it)
-    _tidy(made[0])
-    return made[0]
+    result = _all_or_nothing(_Run(root), run_it)
+    _tidy(result)
+    return result
 
 
-_Stage = Callable[[Path, bytes, int, "bytes | None"], tuple[Path, "Path | None"]]
+_Stage = Callable[[Path, bytes, int, bytes | None], tuple[Path, Path | None]]
 
 
 def _compared(
@@ -528,10 +530,10 @@ def _compared(
     return result
 
 
-def _all_or_nothing(run: _Run, body: Callable[[_Run], None]) -> None:
+def _all_or_nothing(run: _Run, body: Callable[[_Run], _T]) -> _T:
     """Run body; if it fails, undo what it renamed and remove what it staged and made."""
     try:
-        body(run)
+        done = body(run)
     except BaseException as exc:
         try:
             run.roll_back()
@@ -543,6 +545,7 @@ def _all_or_nothing(run: _Run, body: Callable[[_Run], None]) -> None:
             raise _cannot_write(run.at, _reason(exc)) from None
         raise
     run.clean()
+    return done
 
 
 def _tidy(result: Plan) -> None:

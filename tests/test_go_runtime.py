@@ -1,8 +1,9 @@
 """The hand-written Go runtime, tested directly (every generated module holds a copy of it).
 
 generator/runtime/go is its own module: runtime.go beside a small catalog of each code type in its
-tests (catalog_int_test.go, and under the build tag stringcodes catalog_string_test.go), declaring
-what errors.go declares in a generated package, so that gofmt, go vet and go test judge the runtime
+tests (catalog_int_test.go, and under the build tag stringcodes catalog_string_test.go, with the
+entries both share in catalog_entries_test.go), declaring what errors.go declares in a generated
+package, so that gofmt, go vet and go test judge the runtime
 as it is written. Go offline, as for the generated modules."""
 
 from __future__ import annotations
