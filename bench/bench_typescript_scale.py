@@ -194,7 +194,9 @@ def measure(codes: int) -> list[dict[str, Any]]:
             "new Error and a Map.get"),
         row(GROUP, "fromPayload, placeholder message", codes, calls["fromPayloadPlaceholder"], ns,
             calls["errorPlaceholder"], "new Error and a Map.get"),
-        row(GROUP, "output (src + dist)", codes, _bytes(package) / 1e6, "MB", goal="<= 3.0 MB at 10,000 codes"),
+        # 3.0 MB until catalog.js wrote out each class's name (0.23 MB more at 10,000 codes): the
+        # runtime no longer makes 10,000 names as the package loads, about an eighth of the load's work.
+        row(GROUP, "output (src + dist)", codes, _bytes(package) / 1e6, "MB", goal="<= 3.1 MB at 10,000 codes"),
         row(GROUP, "tsc --noEmit (src/index.ts, dist/index.d.ts)", codes, tsc, "s", tsc_floor,
             "tsc --noEmit on an empty module"),
     ]  # fmt: skip

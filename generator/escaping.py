@@ -10,7 +10,7 @@ escaped, so a literal can never break out of its quotes or its line.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 # Characters that are escaped in every language although they are not ASCII controls.
 _INVISIBLE = (
@@ -74,6 +74,20 @@ def typescript_string(text: str) -> str:
 def typescript_single_quoted(text: str) -> str:
     """A single-quoted JavaScript/TypeScript string literal: for JSON text, whose `"` it leaves as they are."""
     return _quoted(text, _latin1_or_unicode, "'")
+
+
+def typescript_lines(lines: Iterable[str]) -> str:
+    """One single-quoted JavaScript string literal whose value is each of `lines` followed by a line feed,
+    written a line of source per line: each ends in `\\n` and a line continuation, which adds nothing to
+    the value. V8 reads one literal several times faster than as many literals of the same text, and a
+    changed line is still one changed line of the diff. A line may hold no line feed (JSON text and
+    identifiers never do): the value could not be split back into its lines."""
+    written = []
+    for line in lines:
+        if "\n" in line:
+            raise ValueError(f"a line of a JavaScript lines literal holds a line feed: {line!r}")
+        written.append(typescript_single_quoted(line)[1:-1] + "\\n\\\n")
+    return "'\\\n" + "".join(written) + "'"
 
 
 _GO_UNICODE, _TOML_NUMERIC, _JSON_NUMERIC = (_no_surrogates(language) for language in ("Go", "TOML", "JSON"))

@@ -22,6 +22,7 @@ from generator.escaping import (
     python_literal,
     python_string,
     toml_string,
+    typescript_lines,
     typescript_single_quoted,
 )
 
@@ -306,6 +307,21 @@ def test_markdown_text_keeps_long_inner_whitespace_and_marks_the_edges() -> None
     assert markdown_text("  x ") == "&#x20;&#x20;x&#x20;"
     assert markdown_text("   ") == "&#x20;&#x20;&#x20;"
     assert markdown_text("") == ""
+
+
+def test_a_lines_literal_is_a_source_line_per_line_and_refuses_a_line_feed() -> None:
+    """Node.js reads these back (test_escaping_toolchains); here, the layout a diff sees."""
+    assert typescript_lines([]) == "'\\\n'"
+    assert typescript_lines(["a", "it's \\", '["x",null]']).split("\n") == [
+        "'\\",
+        "a\\n\\",
+        "it\\'s \\\\\\n\\",
+        '["x",null]\\n\\',
+        "'",
+    ]
+    assert typescript_lines(["\r\u2028"]) == "'\\\n\\r\\u2028\\n\\\n'"
+    with pytest.raises(ValueError, match="line feed"):
+        typescript_lines(["one", "two\nthree"])
 
 
 @pytest.mark.parametrize(

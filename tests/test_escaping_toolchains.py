@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.escaping import go_string, json_string, typescript_single_quoted, typescript_string
+from generator.escaping import go_string, json_string, typescript_lines, typescript_single_quoted, typescript_string
+from generator.targets.typescript import json_text
 from tests.test_escaping import CHUNKS, GLUED, HOSTILE, _assert_one_safe_line
 from tests.toolchains import STRICT, Tools, output, run, run_go, tsc
 
@@ -34,11 +35,19 @@ def test_typescript_literals_read_back_under_tsc_and_node(tools: Tools, tmp_path
     for text in TEXTS.values():
         _assert_one_safe_line(typescript_string(text))
         _assert_one_safe_line(typescript_single_quoted(text))
+    # Every text as JSON text, a line of one lines literal, as the catalog module writes its rows.
+    joined = typescript_lines(json_text(text) for text in TEXTS.values())
+    for physical in joined.split("\n")[1:-1]:
+        assert physical.endswith("\\n\\")
+        _assert_one_safe_line(physical)
     source = (
         "declare const process: { stdout: { write(text: string): void } };\n"
         "const values: Record<string, string> = {\n" + "\n".join(lines) + "\n};\n"
         "const single: Record<string, string> = {\n" + "\n".join(single) + "\n};\n"
-        "process.stdout.write(JSON.stringify([values, single]));\n"
+        f"const joined: string = {joined};\n"
+        'const lines = joined.split("\\n");\n'
+        'if (lines.pop() !== "") throw new Error("the last line has no line feed");\n'
+        "process.stdout.write(JSON.stringify([values, single, lines.map((line) => JSON.parse(line) as string)]));\n"
         "export {};\n"
     )
     (tmp_path / "literals.ts").write_text(source, encoding="utf-8")
@@ -51,9 +60,10 @@ def test_typescript_literals_read_back_under_tsc_and_node(tools: Tools, tmp_path
     assert built.returncode == 0, output(built)
     ran = run([tools.node, str(tmp_path / "build" / "literals.js")], cwd=tmp_path)
     assert ran.returncode == 0, output(ran)
-    values, single = json.loads(ran.stdout)
+    values, single, lines = json.loads(ran.stdout)
     assert _differences(TEXTS, values) == {}
     assert _differences(TEXTS, single) == {}
+    assert _differences(TEXTS, dict(zip(TEXTS, lines, strict=True))) == {}
 
 
 def test_go_literals_read_back_under_go_vet_and_go_run(go: str, tmp_path: Path) -> None:

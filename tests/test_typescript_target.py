@@ -24,7 +24,6 @@ import pytest
 import yaml
 
 from generator.model import Catalog, ErrorDef
-from generator.naming import Name
 from generator.render import render
 from generator.targets import typescript as typescript_target
 from generator.targets.typescript import RUNTIME_FILES, jsdoc
@@ -417,27 +416,3 @@ def test_deprecated_and_retired_codes() -> None:
         assert re.search(r"\n\s+NEW_LIMIT: 901", text)
     assert not re.search(r"@deprecated[^\n]*\*/\n\s+NEW_LIMIT", declarations)
     assert "GoneError" not in declarations and "declare const RETIRED_CODES: ReadonlyMap<Code, string>;" in declarations
-
-
-def test_the_runtime_names_a_class_as_the_generator_predicts(tools: Tools) -> None:
-    """A catalog line leaves a code's class out when the runtime's errorClassName makes it from the
-    identifier as errgen's naming does (Name.error_class): the two must agree on every identifier,
-    or a class would be misnamed."""
-    torture = load_catalog((ROOT / "tests" / "fixtures" / "torture.yaml").read_bytes())
-    identifiers = sorted(
-        {
-            *(error.name for error in torture.errors),
-            *(alias.name for error in torture.errors for alias in error.aliases),
-            *(category.name for category in torture.categories),
-            *("A", "A1B", "A_1B", "ABC_1_D2E", "E_401_UNAUTHORIZED", "E_MINUS_1121", "HTTP2_ERROR", "X__Y", "Q9"),
-        }
-    )
-    runtime = ROOT / "generator" / "runtime" / "typescript" / "runtime.js"
-    script = (
-        f"import({json.dumps(runtime.as_uri())}).then((m) => "
-        f"console.log(JSON.stringify({json.dumps(identifiers)}.map(m.errorClassName))));"
-    )
-    result = run([tools.node, "--input-type=module", "-e", script], cwd=ROOT)
-    assert result.returncode == 0, output(result)
-    named = dict(zip(identifiers, json.loads(result.stdout), strict=True))
-    assert named == {name: Name(name).error_class for name in identifiers}

@@ -10,7 +10,7 @@ the source does not; both import the one dist/catalog.js. `index.d.ts.jinja` dec
 consumers. Nothing here runs tsc: rendering stays pure and deterministic.
 
 Comments in the output are never spec text (a comment is not an escaped literal): the JSDoc below is
-fixed wording, and every value from the spec is written through the `ts`, `ts_single` or `json` filter.
+fixed wording, and every value from the spec is written through the `ts`, `ts_lines` or `json` filter.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from ..escaping import json_string, typescript_literal, typescript_single_quoted
+from ..escaping import json_string, typescript_lines, typescript_literal
 from ..model import Catalog, ErrorDef, Template, pointer_text
 from ..resources import runtime_file
 from ..templating import header, render_template
@@ -184,8 +184,8 @@ _JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # json.dump
 
 
 def json_text(value: object) -> str:
-    """`value` as compact JSON text, which the `ts_single` filter then writes as a single-quoted string
-    literal, leaving its `"` as they are (lone surrogates included: JSON.parse keeps them as they are)."""
+    """`value` as compact JSON text, which the `ts_lines` filter then writes as a line of a single-quoted
+    string literal, leaving its `"` as they are (lone surrogates included: JSON.parse keeps them as they are)."""
     return _JSON.encode(value)
 
 
@@ -247,17 +247,10 @@ def _data(error: ErrorDef, tolerant: bool) -> dict[str, object] | None:
 
 
 def _head(error: ErrorDef) -> str:
-    """What loading the package needs of a code beside its ErrorCode entries (the runtime's
-    CatalogData.heads): its category, its class (`-` for none; left out when errorClassName makes it
-    from the identifier) and how many aliases follow it in ErrorCode, the last fields left out when empty."""
-    named = error.class_name == error.name.error_class  # as the runtime's errorClassName names it too
-    listed = "-" if not error.is_exception else "" if named else error.class_name
-    fields = ["" if error.category is None else error.category.name, listed, str(len(error.aliases))]
-    if not error.aliases:
-        fields.pop()
-        if not listed:
-            fields.pop()
-    return " ".join(fields)
+    """What loading the package needs of a code beside its ErrorCode entries and its class name (the
+    runtime's CatalogData.heads): its category and how many aliases follow it in ErrorCode, if any."""
+    category = "" if error.category is None else error.category.name
+    return f"{category} {len(error.aliases)}" if error.aliases else category
 
 
 def _rest(error: ErrorDef, tolerant: bool) -> str:
@@ -343,6 +336,7 @@ def render(catalog: Catalog) -> dict[str, str]:
         "tolerate": _list(sorted(payload.tolerate)),
         "errors": errors,
         "heads": [_head(error) for error in catalog.active],
+        "class_names": [error.class_name if error.is_exception else "-" for error in catalog.active],
         "rows": [_rest(error, bool(payload.tolerate)) for error in catalog.active],
         # Whether any class is of a warning: else every error's kind is "error", declared once on ApiError.
         "warnings": any(error.kind == "warning" for error in catalog.active if error.is_exception),
@@ -527,6 +521,6 @@ TARGET = SimpleTarget(
     summary="an ESM npm package: strict TypeScript source, its build and declarations, fromPayload",
     render_files=render,
     options=OPTIONS,
-    filters={"ts": typescript_literal, "ts_single": typescript_single_quoted, "json": json_string},
+    filters={"ts": typescript_literal, "ts_lines": typescript_lines, "json": json_string},
     find_problems=problems,
 )

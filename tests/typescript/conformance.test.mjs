@@ -210,6 +210,7 @@ test("every code reads back as the catalog says: names, aliases, kinds, categori
       continue;
     }
     const cls = pkg[entry.class];
+    assert.equal(cls.name, entry.class, "a class is named as it is exported");
     assert.equal(cls.CODE, code);
     assert.equal(Object.getPrototypeOf(cls), pkg[entry.parent]);
     const made = new cls();
@@ -221,7 +222,7 @@ test("every code reads back as the catalog says: names, aliases, kinds, categori
     assert.equal(made.category, entry.category);
     assert.equal(String(made), first === "" ? cls.name : `${cls.name}: ${first}`);
   }
-  const classes = Object.entries(pkg).filter(([name, value]) => typeof value === "function" && "CODE" in value);
+  const classes = Object.entries(pkg).filter(([, value]) => typeof value === "function" && value.CODE !== undefined);
   assert.equal(classes.length, vectors.codes.filter((entry) => entry.class !== null).length);
 });
 

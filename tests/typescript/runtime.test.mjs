@@ -18,7 +18,6 @@ const {
   fit,
   fits,
   spelled,
-  errorClassName,
   looseParts,
   normalized,
   numberText,
@@ -885,16 +884,17 @@ test("format by name, and errors a server builds: toPayload at the first locatio
   assert.throws(() => new Catalog({ ...LOCATED, locations: [LOCATED.locations[2]] }), RangeError);
 });
 
-test("a catalog of heads and rows as JSON text parses a code's row only when the code is first looked up", () => {
+test("a catalog of heads, class names and rows as JSON text parses a code's row only when the code is first looked up", () => {
   const lazy = new Catalog({
     codeType: "integer",
     locations: [{ code: ["code"], message: ["msg"] }],
     categories: { LOW: { title: "Low", className: "LowError" } },
     ranges: [[1, 9, "LOW"]],
     codes: { A: 1, ALPHA: 1, B: 2, C: 3, OK: 0 },
-    heads: ["LOW  1", " BError", "LOW C2Error", " -"],
+    heads: ["LOW 1", "", "LOW", ""],
+    classNames: "AError\nBError\nC2Error\n-\n",
     // C's row is no JSON: looking C up throws, and nothing else reads it.
-    rows: ['["a title",{"aliases":[{"name":"ALPHA","title":"Alpha"}]},"Alpha."]', '[null,{"retryable":true},[null,"b ",""]]', "not JSON", '[null,{"kind":"success"},"Fine."]'],
+    rows: '["a title",{"aliases":[{"name":"ALPHA","title":"Alpha"}]},"Alpha."]\n[null,{"retryable":true},[null,"b ",""]]\nnot JSON\n[null,{"kind":"success"},"Fine."]\n',
   });
   assert.deepEqual(Object.entries(lazy.codes), [["A", 1], ["ALPHA", 1], ["B", 2], ["C", 3], ["OK", 0]]);
   assert.equal(lazy.codes.ALPHA, 1);
@@ -920,6 +920,7 @@ test("a catalog of heads and rows as JSON text parses a code's row only when the
   assert.ok(error instanceof list[0] && error instanceof base && error instanceof Error && !(error instanceof list[2]));
   assert.equal(error.constructor, list[0]);
   class Mine extends list[1] {}
+  assert.deepEqual([Mine.CODE, categories.LOW.CODE, base.CODE], [2, undefined, undefined], "a class extending a code's class has its code");
   const mine = new Mine("b y");
   assert.ok(mine instanceof Mine && mine instanceof list[1] && mine instanceof base);
   assert.deepEqual([mine.name, mine.code, mine.params], ["BError", 2, ["y"]]);
@@ -933,13 +934,12 @@ test("a catalog of heads and rows as JSON text parses a code's row only when the
   assert.equal(entry({ code: 1, msg: "Alpha." }).constructor, list[0]);
   assert.ok(entry({ code: 1, msg: "Alpha." }).stack.split("\n")[1].includes(import.meta.url));
   assert.throws(() => entry("[]"), PayloadError);
-});
-
-test("errorClassName: a class name from an identifier, as errgen's naming makes it", () => {
-  assert.equal(errorClassName("BAD_SYMBOL"), "BadSymbolError");
-  assert.equal(errorClassName("A1B"), "A1bError");
-  assert.equal(errorClassName("HTTP__2_X"), "Http2XError");
-  assert.equal(errorClassName("A"), "AError");
+  const data = { codeType: "integer", locations: [{ code: ["code"], message: ["msg"] }], categories: {}, codes: { A: 1, B: 2 }, heads: ["", ""] };
+  assert.throws(() => new Catalog({ ...data, classNames: "AError\n" }), /1 class names for the 2 lines/);
+  assert.throws(() => new Catalog({ ...data, classNames: "AError\nBError" }), /last has no line feed/);
+  const unfed = new Catalog({ ...data, classNames: "AError\nBError\n", rows: "[null,null]\n[null,null]" });
+  assert.equal(unfed.name(2), "B", "the rows are not read to load the catalog");
+  assert.throws(() => unfed.info(1), /last has no line feed/);
 });
 
 test("spelled: a template's text from its parts, as the catalog leaves it out", () => {

@@ -351,6 +351,16 @@ function compile(code, name, category, rest) {
     });
 }
 /** A value as an error message shows it: numbers and short strings as they are, anything else by its kind. */
+/** The lines of a text of the catalog module, each followed by a line feed (see {@link CatalogData.rows}). */
+function lines(text) {
+    if (text === "") {
+        return [];
+    }
+    if (!text.endsWith("\n")) {
+        throw new RangeError(`a text of lines whose last has no line feed: ${show(text.slice(-40))}`);
+    }
+    return text.slice(0, -1).split("\n");
+}
 function show(value) {
     if (typeof value === "number" || typeof value === "boolean" || value === null) {
         return String(value);
@@ -724,27 +734,6 @@ function refusal(refused, entry) {
 function member(node, name, value) {
     Object.defineProperty(node, name, { value, writable: true, enumerable: true, configurable: true });
 }
-/**
- * The name of the error class of a code or a category, from its identifier, as errgen names it unless the
- * catalog says otherwise: each word (between `_`) with its first letter as it is and the rest lower-cased,
- * then `Error` (`BAD_SYMBOL` is `BadSymbolError`).
- */
-export function errorClassName(identifier) {
-    const lower = identifier.toLowerCase();
-    let name = "";
-    let start = 0;
-    for (let end = identifier.indexOf("_"); start <= identifier.length; end = identifier.indexOf("_", start)) {
-        const stop = end === -1 ? identifier.length : end;
-        if (stop > start) {
-            name += identifier.charAt(start) + lower.slice(start + 1, stop);
-        }
-        if (end === -1) {
-            break;
-        }
-        start = end + 1;
-    }
-    return `${name}Error`;
-}
 /** The values to fill a template with, in order: `params` as given, or from one object of values by name. */
 function positional(template, params) {
     const first = params[0];
@@ -767,8 +756,9 @@ function positional(template, params) {
 }
 /**
  * The class of one known code, as cheap to make as a closure, which loading a package makes for each of
- * its codes: a constructor taking the message (its first template's text by default), with its static
- * `CODE` and its `name`, whose statics inherit from `parent` and whose instances are instances of it.
+ * its codes: a constructor taking the message (its first template's text by default), with its `name`,
+ * whose statics inherit from `parent` (its `CODE` among them: see Catalog.classes) and whose instances
+ * are instances of it.
  * Like a class constructor, it throws a TypeError when called without `new`. Its prototype is linked to
  * `parent`'s when it first makes an error: until then no error is an instance of it.
  */
@@ -811,7 +801,6 @@ function knownClass(code, className, parent, defaults) {
     }
     Object.setPrototypeOf(made, parent);
     Object.defineProperty(made, "name", { value: className });
-    Object.defineProperty(made, "CODE", { value: code });
     return made;
 }
 /**
@@ -840,8 +829,10 @@ export class Catalog {
     #codes;
     /** The rows of `errors` (each but its first three items), or else null. */
     #rests;
-    /** The JSON text of each row, in the order of `#index`. */
-    #rows;
+    /** The JSON text of every row, a line each in the order of `#index`, until a code is first looked up. */
+    #rowText;
+    /** The JSON text of each row, in the order of `#index`: `#rowText` split into its lines when first read. */
+    #rows = null;
     /** The rows read so far, by code. */
     #entries = new Map();
     #byName = null;
@@ -865,22 +856,26 @@ export class Catalog {
         this.#ranges = Object.freeze((data.ranges ?? []).map((range) => Object.freeze([...range])));
         this.#prefixes = Object.freeze((data.prefixes ?? []).map((prefix) => Object.freeze([...prefix])));
         const index = [];
-        this.#rows = data.rows ?? [];
+        this.#rowText = data.rows ?? "";
         if (data.heads !== undefined) {
             const codes = data.codes ?? {};
             const keys = Object.keys(codes);
+            const heads = data.heads;
+            const classNames = lines(data.classNames ?? "");
+            if (classNames.length !== heads.length) {
+                throw new RangeError(`${classNames.length} class names for the ${heads.length} lines`);
+            }
             let key = 0;
-            for (const head of data.heads) {
+            for (let place = 0; place < heads.length; place++) {
+                const head = heads[place] ?? "";
                 const name = keys[key];
                 if (name === undefined) {
                     throw new RangeError(`no code for the line ${show(head)}`);
                 }
-                const first = head.indexOf(" ");
-                const second = first === -1 ? -1 : head.indexOf(" ", first + 1);
-                const listed = first === -1 ? "" : second === -1 ? head.slice(first + 1) : head.slice(first + 1, second);
-                const className = listed === "" ? errorClassName(name) : listed === "-" ? null : listed;
-                index.push(name, codes[name], className, (first === -1 ? head : head.slice(0, first)) || null);
-                key += second === -1 ? 1 : 1 + Number(head.slice(second + 1));
+                const listed = classNames[place] ?? "-";
+                const space = head.indexOf(" ");
+                index.push(name, codes[name], listed === "-" ? null : listed, (space === -1 ? head : head.slice(0, space)) || null);
+                key += space === -1 ? 1 : 1 + Number(head.slice(space + 1));
             }
             if (key !== keys.length) {
                 throw new RangeError(`the lines name ${key} identifiers of the ${keys.length} in codes`);
@@ -943,6 +938,7 @@ export class Catalog {
         if (this.#rests !== null) {
             return this.#rests[place] ?? [null, null];
         }
+        this.#rows ??= lines(this.#rowText);
         const row = this.#rows[place];
         return row === undefined ? [null, null] : JSON.parse(row);
     }
@@ -1347,7 +1343,32 @@ export class Catalog {
         // closure of knownClass, a small fraction of either.
         const catalog = this;
         const defaults = (code) => this.#known(code)?.info.messages[0] ?? "";
+        const byPlace = [];
+        let codes = null;
+        const codeOf = (made) => {
+            if (codes === null) {
+                codes = new Map();
+                for (let place = 0; place < byPlace.length; place++) {
+                    codes.set(byPlace[place], this.#codeAt(place));
+                }
+                codes.delete(undefined);
+            }
+            return codes.get(made);
+        };
         class ApiError extends ApiErrorBase {
+            /**
+             * The code of a known code's class (or of a class that extends one), read from the catalog: one
+             * getter here, not a property defined on each of 10,000 classes as the package loads.
+             */
+            static get CODE() {
+                for (let made = this; made !== ApiError && made !== null; made = Object.getPrototypeOf(made)) {
+                    const code = codeOf(made);
+                    if (code !== undefined) {
+                        return code;
+                    }
+                }
+                return undefined;
+            }
             constructor(code, message) {
                 super(catalog, code, message);
             }
@@ -1367,7 +1388,6 @@ export class Catalog {
             };
         }
         const list = [];
-        const byPlace = [];
         for (let place = 0; place < this.#size; place++) {
             const listed = this.#classAt(place);
             const category = this.#categoryAt(place);

@@ -181,17 +181,21 @@ export interface CatalogData<E extends AnyCode, N extends string, K extends stri
   readonly errors?: readonly ErrorRow<N, K>[];
   /**
    * Every code the catalog knows, in the order of `codes` (each identifier followed there by its aliases),
-   * each as a line of up to three fields between spaces: its category (empty when it has none), its class
-   * (`-` for a success code, which has none; left out or empty for the one {@link className} names from
-   * its identifier) and how many aliases follow it in `codes` (left out for none). What loading a package
-   * needs of each code beside `codes`; text, not literals of arrays, which V8 reads several times slower.
+   * each as a line of up to two fields between a space: its category (empty when it has none) and how many
+   * aliases follow it in `codes` (left out for none). What loading a package needs of each code beside
+   * `codes` and `classNames`; text, not literals of arrays, which V8 reads several times slower.
    */
   readonly heads?: readonly string[];
   /**
-   * The rest of each code's row ({@link ErrorRest}), each as JSON text, in the order of `heads`: parsed
-   * when its code is first looked up.
+   * The name of each code's error class in the order of `heads` (`-` for a success code, which has none),
+   * each followed by a line feed: one text, which V8 reads several times faster than as many literals.
    */
-  readonly rows?: readonly string[];
+  readonly classNames?: string;
+  /**
+   * The rest of each code's row ({@link ErrorRest}) as JSON text in the order of `heads`, each followed by
+   * a line feed: split into rows when a code is first looked up, and a row parsed when its code is.
+   */
+  readonly rows?: string;
 }
 
 /** What the catalog says about one code. */
@@ -665,6 +669,17 @@ function compile<E extends AnyCode, N extends string, K extends string>(
 }
 
 /** A value as an error message shows it: numbers and short strings as they are, anything else by its kind. */
+/** The lines of a text of the catalog module, each followed by a line feed (see {@link CatalogData.rows}). */
+function lines(text: string): string[] {
+  if (text === "") {
+    return [];
+  }
+  if (!text.endsWith("\n")) {
+    throw new RangeError(`a text of lines whose last has no line feed: ${show(text.slice(-40))}`);
+  }
+  return text.slice(0, -1).split("\n");
+}
+
 function show(value: unknown): string {
   if (typeof value === "number" || typeof value === "boolean" || value === null) {
     return String(value);
@@ -1076,28 +1091,6 @@ function member(node: Record<string, unknown>, name: string, value: unknown): vo
   Object.defineProperty(node, name, { value, writable: true, enumerable: true, configurable: true });
 }
 
-/**
- * The name of the error class of a code or a category, from its identifier, as errgen names it unless the
- * catalog says otherwise: each word (between `_`) with its first letter as it is and the rest lower-cased,
- * then `Error` (`BAD_SYMBOL` is `BadSymbolError`).
- */
-export function errorClassName(identifier: string): string {
-  const lower = identifier.toLowerCase();
-  let name = "";
-  let start = 0;
-  for (let end = identifier.indexOf("_"); start <= identifier.length; end = identifier.indexOf("_", start)) {
-    const stop = end === -1 ? identifier.length : end;
-    if (stop > start) {
-      name += identifier.charAt(start) + lower.slice(start + 1, stop);
-    }
-    if (end === -1) {
-      break;
-    }
-    start = end + 1;
-  }
-  return `${name}Error`;
-}
-
 /** The values to fill a template with, in order: `params` as given, or from one object of values by name. */
 function positional(template: Compiled, params: Params): readonly Value[] {
   const first = params[0];
@@ -1153,8 +1146,9 @@ export interface MadeClasses<C extends AnyCode, E extends C, K extends string, T
 
 /**
  * The class of one known code, as cheap to make as a closure, which loading a package makes for each of
- * its codes: a constructor taking the message (its first template's text by default), with its static
- * `CODE` and its `name`, whose statics inherit from `parent` and whose instances are instances of it.
+ * its codes: a constructor taking the message (its first template's text by default), with its `name`,
+ * whose statics inherit from `parent` (its `CODE` among them: see Catalog.classes) and whose instances
+ * are instances of it.
  * Like a class constructor, it throws a TypeError when called without `new`. Its prototype is linked to
  * `parent`'s when it first makes an error: until then no error is an instance of it.
  */
@@ -1200,7 +1194,6 @@ function knownClass<C extends AnyCode, T>(
   }
   Object.setPrototypeOf(made, parent);
   Object.defineProperty(made, "name", { value: className });
-  Object.defineProperty(made, "CODE", { value: code });
   return made as unknown as KnownClass<C, T>;
 }
 
@@ -1233,8 +1226,10 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
   readonly #codes: Readonly<Record<N, E>>;
   /** The rows of `errors` (each but its first three items), or else null. */
   readonly #rests: readonly ErrorRest<N>[] | null;
-  /** The JSON text of each row, in the order of `#index`. */
-  readonly #rows: readonly string[];
+  /** The JSON text of every row, a line each in the order of `#index`, until a code is first looked up. */
+  readonly #rowText: string;
+  /** The JSON text of each row, in the order of `#index`: `#rowText` split into its lines when first read. */
+  #rows: readonly string[] | null = null;
   /** The rows read so far, by code. */
   readonly #entries = new Map<AnyCode, Entry<E, N, K>>();
   #byName: ReadonlyMap<string, E> | null = null;
@@ -1263,22 +1258,26 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
     this.#ranges = Object.freeze((data.ranges ?? []).map((range) => Object.freeze([...range] as const)));
     this.#prefixes = Object.freeze((data.prefixes ?? []).map((prefix) => Object.freeze([...prefix] as const)));
     const index: (AnyCode | null)[] = [];
-    this.#rows = data.rows ?? [];
+    this.#rowText = data.rows ?? "";
     if (data.heads !== undefined) {
       const codes = data.codes ?? ({} as Readonly<Record<N, E>>);
       const keys = Object.keys(codes) as N[];
+      const heads = data.heads;
+      const classNames = lines(data.classNames ?? "");
+      if (classNames.length !== heads.length) {
+        throw new RangeError(`${classNames.length} class names for the ${heads.length} lines`);
+      }
       let key = 0;
-      for (const head of data.heads) {
+      for (let place = 0; place < heads.length; place++) {
+        const head = heads[place] ?? "";
         const name = keys[key];
         if (name === undefined) {
           throw new RangeError(`no code for the line ${show(head)}`);
         }
-        const first = head.indexOf(" ");
-        const second = first === -1 ? -1 : head.indexOf(" ", first + 1);
-        const listed = first === -1 ? "" : second === -1 ? head.slice(first + 1) : head.slice(first + 1, second);
-        const className = listed === "" ? errorClassName(name) : listed === "-" ? null : listed;
-        index.push(name, codes[name], className, (first === -1 ? head : head.slice(0, first)) || null);
-        key += second === -1 ? 1 : 1 + Number(head.slice(second + 1));
+        const listed = classNames[place] ?? "-";
+        const space = head.indexOf(" ");
+        index.push(name, codes[name], listed === "-" ? null : listed, (space === -1 ? head : head.slice(0, space)) || null);
+        key += space === -1 ? 1 : 1 + Number(head.slice(space + 1));
       }
       if (key !== keys.length) {
         throw new RangeError(`the lines name ${key} identifiers of the ${keys.length} in codes`);
@@ -1348,6 +1347,7 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
     if (this.#rests !== null) {
       return this.#rests[place] ?? [null, null];
     }
+    this.#rows ??= lines(this.#rowText);
     const row = this.#rows[place];
     return row === undefined ? [null, null] : (JSON.parse(row) as ErrorRest<N>);
   }
@@ -1777,7 +1777,33 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
     // closure of knownClass, a small fraction of either.
     const catalog = this as unknown as Catalog<C, C, string, K>;
     const defaults = (code: C): string => this.#known(code)?.info.messages[0] ?? "";
+    const byPlace: (KnownClass<E, T> | undefined)[] = [];
+    let codes: Map<unknown, C> | null = null;
+    const codeOf = (made: unknown): C | undefined => {
+      if (codes === null) {
+        codes = new Map();
+        for (let place = 0; place < byPlace.length; place++) {
+          codes.set(byPlace[place], this.#codeAt(place) as C);
+        }
+        codes.delete(undefined);
+      }
+      return codes.get(made);
+    };
     class ApiError extends ApiErrorBase<C, K> {
+      /**
+       * The code of a known code's class (or of a class that extends one), read from the catalog: one
+       * getter here, not a property defined on each of 10,000 classes as the package loads.
+       */
+      static get CODE(): C | undefined {
+        for (let made: unknown = this; made !== ApiError && made !== null; made = Object.getPrototypeOf(made)) {
+          const code = codeOf(made);
+          if (code !== undefined) {
+            return code;
+          }
+        }
+        return undefined;
+      }
+
       constructor(code: C, message: string) {
         super(catalog, code, message);
       }
@@ -1797,7 +1823,6 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
       } as unknown as CodeClass<C, T>;
     }
     const list: KnownClass<E, T>[] = [];
-    const byPlace: (KnownClass<E, T> | undefined)[] = [];
     for (let place = 0; place < this.#size; place++) {
       const listed = this.#classAt(place);
       const category = this.#categoryAt(place);

@@ -153,17 +153,21 @@ export interface CatalogData<E extends AnyCode, N extends string, K extends stri
     readonly errors?: readonly ErrorRow<N, K>[];
     /**
      * Every code the catalog knows, in the order of `codes` (each identifier followed there by its aliases),
-     * each as a line of up to three fields between spaces: its category (empty when it has none), its class
-     * (`-` for a success code, which has none; left out or empty for the one {@link className} names from
-     * its identifier) and how many aliases follow it in `codes` (left out for none). What loading a package
-     * needs of each code beside `codes`; text, not literals of arrays, which V8 reads several times slower.
+     * each as a line of up to two fields between a space: its category (empty when it has none) and how many
+     * aliases follow it in `codes` (left out for none). What loading a package needs of each code beside
+     * `codes` and `classNames`; text, not literals of arrays, which V8 reads several times slower.
      */
     readonly heads?: readonly string[];
     /**
-     * The rest of each code's row ({@link ErrorRest}), each as JSON text, in the order of `heads`: parsed
-     * when its code is first looked up.
+     * The name of each code's error class in the order of `heads` (`-` for a success code, which has none),
+     * each followed by a line feed: one text, which V8 reads several times faster than as many literals.
      */
-    readonly rows?: readonly string[];
+    readonly classNames?: string;
+    /**
+     * The rest of each code's row ({@link ErrorRest}) as JSON text in the order of `heads`, each followed by
+     * a line feed: split into rows when a code is first looked up, and a row parsed when its code is.
+     */
+    readonly rows?: string;
 }
 /** What the catalog says about one code. */
 export interface ErrorInfo<E extends AnyCode, N extends string, K extends string> {
@@ -304,12 +308,6 @@ export interface Located {
 }
 /** A function of the package's API, whose caller is the first frame of the stack of an error it makes. */
 export type EntryPoint = (...args: never[]) => unknown;
-/**
- * The name of the error class of a code or a category, from its identifier, as errgen names it unless the
- * catalog says otherwise: each word (between `_`) with its first letter as it is and the rest lower-cased,
- * then `Error` (`BAD_SYMBOL` is `BadSymbolError`).
- */
-export declare function errorClassName(identifier: string): string;
 /** What {@link Catalog.classify} tells of an error payload: what the error `fromPayload` makes would say, as fresh plain data (not frozen). */
 export interface Classification<C extends AnyCode, N extends string, K extends string> {
     /** The code, as received. */
