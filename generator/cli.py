@@ -29,7 +29,11 @@ from .reporting import FORMATS, report
 from .writer import MANIFEST, Plan, WriteError, apply, diff, display, locked, plan, stat, write, write_new
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from .model import Catalog
+
+    _Commands = argparse._SubParsersAction[argparse.ArgumentParser]
 
 # What only some runs need (the YAML loader, the validator, the targets and jinja2) is imported
 # where it is used: a generate run with nothing to do (the usual run of a build) loads none of it.
@@ -79,37 +83,28 @@ def _target(name: str) -> str:
     return name
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="errgen",
-        description="Render an API error catalog (spec/errors.yaml) into packages for every target.",
-        epilog=f"Run `errgen COMMAND --help` for each command's options and examples.\n{EXIT_CODES}",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+def _spec_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--spec", default="spec/errors.yaml", type=_path, help="the catalog (default: %(default)s)")
+    command.add_argument(
+        "--max-spec-size",
+        type=_size,
+        default=MAX_BYTES,
+        metavar="SIZE",
+        help="refuse a spec larger than this, read no further (bytes, or with K or M; default: 32M)",
     )
-    parser.add_argument("--version", action="version", version=f"errgen {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def spec_option(command: argparse.ArgumentParser) -> None:
-        command.add_argument(
-            "--spec", default="spec/errors.yaml", type=_path, help="the catalog (default: %(default)s)"
-        )
-        command.add_argument(
-            "--max-spec-size",
-            type=_size,
-            default=MAX_BYTES,
-            metavar="SIZE",
-            help="refuse a spec larger than this, read no further (bytes, or with K or M; default: 32M)",
-        )
 
-    def format_option(command: argparse.ArgumentParser) -> None:
-        command.add_argument(
-            "--format",
-            choices=FORMATS,
-            default="text",
-            help="how problems are reported: text (file:line:col: message, on stderr), json (one object "
-            "per line on stdout: file, line, column, rule, message) or github (workflow annotations)",
-        )
+def _format_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="how problems are reported: text (file:line:col: message, on stderr), json (one object "
+        "per line on stdout: file, line, column, rule, message) or github (workflow annotations)",
+    )
 
+
+def _generate_arguments(commands: _Commands) -> None:
     generate = _command(
         commands,
         "generate",
@@ -118,7 +113,7 @@ def _parser() -> argparse.ArgumentParser:
         "  errgen generate --check --stat        # in CI: fail when out/ is stale\n"
         "  errgen generate --target python --templates my-templates/",
     )
-    spec_option(generate)
+    _spec_option(generate)
     generate.add_argument("--out", default="out", type=_path, help="output directory (default: %(default)s)")
     generate.add_argument(
         "--target",
@@ -145,19 +140,23 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="show a summary per file (lines added and deleted) instead of the diff, or of what was written",
     )
-    format_option(generate)
+    _format_option(generate)
     # The command the stale-output message tells the user to run, for wrappers (make check).
     generate.add_argument("--fix-command", help=argparse.SUPPRESS)
 
+
+def _validate_arguments(commands: _Commands) -> None:
     validate = _command(
         commands,
         "validate",
         "check the spec and report every problem",
         "  errgen validate\n  errgen validate --spec api/errors.yaml --format github",
     )
-    spec_option(validate)
-    format_option(validate)
+    _spec_option(validate)
+    _format_option(validate)
 
+
+def _explain_arguments(commands: _Commands) -> None:
     explain = _command(
         commands,
         "explain",
@@ -167,20 +166,26 @@ def _parser() -> argparse.ArgumentParser:
     )
     explain.add_argument("code", metavar="CODE", help="a code (-1121; 1121 finds -1121) or a name (BAD_SYMBOL)")
     explain.add_argument("message", metavar="MESSAGE", nargs="?", help="a message to match to its variant")
-    spec_option(explain)
+    _spec_option(explain)
 
+
+def _export_arguments(commands: _Commands) -> None:
     export = _command(
         commands,
         "export",
         "write the validated catalog as JSON for other tools (its schema: spec/export.schema.json)",
         "  errgen export --format json > catalog.json\n  errgen export --format json --output site/catalog.json",
     )
-    spec_option(export)
+    _spec_option(export)
     export.add_argument("--format", choices=("json",), default="json", help="the only format: json")
     export.add_argument("--output", type=_path, metavar="FILE", help="write here instead of to stdout")
 
+
+def _targets_arguments(commands: _Commands) -> None:
     _command(commands, "targets", "list the targets errgen can generate, built in or installed", "  errgen targets")
 
+
+def _diff_arguments(commands: _Commands) -> None:
     diff = _command(
         commands,
         "diff",
@@ -198,6 +203,8 @@ def _parser() -> argparse.ArgumentParser:
         "--allow-breaking", action="store_true", help="breaking changes do not fail the run (the version still must)"
     )
 
+
+def _changelog_arguments(commands: _Commands) -> None:
     changelog = _command(
         commands,
         "changelog",
@@ -223,6 +230,8 @@ def _parser() -> argparse.ArgumentParser:
         "--output", type=_path, metavar="FILE", help="add the section to this file, before its latest one"
     )
 
+
+def _package_arguments(commands: _Commands) -> None:
     package = _command(
         commands,
         "package",
@@ -231,7 +240,7 @@ def _parser() -> argparse.ArgumentParser:
         "  SOURCE_DATE_EPOCH=1700000000 errgen package --dist release/ --target go",
         "exit codes: 0 ok, 1 failed (invalid spec, out/ not up to date, a build or write that fails), 2 usage error",
     )
-    spec_option(package)
+    _spec_option(package)
     package.add_argument("--out", default="out", type=_path, help="the generated packages (default: %(default)s)")
     package.add_argument(
         "--dist", default="dist", type=_path, help="where the artifacts go, outside --out (default: %(default)s)"
@@ -244,6 +253,8 @@ def _parser() -> argparse.ArgumentParser:
         help=f"only this package (repeatable; default: {', '.join(release.PACKAGED)})",
     )
 
+
+def _init_arguments(commands: _Commands) -> None:
     init = _command(
         commands,
         "init",
@@ -252,6 +263,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     init.add_argument("directory", metavar="DIR", nargs="?", default=".", help="where (default: here)")
 
+
+def _import_command_arguments(commands: _Commands) -> None:
     adopt = _command(
         commands,
         "import",
@@ -281,6 +294,37 @@ def _parser() -> argparse.ArgumentParser:
         "--report", type=_path, metavar="FILE", help="write the report of every decision here (default: stderr)"
     )
     adopt.add_argument("--force", action="store_true", help="replace --out when it exists")
+
+
+_ARGUMENTS: dict[str, Callable[[_Commands], None]] = {
+    "generate": _generate_arguments,
+    "validate": _validate_arguments,
+    "explain": _explain_arguments,
+    "export": _export_arguments,
+    "targets": _targets_arguments,
+    "diff": _diff_arguments,
+    "changelog": _changelog_arguments,
+    "package": _package_arguments,
+    "init": _init_arguments,
+    "import": _import_command_arguments,
+}
+
+
+def _parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser: of every command, or of `only` (a run builds just its own command's,
+    a fifth of a run with nothing to do otherwise: argparse formats each option as it is added)."""
+    parser = argparse.ArgumentParser(
+        prog="errgen",
+        description="Render an API error catalog (spec/errors.yaml) into packages for every target.",
+        epilog=f"Run `errgen COMMAND --help` for each command's options and examples.\n{EXIT_CODES}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"errgen {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    for name, add in _ARGUMENTS.items():
+        if only is None or only == name:
+            add(commands)
     return parser
 
 
@@ -432,8 +476,9 @@ def _generated(out: str, result: Plan, summary: str) -> int:
 
 
 def _run(argv: Sequence[str] | None) -> int:
+    given = sys.argv[1:] if argv is None else list(argv)
     try:
-        args = _parser().parse_args(argv)
+        args = _parser(given[0] if given and given[0] in _ARGUMENTS else None).parse_args(given)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
         return int(exc.code or 0)
     try:

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
+
+# Named tuples, not dataclasses: immutable and ordered as these must be, and every run reads this
+# module, where importing dataclasses (and inspect with it) would cost a run with nothing to do a tenth.
 
 
-@dataclass(frozen=True, order=True)
-class Position:
+class Position(NamedTuple):
     """1-based line and column in the spec file."""
 
     line: int
     column: int
 
 
-@dataclass(frozen=True, order=True)
-class Diagnostic:
+class Diagnostic(NamedTuple):
     position: Position
     message: str
     rule: str = "yaml"  # which rule found it (for tools): yaml, schema.<keyword>, or a semantic rule's name

@@ -26,7 +26,6 @@ import json
 import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from stat import S_ISDIR
 from typing import TypeVar
@@ -56,20 +55,23 @@ def _cannot_write(path: str | bytes | os.PathLike[str] | os.PathLike[bytes], rea
     return WriteError(f"cannot write {display(path)}: {reason}")
 
 
-@dataclass
 class Plan:
-    """What a run would change under the output root."""
+    """What a run would change under the output root. A plain class, not a dataclass: every run imports
+    this module, and dataclasses (with inspect) would be a tenth of a run that has nothing to do."""
 
-    root: Path
-    files: dict[str, bytes]  # the bytes of each changed file (but those `write` staged), and the manifest's
-    changed: list[str] = field(default_factory=list)  # new or different
-    stale: list[str] = field(default_factory=list)  # owned, no longer produced
-    owned: set[str] = field(default_factory=set)  # what the manifest on disk lists
-    leftovers: list[str] = field(default_factory=list)  # temp files of an interrupted run
-    current: dict[str, bytes | None] = field(default_factory=dict)  # on disk, of changed and stale paths
-    produced: set[str] = field(default_factory=set)  # every path the run produces, manifest included
-    # Changed files `write` staged as they came, (temp file, backup or None): their bytes are not in `files`.
-    staged: dict[str, tuple[Path, Path | None]] = field(default_factory=dict)
+    __slots__ = ("changed", "current", "files", "leftovers", "owned", "produced", "root", "staged", "stale")
+
+    def __init__(self, root: Path, files: dict[str, bytes], owned: set[str], leftovers: list[str]) -> None:
+        self.root = root
+        self.files = files  # the bytes of each changed file (but those `write` staged), and the manifest's
+        self.changed: list[str] = []  # new or different
+        self.stale: list[str] = []  # owned, no longer produced
+        self.owned = owned  # what the manifest on disk lists
+        self.leftovers = leftovers  # temp files of an interrupted run
+        self.current: dict[str, bytes | None] = {}  # on disk, of changed and stale paths
+        self.produced: set[str] = set()  # every path the run produces, manifest included
+        # Changed files `write` staged as they came, (temp file, backup or None): their bytes are not in `files`.
+        self.staged: dict[str, tuple[Path, Path | None]] = {}
 
     @property
     def up_to_date(self) -> bool:

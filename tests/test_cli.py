@@ -79,6 +79,23 @@ def test_module_reports_the_version_and_help(tmp_path: Path) -> None:
     assert "generate" in proc.stdout and "validate" in proc.stdout
 
 
+@pytest.mark.parametrize("name", sorted(cli._ARGUMENTS))
+def test_a_run_parses_its_command_as_the_whole_parser_would(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """A run builds only its own command's parser (the others cost a run with nothing to do a tenth of
+    it): that parser must be the one the whole parser holds, to its every option, default and word."""
+    helps = []
+    for parser in (cli._parser(), cli._parser(name)):
+        with pytest.raises(SystemExit):
+            parser.parse_args([name, "--help"])
+        helps.append(capsys.readouterr().out)
+    assert helps[0] == helps[1]
+    assert helps[0].startswith(f"usage: errgen {name} ")
+    other = next(command for command in cli._ARGUMENTS if command != name)
+    with pytest.raises(SystemExit):
+        cli._parser(name).parse_args([other])
+    assert f"invalid choice: '{other}' (choose from '{name}')" in capsys.readouterr().err
+
+
 # --- success ----------------------------------------------------------------------------
 
 

@@ -5,7 +5,6 @@ comparison code."""
 from __future__ import annotations
 
 import argparse
-from datetime import date
 
 
 def add_sources(command: argparse.ArgumentParser) -> None:
@@ -31,6 +30,8 @@ def date_type(text: str) -> str:
     """--date: a calendar date, YYYY-MM-DD, as the user gives it (the clock is never read)."""
     try:
         if len(text) == 10:
+            from datetime import date  # here: every run of the CLI imports this module
+
             return date.fromisoformat(text).isoformat()
     except ValueError:
         pass

@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..writer import MANIFEST, locked, plan
 
@@ -43,8 +42,7 @@ def epoch() -> int:
     return max(int(value), DEFAULT_EPOCH)
 
 
-@dataclass(frozen=True)
-class Built:
+class Built(NamedTuple):  # not a dataclass: every run of the CLI imports this module
     target: str
     paths: tuple[Path, ...]
 
