@@ -59,7 +59,7 @@ DIFF_EXIT_CODES = (
 
 
 def _command(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    commands: _Commands,
     name: str,
     summary: str,
     examples: str,

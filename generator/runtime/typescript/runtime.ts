@@ -668,7 +668,6 @@ function compile<E extends AnyCode, N extends string, K extends string>(
   });
 }
 
-/** A value as an error message shows it: numbers and short strings as they are, anything else by its kind. */
 /** The lines of a text of the catalog module, each followed by a line feed (see {@link CatalogData.rows}). */
 function lines(text: string): string[] {
   if (text === "") {
@@ -680,6 +679,7 @@ function lines(text: string): string[] {
   return text.slice(0, -1).split("\n");
 }
 
+/** A value as an error message shows it: numbers and short strings as they are, anything else by its kind. */
 function show(value: unknown): string {
   if (typeof value === "number" || typeof value === "boolean" || value === null) {
     return String(value);

@@ -350,7 +350,6 @@ function compile(code, name, category, rest) {
         loose,
     });
 }
-/** A value as an error message shows it: numbers and short strings as they are, anything else by its kind. */
 /** The lines of a text of the catalog module, each followed by a line feed (see {@link CatalogData.rows}). */
 function lines(text) {
     if (text === "") {
@@ -361,6 +360,7 @@ function lines(text) {
     }
     return text.slice(0, -1).split("\n");
 }
+/** A value as an error message shows it: numbers and short strings as they are, anything else by its kind. */
 function show(value) {
     if (typeof value === "number" || typeof value === "boolean" || value === null) {
         return String(value);
