@@ -311,8 +311,8 @@ _ARGUMENTS: dict[str, Callable[[_Commands], None]] = {
 
 
 def _parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The command line's parser: of every command, or of `only` (a run builds just its own command's,
-    a fifth of a run with nothing to do otherwise: argparse formats each option as it is added)."""
+    """The command line's parser: of every command, or of `only` (a run builds just its own command's:
+    argparse formats each option as it is added, a tenth of a run with nothing to do for them all)."""
     parser = argparse.ArgumentParser(
         prog="errgen",
         description="Render an API error catalog (spec/errors.yaml) into packages for every target.",

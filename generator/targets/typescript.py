@@ -336,7 +336,7 @@ def render(catalog: Catalog) -> dict[str, str]:
         "tolerate": _list(sorted(payload.tolerate)),
         "errors": errors,
         "heads": [_head(error) for error in catalog.active],
-        "class_names": [error.class_name if error.is_exception else "-" for error in catalog.active],
+        "class_names": [error.class_name or "-" for error in errors],  # - for a success code, which has none
         "rows": [_rest(error, bool(payload.tolerate)) for error in catalog.active],
         # Whether any class is of a warning: else every error's kind is "error", declared once on ApiError.
         "warnings": any(error.kind == "warning" for error in catalog.active if error.is_exception),

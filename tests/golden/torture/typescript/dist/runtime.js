@@ -1349,9 +1349,11 @@ export class Catalog {
             if (codes === null) {
                 codes = new Map();
                 for (let place = 0; place < byPlace.length; place++) {
-                    codes.set(byPlace[place], this.#codeAt(place));
+                    const known = byPlace[place]; // undefined for a success code
+                    if (known !== undefined) {
+                        codes.set(known, this.#codeAt(place));
+                    }
                 }
-                codes.delete(undefined);
             }
             return codes.get(made);
         };

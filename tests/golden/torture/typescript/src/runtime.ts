@@ -1783,9 +1783,11 @@ export class Catalog<C extends AnyCode, E extends C, N extends string, K extends
       if (codes === null) {
         codes = new Map();
         for (let place = 0; place < byPlace.length; place++) {
-          codes.set(byPlace[place], this.#codeAt(place) as C);
+          const known = byPlace[place]; // undefined for a success code
+          if (known !== undefined) {
+            codes.set(known, this.#codeAt(place) as C);
+          }
         }
-        codes.delete(undefined);
       }
       return codes.get(made);
     };
